@@ -1,0 +1,40 @@
+package autobench.provider;
+
+import java.util.Map;
+
+/**
+ * One configured model, as validated from the config file.
+ *
+ * @param id              the arena's stable id for this model (used in URLs, votes, the ledger)
+ * @param provider        adapter name, e.g. {@code openai}, {@code anthropic}, {@code demo}
+ * @param model           the provider's own model name
+ * @param baseUrl         API base URL override, or {@code null} for the provider default
+ * @param apiKeyEnv       name of the environment variable that holds the key, or {@code null}
+ * @param maxOutputTokens output token limit per call
+ * @param temperature     sampling temperature, or {@code null} to send none
+ * @param price           USD per million tokens
+ * @param enabled         disabled models keep their history but get no new calls
+ * @param timeoutSeconds  per-call timeout
+ * @param options         provider-specific extras (e.g. {@code reasoning: true}, {@code headers})
+ */
+public record ModelConfig(
+        String id,
+        String provider,
+        String model,
+        String baseUrl,
+        String apiKeyEnv,
+        int maxOutputTokens,
+        Double temperature,
+        Price price,
+        boolean enabled,
+        int timeoutSeconds,
+        Map<String, Object> options) {
+
+    public ModelConfig {
+        options = options == null ? Map.of() : Map.copyOf(options);
+    }
+
+    public boolean isDemo() {
+        return "demo".equals(provider);
+    }
+}
