@@ -1,2 +1,45 @@
 package autobench;
-public final class App { public static void main(String[] a){ System.out.println("hi"); } }
+
+import autobench.cli.DemoCommand;
+import autobench.cli.ModelsCommand;
+import autobench.cli.ResendCommand;
+import autobench.cli.RunDayCommand;
+import autobench.cli.VerifyCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The one entry point: subcommands are registered here, by hand. */
+@Command(name = "autobench", mixinStandardHelpOptions = true, version = "AutoBench 0.1.0",
+        description = "A self-hosted daily LLM coding arena.",
+        subcommands = {DemoCommand.class, RunDayCommand.class, VerifyCommand.class, ModelsCommand.class, ResendCommand.class})
+public final class App implements Runnable {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new App());
+        cl.registerConverter(java.time.LocalDate.class, s -> {
+            try {
+                return java.time.LocalDate.parse(s);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("'" + s + "' is not a date; use YYYY-MM-DD");
+            }
+        });
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof ConfigException || ex instanceof IllegalArgumentException || ex instanceof IllegalStateException) {
+                cmd.getErr().println("autobench: " + ex.getMessage());
+                return 2;
+            }
+            throw ex;
+        });
+        return cl;
+    }
+}

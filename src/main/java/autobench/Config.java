@@ -1,0 +1,72 @@
+package autobench;
+
+import autobench.provider.ModelConfig;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole configuration, validated. Built only by {@link ConfigLoader}, which names the key
+ * and the problem when a value is wrong.
+ *
+ * @param source          the file it came from, or {@code null} for the built-in demo defaults
+ * @param database        JDBC URL (jdbc:sqlite:FILE or jdbc:postgresql://…)
+ * @param zone            the arena day's time zone
+ * @param taskGenerator   "builtin" or the id of a configured model
+ * @param dailyBudgetUsd  spend cap per arena day, or {@code null} for none
+ */
+public record Config(
+        Path source,
+        String database,
+        String databaseUser,
+        String databasePasswordEnv,
+        ZoneId zone,
+        int tasksPerDay,
+        String taskGenerator,
+        boolean autoApprove,
+        Double dailyBudgetUsd,
+        Dispatch dispatch,
+        List<ModelConfig> models) {
+
+    /**
+     * @param maxAttempts         attempts per submission for failures refused before work (429, 503, connect)
+     * @param leaseMarginSeconds  how much longer than a call's timeout its claim lasts before it counts as dead
+     * @param maxConcurrency      concurrent calls per provider unless {@code providerConcurrency} says otherwise
+     * @param retryBaseMillis     first backoff delay (doubles per attempt) when no Retry-After is given
+     * @param retryMaxMillis      longest wait between attempts, Retry-After included
+     */
+    public record Dispatch(int maxAttempts, int leaseMarginSeconds, int maxConcurrency,
+                           Map<String, Integer> providerConcurrency, long retryBaseMillis, long retryMaxMillis) {
+        public Dispatch {
+            providerConcurrency = Map.copyOf(providerConcurrency);
+        }
+
+        public int concurrencyFor(String provider) {
+            return providerConcurrency.getOrDefault(provider, maxConcurrency);
+        }
+    }
+
+    public Config {
+        models = List.copyOf(models);
+    }
+
+    public Optional<ModelConfig> model(String id) {
+        return models.stream().filter(m -> m.id().equals(id)).findFirst();
+    }
+
+    public List<ModelConfig> enabledModels() {
+        return models.stream().filter(ModelConfig::enabled).toList();
+    }
+
+    public Config withDatabase(String url) {
+        return new Config(source, url, databaseUser, databasePasswordEnv, zone, tasksPerDay, taskGenerator,
+                autoApprove, dailyBudgetUsd, dispatch, models);
+    }
+
+    public Config withModels(List<ModelConfig> newModels) {
+        return new Config(source, database, databaseUser, databasePasswordEnv, zone, tasksPerDay, taskGenerator,
+                autoApprove, dailyBudgetUsd, dispatch, newModels);
+    }
+}

@@ -1,0 +1,145 @@
+package autobench;
+
+import autobench.provider.ModelConfig;
+import autobench.provider.Price;
+import autobench.provider.Providers;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads autobench.yaml, applies AUTOBENCH_* environment overrides, validates everything and
+ * reports every problem at once, each naming its key. This file is long because it is the one
+ * place where every config key is known; keeping them together keeps the messages consistent.
+ */
+public final class ConfigLoader {
+    static final Set<String> TOP_KEYS = Set.of("database", "database_user", "database_password_env", "zone",
+            "tasks_per_day", "task_generator", "auto_approve", "daily_budget_usd", "dispatch", "models");
+    static final Set<String> DISPATCH_KEYS = Set.of("max_attempts", "lease_margin_seconds", "max_concurrency",
+            "provider_concurrency", "retry_base_ms", "retry_max_ms");
+    static final Set<String> MODEL_KEYS = Set.of("id", "provider", "model", "base_url", "api_key_env",
+            "max_output_tokens", "temperature", "price", "enabled", "timeout_seconds", "options");
+    /** Environment variables of the launcher, not config keys. */
+    static final Set<String> RESERVED_ENV = Set.of("AUTOBENCH_CONFIG", "AUTOBENCH_JAVA_HOME", "AUTOBENCH_JAVA_OPTS");
+    public static final String DEFAULT_DATABASE = "jdbc:sqlite:data/autobench.db";
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private final Function<String, String> env;
+    private final Map<String, String> envAll;
+
+    /** @param envAll the process environment (System.getenv() in production) */
+    public ConfigLoader(Map<String, String> envAll) {
+        this.envAll = Map.copyOf(envAll);
+        this.env = this.envAll::get;
+    }
+
+    /**
+     * Loads a config file; {@code file == null} means the built-in demo configuration.
+     *
+     * @param requireKeys whether a missing key variable of an enabled model is an error
+     *                    (commands that never call a model, like {@code verify}, pass false)
+     */
+    public Config load(Path file, boolean requireKeys) {
+        ObjectNode root;
+        String where;
+        if (file == null) {
+            root = builtInDemo();
+            where = "built-in demo configuration";
+        } else {
+            where = file.toString();
+            if (!Files.isRegularFile(file)) {
+                throw new ConfigException(where, List.of("config file not found: " + file.toAbsolutePath()));
+            }
+            try {
+                JsonNode n = YAML.readTree(Files.readString(file));
+                if (n == null || n.isMissingNode() || n.isNull()) n = JsonNodeFactory.instance.objectNode();
+                if (!n.isObject()) throw new ConfigException(where, List.of("the file must be a YAML mapping of keys to values"));
+                root = (ObjectNode) n;
+            } catch (JsonProcessingException e) {
+                String loc = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+                throw new ConfigException(where, List.of("not valid YAML" + loc + ": " + e.getOriginalMessage()));
+            } catch (IOException e) {
+                throw new ConfigException(where, List.of("cannot read config file: " + e.getMessage()));
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        new EnvOverrides(envAll, RESERVED_ENV).apply(root, problems);
+        Config c = new Validator(problems, env).validate(root, file, requireKeys);
+        if (!problems.isEmpty()) throw new ConfigException(where, problems);
+        return c;
+    }
+
+    /** The configuration used when there is no config file: SQLite and the four demo models. */
+    static ObjectNode builtInDemo() {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("database", DEFAULT_DATABASE);
+        var models = root.putArray("models");
+        for (String style : List.of("demo-orbit", "demo-grid", "demo-waves", "demo-blocks")) {
+            ObjectNode m = models.addObject();
+            m.put("id", style);
+            m.put("provider", "demo");
+            m.put("model", style);
+        }
+        return root;
+    }
+
+    /** Upper-case, non-alphanumerics to underscores: how a key or model id appears in a variable name. */
+    static String envName(String s) {
+        return s.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+    }
+
+    static List<String> unknownKeys(JsonNode node, Set<String> known, String path) {
+        List<String> out = new ArrayList<>();
+        node.fieldNames().forEachRemaining(k -> {
+            if (!known.contains(k)) {
+                String hint = known.stream().filter(kk -> similar(kk, k)).findFirst().map(kk -> " (did you mean '" + kk + "'?)").orElse("");
+                out.add(path + k + ": unknown key" + hint);
+            }
+        });
+        return out;
+    }
+
+    private static boolean similar(String a, String b) {
+        String x = a.replace("_", ""), y = b.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
+        if (x.equals(y)) return true;
+        return x.length() > 3 && y.length() > 3 && (x.startsWith(y.substring(0, 4)) && Math.abs(x.length() - y.length()) <= 2);
+    }
+
+    static Map<String, String> sortedCopy(Map<String, String> m) {
+        return new LinkedHashMap<>(new java.util.TreeMap<>(m));
+    }
+
+    /** Parses a zone id with a message that says what is accepted. */
+    static ZoneId zone(String s, List<String> problems) {
+        try {
+            return ZoneId.of(s);
+        } catch (DateTimeException e) {
+            problems.add("zone: '" + s + "' is not a time zone (use e.g. UTC, Europe/Berlin, America/New_York)");
+            return ZoneId.of("UTC");
+        }
+    }
+
+    static ModelConfig demoModel(String id) {
+        return new ModelConfig(id, "demo", id, null, null, 8000, null, Price.FREE, true, 60, Map.of());
+    }
+
+    static boolean knownProvider(String p) {
+        return Providers.NAMES.contains(p);
+    }
+}

@@ -1,0 +1,212 @@
+package autobench;
+
+import autobench.provider.ModelConfig;
+import autobench.provider.Price;
+import autobench.provider.Providers;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Turns the (overridden) config tree into a {@link Config}, collecting one message per bad key. */
+final class Validator {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final List<String> problems;
+    private final Function<String, String> env;
+
+    Validator(List<String> problems, Function<String, String> env) {
+        this.problems = problems;
+        this.env = env;
+    }
+
+    Config validate(JsonNode root, Path source, boolean requireKeys) {
+        problems.addAll(ConfigLoader.unknownKeys(root, ConfigLoader.TOP_KEYS, ""));
+        String database = text(root, "database", "database", ConfigLoader.DEFAULT_DATABASE);
+        if (!database.startsWith("jdbc:sqlite:") && !database.startsWith("jdbc:postgresql:")) {
+            problems.add("database: must be a JDBC URL starting with jdbc:sqlite: or jdbc:postgresql:");
+        }
+        String dbUser = text(root, "database_user", "database_user", null);
+        String dbPasswordEnv = text(root, "database_password_env", "database_password_env", null);
+        if (dbPasswordEnv != null && env.apply(dbPasswordEnv) == null) {
+            problems.add("database_password_env: environment variable " + dbPasswordEnv + " is not set");
+        }
+        ZoneId zone = ConfigLoader.zone(text(root, "zone", "zone", "UTC"), problems);
+        int tasksPerDay = integer(root, "tasks_per_day", "tasks_per_day", 3, 1, 50);
+        String generator = text(root, "task_generator", "task_generator", "builtin");
+        boolean autoApprove = bool(root, "auto_approve", "auto_approve", true);
+        Double budget = root.hasNonNull("daily_budget_usd") ? number(root, "daily_budget_usd", "daily_budget_usd", 0, 0, 1e9) : null;
+        Config.Dispatch dispatch = dispatch(root.path("dispatch"));
+        List<ModelConfig> models = models(root.path("models"), requireKeys);
+        if (!generator.equals("builtin") && models.stream().noneMatch(m -> m.id().equals(generator))) {
+            problems.add("task_generator: '" + generator + "' is neither 'builtin' nor the id of a configured model");
+        }
+        return new Config(source, database, dbUser, dbPasswordEnv, zone, tasksPerDay, generator, autoApprove, budget,
+                dispatch, models);
+    }
+
+    private Config.Dispatch dispatch(JsonNode d) {
+        if (d.isMissingNode() || d.isNull()) d = JSON.createObjectNode();
+        if (!d.isObject()) {
+            problems.add("dispatch: must be a mapping");
+            d = JSON.createObjectNode();
+        }
+        problems.addAll(ConfigLoader.unknownKeys(d, ConfigLoader.DISPATCH_KEYS, "dispatch."));
+        int maxAttempts = integer(d, "max_attempts", "dispatch.max_attempts", 3, 1, 20);
+        int margin = integer(d, "lease_margin_seconds", "dispatch.lease_margin_seconds", 120, 5, 86_400);
+        int conc = integer(d, "max_concurrency", "dispatch.max_concurrency", 4, 1, 256);
+        Map<String, Integer> perProvider = new LinkedHashMap<>();
+        JsonNode pc = d.path("provider_concurrency");
+        if (pc.isObject()) {
+            pc.fieldNames().forEachRemaining(p -> {
+                if (!Providers.NAMES.contains(p)) problems.add("dispatch.provider_concurrency." + p + ": unknown provider (known: " + String.join(", ", Providers.NAMES) + ")");
+                else perProvider.put(p, integer(pc, p, "dispatch.provider_concurrency." + p, conc, 1, 256));
+            });
+        } else if (!pc.isMissingNode() && !pc.isNull()) {
+            problems.add("dispatch.provider_concurrency: must be a mapping of provider name to a number");
+        }
+        long base = integer(d, "retry_base_ms", "dispatch.retry_base_ms", 2_000, 0, 600_000);
+        long max = integer(d, "retry_max_ms", "dispatch.retry_max_ms", 120_000, 0, 3_600_000);
+        return new Config.Dispatch(maxAttempts, margin, conc, perProvider, base, max);
+    }
+
+    private List<ModelConfig> models(JsonNode list, boolean requireKeys) {
+        List<ModelConfig> out = new ArrayList<>();
+        if (list.isMissingNode() || list.isNull()) {
+            problems.add("models: at least one model must be configured");
+            return out;
+        }
+        if (!list.isArray()) {
+            problems.add("models: must be a list of models");
+            return out;
+        }
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode m = list.get(i);
+            String at = "models[" + i + "]";
+            if (!m.isObject()) {
+                problems.add(at + ": must be a mapping with id, provider and model");
+                continue;
+            }
+            String id = text(m, "id", at + ".id", null);
+            if (id == null) {
+                problems.add(at + ".id: missing");
+                continue;
+            }
+            at = "models[" + id + "]";
+            if (!id.matches("[a-z0-9][a-z0-9._-]{0,63}")) {
+                problems.add(at + ".id: must be 1-64 lower-case letters, digits, '.', '_' or '-' (it appears in URLs)");
+            }
+            if (!ids.add(id)) problems.add(at + ".id: duplicate model id");
+            problems.addAll(ConfigLoader.unknownKeys(m, ConfigLoader.MODEL_KEYS, at + "."));
+            String provider = text(m, "provider", at + ".provider", null);
+            if (provider == null) problems.add(at + ".provider: missing (one of " + String.join(", ", Providers.NAMES) + ")");
+            else if (!Providers.NAMES.contains(provider)) problems.add(at + ".provider: unknown provider '" + provider + "' (one of " + String.join(", ", Providers.NAMES) + ")");
+            String model = text(m, "model", at + ".model", null);
+            if (model == null) problems.add(at + ".model: missing (the provider's model name, e.g. gpt-4o)");
+            String baseUrl = text(m, "base_url", at + ".base_url", null);
+            if (baseUrl != null && !baseUrl.matches("https?://.+")) problems.add(at + ".base_url: must start with http:// or https://");
+            if (baseUrl != null && baseUrl.matches("https?://[^/]*@.*")) problems.add(at + ".base_url: must not contain credentials; use api_key_env");
+            String keyEnv = text(m, "api_key_env", at + ".api_key_env", null);
+            int maxTokens = integer(m, "max_output_tokens", at + ".max_output_tokens", 8000, 1, 1_000_000);
+            Double temperature = m.hasNonNull("temperature") ? number(m, "temperature", at + ".temperature", 0, 0, 2) : null;
+            boolean enabled = bool(m, "enabled", at + ".enabled", true);
+            int timeout = integer(m, "timeout_seconds", at + ".timeout_seconds", 300, 1, 7200);
+            Price price = price(m.path("price"), at, provider);
+            Map<String, Object> options = m.path("options").isObject()
+                    ? JSON.convertValue(m.get("options"), JSON.getTypeFactory().constructMapType(Map.class, String.class, Object.class))
+                    : Map.of();
+            if (m.has("options") && !m.get("options").isObject()) problems.add(at + ".options: must be a mapping");
+            if (provider != null && Providers.NAMES.contains(provider) && Providers.needsKey(provider) && keyEnv == null) {
+                problems.add(at + ".api_key_env: missing (name of the environment variable holding the " + provider + " key)");
+            }
+            if (requireKeys && enabled && keyEnv != null && (env.apply(keyEnv) == null || env.apply(keyEnv).isBlank())) {
+                problems.add(at + ".api_key_env: environment variable " + keyEnv + " is not set (needed by enabled model " + id
+                        + "; set it, or set enabled: false)");
+            }
+            out.add(new ModelConfig(id, provider == null ? "" : provider, model == null ? "" : model, baseUrl, keyEnv,
+                    maxTokens, temperature, price, enabled, timeout, options));
+        }
+        if (out.isEmpty() && problems.isEmpty()) problems.add("models: at least one model must be configured");
+        return out;
+    }
+
+    private Price price(JsonNode p, String at, String provider) {
+        if (p.isMissingNode() || p.isNull()) {
+            if (provider != null && !provider.equals("demo") && !provider.equals("local")) {
+                problems.add(at + ".price: missing (USD per million tokens: price: {input: 2.5, output: 10}; write 0 for free models)");
+            }
+            return Price.FREE;
+        }
+        if (!p.isObject()) {
+            problems.add(at + ".price: must be a mapping {input: USD per million input tokens, output: USD per million output tokens}");
+            return Price.FREE;
+        }
+        problems.addAll(ConfigLoader.unknownKeys(p, Set.of("input", "output"), at + ".price."));
+        double in = number(p, "input", at + ".price.input", Double.NaN, 0, 10_000);
+        double outp = number(p, "output", at + ".price.output", Double.NaN, 0, 10_000);
+        if (Double.isNaN(in)) problems.add(at + ".price.input: missing");
+        if (Double.isNaN(outp)) problems.add(at + ".price.output: missing");
+        return new Price(Double.isNaN(in) ? 0 : in, Double.isNaN(outp) ? 0 : outp);
+    }
+
+    private String text(JsonNode n, String key, String path, String def) {
+        JsonNode v = n.get(key);
+        if (v == null || v.isNull()) return def;
+        if (!v.isValueNode() || v.isBinary()) {
+            problems.add(path + ": must be a single value, not a " + (v.isArray() ? "list" : "mapping"));
+            return def;
+        }
+        String s = v.asText().trim();
+        return s.isEmpty() ? def : s;
+    }
+
+    private int integer(JsonNode n, String key, String path, int def, int min, int max) {
+        JsonNode v = n.get(key);
+        if (v == null || v.isNull()) return def;
+        try {
+            long x = v.isIntegralNumber() ? v.asLong() : Long.parseLong(v.asText().trim());
+            if (x < min || x > max) {
+                problems.add(path + ": must be between " + min + " and " + max + ", got " + x);
+                return def;
+            }
+            return (int) x;
+        } catch (NumberFormatException e) {
+            problems.add(path + ": must be a whole number, got '" + v.asText() + "'");
+            return def;
+        }
+    }
+
+    private double number(JsonNode n, String key, String path, double def, double min, double max) {
+        JsonNode v = n.get(key);
+        if (v == null || v.isNull()) return def;
+        try {
+            double x = v.isNumber() ? v.asDouble() : Double.parseDouble(v.asText().trim());
+            if (Double.isNaN(x) || x < min || x > max) {
+                problems.add(path + ": must be between " + min + " and " + max + ", got " + v.asText());
+                return Double.isNaN(def) ? min : def;
+            }
+            return x;
+        } catch (NumberFormatException e) {
+            problems.add(path + ": must be a number, got '" + v.asText() + "'");
+            return Double.isNaN(def) ? min : def;
+        }
+    }
+
+    private boolean bool(JsonNode n, String key, String path, boolean def) {
+        JsonNode v = n.get(key);
+        if (v == null || v.isNull()) return def;
+        if (v.isBoolean()) return v.asBoolean();
+        String s = v.asText().trim().toLowerCase(java.util.Locale.ROOT);
+        if (s.equals("true") || s.equals("yes") || s.equals("1")) return true;
+        if (s.equals("false") || s.equals("no") || s.equals("0")) return false;
+        problems.add(path + ": must be true or false, got '" + v.asText() + "'");
+        return def;
+    }
+}

@@ -1,0 +1,25 @@
+package autobench.cli;
+
+import autobench.Arena;
+import autobench.dispatch.DispatchReport;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "resend", description = "Operator action: send an unknown or failed submission again. Logged in the ledger as a new attempt; it may cost money twice.")
+public final class ResendCommand implements Callable<Integer> {
+    @Mixin ConfigOption config;
+
+    @Parameters(paramLabel = "SUBMISSION_ID", description = "The submission to send again (see ./autobench verify).")
+    String submissionId;
+
+    @Override
+    public Integer call() {
+        try (Arena arena = Arena.open(config.load(true))) {
+            DispatchReport r = arena.dispatcher().resend(submissionId);
+            System.out.println("re-sent " + submissionId + ": " + r);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package autobench.cli;
+
+import autobench.Arena;
+import autobench.DailyCycle;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "run-day", description = "Run one idempotent daily cycle (generate, dispatch) for a date. Safe to repeat: nothing is sent twice.")
+public final class RunDayCommand implements Callable<Integer> {
+    @Mixin ConfigOption config;
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Arena day (default: today in the configured zone).")
+    LocalDate date;
+
+    @Override
+    public Integer call() {
+        try (Arena arena = Arena.open(config.load(true))) {
+            LocalDate day = date == null ? arena.today() : date;
+            System.err.println("autobench: running the cycle for " + day + " with " + arena.config.enabledModels().size() + " models");
+            DailyCycle.Result r = new DailyCycle(arena).run(day);
+            Summary.print(arena, r, System.out);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package autobench.cli;
+
+import autobench.Arena;
+import autobench.DailyCycle;
+import autobench.dispatch.Submission;
+import autobench.task.StoredTask;
+import java.io.PrintStream;
+
+/** The human-readable summary of a day, printed after run-day and demo. */
+final class Summary {
+    private Summary() {}
+
+    static void print(Arena arena, DailyCycle.Result r, PrintStream out) {
+        out.println();
+        out.println("AutoBench day " + r.day() + " (" + arena.config.zone() + ") — database " + arena.db.describe());
+        for (StoredTask t : r.tasks()) {
+            out.printf("%n  Task %d · %s · %s [%s]%s%n", t.slot() + 1, t.title(), t.category().wireName(), t.status().wireName(),
+                    t.fallbackReason() == null ? "" : " (generator fell back: " + t.fallbackReason() + ")");
+            for (Submission s : arena.submissions.forTask(t.id())) {
+                boolean demo = arena.config.model(s.modelId()).map(m -> m.isDemo()).orElse(false);
+                out.printf("    %-22s %-10s %-12s %6d tok %7d ms  %s%s%n", s.modelId() + (demo ? " (demo)" : ""),
+                        s.status().wireName(), s.outcome() == null ? "-" : s.outcome().wireName(),
+                        s.inputTokens() + s.outputTokens(), s.latencyMs(),
+                        s.code() == null ? "no code" : s.code().length() + " chars of HTML",
+                        s.reason() == null ? "" : " — " + s.reason());
+            }
+        }
+        out.println();
+        out.println("  This run: " + r.dispatch());
+    }
+}

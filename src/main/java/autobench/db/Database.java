@@ -1,0 +1,118 @@
+package autobench.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The data source, migrations and the JDBI handle. SQLite runs in WAL mode with a busy timeout,
+ * and every transaction begins IMMEDIATE so that several processes on one file wait for the
+ * write lock instead of failing half-way through a read-then-write.
+ */
+public final class Database implements AutoCloseable {
+    private static final int SQLITE_BUSY_TIMEOUT_MS = 30_000;
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final Dialect dialect;
+    private final String url;
+
+    private Database(HikariDataSource dataSource, Dialect dialect, String url) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.url = url;
+        this.jdbi = Jdbi.create(dataSource);
+    }
+
+    /** Opens the database and brings its schema up to date. */
+    public static Database open(String jdbcUrl, String user, String password) {
+        Dialect dialect = Dialect.of(jdbcUrl);
+        HikariConfig hc = new HikariConfig();
+        hc.setPoolName("autobench-" + dialect.name().toLowerCase());
+        if (dialect == Dialect.SQLITE) {
+            createParentDirectory(jdbcUrl);
+            SQLiteConfig sc = new SQLiteConfig();
+            sc.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            sc.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+            sc.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
+            sc.enforceForeignKeys(true);
+            sc.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+            SQLiteDataSource sds = new SQLiteDataSource(sc);
+            sds.setUrl(jdbcUrl);
+            hc.setDataSource(sds);
+            hc.setMaximumPoolSize(4);
+        } else {
+            hc.setJdbcUrl(jdbcUrl);
+            if (user != null) hc.setUsername(user);
+            if (password != null) hc.setPassword(password);
+            hc.setMaximumPoolSize(10);
+        }
+        hc.setMinimumIdle(1);
+        HikariDataSource ds;
+        try {
+            ds = new HikariDataSource(hc);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot open database " + Dialect.redact(jdbcUrl) + ": " + rootMessage(e), e);
+        }
+        try {
+            migrate(ds);
+        } catch (RuntimeException e) {
+            ds.close();
+            throw new IllegalStateException("cannot migrate database " + Dialect.redact(jdbcUrl) + ": " + rootMessage(e), e);
+        }
+        return new Database(ds, dialect, jdbcUrl);
+    }
+
+    private static void migrate(DataSource ds) {
+        Flyway.configure()
+                .dataSource(ds)
+                .locations("classpath:db/migration")
+                .loggers("slf4j")
+                .load()
+                .migrate();
+    }
+
+    private static void createParentDirectory(String jdbcUrl) {
+        String file = jdbcUrl.substring("jdbc:sqlite:".length());
+        int q = file.indexOf('?');
+        if (q >= 0) file = file.substring(0, q);
+        if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) return;
+        Path parent = Paths.get(file).toAbsolutePath().getParent();
+        try {
+            if (parent != null) Files.createDirectories(parent);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot create directory " + parent + " for the database: " + e.getMessage(), e);
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** The URL with credentials removed, safe to print. */
+    public String describe() {
+        return Dialect.redact(url);
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,56 @@
+package autobench.dispatch;
+
+import autobench.provider.ModelConfig;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The daily spending cap. Before a claim, today's stored spend plus the worst case of the next
+ * call (prompt estimate plus max output tokens at the model's price) must stay within the cap;
+ * otherwise the submission is left pending for a later day's budget or an operator.
+ */
+public final class Budget {
+    private static final Logger log = LoggerFactory.getLogger(Budget.class);
+    /** A generous guess at prompt size; the real count is stored after the call. */
+    static final long PROMPT_TOKENS_ESTIMATE = 2_000;
+
+    private final Double capUsd;
+    private final CallLedger ledger;
+    private final ZoneId zone;
+
+    public Budget(Double capUsd, CallLedger ledger, ZoneId zone) {
+        this.capUsd = capUsd;
+        this.ledger = ledger;
+        this.zone = zone;
+    }
+
+    public static Budget unlimited(CallLedger ledger) {
+        return new Budget(null, ledger, ZoneId.of("UTC"));
+    }
+
+    /** Spend so far in the arena day containing now. */
+    public double spentToday(Clock clock) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        return ledger.spend(Dispatcher.dayStart(today, zone), Dispatcher.dayStart(today.plusDays(1), zone));
+    }
+
+    public Double capUsd() {
+        return capUsd;
+    }
+
+    synchronized boolean allows(ModelConfig model, Clock clock) {
+        if (capUsd == null) return true;
+        double worst = (PROMPT_TOKENS_ESTIMATE * model.price().inputPerMillion()
+                + (double) model.maxOutputTokens() * model.price().outputPerMillion()) / 1_000_000.0;
+        double spent = spentToday(clock);
+        if (spent + worst > capUsd) {
+            log.warn("daily budget: spent ${} of ${}; a call to {} could cost up to ${}, so it is not claimed today",
+                    String.format("%.4f", spent), capUsd, model.id(), String.format("%.4f", worst));
+            return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,119 @@
+package autobench.dispatch;
+
+import autobench.db.Database;
+import autobench.provider.Usage;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Owner of {@code provider_calls}: every outbound request is written here before it leaves and
+ * its outcome after. UNIQUE(submission_id, attempt) means that an attempt number can be taken
+ * only once, by one process.
+ */
+public final class CallLedger {
+    private final Database db;
+
+    public CallLedger(Database db) {
+        this.db = db;
+    }
+
+    /** The attempt number the next request of this submission takes. */
+    public int nextAttempt(String submissionId) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT COALESCE(MAX(attempt), 0) + 1 FROM provider_calls WHERE submission_id = :s")
+                .bind("s", submissionId).mapTo(Integer.class).one());
+    }
+
+    /** Writes the row for a request about to be sent; false if that attempt is already taken (then: do not send). */
+    public boolean begin(String callId, String submissionId, int attempt, String modelId, String caller, String reason, long now) {
+        return db.jdbi().withHandle(h -> h.createUpdate("""
+                INSERT INTO provider_calls (id, submission_id, attempt, model_id, caller, reason, started_at)
+                VALUES (:id, :s, :a, :m, :caller, :reason, :now)
+                ON CONFLICT (submission_id, attempt) DO NOTHING""")
+                .bind("id", callId).bind("s", submissionId).bind("a", attempt).bind("m", modelId)
+                .bind("caller", caller).bind("reason", reason).bind("now", now).execute()) == 1;
+    }
+
+    /** Writes what came back. */
+    public void finish(String callId, String outcome, int httpStatus, Long retryAfterMs, String detail, Usage usage,
+                       double costUsd, long latencyMs, long now) {
+        db.jdbi().useHandle(h -> h.createUpdate("""
+                UPDATE provider_calls SET finished_at = :now, outcome = :outcome, http_status = :status,
+                  retry_after_ms = :ra, detail = :detail, input_tokens = :in, output_tokens = :out,
+                  reasoning_tokens = :rt, cost_usd = :cost, latency_ms = :latency
+                WHERE id = :id""")
+                .bind("now", now).bind("outcome", outcome).bind("status", httpStatus == 0 ? null : httpStatus)
+                .bind("ra", retryAfterMs).bind("detail", detail).bind("in", usage.inputTokens())
+                .bind("out", usage.outputTokens()).bind("rt", usage.reasoningTokens()).bind("cost", costUsd)
+                .bind("latency", latencyMs).bind("id", callId).execute());
+    }
+
+    /** Marks the in-flight calls of a submission whose process died as unknown. */
+    public int markInFlightUnknown(String submissionId, long now) {
+        return db.jdbi().withHandle(h -> h.createUpdate("""
+                UPDATE provider_calls SET outcome = 'unknown', finished_at = :now,
+                  detail = 'lease expired while in flight; the provider may have received and billed it'
+                WHERE submission_id = :s AND outcome IS NULL""").bind("now", now).bind("s", submissionId).execute());
+    }
+
+    public List<LedgerCall> forSubmission(String submissionId) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM provider_calls WHERE submission_id = :s ORDER BY attempt")
+                .bind("s", submissionId).map((rs, c) -> row(rs)).list());
+    }
+
+    public int total() {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM provider_calls").mapTo(Integer.class).one());
+    }
+
+    /** Sum of stored cost for calls started in [from, to). */
+    public double spend(long fromMillis, long toMillis) {
+        return db.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT COALESCE(SUM(cost_usd), 0) FROM provider_calls WHERE started_at >= :f AND started_at < :t")
+                .bind("f", fromMillis).bind("t", toMillis).mapTo(Double.class).one());
+    }
+
+    /** How many submissions had N ledger calls: N → submissions. */
+    public Map<Integer, Integer> callsPerSubmission() {
+        Map<Integer, Integer> out = new LinkedHashMap<>();
+        db.jdbi().useHandle(h -> h.createQuery("""
+                        SELECT n, COUNT(*) AS subs FROM (
+                          SELECT s.id, COUNT(c.id) AS n FROM submissions s LEFT JOIN provider_calls c ON c.submission_id = s.id GROUP BY s.id
+                        ) per GROUP BY n ORDER BY n""")
+                .map((rs, c) -> Map.entry(rs.getInt("n"), rs.getInt("subs"))).forEach(e -> out.put(e.getKey(), e.getValue())));
+        return out;
+    }
+
+    /** Submissions that succeeded with more than one answered call: a double payment. Must be empty. */
+    public List<String> submissionsAnsweredTwice() {
+        return db.jdbi().withHandle(h -> h.createQuery("""
+                SELECT submission_id FROM provider_calls WHERE outcome IN ('answered', 'truncated', 'refused', 'no_code')
+                GROUP BY submission_id HAVING COUNT(*) > 1 ORDER BY submission_id""").mapTo(String.class).list());
+    }
+
+    /** Calls without an outcome whose submission is no longer being called: lost track of. */
+    public List<LedgerCall> orphanedInFlight() {
+        return db.jdbi().withHandle(h -> h.createQuery("""
+                SELECT c.* FROM provider_calls c JOIN submissions s ON s.id = c.submission_id
+                WHERE c.outcome IS NULL AND s.status <> 'calling' ORDER BY c.started_at""").map((rs, c) -> row(rs)).list());
+    }
+
+    private static LedgerCall row(ResultSet rs) throws SQLException {
+        return new LedgerCall(rs.getString("id"), rs.getString("submission_id"), rs.getInt("attempt"),
+                rs.getString("model_id"), rs.getString("caller"), rs.getString("reason"), rs.getLong("started_at"),
+                nullableLong(rs, "finished_at"), rs.getString("outcome"),
+                nullableInt(rs, "http_status"), nullableLong(rs, "retry_after_ms"),
+                rs.getString("detail"), rs.getDouble("cost_usd"), rs.getLong("latency_ms"));
+    }
+
+    private static Long nullableLong(ResultSet rs, String col) throws SQLException {
+        long v = rs.getLong(col);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Integer nullableInt(ResultSet rs, String col) throws SQLException {
+        int v = rs.getInt(col);
+        return rs.wasNull() ? null : v;
+    }
+}

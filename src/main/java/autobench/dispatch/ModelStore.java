@@ -1,0 +1,37 @@
+package autobench.dispatch;
+
+import autobench.db.Database;
+import autobench.provider.ModelConfig;
+import java.util.List;
+
+/** Owner of the {@code models} table: the configured models, kept after they leave the config. */
+public final class ModelStore {
+    private final Database db;
+
+    public ModelStore(Database db) {
+        this.db = db;
+    }
+
+    /** Inserts or refreshes each configured model; models no longer configured stay (with their history). */
+    public void sync(List<ModelConfig> models, long nowMillis) {
+        db.jdbi().useTransaction(h -> {
+            for (ModelConfig m : models) {
+                h.createUpdate("""
+                        INSERT INTO models (id, provider, model_name, demo, price_input, price_output, enabled, first_seen_at, updated_at)
+                        VALUES (:id, :provider, :model, :demo, :pin, :pout, :enabled, :now, :now)
+                        ON CONFLICT (id) DO UPDATE SET provider = excluded.provider, model_name = excluded.model_name,
+                          demo = excluded.demo, price_input = excluded.price_input, price_output = excluded.price_output,
+                          enabled = excluded.enabled, updated_at = excluded.updated_at""")
+                        .bind("id", m.id()).bind("provider", m.provider()).bind("model", m.model())
+                        .bind("demo", m.isDemo() ? 1 : 0).bind("pin", m.price().inputPerMillion())
+                        .bind("pout", m.price().outputPerMillion()).bind("enabled", m.enabled() ? 1 : 0)
+                        .bind("now", nowMillis).execute();
+            }
+        });
+    }
+
+    /** Ids of the models flagged as demo (their results never mix with real models' ratings). */
+    public List<String> demoIds() {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM models WHERE demo = 1 ORDER BY id").mapTo(String.class).list());
+    }
+}

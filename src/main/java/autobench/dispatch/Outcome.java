@@ -1,0 +1,24 @@
+package autobench.dispatch;
+
+import autobench.provider.FailureKind;
+import java.util.Locale;
+
+/** What a submission ended as. Every failure is a result, stored and counted, never dropped. */
+public enum Outcome {
+    ANSWERED, REFUSED, TRUNCATED, NO_CODE,
+    RATE_LIMITED, OVERLOADED, CONNECT, AUTH, BAD_REQUEST, TIMEOUT, NETWORK, MALFORMED, SERVER_ERROR,
+    /** The claim's lease ran out while a call was in flight: the provider may have billed it. */
+    LEASE_EXPIRED;
+
+    public static Outcome of(FailureKind kind) {
+        return valueOf(kind.name());
+    }
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Outcome fromWire(String s) {
+        return valueOf(s.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,165 @@
+package autobench.dispatch;
+
+import autobench.Config;
+import autobench.db.Ids;
+import autobench.extract.Assist;
+import autobench.extract.Extraction;
+import autobench.extract.Extractor;
+import autobench.provider.Completion;
+import autobench.provider.FailureKind;
+import autobench.provider.Finish;
+import autobench.provider.ModelConfig;
+import autobench.provider.Provider;
+import autobench.provider.Usage;
+import autobench.task.StoredTask;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The attempts of one claimed submission: ledger row first, then the request, then the outcome.
+ * Retries only failures the provider refused before doing work, waiting as it asked.
+ */
+final class SubmissionCall {
+    private static final Logger log = LoggerFactory.getLogger(SubmissionCall.class);
+
+    private final SubmissionStore submissions;
+    private final CallLedger ledger;
+    private final Extractor extractor;
+    private final Config.Dispatch settings;
+    private final Backoff backoff;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final String owner;
+
+    SubmissionCall(SubmissionStore submissions, CallLedger ledger, Extractor extractor, Config.Dispatch settings,
+                   Clock clock, Sleeper sleeper, String owner) {
+        this.submissions = submissions;
+        this.ledger = ledger;
+        this.extractor = extractor;
+        this.settings = settings;
+        this.backoff = new Backoff(settings.retryBaseMillis(), settings.retryMaxMillis());
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.owner = owner;
+    }
+
+    SubmissionResult run(String submissionId, StoredTask task, ModelConfig model, Provider provider, String firstReason,
+                         DispatchReport report) {
+        String reason = firstReason;
+        int sent = 0;
+        double cost = 0;
+        while (true) {
+            int attempt = ledger.nextAttempt(submissionId);
+            String callId = Ids.newId();
+            if (!ledger.begin(callId, submissionId, attempt, model.id(), owner, reason, clock.millis())) {
+                // Someone else holds this attempt number: sending now could pay twice.
+                return finish(submissionId, failure(Outcome.NETWORK, "ledger attempt " + attempt + " was taken by another process; not sent"));
+            }
+            submissions.countAttempt(submissionId, owner);
+            report.requests.incrementAndGet();
+            sent++;
+            long t0 = System.nanoTime();
+            Completion c;
+            try {
+                c = provider.complete(Prompts.forTask(task, model));
+            } catch (RuntimeException e) {
+                // An adapter bug: we cannot know whether the request left, so it is not retried.
+                log.error("provider adapter for {} threw; treating the call as a network failure", model.id(), e);
+                c = Completion.Failed.of(FailureKind.NETWORK, "adapter error: " + e.getClass().getSimpleName());
+            }
+            long latency = (System.nanoTime() - t0) / 1_000_000;
+            Usage usage = usageOf(c);
+            double callCost = usage.costUsd(model.price());
+            cost += callCost;
+            String ledgerOutcome = ledgerOutcome(c);
+            Completion.Failed f = c instanceof Completion.Failed ff ? ff : null;
+            ledger.finish(callId, ledgerOutcome, f == null ? 200 : f.httpStatus(),
+                    f == null || f.retryAfter() == null ? null : f.retryAfter().toMillis(),
+                    f == null ? null : f.message(), usage, callCost, latency, clock.millis());
+            if (f != null && f.kind().refusedBeforeWork() && sent < settings.maxAttempts()) {
+                Duration wait = backoff.delay(sent, f.retryAfter());
+                if (wait != null) {
+                    log.info("{} for {}: attempt {} {} — retrying in {} ms", task.title(), model.id(), attempt, f.kind().wireName(), wait.toMillis());
+                    submissions.renew(submissionId, owner, clock.millis() + wait.toMillis()
+                            + model.timeoutSeconds() * 1000L + settings.leaseMarginSeconds() * 1000L);
+                    try {
+                        sleeper.sleep(wait);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return finish(submissionId, withCost(result(c, latency, sent, "interrupted while waiting to retry"), cost));
+                    }
+                    reason = "retry";
+                    continue;
+                }
+                return finish(submissionId, withCost(result(c, latency, sent, "provider asked to wait "
+                        + f.retryAfter().toSeconds() + " s, longer than dispatch.retry_max_ms"), cost));
+            }
+            return finish(submissionId, withCost(result(c, latency, sent, null), cost));
+        }
+    }
+
+    private SubmissionResult finish(String id, SubmissionResult r) {
+        if (!submissions.complete(id, owner, r, clock.millis())) {
+            log.error("could not store the result of submission {}: the claim is no longer ours", id);
+        }
+        return r;
+    }
+
+    private static Usage usageOf(Completion c) {
+        return switch (c) {
+            case Completion.Answered a -> a.usage();
+            case Completion.Refused r -> r.usage();
+            case Completion.Failed f -> Usage.NONE;
+        };
+    }
+
+    private static String ledgerOutcome(Completion c) {
+        return switch (c) {
+            case Completion.Answered a -> a.finish() == Finish.LENGTH ? "truncated" : "answered";
+            case Completion.Refused r -> "refused";
+            case Completion.Failed f -> f.kind().wireName();
+        };
+    }
+
+    private SubmissionResult result(Completion c, long latency, int attempts, String extraReason) {
+        return switch (c) {
+            case Completion.Answered a -> answered(a, latency);
+            case Completion.Refused r -> new SubmissionResult(SubmissionStatus.FAILED, Outcome.REFUSED, r.reason(), r.raw(),
+                    null, null, null, null, "refused", r.modelVersion(), r.usage(), 0, latency);
+            case Completion.Failed f -> new SubmissionResult(SubmissionStatus.FAILED, Outcome.of(f.kind()),
+                    f.message() + (f.httpStatus() > 0 ? " (HTTP " + f.httpStatus() + ")" : "")
+                            + (attempts > 1 ? " after " + attempts + " attempts" : "")
+                            + (extraReason == null ? "" : "; " + extraReason),
+                    f.raw(), null, null, null, null, null, null, Usage.NONE, 0, latency);
+        };
+    }
+
+    private SubmissionResult answered(Completion.Answered a, long latency) {
+        Extraction x = extractor.extract(a.text());
+        String assists = x.assists().stream().map(Assist::name).map(String::toLowerCase).collect(Collectors.joining(","));
+        String finish = a.finish().name().toLowerCase();
+        if (a.finish() == Finish.LENGTH) {
+            return new SubmissionResult(SubmissionStatus.FAILED, Outcome.TRUNCATED,
+                    "cut off at the output token limit" + (x.runnable() ? "; the partial code is kept" : ""),
+                    a.raw(), a.text(), a.reasoning(), x.html(), assists, finish, a.modelVersion(), a.usage(), 0, latency);
+        }
+        if (!x.runnable()) {
+            return new SubmissionResult(SubmissionStatus.FAILED, Outcome.NO_CODE, x.reason(), a.raw(), a.text(),
+                    a.reasoning(), null, assists, finish, a.modelVersion(), a.usage(), 0, latency);
+        }
+        return new SubmissionResult(SubmissionStatus.SUCCEEDED, Outcome.ANSWERED, null, a.raw(), a.text(), a.reasoning(),
+                x.html(), assists, finish, a.modelVersion(), a.usage(), 0, latency);
+    }
+
+    private static SubmissionResult withCost(SubmissionResult r, double cost) {
+        return new SubmissionResult(r.status(), r.outcome(), r.reason(), r.rawResponse(), r.answer(), r.reasoning(), r.code(),
+                r.assists(), r.finishReason(), r.modelVersion(), r.usage(), cost, r.latencyMs());
+    }
+
+    private static SubmissionResult failure(Outcome o, String reason) {
+        return new SubmissionResult(SubmissionStatus.FAILED, o, reason, null, null, null, null, null, null, null, Usage.NONE, 0, 0);
+    }
+}

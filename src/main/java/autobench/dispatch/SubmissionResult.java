@@ -1,0 +1,8 @@
+package autobench.dispatch;
+
+import autobench.provider.Usage;
+
+/** What is written when a submission reaches a terminal status. */
+record SubmissionResult(SubmissionStatus status, Outcome outcome, String reason, String rawResponse, String answer,
+                        String reasoning, String code, String assists, String finishReason, String modelVersion,
+                        Usage usage, double costUsd, long latencyMs) {}

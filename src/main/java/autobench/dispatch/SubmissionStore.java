@@ -1,0 +1,168 @@
+package autobench.dispatch;
+
+import autobench.db.Database;
+import autobench.db.Ids;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Owner of the {@code submissions} table. UNIQUE(task_id, model_id) makes "one row per task and
+ * model" a constraint; every status change is one conditional UPDATE, so racing processes cannot
+ * both win a claim.
+ */
+public final class SubmissionStore {
+    private static final String COLUMNS = "id, task_id, model_id, status, outcome, reason, attempts, code, assists,"
+            + " finish_reason, model_version, input_tokens, output_tokens, reasoning_tokens, cost_usd, latency_ms,"
+            + " lease_owner, lease_until";
+    private final Database db;
+
+    public SubmissionStore(Database db) {
+        this.db = db;
+    }
+
+    /** Creates the pending row for (task, model) unless it exists; true if this call created it. */
+    public boolean createPending(String taskId, String modelId, long now) {
+        return db.jdbi().withHandle(h -> h.createUpdate("""
+                INSERT INTO submissions (id, task_id, model_id, status, attempts, created_at, updated_at)
+                VALUES (:id, :task, :model, 'pending', 0, :now, :now)
+                ON CONFLICT (task_id, model_id) DO NOTHING""")
+                .bind("id", Ids.newId()).bind("task", taskId).bind("model", modelId).bind("now", now).execute()) == 1;
+    }
+
+    /** Atomically moves a pending row to calling under this owner's lease; false if anyone else got it first. */
+    public boolean claim(String id, String owner, long leaseUntil, long now) {
+        return db.jdbi().withHandle(h -> h.createUpdate("""
+                UPDATE submissions SET status = 'calling', lease_owner = :owner, lease_until = :until, updated_at = :now
+                WHERE id = :id AND status = 'pending'""")
+                .bind("owner", owner).bind("until", leaseUntil).bind("now", now).bind("id", id).execute()) == 1;
+    }
+
+    /** Extends a live claim; false if the claim is no longer ours. */
+    public boolean renew(String id, String owner, long leaseUntil) {
+        return db.jdbi().withHandle(h -> h.createUpdate(
+                        "UPDATE submissions SET lease_until = :until WHERE id = :id AND lease_owner = :owner AND status = 'calling'")
+                .bind("until", leaseUntil).bind("id", id).bind("owner", owner).execute()) == 1;
+    }
+
+    /** Records that one more request left for this submission. */
+    public void countAttempt(String id, String owner) {
+        db.jdbi().useHandle(h -> h.createUpdate(
+                        "UPDATE submissions SET attempts = attempts + 1 WHERE id = :id AND lease_owner = :owner")
+                .bind("id", id).bind("owner", owner).execute());
+    }
+
+    /**
+     * Writes the terminal result. Allowed from {@code unknown} too (same owner): if our lease was
+     * declared dead while the provider was still answering, keeping the answer beats paying twice.
+     */
+    boolean complete(String id, String owner, SubmissionResult r, long now) {
+        return db.jdbi().withHandle(h -> h.createUpdate("""
+                UPDATE submissions SET status = :status, outcome = :outcome, reason = :reason, raw_response = :raw,
+                  answer = :answer, reasoning = :reasoning, code = :code, assists = :assists, finish_reason = :finish,
+                  model_version = :version, input_tokens = :in, output_tokens = :out, reasoning_tokens = :rt,
+                  cost_usd = :cost, latency_ms = :latency, lease_until = NULL, updated_at = :now, completed_at = :now
+                WHERE id = :id AND lease_owner = :owner AND status IN ('calling', 'unknown')""")
+                .bind("status", r.status().wireName()).bind("outcome", r.outcome().wireName()).bind("reason", r.reason())
+                .bind("raw", r.rawResponse()).bind("answer", r.answer()).bind("reasoning", r.reasoning())
+                .bind("code", r.code()).bind("assists", r.assists()).bind("finish", r.finishReason())
+                .bind("version", r.modelVersion()).bind("in", r.usage().inputTokens()).bind("out", r.usage().outputTokens())
+                .bind("rt", r.usage().reasoningTokens()).bind("cost", r.costUsd()).bind("latency", r.latencyMs())
+                .bind("now", now).bind("id", id).bind("owner", owner).execute()) == 1;
+    }
+
+    /** Declares every claim whose lease ran out {@code unknown}; returns their ids. Never makes them pending. */
+    public List<String> expireLeases(long now) {
+        return db.jdbi().inTransaction(h -> {
+            List<String> ids = h.createQuery("SELECT id FROM submissions WHERE status = 'calling' AND lease_until < :now")
+                    .bind("now", now).mapTo(String.class).list();
+            List<String> expired = new ArrayList<>();
+            for (String id : ids) {
+                int n = h.createUpdate("""
+                        UPDATE submissions SET status = 'unknown', outcome = 'lease_expired',
+                          reason = 'the process holding this call stopped answering before the call finished; the provider may have billed it, so it is not re-sent automatically (see: autobench resend)',
+                          updated_at = :now
+                        WHERE id = :id AND status = 'calling' AND lease_until < :now""")
+                        .bind("now", now).bind("id", id).execute();
+                if (n == 1) expired.add(id);
+            }
+            return expired;
+        });
+    }
+
+    /** Operator action: puts an unknown or failed submission back to pending so it is sent again. */
+    public boolean reopen(String id, long now) {
+        return db.jdbi().withHandle(h -> h.createUpdate("""
+                UPDATE submissions SET status = 'pending', lease_owner = NULL, lease_until = NULL, updated_at = :now
+                WHERE id = :id AND status IN ('unknown', 'failed')""").bind("now", now).bind("id", id).execute()) == 1;
+    }
+
+    public Optional<Submission> byId(String id) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM submissions WHERE id = :id")
+                .bind("id", id).map((rs, c) -> row(rs)).findOne());
+    }
+
+    public Optional<Submission> find(String taskId, String modelId) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM submissions WHERE task_id = :t AND model_id = :m")
+                .bind("t", taskId).bind("m", modelId).map((rs, c) -> row(rs)).findOne());
+    }
+
+    public List<Submission> forTask(String taskId) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM submissions WHERE task_id = :t ORDER BY model_id")
+                .bind("t", taskId).map((rs, c) -> row(rs)).list());
+    }
+
+    /** The stored code and raw reply of one submission (kept apart from the list views: they are large). */
+    public Optional<Map<String, String>> texts(String id) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT raw_response, answer, reasoning, code FROM submissions WHERE id = :id")
+                .bind("id", id).map((rs, c) -> {
+                    Map<String, String> m = new LinkedHashMap<>();
+                    m.put("raw_response", rs.getString("raw_response"));
+                    m.put("answer", rs.getString("answer"));
+                    m.put("reasoning", rs.getString("reasoning"));
+                    m.put("code", rs.getString("code"));
+                    return m;
+                }).findOne());
+    }
+
+    /** (task_id, model_id) pairs stored more than once: must always be empty. */
+    public List<String> duplicates() {
+        return db.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT task_id || ' / ' || model_id FROM submissions GROUP BY task_id, model_id HAVING COUNT(*) > 1")
+                .mapTo(String.class).list());
+    }
+
+    /** Submissions per status, overall. */
+    public Map<SubmissionStatus, Integer> countsByStatus() {
+        Map<SubmissionStatus, Integer> out = new LinkedHashMap<>();
+        db.jdbi().useHandle(h -> h.createQuery("SELECT status, COUNT(*) AS n FROM submissions GROUP BY status ORDER BY status")
+                .map((rs, c) -> Map.entry(SubmissionStatus.fromWire(rs.getString("status")), rs.getInt("n")))
+                .forEach(e -> out.put(e.getKey(), e.getValue())));
+        return out;
+    }
+
+    /** Claims in {@code calling} whose lease has already run out (a dead process not yet reaped). */
+    public List<Submission> expiredClaims(long now) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM submissions WHERE status = 'calling' AND lease_until < :now")
+                .bind("now", now).map((rs, c) -> row(rs)).list());
+    }
+
+    public List<Submission> withStatus(SubmissionStatus status) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM submissions WHERE status = :s ORDER BY created_at")
+                .bind("s", status.wireName()).map((rs, c) -> row(rs)).list());
+    }
+
+    static Submission row(ResultSet rs) throws SQLException {
+        String outcome = rs.getString("outcome");
+        return new Submission(rs.getString("id"), rs.getString("task_id"), rs.getString("model_id"),
+                SubmissionStatus.fromWire(rs.getString("status")), outcome == null ? null : Outcome.fromWire(outcome),
+                rs.getString("reason"), rs.getInt("attempts"), rs.getString("code"), rs.getString("assists"),
+                rs.getString("finish_reason"), rs.getString("model_version"), rs.getLong("input_tokens"),
+                rs.getLong("output_tokens"), rs.getLong("reasoning_tokens"), rs.getDouble("cost_usd"),
+                rs.getLong("latency_ms"), rs.getString("lease_owner"), rs.getLong("lease_until"));
+    }
+}

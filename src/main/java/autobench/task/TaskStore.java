@@ -1,0 +1,89 @@
+package autobench.task;
+
+import autobench.db.Database;
+import autobench.db.Ids;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Owner of the {@code tasks} table: all SQL that touches it is here. */
+public final class TaskStore {
+    private static final String COLUMNS = "id, day, slot, title, category, theme, prompt, generator, fallback_reason, status";
+    private final Database db;
+
+    public TaskStore(Database db) {
+        this.db = db;
+    }
+
+    /** Stores a task in its (day, slot) unless one is already there; true if this call stored it. */
+    public boolean insertIfAbsent(LocalDate day, int slot, TaskSpec spec, String generator, String fallbackReason,
+                                  TaskStatus status, long nowMillis) {
+        return db.jdbi().withHandle(h -> h.createUpdate("""
+                INSERT INTO tasks (id, day, slot, title, category, theme, prompt, generator, fallback_reason, status, created_at, updated_at)
+                VALUES (:id, :day, :slot, :title, :category, :theme, :prompt, :generator, :fallback, :status, :now, :now)
+                ON CONFLICT (day, slot) DO NOTHING""")
+                .bind("id", Ids.newId()).bind("day", day.toString()).bind("slot", slot)
+                .bind("title", spec.title()).bind("category", spec.category().wireName()).bind("theme", spec.theme())
+                .bind("prompt", spec.prompt()).bind("generator", generator).bind("fallback", fallbackReason)
+                .bind("status", status.wireName()).bind("now", nowMillis)
+                .execute()) == 1;
+    }
+
+    public List<StoredTask> forDay(LocalDate day) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM tasks WHERE day = :day ORDER BY slot")
+                .bind("day", day.toString()).map((rs, ctx) -> row(rs)).list());
+    }
+
+    public java.util.Optional<StoredTask> byId(String id) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM tasks WHERE id = :id")
+                .bind("id", id).map((rs, ctx) -> row(rs)).findOne());
+    }
+
+    /** Every task stored for any other day: what a generator must not repeat. */
+    public List<TaskSpec> historyExcept(LocalDate day) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM tasks WHERE day <> :day ORDER BY day, slot")
+                .bind("day", day.toString()).map((rs, ctx) -> row(rs).spec()).list());
+    }
+
+    /** Moves a task from one status to the next; false if it was not in {@code from} (someone else moved it). */
+    public boolean advance(String id, TaskStatus from, TaskStatus to, long nowMillis) {
+        return db.jdbi().withHandle(h -> h.createUpdate(
+                        "UPDATE tasks SET status = :to, updated_at = :now WHERE id = :id AND status = :from")
+                .bind("to", to.wireName()).bind("now", nowMillis).bind("id", id).bind("from", from.wireName())
+                .execute()) == 1;
+    }
+
+    /** Number of tasks per day, oldest first. */
+    public Map<LocalDate, Integer> countsPerDay() {
+        Map<LocalDate, Integer> out = new LinkedHashMap<>();
+        db.jdbi().useHandle(h -> h.createQuery("SELECT day, COUNT(*) AS n FROM tasks GROUP BY day ORDER BY day")
+                .map((rs, ctx) -> Map.entry(LocalDate.parse(rs.getString("day")), rs.getInt("n")))
+                .forEach(e -> out.put(e.getKey(), e.getValue())));
+        return out;
+    }
+
+    /** Tasks per status. */
+    public Map<TaskStatus, Integer> countsByStatus() {
+        Map<TaskStatus, Integer> out = new LinkedHashMap<>();
+        db.jdbi().useHandle(h -> h.createQuery("SELECT status, COUNT(*) AS n FROM tasks GROUP BY status")
+                .map((rs, ctx) -> Map.entry(TaskStatus.fromWire(rs.getString("status")), rs.getInt("n")))
+                .forEach(e -> out.put(e.getKey(), e.getValue())));
+        return out;
+    }
+
+    /** Tasks that have stayed in a status since before {@code olderThanMillis} (for the integrity report). */
+    public List<StoredTask> stuck(TaskStatus status, long olderThanMillis) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM tasks WHERE status = :s AND updated_at < :t ORDER BY day, slot")
+                .bind("s", status.wireName()).bind("t", olderThanMillis).map((rs, ctx) -> row(rs)).list());
+    }
+
+    private static StoredTask row(ResultSet rs) throws SQLException {
+        return new StoredTask(rs.getString("id"), LocalDate.parse(rs.getString("day")), rs.getInt("slot"),
+                rs.getString("title"), Category.fromWire(rs.getString("category")), rs.getString("theme"),
+                rs.getString("prompt"), rs.getString("generator"), rs.getString("fallback_reason"),
+                TaskStatus.fromWire(rs.getString("status")));
+    }
+}
