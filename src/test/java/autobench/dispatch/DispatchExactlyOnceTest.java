@@ -1,0 +1,158 @@
+package autobench.dispatch;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import autobench.Arena;
+import autobench.Config;
+import autobench.DailyCycle;
+import autobench.Verifier;
+import autobench.testing.ChatStub;
+import autobench.testing.Store;
+import autobench.testing.TestConfigs;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The promise users pay for: one request per (task, model), whatever runs twice or races. */
+class DispatchExactlyOnceTest {
+    static final LocalDate DAY = LocalDate.of(2026, 3, 14);
+    @TempDir Path tmp;
+    ChatStub stub;
+
+    @BeforeEach
+    void start() {
+        stub = new ChatStub();
+    }
+
+    @AfterEach
+    void stop() {
+        stub.close();
+    }
+
+    Config config(Store store, int tasks, String... modelIds) {
+        StringBuilder y = new StringBuilder(TestConfigs.base(store.freshUrl(tmp), tasks));
+        for (String id : modelIds) y.append(TestConfigs.stubModel(id, stub.port(), 30));
+        return TestConfigs.load(tmp, y.toString(), Map.of());
+    }
+
+    static Arena arena(Config c, Clock clock, Sleeper sleeper) {
+        return new Arena(c, k -> null, clock, sleeper, line -> {}, Map.of());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void running_the_same_day_twice_sends_no_second_request(Store store) {
+        stub.answerAll(ChatStub.ok());
+        Config c = config(store, 3, "alpha", "beta");
+        try (Arena a = arena(c, Clock.systemUTC(), Sleeper.REAL)) {
+            DailyCycle.Result first = new DailyCycle(a).run(DAY);
+            assertThat(first.dispatch().requests()).isEqualTo(6);
+            DailyCycle.Result second = new DailyCycle(a).run(DAY);
+            assertThat(second.dispatch().requests()).isZero();
+        }
+        try (Arena fresh = arena(c, Clock.systemUTC(), Sleeper.REAL)) { // a restart is no different
+            assertThat(new DailyCycle(fresh).run(DAY).dispatch().requests()).isZero();
+            assertThat(stub.requests()).isEqualTo(6);
+            Verifier.Report r = new Verifier(fresh).run();
+            assertThat(r.ok()).isTrue();
+            assertThat(r.duplicateSubmissions()).isEmpty();
+            assertThat(r.callsPerSubmission()).containsExactly(Map.entry(1, 6));
+            assertThat(fresh.tasks.forDay(DAY)).allMatch(t -> t.status() == autobench.task.TaskStatus.DISPATCHED);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void two_dispatchers_racing_on_one_database_never_call_a_model_twice_for_one_task(Store store) throws Exception {
+        stub.answerAll(ChatStub.ok().withFixedDelay(50));
+        Config c = config(store, 3, "m1", "m2", "m3", "m4");
+        try (Arena a = arena(c, Clock.systemUTC(), Sleeper.REAL); Arena b = arena(c, Clock.systemUTC(), Sleeper.REAL)) {
+            a.dailyTasks().ensure(DAY);
+            for (int round = 0; round < 3; round++) {
+                CyclicBarrier go = new CyclicBarrier(2);
+                try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+                    Future<DispatchReport> fa = pool.submit(() -> { go.await(); return a.dispatcher().dispatchDay(DAY); });
+                    Future<DispatchReport> fb = pool.submit(() -> { go.await(); return b.dispatcher().dispatchDay(DAY); });
+                    int sent = fa.get().requests() + fb.get().requests();
+                    assertThat(sent).isEqualTo(round == 0 ? 12 : 0);
+                }
+            }
+            assertThat(stub.requests()).isEqualTo(12);
+            assertThat(new Verifier(a).run().ok()).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void a_429_with_retry_after_is_retried_after_the_delay_and_both_attempts_are_in_the_ledger(Store store) {
+        stub.server.stubFor(post(urlPathEqualTo(ChatStub.PATH)).inScenario("limit").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
+                        .withBody("{\"error\":{\"type\":\"rate_limit_exceeded\"}}"))
+                .willSetStateTo("open"));
+        stub.server.stubFor(post(urlPathEqualTo(ChatStub.PATH)).inScenario("limit").whenScenarioStateIs("open")
+                .willReturn(ChatStub.ok()));
+        List<Duration> waits = new CopyOnWriteArrayList<>();
+        Sleeper recording = d -> { waits.add(d); Sleeper.REAL.sleep(d); };
+        try (Arena a = arena(config(store, 1, "solo"), Clock.systemUTC(), recording)) {
+            new DailyCycle(a).run(DAY);
+            Submission s = a.submissions.forTask(a.tasks.forDay(DAY).get(0).id()).get(0);
+            assertThat(s.status()).isEqualTo(SubmissionStatus.SUCCEEDED);
+            assertThat(s.attempts()).isEqualTo(2);
+            List<LedgerCall> calls = a.ledger.forSubmission(s.id());
+            assertThat(calls).extracting(LedgerCall::attempt, LedgerCall::outcome, LedgerCall::reason)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "rate_limited", "first"),
+                            org.assertj.core.groups.Tuple.tuple(2, "answered", "retry"));
+            assertThat(calls.get(0).httpStatus()).isEqualTo(429);
+            assertThat(calls.get(0).retryAfterMs()).isEqualTo(1000L);
+            assertThat(waits).containsExactly(Duration.ofSeconds(1));
+            assertThat(calls.get(1).startedAt() - calls.get(0).finishedAt()).isGreaterThanOrEqualTo(1000L);
+            assertThat(stub.requests()).isEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void a_server_error_is_stored_as_a_failure_and_never_retried(Store store) {
+        stub.answerAll(aResponse().withStatus(500).withBody("{\"error\":{\"message\":\"boom\"}}"));
+        try (Arena a = arena(config(store, 1, "solo"), Clock.systemUTC(), Sleeper.REAL)) {
+            new DailyCycle(a).run(DAY);
+            Submission s = a.submissions.forTask(a.tasks.forDay(DAY).get(0).id()).get(0);
+            assertThat(s.status()).isEqualTo(SubmissionStatus.FAILED);
+            assertThat(s.outcome()).isEqualTo(Outcome.SERVER_ERROR);
+            assertThat(s.reason()).contains("HTTP 500");
+            assertThat(stub.requests()).isEqualTo(1);
+            assertThat(a.tasks.forDay(DAY).get(0).status()).isEqualTo(autobench.task.TaskStatus.DISPATCHED);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void rate_limits_that_never_clear_stop_after_max_attempts(Store store) {
+        stub.answerAll(aResponse().withStatus(429).withBody("{}"));
+        try (Arena a = arena(config(store, 1, "solo"), Clock.systemUTC(), Sleeper.REAL)) {
+            new DailyCycle(a).run(DAY);
+            Submission s = a.submissions.forTask(a.tasks.forDay(DAY).get(0).id()).get(0);
+            assertThat(s.outcome()).isEqualTo(Outcome.RATE_LIMITED);
+            assertThat(s.reason()).contains("after 3 attempts");
+            assertThat(a.ledger.forSubmission(s.id())).hasSize(3);
+            assertThat(stub.requests()).isEqualTo(3);
+        }
+    }
+}
