@@ -20,6 +20,7 @@ public final class Budget {
     private final Double capUsd;
     private final CallLedger ledger;
     private final ZoneId zone;
+    private double reserved;
 
     public Budget(Double capUsd, CallLedger ledger, ZoneId zone) {
         this.capUsd = capUsd;
@@ -41,16 +42,30 @@ public final class Budget {
         return capUsd;
     }
 
-    synchronized boolean allows(ModelConfig model, Clock clock) {
-        if (capUsd == null) return true;
-        double worst = (PROMPT_TOKENS_ESTIMATE * model.price().inputPerMillion()
-                + (double) model.maxOutputTokens() * model.price().outputPerMillion()) / 1_000_000.0;
-        double spent = spentToday(clock);
+    /**
+     * Reserves the worst case of one call to {@code model}; false (nothing reserved) when it could
+     * pass the cap. Reservations of calls still in flight in this process count as spent, so
+     * concurrent calls cannot together overshoot; {@link #release} after the call's cost is stored.
+     */
+    synchronized double reserve(ModelConfig model, Clock clock) {
+        if (capUsd == null) return 0;
+        double worst = worstCase(model);
+        double spent = spentToday(clock) + reserved;
         if (spent + worst > capUsd) {
             log.warn("daily budget: spent ${} of ${}; a call to {} could cost up to ${}, so it is not claimed today",
                     String.format("%.4f", spent), capUsd, model.id(), String.format("%.4f", worst));
-            return false;
+            return -1;
         }
-        return true;
+        reserved += worst;
+        return worst;
+    }
+
+    synchronized void release(double reservation) {
+        if (reservation > 0) reserved = Math.max(0, reserved - reservation);
+    }
+
+    static double worstCase(ModelConfig model) {
+        return (PROMPT_TOKENS_ESTIMATE * model.price().inputPerMillion()
+                + (double) model.maxOutputTokens() * model.price().outputPerMillion()) / 1_000_000.0;
     }
 }

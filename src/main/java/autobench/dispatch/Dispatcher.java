@@ -165,12 +165,14 @@ public final class Dispatcher {
     }
 
     private String runOne(Job j, Map<String, Long> live, DispatchReport report) {
-        if (!budget.allows(j.model(), clock)) {
+        double reservation = budget.reserve(j.model(), clock);
+        if (reservation < 0) {
             report.overBudget.incrementAndGet();
             return "left pending: the daily budget would be passed";
         }
         long timeoutMs = j.model().timeoutSeconds() * 1000L;
         if (!submissions.claim(j.submissionId(), owner, clock.millis() + timeoutMs + settings.leaseMarginSeconds() * 1000L, clock.millis())) {
+            budget.release(reservation);
             report.claimedElsewhere.incrementAndGet();
             return "already claimed by another process";
         }
@@ -181,6 +183,7 @@ public final class Dispatcher {
             return r.status().wireName() + " (" + r.outcome().wireName() + (r.reason() == null ? "" : ": " + r.reason()) + ")";
         } finally {
             live.remove(j.submissionId());
+            budget.release(reservation);
         }
     }
 
