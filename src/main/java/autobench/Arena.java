@@ -60,7 +60,8 @@ public final class Arena implements AutoCloseable {
         this.modelStore = new ModelStore(db);
         this.budget = new Budget(config.dailyBudgetUsd(), ledger, config.zone());
         this.owner = processIdentity();
-        modelStore.sync(config.models(), clock.millis());
+        modelStore.sync(config.models().stream().map(m -> new ModelStore.Row(m.id(), m.provider(), m.model(), m.isDemo(),
+                m.price().inputPerMillion(), m.price().outputPerMillion(), m.enabled())).toList(), clock.millis());
     }
 
     /** A production arena: real environment, system clock, real sleeps, progress to stderr. */

@@ -108,17 +108,28 @@ public final class ConfigLoader {
         List<String> out = new ArrayList<>();
         node.fieldNames().forEachRemaining(k -> {
             if (!known.contains(k)) {
-                String hint = known.stream().filter(kk -> similar(kk, k)).findFirst().map(kk -> " (did you mean '" + kk + "'?)").orElse("");
+                String hint = known.stream().filter(kk -> distance(kk, k.toLowerCase(Locale.ROOT)) <= 3)
+                        .min(java.util.Comparator.comparingInt(kk -> distance(kk, k.toLowerCase(Locale.ROOT))))
+                        .map(kk -> " (did you mean '" + kk + "'?)").orElse("");
                 out.add(path + k + ": unknown key" + hint);
             }
         });
         return out;
     }
 
-    private static boolean similar(String a, String b) {
-        String x = a.replace("_", ""), y = b.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
-        if (x.equals(y)) return true;
-        return x.length() > 3 && y.length() > 3 && (x.startsWith(y.substring(0, 4)) && Math.abs(x.length() - y.length()) <= 2);
+    /** Edit distance, for "did you mean" hints. */
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] t = prev; prev = cur; cur = t;
+        }
+        return prev[b.length()];
     }
 
     static Map<String, String> sortedCopy(Map<String, String> m) {

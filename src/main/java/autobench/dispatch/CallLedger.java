@@ -1,7 +1,6 @@
 package autobench.dispatch;
 
 import autobench.db.Database;
-import autobench.provider.Usage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -37,16 +36,16 @@ public final class CallLedger {
     }
 
     /** Writes what came back. */
-    public void finish(String callId, String outcome, int httpStatus, Long retryAfterMs, String detail, Usage usage,
-                       double costUsd, long latencyMs, long now) {
+    public void finish(String callId, String outcome, int httpStatus, Long retryAfterMs, String detail, long inputTokens,
+                       long outputTokens, long reasoningTokens, double costUsd, long latencyMs, long now) {
         db.jdbi().useHandle(h -> h.createUpdate("""
                 UPDATE provider_calls SET finished_at = :now, outcome = :outcome, http_status = :status,
                   retry_after_ms = :ra, detail = :detail, input_tokens = :in, output_tokens = :out,
                   reasoning_tokens = :rt, cost_usd = :cost, latency_ms = :latency
                 WHERE id = :id""")
                 .bind("now", now).bind("outcome", outcome).bind("status", httpStatus == 0 ? null : httpStatus)
-                .bind("ra", retryAfterMs).bind("detail", detail).bind("in", usage.inputTokens())
-                .bind("out", usage.outputTokens()).bind("rt", usage.reasoningTokens()).bind("cost", costUsd)
+                .bind("ra", retryAfterMs).bind("detail", detail).bind("in", inputTokens)
+                .bind("out", outputTokens).bind("rt", reasoningTokens).bind("cost", costUsd)
                 .bind("latency", latencyMs).bind("id", callId).execute());
     }
 

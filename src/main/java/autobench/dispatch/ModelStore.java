@@ -1,7 +1,6 @@
 package autobench.dispatch;
 
 import autobench.db.Database;
-import autobench.provider.ModelConfig;
 import java.util.List;
 
 /** Owner of the {@code models} table: the configured models, kept after they leave the config. */
@@ -12,19 +11,23 @@ public final class ModelStore {
         this.db = db;
     }
 
+    /** A configured model as this table keeps it. */
+    public record Row(String id, String provider, String modelName, boolean demo, double priceInput, double priceOutput,
+                      boolean enabled) {}
+
     /** Inserts or refreshes each configured model; models no longer configured stay (with their history). */
-    public void sync(List<ModelConfig> models, long nowMillis) {
+    public void sync(List<Row> models, long nowMillis) {
         db.jdbi().useTransaction(h -> {
-            for (ModelConfig m : models) {
+            for (Row m : models) {
                 h.createUpdate("""
                         INSERT INTO models (id, provider, model_name, demo, price_input, price_output, enabled, first_seen_at, updated_at)
                         VALUES (:id, :provider, :model, :demo, :pin, :pout, :enabled, :now, :now)
                         ON CONFLICT (id) DO UPDATE SET provider = excluded.provider, model_name = excluded.model_name,
                           demo = excluded.demo, price_input = excluded.price_input, price_output = excluded.price_output,
                           enabled = excluded.enabled, updated_at = excluded.updated_at""")
-                        .bind("id", m.id()).bind("provider", m.provider()).bind("model", m.model())
-                        .bind("demo", m.isDemo() ? 1 : 0).bind("pin", m.price().inputPerMillion())
-                        .bind("pout", m.price().outputPerMillion()).bind("enabled", m.enabled() ? 1 : 0)
+                        .bind("id", m.id()).bind("provider", m.provider()).bind("model", m.modelName())
+                        .bind("demo", m.demo() ? 1 : 0).bind("pin", m.priceInput())
+                        .bind("pout", m.priceOutput()).bind("enabled", m.enabled() ? 1 : 0)
                         .bind("now", nowMillis).execute();
             }
         });

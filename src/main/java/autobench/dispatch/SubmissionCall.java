@@ -78,7 +78,7 @@ final class SubmissionCall {
             Completion.Failed f = c instanceof Completion.Failed ff ? ff : null;
             ledger.finish(callId, ledgerOutcome, f == null ? 200 : f.httpStatus(),
                     f == null || f.retryAfter() == null ? null : f.retryAfter().toMillis(),
-                    f == null ? null : f.message(), usage, callCost, latency, clock.millis());
+                    f == null ? null : f.message(), usage.inputTokens(), usage.outputTokens(), usage.reasoningTokens(), callCost, latency, clock.millis());
             if (f != null && f.kind().refusedBeforeWork() && sent < settings.maxAttempts()) {
                 Duration wait = backoff.delay(sent, f.retryAfter());
                 if (wait != null) {

@@ -70,8 +70,8 @@ public final class SubmissionStore {
                 .bind("status", r.status().wireName()).bind("outcome", r.outcome().wireName()).bind("reason", r.reason())
                 .bind("raw", r.rawResponse()).bind("answer", r.answer()).bind("reasoning", r.reasoning())
                 .bind("code", r.code()).bind("assists", r.assists()).bind("finish", r.finishReason())
-                .bind("version", r.modelVersion()).bind("in", r.usage().inputTokens()).bind("out", r.usage().outputTokens())
-                .bind("rt", r.usage().reasoningTokens()).bind("cost", r.costUsd()).bind("latency", r.latencyMs())
+                .bind("version", r.modelVersion()).bind("in", r.inputTokens()).bind("out", r.outputTokens())
+                .bind("rt", r.reasoningTokens()).bind("cost", r.costUsd()).bind("latency", r.latencyMs())
                 .bind("now", now).bind("id", id).bind("owner", owner).execute()) == 1;
     }
 
