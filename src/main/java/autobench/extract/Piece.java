@@ -75,20 +75,26 @@ record Piece(Kind kind, String code, String language) {
 
     /** Python has a few line shapes JavaScript never has; one is enough. */
     static boolean looksLikePython(String lower) {
-        int pos = 0;
         int n = lower.length();
-        while (pos < n) {
+        for (int pos = 0; pos < n; ) {
             int eol = lower.indexOf('\n', pos);
             int end = eol < 0 ? n : eol;
-            String line = lower.substring(pos, end).strip();
-            if ((line.startsWith("def ") && line.endsWith(":")) || line.startsWith("if __name__")
-                    || (line.startsWith("from ") && line.contains(" import ") && !line.contains("'") && !line.contains("\""))
-                    || line.startsWith("import pygame") || line.startsWith("import numpy")
-                    || (line.startsWith("elif ") && line.endsWith(":"))) {
-                return true;
-            }
+            int from = pos;
+            while (from < end && Ascii.isSpace(lower.charAt(from))) from++;
+            int to = end;
+            while (to > from && Ascii.isSpace(lower.charAt(to - 1))) to--;
+            // only lines that start like Python are copied, so megabytes of other lines cost nothing
+            if (from < to && "defirm".indexOf(lower.charAt(from)) >= 0 && pythonLine(lower.substring(from, to))) return true;
             pos = end + 1;
         }
         return false;
+    }
+
+    private static boolean pythonLine(String line) {
+        return (line.startsWith("def ") && line.endsWith(":")) || line.startsWith("if __name__")
+                || (line.startsWith("from ") && line.contains(" import ") && !line.contains("'") && !line.contains("\""))
+                // JavaScript imports always name a quoted module: import x from 'y' / import 'y'
+                || (line.startsWith("import ") && !line.contains("'") && !line.contains("\"") && !line.contains("`"))
+                || (line.startsWith("elif ") && line.endsWith(":"));
     }
 }

@@ -70,37 +70,57 @@ final class Prose {
     /**
      * Bare JavaScript pasted as text: from the first line that starts like a script to the last that
      * ends like one, kept only if most lines in between look like code (prose around it is dropped).
+     * Works on line bounds rather than split lines: the text may be megabytes of one-character lines.
      */
     static String script(String text) {
-        String[] lines = text.split("\n", -1);
+        int n = text.length();
         int first = -1;
-        for (int i = 0; i < lines.length && first < 0; i++) {
-            String t = lines[i].strip();
+        for (int pos = 0; pos < n && first < 0; pos = lineEnd(text, pos) + 1) {
+            int p = skipSpace(text, pos, lineEnd(text, pos));
             for (String start : SCRIPT_STARTS) {
-                if (t.startsWith(start)) {
-                    first = i;
+                if (text.startsWith(start, p)) {
+                    first = pos;
                     break;
                 }
             }
         }
         if (first < 0) return null;
-        int last = lines.length - 1;
-        while (last >= first && (lines[last].isBlank() || !endsLikeCode(lines[last].strip()))) last--;
+        int last = -1; // end of the last line that ends like code
         int code = 0;
         int nonBlank = 0;
-        for (int i = first; i <= last; i++) {
-            String t = lines[i].strip();
-            if (t.isEmpty()) continue;
+        int codeAtLast = 0;
+        int nonBlankAtLast = 0;
+        for (int pos = first; pos < n; pos = lineEnd(text, pos) + 1) {
+            int end = lineEnd(text, pos);
+            int to = end;
+            while (to > pos && Ascii.isSpace(text.charAt(to - 1))) to--;
+            int from = skipSpace(text, pos, to);
+            if (from >= to) continue;
             nonBlank++;
-            if (endsLikeCode(t) || t.startsWith("//") || t.startsWith("/*") || t.startsWith("*")) code++;
+            boolean ends = endsLikeCode(text.charAt(to - 1));
+            if (ends || text.startsWith("//", from) || text.startsWith("/*", from) || text.charAt(from) == '*') code++;
+            if (ends) {
+                last = to;
+                codeAtLast = code;
+                nonBlankAtLast = nonBlank;
+            }
         }
-        if (last < first || nonBlank < 3 || code * 10 < nonBlank * 6) return null;
-        String block = String.join("\n", java.util.Arrays.copyOfRange(lines, first, last + 1));
+        if (last < 0 || nonBlankAtLast < 3 || codeAtLast * 10 < nonBlankAtLast * 6) return null;
+        String block = text.substring(first, last);
         return Piece.looksLikeScript(Ascii.lower(block)) ? block : null;
     }
 
-    private static boolean endsLikeCode(String t) {
-        char c = t.charAt(t.length() - 1);
+    private static int lineEnd(String s, int pos) {
+        int eol = s.indexOf('\n', pos);
+        return eol < 0 ? s.length() : eol;
+    }
+
+    private static int skipSpace(String s, int p, int end) {
+        while (p < end && Ascii.isSpace(s.charAt(p))) p++;
+        return p;
+    }
+
+    private static boolean endsLikeCode(char c) {
         return c == ';' || c == '{' || c == '}' || c == ')' || c == ',' || c == '(' || c == '[' || c == ']';
     }
 
