@@ -20,6 +20,8 @@ public enum Assist {
     TOOK_UNCLOSED_FENCE("took a fenced block that was never closed"),
     /** A bare script draws on a canvas nobody creates; the wrapper added it. */
     ADDED_CANVAS("added the <canvas> element the script looks for"),
+    /** A bare sketch uses an allowed library (p5.js, three.js …) it does not load; the wrapper loads it. */
+    ADDED_LIBRARY("loaded the library the sketch uses (e.g. p5.js) from its allowed URL"),
     /** Escaped {@code </script>} or {@code <!--} inside code put inline, so the page parses as written. */
     ESCAPED_CLOSING_TAGS("escaped </script> (or <!--) inside inline code"),
     /** Closed a script left open at the end of the reply: browsers never run an unclosed script. */

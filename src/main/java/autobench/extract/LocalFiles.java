@@ -28,9 +28,10 @@ final class LocalFiles {
         for (int i = 0; i < refs.size(); i++) {
             Ref r = refs.get(i);
             b.append(doc, from, r.start());
-            String element = Pages.script(code.get(i), r.module() ? " type=\"module\"" : "", steps);
+            boolean module = r.module() || Pages.isModule(code.get(i));
+            String element = Pages.script(code.get(i), module ? " type=\"module\"" : "", steps);
             // an inline script ignores "defer", so a deferred one moves to where deferring would have run it
-            if (r.deferred() || r.module()) moved.append(element).append('\n');
+            if (r.deferred() || module) moved.append(element).append('\n');
             else b.append(element);
             from = r.end();
         }
