@@ -138,7 +138,7 @@ final class SubmissionCall {
     }
 
     private SubmissionResult answered(Completion.Answered a, long latency) {
-        Extraction x = extractor.extract(a.text());
+        Extraction x = extractor.extract(a.text(), a.finish() == Finish.LENGTH);
         String assists = x.assists().stream().map(Assist::name).map(String::toLowerCase).collect(Collectors.joining(","));
         String finish = a.finish().name().toLowerCase();
         if (a.finish() == Finish.LENGTH) {

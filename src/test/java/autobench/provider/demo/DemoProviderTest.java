@@ -108,14 +108,4 @@ class DemoProviderTest {
         }
     }
 
-    @Test
-    void answers_in_under_five_milliseconds() {
-        List<Prompt> prompts = DemoPrompts.seeded(13, 400);
-        DemoProvider provider = DemoPrompts.provider("demo-blocks");
-        for (Prompt p : prompts.subList(0, 100)) provider.complete(p); // warm up the JIT
-        long start = System.nanoTime();
-        for (Prompt p : prompts) provider.complete(p);
-        double perCallMs = (System.nanoTime() - start) / 1e6 / prompts.size();
-        assertThat(perCallMs).isLessThan(5.0);
-    }
 }
