@@ -16,6 +16,7 @@ import de.kherud.llama.Pair;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * In-process llama.cpp on a GGUF file the operator names ({@code options.model_path}); the
@@ -26,10 +27,17 @@ public final class LocalProvider implements Provider {
     private final ModelConfig model;
     private final LocalModels models;
     private final LocalModels.Spec spec;
+    private final LongSupplier nanoTime;
 
     public LocalProvider(ModelConfig model, LocalModels models) {
+        this(model, models, System::nanoTime);
+    }
+
+    /** Tests pass a clock that runs fast, to see a generation cut off between tokens. */
+    LocalProvider(ModelConfig model, LocalModels models, LongSupplier nanoTime) {
         this.model = model;
         this.models = models;
+        this.nanoTime = nanoTime;
         String path = Options.string(model, "model_path", null);
         if (path == null || path.isBlank()) throw new IllegalArgumentException("model '" + model.id() + "': provider local needs options.model_path");
         Integer ctx = Options.integer(model, "context_size");
@@ -43,7 +51,7 @@ public final class LocalProvider implements Provider {
         if (!Files.isRegularFile(spec.path())) {
             return Completion.Failed.of(FailureKind.BAD_REQUEST, "model file not found: " + spec.path());
         }
-        long deadline = System.nanoTime() + prompt.timeout().toNanos();
+        long deadline = nanoTime.getAsLong() + prompt.timeout().toNanos();
         try {
             return models.with(spec, prompt.timeout(), llama -> generate(llama, prompt, deadline));
         } catch (LocalModels.Busy busy) {
@@ -70,7 +78,7 @@ public final class LocalProvider implements Provider {
         long generated = 0;
         LlamaIterator tokens = llama.generate(params).iterator();
         while (tokens.hasNext()) {
-            if (System.nanoTime() > deadline) {
+            if (nanoTime.getAsLong() - deadline > 0) {
                 tokens.cancel();
                 return new Completion.Failed(FailureKind.TIMEOUT, "local generation passed its "
                         + prompt.timeout().toSeconds() + "s limit after " + generated + " tokens", 0, null, text.toString());
@@ -79,9 +87,11 @@ public final class LocalProvider implements Provider {
             text.append(out.text);
             generated++;
         }
-        // The library streams one result per sampled token, plus a final empty one marking the stop.
-        long outputTokens = Math.min(generated, prompt.maxOutputTokens());
-        Finish finish = generated >= prompt.maxOutputTokens() ? Finish.LENGTH : Finish.STOP;
+        // The library streams one result per sampled token (an end-of-sequence token arrives as an
+        // empty one and counts, as in llama.cpp's own tally), then a final empty one that only marks
+        // the stop and is not a token.
+        long outputTokens = Math.max(0, generated - 1);
+        Finish finish = outputTokens >= prompt.maxOutputTokens() ? Finish.LENGTH : Finish.STOP;
         String version = spec.path().getFileName().toString();
         return new Completion.Answered(text.toString(), "", finish, new Usage(inputTokens, outputTokens, 0), version, text.toString());
     }
