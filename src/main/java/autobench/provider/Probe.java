@@ -67,7 +67,9 @@ public final class Probe {
                 if (f.httpStatus() == 403 || m.contains("permission")) yield "key accepted but not allowed to use this model (permission, region or plan)";
                 yield "key rejected — check the value of " + model.apiKeyEnv();
             }
-            case BAD_REQUEST -> f.httpStatus() == 404 || m.contains("not_found") || m.contains("not found")
+            case BAD_REQUEST -> "local".equals(model.provider())
+                    ? "the local model could not be loaded — check options.model_path"
+                    : f.httpStatus() == 404 || m.contains("not_found") || m.contains("not found")
                     || m.contains("does not exist") || m.contains("model_not_found")
                     ? "model id '" + model.model() + "' not found — it may have been retired or misspelled"
                     : "the provider rejected a parameter — see detail";

@@ -94,6 +94,15 @@ class ProbeTest {
     }
 
     @Test
+    void a_local_model_whose_file_is_missing_says_to_check_model_path() {
+        ModelConfig m = new ModelConfig("l", "local", "tiny", null, null, 16, null, Price.FREE, true, 5,
+                Map.of("model_path", "/nowhere/tiny.gguf"));
+        Probe.Report r = Probe.run(m, env::get, http);
+        assertThat(r.failureKind()).isEqualTo(FailureKind.BAD_REQUEST);
+        assertThat(r.hint()).contains("options.model_path");
+    }
+
+    @Test
     void an_unreachable_endpoint_says_to_check_base_url() {
         ModelConfig m = new ModelConfig("x", "openai-compatible", "m", "http://127.0.0.1:9/v1", null, 16, null, Price.FREE, true, 5, Map.of());
         Probe.Report r = Probe.run(m, env::get, http);
