@@ -42,7 +42,8 @@ final class OpenAiErrors {
                 && (OVERLOAD.contains(code) || message.toLowerCase().contains("overloaded"))) {
             kind = FailureKind.OVERLOADED;
         }
-        String detail = (code.isEmpty() ? type : code) + (message.isEmpty() ? "" : (code.isEmpty() && type.isEmpty() ? "" : " — ") + message);
+        String label = code.isEmpty() ? type : code;
+        String detail = label.isEmpty() || message.isEmpty() ? label + message : label + " — " + message;
         Duration wait = reply.retryAfter();
         if (wait == null && kind == FailureKind.RATE_LIMITED) wait = resetHint(reply);
         return Replies.failed(kind, reply, detail.isBlank() ? null : detail, wait);
