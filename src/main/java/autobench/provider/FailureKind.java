@@ -8,7 +8,7 @@ public enum FailureKind {
     OVERLOADED(true),
     /** The connection could not be opened (refused, unresolvable host): nothing was sent. */
     CONNECT(true),
-    /** 401/403: key missing, wrong or without access. */
+    /** 401/402/403 or a documented billing error (quota, balance, spend cap): key missing, wrong or without access. */
     AUTH(false),
     /** 400/404/422: the request itself is wrong (unknown model id, bad parameter). */
     BAD_REQUEST(false),

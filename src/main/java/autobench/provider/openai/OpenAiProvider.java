@@ -5,8 +5,11 @@ import autobench.provider.FailureKind;
 import autobench.provider.Finish;
 import autobench.provider.HttpTransport;
 import autobench.provider.ModelConfig;
+import autobench.provider.Options;
 import autobench.provider.Prompt;
 import autobench.provider.Provider;
+import autobench.provider.Replies;
+import autobench.provider.Secrets;
 import autobench.provider.Usage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,77 +17,124 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
-/** OpenAI Chat Completions, and every endpoint that speaks it (DeepSeek, Groq, Ollama, vLLM, ...). */
+/** Chat Completions ({@code POST {base}/chat/completions}) for OpenAI, DeepSeek and compatible servers. */
 public final class OpenAiProvider implements Provider {
-    public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+    public static final String DEFAULT_BASE_URL = Dialect.OPENAI.defaultBaseUrl;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** o1, o3-mini, o4-mini, gpt-5, gpt-5-mini, gpt-5.1 ...: the families that reject max_tokens/temperature. */
+    private static final Pattern REASONING_FAMILY = Pattern.compile("^(o\\d+)(-.*)?$|^gpt-5.*");
 
     private final ModelConfig model;
     private final String apiKey;
     private final HttpTransport http;
+    private final Dialect dialect;
 
     public OpenAiProvider(ModelConfig model, String apiKey, HttpTransport http) {
+        this(model, apiKey, http, Dialect.OPENAI);
+    }
+
+    public OpenAiProvider(ModelConfig model, String apiKey, HttpTransport http, Dialect dialect) {
         this.model = model;
         this.apiKey = apiKey;
         this.http = http;
+        this.dialect = dialect;
+        endpoint(model, dialect, "/chat/completions"); // fail at start-up, not at the first call
     }
 
     @Override
     public Completion complete(Prompt prompt) {
-        String base = model.baseUrl() == null ? DEFAULT_BASE_URL : model.baseUrl();
-        URI uri = URI.create(base.replaceAll("/+$", "") + "/chat/completions");
-        Map<String, String> headers = new LinkedHashMap<>();
-        if (apiKey != null && !apiKey.isEmpty()) headers.put("Authorization", "Bearer " + apiKey);
-        HttpTransport.Result result = http.postJson(uri, headers, requestBody(prompt), prompt.timeout());
-        return switch (result) {
+        URI uri = endpoint(model, dialect, "/chat/completions");
+        HttpTransport.Result result = http.postJson(uri, headers(model, apiKey), requestBody(prompt), prompt.timeout());
+        Completion c = switch (result) {
             case HttpTransport.Broken b -> b.failure();
-            case HttpTransport.Received r -> classify(r.reply());
+            case HttpTransport.Received r -> r.reply().status() / 100 == 2 ? parse(r.reply()) : OpenAiErrors.classify(r.reply());
         };
+        return Secrets.scrub(c, apiKey);
     }
 
-    private String requestBody(Prompt prompt) {
+    /**
+     * Whether to ask this model the reasoning way. An explicit {@code options.reasoning} wins;
+     * otherwise OpenAI's o-series and gpt-5 family names are recognised.
+     */
+    static boolean isReasoning(ModelConfig m, Dialect d) {
+        Boolean explicit = Options.bool(m, "reasoning");
+        if (explicit != null) return explicit;
+        return d == Dialect.OPENAI && REASONING_FAMILY.matcher(m.model()).matches();
+    }
+
+    String requestBody(Prompt prompt) {
         ObjectNode body = JSON.createObjectNode();
         body.put("model", model.model());
         var messages = body.putArray("messages");
         if (!prompt.system().isEmpty()) messages.addObject().put("role", "system").put("content", prompt.system());
         messages.addObject().put("role", "user").put("content", prompt.user());
-        body.put("max_tokens", prompt.maxOutputTokens());
-        if (prompt.temperature() != null) body.put("temperature", prompt.temperature());
+        boolean deepseekReasoner = dialect == Dialect.DEEPSEEK && model.model().contains("reasoner");
+        if (dialect != Dialect.DEEPSEEK && isReasoning(model, dialect)) {
+            // Reasoning tokens count against this limit too; temperature is rejected by these models.
+            body.put("max_completion_tokens", prompt.maxOutputTokens());
+            String effort = Options.string(model, "reasoning_effort", null);
+            if (effort != null) body.put("reasoning_effort", effort);
+        } else {
+            body.put("max_tokens", prompt.maxOutputTokens());
+            // deepseek-reasoner accepts but ignores temperature; not sending it keeps the record honest.
+            if (prompt.temperature() != null && !deepseekReasoner) body.put("temperature", prompt.temperature());
+        }
         return body.toString();
     }
 
-    static Completion classify(HttpTransport.Reply reply) {
-        int s = reply.status();
-        String raw = reply.body();
-        if (s == 429) return new Completion.Failed(FailureKind.RATE_LIMITED, "rate limited", s, reply.retryAfter(), raw);
-        if (s == 503 || s == 529) return new Completion.Failed(FailureKind.OVERLOADED, "overloaded", s, reply.retryAfter(), raw);
-        if (s == 401 || s == 403) return new Completion.Failed(FailureKind.AUTH, "not authorised (HTTP " + s + ")", s, null, raw);
-        if (s >= 400 && s < 500) return new Completion.Failed(FailureKind.BAD_REQUEST, "request rejected (HTTP " + s + ")", s, null, raw);
-        if (s >= 500) return new Completion.Failed(FailureKind.SERVER_ERROR, "server error (HTTP " + s + ")", s, null, raw);
-        try {
-            JsonNode root = JSON.readTree(raw);
-            JsonNode choice = root.path("choices").path(0);
-            if (choice.isMissingNode()) return new Completion.Failed(FailureKind.MALFORMED, "reply has no choices", s, null, raw);
-            JsonNode message = choice.path("message");
-            String text = message.path("content").asText("");
-            String reasoning = message.path("reasoning_content").asText("");
-            String finishReason = choice.path("finish_reason").asText("");
-            JsonNode u = root.path("usage");
-            Usage usage = new Usage(u.path("prompt_tokens").asLong(0), u.path("completion_tokens").asLong(0),
-                    u.path("completion_tokens_details").path("reasoning_tokens").asLong(0));
-            String version = root.path("model").asText("");
-            if ("content_filter".equals(finishReason) || (message.hasNonNull("refusal") && text.isEmpty())) {
-                return new Completion.Refused(message.path("refusal").asText("content filter"), usage, version, raw);
-            }
-            Finish finish = switch (finishReason) {
-                case "stop" -> Finish.STOP;
-                case "length" -> Finish.LENGTH;
-                default -> Finish.OTHER;
-            };
-            return new Completion.Answered(text, reasoning, finish, usage, version, raw);
-        } catch (Exception e) {
-            return new Completion.Failed(FailureKind.MALFORMED, "reply is not valid JSON", s, null, raw);
+    private Completion parse(HttpTransport.Reply reply) {
+        JsonNode root = Replies.parse(reply.body());
+        if (root == null || !root.isObject()) return Replies.malformed(reply, "reply is not a JSON object");
+        JsonNode choice = root.path("choices").path(0);
+        if (!choice.isObject()) return Replies.malformed(reply, "reply has no choices");
+        JsonNode message = choice.path("message");
+        String text = content(message.get("content"));
+        String reasoning = Replies.text(message, "reasoning_content");
+        if (reasoning.isEmpty() && message.path("reasoning").isTextual()) reasoning = message.get("reasoning").asText();
+        String finishReason = Replies.text(choice, "finish_reason");
+        JsonNode u = root.path("usage");
+        Usage usage = new Usage(u.path("prompt_tokens").asLong(0), u.path("completion_tokens").asLong(0),
+                u.path("completion_tokens_details").path("reasoning_tokens").asLong(0));
+        String version = Replies.text(root, "model");
+        String refusal = Replies.text(message, "refusal");
+        if ("content_filter".equals(finishReason)) {
+            return new Completion.Refused(refusal.isEmpty() ? "content filter" : refusal, usage, version, reply.body());
         }
+        if (!refusal.isEmpty() && text.isEmpty()) return new Completion.Refused(refusal, usage, version, reply.body());
+        if ("insufficient_system_resource".equals(finishReason)) {
+            // DeepSeek cut the generation short on its side: a provider fault after work began.
+            return new Completion.Failed(FailureKind.SERVER_ERROR, "generation interrupted: insufficient_system_resource",
+                    reply.status(), null, reply.body());
+        }
+        Finish finish = switch (finishReason) {
+            case "stop" -> Finish.STOP;
+            case "length" -> Finish.LENGTH;
+            default -> Finish.OTHER;
+        };
+        return new Completion.Answered(text, reasoning, finish, usage, version, reply.body());
+    }
+
+    /** Content is a string; a few compatible servers send an array of text parts instead. */
+    private static String content(JsonNode content) {
+        if (content == null || content.isNull()) return "";
+        if (content.isTextual()) return content.asText();
+        StringBuilder sb = new StringBuilder();
+        if (content.isArray()) content.forEach(p -> sb.append(Replies.text(p, "text")));
+        return sb.toString();
+    }
+
+    static URI endpoint(ModelConfig m, Dialect d, String path) {
+        String base = m.baseUrl() != null ? m.baseUrl() : d.defaultBaseUrl;
+        if (base == null) throw new IllegalArgumentException("model '" + m.id() + "': provider " + m.provider() + " needs base_url");
+        return URI.create(base.replaceAll("/+$", "") + path);
+    }
+
+    /** Bearer auth when a key is configured, plus literal extra headers from {@code options.headers}. */
+    static Map<String, String> headers(ModelConfig m, String apiKey) {
+        Map<String, String> headers = new LinkedHashMap<>(Options.stringMap(m, "headers"));
+        if (apiKey != null && !apiKey.isEmpty()) headers.put("Authorization", "Bearer " + apiKey);
+        return headers;
     }
 }
