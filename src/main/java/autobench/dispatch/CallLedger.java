@@ -115,4 +115,19 @@ public final class CallLedger {
         int v = rs.getInt(col);
         return rs.wasNull() ? null : v;
     }
+
+    /** One call's accounting, for the cost report. */
+    public record CostRow(long startedAt, String modelId, long inputTokens, long outputTokens, long reasoningTokens,
+                          double costUsd, String outcome) {}
+
+    /** Accounting of every call started in [from, to). */
+    public List<CostRow> costRows(long fromMillis, long toMillis) {
+        return db.jdbi().withHandle(h -> h.createQuery("""
+                SELECT started_at, model_id, COALESCE(input_tokens, 0) AS i, COALESCE(output_tokens, 0) AS o,
+                       COALESCE(reasoning_tokens, 0) AS r, COALESCE(cost_usd, 0) AS c, outcome
+                FROM provider_calls WHERE started_at >= :f AND started_at < :t ORDER BY started_at""")
+                .bind("f", fromMillis).bind("t", toMillis)
+                .map((rs, c) -> new CostRow(rs.getLong("started_at"), rs.getString("model_id"), rs.getLong("i"), rs.getLong("o"),
+                        rs.getLong("r"), rs.getDouble("c"), rs.getString("outcome"))).list());
+    }
 }

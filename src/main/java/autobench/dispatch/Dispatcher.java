@@ -180,6 +180,8 @@ public final class Dispatcher {
         try {
             SubmissionResult r = call.run(j.submissionId(), j.task(), j.model(), providers.get(j.model().id()), j.reason(), report);
             (r.status() == SubmissionStatus.SUCCEEDED ? report.succeeded : report.failed).incrementAndGet();
+            log.info("submission {} ({} / {}): {} {}{}", j.submissionId(), j.task().day(), j.model().id(), r.status().wireName(),
+                    r.outcome().wireName(), r.reason() == null ? "" : " — " + r.reason());
             return r.status().wireName() + " (" + r.outcome().wireName() + (r.reason() == null ? "" : ": " + r.reason()) + ")";
         } finally {
             live.remove(j.submissionId());

@@ -79,4 +79,35 @@ class CliTest {
         assertThat(r.exit()).isNotZero();
         assertThat(r.err()).contains("use YYYY-MM-DD");
     }
+
+    @Test
+    void cost_reports_per_day_and_per_model_from_the_ledger() {
+        try (ChatStub stub = new ChatStub()) {
+            stub.answerAll(ChatStub.ok());
+            Path cfg = TestConfigs.write(tmp, TestConfigs.base(Store.SQLITE.freshUrl(tmp), 2)
+                    + TestConfigs.stubModel("m", stub.port(), 30) + TestConfigs.stubModel("n", stub.port(), 30));
+            assertThat(run("run-day", "--config", cfg.toString()).exit()).isZero();
+            Run cost = run("cost", "--config", cfg.toString(), "--json");
+            assertThat(cost.exit()).isZero();
+            // 4 calls × (120 input × $1/M + 340 output × $2/M) = 4 × $0.0008
+            assertThat(cost.out()).contains("\"calls\" : 4").contains("\"usd\" : 0.0032").contains("\"model\" : \"n\"");
+            Run text = run("cost", "--config", cfg.toString());
+            assertThat(text.out()).contains("(day total)").contains("0.0016");
+        }
+    }
+
+    @Test
+    void models_probe_sends_one_request_and_reports_acceptance_without_touching_the_arena() {
+        try (ChatStub stub = new ChatStub()) {
+            stub.answerAll(ChatStub.ok());
+            Path cfg = TestConfigs.write(tmp, TestConfigs.base(Store.SQLITE.freshUrl(tmp), 2) + TestConfigs.stubModel("m", stub.port(), 30));
+            Run r = run("models", "--config", cfg.toString(), "--probe", "m");
+            assertThat(r.exit()).isZero();
+            assertThat(r.out()).contains("OK").contains("stub-model-2026-01-01");
+            assertThat(stub.requests()).isEqualTo(1);
+            Run missing = run("models", "--config", cfg.toString(), "--probe", "nope");
+            assertThat(missing.exit()).isEqualTo(2);
+            assertThat(missing.err()).contains("no model 'nope' in the config");
+        }
+    }
 }
