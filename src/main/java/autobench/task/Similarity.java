@@ -37,11 +37,11 @@ final class Similarity {
         }
     }
 
-    /** The part of a prompt that says what to build: the text above the Runtime section. */
+    /** The part of a prompt that says what to build: the text above the Runtime section, minus headings. */
     static String comparableText(TaskSpec task) {
         String p = task.prompt();
         int runtime = p.indexOf("\n" + PromptFormat.RUNTIME_HEADING);
-        String body = runtime < 0 ? p : p.substring(0, runtime);
+        String body = (runtime < 0 ? p : p.substring(0, runtime)).replace(PromptFormat.REQUIREMENTS_HEADING, "");
         // The title is usually the prompt's first line already; adding it again costs nothing.
         return task.title() + "\n" + body;
     }
@@ -101,15 +101,21 @@ final class Similarity {
         return stem(w);
     }
 
-    /** Folds plurals, -ing, -ed and a final e together, so "moves", "moving" and "moved" meet at "mov". */
+    /**
+     * Folds plurals, -ing, -ed and -ly, a doubled final consonant and a final e together, so that
+     * "moves", "moving" and "moved" meet at "mov", "running" at "run", "exactly" at "exact".
+     */
     static String stem(String w) {
         String s = w;
         if (s.length() > 4 && s.endsWith("ies")) s = s.substring(0, s.length() - 3) + "y";
         else if (s.length() > 5 && s.endsWith("ing")) s = s.substring(0, s.length() - 3);
         else if (s.length() > 4 && s.endsWith("ed")) s = s.substring(0, s.length() - 2);
+        else if (s.length() > 5 && s.endsWith("ly") && !s.endsWith("ily")) s = s.substring(0, s.length() - 2);
         else if (s.length() > 3 && s.endsWith("s") && !s.endsWith("ss")) s = s.substring(0, s.length() - 1);
+        int n = s.length();
+        if (n > 3 && s.charAt(n - 1) == s.charAt(n - 2) && "lsz".indexOf(s.charAt(n - 1)) < 0) s = s.substring(0, n - 1);
         if (s.length() > 3 && s.endsWith("e")) s = s.substring(0, s.length() - 1);
-        // British and American spellings of the same word ("colour", "color") are one feature.
+        // British and American spellings of the same word ("colour", "color") are one word.
         if (s.endsWith("our") && s.length() > 4) s = s.substring(0, s.length() - 2) + "r";
         return s;
     }
@@ -143,13 +149,14 @@ final class Similarity {
         return Arrays.copyOf(s, n);
     }
 
-    private static final Set<String> STOP = Set.of(
-            "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for", "with",
-            "from", "as", "into", "onto", "over", "under", "up", "down", "out", "off", "so", "than", "then",
-            "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those",
-            "there", "their", "they", "them", "which", "who", "whom", "what", "when", "where", "while",
-            "will", "would", "should", "must", "can", "could", "may", "might", "shall", "each", "every",
-            "all", "any", "some", "no", "not", "only", "also", "very", "just", "too", "more", "most",
-            "such", "own", "same", "other", "if", "else", "has", "have", "had", "do", "does", "did",
-            "you", "your", "we", "our", "us", "he", "she", "his", "her", "one", "two");
+    /** Words that carry grammar rather than meaning; paraphrases swap these freely. */
+    private static final Set<String> STOP = Set.of(("a an the and or but nor of to in on at by for with from as into onto over "
+            + "under up down out off so than then is are was were be been being it its itself this that these those there "
+            + "their they them themselves which who whom whose what when where while why how will would should must can "
+            + "could may might shall each every all any some no not only also very just too more most such own same other "
+            + "if else has have had do does did you your we our us he she his her one two about above across after "
+            + "afterwards again against along among another around away before behind below beneath beside besides between "
+            + "beyond both during either enough ever few here however least less many much neither never now often once "
+            + "per rather since still though through throughout till together toward towards underneath unless until upon "
+            + "via whether within without yet").split(" "));
 }
