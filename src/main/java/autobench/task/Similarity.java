@@ -15,14 +15,16 @@ import java.util.TreeSet;
  * 64-bit hashes kept as a sorted array, so comparing two tasks is one merge pass.
  *
  * <p>Single words rather than longer shingles, because a reworded copy keeps its vocabulary but
- * not its word order: on a fully paraphrased library task (every sentence rewritten, requirements
- * reordered, see SimilarityTest) word pairs scored 0.25, no better than unrelated tasks of the
- * same theme, while single words scored 0.67.
+ * not its word order: on a library task with every sentence rewritten and the requirements
+ * reordered, word pairs scored 0.25, no better than two unrelated tasks of the same theme, while
+ * single words kept it well above the threshold. The stop words include the little words paraphrases swap freely
+ * ("among", "between", "without"), for the same reason.
  *
- * <p>{@link #NEAR_DUPLICATE} comes from measuring the built-in library over a simulated year: tasks
- * from different themes score at most 0.45 (mostly under 0.2); small edits of a task score above
- * 0.9 and a full paraphrase about 0.67. Tasks from one theme that share most of their slots land
- * between 0.6 and 0.75, and the generator treats them as repeats and moves on, as it should.
+ * <p>{@link #NEAR_DUPLICATE} comes from measuring the built-in library over a simulated year:
+ * tasks from different themes score at most 0.44 (almost all under 0.2); small edits of a task
+ * (typos, dropped or reordered words) stay above 0.9, and a full paraphrase scores about 0.69 (see
+ * SimilarityTest). Tasks of one theme that share most of their slots score 0.6 and more; the
+ * generator counts those as repeats and tries other slots, as it should.
  */
 final class Similarity {
     private Similarity() {}
