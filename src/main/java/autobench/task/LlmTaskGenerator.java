@@ -71,12 +71,9 @@ public final class LlmTaskGenerator implements TaskGenerator {
 
     private Generated fromAnswer(LocalDate day, int count, List<TaskSpec> history, Completion.Answered answer) {
         ProposalParser.Parsed parsed = ProposalParser.parse(answer.text());
-        if (parsed.problem() != null) {
-            String why = answer.finish() == Finish.LENGTH
-                    ? parsed.problem() + " (cut off at the output token limit)"
-                    : parsed.problem();
-            return fromLibrary(day, count, history, List.of(), why);
-        }
+        // A reply cut off mid-list may still hold a few whole tasks; say why the rest are missing.
+        String cut = answer.finish() == Finish.LENGTH ? " (reply cut off at the output token limit)" : "";
+        if (parsed.problem() != null) return fromLibrary(day, count, history, List.of(), parsed.problem() + cut);
         DuplicateIndex seen = DuplicateIndex.of(history);
         Set<Category> categories = EnumSet.noneOf(Category.class);
         boolean varyCategories = count <= Category.values().length;
@@ -86,11 +83,12 @@ public final class LlmTaskGenerator implements TaskGenerator {
         for (int i = 0; i < proposals.size() && chosen.size() < count; i++) {
             Optional<String> problem = proposals.get(i).problem();
             TaskSpec task = problem.isEmpty() ? proposals.get(i).toTask() : null;
-            if (task != null && varyCategories && categories.contains(task.category())) {
-                problem = Optional.of("a second " + task.category().wireName() + " task on one day");
-            } else if (task != null) {
+            if (task != null) {
                 problem = seen.nearDuplicate(task).map(m -> String.format(
                         "too close to the earlier task \"%s\" (similarity %.2f)", m.earlier().title(), m.similarity()));
+            }
+            if (problem.isEmpty() && varyCategories && categories.contains(task.category())) {
+                problem = Optional.of("a second " + task.category().wireName() + " task on one day");
             }
             if (problem.isPresent()) {
                 problems.add("task " + (i + 1) + ": " + problem.get());
@@ -101,10 +99,10 @@ public final class LlmTaskGenerator implements TaskGenerator {
             categories.add(task.category());
         }
         if (chosen.size() == count) return new Generated(chosen, label(), null);
-        return fromLibrary(day, count, history, chosen, shortfall(proposals.size(), chosen.size(), problems));
+        return fromLibrary(day, count, history, chosen, shortfall(proposals.size(), problems) + cut);
     }
 
-    private static String shortfall(int proposed, int usable, List<String> problems) {
+    private static String shortfall(int proposed, List<String> problems) {
         if (proposed == 0) return "reply proposed no tasks";
         String head = problems.isEmpty()
                 ? "reply proposed only " + proposed + (proposed == 1 ? " task" : " tasks")
