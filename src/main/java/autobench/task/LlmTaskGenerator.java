@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -84,7 +85,7 @@ public final class LlmTaskGenerator implements TaskGenerator {
             Optional<String> problem = proposals.get(i).problem();
             TaskSpec task = problem.isEmpty() ? proposals.get(i).toTask() : null;
             if (task != null) {
-                problem = seen.nearDuplicate(task).map(m -> String.format(
+                problem = seen.nearDuplicate(task).map(m -> String.format(Locale.ROOT,
                         "too close to the earlier task \"%s\" (similarity %.2f)", m.earlier().title(), m.similarity()));
             }
             if (problem.isEmpty() && varyCategories && categories.contains(task.category())) {
