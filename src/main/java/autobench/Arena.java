@@ -14,6 +14,7 @@ import autobench.provider.Provider;
 import autobench.provider.Providers;
 import autobench.task.BuiltinLibrary;
 import autobench.task.DailyTasks;
+import autobench.task.LlmTaskGenerator;
 import autobench.task.TaskGenerator;
 import autobench.task.TaskStore;
 import java.lang.management.ManagementFactory;
@@ -77,8 +78,14 @@ public final class Arena implements AutoCloseable {
         return new DailyTasks(tasks, generator(), config.tasksPerDay(), config.autoApprove(), clock);
     }
 
+    /** The configured task generator: the built-in library, or a model asked for JSON with the library as fallback. */
     TaskGenerator generator() {
-        return new BuiltinLibrary();
+        BuiltinLibrary library = new BuiltinLibrary();
+        if (config.taskGenerator().equals("builtin")) return library;
+        ModelConfig m = config.model(config.taskGenerator()).orElseThrow();
+        Provider p = providerOverrides.containsKey(m.id()) ? providerOverrides.get(m.id())
+                : Providers.create(m, env, new HttpTransport(clock));
+        return new LlmTaskGenerator(p, m.id(), Math.max(4000, m.maxOutputTokens()), java.time.Duration.ofSeconds(m.timeoutSeconds()), library);
     }
 
     public Dispatcher dispatcher() {
