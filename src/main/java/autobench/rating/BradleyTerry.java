@@ -34,6 +34,7 @@ final class BradleyTerry {
      * taken, or -1 when there is no finite maximum (prior 0 and someone never lost, or never won).
      */
     int fit(int[] a, int[] b, double[] wa, double[] wb, double prior, double[] theta) {
+        if (prior == 0 && !beatsGraphIsStronglyConnected(a, b, wa, wb)) return -1;
         double f = logLikelihood(a, b, wa, wb, prior, theta);
         for (int it = 1; it <= MAX_ITERATIONS; it++) {
             buildNewtonSystem(a, b, wa, wb, prior, theta);
@@ -76,6 +77,30 @@ final class BradleyTerry {
             hessian[i * n + j] -= h;
             hessian[j * n + i] -= h;
         }
+    }
+
+    /**
+     * Without a prior the maximum is finite only if, however the models are split in two, someone
+     * on each side beat someone on the other (Ford 1957): the "beat" graph is strongly connected.
+     * Checked up front because Newton would otherwise creep off to infinity until doubles saturate.
+     */
+    private boolean beatsGraphIsStronglyConnected(int[] a, int[] b, double[] wa, double[] wb) {
+        return reachesAll(a, b, wa, wb, true) && reachesAll(a, b, wa, wb, false);
+    }
+
+    private boolean reachesAll(int[] a, int[] b, double[] wa, double[] wb, boolean forward) {
+        boolean[] seen = new boolean[n];
+        seen[0] = true;
+        int count = 1;
+        for (boolean grew = true; grew; ) { // repeated sweeps: O(pairs · depth), fine for a one-off check
+            grew = false;
+            for (int p = 0; p < a.length; p++) {
+                boolean aToB = forward ? wa[p] > 0 : wb[p] > 0, bToA = forward ? wb[p] > 0 : wa[p] > 0;
+                if (aToB && seen[a[p]] && !seen[b[p]]) { seen[b[p]] = true; count++; grew = true; }
+                if (bToA && seen[b[p]] && !seen[a[p]]) { seen[a[p]] = true; count++; grew = true; }
+            }
+        }
+        return count == n;
     }
 
     static double logLikelihood(int[] a, int[] b, double[] wa, double[] wb, double prior, double[] theta) {

@@ -89,9 +89,9 @@ public final class Ratings {
         int[][] results = pc.perModel();
         List<LeaderboardRow> rows = new ArrayList<>(n);
         List<SideBalance> sides = new ArrayList<>(n);
+        int[] ranks = ranks(low, high);
         for (int i = 0; i < n; i++) {
-            int rank = 1;
-            for (int j = 0; j < n; j++) if (low[j] > high[i]) rank++;
+            int rank = ranks[i];
             int[] r = results[i];
             int played = r[0] + r[1] + r[2] + r[3];
             rows.add(new LeaderboardRow(pc.models().get(i), rating[i], low[i], high[i], rank, played,
@@ -101,5 +101,18 @@ public final class Ratings {
         }
         rows.sort(Comparator.comparingDouble(LeaderboardRow::rating).reversed().thenComparing(LeaderboardRow::model));
         return new Leaderboard(rows, sides, votes, s);
+    }
+
+    /**
+     * Rank by interval overlap: 1 + the number of models whose whole interval lies above this one's.
+     * Models that cannot be told apart share a rank, and ranks may skip, as in sports tables.
+     */
+    static int[] ranks(double[] low, double[] high) {
+        int[] ranks = new int[low.length];
+        for (int i = 0; i < low.length; i++) {
+            ranks[i] = 1;
+            for (int j = 0; j < low.length; j++) if (low[j] > high[i]) ranks[i]++;
+        }
+        return ranks;
     }
 }
