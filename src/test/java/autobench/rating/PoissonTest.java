@@ -1,0 +1,54 @@
+package autobench.rating;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PoissonTest {
+    private static final int N = 200_000;
+
+    @ParameterizedTest(name = "mean {0}")
+    @ValueSource(doubles = {0.3, 2, 9.99, 10, 37, 500, 100_000})
+    void samples_have_the_poisson_mean_and_variance(double mean) {
+        SplittableRandom rng = new SplittableRandom(42);
+        double sum = 0, sumSq = 0;
+        for (int i = 0; i < N; i++) {
+            long k = Poisson.sample(rng, mean);
+            sum += k;
+            sumSq += (double) k * k;
+        }
+        double m = sum / N, variance = sumSq / N - m * m;
+        assertThat(m).isCloseTo(mean, within(5 * Math.sqrt(mean / N)));
+        assertThat(variance / mean).isCloseTo(1.0, within(0.03));
+    }
+
+    @Test
+    void frequencies_match_the_poisson_probabilities_in_the_rejection_regime() {
+        double mean = 15;
+        SplittableRandom rng = new SplittableRandom(7);
+        int[] hits = new int[80];
+        for (int i = 0; i < N; i++) hits[(int) Math.min(79, Poisson.sample(rng, mean))]++;
+        for (int k = 3; k <= 30; k++) {
+            double p = Math.exp(-mean + k * Math.log(mean) - Poisson.logFactorial(k));
+            assertThat(hits[k] / (double) N).as("P(X = %d)", k).isCloseTo(p, within(5 * Math.sqrt(p * (1 - p) / N) + 1e-5));
+        }
+    }
+
+    @Test
+    void zero_mean_gives_zero() {
+        assertThat(Poisson.sample(new SplittableRandom(1), 0)).isZero();
+    }
+
+    @Test
+    void log_factorial_matches_the_sum_of_logs() {
+        double exact = 0;
+        for (int k = 1; k <= 2000; k++) {
+            exact += Math.log(k);
+            assertThat(Poisson.logFactorial(k)).as("log %d!", k).isCloseTo(exact, within(1e-9 * Math.max(1, exact)));
+        }
+    }
+}
