@@ -9,6 +9,7 @@ import java.util.Arrays;
 final class Elo {
     static final double BASE = 1000;
     static final double SCALE = 400;
+    private static final double LN10_OVER_SCALE = Math.log(10) / SCALE;
 
     private final double k;
     private double[] ratings = new double[16];
@@ -38,7 +39,7 @@ final class Elo {
 
     /** Probability that a player rated a beats one rated b under the Elo logistic curve. */
     static double expected(double a, double b) {
-        return 1.0 / (1.0 + Math.pow(10.0, (b - a) / SCALE));
+        return 1.0 / (1.0 + Math.exp((b - a) * LN10_OVER_SCALE));
     }
 
     private void grow(int n) {

@@ -29,13 +29,21 @@ public enum Outcome {
      */
     public static Outcome parse(String s) {
         if (s == null) throw new IllegalArgumentException("outcome is missing (expected left, right, tie or both_bad)");
-        switch (s.toLowerCase(Locale.ROOT)) {
-            case "left": return LEFT;
-            case "right": return RIGHT;
-            case "tie": return TIE;
-            case "both_bad": return BOTH_BAD;
-            default: throw new IllegalArgumentException(
-                    "unknown outcome '" + s + "' (expected left, right, tie or both_bad)");
+        Outcome o = exactly(s);
+        if (o == null) o = exactly(s.toLowerCase(Locale.ROOT)); // the common lower-case spelling skips this
+        if (o == null) {
+            throw new IllegalArgumentException("unknown outcome '" + s + "' (expected left, right, tie or both_bad)");
         }
+        return o;
+    }
+
+    private static Outcome exactly(String s) {
+        return switch (s) {
+            case "left" -> LEFT;
+            case "right" -> RIGHT;
+            case "tie" -> TIE;
+            case "both_bad" -> BOTH_BAD;
+            default -> null;
+        };
     }
 }

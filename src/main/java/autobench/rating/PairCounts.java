@@ -3,9 +3,7 @@ package autobench.rating;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The tally in canonical form: models sorted by id, unordered pairs (a < b) sorted too. Everything
@@ -31,23 +29,27 @@ record PairCounts(List<String> models, int[] a, int[] b, int[] aWins, int[] bWin
             elo[c] = tally.elo(order[c]);
         }
         // one row per unordered pair: {a, b, aWins, bWins, ties, bothBad}
-        Map<Long, int[]> rows = new HashMap<>();
+        PairTable pairs = new PairTable();
+        List<int[]> rows = new ArrayList<>();
         int[] left = new int[n];
         int[] right = new int[n];
-        tally.forEachCell((l, r, counts) -> {
+        tally.forEachCell((l, r, counts, at) -> {
             int cl = canon[l], cr = canon[r];
-            int total = counts[0] + counts[1] + counts[2] + counts[3];
-            left[cl] += total;
-            right[cr] += total;
+            int lefts = counts[at + Outcome.LEFT.ordinal()], rights = counts[at + Outcome.RIGHT.ordinal()];
+            int ties = counts[at + Outcome.TIE.ordinal()], bothBad = counts[at + Outcome.BOTH_BAD.ordinal()];
+            left[cl] += lefts + rights + ties + bothBad;
+            right[cr] += lefts + rights + ties + bothBad;
             int lo = Math.min(cl, cr), hi = Math.max(cl, cr);
-            int[] row = rows.computeIfAbsent(((long) lo << 32) | hi, k -> new int[] {lo, hi, 0, 0, 0, 0});
+            int p = pairs.indexOf(lo, hi);
+            if (p == rows.size()) rows.add(new int[] {lo, hi, 0, 0, 0, 0});
+            int[] row = rows.get(p);
             boolean leftIsA = cl == lo;
-            row[2] += leftIsA ? counts[Outcome.LEFT.ordinal()] : counts[Outcome.RIGHT.ordinal()];
-            row[3] += leftIsA ? counts[Outcome.RIGHT.ordinal()] : counts[Outcome.LEFT.ordinal()];
-            row[4] += counts[Outcome.TIE.ordinal()];
-            row[5] += counts[Outcome.BOTH_BAD.ordinal()];
+            row[2] += leftIsA ? lefts : rights;
+            row[3] += leftIsA ? rights : lefts;
+            row[4] += ties;
+            row[5] += bothBad;
         });
-        int[][] sorted = rows.values().toArray(int[][]::new);
+        int[][] sorted = rows.toArray(int[][]::new);
         Arrays.sort(sorted, Comparator.<int[]>comparingInt(r -> r[0]).thenComparingInt(r -> r[1]));
         int p = sorted.length;
         int[][] cols = new int[6][p];

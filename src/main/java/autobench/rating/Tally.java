@@ -1,6 +1,7 @@
 package autobench.rating;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,8 @@ public final class Tally {
     private final RatingSettings settings;
     private final Map<String, Integer> index = new HashMap<>();
     private final List<String> ids = new ArrayList<>();
-    // key: left index << 32 | right index; value: counts indexed by Outcome.ordinal()
-    private final Map<Long, int[]> cells = new HashMap<>();
+    private final PairTable cells = new PairTable(); // ordered (left, right) pairs
+    private int[] counts = new int[4 * 64];          // 4 per pair, indexed by Outcome.ordinal()
     private final Elo elo;
     private long votes;
 
@@ -29,7 +30,9 @@ public final class Tally {
     public void add(Vote v) {
         int l = intern(v.left());
         int r = intern(v.right());
-        cells.computeIfAbsent(((long) l << 32) | r, key -> new int[4])[v.outcome().ordinal()]++;
+        int cell = cells.indexOf(l, r);
+        if (4 * cell >= counts.length) counts = Arrays.copyOf(counts, counts.length * 2);
+        counts[4 * cell + v.outcome().ordinal()]++;
         elo.apply(l, r, v.outcome(), settings.weight(v.outcome()));
         votes++;
     }
@@ -66,11 +69,12 @@ public final class Tally {
 
     /** Visits every ordered pair: (left, right, counts by outcome ordinal). */
     void forEachCell(CellVisitor visitor) {
-        cells.forEach((key, counts) -> visitor.visit((int) (key >>> 32), (int) (long) key, counts));
+        for (int c = 0; c < cells.size(); c++) visitor.visit(cells.first(c), cells.second(c), counts, 4 * c);
     }
 
     interface CellVisitor {
-        void visit(int left, int right, int[] counts);
+        /** counts[at + Outcome.ordinal()] is how often that outcome happened for this pair. */
+        void visit(int left, int right, int[] counts, int at);
     }
 
     private int intern(String id) {

@@ -10,13 +10,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -26,7 +23,9 @@ import java.util.function.Consumer;
  * {@code {"left": MODEL, "right": MODEL, "winner": "left"|"right"|"tie"|"both_bad", "category": C, "date": "YYYY-MM-DD"}}
  * with category and date optional (absent or null). Fields not listed are ignored so an export may
  * carry more (ids, timestamps); blank lines are skipped. Anything else is an error naming the line.
- * Votes are streamed, one at a time, in file order, which is taken to be the order they were cast.
+ * Votes are streamed one at a time, in file order, which is taken to be the order they were cast.
+ * One streaming parser runs over the whole byte stream (much cheaper than a parser per line); the
+ * one-vote-per-line rule is enforced from the token positions it reports.
  */
 public final class VoteFile {
     private static final JsonFactory JSON = JsonFactory.builder()
@@ -52,67 +51,66 @@ public final class VoteFile {
 
     /** Streams every vote to the sink; returns how many there were. */
     public static long forEach(Path file, Consumer<Vote> sink) throws IOException {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (InputStream in = Files.newInputStream(file)) {
             return forEach(in, sink);
         }
     }
 
-    public static long forEach(BufferedReader in, Consumer<Vote> sink) throws IOException {
-        long lineNo = 0, votes = 0;
-        for (String line; (line = in.readLine()) != null; ) {
-            lineNo++;
-            if (lineNo == 1 && line.startsWith("\uFEFF")) line = line.substring(1);
-            if (line.isBlank()) continue;
-            sink.accept(parse(line, lineNo));
-            votes++;
+    /** The same from a stream of UTF-8 bytes (a leading byte order mark is allowed). */
+    public static long forEach(InputStream in, Consumer<Vote> sink) throws IOException {
+        long votes = 0, previousLine = 0, line = 0;
+        try (JsonParser p = JSON.createParser(in)) {
+            Days days = new Days();
+            for (JsonToken t; (t = p.nextToken()) != null; ) {
+                line = p.currentTokenLocation().getLineNr();
+                if (t != JsonToken.START_OBJECT) throw new MalformedVoteException(line, "expected a JSON object");
+                if (line == previousLine) throw new MalformedVoteException(line, "more than one vote on the line");
+                Vote v = readVote(p, line, days);
+                if (p.currentTokenLocation().getLineNr() != line) {
+                    throw new MalformedVoteException(line, "a vote must fit on one line");
+                }
+                previousLine = line;
+                line = 0;
+                sink.accept(v);
+                votes++;
+            }
+        } catch (JsonProcessingException e) {
+            // inside a vote, the vote's own line is the useful one: a missing brace is only
+            // noticed at the next line's opening brace
+            long at = line > 0 ? line : e.getLocation() == null ? previousLine + 1 : e.getLocation().getLineNr();
+            throw new MalformedVoteException(at, "not valid JSON: " + e.getOriginalMessage());
         }
         return votes;
     }
 
-    static Vote parse(String line, long lineNo) throws MalformedVoteException {
-        try (JsonParser p = JSON.createParser(line)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) throw new MalformedVoteException(lineNo, "expected a JSON object");
-            String left = null, right = null, winner = null, category = null, date = null;
-            for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
-                String field = p.currentName();
-                p.nextToken();
-                switch (field) {
-                    case "left" -> left = text(p, field, false, lineNo);
-                    case "right" -> right = text(p, field, false, lineNo);
-                    case "winner" -> winner = text(p, field, false, lineNo);
-                    case "category" -> category = text(p, field, true, lineNo);
-                    case "date" -> date = text(p, field, true, lineNo);
-                    default -> p.skipChildren();
-                }
+    private static Vote readVote(JsonParser p, long line, Days days) throws IOException {
+        String left = null, right = null, winner = null, category = null, date = null;
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+            String field = p.currentName();
+            p.nextToken();
+            switch (field) {
+                case "left" -> left = text(p, field, false, line);
+                case "right" -> right = text(p, field, false, line);
+                case "winner" -> winner = text(p, field, false, line);
+                case "category" -> category = text(p, field, true, line);
+                case "date" -> date = text(p, field, true, line);
+                default -> p.skipChildren();
             }
-            if (p.nextToken() != null) throw new MalformedVoteException(lineNo, "unexpected content after the vote object");
-            if (left == null) throw new MalformedVoteException(lineNo, "missing \"left\"");
-            if (right == null) throw new MalformedVoteException(lineNo, "missing \"right\"");
-            if (winner == null) throw new MalformedVoteException(lineNo, "missing \"winner\"");
-            return new Vote(left, right, Outcome.parse(winner), category, date == null ? null : day(date, lineNo));
-        } catch (JsonProcessingException e) {
-            throw new MalformedVoteException(lineNo, "not valid JSON: " + e.getOriginalMessage());
+        }
+        if (left == null) throw new MalformedVoteException(line, "missing \"left\"");
+        if (right == null) throw new MalformedVoteException(line, "missing \"right\"");
+        if (winner == null) throw new MalformedVoteException(line, "missing \"winner\"");
+        try {
+            return new Vote(left, right, Outcome.parse(winner), category, date == null ? null : days.parse(date, line));
         } catch (IllegalArgumentException e) {
-            throw new MalformedVoteException(lineNo, e.getMessage());
-        } catch (MalformedVoteException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new MalformedVoteException(lineNo, e.getMessage()); // parsing a String does no real I/O
+            throw new MalformedVoteException(line, e.getMessage());
         }
     }
 
-    private static String text(JsonParser p, String field, boolean nullable, long lineNo) throws IOException {
+    private static String text(JsonParser p, String field, boolean nullable, long line) throws IOException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_STRING) return p.getText();
         if (nullable && t == JsonToken.VALUE_NULL) return null;
-        throw new MalformedVoteException(lineNo, "\"" + field + "\" must be a string" + (nullable ? " or null" : ""));
-    }
-
-    private static LocalDate day(String s, long lineNo) throws MalformedVoteException {
-        try {
-            return LocalDate.parse(s);
-        } catch (DateTimeParseException e) {
-            throw new MalformedVoteException(lineNo, "date '" + s + "' is not a YYYY-MM-DD day");
-        }
+        throw new MalformedVoteException(line, "\"" + field + "\" must be a string" + (nullable ? " or null" : ""));
     }
 }

@@ -8,9 +8,9 @@ import autobench.rating.RatingSettings;
 import autobench.rating.Tally;
 import autobench.rating.Vote;
 import autobench.rating.VoteFilter;
-import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -51,7 +51,10 @@ class VoteFileTest {
             {"left":"a","right":"b","winner":"left","date":"03/01/2025"}   | date '03/01/2025' is not a YYYY-MM-DD day
             {"left":"a","right":"b","winner":"left","category":7}          | "category" must be a string or null
             {"left":"a","right":"b","winner":"left","left":"c"}            | not valid JSON: Duplicate field 'left'
-            {"left":"a","right":"b","winner":"left"} {"left":"a"}          | unexpected content after the vote object
+            {"left":"a","right":"b","winner":"left"} {"left":"a"}          | more than one vote on the line
+            {"left":"a","right":"b","winner":"left","date":"2025-02-30"}   | date '2025-02-30' is not a YYYY-MM-DD day
+            {"left":"a","right":"b","winner":"left","x":[1,{"y":2}]}}      | not valid JSON
+            "left"                                                         | expected a JSON object
             ["a","b","left"]                                               | expected a JSON object
             left,b,left                                                    | not valid JSON
             """)
@@ -62,6 +65,18 @@ class VoteFileTest {
                 .hasMessageStartingWith("line 4: ")
                 .hasMessageContaining(problem)
                 .satisfies(e -> assertThat(((MalformedVoteException) e).line()).isEqualTo(4));
+    }
+
+    @Test
+    void a_vote_spread_over_two_lines_is_rejected() {
+        assertThatThrownBy(() -> read(GOOD + "\n{\"left\": \"a\",\n \"right\": \"b\", \"winner\": \"tie\"}\n"))
+                .hasMessage("line 2: a vote must fit on one line");
+    }
+
+    @Test
+    void an_unclosed_vote_is_blamed_on_its_own_line_not_the_next() {
+        assertThatThrownBy(() -> read(GOOD + "\n{\"left\":\"a\",\"right\":\"b\",\"winner\":\"left\"\n" + GOOD + "\n"))
+                .hasMessageStartingWith("line 2: not valid JSON");
     }
 
     @Test
@@ -87,7 +102,7 @@ class VoteFileTest {
 
     private static List<Vote> read(String text) throws IOException {
         List<Vote> out = new ArrayList<>();
-        VoteFile.forEach(new BufferedReader(new StringReader(text)), out::add);
+        VoteFile.forEach(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), out::add);
         return out;
     }
 }
