@@ -9,7 +9,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -28,8 +27,8 @@ import java.util.function.Consumer;
  * one-vote-per-line rule is enforced from the token positions it reports.
  */
 public final class VoteFile {
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    // Jackson's own duplicate detection allocates a set per object; readVote checks its five fields itself
+    private static final JsonFactory JSON = new JsonFactory();
 
     private VoteFile() {}
 
@@ -85,17 +84,20 @@ public final class VoteFile {
 
     private static Vote readVote(JsonParser p, long line, Days days) throws IOException {
         String left = null, right = null, winner = null, category = null, date = null;
+        int seen = 0;
         for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
             String field = p.currentName();
             p.nextToken();
-            switch (field) {
-                case "left" -> left = text(p, field, false, line);
-                case "right" -> right = text(p, field, false, line);
-                case "winner" -> winner = text(p, field, false, line);
-                case "category" -> category = text(p, field, true, line);
-                case "date" -> date = text(p, field, true, line);
-                default -> p.skipChildren();
-            }
+            int bit = switch (field) {
+                case "left" -> { left = text(p, field, false, line); yield 1; }
+                case "right" -> { right = text(p, field, false, line); yield 2; }
+                case "winner" -> { winner = text(p, field, false, line); yield 4; }
+                case "category" -> { category = text(p, field, true, line); yield 8; }
+                case "date" -> { date = text(p, field, true, line); yield 16; }
+                default -> { p.skipChildren(); yield 0; }
+            };
+            if ((seen & bit) != 0) throw new MalformedVoteException(line, "duplicate field \"" + field + "\"");
+            seen |= bit;
         }
         if (left == null) throw new MalformedVoteException(line, "missing \"left\"");
         if (right == null) throw new MalformedVoteException(line, "missing \"right\"");

@@ -50,7 +50,7 @@ class VoteFileTest {
             {"left":"a","right":"b","winner":null}                         | "winner" must be a string
             {"left":"a","right":"b","winner":"left","date":"03/01/2025"}   | date '03/01/2025' is not a YYYY-MM-DD day
             {"left":"a","right":"b","winner":"left","category":7}          | "category" must be a string or null
-            {"left":"a","right":"b","winner":"left","left":"c"}            | not valid JSON: Duplicate field 'left'
+            {"left":"a","right":"b","winner":"left","left":"c"}            | duplicate field "left"
             {"left":"a","right":"b","winner":"left"} {"left":"a"}          | more than one vote on the line
             {"left":"a","right":"b","winner":"left","date":"2025-02-30"}   | date '2025-02-30' is not a YYYY-MM-DD day
             {"left":"a","right":"b","winner":"left","x":[1,{"y":2}]}}      | not valid JSON
