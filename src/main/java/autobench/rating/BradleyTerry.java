@@ -1,15 +1,18 @@
 package autobench.rating;
 
+import java.util.Arrays;
+
 /**
  * Bradley–Terry by maximum likelihood: P(i beats j) = 1 / (1 + exp(θj − θi)). Maximises
  *
  * <pre>  ℓ(θ) = Σ_pairs [ w_ij·θi + w_ji·θj − n_ij·log(e^θi + e^θj) ] − (λ/2)·Σ θi²</pre>
  *
  * with damped Newton steps. The Hessian is the weighted graph Laplacian plus λI, positive definite
- * whenever λ > 0, so each step is one Cholesky solve; the likelihood is concave, so halving a step
- * until ℓ does not decrease always makes progress. Newton rather than MM because bootstrap rounds
- * start next to the answer, where Newton needs two or three steps and MM needs dozens.
- * One instance is a workspace for one thread; it is reused across rounds to avoid garbage.
+ * whenever λ > 0, so each step is one linear solve; ℓ is concave, so halving a step that lowered ℓ
+ * always makes progress. Newton rather than MM because bootstrap rounds start next to the answer,
+ * where Newton needs three or four steps and MM dozens. ℓ, its gradient and Hessian come from one
+ * pass over the pairs (one exp and one log each). An instance is a workspace for one thread,
+ * reused across rounds to avoid garbage; pairs must have a[p] &lt; b[p].
  */
 final class BradleyTerry {
     /** Converged when no log-strength moves more than this in a step (≈ 2e-6 Elo points). */
@@ -17,66 +20,72 @@ final class BradleyTerry {
     static final int MAX_ITERATIONS = 100;
 
     private final int n;
-    private final double[] hessian;
+    private final double[][] hessian; // upper triangle used
     private final double[] gradient;
-    private final double[] trial;
+    private final double[] previous;
 
     BradleyTerry(int models) {
         n = models;
-        hessian = new double[n * n];
+        hessian = new double[n][n];
         gradient = new double[n];
-        trial = new double[n];
+        previous = new double[n];
     }
 
     /**
      * Fits in place: theta holds the starting point and receives the estimate. wa[p] and wb[p] are
-     * the (possibly fractional) wins of a[p] over b[p] and back. Returns the number of Newton steps
-     * taken, or -1 when there is no finite maximum (prior 0 and someone never lost, or never won).
+     * the (possibly fractional) wins of a[p] over b[p] and back. Returns the number of passes over
+     * the data, or -1 when there is no finite maximum (prior 0 and someone never lost, or never won).
      */
     int fit(int[] a, int[] b, double[] wa, double[] wb, double prior, double[] theta) {
         if (prior == 0 && !beatsGraphIsStronglyConnected(a, b, wa, wb)) return -1;
-        double f = logLikelihood(a, b, wa, wb, prior, theta);
+        double before = Double.NEGATIVE_INFINITY;
         for (int it = 1; it <= MAX_ITERATIONS; it++) {
-            buildNewtonSystem(a, b, wa, wb, prior, theta);
-            if (!Cholesky.solveInPlace(hessian, gradient, n)) return -1;
-            double[] step = gradient; // the solve overwrote the gradient with the Newton step
-            double scale = 1.0, next = f;
-            for (int halvings = 0; halvings < 40; halvings++, scale *= 0.5) {
-                for (int i = 0; i < n; i++) trial[i] = theta[i] + scale * step[i];
-                next = logLikelihood(a, b, wa, wb, prior, trial);
-                if (next >= f - 1e-12 * (1 + Math.abs(f))) break;
+            double f = evaluate(a, b, wa, wb, prior, theta);
+            if (f < before - 1e-12 * (1 + Math.abs(before))) { // the last step overshot: go half as far
+                for (int i = 0; i < n; i++) theta[i] = previous[i] + 0.5 * (theta[i] - previous[i]);
+                continue;
             }
+            if (!SpdSolver.solveInPlace(hessian, gradient)) return -1;
+            before = f;
+            System.arraycopy(theta, 0, previous, 0, n);
             double largest = 0;
             for (int i = 0; i < n; i++) {
-                largest = Math.max(largest, Math.abs(trial[i] - theta[i]));
-                theta[i] = trial[i];
+                theta[i] += gradient[i]; // the solve turned the gradient into the Newton step
+                largest = Math.max(largest, Math.abs(gradient[i]));
             }
-            f = next;
             if (largest < TOLERANCE) return it;
         }
         return -1;
     }
 
-    private void buildNewtonSystem(int[] a, int[] b, double[] wa, double[] wb, double prior, double[] theta) {
-        java.util.Arrays.fill(hessian, prior == 0 ? 1.0 / n : 0.0); // 1/n·J pins the free shift when λ = 0
+    /** Returns ℓ(θ) and fills the gradient and the negated Hessian (upper triangle). */
+    private double evaluate(int[] a, int[] b, double[] wa, double[] wb, double prior, double[] theta) {
+        double fill = prior == 0 ? 1.0 / n : 0.0; // with λ = 0, adding J/n pins the free shift
+        double penalty = 0;
         for (int i = 0; i < n; i++) {
+            Arrays.fill(hessian[i], i, n, fill);
+            hessian[i][i] += prior;
             gradient[i] = -prior * theta[i];
-            hessian[i * n + i] += prior;
+            penalty += theta[i] * theta[i];
         }
+        double f = -0.5 * prior * penalty;
         for (int p = 0; p < a.length; p++) {
             double games = wa[p] + wb[p];
             if (games == 0) continue;
             int i = a[p], j = b[p];
-            double s = sigmoid(theta[i] - theta[j]);
+            double d = theta[i] - theta[j];
+            double e = Math.exp(-Math.abs(d));           // in (0, 1]: no overflow either way
+            double s = d >= 0 ? 1 / (1 + e) : e / (1 + e); // P(i beats j)
+            f += wa[p] * d - games * (Math.max(d, 0) + Math.log(1 + e)); // log(1 + e^d), stably
             double g = wa[p] - games * s;
             gradient[i] += g;
             gradient[j] -= g;
             double h = games * s * (1 - s);
-            hessian[i * n + i] += h;
-            hessian[j * n + j] += h;
-            hessian[i * n + j] -= h;
-            hessian[j * n + i] -= h;
+            hessian[i][i] += h;
+            hessian[j][j] += h;
+            hessian[i][j] -= h;
         }
+        return f;
     }
 
     /**
@@ -101,27 +110,5 @@ final class BradleyTerry {
             }
         }
         return count == n;
-    }
-
-    static double logLikelihood(int[] a, int[] b, double[] wa, double[] wb, double prior, double[] theta) {
-        double sum = 0;
-        for (int p = 0; p < a.length; p++) {
-            double games = wa[p] + wb[p];
-            if (games == 0) continue;
-            double d = theta[a[p]] - theta[b[p]];
-            sum += wa[p] * d - games * softplus(d);
-        }
-        double penalty = 0;
-        for (double t : theta) penalty += t * t;
-        return sum - 0.5 * prior * penalty;
-    }
-
-    static double sigmoid(double x) {
-        return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
-    }
-
-    /** log(1 + e^x) without overflow. */
-    static double softplus(double x) {
-        return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
     }
 }

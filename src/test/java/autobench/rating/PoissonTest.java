@@ -15,9 +15,10 @@ class PoissonTest {
     @ValueSource(doubles = {0.3, 2, 9.99, 10, 37, 500, 100_000})
     void samples_have_the_poisson_mean_and_variance(double mean) {
         SplittableRandom rng = new SplittableRandom(42);
+        Poisson poisson = new Poisson(mean);
         double sum = 0, sumSq = 0;
         for (int i = 0; i < N; i++) {
-            long k = Poisson.sample(rng, mean);
+            long k = poisson.sample(rng);
             sum += k;
             sumSq += (double) k * k;
         }
@@ -30,8 +31,9 @@ class PoissonTest {
     void frequencies_match_the_poisson_probabilities_in_the_rejection_regime() {
         double mean = 15;
         SplittableRandom rng = new SplittableRandom(7);
+        Poisson poisson = new Poisson(mean);
         int[] hits = new int[80];
-        for (int i = 0; i < N; i++) hits[(int) Math.min(79, Poisson.sample(rng, mean))]++;
+        for (int i = 0; i < N; i++) hits[(int) Math.min(79, poisson.sample(rng))]++;
         for (int k = 3; k <= 30; k++) {
             double p = Math.exp(-mean + k * Math.log(mean) - Poisson.logFactorial(k));
             assertThat(hits[k] / (double) N).as("P(X = %d)", k).isCloseTo(p, within(5 * Math.sqrt(p * (1 - p) / N) + 1e-5));
@@ -40,7 +42,7 @@ class PoissonTest {
 
     @Test
     void zero_mean_gives_zero() {
-        assertThat(Poisson.sample(new SplittableRandom(1), 0)).isZero();
+        assertThat(new Poisson(0).sample(new SplittableRandom(1))).isZero();
     }
 
     @Test
