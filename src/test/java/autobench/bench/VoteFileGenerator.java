@@ -27,7 +27,7 @@ public final class VoteFileGenerator {
         write(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]), Long.parseLong(args[3]));
     }
 
-    static void write(Path file, int lines, int models, long seed) throws IOException {
+    public static void write(Path file, int lines, int models, long seed) throws IOException {
         SplittableRandom rng = new SplittableRandom(seed);
         double[] strength = new double[models];
         for (int i = 0; i < models; i++) strength[i] = rng.nextDouble(-2.3, 2.3);
