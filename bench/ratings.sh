@@ -3,7 +3,8 @@
 #  1. JMH: Bradley–Terry + 1000 bootstrap rounds for 100 models at 100k and 1M votes, with the GC
 #     profiler (allocation per operation), and the streaming JSONL reader;
 #  2. retained heap of the tally after reading 100k and 1M votes;
-#  3. the whole `ratings --votes FILE` command on a generated 1,000,000-line file, end to end.
+#  3. wall and CPU time of the leaderboard, repeated in one JVM (the machine may be shared);
+#  4. the whole `ratings --votes FILE` command on a generated 1,000,000-line file, end to end.
 # Extra arguments go to JMH, e.g.  bench/ratings.sh -p votes=1000000 -i 3
 # Results land in bench/results/ (not committed).
 set -euo pipefail
@@ -38,6 +39,9 @@ done
 
 echo "== retained heap after reading"
 "$JAVA" -cp "$CP" autobench.bench.TallyFootprint "$OUT/votes-100000.jsonl" "$OUT/votes-1000000.jsonl"
+
+echo "== CPU time of the leaderboard (1M votes; process CPU, all threads)"
+"$JAVA" -cp "$CP" autobench.bench.LeaderboardCpuTime "$OUT/votes-1000000.jsonl" 8
 
 echo "== ratings --votes, end to end (3 runs, fresh JVM each)"
 timer=()

@@ -8,7 +8,7 @@ import autobench.rating.VoteFilter;
 import java.io.PrintWriter;
 import java.util.Locale;
 
-/** The leaderboard as an aligned plain-text table, with what it was computed from on top. */
+/** The leaderboard as an aligned plain-text table (ASCII only), with what it was computed from on top. */
 final class LeaderboardText {
     /** Side skew this unlikely under random sides is worth a warning line. */
     private static final double SKEW_P = 0.001;
@@ -18,7 +18,7 @@ final class LeaderboardText {
     static void write(Leaderboard board, VoteFilter filter, PrintWriter out) {
         RatingSettings s = board.settings();
         out.println(f("%,d votes, %d models%s", board.votes(), board.rows().size(), describe(filter)));
-        out.println(f("Bradley–Terry on the Elo scale (%s at 1000), %s; online Elo K=%s",
+        out.println(f("Bradley-Terry on the Elo scale (%s at 1000), %s; online Elo K=%s",
                 s.anchor() == null ? "mean" : s.anchor(),
                 s.rounds() == 0 ? "no intervals" : f("%.0f%% bootstrap intervals from %d rounds, seed %d",
                         100 * s.confidence(), s.rounds(), s.seed()), trim(s.eloK())));
@@ -31,7 +31,7 @@ final class LeaderboardText {
         out.println(f("%4s  %-" + width + "s  %7s  %-17s  %9s  %8s  %7s", "Rank", "Model", "Rating", ciHeader, "Votes", "Win rate", "Elo"));
         boolean anyProvisional = false;
         for (LeaderboardRow r : board.rows()) {
-            String ci = s.rounds() == 0 ? "-" : f("%7.1f – %7.1f", r.ciLow(), r.ciHigh());
+            String ci = s.rounds() == 0 ? "-" : f("[%6.1f, %6.1f]", r.ciLow(), r.ciHigh());
             out.println(f("%4d  %-" + width + "s  %7.1f  %-17s  %,9d  %7.1f%%  %7.1f%s", r.rank(), r.model(), r.rating(), ci,
                     r.votes(), 100 * r.winRate(), r.elo(), r.provisional() ? "  provisional" : ""));
             anyProvisional |= r.provisional();
