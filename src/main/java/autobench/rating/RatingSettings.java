@@ -23,8 +23,8 @@ public record RatingSettings(double eloK, double tieWeight, double bothBadWeight
 
     public RatingSettings {
         if (!(eloK > 0) || Double.isInfinite(eloK)) throw new IllegalArgumentException("Elo K must be positive and finite, got " + eloK);
-        if (!(tieWeight >= 0) || tieWeight > 1e6) throw new IllegalArgumentException("tie weight must be >= 0, got " + tieWeight);
-        if (!(bothBadWeight >= 0) || bothBadWeight > 1e6) throw new IllegalArgumentException("both-bad weight must be >= 0, got " + bothBadWeight);
+        if (!(tieWeight >= 0) || Double.isInfinite(tieWeight)) throw new IllegalArgumentException("tie weight must be >= 0, got " + tieWeight);
+        if (!(bothBadWeight >= 0) || Double.isInfinite(bothBadWeight)) throw new IllegalArgumentException("both-bad weight must be >= 0, got " + bothBadWeight);
         if (!(prior >= 0) || Double.isInfinite(prior)) throw new IllegalArgumentException("prior must be >= 0 and finite, got " + prior);
         if (anchor != null && anchor.isBlank()) anchor = null;
         if (rounds < 0) throw new IllegalArgumentException("bootstrap rounds must be >= 0, got " + rounds);

@@ -38,6 +38,9 @@ public final class Ratings {
      * The leaderboard as of the end of each day that has votes (ascending), for history charts.
      * The snapshot for day D is exactly the table for the window [filter.from, D]: the same as
      * {@code ratings --to D}, so a stored snapshot can always be checked by recomputing it.
+     * Costs one full leaderboard per day; the daily job only needs today's
+     * ({@code leaderboard(votes, new VoteFilter(null, null, today), s)}), and a long backfill may
+     * want fewer bootstrap rounds.
      */
     public static List<DailySnapshot> dailySnapshots(List<Vote> votes, VoteFilter filter, RatingSettings settings) {
         TreeSet<LocalDate> days = new TreeSet<>();

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Votes folded into counts as they arrive: per ordered (left, right) pair, how often each outcome
@@ -22,7 +23,7 @@ public final class Tally {
     private long votes;
 
     public Tally(RatingSettings settings) {
-        this.settings = settings;
+        this.settings = Objects.requireNonNull(settings, "settings");
         this.elo = new Elo(settings.eloK());
     }
 
@@ -60,11 +61,6 @@ public final class Tally {
 
     double elo(int model) {
         return elo.rating(model);
-    }
-
-    int index(String id) {
-        Integer i = index.get(id);
-        return i == null ? -1 : i;
     }
 
     /** Visits every ordered pair: (left, right, counts by outcome ordinal). */
