@@ -1,7 +1,10 @@
 package autobench.rating;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -61,15 +64,17 @@ final class Bootstrap {
         Cells(PairCounts pc, RatingSettings s) {
             int p = pc.pairs();
             boolean merge = s.tieWeight() == s.bothBadWeight();
+            Map<Integer, Poisson> byCount = new HashMap<>(); // counts repeat a lot: share the set-up
+            IntFunction<Poisson> poisson = count -> byCount.computeIfAbsent(count, Poisson::new);
             aWins = new Poisson[p];
             bWins = new Poisson[p];
             shared = new Poisson[p];
             bothBad = merge ? null : new Poisson[p];
             for (int i = 0; i < p; i++) {
-                aWins[i] = new Poisson(pc.aWins()[i]);
-                bWins[i] = new Poisson(pc.bWins()[i]);
-                shared[i] = new Poisson(pc.ties()[i] + (merge ? pc.bothBad()[i] : 0));
-                if (!merge) bothBad[i] = new Poisson(pc.bothBad()[i]);
+                aWins[i] = poisson.apply(pc.aWins()[i]);
+                bWins[i] = poisson.apply(pc.bWins()[i]);
+                shared[i] = poisson.apply(pc.ties()[i] + (merge ? pc.bothBad()[i] : 0));
+                if (!merge) bothBad[i] = poisson.apply(pc.bothBad()[i]);
             }
             sharedWeight = 0.5 * s.tieWeight();
             bothBadWeight = 0.5 * s.bothBadWeight();

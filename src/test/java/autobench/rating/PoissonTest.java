@@ -12,7 +12,7 @@ class PoissonTest {
     private static final int N = 200_000;
 
     @ParameterizedTest(name = "mean {0}")
-    @ValueSource(doubles = {0.3, 2, 9.99, 10, 37, 500, 100_000})
+    @ValueSource(doubles = {0.3, 2, 9.99, 10, 37, 500, 1000, 1000.5, 100_000})
     void samples_have_the_poisson_mean_and_variance(double mean) {
         SplittableRandom rng = new SplittableRandom(42);
         Poisson poisson = new Poisson(mean);
@@ -27,16 +27,22 @@ class PoissonTest {
         assertThat(variance / mean).isCloseTo(1.0, within(0.03));
     }
 
-    @Test
-    void frequencies_match_the_poisson_probabilities_in_the_rejection_regime() {
-        double mean = 15;
+    @ParameterizedTest(name = "mean {0}")
+    @ValueSource(doubles = {0.7, 15, 1500})
+    void frequencies_match_the_poisson_probabilities_in_both_regimes(double mean) {
+        // 0.7 and 15 go through the alias table, 1500 through rejection (PTRS)
         SplittableRandom rng = new SplittableRandom(7);
         Poisson poisson = new Poisson(mean);
-        int[] hits = new int[80];
-        for (int i = 0; i < N; i++) hits[(int) Math.min(79, poisson.sample(rng))]++;
-        for (int k = 3; k <= 30; k++) {
-            double p = Math.exp(-mean + k * Math.log(mean) - Poisson.logFactorial(k));
-            assertThat(hits[k] / (double) N).as("P(X = %d)", k).isCloseTo(p, within(5 * Math.sqrt(p * (1 - p) / N) + 1e-5));
+        int base = (int) Math.max(0, mean - 4 * Math.sqrt(mean)), span = (int) (8 * Math.sqrt(mean)) + 4;
+        int[] hits = new int[span];
+        for (int i = 0; i < N; i++) {
+            long k = poisson.sample(rng) - base;
+            if (k >= 0 && k < span) hits[(int) k]++;
+        }
+        for (int k = 0; k < span; k++) {
+            double p = Math.exp(-mean + (base + k) * Math.log(mean) - Poisson.logFactorial(base + k));
+            assertThat(hits[k] / (double) N).as("P(X = %d)", base + k)
+                    .isCloseTo(p, within(5 * Math.sqrt(p * (1 - p) / N) + 1e-5));
         }
     }
 
