@@ -17,6 +17,7 @@ import autobench.task.DailyTasks;
 import autobench.task.LlmTaskGenerator;
 import autobench.task.TaskGenerator;
 import autobench.task.TaskStore;
+import autobench.vote.VoteStore;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -37,6 +38,7 @@ public final class Arena implements AutoCloseable {
     public final SubmissionStore submissions;
     public final CallLedger ledger;
     public final ModelStore modelStore;
+    public final VoteStore votes;
     public final Budget budget;
     public final Clock clock;
     public final String owner;
@@ -59,6 +61,7 @@ public final class Arena implements AutoCloseable {
         this.submissions = new SubmissionStore(db);
         this.ledger = new CallLedger(db);
         this.modelStore = new ModelStore(db);
+        this.votes = new VoteStore(db);
         this.budget = new Budget(config.dailyBudgetUsd(), ledger, config.zone());
         this.owner = processIdentity();
         modelStore.sync(config.models().stream().map(m -> new ModelStore.Row(m.id(), m.provider(), m.model(), m.isDemo(),

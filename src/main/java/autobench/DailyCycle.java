@@ -1,11 +1,15 @@
 package autobench;
 
 import autobench.dispatch.DispatchReport;
+import autobench.dispatch.Dispatcher;
+import autobench.rating.RatingSettings;
+import autobench.rating.store.RatingHistory;
+import autobench.rating.store.SnapshotStore;
 import autobench.task.StoredTask;
 import java.time.LocalDate;
 import java.util.List;
 
-/** One idempotent cycle for a date: generate the day's tasks, then dispatch them. */
+/** One idempotent cycle for a date: generate the day's tasks, dispatch them, snapshot yesterday's ratings. */
 public final class DailyCycle {
     private final Arena arena;
 
@@ -16,8 +20,16 @@ public final class DailyCycle {
     public record Result(LocalDate day, List<StoredTask> tasks, DispatchReport dispatch) {}
 
     public Result run(LocalDate day) {
-        List<StoredTask> tasks = arena.dailyTasks().ensure(day);
+        arena.dailyTasks().ensure(day);
         DispatchReport report = arena.dispatcher().dispatchDay(day);
+        recordYesterdaysRatings(day);
         return new Result(day, arena.tasks.forDay(day), report);
+    }
+
+    /** The snapshot of the day before: complete, so recomputing it later gives the same numbers. */
+    void recordYesterdaysRatings(LocalDate day) {
+        long endOfYesterday = Dispatcher.dayStart(day, arena.config.zone());
+        new RatingHistory(new SnapshotStore(arena.db), RatingSettings.DEFAULTS, arena.clock)
+                .record(day.minusDays(1), DatabaseVotes.read(arena, false, endOfYesterday));
     }
 }

@@ -65,9 +65,24 @@ public final class RatingsCommand implements Callable<Integer> {
     @Option(names = "--anchor", paramLabel = "MODEL", description = "pin this model at 1000 (default: the mean is 1000)")
     String anchor;
 
+    @picocli.CommandLine.Mixin
+    ConfigOption config;
+
+    @Option(names = "--include-demo", description = "also count votes involving demo models (never mixed in by default)")
+    boolean includeDemo;
+
     /** databaseVotes supplies every vote in the order cast; null when no database is configured. */
     public RatingsCommand(Supplier<List<Vote>> databaseVotes) {
         this.databaseVotes = databaseVotes;
+    }
+
+    /** The registered command: database votes come from the configured database. */
+    public RatingsCommand() {
+        this.databaseVotes = () -> {
+            try (autobench.Arena arena = autobench.Arena.open(config.load(false))) {
+                return autobench.DatabaseVotes.read(arena, includeDemo);
+            }
+        };
     }
 
     @Override

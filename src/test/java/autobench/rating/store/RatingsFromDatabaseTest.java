@@ -1,0 +1,83 @@
+package autobench.rating.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import autobench.AppAccess;
+import autobench.Arena;
+import autobench.Config;
+import autobench.DailyCycle;
+import autobench.dispatch.Sleeper;
+import autobench.dispatch.Submission;
+import autobench.testing.ChatStub;
+import autobench.testing.Store;
+import autobench.testing.TestConfigs;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Stored votes become the leaderboard, the daily snapshot and the `ratings` command's output. */
+class RatingsFromDatabaseTest {
+    static final LocalDate DAY = LocalDate.of(2026, 8, 10);
+    @TempDir Path tmp;
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void votes_cast_during_a_day_become_that_days_snapshot_and_the_ratings_command_output(Store store) {
+        try (ChatStub stub = new ChatStub()) {
+            stub.answerAll(ChatStub.ok());
+            String yaml = TestConfigs.base(store.freshUrl(tmp), 2) + TestConfigs.stubModel("strong", stub.port(), 30)
+                    + TestConfigs.stubModel("weak", stub.port(), 30) + "  - {id: demo-grid, provider: demo, model: demo-grid}\n";
+            Path cfg = TestConfigs.write(tmp, yaml);
+            Config c = TestConfigs.load(tmp, yaml, Map.of());
+            long noon = DAY.atTime(12, 0).toInstant(ZoneOffset.UTC).toEpochMilli();
+            try (Arena a = new Arena(c, k -> null, Clock.fixed(Instant.ofEpochMilli(noon), ZoneOffset.UTC), Sleeper.REAL, l -> {}, Map.of())) {
+                DailyCycle.Result r = new DailyCycle(a).run(DAY);
+                Random rnd = new Random(7);
+                for (var task : r.tasks()) {
+                    Map<String, Submission> byModel = new java.util.HashMap<>();
+                    a.submissions.forTask(task.id()).forEach(s -> byModel.put(s.modelId(), s));
+                    for (int i = 0; i < 20; i++) {
+                        boolean strongLeft = rnd.nextBoolean();
+                        Submission l = byModel.get(strongLeft ? "strong" : "weak"), rr = byModel.get(strongLeft ? "weak" : "strong");
+                        String battle = a.votes.issueBattle(task.id(), l.id(), rr.id(), "v" + i, noon + i);
+                        String outcome = i % 5 == 0 ? "tie" : (strongLeft ? "left" : "right"); // strong wins or ties
+                        assertThat(a.votes.vote(battle, "v" + i, outcome, null, noon + i)).isTrue();
+                    }
+                    // a demo battle: must never reach the real leaderboard
+                    String demoBattle = a.votes.issueBattle(task.id(), byModel.get("demo-grid").id(), byModel.get("weak").id(), "d", noon);
+                    a.votes.vote(demoBattle, "d", "left", null, noon);
+                }
+            }
+            long nextNoon = noon + 86_400_000L;
+            try (Arena a = new Arena(c, k -> null, Clock.fixed(Instant.ofEpochMilli(nextNoon), ZoneOffset.UTC), Sleeper.REAL, l -> {}, Map.of())) {
+                new DailyCycle(a).run(DAY.plusDays(1));
+                SnapshotStore snapshots = new SnapshotStore(a.db);
+                List<SnapshotStore.Point> strong = snapshots.history("strong", "all", "bradley_terry");
+                List<SnapshotStore.Point> weak = snapshots.history("weak", "all", "bradley_terry");
+                assertThat(strong).singleElement().satisfies(p -> {
+                    assertThat(p.day()).isEqualTo(DAY);
+                    assertThat(p.votes()).isEqualTo(40);
+                    assertThat(p.ciLow()).isLessThan(p.rating());
+                });
+                assertThat(strong.get(0).rating()).isGreaterThan(weak.get(0).rating());
+                assertThat(snapshots.history("demo-grid", "all", "bradley_terry")).isEmpty();
+                assertThat(snapshots.history("strong", "all", "elo")).hasSize(1);
+            }
+            StringWriter out = new StringWriter();
+            var cl = AppAccess.commandLine();
+            cl.setOut(new PrintWriter(out, true));
+            assertThat(cl.execute("ratings", "--config", cfg.toString(), "--json", "--rounds", "50")).isZero();
+            assertThat(out.toString()).contains("\"strong\"").contains("\"weak\"").doesNotContain("demo-grid");
+        }
+    }
+}
