@@ -12,6 +12,11 @@ import autobench.provider.HttpTransport;
 import autobench.provider.ModelConfig;
 import autobench.provider.Provider;
 import autobench.provider.Providers;
+import autobench.render.ArtifactStore;
+import autobench.render.RenderConfig;
+import autobench.render.RenderStage;
+import autobench.render.RenderStore;
+import autobench.render.Renderer;
 import autobench.task.BuiltinLibrary;
 import autobench.task.DailyTasks;
 import autobench.task.LlmTaskGenerator;
@@ -101,6 +106,22 @@ public final class Arena implements AutoCloseable {
         }
         return new Dispatcher(tasks, submissions, ledger, enabled, providers, config.dispatch(), budget,
                 new HtmlExtractor(), clock, sleeper, owner, progress);
+    }
+
+    /**
+     * The render stage, or empty with the reason when rendering is switched off. A missing Chromium
+     * is not an error here: the stage reports it once and the rest of the cycle goes on.
+     */
+    public RenderStage renderStage() {
+        Config.Render rc = config.render();
+        java.util.function.Supplier<Renderer> opener = () -> {
+            java.nio.file.Path chromium = rc.chromium() != null ? java.nio.file.Path.of(rc.chromium())
+                    : Renderer.find().orElseThrow(() -> new IllegalStateException(Renderer.installHint()));
+            return Renderer.open(RenderConfig.defaults(chromium).withViewport(rc.width(), rc.height())
+                    .withTimeLimit(java.time.Duration.ofSeconds(rc.timeLimitSeconds())).withLanes(rc.lanes()));
+        };
+        return new RenderStage(tasks, submissions, new RenderStore(db), new ArtifactStore(db), opener,
+                java.time.Duration.ofSeconds(rc.timeLimitSeconds()), clock, owner, progress);
     }
 
     private static String processIdentity() {

@@ -28,7 +28,16 @@ public record Config(
         boolean autoApprove,
         Double dailyBudgetUsd,
         Dispatch dispatch,
+        Render render,
         List<ModelConfig> models) {
+
+    /**
+     * @param enabled          false skips the render stage (tasks then stay dispatched, unpublished)
+     * @param chromium         the Chromium executable, or {@code null} to look in the usual places
+     * @param timeLimitSeconds hard limit per render
+     * @param lanes            renders at once, each in its own reused browser
+     */
+    public record Render(boolean enabled, String chromium, int width, int height, int timeLimitSeconds, int lanes) {}
 
     /**
      * @param maxAttempts         attempts per submission for failures refused before work (429, 503, connect)
@@ -62,11 +71,11 @@ public record Config(
 
     public Config withDatabase(String url) {
         return new Config(source, url, databaseUser, databasePasswordEnv, zone, tasksPerDay, taskGenerator,
-                autoApprove, dailyBudgetUsd, dispatch, models);
+                autoApprove, dailyBudgetUsd, dispatch, render, models);
     }
 
     public Config withModels(List<ModelConfig> newModels) {
         return new Config(source, database, databaseUser, databasePasswordEnv, zone, tasksPerDay, taskGenerator,
-                autoApprove, dailyBudgetUsd, dispatch, newModels);
+                autoApprove, dailyBudgetUsd, dispatch, render, newModels);
     }
 }

@@ -3,13 +3,14 @@ package autobench;
 import autobench.dispatch.DispatchReport;
 import autobench.dispatch.Dispatcher;
 import autobench.rating.RatingSettings;
+import autobench.render.RenderStage;
 import autobench.rating.store.RatingHistory;
 import autobench.rating.store.SnapshotStore;
 import autobench.task.StoredTask;
 import java.time.LocalDate;
 import java.util.List;
 
-/** One idempotent cycle for a date: generate the day's tasks, dispatch them, snapshot yesterday's ratings. */
+/** One idempotent cycle for a date: generate the day's tasks, dispatch, render, snapshot yesterday's ratings. */
 public final class DailyCycle {
     private final Arena arena;
 
@@ -17,13 +18,15 @@ public final class DailyCycle {
         this.arena = arena;
     }
 
-    public record Result(LocalDate day, List<StoredTask> tasks, DispatchReport dispatch) {}
+    /** @param render what the render stage did, or {@code null} when rendering is switched off */
+    public record Result(LocalDate day, List<StoredTask> tasks, DispatchReport dispatch, RenderStage.Report render) {}
 
     public Result run(LocalDate day) {
         arena.dailyTasks().ensure(day);
         DispatchReport report = arena.dispatcher().dispatchDay(day);
+        RenderStage.Report rendered = arena.config.render().enabled() ? arena.renderStage().renderDay(day) : null;
         recordYesterdaysRatings(day);
-        return new Result(day, arena.tasks.forDay(day), report);
+        return new Result(day, arena.tasks.forDay(day), report, rendered);
     }
 
     /** The snapshot of the day before: complete, so recomputing it later gives the same numbers. */

@@ -43,12 +43,13 @@ final class Validator {
         boolean autoApprove = bool(root, "auto_approve", "auto_approve", true);
         Double budget = root.hasNonNull("daily_budget_usd") ? number(root, "daily_budget_usd", "daily_budget_usd", 0, 0, 1e9) : null;
         Config.Dispatch dispatch = dispatch(root.path("dispatch"));
+        Config.Render render = render(root.path("render"));
         List<ModelConfig> models = models(root.path("models"), requireKeys);
         if (!generator.equals("builtin") && models.stream().noneMatch(m -> m.id().equals(generator))) {
             problems.add("task_generator: '" + generator + "' is neither 'builtin' nor the id of a configured model");
         }
         return new Config(source, database, dbUser, dbPasswordEnv, zone, tasksPerDay, generator, autoApprove, budget,
-                dispatch, models);
+                dispatch, render, models);
     }
 
     private Config.Dispatch dispatch(JsonNode d) {
@@ -74,6 +75,25 @@ final class Validator {
         long base = integer(d, "retry_base_ms", "dispatch.retry_base_ms", 2_000, 0, 600_000);
         long max = integer(d, "retry_max_ms", "dispatch.retry_max_ms", 120_000, 0, 3_600_000);
         return new Config.Dispatch(maxAttempts, margin, conc, perProvider, base, max);
+    }
+
+    private Config.Render render(JsonNode r) {
+        if (r.isMissingNode() || r.isNull()) r = JSON.createObjectNode();
+        if (!r.isObject()) {
+            problems.add("render: must be a mapping");
+            r = JSON.createObjectNode();
+        }
+        problems.addAll(ConfigLoader.unknownKeys(r, ConfigLoader.RENDER_KEYS, "render."));
+        boolean enabled = bool(r, "enabled", "render.enabled", true);
+        String chromium = text(r, "chromium", "render.chromium", null);
+        if (chromium != null && !java.nio.file.Files.isExecutable(java.nio.file.Path.of(chromium))) {
+            problems.add("render.chromium: " + chromium + " is not an executable file");
+        }
+        int width = integer(r, "width", "render.width", 800, 16, 4096);
+        int height = integer(r, "height", "render.height", 600, 16, 4096);
+        int limit = integer(r, "time_limit_seconds", "render.time_limit_seconds", 30, 2, 600);
+        int lanes = integer(r, "lanes", "render.lanes", 1, 1, 16);
+        return new Config.Render(enabled, chromium, width, height, limit, lanes);
     }
 
     private List<ModelConfig> models(JsonNode list, boolean requireKeys) {

@@ -16,16 +16,24 @@ final class Summary {
         for (StoredTask t : r.tasks()) {
             out.printf("%n  Task %d · %s · %s [%s]%s%n", t.slot() + 1, t.title(), t.category().wireName(), t.status().wireName(),
                     t.fallbackReason() == null ? "" : " (generator fell back: " + t.fallbackReason() + ")");
+            var renders = new autobench.render.RenderStore(arena.db);
             for (Submission s : arena.submissions.forTask(t.id())) {
+                String render = renders.find(s.id()).map(x -> x.status().equals("done") ? " · render " + x.result()
+                        + (Boolean.TRUE.equals(x.animates()) ? " animates" : "") + (Boolean.TRUE.equals(x.interactive()) ? " interactive" : "")
+                        : " · render " + x.status()).orElse("");
                 boolean demo = arena.config.model(s.modelId()).map(m -> m.isDemo()).orElse(false);
                 out.printf("    %-22s %-10s %-12s %6d tok %7d ms  %s%s%n", s.modelId() + (demo ? " (demo)" : ""),
                         s.status().wireName(), s.outcome() == null ? "-" : s.outcome().wireName(),
                         s.inputTokens() + s.outputTokens(), s.latencyMs(),
                         s.code() == null ? "no code" : s.code().length() + " chars of HTML",
-                        s.reason() == null ? "" : " — " + s.reason());
+                        s.reason() == null ? render : " — " + s.reason());
             }
         }
         out.println();
         out.println("  This run: " + r.dispatch());
+        if (r.render() == null) out.println("  Rendering: switched off (render.enabled: false)");
+        else if (r.render().skipped() != null) out.println("  Rendering: SKIPPED — " + r.render().skipped());
+        else out.println("  Rendering: " + r.render().rendered() + " rendered, " + r.render().failed() + " renderer failures, "
+                + r.render().published() + " tasks published");
     }
 }

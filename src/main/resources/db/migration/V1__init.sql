@@ -84,18 +84,51 @@ CREATE TABLE provider_calls (
 );
 CREATE INDEX provider_calls_started ON provider_calls (started_at);
 
--- Room for the later stages (rendering, voting, ratings); their owners add columns as they land.
-CREATE TABLE artifacts (
-    id            TEXT PRIMARY KEY,
-    submission_id TEXT NOT NULL REFERENCES submissions (id),
-    kind          TEXT NOT NULL,
-    sha256        TEXT NOT NULL,
-    mime_type     TEXT NOT NULL,
-    content       BYTEA NOT NULL,
-    created_at    BIGINT NOT NULL,
-    UNIQUE (submission_id, kind)
+-- Rendering: one result row per rendered submission, claimed with a lease like dispatch.
+CREATE TABLE render_results (
+    submission_id  TEXT PRIMARY KEY REFERENCES submissions (id),
+    status         TEXT NOT NULL,            -- pending, rendering, done
+    result         TEXT,                     -- ok, error, timeout, crashed, blank, render_failed
+    reason         TEXT,
+    runs           INTEGER,
+    not_blank      INTEGER,
+    animates       INTEGER,
+    interactive    INTEGER,
+    contrast       DOUBLE PRECISION,
+    motion         DOUBLE PRECISION,
+    input_effect   DOUBLE PRECISION,
+    console        TEXT,                     -- JSON array of {type, text}
+    errors         TEXT,                     -- JSON array of strings
+    blocked        TEXT,                     -- JSON array of refused request URLs
+    first_paint_ms BIGINT,
+    load_ms        BIGINT,
+    total_ms       BIGINT,
+    seed           BIGINT NOT NULL,
+    attempts       INTEGER NOT NULL,
+    lease_owner    TEXT,
+    lease_until    BIGINT,
+    created_at     BIGINT NOT NULL,
+    updated_at     BIGINT NOT NULL,
+    rendered_at    BIGINT
 );
-CREATE INDEX artifacts_sha ON artifacts (sha256);
+CREATE INDEX render_results_status ON render_results (status);
+
+-- Artifact bytes, content-addressed: identical images are stored once.
+CREATE TABLE blobs (
+    sha256     TEXT PRIMARY KEY,
+    mime_type  TEXT NOT NULL,
+    size       BIGINT NOT NULL,
+    content    BYTEA NOT NULL,
+    created_at BIGINT NOT NULL
+);
+
+CREATE TABLE artifacts (
+    submission_id TEXT NOT NULL REFERENCES submissions (id),
+    kind          TEXT NOT NULL,             -- poster, preview, frame-1, after-input, ...
+    sha256        TEXT NOT NULL REFERENCES blobs (sha256),
+    created_at    BIGINT NOT NULL,
+    PRIMARY KEY (submission_id, kind)
+);
 
 CREATE TABLE battles (
     id              TEXT PRIMARY KEY,

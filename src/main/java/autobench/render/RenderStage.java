@@ -1,0 +1,136 @@
+package autobench.render;
+
+import autobench.dispatch.Submission;
+import autobench.dispatch.SubmissionStatus;
+import autobench.dispatch.SubmissionStore;
+import autobench.task.StoredTask;
+import autobench.task.TaskStatus;
+import autobench.task.TaskStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Renders every succeeded submission of a day once, stores its artifacts and checks, and
+ * publishes a task once all its answers are rendered (or failed to render: that is a result too).
+ * The renderer is opened only when there is something to render.
+ */
+public final class RenderStage {
+    private static final Logger log = LoggerFactory.getLogger(RenderStage.class);
+    static final int MAX_ATTEMPTS = 2;
+
+    private final TaskStore tasks;
+    private final SubmissionStore submissions;
+    private final RenderStore results;
+    private final ArtifactStore artifacts;
+    private final Supplier<Renderer> opener;
+    private final Duration lease;
+    private final Clock clock;
+    private final String owner;
+    private final Consumer<String> progress;
+
+    /** @param opener opens the renderer; throws with a readable message when Chromium is missing or broken */
+    public RenderStage(TaskStore tasks, SubmissionStore submissions, RenderStore results, ArtifactStore artifacts,
+                       Supplier<Renderer> opener, Duration timeLimit, Clock clock, String owner, Consumer<String> progress) {
+        this.tasks = tasks;
+        this.submissions = submissions;
+        this.results = results;
+        this.artifacts = artifacts;
+        this.opener = opener;
+        this.lease = timeLimit.plusSeconds(120);
+        this.clock = clock;
+        this.owner = owner;
+        this.progress = progress;
+    }
+
+    /** What one run of the stage did. {@code skipped} carries the reason when nothing could be rendered. */
+    public record Report(int rendered, int failed, int published, String skipped) {}
+
+    public Report renderDay(LocalDate day) {
+        results.expireLeases(clock.millis(), MAX_ATTEMPTS);
+        List<StoredTask> dayTasks = tasks.forDay(day).stream().filter(t -> t.status() == TaskStatus.DISPATCHED).toList();
+        List<String> todo = new ArrayList<>();
+        for (StoredTask t : dayTasks) {
+            for (Submission s : submissions.forTask(t.id())) {
+                if (s.status() != SubmissionStatus.SUCCEEDED) continue;
+                results.createPending(s.id(), seedOf(s.id()), clock.millis());
+                results.find(s.id()).filter(r -> r.status().equals("pending")).ifPresent(r -> todo.add(s.id()));
+            }
+        }
+        Report r = render(todo);
+        int published = r.skipped() == null ? publish(dayTasks) : 0;
+        return new Report(r.rendered(), r.failed(), published, r.skipped());
+    }
+
+    /** Operator action: renders one submission again (for instance after a renderer fix). */
+    public Report rerender(String submissionId) {
+        Submission s = submissions.byId(submissionId).orElseThrow(() -> new IllegalArgumentException("no submission with id " + submissionId));
+        if (s.status() != SubmissionStatus.SUCCEEDED) throw new IllegalArgumentException("submission " + submissionId + " has no runnable code to render");
+        results.createPending(s.id(), seedOf(s.id()), clock.millis());
+        if (!results.reopen(s.id(), clock.millis())) throw new IllegalStateException("submission " + submissionId + " is being rendered right now");
+        artifacts.removeFor(s.id());
+        return render(List.of(s.id()));
+    }
+
+    private Report render(List<String> ids) {
+        if (ids.isEmpty()) return new Report(0, 0, 0, null);
+        Renderer renderer;
+        try {
+            renderer = opener.get();
+        } catch (RuntimeException e) {
+            String why = e.getMessage() == null ? e.toString() : e.getMessage();
+            log.warn("render stage skipped: {}", why);
+            return new Report(0, 0, 0, why);
+        }
+        int done = 0, failed = 0;
+        try (renderer) {
+            for (String id : ids) {
+                if (!results.claim(id, owner, clock.millis() + lease.toMillis(), clock.millis())) continue;
+                Submission s = submissions.byId(id).orElseThrow();
+                RenderStore.Row row = results.find(id).orElseThrow();
+                try {
+                    RenderOutput out = renderer.render(s.code(), row.seed());
+                    for (Artifact a : out.artifacts()) artifacts.put(id, a, clock.millis());
+                    results.complete(id, owner, out, clock.millis());
+                    done++;
+                    progress.accept("rendered " + s.modelId() + " · " + out.status().wire() + checks(out.checks())
+                            + (out.reason() == null || out.reason().isEmpty() ? "" : " — " + out.reason()));
+                } catch (RuntimeException e) {
+                    log.error("renderer failed on submission {}", id, e);
+                    results.fail(id, owner, "the renderer failed: " + e.getClass().getSimpleName(), clock.millis());
+                    failed++;
+                }
+            }
+        }
+        return new Report(done, failed, 0, null);
+    }
+
+    private int publish(List<StoredTask> dayTasks) {
+        int n = 0;
+        for (StoredTask t : dayTasks) {
+            boolean allDone = submissions.forTask(t.id()).stream()
+                    .filter(s -> s.status() == SubmissionStatus.SUCCEEDED)
+                    .allMatch(s -> results.find(s.id()).map(r -> r.status().equals("done")).orElse(false));
+            if (allDone && tasks.advance(t.id(), TaskStatus.DISPATCHED, TaskStatus.PUBLISHED, clock.millis())) n++;
+        }
+        return n;
+    }
+
+    private static String checks(Checks c) {
+        return " [" + (c.runs() ? "runs " : "") + (c.notBlank() ? "not_blank " : "") + (c.animates() ? "animates " : "")
+                + (c.interactive() ? "interactive" : "") + "]";
+    }
+
+    /** The page's Math.random seed: fixed per submission, so its poster is reproducible. */
+    static long seedOf(String submissionId) {
+        long h = 1125899906842597L;
+        for (int i = 0; i < submissionId.length(); i++) h = 31 * h + submissionId.charAt(i);
+        return h;
+    }
+}

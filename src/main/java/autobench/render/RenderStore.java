@@ -1,0 +1,120 @@
+package autobench.render;
+
+import autobench.db.Database;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Owner of {@code render_results}: one row per rendered submission, claimed like dispatch claims. */
+public final class RenderStore {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Database db;
+
+    public RenderStore(Database db) {
+        this.db = db;
+    }
+
+    /** A stored render result (checks are null until rendered). */
+    public record Row(String submissionId, String status, String result, String reason, Boolean runs, Boolean notBlank,
+                      Boolean animates, Boolean interactive, int attempts, long seed) {}
+
+    public boolean createPending(String submissionId, long seed, long now) {
+        return db.jdbi().withHandle(h -> h.createUpdate("""
+                INSERT INTO render_results (submission_id, status, seed, attempts, created_at, updated_at)
+                VALUES (:s, 'pending', :seed, 0, :now, :now) ON CONFLICT (submission_id) DO NOTHING""")
+                .bind("s", submissionId).bind("seed", seed).bind("now", now).execute()) == 1;
+    }
+
+    public boolean claim(String submissionId, String owner, long leaseUntil, long now) {
+        return db.jdbi().withHandle(h -> h.createUpdate("""
+                UPDATE render_results SET status = 'rendering', lease_owner = :o, lease_until = :u, attempts = attempts + 1, updated_at = :now
+                WHERE submission_id = :s AND status = 'pending'""")
+                .bind("o", owner).bind("u", leaseUntil).bind("now", now).bind("s", submissionId).execute()) == 1;
+    }
+
+    /** Writes a finished render under this owner's claim. */
+    public boolean complete(String submissionId, String owner, RenderOutput out, long now) {
+        Checks c = out.checks();
+        return db.jdbi().withHandle(h -> h.createUpdate("""
+                UPDATE render_results SET status = 'done', result = :result, reason = :reason, runs = :runs, not_blank = :nb,
+                  animates = :an, interactive = :ia, contrast = :contrast, motion = :motion, input_effect = :ie,
+                  console = :console, errors = :errors, blocked = :blocked, first_paint_ms = :fp, load_ms = :load,
+                  total_ms = :total, lease_until = NULL, updated_at = :now, rendered_at = :now
+                WHERE submission_id = :s AND lease_owner = :o AND status = 'rendering'""")
+                .bind("result", out.status().wire()).bind("reason", out.reason())
+                .bind("runs", c.runs() ? 1 : 0).bind("nb", c.notBlank() ? 1 : 0).bind("an", c.animates() ? 1 : 0)
+                .bind("ia", c.interactive() ? 1 : 0).bind("contrast", c.contrast()).bind("motion", c.motion())
+                .bind("ie", c.inputEffect()).bind("console", json(out.console())).bind("errors", json(out.errors()))
+                .bind("blocked", json(out.blockedRequests())).bind("fp", out.timing().firstPaintMs())
+                .bind("load", out.timing().loadMs()).bind("total", out.timing().totalMs())
+                .bind("now", now).bind("s", submissionId).bind("o", owner).execute()) == 1;
+    }
+
+    /** Records that the renderer itself failed on this submission (not the page): shown as such. */
+    public boolean fail(String submissionId, String owner, String reason, long now) {
+        return db.jdbi().withHandle(h -> h.createUpdate("""
+                UPDATE render_results SET status = 'done', result = 'render_failed', reason = :r, lease_until = NULL,
+                  updated_at = :now, rendered_at = :now
+                WHERE submission_id = :s AND lease_owner = :o AND status = 'rendering'""")
+                .bind("r", reason).bind("now", now).bind("s", submissionId).bind("o", owner).execute()) == 1;
+    }
+
+    /**
+     * Claims whose renderer died: rendering costs nothing, so they go back to pending, but a page
+     * that has already killed the renderer {@code maxAttempts} times is recorded as render_failed.
+     */
+    public int expireLeases(long now, int maxAttempts) {
+        return db.jdbi().withHandle(h -> h.createUpdate("""
+                UPDATE render_results SET status = CASE WHEN attempts >= :max THEN 'done' ELSE 'pending' END,
+                  result = CASE WHEN attempts >= :max THEN 'render_failed' ELSE result END,
+                  reason = CASE WHEN attempts >= :max THEN 'the renderer stopped answering on every attempt' ELSE reason END,
+                  lease_owner = NULL, lease_until = NULL, updated_at = :now
+                WHERE status = 'rendering' AND lease_until < :now""").bind("max", maxAttempts).bind("now", now).execute());
+    }
+
+    /** Operator re-render: back to pending whatever its state. */
+    public boolean reopen(String submissionId, long now) {
+        return db.jdbi().withHandle(h -> h.createUpdate("""
+                UPDATE render_results SET status = 'pending', lease_owner = NULL, lease_until = NULL, updated_at = :now
+                WHERE submission_id = :s AND status <> 'rendering'""").bind("s", submissionId).bind("now", now).execute()) == 1;
+    }
+
+    public Optional<Row> find(String submissionId) {
+        return db.jdbi().withHandle(h -> h.createQuery("""
+                SELECT submission_id, status, result, reason, runs, not_blank, animates, interactive, attempts, seed
+                FROM render_results WHERE submission_id = :s""").bind("s", submissionId)
+                .map((rs, c) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        bool(rs, 5), bool(rs, 6), bool(rs, 7), bool(rs, 8), rs.getInt(9), rs.getLong(10))).findOne());
+    }
+
+    /** Ids with status pending. */
+    public List<String> pending() {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT submission_id FROM render_results WHERE status = 'pending' ORDER BY created_at")
+                .mapTo(String.class).list());
+    }
+
+    /** Render results per outcome (ok, error, …; "pending"/"rendering" for unfinished). */
+    public Map<String, Integer> counts() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        db.jdbi().useHandle(h -> h.createQuery("""
+                SELECT CASE WHEN status = 'done' THEN result ELSE status END AS k, COUNT(*) AS n FROM render_results GROUP BY 1 ORDER BY 1""")
+                .map((rs, c) -> Map.entry(rs.getString("k"), rs.getInt("n"))).forEach(e -> out.put(e.getKey(), e.getValue())));
+        return out;
+    }
+
+    private static Boolean bool(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        int v = rs.getInt(i);
+        return rs.wasNull() ? null : v == 1;
+    }
+
+    private static String json(Object o) {
+        try {
+            return JSON.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
