@@ -39,11 +39,14 @@ public final class TestConfigs {
                 """.formatted(id, id, port, timeoutSeconds);
     }
 
+    /** Storage and dispatch tests leave rendering off; the render stage has its own tests. */
     public static String base(String databaseUrl, int tasksPerDay) {
         return """
                 database: "%s"
                 zone: UTC
                 tasks_per_day: %d
+                render:
+                  enabled: false
                 dispatch:
                   max_attempts: 3
                   retry_base_ms: 10

@@ -25,7 +25,7 @@ class VoteStoreTest {
     @ParameterizedTest
     @EnumSource(Store.class)
     void a_battle_is_voted_on_once_and_only_by_its_visitor(Store store) {
-        Config c = new ConfigLoader(Map.of()).load(null, true).withDatabase(store.freshUrl(tmp));
+        Config c = new ConfigLoader(Map.of("AUTOBENCH_RENDER_ENABLED", "false")).load(null, true).withDatabase(store.freshUrl(tmp));
         try (Arena a = new Arena(c, k -> null, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of())) {
             LocalDate day = LocalDate.of(2026, 6, 1);
             DailyCycle.Result r = new DailyCycle(a).run(day);
