@@ -1,0 +1,65 @@
+package autobench.render;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds the processes of one lane's browser among this JVM's own descendants (never anyone
+ * else's), by the marker switch the lane launched it with. Used to kill a hung page's renderer
+ * or, failing that, the whole browser, from a thread other than the one stuck in Playwright.
+ */
+final class ChromiumProcesses {
+    private final String marker;
+
+    ChromiumProcesses(String laneMarker) {
+        this.marker = "--autobench-lane=" + laneMarker;
+    }
+
+    Optional<ProcessHandle> browser() {
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(marker) && !c.contains("--type=")).orElse(false))
+                .findFirst();
+    }
+
+    List<ProcessHandle> renderers() {
+        return browser().map(b -> b.descendants()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("--type=renderer")).orElse(false))
+                .toList()).orElse(List.of());
+    }
+
+    /** Resident memory of all the browser's renderers, in bytes (0 where /proc is not available). */
+    long rendererMemory() {
+        return renderers().stream().mapToLong(ChromiumProcesses::rss).sum();
+    }
+
+    /** Kills the page processes; the browser survives and reports the pages as crashed. */
+    int killRenderers() {
+        List<ProcessHandle> list = renderers();
+        list.forEach(ProcessHandle::destroyForcibly);
+        return list.size();
+    }
+
+    /** Kills the browser and everything under it. */
+    void killBrowser() {
+        browser().ifPresent(b -> {
+            b.descendants().forEach(ProcessHandle::destroyForcibly);
+            b.destroyForcibly();
+        });
+    }
+
+    private static long rss(ProcessHandle p) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // the process ended between listing and reading, or this is not Linux
+        }
+        return 0;
+    }
+}
