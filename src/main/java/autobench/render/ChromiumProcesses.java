@@ -20,13 +20,13 @@ final class ChromiumProcesses {
 
     Optional<ProcessHandle> browser() {
         return ProcessHandle.current().descendants()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(marker) && !c.contains("--type=")).orElse(false))
+                .filter(p -> { String c = commandLine(p); return c.contains(marker) && !c.contains("--type="); })
                 .findFirst();
     }
 
     List<ProcessHandle> renderers() {
         return browser().map(b -> b.descendants()
-                .filter(p -> p.info().commandLine().map(c -> c.contains("--type=renderer")).orElse(false))
+                .filter(p -> commandLine(p).contains("--type=renderer"))
                 .toList()).orElse(List.of());
     }
 
@@ -48,6 +48,19 @@ final class ChromiumProcesses {
             b.descendants().forEach(ProcessHandle::destroyForcibly);
             b.destroyForcibly();
         });
+    }
+
+    /**
+     * Chromium rewrites its children's argv into one string, which the JDK's parser then reports
+     * as having no arguments; read /proc directly and fall back to the JDK elsewhere.
+     */
+    private static String commandLine(ProcessHandle p) {
+        try {
+            byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "cmdline"));
+            return new String(raw, java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (IOException | RuntimeException e) {
+            return p.info().commandLine().orElse("");
+        }
     }
 
     private static long rss(ProcessHandle p) {

@@ -59,13 +59,13 @@ final class RenderJob {
             if (!responsive(page)) return;
             trace.stage("running");
             long pageTime = config.settle().toMillis();
-            context.clock().runFor(pageTime);
+            clock(context).advance(pageTime);
             trace.stage("taking pictures");
             byte[] last = shot(page);
             trace.captures.frame(last);
             long step = config.frameSpan().toMillis() / (config.frames() - 1);
             for (int i = 1; i < config.frames(); i++) {
-                context.clock().runFor(step);
+                clock(context).advance(step);
                 pageTime += step;
                 trace.stage("frame " + i);
                 last = shot(page);
@@ -76,7 +76,7 @@ final class RenderJob {
             trace.stage("trying input");
             boolean moving = animates(trace.captures.frames());
             if (!moving) {
-                Input.apply(page, context, config.width(), config.height());
+                Input.apply(page, clock(context), config.width(), config.height());
                 trace.captures.input(last, shot(page));
             } else {
                 replayWithInput(pageTime, last);
@@ -95,13 +95,17 @@ final class RenderJob {
                     .setWaitUntil(WaitUntilState.LOAD).setTimeout(stepTimeout));
             trace.stage("replaying with input: input");
             long settle = config.settle().toMillis();
-            context.clock().runFor(settle);
-            long used = settle + Input.apply(page, context, config.width(), config.height());
+            clock(context).advance(settle);
+            long used = settle + Input.apply(page, clock(context), config.width(), config.height());
             trace.stage("replaying with input: running");
-            if (endTime > used) context.clock().runFor(endTime - used);
+            if (endTime > used) clock(context).advance(endTime - used);
             trace.stage("replaying with input: picture");
             trace.captures.input(withoutInput, shot(page));
         }
+    }
+
+    private PageClock clock(BrowserContext context) {
+        return new PageClock(context, trace);
     }
 
     private BrowserContext open(boolean record) {
@@ -128,11 +132,14 @@ final class RenderJob {
         return context;
     }
 
-    /** A page stuck in a loop cannot answer even a trivial query; don't feed it more work. */
+    /**
+     * A page stuck in a loop cannot answer even a trivial query; don't feed it more work. A page
+     * that is merely slow (a 10 MB DOM on a busy machine) gets up to half the time limit.
+     */
     private boolean responsive(Page page) {
         try {
             page.waitForSelector("html", new Page.WaitForSelectorOptions()
-                    .setState(WaitForSelectorState.ATTACHED).setTimeout(stepTimeout));
+                    .setState(WaitForSelectorState.ATTACHED).setTimeout(stepTimeout * 2));
             return true;
         } catch (TimeoutError e) {
             trace.hung();
