@@ -30,9 +30,9 @@ final class ChromiumProcesses {
                 .toList()).orElse(List.of());
     }
 
-    /** Resident memory of all the browser's renderers, in bytes (0 where /proc is not available). */
-    long rendererMemory() {
-        return renderers().stream().mapToLong(ChromiumProcesses::rss).sum();
+    /** Resident memory of the browser's largest renderer, in bytes (0 where /proc is not available). */
+    long largestRenderer() {
+        return renderers().stream().mapToLong(ChromiumProcesses::rss).max().orElse(0);
     }
 
     /** Kills the page processes; the browser survives and reports the pages as crashed. */

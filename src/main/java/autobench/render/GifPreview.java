@@ -9,6 +9,7 @@ import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -71,14 +72,40 @@ final class GifPreview {
         return node;
     }
 
+    /**
+     * Scales down and maps every pixel to a fixed 6×7×6 colour cube. The JDK writer would build
+     * an optimal palette per frame itself, but that costs more than the rest of a render.
+     */
     private static BufferedImage scale(BufferedImage src) {
         int w = Math.min(MAX_WIDTH, src.getWidth());
         int h = Math.max(1, src.getHeight() * w / src.getWidth());
-        BufferedImage dst = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        var g = dst.createGraphics();
+        BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        var g = rgb.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         g.drawImage(src, 0, 0, w, h, null);
         g.dispose();
-        return dst;
+        int[] px = rgb.getRGB(0, 0, w, h, null, 0, w);
+        byte[] idx = new byte[px.length];
+        for (int i = 0; i < px.length; i++) {
+            int p = px[i];
+            int r = (((p >> 16) & 0xff) * 5 + 127) / 255, gg = (((p >> 8) & 0xff) * 6 + 127) / 255, b = ((p & 0xff) * 5 + 127) / 255;
+            idx[i] = (byte) ((r * 7 + gg) * 6 + b);
+        }
+        BufferedImage indexed = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_INDEXED, PALETTE);
+        indexed.getRaster().setDataElements(0, 0, w, h, idx);
+        return indexed;
+    }
+
+    private static final IndexColorModel PALETTE = cube();
+
+    private static IndexColorModel cube() {
+        byte[] r = new byte[256], g = new byte[256], b = new byte[256];
+        for (int i = 0; i < 6; i++) for (int j = 0; j < 7; j++) for (int k = 0; k < 6; k++) {
+            int n = (i * 7 + j) * 6 + k;
+            r[n] = (byte) (i * 255 / 5);
+            g[n] = (byte) (j * 255 / 6);
+            b[n] = (byte) (k * 255 / 5);
+        }
+        return new IndexColorModel(8, 256, r, g, b);
     }
 }

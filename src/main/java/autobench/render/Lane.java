@@ -63,10 +63,7 @@ final class Lane implements AutoCloseable {
         long deadline = System.nanoTime() + config.timeLimit().toNanos();
         while (!job.isDone() && System.nanoTime() < deadline) {
             await(job, WATCH_MS);
-            if (System.getenv("AUTOBENCH_RENDER_DEBUG") != null) {
-                System.err.println("[lane] browser " + processes.browser() + " renderers " + processes.renderers().size() + " mem " + processes.rendererMemory() / 1_000_000 + " MB");
-            }
-            if (!job.isDone() && processes.rendererMemory() > config.memoryLimit()) {
+            if (!job.isDone() && processes.largestRenderer() > config.memoryLimit()) {
                 trace.crashed("killed for using more than " + config.memoryLimit() / (1024 * 1024) + " MB of memory");
                 processes.killRenderers();
             }

@@ -17,10 +17,12 @@ import java.util.Map;
 final class NetworkGuard {
     static final String DOCUMENT_URL = "https://render.autobench.invalid/";
 
+    // Called on Playwright's thread only, so plain collections do.
     private final LibraryRoutes libraries;
     private final byte[] html;
     private final Trace trace;
-    private boolean documentServed;
+    /** Main frames already given the document: a reload or a second visit gets "no content". */
+    private final java.util.Set<com.microsoft.playwright.Frame> served = new java.util.HashSet<>();
 
     NetworkGuard(LibraryRoutes libraries, String html, Trace trace) {
         this.libraries = libraries;
@@ -32,8 +34,7 @@ final class NetworkGuard {
         Request request = route.request();
         String url = request.url();
         try {
-            if (!documentServed && url.equals(DOCUMENT_URL) && isTopLevelNavigation(request)) {
-                documentServed = true;
+            if (url.equals(DOCUMENT_URL) && isTopLevelNavigation(request) && served.add(request.frame())) {
                 route.fulfill(new Route.FulfillOptions().setStatus(200)
                         .setHeaders(Map.of("content-type", "text/html; charset=utf-8", "cache-control", "no-store"))
                         .setBodyBytes(html));

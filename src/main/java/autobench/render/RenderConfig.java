@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param frames      pictures taken, the poster included (at least 2)
  * @param frameSpan   page time between the poster and the last frame
  * @param lanes       renders that may run at once, each in its own reused browser process
- * @param memoryLimit bytes of resident memory a render's page processes may use before they are killed
+ * @param memoryLimit bytes of resident memory one page process may use before the render's pages are killed
  */
 public record RenderConfig(Path chromium, int width, int height, Duration timeLimit, Duration settle,
                            int frames, Duration frameSpan, int lanes, long memoryLimit) {

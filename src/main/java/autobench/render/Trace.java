@@ -39,7 +39,8 @@ final class Trace {
         if (blocked.size() < MAX_BLOCKED) blocked.add(clip(what));
     }
 
-    synchronized void crashed(String why) { if (crash == null) crash = why; }
+    /** A crash after the time limit is the watchdog's own doing: the render timed out. */
+    synchronized void crashed(String why) { if (crash == null && !timedOut) crash = why; }
     synchronized void timedOut() { timedOut = true; }
     synchronized void hung() { hung = true; }
     private final long born = System.nanoTime();

@@ -38,7 +38,7 @@
   }
 
   // Console spam would flood the protocol pipe; keep the first lines and say what was dropped.
-  const LIMIT = 300;
+  const LIMIT = 250; // below the renderer's own cap of 300, so the notice below is kept
   let count = 0;
   for (const name of ['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'table']) {
     const original = console[name];
