@@ -1,0 +1,78 @@
+package autobench.render;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds the processes of one lane's browser among this JVM's own descendants (never anyone
+ * else's), by the marker switch the lane launched it with. Used to kill a hung page's renderer
+ * or, failing that, the whole browser, from a thread other than the one stuck in Playwright.
+ */
+final class ChromiumProcesses {
+    private final String marker;
+
+    ChromiumProcesses(String laneMarker) {
+        this.marker = "--autobench-lane=" + laneMarker;
+    }
+
+    Optional<ProcessHandle> browser() {
+        return ProcessHandle.current().descendants()
+                .filter(p -> { String c = commandLine(p); return c.contains(marker) && !c.contains("--type="); })
+                .findFirst();
+    }
+
+    List<ProcessHandle> renderers() {
+        return browser().map(b -> b.descendants()
+                .filter(p -> commandLine(p).contains("--type=renderer"))
+                .toList()).orElse(List.of());
+    }
+
+    /** Resident memory of the browser's largest renderer, in bytes (0 where /proc is not available). */
+    long largestRenderer() {
+        return renderers().stream().mapToLong(ChromiumProcesses::rss).max().orElse(0);
+    }
+
+    /** Kills the page processes; the browser survives and reports the pages as crashed. */
+    int killRenderers() {
+        List<ProcessHandle> list = renderers();
+        list.forEach(ProcessHandle::destroyForcibly);
+        return list.size();
+    }
+
+    /** Kills the browser and everything under it. */
+    void killBrowser() {
+        browser().ifPresent(b -> {
+            b.descendants().forEach(ProcessHandle::destroyForcibly);
+            b.destroyForcibly();
+        });
+    }
+
+    /**
+     * Chromium rewrites its children's argv into one string, which the JDK's parser then reports
+     * as having no arguments; read /proc directly and fall back to the JDK elsewhere.
+     */
+    private static String commandLine(ProcessHandle p) {
+        try {
+            byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "cmdline"));
+            return new String(raw, java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (IOException | RuntimeException e) {
+            return p.info().commandLine().orElse("");
+        }
+    }
+
+    private static long rss(ProcessHandle p) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // the process ended between listing and reading, or this is not Linux
+        }
+        return 0;
+    }
+}

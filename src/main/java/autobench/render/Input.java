@@ -1,0 +1,47 @@
+package autobench.render;
+
+import com.microsoft.playwright.Page;
+
+/**
+ * The synthetic input behind the {@code interactive} check: a click in the middle, a drag across,
+ * then a few keys. Page time advances between steps so that pages reading input in their
+ * animation loop (p5.js's mouseIsPressed, for instance) see every step.
+ */
+final class Input {
+    private Input() {}
+
+    /** Applies the input and returns the page time it took, in milliseconds. */
+    static long apply(Page page, PageClock clock, int width, int height) {
+        long elapsed = 0;
+        var mouse = page.mouse();
+        mouse.move(width / 2.0, height / 2.0);
+        elapsed += tick(clock, 32);
+        mouse.down();
+        mouse.up();
+        elapsed += tick(clock, 100);
+
+        double x0 = width * 0.3, y0 = height * 0.4, x1 = width * 0.7, y1 = height * 0.6;
+        mouse.move(x0, y0);
+        mouse.down();
+        elapsed += tick(clock, 32);
+        int steps = 4; // each step is a round trip to the browser; four make a drag for any page
+        for (int i = 1; i <= steps; i++) {
+            mouse.move(x0 + (x1 - x0) * i / steps, y0 + (y1 - y0) * i / steps);
+            elapsed += tick(clock, 32);
+        }
+        mouse.up();
+        elapsed += tick(clock, 64);
+
+        for (String key : new String[] {"Space", "ArrowRight", "KeyA"}) page.keyboard().press(key);
+        elapsed += tick(clock, 250);
+        // Space and arrows scroll a page that is a few pixels too tall, and a drag selects: that is
+        // the browser reacting, not the page.
+        page.evaluate("() => { window.scrollTo(0, 0); const s = getSelection(); if (s) s.removeAllRanges(); }");
+        return elapsed;
+    }
+
+    private static long tick(PageClock clock, long ms) {
+        clock.advance(ms);
+        return ms;
+    }
+}

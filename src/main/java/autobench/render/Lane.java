@@ -1,0 +1,145 @@
+package autobench.render;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.PlaywrightException;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One reused browser and the one thread allowed to drive it (Playwright is not thread-safe).
+ * The caller's thread is the watchdog: it enforces the time and memory limits from outside by
+ * killing processes, the only thing that works when the page has the renderer stuck in a loop.
+ * Escalation: the page's renderers, then the browser, then the Playwright driver and its thread.
+ */
+final class Lane implements AutoCloseable {
+    private static final long WATCH_MS = 200;
+    private static final long GRACE_MS = 3_000;
+
+    private final RenderConfig config;
+    private final LibraryRoutes libraries;
+    private final String marker = UUID.randomUUID().toString();
+    private final ChromiumProcesses processes = new ChromiumProcesses(marker);
+    private ExecutorService worker = newWorker();
+    // Touched only on the worker thread.
+    private volatile Playwright playwright;
+    private volatile Browser browser;
+    private volatile Optional<ProcessHandle> driver = Optional.empty();
+
+    Lane(RenderConfig config, LibraryRoutes libraries) {
+        this.config = config;
+        this.libraries = libraries;
+        try { // fail early, with Playwright's own message, if Chromium cannot start
+            worker.submit(this::healIfNeeded).get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            close();
+            Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
+            throw new IllegalStateException("could not start Chromium at " + config.chromium() + ": " + cause.getMessage(), cause);
+        }
+    }
+
+    RenderOutput render(String html, long seed) {
+        long start = System.nanoTime();
+        Trace trace = new Trace();
+        CountDownLatch started = new CountDownLatch(1);
+        Future<?> job = worker.submit(() -> {
+            healIfNeeded();
+            started.countDown();
+            new RenderJob(browser, config, libraries, html, seed, trace).run();
+        });
+        try {
+            if (!started.await(60, TimeUnit.SECONDS)) trace.crashed("the browser could not be started");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        long deadline = System.nanoTime() + config.timeLimit().toNanos();
+        while (!job.isDone() && System.nanoTime() < deadline) {
+            await(job, WATCH_MS);
+            if (!job.isDone() && processes.largestRenderer() > config.memoryLimit()) {
+                trace.crashed("killed for using more than " + config.memoryLimit() / (1024 * 1024) + " MB of memory");
+                processes.killRenderers();
+            }
+        }
+        if (!job.isDone()) escalate(job, trace);
+        worker.submit(this::healIfNeeded); // the next render starts on a working browser
+        return Verdict.of(trace, config, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private void escalate(Future<?> job, Trace trace) {
+        trace.timedOut();
+        processes.killRenderers();
+        if (await(job, GRACE_MS)) return;
+        processes.killBrowser();
+        if (await(job, GRACE_MS)) return;
+        // The driver itself is stuck: end it, abandon its thread, start afresh on the next render.
+        driver.ifPresent(ProcessHandle::destroyForcibly);
+        worker.shutdownNow();
+        worker = newWorker();
+        playwright = null;
+        browser = null;
+    }
+
+    private void healIfNeeded() {
+        if (browser != null && browser.isConnected()) return;
+        closeQuietly();
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of(
+                "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1",
+                "PLAYWRIGHT_NODEJS_PATH", NodeLocator.node().toString())));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(config.chromium()).setHeadless(true).setChromiumSandbox(false)
+                .setArgs(ChromiumArgs.launch(marker)).setIgnoreDefaultArgs(ChromiumArgs.removedDefaults())
+                .setTimeout(30_000));
+        driver = processes.browser().flatMap(ProcessHandle::parent);
+    }
+
+    private void closeQuietly() {
+        try {
+            if (playwright != null) playwright.close();
+        } catch (PlaywrightException e) {
+            // it was already broken; that is why we are here
+        }
+        playwright = null;
+        browser = null;
+    }
+
+    @Override
+    public void close() {
+        Future<?> f = worker.submit(this::closeQuietly);
+        if (!await(f, 10_000)) {
+            processes.killBrowser();
+            driver.ifPresent(ProcessHandle::destroyForcibly);
+        }
+        worker.shutdownNow();
+    }
+
+    private static boolean await(Future<?> f, long ms) {
+        try {
+            f.get(ms, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return f.isDone();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r && !(r instanceof PlaywrightException)) throw r;
+            return true;
+        }
+    }
+
+    private static ExecutorService newWorker() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "autobench-render");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+}

@@ -1,0 +1,66 @@
+package autobench.render;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** Picture measurements behind the checks, and their thresholds (see docs/rendering.md). */
+final class Pixels {
+    private Pixels() {}
+
+    /** A poster whose luminance standard deviation is at or below this is blank (one flat colour). */
+    static final double BLANK_CONTRAST = 2.0;
+    /** A channel must move by more than this (0..255) for a pixel to count as changed. */
+    static final int CHANGE_DELTA = 16;
+    /** Share of changed pixels above which two pictures differ (0.1 % = 480 px at 800×600). */
+    static final double CHANGE_SHARE = 0.001;
+
+    static BufferedImage decode(byte[] png) {
+        try {
+            BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
+            if (img == null) throw new IllegalArgumentException("not an image");
+            return img;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Standard deviation of luminance, 0 for a flat picture. */
+    static double contrast(BufferedImage img) {
+        int w = img.getWidth(), h = img.getHeight();
+        int[] rgb = img.getRGB(0, 0, w, h, null, 0, w);
+        double sum = 0, sumSq = 0;
+        for (int p : rgb) {
+            double y = 0.299 * ((p >> 16) & 0xff) + 0.587 * ((p >> 8) & 0xff) + 0.114 * (p & 0xff);
+            sum += y;
+            sumSq += y * y;
+        }
+        double mean = sum / rgb.length;
+        return Math.sqrt(Math.max(0, sumSq / rgb.length - mean * mean));
+    }
+
+    /** Share of pixels that changed between two pictures (1 if their sizes differ). */
+    static double changed(BufferedImage a, BufferedImage b) {
+        if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) return 1;
+        int w = a.getWidth(), h = a.getHeight();
+        int[] pa = a.getRGB(0, 0, w, h, null, 0, w);
+        int[] pb = b.getRGB(0, 0, w, h, null, 0, w);
+        int changed = 0;
+        for (int i = 0; i < pa.length; i++) {
+            int x = pa[i], y = pb[i];
+            if (x == y) continue;
+            int dr = Math.abs(((x >> 16) & 0xff) - ((y >> 16) & 0xff));
+            int dg = Math.abs(((x >> 8) & 0xff) - ((y >> 8) & 0xff));
+            int db = Math.abs((x & 0xff) - (y & 0xff));
+            if (Math.max(dr, Math.max(dg, db)) > CHANGE_DELTA) changed++;
+        }
+        return (double) changed / pa.length;
+    }
+
+    static double changed(byte[] a, byte[] b) {
+        if (java.util.Arrays.equals(a, b)) return 0;
+        return changed(decode(a), decode(b));
+    }
+}

@@ -1,0 +1,31 @@
+package autobench.render;
+
+import org.junit.jupiter.api.Assumptions;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Finds Chromium for tests that need it. Missing Chromium skips them loudly on a developer's
+ * machine, but fails them in CI (CI=true), where skipping would hide that nothing was rendered.
+ */
+final class ChromiumForTests {
+    private ChromiumForTests() {}
+
+    static Path require() {
+        Optional<Path> found = Renderer.find().filter(p -> NodeLocator.find().isPresent());
+        if (found.isPresent()) return found.get();
+        String message = "Chromium-dependent render tests cannot run: " + Renderer.installHint();
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new AssertionError(message + " (CI=true, so this is a failure, not a skip)");
+        }
+        System.err.println("\n" + "!".repeat(100) + "\n!!! SKIPPING RENDER TESTS: " + message + "\n" + "!".repeat(100) + "\n");
+        Assumptions.abort(message);
+        throw new AssertionError("unreachable");
+    }
+
+    /** A short time limit keeps the hanging pages of the corpus quick; real renders use 30 s. */
+    static RenderConfig config() {
+        return RenderConfig.defaults(require()).withTimeLimit(java.time.Duration.ofSeconds(30));
+    }
+}

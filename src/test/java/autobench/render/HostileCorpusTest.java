@@ -1,0 +1,116 @@
+package autobench.render;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Consumer;
+
+import static autobench.render.RenderStatus.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Hostile pages, rendered one after another by one renderer: each must end in its expected
+ * status within the time limit, nothing may reach the network (loopback stands in for it), and
+ * the renders after the nastiest ones must be unaffected (the canary).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HostileCorpusTest {
+    record Case(String page, RenderStatus expected, boolean canaryAfter, Consumer<RenderOutput> more) {
+        @Override public String toString() { return page + " -> " + expected.wire(); }
+    }
+
+    static Case c(String page, RenderStatus expected) { return new Case(page, expected, false, o -> {}); }
+    static Case c(String page, RenderStatus expected, Consumer<RenderOutput> more) { return new Case(page, expected, false, more); }
+    static Case dangerous(String page, RenderStatus expected) { return new Case(page, expected, true, o -> {}); }
+
+    static List<Case> corpus() {
+        return List.of(
+                dangerous("infinite_loop", TIMEOUT),
+                dangerous("infinite_loop_later", TIMEOUT),
+                c("alert_storm", OK),
+                dangerous("alert_forever", TIMEOUT),
+                c("window_open_spam", OK),
+                c("location_change", OK, o -> assertThat(o.blockedRequests()).anyMatch(r -> r.contains("elsewhere.example"))),
+                dangerous("allocation_loop", CRASHED),
+                dangerous("heap_exhaustion", CRASHED),
+                c("huge_dom", OK),
+                c("fetch_outside", OK, o -> assertThat(o.console()).noneMatch(l -> l.text().startsWith("REACHED"))
+                        .anyMatch(l -> l.text().startsWith("blocked"))),
+                c("websocket_outside", OK, o -> assertThat(o.console()).noneMatch(l -> l.text().startsWith("REACHED"))),
+                c("image_beacons", OK, o -> assertThat(o.blockedRequests()).anyMatch(r -> r.contains("tracker.example"))),
+                c("send_beacon", OK, o -> assertThat(o.blockedRequests()).anyMatch(r -> r.contains("beacon-now"))),
+                c("unknown_cdn", ERROR, o -> assertThat(o.blockedRequests()).anyMatch(r -> r.contains("cdn.unknown-libs.example"))),
+                c("never_finishes_loading", OK, o -> assertThat(o.timing().loadMs()).isNull()),
+                c("empty", BLANK),
+                c("draws_after_click", OK, o -> assertThat(o.checks().interactive()).isTrue()),
+                c("syntax_error", ERROR, o -> assertThat(o.errors().getFirst()).containsIgnoringCase("SyntaxError")),
+                c("p5_from_cdn", OK, o -> assertThat(o.checks().animates()).isTrue()),
+                c("three_from_cdn", OK, o -> assertThat(o.checks().animates()).isTrue()),
+                dangerous("pushstate_loop", OK),
+                c("service_worker", OK, o -> assertThat(o.console()).anyMatch(l -> l.text().equals("sw failed: SecurityError"))),
+                c("webrtc_stun", OK),
+                c("link_hints", OK),
+                c("iframe_outside", OK),
+                c("meta_refresh", OK),
+                dangerous("beforeunload_trap", OK),
+                c("console_spam", OK, o -> assertThat(o.console()).hasSizeLessThanOrEqualTo(Trace.MAX_CONSOLE)
+                        .anyMatch(l -> l.text().contains("truncated"))),
+                c("window_close", OK),
+                c("unhandled_rejection", ERROR),
+                c("worker_loop", OK),
+                c("timer_throws", ERROR, o -> assertThat(o.errors().getFirst()).startsWith("TypeError: thrown from a timer")),
+                c("download_attempt", OK));
+    }
+
+    Renderer renderer;
+    LoopbackTrap trap;
+    RenderConfig config;
+
+    @BeforeAll
+    void start() throws IOException {
+        config = ChromiumForTests.config();
+        renderer = Renderer.open(config);
+        trap = new LoopbackTrap();
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        if (renderer != null) renderer.close();
+        if (trap != null) {
+            assertThat(trap.arrivals()).as("nothing may reach loopback, even after the browser closed").isEmpty();
+            trap.close();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void hostile_page_ends_in_its_status_within_the_limit_and_reaches_no_network(Case c) throws Exception {
+        RenderOutput out = renderer.render(trap.fill(page(c.page())), 7);
+        System.out.printf("%-24s %-8s %6d ms  %s  %s%n", c.page(), out.status().wire(), out.timing().totalMs(), out.reason(), out.checks());
+
+        assertThat(out.status()).as(out.reason() + " / errors " + out.errors()).isEqualTo(c.expected());
+        assertThat(out.timing().totalMs()).isLessThan(config.timeLimit().toMillis() + 15_000);
+        c.more().accept(out);
+        Thread.sleep(300); // late beacons, sent as the context closed
+        assertThat(trap.arrivals()).as("connections that left the renderer").isEmpty();
+        if (c.canaryAfter()) {
+            RenderOutput next = renderer.render(Canary.PAGE, 1);
+            assertThat(next.status()).as("the render after " + c.page() + ": " + next.reason()).isEqualTo(OK);
+            assertThat(next.checks().animates()).isTrue();
+        }
+    }
+
+    static String page(String name) throws IOException {
+        try (InputStream in = HostileCorpusTest.class.getResourceAsStream("pages/" + name + ".html")) {
+            if (in == null) throw new IllegalArgumentException("no page " + name);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package autobench.render;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LaunchArgumentsTest {
+    @Test
+    void no_host_name_resolves_and_what_escapes_routes_goes_to_a_dead_proxy() {
+        assertThat(ChromiumArgs.launch("x")).contains("--host-resolver-rules=MAP * ~NOTFOUND",
+                "--proxy-server=" + ChromiumArgs.DEAD_PROXY, "--proxy-bypass-list=<-loopback>",
+                "--force-webrtc-ip-handling-policy=disable_non_proxied_udp", "--no-sandbox",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic");
+    }
+
+    @Test
+    void ipc_flooding_protection_and_popup_blocking_stay_on() {
+        assertThat(ChromiumArgs.removedDefaults()).contains("--disable-ipc-flooding-protection", "--disable-popup-blocking");
+        assertThat(ChromiumArgs.launch("x")).doesNotContain("--disable-ipc-flooding-protection", "--disable-popup-blocking");
+    }
+
+    @Test
+    void the_seed_reaches_the_init_script_as_a_32_bit_number() {
+        assertThat(InitScript.forSeed(42)).contains("let state = (42) >>> 0;").doesNotContain("__SEED__");
+        assertThat(InitScript.forSeed(-1L)).contains("let state = (0) >>> 0;");
+        assertThat(InitScript.forSeed(1L << 40)).contains("let state = (256) >>> 0;");
+    }
+}
