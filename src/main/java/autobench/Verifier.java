@@ -27,8 +27,8 @@ public final class Verifier {
     public record Report(String database, List<String> duplicateSubmissions, List<String> answeredTwice,
                          Map<LocalDate, Integer> tasksPerDay, Map<TaskStatus, Integer> tasksByStatus,
                          Map<SubmissionStatus, Integer> submissionsByStatus, Map<Integer, Integer> callsPerSubmission,
-                         int ledgerCalls, List<String> problems, List<String> warnings, Double budgetUsd,
-                         double spentTodayUsd) {
+                         int ledgerCalls, Map<String, Integer> renders, List<String> problems, List<String> warnings,
+                         Double budgetUsd, double spentTodayUsd) {
         public boolean ok() {
             return problems.isEmpty();
         }
@@ -59,11 +59,16 @@ public final class Verifier {
         for (StoredTask t : arena.tasks.stuck(TaskStatus.APPROVED, now - DAY_MS)) {
             warnings.add("task " + t.day() + " #" + t.slot() + " '" + t.title() + "' has been approved but not dispatched for over a day");
         }
+        Map<String, Integer> renders = new autobench.render.RenderStore(arena.db).counts();
+        for (StoredTask t : arena.tasks.stuck(TaskStatus.DISPATCHED, now - DAY_MS)) {
+            warnings.add("task " + t.day() + " #" + t.slot() + " '" + t.title() + "' was dispatched over a day ago but is not published"
+                    + " (is Chromium installed? run: autobench render --date " + t.day() + ")");
+        }
         Double cap = arena.budget.capUsd();
         double spent = arena.budget.spentToday(arena.clock);
         if (cap != null && spent >= cap) warnings.add(String.format("daily budget reached: spent $%.4f of $%.2f today", spent, cap));
         return new Report(arena.db.describe(), dups, twice, new LinkedHashMap<>(arena.tasks.countsPerDay()),
                 arena.tasks.countsByStatus(), arena.submissions.countsByStatus(), arena.ledger.callsPerSubmission(),
-                arena.ledger.total(), problems, warnings, cap, spent);
+                arena.ledger.total(), renders, problems, warnings, cap, spent);
     }
 }

@@ -41,6 +41,7 @@ public final class VerifyCommand implements Callable<Integer> {
         System.out.println("  tasks by status: " + r.tasksByStatus());
         System.out.println("  submissions by status: " + r.submissionsByStatus());
         System.out.println("  ledger: " + r.ledgerCalls() + " calls; submissions by number of calls: " + r.callsPerSubmission());
+        System.out.println("  renders: " + (r.renders().isEmpty() ? "none yet" : r.renders()));
         if (r.budgetUsd() != null) System.out.printf("  budget: spent $%.4f of $%.2f today%n", r.spentTodayUsd(), r.budgetUsd());
         r.warnings().forEach(w -> System.out.println("  WARNING " + w));
         r.problems().forEach(p -> System.out.println("  PROBLEM " + p));
