@@ -119,6 +119,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void the_full_example_in_docs_providers_md_is_a_valid_config() throws Exception {
+        String doc = java.nio.file.Files.readString(Path.of("docs/providers.md"));
+        int start = doc.indexOf("```yaml\nmodels:");
+        assertThat(start).as("docs/providers.md has a full example config").isNotNegative();
+        String yaml = doc.substring(start + "```yaml\n".length(), doc.indexOf("```", start + 7));
+        Config c = new ConfigLoader(Map.of()).load(TestConfigs.write(tmp, yaml), false);
+        assertThat(c.models()).extracting(m -> m.id()).contains("gpt-4o");
+        assertThat(c.models().size()).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
     void no_config_file_means_the_four_demo_models_on_sqlite() {
         Config c = new ConfigLoader(Map.of()).load(null, true);
         assertThat(c.database()).isEqualTo("jdbc:sqlite:data/autobench.db");

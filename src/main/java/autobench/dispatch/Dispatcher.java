@@ -66,10 +66,13 @@ public final class Dispatcher {
         this.call = new SubmissionCall(submissions, ledger, extractor, settings, clock, sleeper, owner);
     }
 
-    /** Dispatches every approved task of a day; idempotent. */
+    /**
+     * Dispatches every approved task of a day, and of earlier days still waiting (left pending by
+     * the budget cap, say), oldest first; idempotent.
+     */
     public DispatchReport dispatchDay(LocalDate day) {
         reapExpiredLeases();
-        List<StoredTask> dayTasks = tasks.forDay(day).stream().filter(t -> t.status() == TaskStatus.APPROVED).toList();
+        List<StoredTask> dayTasks = tasks.approvedUpTo(day);
         List<Job> jobs = new ArrayList<>();
         for (StoredTask t : dayTasks) {
             for (ModelConfig m : models.values()) {

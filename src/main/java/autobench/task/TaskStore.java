@@ -37,6 +37,12 @@ public final class TaskStore {
                 .bind("day", day.toString()).map((rs, ctx) -> row(rs)).list());
     }
 
+    /** Approved tasks of this day and earlier ones (a backlog left by a budget cap or a crash), oldest first. */
+    public List<StoredTask> approvedUpTo(LocalDate day) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM tasks WHERE status = 'approved' AND day <= :day ORDER BY day, slot")
+                .bind("day", day.toString()).map((rs, ctx) -> row(rs)).list());
+    }
+
     public java.util.Optional<StoredTask> byId(String id) {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM tasks WHERE id = :id")
                 .bind("id", id).map((rs, ctx) -> row(rs)).findOne());

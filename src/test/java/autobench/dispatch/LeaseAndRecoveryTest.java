@@ -134,6 +134,14 @@ class LeaseAndRecoveryTest {
             assertThat(a.submissions.countsByStatus()).containsEntry(SubmissionStatus.PENDING, 1);
             assertThat(new Verifier(a).run().warnings()).anyMatch(w -> w.contains("pending"));
         }
+        // The next day has a fresh budget: its run sends yesterday's leftover first, then today's.
+        Clock tomorrow = Clock.offset(Clock.systemUTC(), Duration.ofDays(1));
+        try (Arena a = new Arena(c, k -> null, tomorrow, Sleeper.REAL, l -> {}, Map.of())) {
+            DispatchReport r = a.dispatcher().dispatchDay(DAY.plusDays(1));
+            assertThat(r.requests()).isEqualTo(1);
+            assertThat(a.submissions.countsByStatus()).containsOnlyKeys(SubmissionStatus.SUCCEEDED);
+            assertThat(a.tasks.forDay(DAY)).allMatch(t -> t.status() == autobench.task.TaskStatus.DISPATCHED);
+        }
     }
 
     @ParameterizedTest
