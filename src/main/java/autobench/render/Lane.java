@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * Escalation: the page's renderers, then the browser, then the Playwright driver and its thread.
  */
 final class Lane implements AutoCloseable {
-    private static final long WATCH_MS = 200;
+    private static final long WATCH_MS = 250; // memory polling reads /proc: cheap, but not free
     private static final long GRACE_MS = 3_000;
 
     private final RenderConfig config;
@@ -70,7 +70,10 @@ final class Lane implements AutoCloseable {
         }
         if (!job.isDone()) escalate(job, trace);
         worker.submit(this::healIfNeeded); // the next render starts on a working browser
-        return Verdict.of(trace, config, (System.nanoTime() - start) / 1_000_000);
+        trace.stage("judging");
+        RenderOutput out = Verdict.of(trace, config, (System.nanoTime() - start) / 1_000_000);
+        trace.stage("done");
+        return out;
     }
 
     private void escalate(Future<?> job, Trace trace) {
