@@ -52,6 +52,7 @@ final class Lane implements AutoCloseable {
         CountDownLatch started = new CountDownLatch(1);
         Future<?> job = worker.submit(() -> {
             healIfNeeded();
+            probe();
             started.countDown();
             new RenderJob(browser, config, libraries, html, seed, trace).run();
         });
@@ -70,10 +71,11 @@ final class Lane implements AutoCloseable {
         }
         if (!job.isDone()) escalate(job, trace);
         worker.submit(this::healIfNeeded); // the next render starts on a working browser
-        trace.stage("judging");
-        RenderOutput out = Verdict.of(trace, config, (System.nanoTime() - start) / 1_000_000);
-        trace.stage("done");
-        return out;
+        return Verdict.of(trace, config, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    void killBrowser() {
+        processes.killBrowser();
     }
 
     private void escalate(Future<?> job, Trace trace) {
@@ -101,6 +103,19 @@ final class Lane implements AutoCloseable {
                 .setArgs(ChromiumArgs.launch(marker)).setIgnoreDefaultArgs(ChromiumArgs.removedDefaults())
                 .setTimeout(30_000));
         driver = processes.browser().flatMap(ProcessHandle::parent);
+    }
+
+    /**
+     * A browser killed from outside can still look connected until Playwright reads the news; an
+     * empty context round trip (~20 ms) finds out, so the render itself never meets a dead browser.
+     */
+    private void probe() {
+        try {
+            browser.newContext().close();
+        } catch (PlaywrightException e) {
+            closeQuietly();
+            healIfNeeded();
+        }
     }
 
     private void closeQuietly() {
