@@ -28,6 +28,8 @@ final class ChromiumArgs {
                 "--webrtc-ip-handling-policy=disable_non_proxied_udp",
                 // WebGL without a GPU, so three.js answers render.
                 "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
+                // 2D canvas on the CPU: through SwiftShader every shape costs tens of times more.
+                "--disable-accelerated-2d-canvas",
                 // Keyboard scrolling is otherwise animated in real time and lands after our scroll reset.
                 "--disable-smooth-scrolling",
                 "--mute-audio", "--autoplay-policy=user-gesture-required",

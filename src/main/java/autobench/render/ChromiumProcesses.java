@@ -18,10 +18,17 @@ final class ChromiumProcesses {
         this.marker = "--autobench-lane=" + laneMarker;
     }
 
+    private volatile ProcessHandle browser;
+
+    /** The lane's browser; looked up once per launch, since scanning /proc costs CPU. */
     Optional<ProcessHandle> browser() {
-        return ProcessHandle.current().descendants()
+        ProcessHandle known = browser;
+        if (known != null && known.isAlive()) return Optional.of(known);
+        Optional<ProcessHandle> found = ProcessHandle.current().descendants()
                 .filter(p -> { String c = commandLine(p); return c.contains(marker) && !c.contains("--type="); })
                 .findFirst();
+        browser = found.orElse(null);
+        return found;
     }
 
     List<ProcessHandle> renderers() {

@@ -8,12 +8,14 @@ import java.nio.charset.StandardCharsets;
 /** The script that runs before the page's own, with the submission's seed filled in. */
 final class InitScript {
     private static final String TEMPLATE = load();
+    /** The page's Date starts here, so clocks drawn by a page are the same on every render. */
+    static final long PAGE_EPOCH_MS = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
 
     private InitScript() {}
 
     static String forSeed(long seed) {
         long seed32 = (seed ^ (seed >>> 32)) & 0xffffffffL; // the page's generator has 32 bits of state
-        return TEMPLATE.replace("__SEED__", Long.toString(seed32));
+        return TEMPLATE.replace("__SEED__", Long.toString(seed32)).replace("__EPOCH__", Long.toString(PAGE_EPOCH_MS));
     }
 
     private static String load() {

@@ -15,25 +15,26 @@ final class Input {
         long elapsed = 0;
         var mouse = page.mouse();
         mouse.move(width / 2.0, height / 2.0);
-        elapsed += tick(clock, 32);
         mouse.down();
         mouse.up();
         elapsed += tick(clock, 100);
 
+        // The drag: a frame of page time after the press and after each move, so pages reading
+        // the mouse in their animation loop (p5.js's mouseIsPressed, mouseX) see it move.
         double x0 = width * 0.3, y0 = height * 0.4, x1 = width * 0.7, y1 = height * 0.6;
         mouse.move(x0, y0);
         mouse.down();
-        elapsed += tick(clock, 32);
-        int steps = 4; // each step is a round trip to the browser; four make a drag for any page
+        elapsed += tick(clock, 16);
+        int steps = 3; // each step costs round trips to the browser; three make a drag for any page
         for (int i = 1; i <= steps; i++) {
             mouse.move(x0 + (x1 - x0) * i / steps, y0 + (y1 - y0) * i / steps);
-            elapsed += tick(clock, 32);
+            elapsed += tick(clock, 16);
         }
         mouse.up();
-        elapsed += tick(clock, 64);
+        elapsed += tick(clock, 50);
 
         for (String key : new String[] {"Space", "ArrowRight", "KeyA"}) page.keyboard().press(key);
-        elapsed += tick(clock, 250);
+        elapsed += tick(clock, 200);
         // Space and arrows scroll a page that is a few pixels too tall, and a drag selects: that is
         // the browser reacting, not the page.
         page.evaluate("() => { window.scrollTo(0, 0); const s = getSelection(); if (s) s.removeAllRanges(); }");

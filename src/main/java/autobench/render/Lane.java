@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * Escalation: the page's renderers, then the browser, then the Playwright driver and its thread.
  */
 final class Lane implements AutoCloseable {
-    private static final long WATCH_MS = 200;
+    private static final long WATCH_MS = 250; // memory polling reads /proc: cheap, but not free
     private static final long GRACE_MS = 3_000;
 
     private final RenderConfig config;
@@ -52,6 +52,7 @@ final class Lane implements AutoCloseable {
         CountDownLatch started = new CountDownLatch(1);
         Future<?> job = worker.submit(() -> {
             healIfNeeded();
+            probe();
             started.countDown();
             new RenderJob(browser, config, libraries, html, seed, trace).run();
         });
@@ -71,6 +72,10 @@ final class Lane implements AutoCloseable {
         if (!job.isDone()) escalate(job, trace);
         worker.submit(this::healIfNeeded); // the next render starts on a working browser
         return Verdict.of(trace, config, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    void killBrowser() {
+        processes.killBrowser();
     }
 
     private void escalate(Future<?> job, Trace trace) {
@@ -98,6 +103,19 @@ final class Lane implements AutoCloseable {
                 .setArgs(ChromiumArgs.launch(marker)).setIgnoreDefaultArgs(ChromiumArgs.removedDefaults())
                 .setTimeout(30_000));
         driver = processes.browser().flatMap(ProcessHandle::parent);
+    }
+
+    /**
+     * A browser killed from outside can still look connected until Playwright reads the news; an
+     * empty context round trip (~20 ms) finds out, so the render itself never meets a dead browser.
+     */
+    private void probe() {
+        try {
+            browser.newContext().close();
+        } catch (PlaywrightException e) {
+            closeQuietly();
+            healIfNeeded();
+        }
     }
 
     private void closeQuietly() {

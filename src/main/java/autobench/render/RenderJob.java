@@ -1,33 +1,34 @@
 package autobench.render;
 
+import com.google.gson.JsonObject;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.LoadState;
-import com.microsoft.playwright.options.ScreenshotCaret;
-import com.microsoft.playwright.options.ScreenshotType;
 import com.microsoft.playwright.options.ServiceWorkerPolicy;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import com.microsoft.playwright.options.WaitUntilState;
 
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * One render on one browser, run on the lane's Playwright thread.
  *
- * <p>Page time is a paused fake clock that moves only when we say so: frames are taken at exact
- * page times (reproducible, and no waiting in real time). The page is opened twice in one fresh
+ * <p>Page time is a paused clock (init.js) that moves only when we say so: frames are taken at
+ * exact page times (reproducible, and no waiting in real time). The page is opened twice in one fresh
  * context, loading side by side: the first is only watched (poster, frames, console), the second
  * gets the input. One clock drives both, so the last frame of the first is the same moment of
  * the same program without input, which is what the {@code interactive} check compares against.
  * Everything learnt goes into the {@link Trace}, so a render killed half-way still reports.
  */
 final class RenderJob {
-    /** The page's Date starts here, so clocks drawn by a page are the same on every render. */
-    static final long PAGE_EPOCH_MS = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
-
     private final Browser browser;
     private final RenderConfig config;
     private final LibraryRoutes libraries;
@@ -35,6 +36,7 @@ final class RenderJob {
     private final String initScript;
     private final Trace trace;
     private final long stepTimeout;
+    private final Map<Page, CDPSession> cameras = new HashMap<>();
 
     RenderJob(Browser browser, RenderConfig config, LibraryRoutes libraries, String html, long seed, Trace trace) {
         this.browser = browser;
@@ -49,30 +51,45 @@ final class RenderJob {
     }
 
     void run() {
+        trace.stage("opening a context");
         try (BrowserContext context = open()) {
+            trace.stage("opening pages");
             Page watched = page(context, true);
             Page touched = page(context, false);
             context.onPage(p -> { if (p != watched && p != touched) p.close(); }); // popups that got past window.open
-            PageClock clock = new PageClock(context, trace);
+            // Chromium draws a page that is not in front about once a second, and a picture of it
+            // or an input event waits for that. So whichever page we work with is brought to front.
+            watched.bringToFront();
             trace.stage("loading");
             long start = System.nanoTime();
             watched.navigate(NetworkGuard.DOCUMENT_URL, new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT).setTimeout(stepTimeout));
             touched.navigate(NetworkGuard.DOCUMENT_URL, new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT).setTimeout(stepTimeout));
+            boolean twin = true;
             try {
                 watched.waitForLoadState(LoadState.LOAD, new Page.WaitForLoadStateOptions().setTimeout(stepTimeout));
                 trace.loadMs = (System.nanoTime() - start) / 1_000_000;
                 touched.waitForLoadState(LoadState.LOAD, new Page.WaitForLoadStateOptions().setTimeout(stepTimeout / 4));
             } catch (TimeoutError e) {
                 trace.console("autobench", "the page did not finish loading within " + stepTimeout + " ms; rendering it anyway");
+                // A page that never loads is usually busy loading: two copies would halve the time
+                // each gets. Judge it alone; its input check then only works if it stands still.
+                touched.close();
+                twin = false;
             }
             if (!responsive(watched)) return;
+            PageClock clock = new PageClock(twin ? List.of(watched, touched) : List.of(watched));
             trace.stage("running");
             long settle = config.settle().toMillis();
             clock.advance(settle);
             trace.stage("taking the poster");
             trace.captures.frame(shot(watched));
-            trace.stage("trying input");
-            long now = settle + Input.apply(touched, clock, config.width(), config.height());
+            long now = settle;
+            if (twin) {
+                trace.stage("trying input");
+                touched.bringToFront();
+                now += Input.apply(touched, clock, config.width(), config.height());
+                watched.bringToFront();
+            }
             long step = config.frameSpan().toMillis() / (config.frames() - 1);
             byte[] last = null;
             for (int i = 1; i < config.frames(); i++) {
@@ -84,8 +101,15 @@ final class RenderJob {
                 trace.captures.frame(last);
             }
             trace.stage("taking the picture after input");
-            trace.captures.input(last, shot(touched));
+            if (twin) {
+                touched.bringToFront();
+                trace.captures.input(last, shot(touched));
+            } else if (!animates(trace.captures.frames())) {
+                Input.apply(watched, clock, config.width(), config.height());
+                trace.captures.input(last, shot(watched));
+            }
             firstPaint(watched);
+            trace.stage("closing");
         } catch (PlaywrightException e) {
             if (trace.crash() == null && !trace.isTimedOut()) trace.console("autobench", "render stopped: " + firstLine(e));
         }
@@ -101,9 +125,6 @@ final class RenderJob {
         NetworkGuard guard = new NetworkGuard(libraries, html, trace);
         context.route(Pattern.compile(".*"), guard::handle);
         context.routeWebSocket(Pattern.compile(".*"), guard::handle);
-        // pauseAt alone installs a clock that moves only by runFor. install() then pauseAt() would
-        // let real time run between the two, a few ms that differ per render and break the twin.
-        context.clock().pauseAt(PAGE_EPOCH_MS);
         return context;
     }
 
@@ -133,15 +154,30 @@ final class RenderJob {
         }
     }
 
-    private static byte[] shot(Page page) {
-        // caret INITIAL: hiding the caret costs two extra round trips per picture
-        return page.screenshot(new Page.ScreenshotOptions().setType(ScreenshotType.PNG).setCaret(ScreenshotCaret.INITIAL));
+    /**
+     * Raw CDP capture of the viewport. Playwright's own screenshot adds waits of its own that
+     * cost up to a second per picture on a busy canvas; the capture itself takes ~0.05 s.
+     */
+    private byte[] shot(Page page) {
+        CDPSession cdp = cameras.computeIfAbsent(page, p -> p.context().newCDPSession(p));
+        JsonObject params = new JsonObject();
+        params.addProperty("format", "png");
+        params.addProperty("optimizeForSpeed", true); // faster, slightly larger PNG encoding
+        return Base64.getDecoder().decode(cdp.send("Page.captureScreenshot", params).get("data").getAsString());
     }
 
     private void firstPaint(Page page) {
-        // The fake clock empties performance's entry lists; init.js kept the real one for us.
-        Object v = page.evaluate("() => typeof __autobenchFirstPaint === 'function' ? __autobenchFirstPaint() : null");
+        Object v = page.evaluate("() => { const p = performance.getEntriesByType('paint').find(e => e.name === 'first-paint');"
+                + " return p ? Math.round(p.startTime) : null; }");
         if (v instanceof Number n) trace.firstPaintMs = n.longValue();
+    }
+
+    static boolean animates(List<byte[]> frames) {
+        List<java.awt.image.BufferedImage> images = frames.stream().map(Pixels::decode).toList();
+        for (int i = 1; i < images.size(); i++) {
+            if (Pixels.changed(images.get(i - 1), images.get(i)) > Pixels.CHANGE_SHARE) return true;
+        }
+        return false;
     }
 
     private static String firstLine(Throwable e) {

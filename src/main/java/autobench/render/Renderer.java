@@ -85,6 +85,11 @@ public final class Renderer implements AutoCloseable {
         }
     }
 
+    /** Kills every lane's browser from outside, as a crash would; for tests of recovery. */
+    void killBrowsers() {
+        lanes.forEach(Lane::killBrowser);
+    }
+
     @Override
     public void close() {
         lanes.forEach(Lane::close);

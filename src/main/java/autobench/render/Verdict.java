@@ -34,7 +34,6 @@ final class Verdict {
             artifacts.add(new Artifact(Artifact.POSTER, "image/png", revealPoster ? after : frames.getFirst()));
             for (int i = 1; i < frames.size(); i++) artifacts.add(new Artifact(Artifact.frame(i), "image/png", frames.get(i)));
             if (after != null) artifacts.add(new Artifact(Artifact.AFTER_INPUT, "image/png", after));
-            if (reference != null && System.getenv("AUTOBENCH_RENDER_DEBUG") != null) artifacts.add(new Artifact("ref", "image/png", reference));
             long delay = config.frameSpan().toMillis() / (config.frames() - 1);
             artifacts.add(new Artifact(Artifact.PREVIEW, "image/gif", GifPreview.encode(images, (int) delay)));
         }

@@ -1,5 +1,5 @@
 // Runs before any page script, in every frame of a render (see docs/rendering.md).
-// __SEED__ is replaced with the submission's seed. Kept small: it runs for every frame.
+// __SEED__ and __EPOCH__ are filled in by InitScript. Kept small: it runs for every frame.
 (() => {
   // Seeded Math.random (mulberry32) so posters are reproducible per submission.
   let state = (__SEED__) >>> 0;
@@ -12,13 +12,58 @@
   };
   Object.defineProperty(Math, 'random', { value: random, writable: false, configurable: false });
 
-  // Playwright's fake clock (installed after this script) empties performance's entry lists;
-  // keep a way to read the real first paint for the render's timing.
-  const entries = performance.getEntriesByType.bind(performance);
-  Object.defineProperty(window, '__autobenchFirstPaint', { enumerable: false, value: () => {
-    const p = entries('paint').find(e => e.name === 'first-paint');
-    return p ? Math.round(p.startTime) : null;
-  } });
+  // Page time: a paused clock that moves only when the renderer calls advance(ms). Frames are
+  // then taken at exact page times, the same on every render, without waiting in real time.
+  // Only the top frame is driven; frames inside it keep real time.
+  if (window.top === window) {
+    const RealDate = Date;
+    const EPOCH = __EPOCH__;
+    const FRAME = 16; // an integer, so the next frame is always strictly later (1000 / 60 rounds onto itself)
+    const realPost = (() => { const ch = new MessageChannel(); let queue = []; ch.port1.onmessage = () => queue.shift()();
+      return (f) => { queue.push(f); ch.port2.postMessage(0); }; })();
+    const rethrow = (e) => RealSetTimeout(() => { throw e; }); // a real uncaught error, reported as such
+    const RealSetTimeout = window.setTimeout.bind(window);
+    let now = 0;
+    let nextId = 1;
+    const timers = new Map();
+    const add = (kind, fn, delay, args) => {
+      const id = nextId++;
+      const at = kind === 'frame' ? (Math.floor(now / FRAME) + 1) * FRAME : now + Math.max(4, Number(delay) || 0);
+      timers.set(id, { id, kind, fn, at, every: kind === 'interval' ? Math.max(4, Number(delay) || 0) : 0, args });
+      return id;
+    };
+    const callable = (fn) => typeof fn === 'function' ? fn : () => (0, eval)(String(fn));
+    window.setTimeout = (fn, delay, ...args) => add('timeout', callable(fn), delay, args);
+    window.setInterval = (fn, delay, ...args) => add('interval', callable(fn), delay, args);
+    window.requestAnimationFrame = (fn) => add('frame', fn, 0, []);
+    window.requestIdleCallback = (fn) => add('timeout', () => fn({ didTimeout: false, timeRemaining: () => 0 }), 50, []);
+    window.clearTimeout = window.clearInterval = window.cancelAnimationFrame = window.cancelIdleCallback = (id) => timers.delete(id);
+    performance.now = () => now;
+    function FakeDate(...a) {
+      if (!new.target) return new RealDate(EPOCH + now).toString();
+      return a.length ? new RealDate(...a) : new RealDate(EPOCH + Math.floor(now));
+    }
+    FakeDate.prototype = RealDate.prototype;
+    FakeDate.now = () => EPOCH + Math.floor(now);
+    FakeDate.parse = RealDate.parse;
+    FakeDate.UTC = RealDate.UTC;
+    window.Date = FakeDate;
+
+    const advance = async (ms) => {
+      const target = now + ms;
+      for (;;) {
+        let first = null;
+        for (const t of timers.values()) if (t.at <= target && (!first || t.at < first.at || (t.at === first.at && t.id < first.id))) first = t;
+        if (!first) break;
+        if (first.every) first.at += first.every; else timers.delete(first.id);
+        now = Math.max(now, first.at - first.every);
+        try { first.fn.apply(window, first.kind === 'frame' ? [now] : first.args); } catch (e) { rethrow(e); }
+        await new Promise(realPost); // a real task boundary: promises settle, events are handled
+      }
+      now = target;
+    };
+    Object.defineProperty(window, Symbol.for('autobench.clock'), { value: { advance } });
+  }
 
   // Dialogs never block: answering them in the page avoids a browser round trip per alert.
   window.alert = () => {};

@@ -45,10 +45,10 @@ final class DemoPages {
                     + "g.rotate(v*Math.PI*2);g.lineWidth=w;g.beginPath();g.moveTo(0,0);g.lineTo(0,-l);g.stroke();g.restore();}g.restore();"
                     + "g.font='40px sans-serif';g.fillStyle='#333';g.fillText(d.toISOString().slice(11,23),20,50);requestAnimationFrame(f);}f();",
             // game of life
-            "const N=80,M=60;let c=Array.from({length:N*M},()=>Math.random()<0.3?1:0);function f(){const n=c.slice();"
-                    + "for(let x=0;x<N;x++)for(let y=0;y<M;y++){let s=0;for(let i=-1;i<2;i++)for(let j=-1;j<2;j++)if(i||j)s+=c[((x+i+N)%N)+((y+j+M)%M)*N];"
-                    + "n[x+y*N]=s===3||(s===2&&c[x+y*N])?1:0;}c=n;g.fillStyle='#fff';g.fillRect(0,0,W,H);g.fillStyle='#264';"
-                    + "for(let i=0;i<N*M;i++)if(c[i])g.fillRect((i%N)*10,Math.floor(i/N)*10,9,9);setTimeout(f,100);}f();",
+            "const N=80,M=60;let L=Array.from({length:N*M},()=>Math.random()<0.3?1:0);function f(){const n=L.slice();"
+                    + "for(let x=0;x<N;x++)for(let y=0;y<M;y++){let s=0;for(let i=-1;i<2;i++)for(let j=-1;j<2;j++)if(i||j)s+=L[((x+i+N)%N)+((y+j+M)%M)*N];"
+                    + "n[x+y*N]=s===3||(s===2&&L[x+y*N])?1:0;}L=n;g.fillStyle='#fff';g.fillRect(0,0,W,H);g.fillStyle='#264';"
+                    + "for(let i=0;i<N*M;i++)if(L[i])g.fillRect((i%N)*10,Math.floor(i/N)*10,9,9);setTimeout(f,100);}f();",
             // keyboard-driven ship
             "let x=W/2,a=0;addEventListener('keydown',e=>{if(e.key==='ArrowRight')x+=30;if(e.key==='a')a+=1;});"
                     + "function f(){g.fillStyle='#001';g.fillRect(0,0,W,H);g.fillStyle='#0f8';g.beginPath();g.moveTo(x,H-40);g.lineTo(x-20,H);g.lineTo(x+20,H);g.fill();"
