@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * context, loading side by side: the first is only watched (poster, frames, console), the second
  * gets the input. One clock drives both, so the last frame of the first is the same moment of
  * the same program without input, which is what the {@code interactive} check compares against.
- * Everything learnt goes into the {@link Trace}, so a render killed half-way still reports.
+ * (A page that never fires its load event is judged alone; see docs/rendering.md.) Everything
+ * learnt goes into the {@link Trace}, so a render killed half-way still reports.
  */
 final class RenderJob {
     private final Browser browser;

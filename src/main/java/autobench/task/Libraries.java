@@ -14,6 +14,9 @@ public final class Libraries {
     /** One allowed library: its npm package, version, the file inside the package, and the CDN URLs models use. */
     public record Library(String name, String npmPackage, String version, String file, List<String> urls) {}
 
+    // Each file must exist in that exact npm package version: the build (autobench.render.LibraryBundler)
+    // fetches it with npm pack and fails otherwise. three.js stays on 0.158.0 because build/three.min.js,
+    // the classic global build models know, is gone from r160 on; p5.js stays on 1.x for the same reason.
     public static final List<Library> ALL = List.of(
             lib("p5.js", "p5", "1.9.4", "lib/p5.min.js"),
             lib("three.js", "three", "0.158.0", "build/three.min.js"),
