@@ -1,0 +1,50 @@
+package autobench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import autobench.dispatch.Sleeper;
+import autobench.testing.Store;
+import autobench.testing.TestConfigs;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** verify must fail loudly when what is stored breaks a promise, not only pass when all is well. */
+class VerifierTest {
+    @TempDir Path tmp;
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void verify_exits_non_zero_for_a_stuck_claim_and_an_answer_paid_twice(Store store) {
+        String yaml = TestConfigs.base(store.freshUrl(tmp), 1) + TestConfigs.stubModel("m", 9, 30);
+        Path cfg = TestConfigs.write(tmp, yaml);
+        try (Arena a = new Arena(TestConfigs.load(tmp, yaml, Map.of()), k -> null, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of())) {
+            var task = a.dailyTasks().ensure(LocalDate.of(2026, 10, 1)).get(0);
+            a.submissions.createPending(task.id(), "m", 0);
+            String id = a.submissions.find(task.id(), "m").orElseThrow().id();
+            // A process claimed it and died an hour ago; nobody has run the cycle since.
+            assertThat(a.submissions.claim(id, "dead-host/1/x", System.currentTimeMillis() - 3_600_000, 0)).isTrue();
+            a.ledger.begin("c1", id, 1, "m", "dead-host/1/x", "first", 0);
+            a.ledger.finish("c1", "answered", 200, null, null, 1, 1, 0, 0.1, 10, 1);
+            a.ledger.begin("c2", id, 2, "m", "dead-host/1/x", "retry", 2);
+            a.ledger.finish("c2", "answered", 200, null, null, 1, 1, 0, 0.1, 10, 3);
+
+            Verifier.Report r = new Verifier(a).run();
+            assertThat(r.ok()).isFalse();
+            assertThat(r.problems()).anyMatch(p -> p.contains("stuck in 'calling' with an expired lease held by dead-host/1/x"));
+            assertThat(r.problems()).anyMatch(p -> p.contains("more than one answered call") && p.contains(id));
+        }
+        PrintStream old = System.out;
+        try {
+            System.setOut(new PrintStream(java.io.OutputStream.nullOutputStream()));
+            assertThat(AppAccess.commandLine().execute("verify", "--config", cfg.toString())).isEqualTo(1);
+        } finally {
+            System.setOut(old);
+        }
+    }
+}
