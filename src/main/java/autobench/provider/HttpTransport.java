@@ -75,6 +75,21 @@ public final class HttpTransport {
 
     public record Broken(Completion.Failed failure) implements Result {}
 
+    /**
+     * One call as every adapter makes it: POST, a 2xx reply goes to {@code parse}, any other to
+     * {@code classify}, transport failures are already classified, and the key is scrubbed from
+     * whatever comes back.
+     */
+    public Completion exchange(URI uri, Map<String, String> headers, String body, java.time.Duration timeout,
+                               java.util.function.Function<Reply, Completion> parse,
+                               java.util.function.Function<Reply, Completion> classify, String apiKey) {
+        Completion c = switch (postJson(uri, headers, body, timeout)) {
+            case Broken b -> b.failure();
+            case Received r -> r.reply().status() / 100 == 2 ? parse.apply(r.reply()) : classify.apply(r.reply());
+        };
+        return Secrets.scrub(c, apiKey);
+    }
+
     public Result postJson(URI uri, Map<String, String> headers, String body, Duration timeout) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri)
                 .timeout(timeout)

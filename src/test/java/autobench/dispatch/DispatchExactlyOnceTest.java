@@ -24,8 +24,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -34,17 +33,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class DispatchExactlyOnceTest {
     static final LocalDate DAY = LocalDate.of(2026, 3, 14);
     @TempDir Path tmp;
-    ChatStub stub;
-
-    @BeforeEach
-    void start() {
-        stub = new ChatStub();
-    }
-
-    @AfterEach
-    void stop() {
-        stub.close();
-    }
+    @RegisterExtension ChatStub stub = new ChatStub();
 
     Config config(Store store, int tasks, String... modelIds) {
         StringBuilder y = new StringBuilder(TestConfigs.base(store.freshUrl(tmp), tasks));

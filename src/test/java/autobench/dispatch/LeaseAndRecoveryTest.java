@@ -24,8 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -34,17 +33,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class LeaseAndRecoveryTest {
     static final LocalDate DAY = LocalDate.of(2026, 5, 1);
     @TempDir Path tmp;
-    ChatStub stub;
-
-    @BeforeEach
-    void start() {
-        stub = new ChatStub();
-    }
-
-    @AfterEach
-    void stop() {
-        stub.close();
-    }
+    @RegisterExtension ChatStub stub = new ChatStub();
 
     @ParameterizedTest
     @EnumSource(Store.class)

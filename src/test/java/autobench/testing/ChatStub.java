@@ -9,8 +9,12 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
-/** A local OpenAI-compatible endpoint that counts what it receives. Never the internet. */
-public final class ChatStub implements AutoCloseable {
+/**
+ * A local OpenAI-compatible endpoint that counts what it receives. Never the internet. Use it in a
+ * try-with-resources block, or as {@code @RegisterExtension ChatStub stub = new ChatStub();} to get
+ * a fresh one per test, stopped after it.
+ */
+public final class ChatStub implements AutoCloseable, org.junit.jupiter.api.extension.AfterEachCallback {
     public static final String PATH = "/v1/chat/completions";
     public final WireMockServer server;
 
@@ -42,6 +46,11 @@ public final class ChatStub implements AutoCloseable {
 
     public int requests() {
         return server.countRequestsMatching(postRequestedFor(urlPathEqualTo(PATH)).build()).getCount();
+    }
+
+    @Override
+    public void afterEach(org.junit.jupiter.api.extension.ExtensionContext context) {
+        close();
     }
 
     @Override

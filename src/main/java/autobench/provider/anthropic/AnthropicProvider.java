@@ -9,7 +9,6 @@ import autobench.provider.Options;
 import autobench.provider.Prompt;
 import autobench.provider.Provider;
 import autobench.provider.Replies;
-import autobench.provider.Secrets;
 import autobench.provider.Usage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,11 +44,7 @@ public final class AnthropicProvider implements Provider {
         Map<String, String> headers = apiKey == null || apiKey.isEmpty()
                 ? Map.of("anthropic-version", VERSION)
                 : Map.of("x-api-key", apiKey, "anthropic-version", VERSION);
-        Completion c = switch (http.postJson(uri, headers, requestBody(prompt), prompt.timeout())) {
-            case HttpTransport.Broken b -> b.failure();
-            case HttpTransport.Received r -> r.reply().status() / 100 == 2 ? parse(r.reply()) : AnthropicErrors.classify(r.reply());
-        };
-        return Secrets.scrub(c, apiKey);
+        return http.exchange(uri, headers, requestBody(prompt), prompt.timeout(), this::parse, AnthropicErrors::classify, apiKey);
     }
 
     String requestBody(Prompt prompt) {

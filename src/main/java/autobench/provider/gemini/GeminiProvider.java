@@ -8,7 +8,6 @@ import autobench.provider.Options;
 import autobench.provider.Prompt;
 import autobench.provider.Provider;
 import autobench.provider.Replies;
-import autobench.provider.Secrets;
 import autobench.provider.Usage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,11 +48,7 @@ public final class GeminiProvider implements Provider {
         URI uri = URI.create(base.replaceAll("/+$", "") + "/models/"
                 + URLEncoder.encode(name, StandardCharsets.UTF_8) + ":generateContent");
         Map<String, String> headers = apiKey == null || apiKey.isEmpty() ? Map.of() : Map.of("x-goog-api-key", apiKey);
-        Completion c = switch (http.postJson(uri, headers, requestBody(prompt), prompt.timeout())) {
-            case HttpTransport.Broken b -> b.failure();
-            case HttpTransport.Received r -> r.reply().status() / 100 == 2 ? parse(r.reply()) : GeminiErrors.classify(r.reply());
-        };
-        return Secrets.scrub(c, apiKey);
+        return http.exchange(uri, headers, requestBody(prompt), prompt.timeout(), this::parse, GeminiErrors::classify, apiKey);
     }
 
     String requestBody(Prompt prompt) {

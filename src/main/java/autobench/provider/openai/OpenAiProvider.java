@@ -9,7 +9,6 @@ import autobench.provider.Options;
 import autobench.provider.Prompt;
 import autobench.provider.Provider;
 import autobench.provider.Replies;
-import autobench.provider.Secrets;
 import autobench.provider.Usage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,12 +45,7 @@ public final class OpenAiProvider implements Provider {
     @Override
     public Completion complete(Prompt prompt) {
         URI uri = endpoint(model, dialect, "/chat/completions");
-        HttpTransport.Result result = http.postJson(uri, headers(model, apiKey), requestBody(prompt), prompt.timeout());
-        Completion c = switch (result) {
-            case HttpTransport.Broken b -> b.failure();
-            case HttpTransport.Received r -> r.reply().status() / 100 == 2 ? parse(r.reply()) : OpenAiErrors.classify(r.reply());
-        };
-        return Secrets.scrub(c, apiKey);
+        return http.exchange(uri, headers(model, apiKey), requestBody(prompt), prompt.timeout(), this::parse, OpenAiErrors::classify, apiKey);
     }
 
     /**

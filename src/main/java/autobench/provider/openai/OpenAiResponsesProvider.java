@@ -9,7 +9,6 @@ import autobench.provider.Options;
 import autobench.provider.Prompt;
 import autobench.provider.Provider;
 import autobench.provider.Replies;
-import autobench.provider.Secrets;
 import autobench.provider.Usage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,13 +37,8 @@ public final class OpenAiResponsesProvider implements Provider {
 
     @Override
     public Completion complete(Prompt prompt) {
-        var result = http.postJson(OpenAiProvider.endpoint(model, dialect, "/responses"),
-                OpenAiProvider.headers(model, apiKey), requestBody(prompt), prompt.timeout());
-        Completion c = switch (result) {
-            case HttpTransport.Broken b -> b.failure();
-            case HttpTransport.Received r -> r.reply().status() / 100 == 2 ? parse(r.reply()) : OpenAiErrors.classify(r.reply());
-        };
-        return Secrets.scrub(c, apiKey);
+        return http.exchange(OpenAiProvider.endpoint(model, dialect, "/responses"),
+                OpenAiProvider.headers(model, apiKey), requestBody(prompt), prompt.timeout(), this::parse, OpenAiErrors::classify, apiKey);
     }
 
     String requestBody(Prompt prompt) {
