@@ -30,6 +30,9 @@ final class ChromiumArgs {
                 "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
                 // 2D canvas on the CPU: through SwiftShader every shape costs tens of times more.
                 "--disable-accelerated-2d-canvas",
+                // Compositing in software too: through SwiftShader it cost more CPU than the pages
+                // themselves (the GPU process took a third of a render); WebGL still gets SwiftShader.
+                "--disable-gpu-compositing",
                 // Keyboard scrolling is otherwise animated in real time and lands after our scroll reset.
                 "--disable-smooth-scrolling",
                 "--mute-audio", "--autoplay-policy=user-gesture-required",

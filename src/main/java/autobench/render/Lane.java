@@ -62,10 +62,17 @@ final class Lane implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         long deadline = System.nanoTime() + config.timeLimit().toNanos();
+        // A page stuck in a loop cannot answer anything; one stage taking half the time limit means
+        // that (a merely slow page, such as a 10 MB DOM on a busy machine, gets that much).
+        long stallLimit = config.timeLimit().toMillis() / 2;
         while (!job.isDone() && System.nanoTime() < deadline) {
             await(job, WATCH_MS);
-            if (!job.isDone() && processes.largestRenderer() > config.memoryLimit()) {
+            if (job.isDone()) break;
+            if (processes.largestRenderer() > config.memoryLimit()) {
                 trace.crashed("killed for using more than " + config.memoryLimit() / (1024 * 1024) + " MB of memory");
+                processes.killRenderers();
+            } else if (!trace.isHung() && trace.stageMillis() > stallLimit) {
+                trace.hung();
                 processes.killRenderers();
             }
         }

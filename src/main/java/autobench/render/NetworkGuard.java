@@ -16,13 +16,20 @@ import java.util.Map;
  */
 final class NetworkGuard {
     static final String DOCUMENT_URL = "https://render.autobench.invalid/";
+    /**
+     * Where the second run of a page (the one that gets input) is loaded: a sibling origin of the
+     * same site, so it shares the renderer process but none of the first run's storage.
+     */
+    static final String REPLAY_URL = "https://replay.autobench.invalid/";
 
     // Called on Playwright's thread only, so plain collections do.
     private final LibraryRoutes libraries;
     private final byte[] html;
     private final Trace trace;
-    /** Main frames already given the document: a reload or a second visit gets "no content". */
-    private final java.util.Set<com.microsoft.playwright.Frame> served = new java.util.HashSet<>();
+    /** The document is served once per URL: a reload or a second visit gets "no content". */
+    private boolean served;
+    private boolean replayExpected;
+    private boolean replayServed;
 
     NetworkGuard(LibraryRoutes libraries, String html, Trace trace) {
         this.libraries = libraries;
@@ -34,17 +41,17 @@ final class NetworkGuard {
         Request request = route.request();
         String url = request.url();
         try {
-            if (url.equals(DOCUMENT_URL) && isTopLevelNavigation(request) && served.add(request.frame())) {
+            if (isTopLevelNavigation(request) && firstVisit(url)) {
                 route.fulfill(new Route.FulfillOptions().setStatus(200)
                         .setHeaders(Map.of("content-type", "text/html; charset=utf-8", "cache-control", "no-store"))
                         .setBodyBytes(html));
                 return;
             }
-            var served = libraries.lookup(url);
-            if (served.isPresent()) {
+            var library = libraries.lookup(url);
+            if (library.isPresent()) {
                 route.fulfill(new Route.FulfillOptions().setStatus(200)
-                        .setHeaders(Map.of("content-type", served.get().contentType(), "access-control-allow-origin", "*"))
-                        .setBodyBytes(served.get().body()));
+                        .setHeaders(Map.of("content-type", library.get().contentType(), "access-control-allow-origin", "*"))
+                        .setBodyBytes(library.get().body()));
                 return;
             }
             trace.blocked(request.resourceType() + " " + url);
@@ -67,6 +74,17 @@ final class NetworkGuard {
         } catch (PlaywrightException e) {
             // already gone
         }
+    }
+
+    /** Lets the renderer load the page once more, at {@link #REPLAY_URL}; the page itself cannot. */
+    void expectReplay() {
+        replayExpected = true;
+    }
+
+    private boolean firstVisit(String url) {
+        if (url.equals(DOCUMENT_URL) && !served) return served = true;
+        if (url.equals(REPLAY_URL) && replayExpected && !replayServed) return replayServed = true;
+        return false;
     }
 
     private static boolean isTopLevelNavigation(Request request) {

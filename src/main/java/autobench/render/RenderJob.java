@@ -9,27 +9,59 @@ import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.ServiceWorkerPolicy;
-import com.microsoft.playwright.options.WaitForSelectorState;
 import com.microsoft.playwright.options.WaitUntilState;
 
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * One render on one browser, run on the lane's Playwright thread.
  *
- * <p>Page time is a paused clock (init.js) that moves only when we say so: frames are taken at
- * exact page times (reproducible, and no waiting in real time). The page is opened twice in one fresh
- * context, loading side by side: the first is only watched (poster, frames, console), the second
- * gets the input. One clock drives both, so the last frame of the first is the same moment of
- * the same program without input, which is what the {@code interactive} check compares against.
- * (A page that never fires its load event is judged alone; see docs/rendering.md.) Everything
- * learnt goes into the {@link Trace}, so a render killed half-way still reports.
+ * <p>Page time is a paused clock (init.js) that moves only when we say so: pictures are taken at
+ * exact page times (reproducible, and no waiting in real time). The page is loaded in a fresh
+ * context and watched: a full-size poster once it has settled, then small frames over the frame
+ * span, console and errors throughout. Then the {@code interactive} check. A still page takes the
+ * input in place and is compared with its last frame. An animated page that could react to input
+ * at all (see {@link #REACTS}) is loaded a second time, from a sibling origin so that nothing the
+ * first run stored is seen; with the same seed and the same clock it draws the same pictures, except
+ * that this time it gets the input, and is compared with the first run's frame of the same moment.
+ * Everything learnt goes into the {@link Trace}, so a render killed half-way still reports.
  */
 final class RenderJob {
+    /** Frames and the input pictures are taken at this scale: enough for the checks and the preview. */
+    static final double FRAME_SCALE = 0.5;
+
+    /**
+     * Why a page could change its picture when clicked, dragged or typed at, or null if it cannot:
+     * an input listener registered (init.js watches), an inline handler, a form control or frame,
+     * a style that reacts to hover or focus. A page with none of these is not run a second time.
+     */
+    static final String REACTS = """
+            () => {
+              if (window[Symbol.for('autobench.listens')]) return 'input listeners';
+              if (document.designMode === 'on') return 'design mode';
+              const handlers = ['click','dblclick','contextmenu','mousedown','mouseup','mousemove','mouseover','mouseout',
+                'mouseenter','mouseleave','pointerdown','pointerup','pointermove','pointerover','pointerout','touchstart',
+                'touchmove','touchend','keydown','keyup','keypress','wheel','scroll','input','change','focus','blur']
+                .map(e => '[on' + e + ']').join(',');
+              const controls = 'iframe,frame,object,embed,input,select,textarea,button,details,video,audio,[contenteditable],'
+                + '[tabindex],[begin*=click],[begin*=mouse],[begin*=key],[begin*=focus]';
+              if (document.querySelector(handlers + ',' + controls)) return 'controls or inline handlers';
+              const reacting = /:(hover|active|focus|focus-within|focus-visible|checked|target)/;
+              const scan = (rules, depth) => {
+                for (const r of rules) {
+                  if (r.selectorText && reacting.test(r.selectorText)) return true;
+                  if (depth < 8 && r.cssRules && scan(r.cssRules, depth + 1)) return true;
+                }
+                return false;
+              };
+              for (const sheet of document.styleSheets) {
+                try { if (scan(sheet.cssRules, 0)) return 'hover or focus styles'; } catch (e) { return 'unreadable styles'; }
+              }
+              return null;
+            }""";
+
     private final Browser browser;
     private final RenderConfig config;
     private final LibraryRoutes libraries;
@@ -37,7 +69,8 @@ final class RenderJob {
     private final String initScript;
     private final Trace trace;
     private final long stepTimeout;
-    private final Map<Page, CDPSession> cameras = new HashMap<>();
+    private NetworkGuard guard;
+    private CDPSession camera;
 
     RenderJob(Browser browser, RenderConfig config, LibraryRoutes libraries, String html, long seed, Trace trace) {
         this.browser = browser;
@@ -54,65 +87,83 @@ final class RenderJob {
     void run() {
         trace.stage("opening a context");
         try (BrowserContext context = open()) {
-            trace.stage("opening pages");
-            Page watched = page(context, true);
-            Page touched = page(context, false);
-            context.onPage(p -> { if (p != watched && p != touched) p.close(); }); // popups that got past window.open
-            // Chromium draws a page that is not in front about once a second, and a picture of it
-            // or an input event waits for that. So whichever page we work with is brought to front.
-            watched.bringToFront();
+            trace.stage("opening the page");
+            Page page = page(context);
+            context.onPage(p -> { if (p != page) p.close(); }); // popups that got past window.open
             trace.stage("loading");
             long start = System.nanoTime();
-            watched.navigate(NetworkGuard.DOCUMENT_URL, new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT).setTimeout(stepTimeout));
-            touched.navigate(NetworkGuard.DOCUMENT_URL, new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT).setTimeout(stepTimeout));
-            boolean twin = true;
-            try {
-                watched.waitForLoadState(LoadState.LOAD, new Page.WaitForLoadStateOptions().setTimeout(stepTimeout));
+            boolean loaded = load(page, NetworkGuard.DOCUMENT_URL, stepTimeout);
+            if (loaded) {
                 trace.loadMs = (System.nanoTime() - start) / 1_000_000;
-                touched.waitForLoadState(LoadState.LOAD, new Page.WaitForLoadStateOptions().setTimeout(stepTimeout / 4));
-            } catch (TimeoutError e) {
-                trace.console("autobench", "the page did not finish loading within " + stepTimeout + " ms; rendering it anyway");
-                // A page that never loads is usually busy loading: two copies would halve the time
-                // each gets. Judge it alone; its input check then only works if it stands still.
-                touched.close();
-                twin = false;
+            } else {
+                trace.note("the page did not finish loading within " + stepTimeout + " ms; rendering it anyway");
             }
-            if (!responsive(watched)) return;
-            PageClock clock = new PageClock(twin ? List.of(watched, touched) : List.of(watched));
+            PageClock clock = new PageClock(page);
             trace.stage("running");
             long settle = config.settle().toMillis();
             clock.advance(settle);
             trace.stage("taking the poster");
-            trace.captures.frame(shot(watched));
-            long now = settle;
-            if (twin) {
-                trace.stage("trying input");
-                touched.bringToFront();
-                now += Input.apply(touched, clock, config.width(), config.height());
-                watched.bringToFront();
-            }
-            long step = config.frameSpan().toMillis() / (config.frames() - 1);
-            byte[] last = null;
+            trace.captures.poster(shot(page, false));
+            trace.captures.frame(shot(page, true));
             for (int i = 1; i < config.frames(); i++) {
                 trace.stage("taking frame " + i);
-                long due = settle + i * step;
-                if (due > now) clock.advance(due - now);
-                now = Math.max(now, due);
-                last = shot(watched);
-                trace.captures.frame(last);
+                clock.advance(step());
+                trace.captures.frame(shot(page, true));
             }
-            trace.stage("taking the picture after input");
-            if (twin) {
-                touched.bringToFront();
-                trace.captures.input(last, shot(touched));
-            } else if (!animates(trace.captures.frames())) {
-                Input.apply(watched, clock, config.width(), config.height());
-                trace.captures.input(last, shot(watched));
-            }
-            firstPaint(watched);
+            firstPaint(page);
+            tryInput(context, page, clock, loaded);
             trace.stage("closing");
         } catch (PlaywrightException e) {
-            if (trace.crash() == null && !trace.isTimedOut()) trace.console("autobench", "render stopped: " + firstLine(e));
+            if (trace.crash() == null && !trace.isTimedOut() && !trace.isHung()) trace.note("render stopped: " + firstLine(e));
+        }
+    }
+
+    private long step() {
+        return config.frameSpan().toMillis() / (config.frames() - 1);
+    }
+
+    private void tryInput(BrowserContext context, Page page, PageClock clock, boolean loaded) {
+        List<Trace.Shot> frames = trace.captures.frames();
+        if (!animates(frames)) {
+            // A still picture: the input goes to this page, and the picture after it is compared
+            // with the last frame. A page blank until clicked gets a full-size picture for its poster.
+            trace.stage("trying input");
+            Input.apply(page, clock, config.width(), config.height());
+            trace.captures.input(frames.getLast(), shot(page, true));
+            if (Pixels.contrast(trace.captures.poster().image()) <= Pixels.BLANK_CONTRAST) trace.captures.revealed(shot(page, false));
+            return;
+        }
+        // A page that never loads is usually busy loading: a second run would only wait again.
+        if (!loaded || page.evaluate(REACTS) == null) return;
+
+        trace.stage("replaying with input");
+        trace.replaying();
+        guard.expectReplay();
+        context.clearCookies(); // a cookie set for the whole site would reach the sibling origin
+        if (!load(page, NetworkGuard.REPLAY_URL, stepTimeout / 2)) {
+            trace.note("the second run, for the input check, did not finish loading; input not tried");
+            return;
+        }
+        clock.advance(config.settle().toMillis());
+        long used = Input.apply(page, clock, config.width(), config.height());
+        // Compared at the first frame of the first run that comes after the input.
+        int k = (int) ((used + step() - 1) / step());
+        if (k >= frames.size()) {
+            trace.note("the frame span is shorter than the input takes; input not compared");
+            return;
+        }
+        clock.advance(k * step() - used);
+        trace.captures.input(frames.get(k), shot(page, true));
+    }
+
+    /** Navigates and waits for the load event; false if it did not come in time. */
+    private boolean load(Page page, String url, long timeout) {
+        page.navigate(url, new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT).setTimeout(timeout));
+        try {
+            page.waitForLoadState(LoadState.LOAD, new Page.WaitForLoadStateOptions().setTimeout(timeout));
+            return true;
+        } catch (TimeoutError e) {
+            return false;
         }
     }
 
@@ -123,48 +174,51 @@ final class RenderJob {
                 .setLocale("en-US").setTimezoneId("UTC"));
         context.setDefaultTimeout(stepTimeout);
         context.addInitScript(initScript);
-        NetworkGuard guard = new NetworkGuard(libraries, html, trace);
+        guard = new NetworkGuard(libraries, html, trace);
         context.route(Pattern.compile(".*"), guard::handle);
         context.routeWebSocket(Pattern.compile(".*"), guard::handle);
         return context;
     }
 
-    private Page page(BrowserContext context, boolean watched) {
+    private Page page(BrowserContext context) {
         Page page = context.newPage();
-        page.onDialog(d -> { try { d.dismiss(); } catch (PlaywrightException ignored) { } });
+        // Leaving for the second run must not be held up by a beforeunload handler; any other
+        // dialog is answered "no" (init.js answers most of them in the page already).
+        page.onDialog(d -> {
+            try {
+                if ("beforeunload".equals(d.type())) d.accept(); else d.dismiss();
+            } catch (PlaywrightException ignored) {
+                // the page went away
+            }
+        });
         page.onCrash(p -> trace.crashed("the page crashed (out of memory or killed)"));
-        if (watched) { // the twin runs the same code; its messages would only repeat these
-            page.onConsoleMessage(m -> trace.console(m.type(), m.text()));
-            page.onPageError(trace::error);
-        }
+        page.onConsoleMessage(m -> trace.console(m.type(), m.text()));
+        page.onPageError(trace::error);
+        // Chromium draws a page that is not in front about once a second, and a picture of it
+        // or an input event waits for that.
+        page.bringToFront();
         return page;
     }
 
     /**
-     * A page stuck in a loop cannot answer even a trivial query; don't feed it more work. A page
-     * that is merely slow (a 10 MB DOM on a busy machine) gets up to half the time limit.
+     * Raw CDP capture of the viewport, full size or at {@link #FRAME_SCALE}. Playwright's own
+     * screenshot adds waits of its own that cost up to a second per picture on a busy canvas.
      */
-    private boolean responsive(Page page) {
-        try {
-            page.waitForSelector("html", new Page.WaitForSelectorOptions()
-                    .setState(WaitForSelectorState.ATTACHED).setTimeout(stepTimeout * 2));
-            return true;
-        } catch (TimeoutError e) {
-            trace.hung();
-            return false;
-        }
-    }
-
-    /**
-     * Raw CDP capture of the viewport. Playwright's own screenshot adds waits of its own that
-     * cost up to a second per picture on a busy canvas; the capture itself takes ~0.05 s.
-     */
-    private byte[] shot(Page page) {
-        CDPSession cdp = cameras.computeIfAbsent(page, p -> p.context().newCDPSession(p));
+    private byte[] shot(Page page, boolean small) {
+        if (camera == null) camera = page.context().newCDPSession(page);
         JsonObject params = new JsonObject();
         params.addProperty("format", "png");
         params.addProperty("optimizeForSpeed", true); // faster, slightly larger PNG encoding
-        return Base64.getDecoder().decode(cdp.send("Page.captureScreenshot", params).get("data").getAsString());
+        if (small) {
+            JsonObject clip = new JsonObject();
+            clip.addProperty("x", 0);
+            clip.addProperty("y", 0);
+            clip.addProperty("width", config.width());
+            clip.addProperty("height", config.height());
+            clip.addProperty("scale", FRAME_SCALE);
+            params.add("clip", clip);
+        }
+        return Base64.getDecoder().decode(camera.send("Page.captureScreenshot", params).get("data").getAsString());
     }
 
     private void firstPaint(Page page) {
@@ -173,10 +227,9 @@ final class RenderJob {
         if (v instanceof Number n) trace.firstPaintMs = n.longValue();
     }
 
-    static boolean animates(List<byte[]> frames) {
-        List<java.awt.image.BufferedImage> images = frames.stream().map(Pixels::decode).toList();
-        for (int i = 1; i < images.size(); i++) {
-            if (Pixels.changed(images.get(i - 1), images.get(i)) > Pixels.CHANGE_SHARE) return true;
+    static boolean animates(List<Trace.Shot> frames) {
+        for (int i = 1; i < frames.size(); i++) {
+            if (Pixels.changed(frames.get(i - 1).image(), frames.get(i).image()) > Pixels.CHANGE_SHARE) return true;
         }
         return false;
     }

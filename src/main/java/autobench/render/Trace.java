@@ -21,31 +21,45 @@ final class Trace {
     private String crash;
     private boolean timedOut;
     private boolean hung;
+    private boolean replaying;
     private String stage = "starting";
     final Captures captures = new Captures();
     volatile Long loadMs;
     volatile Long firstPaintMs;
 
     synchronized void console(String type, String text) {
-        if (console.size() < MAX_CONSOLE) console.add(new ConsoleLine(type, clip(text)));
+        if (!replaying && console.size() < MAX_CONSOLE) console.add(new ConsoleLine(type, clip(text)));
     }
 
     synchronized void error(String text) {
-        if (errors.size() < MAX_ERRORS) errors.add(clip(text));
+        if (!replaying && errors.size() < MAX_ERRORS) errors.add(clip(text));
     }
+
+    /** A line from the renderer itself, about the render. */
+    synchronized void note(String text) {
+        if (console.size() < MAX_CONSOLE) console.add(new ConsoleLine("autobench", clip(text)));
+    }
+
+    /**
+     * From now on the page is being run a second time, to try input: its console and errors
+     * would only repeat the first run's, so they are not kept. Blocked requests still are.
+     */
+    synchronized void replaying() { replaying = true; }
 
     synchronized void blocked(String what) {
         blockedCount++;
         if (blocked.size() < MAX_BLOCKED) blocked.add(clip(what));
     }
 
-    /** A crash after the time limit is the watchdog's own doing: the render timed out. */
-    synchronized void crashed(String why) { if (crash == null && !timedOut) crash = why; }
+    /** A crash after the time limit or a stall is the watchdog's own doing: the render timed out. */
+    synchronized void crashed(String why) { if (crash == null && !timedOut && !hung) crash = why; }
     synchronized void timedOut() { timedOut = true; }
     synchronized void hung() { hung = true; }
     private final long born = System.nanoTime();
+    private long stageSince = born;
     synchronized void stage(String s) {
         stage = s;
+        stageSince = System.nanoTime();
         if (System.getenv("AUTOBENCH_RENDER_DEBUG") != null) System.err.printf("[render %5d ms] %s%n", (System.nanoTime() - born) / 1_000_000, s);
     }
 
@@ -57,22 +71,47 @@ final class Trace {
     synchronized boolean isTimedOut() { return timedOut; }
     synchronized boolean isHung() { return hung; }
     synchronized String stage() { return stage; }
+    /** How long the render has been in its current stage. */
+    synchronized long stageMillis() { return (System.nanoTime() - stageSince) / 1_000_000; }
 
     private static String clip(String s) {
         if (s == null) return "";
         return s.length() <= MAX_TEXT ? s : s.substring(0, MAX_TEXT) + "…";
     }
 
-    /** The pictures taken so far, PNG bytes. */
-    static final class Captures {
-        private final List<byte[]> frames = new ArrayList<>();
-        private byte[] afterInput;
-        private byte[] inputReference;
+    /** A picture: PNG bytes, decoded at most once (decoding is most of what judging costs). */
+    static final class Shot {
+        final byte[] png;
+        private java.awt.image.BufferedImage image;
 
-        synchronized void frame(byte[] png) { frames.add(png); }
-        synchronized void input(byte[] reference, byte[] after) { inputReference = reference; afterInput = after; }
-        synchronized List<byte[]> frames() { return List.copyOf(frames); }
-        synchronized byte[] afterInput() { return afterInput; }
-        synchronized byte[] inputReference() { return inputReference; }
+        Shot(byte[] png) { this.png = png; }
+
+        synchronized java.awt.image.BufferedImage image() {
+            if (image == null) image = Pixels.decode(png);
+            return image;
+        }
+    }
+
+    /**
+     * The pictures taken so far. The poster is full size; the frames (the first taken at the
+     * poster's moment) and the input pair are small, for the checks and the preview.
+     */
+    static final class Captures {
+        private Shot poster;
+        private final List<Shot> frames = new ArrayList<>();
+        private Shot inputReference;
+        private Shot afterInput;
+        private Shot revealed;
+
+        synchronized void poster(byte[] png) { poster = new Shot(png); }
+        synchronized void frame(byte[] png) { frames.add(new Shot(png)); }
+        synchronized void input(Shot reference, byte[] after) { inputReference = reference; afterInput = new Shot(after); }
+        /** A full-size picture after input, for a page that showed nothing before it. */
+        synchronized void revealed(byte[] png) { revealed = new Shot(png); }
+        synchronized Shot poster() { return poster; }
+        synchronized List<Shot> frames() { return List.copyOf(frames); }
+        synchronized Shot inputReference() { return inputReference; }
+        synchronized Shot afterInput() { return afterInput; }
+        synchronized Shot revealed() { return revealed; }
     }
 }

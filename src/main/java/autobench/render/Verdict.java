@@ -9,35 +9,41 @@ final class Verdict {
     private Verdict() {}
 
     static RenderOutput of(Trace trace, RenderConfig config, long totalMs) {
-        List<byte[]> frames = trace.captures.frames();
-        List<BufferedImage> images = frames.stream().map(Pixels::decode).toList();
-        byte[] after = trace.captures.afterInput();
-        byte[] reference = trace.captures.inputReference();
+        Trace.Shot poster = trace.captures.poster();
+        List<Trace.Shot> frames = trace.captures.frames();
+        Trace.Shot after = trace.captures.afterInput();
+        Trace.Shot reference = trace.captures.inputReference();
+        Trace.Shot revealed = trace.captures.revealed();
 
-        double posterContrast = images.isEmpty() ? 0 : Pixels.contrast(images.getFirst());
-        double contrast = images.stream().mapToDouble(Pixels::contrast).max().orElse(0);
-        double afterContrast = after == null ? 0 : Pixels.contrast(Pixels.decode(after));
+        double posterContrast = poster == null ? 0 : Pixels.contrast(poster.image());
+        double contrast = posterContrast;
+        for (Trace.Shot f : frames) contrast = Math.max(contrast, Pixels.contrast(f.image()));
+        double afterContrast = after == null ? 0 : Pixels.contrast(after.image());
         contrast = Math.max(contrast, afterContrast);
         double motion = 0;
-        for (int i = 1; i < images.size(); i++) motion = Math.max(motion, Pixels.changed(images.get(i - 1), images.get(i)));
-        double inputEffect = after == null || reference == null ? 0 : Pixels.changed(reference, after);
+        for (int i = 1; i < frames.size(); i++) motion = Math.max(motion, Pixels.changed(frames.get(i - 1).image(), frames.get(i).image()));
+        double inputEffect = after == null || reference == null ? 0 : Pixels.changed(reference.image(), after.image());
 
         List<String> errors = trace.errors();
-        boolean finished = trace.crash() == null && !trace.isTimedOut() && !trace.isHung() && !frames.isEmpty();
+        boolean finished = trace.crash() == null && !trace.isTimedOut() && !trace.isHung() && poster != null;
         Checks checks = new Checks(finished && errors.isEmpty(), contrast > Pixels.BLANK_CONTRAST,
                 motion > Pixels.CHANGE_SHARE, inputEffect > Pixels.CHANGE_SHARE, contrast, motion, inputEffect);
 
         List<Artifact> artifacts = new ArrayList<>();
-        if (!frames.isEmpty()) {
+        if (poster != null) {
             // A page that draws only once clicked gets the picture after input as its poster.
-            boolean revealPoster = posterContrast <= Pixels.BLANK_CONTRAST && afterContrast > Pixels.BLANK_CONTRAST;
-            artifacts.add(new Artifact(Artifact.POSTER, "image/png", revealPoster ? after : frames.getFirst()));
-            for (int i = 1; i < frames.size(); i++) artifacts.add(new Artifact(Artifact.frame(i), "image/png", frames.get(i)));
-            if (after != null) artifacts.add(new Artifact(Artifact.AFTER_INPUT, "image/png", after));
+            boolean reveal = revealed != null && posterContrast <= Pixels.BLANK_CONTRAST && afterContrast > Pixels.BLANK_CONTRAST;
+            artifacts.add(new Artifact(Artifact.POSTER, "image/png", reveal ? revealed.png : poster.png));
+            // frames.get(0) is the poster's moment, small: the poster stands for it.
+            for (int i = 1; i < frames.size(); i++) artifacts.add(new Artifact(Artifact.frame(i), "image/png", frames.get(i).png));
+            if (after != null) artifacts.add(new Artifact(Artifact.AFTER_INPUT, "image/png", after.png));
+            List<BufferedImage> preview = new ArrayList<>();
+            preview.add(frames.isEmpty() ? poster.image() : frames.getFirst().image());
+            for (int i = 1; i < frames.size(); i++) preview.add(frames.get(i).image());
             long delay = config.frameSpan().toMillis() / (config.frames() - 1);
-            artifacts.add(new Artifact(Artifact.PREVIEW, "image/gif", GifPreview.encode(images, (int) delay)));
+            artifacts.add(new Artifact(Artifact.PREVIEW, "image/gif", GifPreview.encode(preview, (int) delay)));
         }
-        RenderStatus status = status(trace, checks, frames.isEmpty(), errors);
+        RenderStatus status = status(trace, checks, poster == null, errors);
         Timing timing = new Timing(trace.firstPaintMs, trace.loadMs, totalMs);
         return new RenderOutput(status, reason(status, trace, config, errors), checks, artifacts,
                 trace.console(), errors, trace.blocked(), timing);
@@ -56,7 +62,7 @@ final class Verdict {
             case CRASHED -> trace.crash();
             case TIMEOUT -> trace.isTimedOut()
                     ? "did not finish within " + config.timeLimit().toSeconds() + " s (stuck while " + trace.stage() + ")"
-                    : trace.isHung() ? "the page stopped responding while loading (an endless loop?)"
+                    : trace.isHung() ? "the page stopped responding while " + trace.stage() + " (an endless loop?)"
                     : "no picture could be taken (stuck while " + trace.stage() + ")";
             case ERROR -> "uncaught error: " + firstLine(errors.getFirst());
             case BLANK -> "nothing visible was drawn, even after a click, a drag and key presses";

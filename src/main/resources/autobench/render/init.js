@@ -65,6 +65,26 @@
     Object.defineProperty(window, Symbol.for('autobench.clock'), { value: { advance } });
   }
 
+  // Does the page listen for input at all? A page that registers no input listener (and has no
+  // form controls or :hover styles, see RenderJob) cannot change what it draws when clicked, so an
+  // animated page needs no second run to find that out. Frames inside the page report to the top.
+  const INPUT = /^(click|dblclick|auxclick|contextmenu|mouse\w+|pointer\w+|touch\w+|key\w+|wheel|scroll|input|beforeinput|change|select\w*|drag\w*|drop|focus\w*|blur|gesture\w+)$/;
+  const LISTENS = Symbol.for('autobench.listens');
+  const heard = () => { window[LISTENS] = true; try { window.top[LISTENS] = true; } catch (e) {} };
+  const addListener = EventTarget.prototype.addEventListener;
+  EventTarget.prototype.addEventListener = function (type) {
+    if (INPUT.test(String(type))) heard();
+    return addListener.apply(this, arguments);
+  };
+  for (const target of [window, Window.prototype, Document.prototype, HTMLElement.prototype, SVGElement.prototype, Element.prototype]) {
+    for (const name of Object.getOwnPropertyNames(target)) {
+      if (!name.startsWith('on') || !INPUT.test(name.slice(2))) continue;
+      const d = Object.getOwnPropertyDescriptor(target, name);
+      if (!d || !d.set || !d.configurable) continue;
+      Object.defineProperty(target, name, { ...d, set(v) { if (v) heard(); return d.set.call(this, v); } });
+    }
+  }
+
   // Dialogs never block: answering them in the page avoids a browser round trip per alert.
   window.alert = () => {};
   window.confirm = () => false;

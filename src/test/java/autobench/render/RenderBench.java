@@ -24,6 +24,9 @@ final class RenderBench {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 2;
         int lanes = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         Path chromium = Renderer.find().orElseThrow(() -> new IllegalStateException(Renderer.installHint()));
+        // The baseline is the issue's: the full browser binary, `chromium --headless --screenshot`.
+        Path browser = Path.of(System.getenv().getOrDefault("AUTOBENCH_BASELINE_CHROMIUM", "/usr/bin/chromium"));
+        if (!Files.isExecutable(browser)) throw new IllegalStateException("no " + browser + " for the baseline (apt-get install -y chromium)");
         List<String> pages = DemoPages.all();
         Path dir = Files.createTempDirectory("autobench-bench");
         List<Path> files = new ArrayList<>();
@@ -33,21 +36,27 @@ final class RenderBench {
         long startOpen = System.nanoTime();
         try (Renderer renderer = Renderer.open(config)) {
             double openMs = (System.nanoTime() - startOpen) / 1e6;
-            baseline(chromium, files.subList(0, 1), dir); // warm the disk cache for both
+            baseline(browser, files.subList(0, 1), dir); // warm the disk cache for both
             ours(renderer, pages.subList(0, 1), lanes);
-            double baseMs = 0, oursMs = 0;
+            double baseMs = 0, oursMs = 0, baseCpu = 0, oursCpu = 0;
             int n = 0;
             for (int r = 0; r < rounds; r++) {
-                baseMs += baseline(chromium, files, dir);
+                double c0 = CpuMeter.treeMs();
+                baseMs += baseline(browser, files, dir);
+                double c1 = CpuMeter.treeMs();
                 oursMs += ours(renderer, pages, lanes);
+                double c2 = CpuMeter.treeMs();
+                baseCpu += c1 - c0;
+                oursCpu += c2 - c1;
                 n += pages.size();
             }
             double basePerMin = n / (baseMs / 60_000), oursPerMin = n / (oursMs / 60_000);
-            System.out.printf(Locale.ROOT, "pages=%d rounds=%d lanes=%d cores=%d%n", pages.size(), rounds, lanes,
-                    Runtime.getRuntime().availableProcessors());
-            System.out.printf(Locale.ROOT, "baseline  cold chromium --screenshot : %7.1f renders/min (%5.0f ms/page)%n", basePerMin, baseMs / n);
-            System.out.printf(Locale.ROOT, "renderer  reused browser, %d lane(s)   : %7.1f renders/min (%5.0f ms/page), start-up %.0f ms once%n",
-                    lanes, oursPerMin, oursMs / n, openMs);
+            System.out.printf(Locale.ROOT, "pages=%d rounds=%d lanes=%d cores=%d baseline=%s renderer=%s%n", pages.size(), rounds, lanes,
+                    Runtime.getRuntime().availableProcessors(), browser, chromium);
+            System.out.printf(Locale.ROOT, "baseline  cold chromium --screenshot : %7.1f renders/min (%5.0f ms/page, %5.0f ms CPU/page)%n",
+                    basePerMin, baseMs / n, baseCpu / n);
+            System.out.printf(Locale.ROOT, "renderer  reused browser, %d lane(s)   : %7.1f renders/min (%5.0f ms/page, %5.0f ms CPU/page), start-up %.0f ms once%n",
+                    lanes, oursPerMin, oursMs / n, oursCpu / n, openMs);
             System.out.printf(Locale.ROOT, "ratio     renderer / baseline         : %7.2fx%n", oursPerMin / basePerMin);
         }
     }

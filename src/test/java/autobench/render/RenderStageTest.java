@@ -93,7 +93,7 @@ class RenderStageTest {
             RenderStage noChromium = new RenderStage(a.tasks, a.submissions, new RenderStore(a.db), new ArtifactStore(a.db),
                     () -> { throw new IllegalStateException(Renderer.installHint()); }, Duration.ofSeconds(30), Clock.systemUTC(), "me", l -> {});
             RenderStage.Report r = noChromium.renderDay(DAY);
-            assertThat(r.skipped()).contains("apt-get install -y chromium");
+            assertThat(r.skipped()).contains("apt-get install -y chromium-headless-shell");
             assertThat(a.tasks.forDay(DAY)).allMatch(t -> t.status() == TaskStatus.DISPATCHED);
             assertThat(a.submissions.countsByStatus()).containsEntry(autobench.dispatch.SubmissionStatus.SUCCEEDED, 2);
         }

@@ -34,6 +34,7 @@ class VerdictTest {
 
     static Trace drawn(boolean moving) {
         Trace t = new Trace();
+        t.captures.poster(png(Color.BLUE, 10));
         for (int i = 0; i < 5; i++) t.captures.frame(png(Color.BLUE, moving ? i * 15 : 10));
         return t;
     }
@@ -63,15 +64,27 @@ class VerdictTest {
     @Test
     void a_flat_page_is_blank_unless_input_reveals_something_which_then_becomes_the_poster() {
         Trace t = new Trace();
+        t.captures.poster(png(Color.WHITE, -1));
         for (int i = 0; i < 3; i++) t.captures.frame(png(Color.WHITE, -1));
         assertThat(Verdict.of(t, config, 1).status()).isEqualTo(RenderStatus.BLANK);
 
-        byte[] after = png(Color.RED, 30);
-        t.captures.input(png(Color.WHITE, -1), after);
+        t.captures.input(new Trace.Shot(png(Color.WHITE, -1)), png(Color.RED, 30));
+        byte[] fullSize = png(Color.RED, 60);
+        t.captures.revealed(fullSize);
         RenderOutput out = Verdict.of(t, config, 1);
         assertThat(out.status()).isEqualTo(RenderStatus.OK);
         assertThat(out.checks().interactive()).isTrue();
-        assertThat(out.artifact("poster").orElseThrow().bytes()).isEqualTo(after);
+        assertThat(out.artifact("poster").orElseThrow().bytes()).isEqualTo(fullSize);
+    }
+
+    @Test
+    void the_poster_is_the_full_size_picture_and_the_first_small_frame_is_not_stored_twice() {
+        Trace t = drawn(true);
+        byte[] poster = t.captures.poster().png;
+        RenderOutput out = Verdict.of(t, config, 1);
+        assertThat(out.artifact("poster").orElseThrow().bytes()).isEqualTo(poster);
+        assertThat(out.artifacts()).extracting(Artifact::kind).doesNotContain("frame-0");
+        assertThat(out.artifact("frame-1").orElseThrow().bytes()).isEqualTo(t.captures.frames().get(1).png);
     }
 
     @Test
