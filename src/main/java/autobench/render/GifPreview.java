@@ -79,12 +79,15 @@ final class GifPreview {
     private static BufferedImage scale(BufferedImage src) {
         int w = Math.min(MAX_WIDTH, src.getWidth());
         int h = Math.max(1, src.getHeight() * w / src.getWidth());
-        BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        var g = rgb.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(src, 0, 0, w, h, null);
-        g.dispose();
-        int[] px = rgb.getRGB(0, 0, w, h, null, 0, w);
+        BufferedImage rgb = src;
+        if (w != src.getWidth() || src.getType() != BufferedImage.TYPE_INT_RGB) { // frames are usually small already
+            rgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+            var g = rgb.createGraphics();
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(src, 0, 0, w, h, null);
+            g.dispose();
+        }
+        int[] px = Pixels.rgb(rgb);
         byte[] idx = new byte[px.length];
         for (int i = 0; i < px.length; i++) {
             int p = px[i];

@@ -2,6 +2,7 @@ package autobench.render;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,20 +18,34 @@ final class Pixels {
     /** Share of changed pixels above which two pictures differ (0.1 % = 480 px at 800×600). */
     static final double CHANGE_SHARE = 0.001;
 
+    /** Decodes to packed RGB ints (TYPE_INT_RGB), the layout every measurement here reads directly. */
     static BufferedImage decode(byte[] png) {
         try {
             BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
             if (img == null) throw new IllegalArgumentException("not an image");
-            return img;
+            if (img.getType() == BufferedImage.TYPE_INT_RGB) return img;
+            BufferedImage rgb = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
+            var g = rgb.createGraphics();
+            g.drawImage(img, 0, 0, null); // one native blit; per-pixel getRGB on the decoded layout is slow
+            g.dispose();
+            return rgb;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** The pixels as packed RGB, without a copy when the picture is already TYPE_INT_RGB. */
+    static int[] rgb(BufferedImage img) {
+        if (img.getType() == BufferedImage.TYPE_INT_RGB && img.getRaster().getDataBuffer() instanceof DataBufferInt d
+                && d.getNumBanks() == 1 && img.getRaster().getParent() == null) {
+            return d.getData();
+        }
+        return img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
+    }
+
     /** Standard deviation of luminance, 0 for a flat picture. */
     static double contrast(BufferedImage img) {
-        int w = img.getWidth(), h = img.getHeight();
-        int[] rgb = img.getRGB(0, 0, w, h, null, 0, w);
+        int[] rgb = rgb(img);
         double sum = 0, sumSq = 0;
         for (int p : rgb) {
             double y = 0.299 * ((p >> 16) & 0xff) + 0.587 * ((p >> 8) & 0xff) + 0.114 * (p & 0xff);
@@ -44,12 +59,11 @@ final class Pixels {
     /** Share of pixels that changed between two pictures (1 if their sizes differ). */
     static double changed(BufferedImage a, BufferedImage b) {
         if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) return 1;
-        int w = a.getWidth(), h = a.getHeight();
-        int[] pa = a.getRGB(0, 0, w, h, null, 0, w);
-        int[] pb = b.getRGB(0, 0, w, h, null, 0, w);
+        int[] pa = rgb(a);
+        int[] pb = rgb(b);
         int changed = 0;
         for (int i = 0; i < pa.length; i++) {
-            int x = pa[i], y = pb[i];
+            int x = pa[i] & 0xffffff, y = pb[i] & 0xffffff;
             if (x == y) continue;
             int dr = Math.abs(((x >> 16) & 0xff) - ((y >> 16) & 0xff));
             int dg = Math.abs(((x >> 8) & 0xff) - ((y >> 8) & 0xff));
