@@ -52,9 +52,16 @@ final class Lane implements AutoCloseable {
         CountDownLatch started = new CountDownLatch(1);
         Future<?> job = worker.submit(() -> {
             healIfNeeded();
-            probe();
             started.countDown();
-            new RenderJob(browser, config, libraries, html, seed, trace).run();
+            try {
+                new RenderJob(browser, config, libraries, html, seed, trace).run();
+            } catch (RenderJob.BrowserGone e) {
+                // Killed from outside while looking connected: Playwright learns it only now.
+                // Nothing of the page has run yet, so a fresh browser starts it as if nothing happened.
+                closeQuietly();
+                healIfNeeded();
+                new RenderJob(browser, config, libraries, html, seed, trace).run();
+            }
         });
         try {
             if (!started.await(60, TimeUnit.SECONDS)) trace.crashed("the browser could not be started");
@@ -110,19 +117,6 @@ final class Lane implements AutoCloseable {
                 .setArgs(ChromiumArgs.launch(marker)).setIgnoreDefaultArgs(ChromiumArgs.removedDefaults())
                 .setTimeout(30_000));
         driver = processes.browser().flatMap(ProcessHandle::parent);
-    }
-
-    /**
-     * A browser killed from outside can still look connected until Playwright reads the news; an
-     * empty context round trip (~20 ms) finds out, so the render itself never meets a dead browser.
-     */
-    private void probe() {
-        try {
-            browser.newContext().close();
-        } catch (PlaywrightException e) {
-            closeQuietly();
-            healIfNeeded();
-        }
     }
 
     private void closeQuietly() {

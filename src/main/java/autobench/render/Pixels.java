@@ -19,9 +19,9 @@ final class Pixels {
     static final double CHANGE_SHARE = 0.001;
 
     /** Decodes to packed RGB ints (TYPE_INT_RGB), the layout every measurement here reads directly. */
-    static BufferedImage decode(byte[] png) {
+    static BufferedImage decode(byte[] encoded) {
         try {
-            BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
+            BufferedImage img = ImageIO.read(new ByteArrayInputStream(encoded));
             if (img == null) throw new IllegalArgumentException("not an image");
             if (img.getType() == BufferedImage.TYPE_INT_RGB) return img;
             BufferedImage rgb = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);

@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
 final class RenderJob {
     /** Frames and the input pictures are taken at this scale: enough for the checks and the preview. */
     static final double FRAME_SCALE = 0.5;
+    /** JPEG quality of the small pictures. Identical pixels give identical bytes, so a still page stays still. */
+    static final int FRAME_QUALITY = 85;
 
     /**
      * Why a page could change its picture when clicked, dragged or typed at, or null if it cannot:
@@ -84,9 +86,21 @@ final class RenderJob {
         this.stepTimeout = Math.max(1_000, config.timeLimit().toMillis() / 4);
     }
 
+    /** The browser was found dead before the render began; see {@link Lane}. */
+    static final class BrowserGone extends RuntimeException {
+        BrowserGone(Throwable cause) { super(cause); }
+    }
+
+    /** Renders into the trace; throws {@link BrowserGone} only if no context could be opened at all. */
     void run() {
         trace.stage("opening a context");
-        try (BrowserContext context = open()) {
+        BrowserContext opened;
+        try {
+            opened = open();
+        } catch (PlaywrightException e) {
+            throw new BrowserGone(e);
+        }
+        try (BrowserContext context = opened) {
             trace.stage("opening the page");
             Page page = page(context);
             context.onPage(p -> { if (p != page) p.close(); }); // popups that got past window.open
@@ -201,15 +215,17 @@ final class RenderJob {
     }
 
     /**
-     * Raw CDP capture of the viewport, full size or at {@link #FRAME_SCALE}. Playwright's own
-     * screenshot adds waits of its own that cost up to a second per picture on a busy canvas.
+     * Raw CDP capture of the viewport: a full-size PNG, or a JPEG at {@link #FRAME_SCALE} (a third
+     * of the cost of a PNG of the same size, most of which is encoding). Playwright's own screenshot
+     * adds waits of its own that cost up to a second per picture on a busy canvas.
      */
     private byte[] shot(Page page, boolean small) {
         if (camera == null) camera = page.context().newCDPSession(page);
         JsonObject params = new JsonObject();
-        params.addProperty("format", "png");
+        params.addProperty("format", small ? "jpeg" : "png");
         params.addProperty("optimizeForSpeed", true); // faster, slightly larger PNG encoding
         if (small) {
+            params.addProperty("quality", FRAME_QUALITY);
             JsonObject clip = new JsonObject();
             clip.addProperty("x", 0);
             clip.addProperty("y", 0);

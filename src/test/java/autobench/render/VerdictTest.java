@@ -80,11 +80,11 @@ class VerdictTest {
     @Test
     void the_poster_is_the_full_size_picture_and_the_first_small_frame_is_not_stored_twice() {
         Trace t = drawn(true);
-        byte[] poster = t.captures.poster().png;
+        byte[] poster = t.captures.poster().bytes;
         RenderOutput out = Verdict.of(t, config, 1);
         assertThat(out.artifact("poster").orElseThrow().bytes()).isEqualTo(poster);
         assertThat(out.artifacts()).extracting(Artifact::kind).doesNotContain("frame-0");
-        assertThat(out.artifact("frame-1").orElseThrow().bytes()).isEqualTo(t.captures.frames().get(1).png);
+        assertThat(out.artifact("frame-1").orElseThrow().bytes()).isEqualTo(t.captures.frames().get(1).bytes);
     }
 
     @Test
