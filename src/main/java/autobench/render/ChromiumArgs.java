@@ -13,12 +13,6 @@ final class ChromiumArgs {
     static final String DEAD_PROXY = "http://no-network.autobench.invalid:9";
 
     static List<String> launch(String laneMarker) {
-        String x = System.getProperty("xargs", System.getenv("XARGS"));
-        java.util.List<String> l = new java.util.ArrayList<>(launch0(laneMarker));
-        if (x != null && !x.isBlank()) l.addAll(java.util.Arrays.asList(x.split(" ")));
-        return l;
-    }
-    static List<String> launch0(String laneMarker) {
         return List.of(
                 "--no-sandbox", // we run as root, where Chromium refuses its sandbox
                 // Quiet on a closed network: no update checks, sync, field trials, QUIC probes.

@@ -54,9 +54,12 @@ public final class Renderer implements AutoCloseable {
 
     /** The Chromium to use: {@value #CHROMIUM_ENV} if set, else the first of the usual places. */
     public static Optional<Path> find() {
-        String explicit = System.getenv(CHROMIUM_ENV);
-        if (explicit != null && !explicit.isBlank()) return Optional.of(Path.of(explicit)).filter(Files::isExecutable);
-        return USUAL_PLACES.stream().map(Path::of).filter(Files::isExecutable).findFirst();
+        return find(System.getenv(CHROMIUM_ENV), Files::isExecutable);
+    }
+
+    static Optional<Path> find(String explicit, java.util.function.Predicate<Path> executable) {
+        if (explicit != null && !explicit.isBlank()) return Optional.of(Path.of(explicit)).filter(executable);
+        return USUAL_PLACES.stream().map(Path::of).filter(executable).findFirst();
     }
 
     /** One message for operators when {@link #find()} is empty. */

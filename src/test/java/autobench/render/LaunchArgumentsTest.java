@@ -25,4 +25,19 @@ class LaunchArgumentsTest {
         assertThat(InitScript.forSeed(-1L)).contains("let state = (0) >>> 0;");
         assertThat(InitScript.forSeed(1L << 40)).contains("let state = (256) >>> 0;");
     }
+
+    @Test
+    void the_headless_shell_is_preferred_over_the_full_browser_and_an_explicit_path_over_both() {
+        java.util.function.Predicate<java.nio.file.Path> everything = p -> true;
+        assertThat(Renderer.find(null, everything)).contains(java.nio.file.Path.of("/usr/bin/chromium-headless-shell"));
+        assertThat(Renderer.find(null, p -> p.toString().equals("/usr/bin/chromium"))).contains(java.nio.file.Path.of("/usr/bin/chromium"));
+        assertThat(Renderer.find("/opt/chrome/chrome", everything)).contains(java.nio.file.Path.of("/opt/chrome/chrome"));
+        assertThat(Renderer.find("/opt/chrome/chrome", p -> false)).isEmpty();
+    }
+
+    @Test
+    void compositing_runs_in_software_while_webgl_keeps_swiftshader() {
+        assertThat(ChromiumArgs.launch("x")).contains("--disable-gpu-compositing", "--disable-accelerated-2d-canvas",
+                "--use-angle=swiftshader", "--enable-unsafe-swiftshader").doesNotContain("--disable-gpu");
+    }
 }

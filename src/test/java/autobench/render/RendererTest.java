@@ -72,4 +72,74 @@ class RendererTest {
         RenderOutput again = renderer.render(html, 42);
         assertThat(again.artifact("poster").orElseThrow().sha256()).isEqualTo(out.artifact("poster").orElseThrow().sha256());
     }
+
+    /** An animated canvas; {@code extra} adds to the script, and a beacon tells which run loaded it. */
+    static String animated(String head, String extra) {
+        return """
+                <!doctype html><html><head>%s</head><body style="margin:0"><canvas id=c width=800 height=600></canvas><script>
+                new Image().src = 'https://beacon.example/' + location.host;
+                const g = c.getContext('2d'); let t = 0, hue = 200;
+                function f(){ t++; g.fillStyle=`hsl(${hue},40%%,20%%)`; g.fillRect(0,0,800,600);
+                  g.fillStyle='#fd4'; g.fillRect(100 + (t * 3) %% 600, 280, 40, 40); requestAnimationFrame(f); }
+                f();
+                %s
+                </script></body></html>""".formatted(head, extra);
+    }
+
+    static boolean replayed(RenderOutput out) {
+        return out.blockedRequests().stream().anyMatch(r -> r.contains("beacon.example/" + "replay.autobench.invalid"));
+    }
+
+    @Test
+    void an_animated_page_that_changes_on_click_is_run_again_with_input_and_found_interactive() {
+        RenderOutput out = renderer.render(animated("", "addEventListener('pointerdown', () => { hue = 0; });"), 5);
+        assertThat(out.status()).as(out.reason()).isEqualTo(RenderStatus.OK);
+        assertThat(out.checks().animates()).isTrue();
+        assertThat(replayed(out)).isTrue();
+        assertThat(out.checks().interactive()).isTrue();
+        assertThat(out.artifact("after-input").orElseThrow().mimeType()).isEqualTo("image/jpeg");
+    }
+
+    @Test
+    void a_handler_set_as_a_property_counts_as_listening() {
+        RenderOutput out = renderer.render(animated("", "c.onmousedown = () => { hue = 0; };"), 5);
+        assertThat(replayed(out)).isTrue();
+        assertThat(out.checks().interactive()).isTrue();
+    }
+
+    @Test
+    void hover_styles_count_as_able_to_react() {
+        // A box where the drag ends (not at 0,0, where Chromium's pointer starts out, hovering).
+        String style = "<style>#h { position: fixed; left: 500px; top: 300px; width: 120px; height: 120px; background: #345 }"
+                + " #h:hover { background: #f0f }</style>";
+        String box = "document.body.appendChild(Object.assign(document.createElement('div'), { id: 'h' }));";
+        RenderOutput out = renderer.render(animated(style, box), 5);
+        assertThat(replayed(out)).isTrue();
+        assertThat(out.checks().interactive()).isTrue();
+    }
+
+    @Test
+    void an_animated_page_with_no_input_listener_is_not_run_again_and_not_interactive() {
+        RenderOutput out = renderer.render(animated("", ""), 5);
+        assertThat(out.checks().animates()).isTrue();
+        assertThat(out.blockedRequests()).anyMatch(r -> r.contains("beacon.example/render.autobench.invalid"));
+        assertThat(replayed(out)).isFalse();
+        assertThat(out.checks().interactive()).isFalse();
+        assertThat(out.artifact("after-input")).isEmpty();
+    }
+
+    @Test
+    void the_second_run_sees_nothing_the_first_run_stored_so_a_page_that_ignores_input_stays_not_interactive() {
+        // Draws how many runs it has seen, from storage and cookies; listens for clicks but ignores them.
+        String counter = """
+                const runs = Number(localStorage.getItem('runs') || 0) + Number(sessionStorage.getItem('runs') || 0)
+                  + (document.cookie.includes('ran=1') ? 1 : 0);
+                localStorage.setItem('runs', runs + 1); sessionStorage.setItem('runs', 1);
+                document.cookie = 'ran=1; domain=autobench.invalid; path=/';
+                hue = 120 + runs * 60;
+                addEventListener('click', () => {});""";
+        RenderOutput out = renderer.render(animated("", counter), 5);
+        assertThat(replayed(out)).isTrue();
+        assertThat(out.checks().interactive()).as("input effect %s", out.checks().inputEffect()).isFalse();
+    }
 }
