@@ -92,8 +92,14 @@ final class Validator {
         int width = integer(r, "width", "render.width", 800, 16, 4096);
         int height = integer(r, "height", "render.height", 600, 16, 4096);
         int limit = integer(r, "time_limit_seconds", "render.time_limit_seconds", 30, 2, 600);
-        int lanes = integer(r, "lanes", "render.lanes", 1, 1, 16);
+        // Rendering is CPU-bound: one lane per core uses the machine (bench/README.md); each lane
+        // is a browser of a few hundred MB, so the default stops at four.
+        int lanes = integer(r, "lanes", "render.lanes", defaultLanes(Runtime.getRuntime().availableProcessors()), 1, 16);
         return new Config.Render(enabled, chromium, width, height, limit, lanes);
+    }
+
+    static int defaultLanes(int cores) {
+        return Math.max(1, Math.min(4, cores));
     }
 
     private List<ModelConfig> models(JsonNode list, boolean requireKeys) {

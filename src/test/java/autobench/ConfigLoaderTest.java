@@ -116,6 +116,17 @@ class ConfigLoaderTest {
     void the_example_config_in_the_repository_is_valid() {
         Config c = new ConfigLoader(Map.of()).load(Path.of("autobench.example.yaml"), false);
         assertThat(c.models()).isNotEmpty();
+        assertThat(c.render().enabled()).isTrue();
+        assertThat(c.render().timeLimitSeconds()).isEqualTo(30);
+    }
+
+    @Test
+    void render_lanes_default_to_one_per_core_at_most_four() {
+        assertThat(Validator.defaultLanes(1)).isEqualTo(1);
+        assertThat(Validator.defaultLanes(2)).isEqualTo(2);
+        assertThat(Validator.defaultLanes(64)).isEqualTo(4);
+        Config c = new ConfigLoader(Map.of()).load(Path.of("autobench.example.yaml"), false);
+        assertThat(c.render().lanes()).isEqualTo(Validator.defaultLanes(Runtime.getRuntime().availableProcessors()));
     }
 
     @Test
