@@ -60,7 +60,12 @@ final class Lane implements AutoCloseable {
                 // Nothing of the page has run yet, so a fresh browser starts it as if nothing happened.
                 closeQuietly();
                 healIfNeeded();
-                new RenderJob(browser, config, libraries, html, seed, trace).run();
+                try {
+                    new RenderJob(browser, config, libraries, html, seed, trace).run();
+                } catch (RenderJob.BrowserGone again) {
+                    String why = String.valueOf(again.getCause().getMessage()).lines().findFirst().orElse("");
+                    trace.crashed("the browser could not open a page twice in a row: " + why);
+                }
             }
         });
         try {
