@@ -14,8 +14,19 @@ final class InitScript {
     private InitScript() {}
 
     static String forSeed(long seed) {
+        return forRender(seed, "-");
+    }
+
+    /**
+     * @param reportPrefix what the script's reports to the renderer start with (blocked
+     *                     navigations, sent as console messages); unguessable per render, so a
+     *                     page cannot forge them. Only letters, digits and '-'.
+     */
+    static String forRender(long seed, String reportPrefix) {
+        if (!reportPrefix.matches("[A-Za-z0-9-]+")) throw new IllegalArgumentException("bad report prefix " + reportPrefix);
         long seed32 = (seed ^ (seed >>> 32)) & 0xffffffffL; // the page's generator has 32 bits of state
-        return TEMPLATE.replace("__SEED__", Long.toString(seed32)).replace("__EPOCH__", Long.toString(PAGE_EPOCH_MS));
+        return TEMPLATE.replace("__SEED__", Long.toString(seed32)).replace("__EPOCH__", Long.toString(PAGE_EPOCH_MS))
+                .replace("__REPORT__", reportPrefix);
     }
 
     private static String load() {

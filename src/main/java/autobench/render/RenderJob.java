@@ -71,6 +71,7 @@ final class RenderJob {
     private final String initScript;
     private final Trace trace;
     private final long stepTimeout;
+    private final String reportPrefix = "autobench-" + java.util.UUID.randomUUID();
     private NetworkGuard guard;
     private CDPSession camera;
 
@@ -79,7 +80,7 @@ final class RenderJob {
         this.config = config;
         this.libraries = libraries;
         this.html = html;
-        this.initScript = InitScript.forSeed(seed);
+        this.initScript = InitScript.forRender(seed, reportPrefix);
         this.trace = trace;
         // Soft limits inside the hard one, so that a page that never loads or never answers is
         // reported precisely rather than by the watchdog.
@@ -206,7 +207,11 @@ final class RenderJob {
             }
         });
         page.onCrash(p -> trace.crashed("the page crashed (out of memory or killed)"));
-        page.onConsoleMessage(m -> trace.console(m.type(), m.text()));
+        page.onConsoleMessage(m -> {
+            String text = m.text();
+            if (text.startsWith(reportPrefix + " ")) trace.blocked(text.substring(reportPrefix.length() + 1));
+            else trace.console(m.type(), text);
+        });
         page.onPageError(trace::error);
         // Chromium draws a page that is not in front about once a second, and a picture of it
         // or an input event waits for that.

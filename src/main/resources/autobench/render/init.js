@@ -85,6 +85,21 @@
     }
   }
 
+  // The page may not leave its document (top-level navigation is blocked). Requests to the
+  // network are answered "no content" by the renderer, but about:blank, javascript: and the like
+  // never reach it; the Navigation API can cancel them all before they start. Same-document
+  // changes (hash, pushState) stay allowed. Our own navigations come from the browser and cannot
+  // be cancelled, so they are not affected. The renderer hears of the first few as blocked.
+  if (window.top === window && window.navigation) {
+    const report = console.info.bind(console); // before the page can wrap console
+    let told = 0;
+    navigation.addEventListener('navigate', (e) => {
+      if (e.destination.sameDocument || !e.cancelable) return;
+      e.preventDefault();
+      if (told++ < 20) report('__REPORT__ navigation ' + String(e.destination.url).slice(0, 300));
+    });
+  }
+
   // Dialogs never block: answering them in the page avoids a browser round trip per alert.
   window.alert = () => {};
   window.confirm = () => false;

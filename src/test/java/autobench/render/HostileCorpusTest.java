@@ -41,6 +41,11 @@ class HostileCorpusTest {
                 dangerous("alert_forever", TIMEOUT),
                 c("window_open_spam", OK),
                 c("location_change", OK, o -> assertThat(o.blockedRequests()).anyMatch(r -> r.contains("elsewhere.example"))),
+                c("leaves_for_about_blank", OK, o -> {
+                    assertThat(o.blockedRequests()).anyMatch(r -> r.equals("navigation about:blank"))
+                            .anyMatch(r -> r.startsWith("navigation https://elsewhere.example/form"));
+                    assertThat(o.console()).anyMatch(l -> l.text().equals("still here at " + NetworkGuard.DOCUMENT_URL));
+                }),
                 dangerous("allocation_loop", CRASHED),
                 dangerous("heap_exhaustion", CRASHED),
                 // Laying out 250,000 boxes took 15-20 s on the shared 2-core machine, and longer than

@@ -27,6 +27,14 @@ class LaunchArgumentsTest {
     }
 
     @Test
+    void reports_from_the_page_carry_the_render_prefix_which_cannot_smuggle_script() {
+        assertThat(InitScript.forRender(1, "autobench-abc-123")).contains("report('autobench-abc-123 navigation '")
+                .doesNotContain("__REPORT__");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> InitScript.forRender(1, "x'); alert(1); ('"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void the_headless_shell_is_preferred_over_the_full_browser_and_an_explicit_path_over_both() {
         java.util.function.Predicate<java.nio.file.Path> everything = p -> true;
         assertThat(Renderer.find(null, everything)).contains(java.nio.file.Path.of("/usr/bin/chromium-headless-shell"));
