@@ -31,8 +31,6 @@ import java.util.regex.Pattern;
 final class RenderJob {
     /** Frames and the input pictures are taken at this scale: enough for the checks and the preview. */
     static final double FRAME_SCALE = 0.5;
-    /** JPEG quality of the small pictures. Identical pixels give identical bytes, so a still page stays still. */
-    static final int FRAME_QUALITY = 85;
 
     /**
      * Why a page could change its picture when clicked, dragged or typed at, or null if it cannot:
@@ -220,17 +218,17 @@ final class RenderJob {
     }
 
     /**
-     * Raw CDP capture of the viewport: a full-size PNG, or a JPEG at {@link #FRAME_SCALE} (a third
-     * of the cost of a PNG of the same size, most of which is encoding). Playwright's own screenshot
-     * adds waits of its own that cost up to a second per picture on a busy canvas.
+     * Raw CDP capture of the viewport as PNG, full size or at {@link #FRAME_SCALE}. Lossless on
+     * purpose: JPEG smoothed faint motion (pale dots on a pale ground) below the checks' threshold.
+     * Playwright's own screenshot adds waits of its own that cost up to a second per picture on a
+     * busy canvas.
      */
     private byte[] shot(Page page, boolean small) {
         if (camera == null) camera = page.context().newCDPSession(page);
         JsonObject params = new JsonObject();
-        params.addProperty("format", small ? "jpeg" : "png");
+        params.addProperty("format", "png");
         params.addProperty("optimizeForSpeed", true); // faster, slightly larger PNG encoding
         if (small) {
-            params.addProperty("quality", FRAME_QUALITY);
             JsonObject clip = new JsonObject();
             clip.addProperty("x", 0);
             clip.addProperty("y", 0);

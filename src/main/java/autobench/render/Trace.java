@@ -79,7 +79,7 @@ final class Trace {
         return s.length() <= MAX_TEXT ? s : s.substring(0, MAX_TEXT) + "…";
     }
 
-    /** A picture, PNG (full size) or JPEG (small), decoded at most once. */
+    /** A picture (PNG bytes), decoded at most once. */
     static final class Shot {
         final byte[] bytes;
         private java.awt.image.BufferedImage image;
@@ -93,9 +93,9 @@ final class Trace {
     }
 
     /**
-     * The pictures taken so far. The poster (and a revealed poster) is a full-size PNG; the frames
-     * (the first taken at the poster's moment) and the input pair are small JPEGs, for the checks
-     * and the preview.
+     * The pictures taken so far. The poster (and a revealed poster) is full size; the frames (the
+     * first taken at the poster's moment) and the input pair are small, for the checks and the
+     * preview.
      */
     static final class Captures {
         private Shot poster;
@@ -105,7 +105,7 @@ final class Trace {
         private Shot revealed;
 
         synchronized void poster(byte[] png) { poster = new Shot(png); }
-        synchronized void frame(byte[] jpeg) { frames.add(new Shot(jpeg)); }
+        synchronized void frame(byte[] png) { frames.add(new Shot(png)); }
         synchronized void input(Shot reference, byte[] after) { inputReference = reference; afterInput = new Shot(after); }
         /** A full-size picture after input, for a page that showed nothing before it. */
         synchronized void revealed(byte[] png) { revealed = new Shot(png); }

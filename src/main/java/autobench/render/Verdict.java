@@ -35,8 +35,8 @@ final class Verdict {
             boolean reveal = revealed != null && posterContrast <= Pixels.BLANK_CONTRAST && afterContrast > Pixels.BLANK_CONTRAST;
             artifacts.add(new Artifact(Artifact.POSTER, "image/png", reveal ? revealed.bytes : poster.bytes));
             // frames.get(0) is the poster's moment, small: the poster stands for it.
-            for (int i = 1; i < frames.size(); i++) artifacts.add(new Artifact(Artifact.frame(i), "image/jpeg", frames.get(i).bytes));
-            if (after != null) artifacts.add(new Artifact(Artifact.AFTER_INPUT, "image/jpeg", after.bytes));
+            for (int i = 1; i < frames.size(); i++) artifacts.add(new Artifact(Artifact.frame(i), "image/png", frames.get(i).bytes));
+            if (after != null) artifacts.add(new Artifact(Artifact.AFTER_INPUT, "image/png", after.bytes));
             List<BufferedImage> preview = new ArrayList<>();
             preview.add(frames.isEmpty() ? poster.image() : frames.getFirst().image());
             for (int i = 1; i < frames.size(); i++) preview.add(frames.get(i).image());

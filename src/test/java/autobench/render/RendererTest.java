@@ -97,7 +97,7 @@ class RendererTest {
         assertThat(out.checks().animates()).isTrue();
         assertThat(replayed(out)).isTrue();
         assertThat(out.checks().interactive()).isTrue();
-        assertThat(out.artifact("after-input").orElseThrow().mimeType()).isEqualTo("image/jpeg");
+        assertThat(out.artifact("after-input").orElseThrow().mimeType()).isEqualTo("image/png");
     }
 
     @Test
@@ -141,5 +141,22 @@ class RendererTest {
         RenderOutput out = renderer.render(animated("", counter), 5);
         assertThat(replayed(out)).isTrue();
         assertThat(out.checks().interactive()).as("input effect %s", out.checks().inputEffect()).isFalse();
+    }
+
+    @Test
+    void faint_motion_of_pale_dots_on_a_pale_ground_still_counts_as_animating() {
+        // Lossy frames once smoothed this below the threshold (the demo's orbit style on a light palette).
+        String html = """
+                <!doctype html><body style="margin:0"><canvas id=c width=800 height=600></canvas><script>
+                const g = c.getContext('2d'); const B = [];
+                for (let i = 0; i < 300; i++) B.push({ a: Math.random() * 7, r: 20 + Math.random() * 250, s: 1 + Math.random() * 2 });
+                function f() { g.globalCompositeOperation = 'source-over'; g.globalAlpha = 0.18; g.fillStyle = '#eff8ee';
+                  g.fillRect(0, 0, 800, 600); g.globalAlpha = 1; g.globalCompositeOperation = 'lighter'; g.fillStyle = '#274a57';
+                  for (const b of B) { b.a += 0.02; g.beginPath(); g.arc(400 + Math.cos(b.a) * b.r, 300 + Math.sin(b.a) * b.r, b.s, 0, 7); g.fill(); }
+                  requestAnimationFrame(f); }
+                f();
+                </script>""";
+        RenderOutput out = renderer.render(html, 3);
+        assertThat(out.checks().animates()).as("motion %s", out.checks().motion()).isTrue();
     }
 }
