@@ -237,7 +237,26 @@ final class RenderJob {
             clip.addProperty("scale", FRAME_SCALE);
             params.add("clip", clip);
         }
-        return Base64.getDecoder().decode(camera.send("Page.captureScreenshot", params).get("data").getAsString());
+        return capture(camera, params);
+    }
+
+    /**
+     * One capture. Chromium answers "Unable to capture screenshot" when asked before the page has
+     * produced a frame at all (seen right after a load on a busy machine); a frame later it works.
+     */
+    static byte[] capture(CDPSession camera, JsonObject params) {
+        try {
+            return Base64.getDecoder().decode(camera.send("Page.captureScreenshot", params).get("data").getAsString());
+        } catch (PlaywrightException e) {
+            if (!String.valueOf(e.getMessage()).contains("Unable to capture screenshot")) throw e;
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                throw e;
+            }
+            return Base64.getDecoder().decode(camera.send("Page.captureScreenshot", params).get("data").getAsString());
+        }
     }
 
     private void firstPaint(Page page) {

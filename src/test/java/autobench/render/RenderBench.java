@@ -179,12 +179,13 @@ final class RenderBench {
                 context.route(Pattern.compile(".*"), r -> r.fulfill(new Route.FulfillOptions().setStatus(200)
                         .setHeaders(Map.of("content-type", "text/html")).setBody(html)));
                 Page page = context.newPage();
+                page.bringToFront();
                 page.navigate(NetworkGuard.DOCUMENT_URL, new Page.NavigateOptions().setWaitUntil(WaitUntilState.LOAD));
                 if (pageTimeMs > 0) new PageClock(page).advance(pageTimeMs);
                 JsonObject params = new JsonObject();
                 params.addProperty("format", "png");
                 params.addProperty("optimizeForSpeed", true);
-                context.newCDPSession(page).send("Page.captureScreenshot", params);
+                RenderJob.capture(context.newCDPSession(page), params);
             }
         }
 
