@@ -17,8 +17,8 @@ import java.util.Map;
 final class NetworkGuard {
     static final String DOCUMENT_URL = "https://render.autobench.invalid/";
     /**
-     * Where the second run of a page (the one that gets input) is loaded: a sibling origin of the
-     * same site, so it shares the renderer process but none of the first run's storage.
+     * Where the second run of a page (the one that gets input) is loaded: a sibling origin, so it
+     * sees none of the first run's storage.
      */
     static final String REPLAY_URL = "https://replay.autobench.invalid/";
 
