@@ -12,6 +12,35 @@
   };
   Object.defineProperty(Math, 'random', { value: random, writable: false, configurable: false });
 
+  // crypto.getRandomValues and randomUUID too (pages use them for colours and ids), from a second
+  // stream so that a library calling them does not shift the page's Math.random sequence.
+  // crypto.subtle is left alone: it draws nothing.
+  let state2 = ((__SEED__) ^ 0x9E3779B9) >>> 0;
+  const byte = () => {
+    state2 = (state2 + 0x6D2B79F5) >>> 0;
+    let t = state2;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) & 0xff;
+  };
+  if (window.Crypto && window.crypto) {
+    const realGet = Crypto.prototype.getRandomValues;
+    try {
+      Object.defineProperty(Crypto.prototype, 'getRandomValues', { configurable: true, writable: true, value: function getRandomValues(a) {
+        realGet.call(this, a); // the real checks and errors (float arrays, more than 64 KiB), then ours
+        const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+        for (let i = 0; i < bytes.length; i++) bytes[i] = byte();
+        return a;
+      } });
+      Object.defineProperty(Crypto.prototype, 'randomUUID', { configurable: true, writable: true, value: function randomUUID() {
+        const b = Array.from({ length: 16 }, byte);
+        b[6] = (b[6] & 0x0f) | 0x40; b[8] = (b[8] & 0x3f) | 0x80;
+        const h = b.map((x) => x.toString(16).padStart(2, '0')).join('');
+        return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+      } });
+    } catch (e) {}
+  }
+
   // Page time: a paused clock that moves only when the renderer calls advance(ms). Frames are
   // then taken at exact page times, the same on every render, without waiting in real time.
   // Only the top frame is driven; frames inside it keep real time.

@@ -159,4 +159,22 @@ class RendererTest {
         RenderOutput out = renderer.render(html, 3);
         assertThat(out.checks().animates()).as("motion %s", out.checks().motion()).isTrue();
     }
+
+    @Test
+    void crypto_random_values_are_seeded_like_math_random() {
+        String html = """
+                <!doctype html><body style="margin:0"><canvas id=c width=800 height=600></canvas><script>
+                const g = c.getContext('2d'); const v = crypto.getRandomValues(new Uint32Array(400));
+                for (let i = 0; i < 400; i += 2) { g.fillStyle = '#' + (v[i] & 0xffffff).toString(16).padStart(6, '0');
+                  g.fillRect(v[i] % 780, v[i + 1] % 580, 20, 20); }
+                console.log(crypto.randomUUID());
+                try { crypto.getRandomValues(new Float32Array(2)); } catch (e) { console.log('refused ' + e.name); }
+                </script>""";
+        RenderOutput a = renderer.render(html, 11), b = renderer.render(html, 11), c = renderer.render(html, 12);
+        assertThat(a.artifact("poster").orElseThrow().sha256()).isEqualTo(b.artifact("poster").orElseThrow().sha256())
+                .isNotEqualTo(c.artifact("poster").orElseThrow().sha256());
+        assertThat(a.console().getFirst().text()).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")
+                .isEqualTo(b.console().getFirst().text());
+        assertThat(a.console()).extracting(ConsoleLine::text).contains("refused TypeMismatchError");
+    }
 }
