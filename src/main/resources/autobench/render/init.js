@@ -43,55 +43,66 @@
 
   // Page time: a paused clock that moves only when the renderer calls advance(ms). Frames are
   // then taken at exact page times, the same on every render, without waiting in real time.
-  // Only the top frame is driven; frames inside it keep real time.
+  // The top frame owns the clock; frames of the same origin inside it (srcdoc, same-site pages)
+  // run on it too. Cross-origin frames cannot reach it and keep real time.
+  const CLOCK = Symbol.for('autobench.clock');
+  let core = null;
   if (window.top === window) {
-    const RealDate = Date;
-    const EPOCH = __EPOCH__;
     const FRAME = 16; // an integer, so the next frame is always strictly later (1000 / 60 rounds onto itself)
     const realPost = (() => { const ch = new MessageChannel(); let queue = []; ch.port1.onmessage = () => queue.shift()();
       return (f) => { queue.push(f); ch.port2.postMessage(0); }; })();
-    const rethrow = (e) => RealSetTimeout(() => { throw e; }); // a real uncaught error, reported as such
-    const RealSetTimeout = window.setTimeout.bind(window);
     let now = 0;
     let nextId = 1;
     const timers = new Map();
-    const add = (kind, fn, delay, args) => {
+    const add = (kind, fn, delay, args, win, rethrow) => {
       const id = nextId++;
       const at = kind === 'frame' ? (Math.floor(now / FRAME) + 1) * FRAME : now + Math.max(4, Number(delay) || 0);
-      timers.set(id, { id, kind, fn, at, every: kind === 'interval' ? Math.max(4, Number(delay) || 0) : 0, args });
+      timers.set(id, { id, kind, fn, at, every: kind === 'interval' ? Math.max(4, Number(delay) || 0) : 0, args, win, doc: win.document, rethrow });
       return id;
     };
-    const callable = (fn) => typeof fn === 'function' ? fn : () => (0, eval)(String(fn));
-    window.setTimeout = (fn, delay, ...args) => add('timeout', callable(fn), delay, args);
-    window.setInterval = (fn, delay, ...args) => add('interval', callable(fn), delay, args);
-    window.requestAnimationFrame = (fn) => add('frame', fn, 0, []);
-    window.requestIdleCallback = (fn) => add('timeout', () => fn({ didTimeout: false, timeRemaining: () => 0 }), 50, []);
-    window.clearTimeout = window.clearInterval = window.cancelAnimationFrame = window.cancelIdleCallback = (id) => timers.delete(id);
-    performance.now = () => now;
-    function FakeDate(...a) {
-      if (!new.target) return new RealDate(EPOCH + now).toString();
-      return a.length ? new RealDate(...a) : new RealDate(EPOCH + Math.floor(now));
-    }
-    FakeDate.prototype = RealDate.prototype;
-    FakeDate.now = () => EPOCH + Math.floor(now);
-    FakeDate.parse = RealDate.parse;
-    FakeDate.UTC = RealDate.UTC;
-    window.Date = FakeDate;
-
+    const alive = (t) => { try { return !t.win.closed && t.win.document === t.doc; } catch (e) { return false; } };
     const advance = async (ms) => {
       const target = now + ms;
       for (;;) {
         let first = null;
         for (const t of timers.values()) if (t.at <= target && (!first || t.at < first.at || (t.at === first.at && t.id < first.id))) first = t;
         if (!first) break;
-        if (first.every) first.at += first.every; else timers.delete(first.id);
+        const live = alive(first);
+        if (first.every && live) first.at += first.every; else timers.delete(first.id);
+        if (!live) continue; // a frame that was removed or moved on: its callbacks go with its document
         now = Math.max(now, first.at - first.every);
-        try { first.fn.apply(window, first.kind === 'frame' ? [now] : first.args); } catch (e) { rethrow(e); }
+        try { first.fn.apply(first.win, first.kind === 'frame' ? [now] : first.args); } catch (e) { first.rethrow(e); }
         await new Promise(realPost); // a real task boundary: promises settle, events are handled
       }
       now = target;
     };
-    Object.defineProperty(window, Symbol.for('autobench.clock'), { value: { advance } });
+    core = { add, cancel: (id) => timers.delete(id), now: () => now, advance };
+    Object.defineProperty(window, CLOCK, { value: core });
+  } else {
+    try { core = window.top[CLOCK] || null; } catch (e) { core = null; }
+  }
+  if (core) {
+    const RealDate = Date;
+    const EPOCH = __EPOCH__;
+    const RealSetTimeout = window.setTimeout.bind(window);
+    const rethrow = (e) => RealSetTimeout(() => { throw e; }); // a real uncaught error of this frame, reported as such
+    const callable = (fn) => typeof fn === 'function' ? fn : () => (0, eval)(String(fn));
+    const add = (kind, fn, delay, args) => core.add(kind, fn, delay, args, window, rethrow);
+    window.setTimeout = (fn, delay, ...args) => add('timeout', callable(fn), delay, args);
+    window.setInterval = (fn, delay, ...args) => add('interval', callable(fn), delay, args);
+    window.requestAnimationFrame = (fn) => add('frame', fn, 0, []);
+    window.requestIdleCallback = (fn) => add('timeout', () => fn({ didTimeout: false, timeRemaining: () => 0 }), 50, []);
+    window.clearTimeout = window.clearInterval = window.cancelAnimationFrame = window.cancelIdleCallback = (id) => core.cancel(id);
+    performance.now = () => core.now();
+    function FakeDate(...a) {
+      if (!new.target) return new RealDate(EPOCH + core.now()).toString();
+      return a.length ? new RealDate(...a) : new RealDate(EPOCH + Math.floor(core.now()));
+    }
+    FakeDate.prototype = RealDate.prototype;
+    FakeDate.now = () => EPOCH + Math.floor(core.now());
+    FakeDate.parse = RealDate.parse;
+    FakeDate.UTC = RealDate.UTC;
+    window.Date = FakeDate;
   }
 
   // Does the page listen for input at all? A page that registers no input listener (and has no

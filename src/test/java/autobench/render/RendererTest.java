@@ -177,4 +177,19 @@ class RendererTest {
                 .isEqualTo(b.console().getFirst().text());
         assertThat(a.console()).extracting(ConsoleLine::text).contains("refused TypeMismatchError");
     }
+
+    @Test
+    void a_same_origin_frame_runs_on_page_time_too_so_its_pictures_are_reproducible() {
+        String inner = "<body style=margin:0><canvas id=c width=400 height=300></canvas><script>"
+                + "const g=c.getContext('2d');function f(t){g.fillStyle='#012';g.fillRect(0,0,400,300);"
+                + "g.fillStyle='#6cf';g.fillRect((t/5)%380,(performance.now()/7)%280,20,20);"
+                + "g.fillText(new Date().toISOString(),10,290);requestAnimationFrame(f);}requestAnimationFrame(f);</script>";
+        String html = "<!doctype html><body style=\"margin:0\"><iframe style=\"border:0;width:400px;height:300px\" srcdoc=\""
+                + inner.replace("\"", "&quot;") + "\"></iframe>";
+        RenderOutput a = renderer.render(html, 9), b = renderer.render(html, 9);
+        assertThat(a.status()).as(a.reason()).isEqualTo(RenderStatus.OK);
+        assertThat(a.checks().animates()).isTrue();
+        assertThat(a.artifact("poster").orElseThrow().sha256()).isEqualTo(b.artifact("poster").orElseThrow().sha256());
+        assertThat(a.artifact("frame-3").orElseThrow().sha256()).isEqualTo(b.artifact("frame-3").orElseThrow().sha256());
+    }
 }
