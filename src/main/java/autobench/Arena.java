@@ -14,7 +14,7 @@ import autobench.provider.Provider;
 import autobench.provider.Providers;
 import autobench.render.ArtifactStore;
 import autobench.render.RenderConfig;
-import autobench.render.RenderStage;
+import autobench.cycle.RenderStage;
 import autobench.render.RenderStore;
 import autobench.render.Renderer;
 import autobench.task.BuiltinLibrary;

@@ -3,7 +3,7 @@ package autobench;
 import autobench.dispatch.DispatchReport;
 import autobench.dispatch.Dispatcher;
 import autobench.rating.RatingSettings;
-import autobench.render.RenderStage;
+import autobench.cycle.RenderStage;
 import autobench.rating.store.RatingHistory;
 import autobench.rating.store.SnapshotStore;
 import autobench.task.StoredTask;

@@ -1,7 +1,7 @@
 package autobench.cli;
 
 import autobench.Arena;
-import autobench.render.RenderStage;
+import autobench.cycle.RenderStage;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,6 +1,6 @@
 package autobench.extract;
 
-import autobench.task.Libraries;
+import autobench.runtime.Libraries;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package autobench.extract;
 
+import autobench.runtime.Libraries;
 import java.util.List;
 
 /** Builds and amends HTML documents: a minimal page around fragments, and styles or scripts put into a page. */

@@ -1,7 +1,7 @@
 package autobench.render;
 
-import autobench.task.Libraries;
-import autobench.task.Libraries.Library;
+import autobench.runtime.Libraries;
+import autobench.runtime.Libraries.Library;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +39,7 @@ public final class LibraryBundler {
             byte[] body = files.get("package/" + lib.file());
             if (body == null) {
                 throw new IllegalStateException(lib.npmPackage() + "@" + lib.version() + " has no file '" + lib.file()
-                        + "'; fix autobench.task.Libraries so every URL names a file the package ships");
+                        + "'; fix autobench.runtime.Libraries so every URL names a file the package ships");
             }
             Files.createDirectories(target.getParent());
             Files.write(target, body);

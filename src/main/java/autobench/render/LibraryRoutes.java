@@ -1,7 +1,7 @@
 package autobench.render;
 
-import autobench.task.Libraries;
-import autobench.task.Libraries.Library;
+import autobench.runtime.Libraries;
+import autobench.runtime.Libraries.Library;
 
 import java.io.IOException;
 import java.io.InputStream;

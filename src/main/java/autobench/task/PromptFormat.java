@@ -1,5 +1,6 @@
 package autobench.task;
 
+import autobench.runtime.Libraries;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -9,10 +9,10 @@ import java.util.Optional;
  * Finds Chromium for tests that need it. Missing Chromium skips them loudly on a developer's
  * machine, but fails them in CI (CI=true), where skipping would hide that nothing was rendered.
  */
-final class ChromiumForTests {
+public final class ChromiumForTests {
     private ChromiumForTests() {}
 
-    static Path require() {
+    public static Path require() {
         Optional<Path> found = Renderer.find().filter(p -> NodeLocator.find().isPresent());
         if (found.isPresent()) return found.get();
         String message = "Chromium-dependent render tests cannot run: " + Renderer.installHint();
@@ -25,7 +25,7 @@ final class ChromiumForTests {
     }
 
     /** A short time limit keeps the hanging pages of the corpus quick; real renders use 30 s. */
-    static RenderConfig config() {
+    public static RenderConfig config() {
         return RenderConfig.defaults(require()).withTimeLimit(java.time.Duration.ofSeconds(30));
     }
 }

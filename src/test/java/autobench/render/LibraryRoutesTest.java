@@ -1,6 +1,6 @@
 package autobench.render;
 
-import autobench.task.Libraries;
+import autobench.runtime.Libraries;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

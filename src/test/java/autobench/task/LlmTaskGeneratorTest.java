@@ -1,5 +1,6 @@
 package autobench.task;
 
+import autobench.runtime.Libraries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import autobench.provider.Completion;

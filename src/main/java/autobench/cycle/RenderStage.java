@@ -1,4 +1,4 @@
-package autobench.render;
+package autobench.cycle;
 
 import autobench.dispatch.Submission;
 import autobench.dispatch.SubmissionStatus;
@@ -6,6 +6,12 @@ import autobench.dispatch.SubmissionStore;
 import autobench.task.StoredTask;
 import autobench.task.TaskStatus;
 import autobench.task.TaskStore;
+import autobench.render.Artifact;
+import autobench.render.ArtifactStore;
+import autobench.render.Checks;
+import autobench.render.RenderOutput;
+import autobench.render.RenderStore;
+import autobench.render.Renderer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package autobench.task;
+package autobench.runtime;
 
 import java.util.List;
 

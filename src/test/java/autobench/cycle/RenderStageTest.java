@@ -1,4 +1,4 @@
-package autobench.render;
+package autobench.cycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +13,7 @@ import autobench.provider.Provider;
 import autobench.provider.Usage;
 import autobench.task.StoredTask;
 import autobench.task.TaskStatus;
+import autobench.render.*;
 import autobench.testing.Store;
 import autobench.testing.TestConfigs;
 import java.nio.file.Path;
