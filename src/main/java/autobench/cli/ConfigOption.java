@@ -1,7 +1,7 @@
 package autobench.cli;
 
-import autobench.Config;
-import autobench.ConfigLoader;
+import autobench.config.Config;
+import autobench.config.ConfigLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;

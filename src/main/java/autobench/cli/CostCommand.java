@@ -1,6 +1,6 @@
 package autobench.cli;
 
-import autobench.Arena;
+import autobench.wiring.Arena;
 import autobench.dispatch.CallLedger;
 import autobench.dispatch.Dispatcher;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,9 +1,9 @@
 package autobench.cli;
 
-import autobench.Arena;
-import autobench.Config;
-import autobench.ConfigLoader;
-import autobench.DailyCycle;
+import autobench.wiring.Arena;
+import autobench.config.Config;
+import autobench.config.ConfigLoader;
+import autobench.cycle.DailyCycle;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,6 +1,6 @@
 package autobench.cli;
 
-import autobench.Config;
+import autobench.config.Config;
 import autobench.provider.HttpTransport;
 import autobench.provider.ModelConfig;
 import autobench.provider.Probe;

@@ -79,8 +79,8 @@ public final class RatingsCommand implements Callable<Integer> {
     /** The registered command: database votes come from the configured database. */
     public RatingsCommand() {
         this.databaseVotes = () -> {
-            try (autobench.Arena arena = autobench.Arena.open(config.load(false))) {
-                return autobench.DatabaseVotes.read(arena, includeDemo);
+            try (autobench.wiring.Arena arena = autobench.wiring.Arena.open(config.load(false))) {
+                return autobench.leaderboard.DatabaseVotes.read(arena, includeDemo);
             }
         };
     }

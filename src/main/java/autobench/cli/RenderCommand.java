@@ -1,6 +1,6 @@
 package autobench.cli;
 
-import autobench.Arena;
+import autobench.wiring.Arena;
 import autobench.cycle.RenderStage;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;

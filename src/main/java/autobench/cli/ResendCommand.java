@@ -1,6 +1,6 @@
 package autobench.cli;
 
-import autobench.Arena;
+import autobench.wiring.Arena;
 import autobench.dispatch.DispatchReport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,7 +1,7 @@
 package autobench.cli;
 
-import autobench.Arena;
-import autobench.DailyCycle;
+import autobench.wiring.Arena;
+import autobench.cycle.DailyCycle;
 import autobench.dispatch.Submission;
 import autobench.task.StoredTask;
 import java.io.PrintStream;

@@ -1,7 +1,7 @@
 package autobench.cli;
 
-import autobench.Arena;
-import autobench.Verifier;
+import autobench.wiring.Arena;
+import autobench.ops.Verifier;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.concurrent.Callable;

@@ -1,6 +1,6 @@
 package autobench.dispatch;
 
-import autobench.Config;
+import autobench.config.Config;
 import autobench.extract.Extractor;
 import autobench.provider.ModelConfig;
 import autobench.provider.Provider;

@@ -1,6 +1,6 @@
 package autobench.dispatch;
 
-import autobench.Config;
+import autobench.config.Config;
 import autobench.db.Ids;
 import autobench.extract.Assist;
 import autobench.extract.Extraction;

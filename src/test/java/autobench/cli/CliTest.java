@@ -23,7 +23,7 @@ class CliTest {
         System.setOut(new PrintStream(out, true));
         System.setErr(new PrintStream(err, true));
         try {
-            var cl = autobench.AppAccess.commandLine();
+            var cl = autobench.cli.AppAccess.commandLine();
             cl.setOut(new java.io.PrintWriter(System.out, true));
             cl.setErr(new java.io.PrintWriter(System.err, true));
             int code = cl.execute(args);

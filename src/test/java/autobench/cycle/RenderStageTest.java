@@ -2,9 +2,9 @@ package autobench.cycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import autobench.Arena;
-import autobench.Config;
-import autobench.DailyCycle;
+import autobench.wiring.Arena;
+import autobench.config.Config;
+import autobench.cycle.DailyCycle;
 import autobench.dispatch.Sleeper;
 import autobench.dispatch.Submission;
 import autobench.provider.Completion;

@@ -2,7 +2,7 @@ package autobench.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import autobench.Arena;
+import autobench.wiring.Arena;
 import autobench.provider.Completion;
 import autobench.provider.Finish;
 import autobench.provider.Provider;

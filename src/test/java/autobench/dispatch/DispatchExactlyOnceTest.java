@@ -5,10 +5,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import autobench.Arena;
-import autobench.Config;
-import autobench.DailyCycle;
-import autobench.Verifier;
+import autobench.wiring.Arena;
+import autobench.config.Config;
+import autobench.cycle.DailyCycle;
+import autobench.ops.Verifier;
 import autobench.testing.ChatStub;
 import autobench.testing.Store;
 import autobench.testing.TestConfigs;

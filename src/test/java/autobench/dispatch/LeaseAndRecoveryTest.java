@@ -3,10 +3,10 @@ package autobench.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import autobench.Arena;
-import autobench.Config;
-import autobench.DailyCycle;
-import autobench.Verifier;
+import autobench.wiring.Arena;
+import autobench.config.Config;
+import autobench.cycle.DailyCycle;
+import autobench.ops.Verifier;
 import autobench.provider.Completion;
 import autobench.provider.Finish;
 import autobench.provider.Provider;
@@ -43,7 +43,7 @@ class LeaseAndRecoveryTest {
         Path cfg = TestConfigs.write(tmp, yaml);
         Config c = TestConfigs.load(tmp, yaml, Map.of());
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "autobench.App",
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "autobench.cli.App",
                 "run-day", "--config", cfg.toString(), "--date", DAY.toString()));
         Process child = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
         try (Arena a = new Arena(c, k -> null, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of())) {

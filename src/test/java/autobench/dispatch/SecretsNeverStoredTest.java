@@ -3,8 +3,8 @@ package autobench.dispatch;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import autobench.Arena;
-import autobench.DailyCycle;
+import autobench.wiring.Arena;
+import autobench.cycle.DailyCycle;
 import autobench.testing.ChatStub;
 import autobench.testing.Store;
 import autobench.testing.TestConfigs;

@@ -2,8 +2,8 @@ package autobench.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import autobench.Arena;
-import autobench.Config;
+import autobench.wiring.Arena;
+import autobench.config.Config;
 import autobench.dispatch.Sleeper;
 import autobench.provider.Completion;
 import autobench.provider.Finish;

@@ -1,7 +1,7 @@
 package autobench.testing;
 
-import autobench.Config;
-import autobench.ConfigLoader;
+import autobench.config.Config;
+import autobench.config.ConfigLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -3,10 +3,10 @@ package autobench.vote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import autobench.Arena;
-import autobench.Config;
-import autobench.ConfigLoader;
-import autobench.DailyCycle;
+import autobench.wiring.Arena;
+import autobench.config.Config;
+import autobench.config.ConfigLoader;
+import autobench.cycle.DailyCycle;
 import autobench.dispatch.Sleeper;
 import autobench.dispatch.Submission;
 import autobench.testing.Store;

@@ -1,5 +1,6 @@
-package autobench;
+package autobench.config;
 
+import autobench.config.Config;
 import autobench.provider.ModelConfig;
 import autobench.provider.Price;
 import autobench.provider.Providers;

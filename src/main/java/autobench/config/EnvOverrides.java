@@ -1,5 +1,6 @@
-package autobench;
+package autobench.config;
 
+import autobench.config.ConfigLoader;
 import autobench.provider.Providers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,7 @@
-package autobench;
+package autobench.config;
 
+import autobench.config.ConfigLoader;
+import autobench.config.Config;
 import autobench.provider.ModelConfig;
 import autobench.provider.Price;
 import autobench.provider.Providers;

@@ -1,5 +1,6 @@
-package autobench;
+package autobench.cli;
 
+import autobench.config.ConfigException;
 import autobench.cli.CostCommand;
 import autobench.cli.DemoCommand;
 import autobench.cli.ModelsCommand;

@@ -1,5 +1,7 @@
-package autobench;
+package autobench.ops;
 
+import autobench.cli.AppAccess;
+import autobench.wiring.Arena;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import autobench.dispatch.Sleeper;

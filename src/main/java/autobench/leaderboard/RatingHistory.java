@@ -1,4 +1,4 @@
-package autobench.rating.store;
+package autobench.leaderboard;
 
 import autobench.rating.Leaderboard;
 import autobench.rating.Ratings;

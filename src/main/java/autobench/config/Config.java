@@ -1,4 +1,4 @@
-package autobench;
+package autobench.config;
 
 import autobench.provider.ModelConfig;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
-package autobench;
+package autobench.wiring;
 
+import autobench.config.Config;
 import autobench.db.Database;
 import autobench.dispatch.Budget;
 import autobench.dispatch.CallLedger;

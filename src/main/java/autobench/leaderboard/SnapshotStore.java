@@ -1,4 +1,4 @@
-package autobench.rating.store;
+package autobench.leaderboard;
 
 import autobench.db.Database;
 import autobench.rating.Leaderboard;

@@ -1,5 +1,6 @@
-package autobench;
+package autobench.cli;
 
+import autobench.cli.App;
 import picocli.CommandLine;
 
 /** Lets tests in other packages run the real command line. */

@@ -1,11 +1,12 @@
-package autobench.rating.store;
+package autobench.leaderboard;
 
+import autobench.leaderboard.SnapshotStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import autobench.AppAccess;
-import autobench.Arena;
-import autobench.Config;
-import autobench.DailyCycle;
+import autobench.cli.AppAccess;
+import autobench.wiring.Arena;
+import autobench.config.Config;
+import autobench.cycle.DailyCycle;
 import autobench.dispatch.Sleeper;
 import autobench.dispatch.Submission;
 import autobench.testing.ChatStub;

@@ -1,6 +1,6 @@
-package autobench;
+package autobench.leaderboard;
 
-import autobench.Arena;
+import autobench.wiring.Arena;
 import autobench.rating.Outcome;
 import autobench.rating.Vote;
 import autobench.vote.VoteStore;

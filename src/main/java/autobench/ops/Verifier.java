@@ -1,5 +1,6 @@
-package autobench;
+package autobench.ops;
 
+import autobench.wiring.Arena;
 import autobench.dispatch.LedgerCall;
 import autobench.dispatch.Submission;
 import autobench.dispatch.SubmissionStatus;

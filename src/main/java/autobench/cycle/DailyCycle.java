@@ -1,11 +1,14 @@
-package autobench;
+package autobench.cycle;
 
+import autobench.leaderboard.DatabaseVotes;
+
+import autobench.wiring.Arena;
 import autobench.dispatch.DispatchReport;
 import autobench.dispatch.Dispatcher;
 import autobench.rating.RatingSettings;
 import autobench.cycle.RenderStage;
-import autobench.rating.store.RatingHistory;
-import autobench.rating.store.SnapshotStore;
+import autobench.leaderboard.RatingHistory;
+import autobench.leaderboard.SnapshotStore;
 import autobench.task.StoredTask;
 import java.time.LocalDate;
 import java.util.List;

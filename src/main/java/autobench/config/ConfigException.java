@@ -1,4 +1,4 @@
-package autobench;
+package autobench.config;
 
 import java.util.List;
 
