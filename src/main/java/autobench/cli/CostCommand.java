@@ -47,21 +47,21 @@ public final class CostCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Arena arena = Arena.open(config.load(false))) {
-            var zone = arena.config.zone();
+            var zone = arena.config().zone();
             LocalDate last = to == null ? arena.today() : to;
             LocalDate first = from == null ? last.minusDays(29) : from;
             if (first.isAfter(last)) throw new IllegalArgumentException("--from " + first + " is after --to " + last);
             Map<LocalDate, Map<String, Totals>> byDay = new TreeMap<>();
             Map<String, Totals> byModel = new TreeMap<>();
             Totals all = new Totals();
-            for (CallLedger.CostRow r : arena.ledger.costRows(Dispatcher.dayStart(first, zone), Dispatcher.dayStart(last.plusDays(1), zone))) {
+            for (CallLedger.CostRow r : arena.ledger().costRows(Dispatcher.dayStart(first, zone), Dispatcher.dayStart(last.plusDays(1), zone))) {
                 LocalDate day = LocalDate.ofInstant(Instant.ofEpochMilli(r.startedAt()), zone);
                 byDay.computeIfAbsent(day, d -> new TreeMap<>()).computeIfAbsent(r.modelId(), m -> new Totals()).add(r);
                 byModel.computeIfAbsent(r.modelId(), m -> new Totals()).add(r);
                 all.add(r);
             }
-            if (json) printJson(first, last, byDay, byModel, all, arena.config.dailyBudgetUsd());
-            else printText(first, last, byDay, byModel, all, arena.config.dailyBudgetUsd());
+            if (json) printJson(first, last, byDay, byModel, all, arena.config().dailyBudgetUsd());
+            else printText(first, last, byDay, byModel, all, arena.config().dailyBudgetUsd());
             return 0;
         }
     }

@@ -25,7 +25,7 @@ public final class DemoCommand implements Callable<Integer> {
         try (Arena arena = Arena.open(c)) {
             LocalDate day = date == null ? arena.today() : date;
             System.err.println("autobench demo: the demo models are deterministic programs, not AI models; nothing is paid.");
-            DailyCycle.Result r = new DailyCycle(arena).run(day);
+            DailyCycle.Result r = arena.dailyCycle().run(day);
             Summary.print(arena, r, System.out);
             System.out.println("  Next: ./autobench verify   (integrity report)   ·   ./autobench run-day --date " + day.minusDays(1));
             return 0;

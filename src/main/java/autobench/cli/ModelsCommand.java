@@ -4,7 +4,7 @@ import autobench.config.Config;
 import autobench.provider.HttpTransport;
 import autobench.provider.ModelConfig;
 import autobench.provider.Probe;
-import autobench.provider.Providers;
+
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,13 +26,13 @@ public final class ModelsCommand implements Callable<Integer> {
         int missing = 0;
         for (ModelConfig m : c.models()) {
             String key;
-            if (m.apiKeyEnv() == null) key = Providers.needsKey(m.provider()) ? "MISSING (no api_key_env)" : "not needed";
+            if (m.apiKeyEnv() == null) key = m.provider().needsKey() ? "MISSING (no api_key_env)" : "not needed";
             else {
                 String v = System.getenv(m.apiKeyEnv());
                 key = (v == null || v.isBlank() ? "MISSING " : "present ") + "$" + m.apiKeyEnv();
                 if ((v == null || v.isBlank()) && m.enabled()) missing++;
             }
-            System.out.printf("%-20s %-18s %-28s %-8s %-22s %.2f / %.2f%s%n", m.id(), m.provider(), m.model(), m.enabled() ? "yes" : "no",
+            System.out.printf("%-20s %-18s %-28s %-8s %-22s %.2f / %.2f%s%n", m.id(), m.provider().wireName(), m.model(), m.enabled() ? "yes" : "no",
                     key, m.price().inputPerMillion(), m.price().outputPerMillion(), m.isDemo() ? "  (demo: not an AI model)" : "");
         }
         if (missing > 0) System.out.println(missing + " enabled model(s) lack their key; run-day will refuse to start until they are set or disabled.");
@@ -42,7 +42,7 @@ public final class ModelsCommand implements Callable<Integer> {
     private int probe(Config c) {
         ModelConfig m = c.model(probe).orElseThrow(() -> new IllegalArgumentException(
                 "no model '" + probe + "' in the config (configured: " + String.join(", ", c.models().stream().map(ModelConfig::id).toList()) + ")"));
-        System.out.println("probing " + m.id() + " (" + m.provider() + " " + m.model() + ") with one tiny request ...");
+        System.out.println("probing " + m.id() + " (" + m.provider().wireName() + " " + m.model() + ") with one tiny request ...");
         Probe.Report r = Probe.run(m, System::getenv, new HttpTransport(Clock.systemUTC()));
         System.out.println((r.accepted() ? "OK" : "FAILED") + "  outcome " + r.outcome()
                 + (r.httpStatus() > 0 ? " (HTTP " + r.httpStatus() + ")" : "") + "  latency " + r.latency().toMillis() + " ms"

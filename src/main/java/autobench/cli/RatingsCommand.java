@@ -80,7 +80,7 @@ public final class RatingsCommand implements Callable<Integer> {
     public RatingsCommand() {
         this.databaseVotes = () -> {
             try (autobench.wiring.Arena arena = autobench.wiring.Arena.open(config.load(false))) {
-                return autobench.leaderboard.DatabaseVotes.read(arena, includeDemo);
+                return arena.storedVotes().read(includeDemo);
             }
         };
     }

@@ -19,8 +19,8 @@ public final class RunDayCommand implements Callable<Integer> {
     public Integer call() {
         try (Arena arena = Arena.open(config.load(true))) {
             LocalDate day = date == null ? arena.today() : date;
-            System.err.println("autobench: running the cycle for " + day + " with " + arena.config.enabledModels().size() + " models");
-            DailyCycle.Result r = new DailyCycle(arena).run(day);
+            System.err.println("autobench: running the cycle for " + day + " with " + arena.config().enabledModels().size() + " models");
+            DailyCycle.Result r = arena.dailyCycle().run(day);
             Summary.print(arena, r, System.out);
             return 0;
         }

@@ -12,16 +12,16 @@ final class Summary {
 
     static void print(Arena arena, DailyCycle.Result r, PrintStream out) {
         out.println();
-        out.println("AutoBench day " + r.day() + " (" + arena.config.zone() + ") — database " + arena.db.describe());
+        out.println("AutoBench day " + r.day() + " (" + arena.config().zone() + ") — database " + arena.database().describe());
         for (StoredTask t : r.tasks()) {
             out.printf("%n  Task %d · %s · %s [%s]%s%n", t.slot() + 1, t.title(), t.category().wireName(), t.status().wireName(),
                     t.fallbackReason() == null ? "" : " (generator fell back: " + t.fallbackReason() + ")");
-            var renders = new autobench.render.RenderStore(arena.db);
-            for (Submission s : arena.submissions.forTask(t.id())) {
+            var renders = arena.renders();
+            for (Submission s : arena.submissions().forTask(t.id())) {
                 String render = renders.find(s.id()).map(x -> x.status().equals("done") ? " · render " + x.result()
                         + (Boolean.TRUE.equals(x.animates()) ? " animates" : "") + (Boolean.TRUE.equals(x.interactive()) ? " interactive" : "")
                         : " · render " + x.status()).orElse("");
-                boolean demo = arena.config.model(s.modelId()).map(m -> m.isDemo()).orElse(false);
+                boolean demo = arena.config().model(s.modelId()).map(m -> m.isDemo()).orElse(false);
                 out.printf("    %-22s %-10s %-12s %6d tok %7d ms  %s%s%n", s.modelId() + (demo ? " (demo)" : ""),
                         s.status().wireName(), s.outcome() == null ? "-" : s.outcome().wireName(),
                         s.inputTokens() + s.outputTokens(), s.latencyMs(),

@@ -19,7 +19,7 @@ public final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Arena arena = Arena.open(config.load(false))) {
-            Verifier.Report r = new Verifier(arena).run();
+            Verifier.Report r = arena.verifier().run();
             if (json) {
                 var m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).findAndRegisterModules();
                 var node = m.valueToTree(r);

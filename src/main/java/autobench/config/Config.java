@@ -1,10 +1,10 @@
 package autobench.config;
 
+import autobench.dispatch.DispatchSettings;
 import autobench.provider.ModelConfig;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,7 +27,7 @@ public record Config(
         String taskGenerator,
         boolean autoApprove,
         Double dailyBudgetUsd,
-        Dispatch dispatch,
+        DispatchSettings dispatch,
         Render render,
         List<ModelConfig> models) {
 
@@ -38,24 +38,6 @@ public record Config(
      * @param lanes            renders at once, each in its own reused browser
      */
     public record Render(boolean enabled, String chromium, int width, int height, int timeLimitSeconds, int lanes) {}
-
-    /**
-     * @param maxAttempts         attempts per submission for failures refused before work (429, 503, connect)
-     * @param leaseMarginSeconds  how much longer than a call's timeout its claim lasts before it counts as dead
-     * @param maxConcurrency      concurrent calls per provider unless {@code providerConcurrency} says otherwise
-     * @param retryBaseMillis     first backoff delay (doubles per attempt) when no Retry-After is given
-     * @param retryMaxMillis      longest wait between attempts, Retry-After included
-     */
-    public record Dispatch(int maxAttempts, int leaseMarginSeconds, int maxConcurrency,
-                           Map<String, Integer> providerConcurrency, long retryBaseMillis, long retryMaxMillis) {
-        public Dispatch {
-            providerConcurrency = Map.copyOf(providerConcurrency);
-        }
-
-        public int concurrencyFor(String provider) {
-            return providerConcurrency.getOrDefault(provider, maxConcurrency);
-        }
-    }
 
     public Config {
         models = List.copyOf(models);

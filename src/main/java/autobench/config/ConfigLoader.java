@@ -3,7 +3,7 @@ package autobench.config;
 import autobench.config.Config;
 import autobench.provider.ModelConfig;
 import autobench.provider.Price;
-import autobench.provider.Providers;
+import autobench.provider.ProviderKind;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -149,10 +149,10 @@ public final class ConfigLoader {
     }
 
     static ModelConfig demoModel(String id) {
-        return new ModelConfig(id, "demo", id, null, null, 8000, null, Price.FREE, true, 60, Map.of());
+        return new ModelConfig(id, ProviderKind.DEMO, id, null, null, 8000, null, Price.FREE, true, 60, Map.of());
     }
 
     static boolean knownProvider(String p) {
-        return Providers.NAMES.contains(p);
+        return ProviderKind.parse(p).isPresent();
     }
 }

@@ -1,7 +1,7 @@
 package autobench.config;
 
 import autobench.config.ConfigLoader;
-import autobench.provider.Providers;
+import autobench.provider.ProviderKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -71,7 +71,7 @@ final class EnvOverrides {
         String pc = "PROVIDER_CONCURRENCY_";
         if (rest.startsWith(pc)) {
             String p = rest.substring(pc.length());
-            for (String name : Providers.NAMES) {
+            for (String name : ProviderKind.names()) {
                 if (ConfigLoader.envName(name).equals(p)) {
                     ObjectNode m = d.has("provider_concurrency") && d.get("provider_concurrency").isObject()
                             ? (ObjectNode) d.get("provider_concurrency") : d.putObject("provider_concurrency");

@@ -4,7 +4,8 @@ import autobench.config.ConfigLoader;
 import autobench.config.Config;
 import autobench.provider.ModelConfig;
 import autobench.provider.Price;
-import autobench.provider.Providers;
+import autobench.dispatch.DispatchSettings;
+import autobench.provider.ProviderKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ final class Validator {
         String generator = text(root, "task_generator", "task_generator", "builtin");
         boolean autoApprove = bool(root, "auto_approve", "auto_approve", true);
         Double budget = root.hasNonNull("daily_budget_usd") ? number(root, "daily_budget_usd", "daily_budget_usd", 0, 0, 1e9) : null;
-        Config.Dispatch dispatch = dispatch(root.path("dispatch"));
+        DispatchSettings dispatch = dispatch(root.path("dispatch"));
         Config.Render render = render(root.path("render"));
         List<ModelConfig> models = models(root.path("models"), requireKeys);
         if (!generator.equals("builtin") && models.stream().noneMatch(m -> m.id().equals(generator))) {
@@ -54,7 +55,7 @@ final class Validator {
                 dispatch, render, models);
     }
 
-    private Config.Dispatch dispatch(JsonNode d) {
+    private DispatchSettings dispatch(JsonNode d) {
         if (d.isMissingNode() || d.isNull()) d = JSON.createObjectNode();
         if (!d.isObject()) {
             problems.add("dispatch: must be a mapping");
@@ -64,19 +65,18 @@ final class Validator {
         int maxAttempts = integer(d, "max_attempts", "dispatch.max_attempts", 3, 1, 20);
         int margin = integer(d, "lease_margin_seconds", "dispatch.lease_margin_seconds", 120, 5, 86_400);
         int conc = integer(d, "max_concurrency", "dispatch.max_concurrency", 4, 1, 256);
-        Map<String, Integer> perProvider = new LinkedHashMap<>();
+        Map<ProviderKind, Integer> perProvider = new LinkedHashMap<>();
         JsonNode pc = d.path("provider_concurrency");
         if (pc.isObject()) {
-            pc.fieldNames().forEachRemaining(p -> {
-                if (!Providers.NAMES.contains(p)) problems.add("dispatch.provider_concurrency." + p + ": unknown provider (known: " + String.join(", ", Providers.NAMES) + ")");
-                else perProvider.put(p, integer(pc, p, "dispatch.provider_concurrency." + p, conc, 1, 256));
-            });
+            pc.fieldNames().forEachRemaining(p -> ProviderKind.parse(p).ifPresentOrElse(
+                    kind -> perProvider.put(kind, integer(pc, p, "dispatch.provider_concurrency." + p, conc, 1, 256)),
+                    () -> problems.add("dispatch.provider_concurrency." + p + ": unknown provider (known: " + known() + ")")));
         } else if (!pc.isMissingNode() && !pc.isNull()) {
             problems.add("dispatch.provider_concurrency: must be a mapping of provider name to a number");
         }
         long base = integer(d, "retry_base_ms", "dispatch.retry_base_ms", 2_000, 0, 600_000);
         long max = integer(d, "retry_max_ms", "dispatch.retry_max_ms", 120_000, 0, 3_600_000);
-        return new Config.Dispatch(maxAttempts, margin, conc, perProvider, base, max);
+        return new DispatchSettings(maxAttempts, margin, conc, perProvider, base, max);
     }
 
     private Config.Render render(JsonNode r) {
@@ -134,8 +134,9 @@ final class Validator {
             if (!ids.add(id)) problems.add(at + ".id: duplicate model id");
             problems.addAll(ConfigLoader.unknownKeys(m, ConfigLoader.MODEL_KEYS, at + "."));
             String provider = text(m, "provider", at + ".provider", null);
-            if (provider == null) problems.add(at + ".provider: missing (one of " + String.join(", ", Providers.NAMES) + ")");
-            else if (!Providers.NAMES.contains(provider)) problems.add(at + ".provider: unknown provider '" + provider + "' (one of " + String.join(", ", Providers.NAMES) + ")");
+            ProviderKind kind = provider == null ? null : ProviderKind.parse(provider).orElse(null);
+            if (provider == null) problems.add(at + ".provider: missing (one of " + known() + ")");
+            else if (kind == null) problems.add(at + ".provider: unknown provider '" + provider + "' (one of " + known() + ")");
             String model = text(m, "model", at + ".model", null);
             if (model == null) problems.add(at + ".model: missing (the provider's model name, e.g. gpt-4o)");
             String baseUrl = text(m, "base_url", at + ".base_url", null);
@@ -146,28 +147,28 @@ final class Validator {
             Double temperature = m.hasNonNull("temperature") ? number(m, "temperature", at + ".temperature", 0, 0, 2) : null;
             boolean enabled = bool(m, "enabled", at + ".enabled", true);
             int timeout = integer(m, "timeout_seconds", at + ".timeout_seconds", 300, 1, 7200);
-            Price price = price(m.path("price"), at, provider);
+            Price price = price(m.path("price"), at, kind);
             Map<String, Object> options = m.path("options").isObject()
                     ? JSON.convertValue(m.get("options"), JSON.getTypeFactory().constructMapType(Map.class, String.class, Object.class))
                     : Map.of();
             if (m.has("options") && !m.get("options").isObject()) problems.add(at + ".options: must be a mapping");
-            if (provider != null && Providers.NAMES.contains(provider) && Providers.needsKey(provider) && keyEnv == null) {
+            if (kind != null && kind.needsKey() && keyEnv == null) {
                 problems.add(at + ".api_key_env: missing (name of the environment variable holding the " + provider + " key)");
             }
             if (requireKeys && enabled && keyEnv != null && (env.apply(keyEnv) == null || env.apply(keyEnv).isBlank())) {
                 problems.add(at + ".api_key_env: environment variable " + keyEnv + " is not set (needed by enabled model " + id
                         + "; set it, or set enabled: false)");
             }
-            out.add(new ModelConfig(id, provider == null ? "" : provider, model == null ? "" : model, baseUrl, keyEnv,
+            out.add(new ModelConfig(id, kind, model == null ? "" : model, baseUrl, keyEnv,
                     maxTokens, temperature, price, enabled, timeout, options));
         }
         if (out.isEmpty() && problems.isEmpty()) problems.add("models: at least one model must be configured");
         return out;
     }
 
-    private Price price(JsonNode p, String at, String provider) {
+    private Price price(JsonNode p, String at, ProviderKind kind) {
         if (p.isMissingNode() || p.isNull()) {
-            if (provider != null && !provider.equals("demo") && !provider.equals("local")) {
+            if (kind != null && kind.needsPrice()) {
                 problems.add(at + ".price: missing (USD per million tokens: price: {input: 2.5, output: 10}; write 0 for free models)");
             }
             return Price.FREE;
@@ -236,5 +237,9 @@ final class Validator {
         if (s.equals("false") || s.equals("no") || s.equals("0")) return false;
         problems.add(path + ": must be true or false, got '" + v.asText() + "'");
         return def;
+    }
+
+    private static String known() {
+        return String.join(", ", ProviderKind.names());
     }
 }

@@ -26,35 +26,34 @@ public final class CallLedger {
     }
 
     /** Writes the row for a request about to be sent; false if that attempt is already taken (then: do not send). */
-    public boolean begin(String callId, String submissionId, int attempt, String modelId, String caller, String reason, long now) {
+    public boolean begin(LedgerCall.Start c, long now) {
         return db.jdbi().withHandle(h -> h.createUpdate("""
                 INSERT INTO provider_calls (id, submission_id, attempt, model_id, caller, reason, started_at)
                 VALUES (:id, :s, :a, :m, :caller, :reason, :now)
                 ON CONFLICT (submission_id, attempt) DO NOTHING""")
-                .bind("id", callId).bind("s", submissionId).bind("a", attempt).bind("m", modelId)
-                .bind("caller", caller).bind("reason", reason).bind("now", now).execute()) == 1;
+                .bind("id", c.callId()).bind("s", c.submissionId()).bind("a", c.attempt()).bind("m", c.modelId())
+                .bind("caller", c.caller()).bind("reason", c.reason().wireName()).bind("now", now).execute()) == 1;
     }
 
     /** Writes what came back. */
-    public void finish(String callId, String outcome, int httpStatus, Long retryAfterMs, String detail, long inputTokens,
-                       long outputTokens, long reasoningTokens, double costUsd, long latencyMs, long now) {
+    public void finish(String callId, LedgerCall.End e, long now) {
         db.jdbi().useHandle(h -> h.createUpdate("""
                 UPDATE provider_calls SET finished_at = :now, outcome = :outcome, http_status = :status,
                   retry_after_ms = :ra, detail = :detail, input_tokens = :in, output_tokens = :out,
                   reasoning_tokens = :rt, cost_usd = :cost, latency_ms = :latency
                 WHERE id = :id""")
-                .bind("now", now).bind("outcome", outcome).bind("status", httpStatus == 0 ? null : httpStatus)
-                .bind("ra", retryAfterMs).bind("detail", detail).bind("in", inputTokens)
-                .bind("out", outputTokens).bind("rt", reasoningTokens).bind("cost", costUsd)
-                .bind("latency", latencyMs).bind("id", callId).execute());
+                .bind("now", now).bind("outcome", e.outcome().wireName()).bind("status", e.httpStatus() == 0 ? null : e.httpStatus())
+                .bind("ra", e.retryAfterMs()).bind("detail", e.detail()).bind("in", e.usage().inputTokens())
+                .bind("out", e.usage().outputTokens()).bind("rt", e.usage().reasoningTokens()).bind("cost", e.costUsd())
+                .bind("latency", e.latencyMs()).bind("id", callId).execute());
     }
 
     /** Marks the in-flight calls of a submission whose process died as unknown. */
     public int markInFlightUnknown(String submissionId, long now) {
         return db.jdbi().withHandle(h -> h.createUpdate("""
-                UPDATE provider_calls SET outcome = 'unknown', finished_at = :now,
+                UPDATE provider_calls SET outcome = :unknown, finished_at = :now,
                   detail = 'lease expired while in flight; the provider may have received and billed it'
-                WHERE submission_id = :s AND outcome IS NULL""").bind("now", now).bind("s", submissionId).execute());
+                WHERE submission_id = :s AND outcome IS NULL""").bind("unknown", CallOutcome.UNKNOWN.wireName()).bind("now", now).bind("s", submissionId).execute());
     }
 
     public List<LedgerCall> forSubmission(String submissionId) {
@@ -87,8 +86,10 @@ public final class CallLedger {
     /** Submissions that succeeded with more than one answered call: a double payment. Must be empty. */
     public List<String> submissionsAnsweredTwice() {
         return db.jdbi().withHandle(h -> h.createQuery("""
-                SELECT submission_id FROM provider_calls WHERE outcome IN ('answered', 'truncated', 'refused', 'no_code')
-                GROUP BY submission_id HAVING COUNT(*) > 1 ORDER BY submission_id""").mapTo(String.class).list());
+                SELECT submission_id FROM provider_calls WHERE outcome IN (<billed>)
+                GROUP BY submission_id HAVING COUNT(*) > 1 ORDER BY submission_id""")
+                .bindList("billed", CallOutcome.BILLED_ANSWERS.stream().map(CallOutcome::wireName).toList())
+                .mapTo(String.class).list());
     }
 
     /** Calls without an outcome whose submission is no longer being called: lost track of. */
@@ -100,8 +101,8 @@ public final class CallLedger {
 
     private static LedgerCall row(ResultSet rs) throws SQLException {
         return new LedgerCall(rs.getString("id"), rs.getString("submission_id"), rs.getInt("attempt"),
-                rs.getString("model_id"), rs.getString("caller"), rs.getString("reason"), rs.getLong("started_at"),
-                nullableLong(rs, "finished_at"), rs.getString("outcome"),
+                rs.getString("model_id"), rs.getString("caller"), CallReason.fromWire(rs.getString("reason")), rs.getLong("started_at"),
+                nullableLong(rs, "finished_at"), rs.getString("outcome") == null ? null : CallOutcome.fromWire(rs.getString("outcome")),
                 nullableInt(rs, "http_status"), nullableLong(rs, "retry_after_ms"),
                 rs.getString("detail"), rs.getDouble("cost_usd"), rs.getLong("latency_ms"));
     }

@@ -4,6 +4,7 @@ import autobench.config.Config;
 import autobench.extract.Extractor;
 import autobench.provider.ModelConfig;
 import autobench.provider.Provider;
+import autobench.provider.ProviderKind;
 import autobench.task.StoredTask;
 import autobench.task.TaskStatus;
 import autobench.task.TaskStore;
@@ -35,35 +36,43 @@ public final class Dispatcher {
     private final TaskStore tasks;
     private final SubmissionStore submissions;
     private final CallLedger ledger;
-    private final Map<String, ModelConfig> models;
-    private final Map<String, Provider> providers;
-    private final Config.Dispatch settings;
+    private final Map<String, Route> routes;
+    private final DispatchSettings settings;
     private final Budget budget;
     private final Clock clock;
     private final String owner;
     private final Consumer<String> progress;
     private final SubmissionCall call;
-    private final Map<String, Semaphore> limits = new ConcurrentHashMap<>();
+    // One semaphore per provider for the life of this dispatcher: build one dispatcher per process.
+    private final Map<ProviderKind, Semaphore> limits = new ConcurrentHashMap<>();
+
+    /** The tables dispatch writes. */
+    public record Stores(TaskStore tasks, SubmissionStore submissions, CallLedger ledger) {}
+
+    /** An enabled model and the adapter that calls it. */
+    public record Route(ModelConfig model, Provider provider) {}
 
     /**
-     * @param models    enabled models by id
-     * @param providers adapter per model id
-     * @param owner     this process's identity, written into leases and the ledger
+     * What the dispatcher runs on.
+     *
+     * @param owner    this process's identity, written into leases and the ledger
+     * @param progress one line per finished call, for the console
      */
-    public Dispatcher(TaskStore tasks, SubmissionStore submissions, CallLedger ledger, Map<String, ModelConfig> models,
-                      Map<String, Provider> providers, Config.Dispatch settings, Budget budget, Extractor extractor,
-                      Clock clock, Sleeper sleeper, String owner, Consumer<String> progress) {
-        this.tasks = tasks;
-        this.submissions = submissions;
-        this.ledger = ledger;
-        this.models = Map.copyOf(models);
-        this.providers = Map.copyOf(providers);
+    public record Runtime(Clock clock, Sleeper sleeper, String owner, Consumer<String> progress) {}
+
+    /** @param routes enabled models by id */
+    public Dispatcher(Stores stores, Map<String, Route> routes, DispatchSettings settings, Budget budget, Extractor extractor,
+                      Runtime runtime) {
+        this.tasks = stores.tasks();
+        this.submissions = stores.submissions();
+        this.ledger = stores.ledger();
+        this.routes = Map.copyOf(routes);
         this.settings = settings;
         this.budget = budget;
-        this.clock = clock;
-        this.owner = owner;
-        this.progress = progress;
-        this.call = new SubmissionCall(submissions, ledger, extractor, settings, clock, sleeper, owner);
+        this.clock = runtime.clock();
+        this.owner = runtime.owner();
+        this.progress = runtime.progress();
+        this.call = new SubmissionCall(submissions, ledger, extractor, settings, clock, runtime.sleeper(), owner);
     }
 
     /**
@@ -75,11 +84,11 @@ public final class Dispatcher {
         List<StoredTask> dayTasks = tasks.approvedUpTo(day);
         List<Job> jobs = new ArrayList<>();
         for (StoredTask t : dayTasks) {
-            for (ModelConfig m : models.values()) {
-                submissions.createPending(t.id(), m.id(), clock.millis());
-                submissions.find(t.id(), m.id())
+            for (Route r : routes.values()) {
+                submissions.createPending(t.id(), r.model().id(), clock.millis());
+                submissions.find(t.id(), r.model().id())
                         .filter(s -> s.status() == SubmissionStatus.PENDING)
-                        .ifPresent(s -> jobs.add(new Job(s.id(), t, m, "first")));
+                        .ifPresent(s -> jobs.add(new Job(s.id(), t, r, CallReason.FIRST)));
             }
         }
         DispatchReport report = run(jobs);
@@ -96,15 +105,15 @@ public final class Dispatcher {
         reapExpiredLeases();
         Submission s = submissions.byId(submissionId)
                 .orElseThrow(() -> new IllegalArgumentException("no submission with id " + submissionId));
-        ModelConfig m = models.get(s.modelId());
-        if (m == null) throw new IllegalArgumentException("model " + s.modelId() + " is not configured and enabled");
+        Route r = routes.get(s.modelId());
+        if (r == null) throw new IllegalArgumentException("model " + s.modelId() + " is not configured and enabled");
         if (!submissions.reopen(submissionId, clock.millis())) {
             throw new IllegalStateException("submission " + submissionId + " is " + s.status().wireName()
                     + "; only unknown or failed submissions can be re-sent");
         }
         StoredTask t = tasks.byId(s.taskId()).orElseThrow();
-        log.warn("operator re-send of submission {} ({} / {})", submissionId, t.title(), m.id());
-        return run(List.of(new Job(submissionId, t, m, "operator_resend")));
+        log.warn("operator re-send of submission {} ({} / {})", submissionId, t.title(), r.model().id());
+        return run(List.of(new Job(submissionId, t, r, CallReason.OPERATOR_RESEND)));
     }
 
     /** Claims whose process died become unknown, and their in-flight ledger rows too. */
@@ -117,7 +126,11 @@ public final class Dispatcher {
         return expired;
     }
 
-    private record Job(String submissionId, StoredTask task, ModelConfig model, String reason) {}
+    private record Job(String submissionId, StoredTask task, Route route, CallReason reason) {
+        ModelConfig model() {
+            return route.model();
+        }
+    }
 
     private DispatchReport run(List<Job> jobs) {
         DispatchReport report = new DispatchReport();
@@ -181,7 +194,7 @@ public final class Dispatcher {
         }
         live.put(j.submissionId(), timeoutMs);
         try {
-            SubmissionResult r = call.run(j.submissionId(), j.task(), j.model(), providers.get(j.model().id()), j.reason(), report);
+            SubmissionResult r = call.run(j.submissionId(), j.task(), j.model(), j.route().provider(), j.reason(), report);
             (r.status() == SubmissionStatus.SUCCEEDED ? report.succeeded : report.failed).incrementAndGet();
             log.info("submission {} ({} / {}): {} {}{}", j.submissionId(), j.task().day(), j.model().id(), r.status().wireName(),
                     r.outcome().wireName(), r.reason() == null ? "" : " — " + r.reason());

@@ -28,13 +28,13 @@ final class SubmissionCall {
     private final SubmissionStore submissions;
     private final CallLedger ledger;
     private final Extractor extractor;
-    private final Config.Dispatch settings;
+    private final DispatchSettings settings;
     private final Backoff backoff;
     private final Clock clock;
     private final Sleeper sleeper;
     private final String owner;
 
-    SubmissionCall(SubmissionStore submissions, CallLedger ledger, Extractor extractor, Config.Dispatch settings,
+    SubmissionCall(SubmissionStore submissions, CallLedger ledger, Extractor extractor, DispatchSettings settings,
                    Clock clock, Sleeper sleeper, String owner) {
         this.submissions = submissions;
         this.ledger = ledger;
@@ -46,17 +46,18 @@ final class SubmissionCall {
         this.owner = owner;
     }
 
-    SubmissionResult run(String submissionId, StoredTask task, ModelConfig model, Provider provider, String firstReason,
+    SubmissionResult run(String submissionId, StoredTask task, ModelConfig model, Provider provider, CallReason firstReason,
                          DispatchReport report) {
-        String reason = firstReason;
+        CallReason reason = firstReason;
         int sent = 0;
         double cost = 0;
         while (true) {
             int attempt = ledger.nextAttempt(submissionId);
             String callId = Ids.newId();
-            if (!ledger.begin(callId, submissionId, attempt, model.id(), owner, reason, clock.millis())) {
-                // Someone else holds this attempt number: sending now could pay twice.
-                return finish(submissionId, failure(Outcome.NETWORK, "ledger attempt " + attempt + " was taken by another process; not sent"));
+            if (!ledger.begin(new LedgerCall.Start(callId, submissionId, attempt, model.id(), owner, reason), clock.millis())) {
+                // Someone else holds this attempt number: sending now could pay twice, and they may have sent it.
+                return finish(submissionId, SubmissionResult.failed(SubmissionStatus.UNKNOWN, SubmissionOutcome.ATTEMPT_TAKEN,
+                        "ledger attempt " + attempt + " was taken by another process; not sent from here"));
             }
             submissions.countAttempt(submissionId, owner);
             report.requests.incrementAndGet();
@@ -74,11 +75,10 @@ final class SubmissionCall {
             Usage usage = usageOf(c);
             double callCost = usage.costUsd(model.price());
             cost += callCost;
-            String ledgerOutcome = ledgerOutcome(c);
             Completion.Failed f = c instanceof Completion.Failed ff ? ff : null;
-            ledger.finish(callId, ledgerOutcome, f == null ? 200 : f.httpStatus(),
+            ledger.finish(callId, new LedgerCall.End(CallOutcome.of(c), f == null ? 200 : f.httpStatus(),
                     f == null || f.retryAfter() == null ? null : f.retryAfter().toMillis(),
-                    f == null ? null : f.message(), usage.inputTokens(), usage.outputTokens(), usage.reasoningTokens(), callCost, latency, clock.millis());
+                    f == null ? null : f.message(), usage, callCost, latency), clock.millis());
             if (f != null && f.kind().refusedBeforeWork() && sent < settings.maxAttempts()) {
                 Duration wait = backoff.delay(sent, f.retryAfter());
                 if (wait != null) {
@@ -89,15 +89,15 @@ final class SubmissionCall {
                         sleeper.sleep(wait);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
-                        return finish(submissionId, withCost(result(c, latency, sent, "interrupted while waiting to retry"), cost));
+                        return finish(submissionId, result(c, latency, sent, "interrupted while waiting to retry").withCost(cost));
                     }
-                    reason = "retry";
+                    reason = CallReason.RETRY;
                     continue;
                 }
-                return finish(submissionId, withCost(result(c, latency, sent, "provider asked to wait "
-                        + f.retryAfter().toSeconds() + " s, longer than dispatch.retry_max_ms"), cost));
+                return finish(submissionId, result(c, latency, sent, "provider asked to wait "
+                        + f.retryAfter().toSeconds() + " s, longer than dispatch.retry_max_ms").withCost(cost));
             }
-            return finish(submissionId, withCost(result(c, latency, sent, null), cost));
+            return finish(submissionId, result(c, latency, sent, null).withCost(cost));
         }
     }
 
@@ -116,50 +116,31 @@ final class SubmissionCall {
         };
     }
 
-    private static String ledgerOutcome(Completion c) {
-        return switch (c) {
-            case Completion.Answered a -> a.finish() == Finish.LENGTH ? "truncated" : "answered";
-            case Completion.Refused r -> "refused";
-            case Completion.Failed f -> f.kind().wireName();
-        };
-    }
-
     private SubmissionResult result(Completion c, long latency, int attempts, String extraReason) {
         return switch (c) {
             case Completion.Answered a -> answered(a, latency);
-            case Completion.Refused r -> new SubmissionResult(SubmissionStatus.FAILED, Outcome.REFUSED, r.reason(), r.raw(),
-                    null, null, null, null, "refused", r.modelVersion(), r.usage(), 0, latency);
-            case Completion.Failed f -> new SubmissionResult(SubmissionStatus.FAILED, Outcome.of(f.kind()),
+            case Completion.Refused r -> new SubmissionResult(SubmissionStatus.FAILED, SubmissionOutcome.REFUSED, r.reason(),
+                    SubmissionResult.Reply.bare(r.raw(), "refused", r.modelVersion()), r.usage(), 0, latency);
+            case Completion.Failed f -> new SubmissionResult(SubmissionStatus.FAILED, SubmissionOutcome.of(f.kind()),
                     f.message() + (f.httpStatus() > 0 ? " (HTTP " + f.httpStatus() + ")" : "")
                             + (attempts > 1 ? " after " + attempts + " attempts" : "")
                             + (extraReason == null ? "" : "; " + extraReason),
-                    f.raw(), null, null, null, null, null, null, Usage.NONE, 0, latency);
+                    SubmissionResult.Reply.bare(f.raw(), null, null), Usage.NONE, 0, latency);
         };
     }
 
     private SubmissionResult answered(Completion.Answered a, long latency) {
         Extraction x = extractor.extract(a.text(), a.finish() == Finish.LENGTH);
         String assists = x.assists().stream().map(Assist::name).map(String::toLowerCase).collect(Collectors.joining(","));
-        String finish = a.finish().name().toLowerCase();
+        var reply = new SubmissionResult.Reply(a.raw(), a.text(), a.reasoning(), x.html(), assists,
+                a.finish().name().toLowerCase(), a.modelVersion());
         if (a.finish() == Finish.LENGTH) {
-            return new SubmissionResult(SubmissionStatus.FAILED, Outcome.TRUNCATED,
-                    "cut off at the output token limit" + (x.runnable() ? "; the partial code is kept" : ""),
-                    a.raw(), a.text(), a.reasoning(), x.html(), assists, finish, a.modelVersion(), a.usage(), 0, latency);
+            return new SubmissionResult(SubmissionStatus.FAILED, SubmissionOutcome.TRUNCATED,
+                    "cut off at the output token limit" + (x.runnable() ? "; the partial code is kept" : ""), reply, a.usage(), 0, latency);
         }
         if (!x.runnable()) {
-            return new SubmissionResult(SubmissionStatus.FAILED, Outcome.NO_CODE, x.reason(), a.raw(), a.text(),
-                    a.reasoning(), null, assists, finish, a.modelVersion(), a.usage(), 0, latency);
+            return new SubmissionResult(SubmissionStatus.FAILED, SubmissionOutcome.NO_CODE, x.reason(), reply.withoutCode(), a.usage(), 0, latency);
         }
-        return new SubmissionResult(SubmissionStatus.SUCCEEDED, Outcome.ANSWERED, null, a.raw(), a.text(), a.reasoning(),
-                x.html(), assists, finish, a.modelVersion(), a.usage(), 0, latency);
-    }
-
-    private static SubmissionResult withCost(SubmissionResult r, double cost) {
-        return new SubmissionResult(r.status(), r.outcome(), r.reason(), r.rawResponse(), r.answer(), r.reasoning(), r.code(),
-                r.assists(), r.finishReason(), r.modelVersion(), r.usage(), cost, r.latencyMs());
-    }
-
-    private static SubmissionResult failure(Outcome o, String reason) {
-        return new SubmissionResult(SubmissionStatus.FAILED, o, reason, null, null, null, null, null, null, null, Usage.NONE, 0, 0);
+        return new SubmissionResult(SubmissionStatus.SUCCEEDED, SubmissionOutcome.ANSWERED, null, reply, a.usage(), 0, latency);
     }
 }

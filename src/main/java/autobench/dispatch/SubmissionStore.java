@@ -68,10 +68,10 @@ public final class SubmissionStore {
                   cost_usd = :cost, latency_ms = :latency, lease_until = NULL, updated_at = :now, completed_at = :now
                 WHERE id = :id AND lease_owner = :owner AND status IN ('calling', 'unknown')""")
                 .bind("status", r.status().wireName()).bind("outcome", r.outcome().wireName()).bind("reason", r.reason())
-                .bind("raw", r.rawResponse()).bind("answer", r.answer()).bind("reasoning", r.reasoning())
-                .bind("code", r.code()).bind("assists", r.assists()).bind("finish", r.finishReason())
-                .bind("version", r.modelVersion()).bind("in", r.inputTokens()).bind("out", r.outputTokens())
-                .bind("rt", r.reasoningTokens()).bind("cost", r.costUsd()).bind("latency", r.latencyMs())
+                .bind("raw", r.reply().raw()).bind("answer", r.reply().answer()).bind("reasoning", r.reply().reasoning())
+                .bind("code", r.reply().code()).bind("assists", r.reply().assists()).bind("finish", r.reply().finishReason())
+                .bind("version", r.reply().modelVersion()).bind("in", r.usage().inputTokens()).bind("out", r.usage().outputTokens())
+                .bind("rt", r.usage().reasoningTokens()).bind("cost", r.costUsd()).bind("latency", r.latencyMs())
                 .bind("now", now).bind("id", id).bind("owner", owner).execute()) == 1;
     }
 
@@ -159,7 +159,7 @@ public final class SubmissionStore {
     static Submission row(ResultSet rs) throws SQLException {
         String outcome = rs.getString("outcome");
         return new Submission(rs.getString("id"), rs.getString("task_id"), rs.getString("model_id"),
-                SubmissionStatus.fromWire(rs.getString("status")), outcome == null ? null : Outcome.fromWire(outcome),
+                SubmissionStatus.fromWire(rs.getString("status")), outcome == null ? null : SubmissionOutcome.fromWire(outcome),
                 rs.getString("reason"), rs.getInt("attempts"), rs.getString("code"), rs.getString("assists"),
                 rs.getString("finish_reason"), rs.getString("model_version"), rs.getLong("input_tokens"),
                 rs.getLong("output_tokens"), rs.getLong("reasoning_tokens"), rs.getDouble("cost_usd"),

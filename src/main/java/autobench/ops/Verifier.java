@@ -1,6 +1,12 @@
 package autobench.ops;
 
-import autobench.wiring.Arena;
+import autobench.dispatch.Budget;
+import autobench.dispatch.CallLedger;
+import autobench.dispatch.SubmissionStore;
+import autobench.render.RenderStore;
+import autobench.task.TaskStore;
+import java.time.Clock;
+import java.util.function.Supplier;
 import autobench.dispatch.LedgerCall;
 import autobench.dispatch.Submission;
 import autobench.dispatch.SubmissionStatus;
@@ -15,10 +21,20 @@ import java.util.Map;
 /** The integrity report: the invariants users rely on, checked against what is stored. */
 public final class Verifier {
     private static final long DAY_MS = 86_400_000L;
-    private final Arena arena;
+    private final Sources from;
+    private final Clock clock;
 
-    public Verifier(Arena arena) {
-        this.arena = arena;
+    /**
+     * What the report reads.
+     *
+     * @param database describes the database (kind and location, never a password)
+     */
+    public record Sources(TaskStore tasks, SubmissionStore submissions, CallLedger ledger, RenderStore renders, Budget budget,
+                          Supplier<String> database) {}
+
+    public Verifier(Sources from, Clock clock) {
+        this.from = from;
+        this.clock = clock;
     }
 
     /**
@@ -36,40 +52,40 @@ public final class Verifier {
     }
 
     public Report run() {
-        long now = arena.clock.millis();
+        long now = clock.millis();
         List<String> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        List<String> dups = arena.submissions.duplicates();
+        List<String> dups = from.submissions().duplicates();
         dups.forEach(d -> problems.add("duplicate submission for task/model " + d));
-        List<String> twice = arena.ledger.submissionsAnsweredTwice();
+        List<String> twice = from.ledger().submissionsAnsweredTwice();
         twice.forEach(id -> problems.add("submission " + id + " has more than one answered call in the ledger (paid twice)"));
-        for (Submission s : arena.submissions.expiredClaims(now)) {
+        for (Submission s : from.submissions().expiredClaims(now)) {
             problems.add("submission " + s.id() + " is stuck in 'calling' with an expired lease held by " + s.leaseOwner()
                     + " (the next run-day marks it unknown)");
         }
-        for (LedgerCall c : arena.ledger.orphanedInFlight()) {
+        for (LedgerCall c : from.ledger().orphanedInFlight()) {
             problems.add("ledger call " + c.id() + " (submission " + c.submissionId() + ", attempt " + c.attempt()
                     + ") has no outcome although its submission is no longer calling");
         }
-        for (Submission s : arena.submissions.withStatus(SubmissionStatus.UNKNOWN)) {
+        for (Submission s : from.submissions().withStatus(SubmissionStatus.UNKNOWN)) {
             warnings.add("submission " + s.id() + " (" + s.modelId() + ") is unknown: " + s.reason());
         }
-        for (Submission s : arena.submissions.withStatus(SubmissionStatus.PENDING)) {
+        for (Submission s : from.submissions().withStatus(SubmissionStatus.PENDING)) {
             warnings.add("submission " + s.id() + " (" + s.modelId() + ") is still pending (budget cap, or a run that did not finish)");
         }
-        for (StoredTask t : arena.tasks.stuck(TaskStatus.APPROVED, now - DAY_MS)) {
+        for (StoredTask t : from.tasks().stuck(TaskStatus.APPROVED, now - DAY_MS)) {
             warnings.add("task " + t.day() + " #" + t.slot() + " '" + t.title() + "' has been approved but not dispatched for over a day");
         }
-        Map<String, Integer> renders = new autobench.render.RenderStore(arena.db).counts();
-        for (StoredTask t : arena.tasks.stuck(TaskStatus.DISPATCHED, now - DAY_MS)) {
+        Map<String, Integer> renders = from.renders().counts();
+        for (StoredTask t : from.tasks().stuck(TaskStatus.DISPATCHED, now - DAY_MS)) {
             warnings.add("task " + t.day() + " #" + t.slot() + " '" + t.title() + "' was dispatched over a day ago but is not published"
                     + " (is Chromium installed? run: autobench render --date " + t.day() + ")");
         }
-        Double cap = arena.budget.capUsd();
-        double spent = arena.budget.spentToday(arena.clock);
+        Double cap = from.budget().capUsd();
+        double spent = from.budget().spentToday(clock);
         if (cap != null && spent >= cap) warnings.add(String.format("daily budget reached: spent $%.4f of $%.2f today", spent, cap));
-        return new Report(arena.db.describe(), dups, twice, new LinkedHashMap<>(arena.tasks.countsPerDay()),
-                arena.tasks.countsByStatus(), arena.submissions.countsByStatus(), arena.ledger.callsPerSubmission(),
-                arena.ledger.total(), renders, problems, warnings, cap, spent);
+        return new Report(from.database().get(), dups, twice, new LinkedHashMap<>(from.tasks().countsPerDay()),
+                from.tasks().countsByStatus(), from.submissions().countsByStatus(), from.ledger().callsPerSubmission(),
+                from.ledger().total(), renders, problems, warnings, cap, spent);
     }
 }

@@ -6,7 +6,7 @@ import java.util.Map;
  * One configured model, as validated from the config file.
  *
  * @param id              the arena's stable id for this model (used in URLs, votes, the ledger)
- * @param provider        adapter name, e.g. {@code openai}, {@code anthropic}, {@code demo}
+ * @param provider        which adapter talks to it
  * @param model           the provider's own model name
  * @param baseUrl         API base URL override, or {@code null} for the provider default
  * @param apiKeyEnv       name of the environment variable that holds the key, or {@code null}
@@ -19,7 +19,7 @@ import java.util.Map;
  */
 public record ModelConfig(
         String id,
-        String provider,
+        ProviderKind provider,
         String model,
         String baseUrl,
         String apiKeyEnv,
@@ -35,6 +35,6 @@ public record ModelConfig(
     }
 
     public boolean isDemo() {
-        return "demo".equals(provider);
+        return provider == ProviderKind.DEMO;
     }
 }

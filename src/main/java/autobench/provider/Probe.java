@@ -29,14 +29,14 @@ public final class Probe {
 
     /** Probes with the model's configured limits (so a thinking budget, say, is checked as configured). */
     public static Report run(ModelConfig model, Function<String, String> env, HttpTransport http) {
-        if (model.apiKeyEnv() != null && Providers.needsKey(model.provider())) {
+        if (model.apiKeyEnv() != null && model.provider().needsKey()) {
             String key = env.apply(model.apiKeyEnv());
             if (key == null || key.isBlank()) {
                 return new Report(model.id(), false, FailureKind.AUTH.wireName(), "", Duration.ZERO, FailureKind.AUTH, 0,
                         "environment variable " + model.apiKeyEnv() + " is not set — nothing was sent", "");
             }
         }
-        Provider provider = Providers.create(model, env, http);
+        Provider provider = ProviderKind.adapterFor(model, env, http);
         Prompt prompt = new Prompt(SYSTEM, USER, Math.max(1, model.maxOutputTokens()), model.temperature(),
                 Duration.ofSeconds(Math.max(1, model.timeoutSeconds())));
         long start = System.nanoTime();
@@ -67,7 +67,7 @@ public final class Probe {
                 if (f.httpStatus() == 403 || m.contains("permission")) yield "key accepted but not allowed to use this model (permission, region or plan)";
                 yield "key rejected — check the value of " + model.apiKeyEnv();
             }
-            case BAD_REQUEST -> "local".equals(model.provider())
+            case BAD_REQUEST -> model.provider() == ProviderKind.LOCAL
                     ? "the local model could not be loaded — check options.model_path"
                     : f.httpStatus() == 404 || m.contains("not_found") || m.contains("not found")
                     || m.contains("does not exist") || m.contains("model_not_found")

@@ -2,6 +2,7 @@ package autobench.vote;
 
 import autobench.db.Database;
 import autobench.db.Ids;
+import autobench.rating.Outcome;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -19,12 +20,12 @@ public final class VoteStore {
     /**
      * One stored vote with what the leaderboard slices by.
      *
-     * @param outcome  left, right, tie or both_bad (the schema rejects anything else)
      * @param category the task's category
      * @param day      the arena day the task belongs to
+     * @param demo     whether either model is a demo model (such votes never mix with real ones by default)
      */
-    public record StoredVote(String leftModel, String rightModel, String outcome, String category, LocalDate day,
-                             long castAt) {}
+    public record StoredVote(String leftModel, String rightModel, Outcome outcome, String category, LocalDate day,
+                             long castAt, boolean demo) {}
 
     /** Issues a battle for two submissions of one task to a visitor; returns its id. */
     public String issueBattle(String taskId, String leftSubmission, String rightSubmission, String visitor, long now) {
@@ -42,7 +43,7 @@ public final class VoteStore {
      *
      * @return false if the battle was already used, is unknown, or belongs to someone else
      */
-    public boolean vote(String battleId, String visitor, String outcome, String addressHash, long now) {
+    public boolean vote(String battleId, String visitor, Outcome outcome, String addressHash, long now) {
         return db.jdbi().inTransaction(h -> {
             int used = h.createUpdate("UPDATE battles SET used_at = :now WHERE id = :id AND visitor = :v AND used_at IS NULL")
                     .bind("now", now).bind("id", battleId).bind("v", visitor).execute();
@@ -53,19 +54,22 @@ public final class VoteStore {
                     FROM battles b JOIN submissions ls ON ls.id = b.left_submission JOIN submissions rs ON rs.id = b.right_submission
                     WHERE b.id = :battle
                     ON CONFLICT (battle_id) DO NOTHING""")
-                    .bind("id", Ids.newId()).bind("outcome", outcome).bind("v", visitor).bind("addr", addressHash)
+                    .bind("id", Ids.newId()).bind("outcome", outcome.wireName()).bind("v", visitor).bind("addr", addressHash)
                     .bind("now", now).bind("battle", battleId).execute();
             return n == 1;
         });
     }
 
-    /** Every vote, oldest first, with its task's category and day. */
+    /** Every vote, oldest first, with its task's category and day and whether a demo model took part. */
     public List<StoredVote> all() {
         return db.jdbi().withHandle(h -> h.createQuery("""
-                SELECT v.left_model, v.right_model, v.outcome, t.category, t.day, v.cast_at
-                FROM votes v JOIN tasks t ON t.id = v.task_id ORDER BY v.cast_at, v.id""")
-                .map((rs, c) -> new StoredVote(rs.getString("left_model"), rs.getString("right_model"), rs.getString("outcome"),
-                        rs.getString("category"), LocalDate.parse(rs.getString("day")), rs.getLong("cast_at")))
+                SELECT v.left_model, v.right_model, v.outcome, t.category, t.day, v.cast_at,
+                       CASE WHEN lm.demo = 1 OR rm.demo = 1 THEN 1 ELSE 0 END AS demo
+                FROM votes v JOIN tasks t ON t.id = v.task_id
+                  JOIN models lm ON lm.id = v.left_model JOIN models rm ON rm.id = v.right_model
+                ORDER BY v.cast_at, v.id""")
+                .map((rs, c) -> new StoredVote(rs.getString("left_model"), rs.getString("right_model"), Outcome.parse(rs.getString("outcome")),
+                        rs.getString("category"), LocalDate.parse(rs.getString("day")), rs.getLong("cast_at"), rs.getInt("demo") == 1))
                 .list());
     }
 }

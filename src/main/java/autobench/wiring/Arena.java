@@ -1,21 +1,28 @@
 package autobench.wiring;
 
 import autobench.config.Config;
+import autobench.cycle.DailyCycle;
+import autobench.cycle.RenderStage;
 import autobench.db.Database;
 import autobench.dispatch.Budget;
 import autobench.dispatch.CallLedger;
+import autobench.dispatch.DispatchSettings;
 import autobench.dispatch.Dispatcher;
 import autobench.dispatch.ModelStore;
 import autobench.dispatch.Sleeper;
 import autobench.dispatch.SubmissionStore;
 import autobench.extract.HtmlExtractor;
+import autobench.leaderboard.RatingHistory;
+import autobench.leaderboard.SnapshotStore;
+import autobench.leaderboard.StoredVotes;
+import autobench.ops.Verifier;
 import autobench.provider.HttpTransport;
 import autobench.provider.ModelConfig;
 import autobench.provider.Provider;
-import autobench.provider.Providers;
+import autobench.provider.ProviderKind;
+import autobench.rating.RatingSettings;
 import autobench.render.ArtifactStore;
 import autobench.render.RenderConfig;
-import autobench.cycle.RenderStage;
 import autobench.render.RenderStore;
 import autobench.render.Renderer;
 import autobench.task.BuiltinLibrary;
@@ -25,34 +32,50 @@ import autobench.task.TaskGenerator;
 import autobench.task.TaskStore;
 import autobench.vote.VoteStore;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * Everything wired by hand, once: the database, the table owners, the providers and the stages.
- * Commands and tests build one of these from a validated {@link Config}.
+ * The object graph of one process, wired by hand and built once: the database, the table owners,
+ * one {@link Dispatcher} (so its per-provider limits hold for the whole process), the render
+ * stage and the cycle. Commands take what they need from here; the parts themselves receive only
+ * their own collaborators, never the arena.
  */
 public final class Arena implements AutoCloseable {
-    public final Config config;
-    public final Database db;
-    public final TaskStore tasks;
-    public final SubmissionStore submissions;
-    public final CallLedger ledger;
-    public final ModelStore modelStore;
-    public final VoteStore votes;
-    public final Budget budget;
-    public final Clock clock;
-    public final String owner;
+    private final Config config;
     private final Function<String, String> env;
+    private final Clock clock;
     private final Sleeper sleeper;
     private final Consumer<String> progress;
     private final Map<String, Provider> providerOverrides;
+    private final String owner = processIdentity();
 
+    private final Database db;
+    private final TaskStore tasks;
+    private final SubmissionStore submissions;
+    private final CallLedger ledger;
+    private final ModelStore models;
+    private final VoteStore votes;
+    private final RenderStore renders;
+    private final ArtifactStore artifacts;
+    private final SnapshotStore snapshots;
+    private final Budget budget;
+
+    // Built on first use (verify and cost never need providers or a browser), then kept.
+    private Dispatcher dispatcher;
+    private RenderStage renderStage;
+
+    /**
+     * @param providerOverrides adapters to use instead of the configured ones, by model id (tests)
+     */
     public Arena(Config config, Function<String, String> env, Clock clock, Sleeper sleeper, Consumer<String> progress,
                  Map<String, Provider> providerOverrides) {
         this.config = config;
@@ -66,11 +89,13 @@ public final class Arena implements AutoCloseable {
         this.tasks = new TaskStore(db);
         this.submissions = new SubmissionStore(db);
         this.ledger = new CallLedger(db);
-        this.modelStore = new ModelStore(db);
+        this.models = new ModelStore(db);
         this.votes = new VoteStore(db);
+        this.renders = new RenderStore(db);
+        this.artifacts = new ArtifactStore(db);
+        this.snapshots = new SnapshotStore(db);
         this.budget = new Budget(config.dailyBudgetUsd(), ledger, config.zone());
-        this.owner = processIdentity();
-        modelStore.sync(config.models().stream().map(m -> new ModelStore.Row(m.id(), m.provider(), m.model(), m.isDemo(),
+        models.sync(config.models().stream().map(m -> new ModelStore.Row(m.id(), m.provider().wireName(), m.model(), m.isDemo(),
                 m.price().inputPerMillion(), m.price().outputPerMillion(), m.enabled())).toList(), clock.millis());
     }
 
@@ -78,6 +103,20 @@ public final class Arena implements AutoCloseable {
     public static Arena open(Config config) {
         return new Arena(config, System::getenv, Clock.systemUTC(), Sleeper.REAL, System.err::println, Map.of());
     }
+
+    public Config config() { return config; }
+    public Clock clock() { return clock; }
+    public Database database() { return db; }
+    public TaskStore tasks() { return tasks; }
+    public SubmissionStore submissions() { return submissions; }
+    public CallLedger ledger() { return ledger; }
+    public VoteStore votes() { return votes; }
+    public RenderStore renders() { return renders; }
+    public ArtifactStore artifacts() { return artifacts; }
+    public SnapshotStore snapshots() { return snapshots; }
+    public StoredVotes storedVotes() { return new StoredVotes(votes); }
+    /** This process's identity in leases and the ledger (host/pid/random). */
+    public String owner() { return owner; }
 
     public LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), config.zone());
@@ -87,42 +126,63 @@ public final class Arena implements AutoCloseable {
         return new DailyTasks(tasks, generator(), config.tasksPerDay(), config.autoApprove(), clock);
     }
 
-    /** The configured task generator: the built-in library, or a model asked for JSON with the library as fallback. */
-    TaskGenerator generator() {
-        BuiltinLibrary library = new BuiltinLibrary();
-        if (config.taskGenerator().equals("builtin")) return library;
-        ModelConfig m = config.model(config.taskGenerator()).orElseThrow();
-        Provider p = providerOverrides.containsKey(m.id()) ? providerOverrides.get(m.id())
-                : Providers.create(m, env, new HttpTransport(clock));
-        return new LlmTaskGenerator(p, m.id(), Math.max(4000, m.maxOutputTokens()), java.time.Duration.ofSeconds(m.timeoutSeconds()), library);
-    }
-
-    public Dispatcher dispatcher() {
-        HttpTransport http = new HttpTransport(clock);
-        Map<String, ModelConfig> enabled = new LinkedHashMap<>();
-        Map<String, Provider> providers = new LinkedHashMap<>();
-        for (ModelConfig m : config.enabledModels()) {
-            enabled.put(m.id(), m);
-            providers.put(m.id(), providerOverrides.containsKey(m.id()) ? providerOverrides.get(m.id()) : Providers.create(m, env, http));
+    /** The process's one dispatcher: every dispatch and re-send goes through it, under one set of limits. */
+    public synchronized Dispatcher dispatcher() {
+        if (dispatcher == null) {
+            HttpTransport http = new HttpTransport(clock);
+            Map<String, Dispatcher.Route> routes = new LinkedHashMap<>();
+            for (ModelConfig m : config.enabledModels()) routes.put(m.id(), new Dispatcher.Route(m, provider(m, http)));
+            dispatcher = new Dispatcher(new Dispatcher.Stores(tasks, submissions, ledger), routes, settings(), budget,
+                    new HtmlExtractor(), new Dispatcher.Runtime(clock, sleeper, owner, progress));
         }
-        return new Dispatcher(tasks, submissions, ledger, enabled, providers, config.dispatch(), budget,
-                new HtmlExtractor(), clock, sleeper, owner, progress);
+        return dispatcher;
     }
 
     /**
-     * The render stage, or empty with the reason when rendering is switched off. A missing Chromium
-     * is not an error here: the stage reports it once and the rest of the cycle goes on.
+     * The render stage. A missing Chromium is not an error here: the stage reports it once when it
+     * has something to render, and the rest of the cycle goes on.
      */
-    public RenderStage renderStage() {
-        Config.Render rc = config.render();
-        java.util.function.Supplier<Renderer> opener = () -> {
-            java.nio.file.Path chromium = rc.chromium() != null ? java.nio.file.Path.of(rc.chromium())
-                    : Renderer.find().orElseThrow(() -> new IllegalStateException(Renderer.installHint()));
-            return Renderer.open(RenderConfig.defaults(chromium).withViewport(rc.width(), rc.height())
-                    .withTimeLimit(java.time.Duration.ofSeconds(rc.timeLimitSeconds())).withLanes(rc.lanes()));
-        };
-        return new RenderStage(tasks, submissions, new RenderStore(db), new ArtifactStore(db), opener,
-                java.time.Duration.ofSeconds(rc.timeLimitSeconds()), clock, owner, progress);
+    public synchronized RenderStage renderStage() {
+        if (renderStage == null) {
+            Config.Render rc = config.render();
+            Supplier<Renderer> opener = () -> {
+                Path chromium = rc.chromium() != null ? Path.of(rc.chromium())
+                        : Renderer.find().orElseThrow(() -> new IllegalStateException(Renderer.installHint()));
+                return Renderer.open(RenderConfig.defaults(chromium).withViewport(rc.width(), rc.height())
+                        .withTimeLimit(Duration.ofSeconds(rc.timeLimitSeconds())).withLanes(rc.lanes()));
+            };
+            renderStage = new RenderStage(tasks, submissions, renders, artifacts, opener,
+                    Duration.ofSeconds(rc.timeLimitSeconds()), clock, owner, progress);
+        }
+        return renderStage;
+    }
+
+    /** The whole day: generate, dispatch, render (unless switched off), snapshot yesterday's ratings. */
+    public DailyCycle dailyCycle() {
+        return new DailyCycle(dailyTasks(), dispatcher(), config.render().enabled() ? renderStage() : null, tasks,
+                new RatingHistory(snapshots, RatingSettings.DEFAULTS, clock), storedVotes(), config.zone());
+    }
+
+    public Verifier verifier() {
+        return new Verifier(new Verifier.Sources(tasks, submissions, ledger, renders, budget, db::describe), clock);
+    }
+
+    /** The configured task generator: the built-in library, or a model asked for JSON with the library as fallback. */
+    private TaskGenerator generator() {
+        BuiltinLibrary library = new BuiltinLibrary();
+        if (config.taskGenerator().equals("builtin")) return library;
+        ModelConfig m = config.model(config.taskGenerator()).orElseThrow();
+        return new LlmTaskGenerator(provider(m, new HttpTransport(clock)), m.id(), Math.max(4000, m.maxOutputTokens()),
+                Duration.ofSeconds(m.timeoutSeconds()), library);
+    }
+
+    private Provider provider(ModelConfig m, HttpTransport http) {
+        Provider override = providerOverrides.get(m.id());
+        return override != null ? override : ProviderKind.adapterFor(m, env, http);
+    }
+
+    private DispatchSettings settings() {
+        return config.dispatch();
     }
 
     private static String processIdentity() {

@@ -18,7 +18,7 @@ class ConfigLoaderTest {
     @TempDir Path tmp;
 
     static final String GOOD = """
-            database: jdbc:sqlite:data/x.db
+            database: jdbc:sqlite:data/x.database()
             zone: Europe/Berlin
             tasks_per_day: 4
             models:
@@ -81,7 +81,7 @@ class ConfigLoaderTest {
         assertThat(c.zone()).isEqualTo(ZoneId.of("UTC"));
         assertThat(c.tasksPerDay()).isEqualTo(2);
         assertThat(c.dispatch().maxAttempts()).isEqualTo(5);
-        assertThat(c.dispatch().concurrencyFor("openai")).isEqualTo(8);
+        assertThat(c.dispatch().concurrencyFor(autobench.provider.ProviderKind.OPENAI)).isEqualTo(8);
         assertThat(c.model("gpt-4o").orElseThrow().model()).isEqualTo("gpt-4o-2024-11-20");
         assertThat(c.model("gpt-4o").orElseThrow().price().inputPerMillion()).isEqualTo(3.0);
     }

@@ -53,14 +53,14 @@ class RenderStageTest {
     void each_answer_is_rendered_once_with_content_addressed_artifacts_and_the_task_is_published(Store store) throws Exception {
         ChromiumForTests.require();
         try (Arena a = new Arena(config(store, true), k -> null, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of("a", ANSWERS, "b", ANSWERS))) {
-            DailyCycle.Result r = new DailyCycle(a).run(DAY);
+            DailyCycle.Result r = a.dailyCycle().run(DAY);
             assertThat(r.render().skipped()).isNull();
             assertThat(r.render().rendered()).isEqualTo(2);
             StoredTask task = r.tasks().get(0);
             assertThat(task.status()).isEqualTo(TaskStatus.PUBLISHED);
-            RenderStore results = new RenderStore(a.db);
-            ArtifactStore artifacts = new ArtifactStore(a.db);
-            for (Submission s : a.submissions.forTask(task.id())) {
+            RenderStore results = new RenderStore(a.database());
+            ArtifactStore artifacts = new ArtifactStore(a.database());
+            for (Submission s : a.submissions().forTask(task.id())) {
                 RenderStore.Row row = results.find(s.id()).orElseThrow();
                 assertThat(row.status()).isEqualTo("done");
                 assertThat(row.result()).isEqualTo("ok");
@@ -76,11 +76,11 @@ class RenderStageTest {
                 }
             }
             int before = artifacts.count();
-            DailyCycle.Result again = new DailyCycle(a).run(DAY);
+            DailyCycle.Result again = a.dailyCycle().run(DAY);
             assertThat(again.render().rendered()).as("a rerun renders nothing").isZero();
             assertThat(artifacts.count()).isEqualTo(before);
 
-            Submission first = a.submissions.forTask(task.id()).get(0);
+            Submission first = a.submissions().forTask(task.id()).get(0);
             a.renderStage().rerender(first.id());
             assertThat(results.find(first.id()).orElseThrow().attempts()).isEqualTo(2);
             assertThat(artifacts.forSubmission(first.id())).isNotEmpty();
@@ -90,13 +90,13 @@ class RenderStageTest {
     @Test
     void without_chromium_the_stage_is_skipped_with_how_to_install_it_and_the_cycle_still_dispatches() {
         try (Arena a = new Arena(config(Store.SQLITE, false), k -> null, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of("a", ANSWERS, "b", ANSWERS))) {
-            new DailyCycle(a).run(DAY);
-            RenderStage noChromium = new RenderStage(a.tasks, a.submissions, new RenderStore(a.db), new ArtifactStore(a.db),
+            a.dailyCycle().run(DAY);
+            RenderStage noChromium = new RenderStage(a.tasks(), a.submissions(), new RenderStore(a.database()), new ArtifactStore(a.database()),
                     () -> { throw new IllegalStateException(Renderer.installHint()); }, Duration.ofSeconds(30), Clock.systemUTC(), "me", l -> {});
             RenderStage.Report r = noChromium.renderDay(DAY);
             assertThat(r.skipped()).contains("apt-get install -y chromium-headless-shell");
-            assertThat(a.tasks.forDay(DAY)).allMatch(t -> t.status() == TaskStatus.DISPATCHED);
-            assertThat(a.submissions.countsByStatus()).containsEntry(autobench.dispatch.SubmissionStatus.SUCCEEDED, 2);
+            assertThat(a.tasks().forDay(DAY)).allMatch(t -> t.status() == TaskStatus.DISPATCHED);
+            assertThat(a.submissions().countsByStatus()).containsEntry(autobench.dispatch.SubmissionStatus.SUCCEEDED, 2);
         }
     }
 }

@@ -51,19 +51,19 @@ class DispatchExactlyOnceTest {
         stub.answerAll(ChatStub.ok());
         Config c = config(store, 3, "alpha", "beta");
         try (Arena a = arena(c, Clock.systemUTC(), Sleeper.REAL)) {
-            DailyCycle.Result first = new DailyCycle(a).run(DAY);
+            DailyCycle.Result first = a.dailyCycle().run(DAY);
             assertThat(first.dispatch().requests()).isEqualTo(6);
-            DailyCycle.Result second = new DailyCycle(a).run(DAY);
+            DailyCycle.Result second = a.dailyCycle().run(DAY);
             assertThat(second.dispatch().requests()).isZero();
         }
         try (Arena fresh = arena(c, Clock.systemUTC(), Sleeper.REAL)) { // a restart is no different
-            assertThat(new DailyCycle(fresh).run(DAY).dispatch().requests()).isZero();
+            assertThat(fresh.dailyCycle().run(DAY).dispatch().requests()).isZero();
             assertThat(stub.requests()).isEqualTo(6);
-            Verifier.Report r = new Verifier(fresh).run();
+            Verifier.Report r = fresh.verifier().run();
             assertThat(r.ok()).isTrue();
             assertThat(r.duplicateSubmissions()).isEmpty();
             assertThat(r.callsPerSubmission()).containsExactly(Map.entry(1, 6));
-            assertThat(fresh.tasks.forDay(DAY)).allMatch(t -> t.status() == autobench.task.TaskStatus.DISPATCHED);
+            assertThat(fresh.tasks().forDay(DAY)).allMatch(t -> t.status() == autobench.task.TaskStatus.DISPATCHED);
         }
     }
 
@@ -84,7 +84,7 @@ class DispatchExactlyOnceTest {
                 }
             }
             assertThat(stub.requests()).isEqualTo(12);
-            assertThat(new Verifier(a).run().ok()).isTrue();
+            assertThat(a.verifier().run().ok()).isTrue();
         }
     }
 
@@ -100,11 +100,11 @@ class DispatchExactlyOnceTest {
         List<Duration> waits = new CopyOnWriteArrayList<>();
         Sleeper recording = d -> { waits.add(d); Sleeper.REAL.sleep(d); };
         try (Arena a = arena(config(store, 1, "solo"), Clock.systemUTC(), recording)) {
-            new DailyCycle(a).run(DAY);
-            Submission s = a.submissions.forTask(a.tasks.forDay(DAY).get(0).id()).get(0);
+            a.dailyCycle().run(DAY);
+            Submission s = a.submissions().forTask(a.tasks().forDay(DAY).get(0).id()).get(0);
             assertThat(s.status()).isEqualTo(SubmissionStatus.SUCCEEDED);
             assertThat(s.attempts()).isEqualTo(2);
-            List<LedgerCall> calls = a.ledger.forSubmission(s.id());
+            List<LedgerCall> calls = a.ledger().forSubmission(s.id());
             assertThat(calls).extracting(LedgerCall::attempt, LedgerCall::outcome, LedgerCall::reason)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "rate_limited", "first"),
                             org.assertj.core.groups.Tuple.tuple(2, "answered", "retry"));
@@ -121,13 +121,13 @@ class DispatchExactlyOnceTest {
     void a_server_error_is_stored_as_a_failure_and_never_retried(Store store) {
         stub.answerAll(aResponse().withStatus(500).withBody("{\"error\":{\"message\":\"boom\"}}"));
         try (Arena a = arena(config(store, 1, "solo"), Clock.systemUTC(), Sleeper.REAL)) {
-            new DailyCycle(a).run(DAY);
-            Submission s = a.submissions.forTask(a.tasks.forDay(DAY).get(0).id()).get(0);
+            a.dailyCycle().run(DAY);
+            Submission s = a.submissions().forTask(a.tasks().forDay(DAY).get(0).id()).get(0);
             assertThat(s.status()).isEqualTo(SubmissionStatus.FAILED);
-            assertThat(s.outcome()).isEqualTo(Outcome.SERVER_ERROR);
+            assertThat(s.outcome()).isEqualTo(SubmissionOutcome.SERVER_ERROR);
             assertThat(s.reason()).contains("HTTP 500");
             assertThat(stub.requests()).isEqualTo(1);
-            assertThat(a.tasks.forDay(DAY).get(0).status()).isEqualTo(autobench.task.TaskStatus.DISPATCHED);
+            assertThat(a.tasks().forDay(DAY).get(0).status()).isEqualTo(autobench.task.TaskStatus.DISPATCHED);
         }
     }
 
@@ -136,11 +136,11 @@ class DispatchExactlyOnceTest {
     void rate_limits_that_never_clear_stop_after_max_attempts(Store store) {
         stub.answerAll(aResponse().withStatus(429).withBody("{}"));
         try (Arena a = arena(config(store, 1, "solo"), Clock.systemUTC(), Sleeper.REAL)) {
-            new DailyCycle(a).run(DAY);
-            Submission s = a.submissions.forTask(a.tasks.forDay(DAY).get(0).id()).get(0);
-            assertThat(s.outcome()).isEqualTo(Outcome.RATE_LIMITED);
+            a.dailyCycle().run(DAY);
+            Submission s = a.submissions().forTask(a.tasks().forDay(DAY).get(0).id()).get(0);
+            assertThat(s.outcome()).isEqualTo(SubmissionOutcome.RATE_LIMITED);
             assertThat(s.reason()).contains("after 3 attempts");
-            assertThat(a.ledger.forSubmission(s.id())).hasSize(3);
+            assertThat(a.ledger().forSubmission(s.id())).hasSize(3);
             assertThat(stub.requests()).isEqualTo(3);
         }
     }

@@ -56,20 +56,20 @@ class LeaseAndRecoveryTest {
             child.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // kill -9: no shutdown hook, no cleanup
 
             // Within the lease, nobody touches the claim.
-            assertThat(new DailyCycle(a).run(DAY).dispatch().requests()).isZero();
+            assertThat(a.dailyCycle().run(DAY).dispatch().requests()).isZero();
             // Hours later, the lease has expired: the claim becomes unknown, and is still not re-sent.
             Clock later = Clock.offset(Clock.systemUTC(), Duration.ofHours(2));
             try (Arena b = new Arena(c, k -> null, later, Sleeper.REAL, l -> {}, Map.of())) {
-                assertThat(new DailyCycle(b).run(DAY).dispatch().requests()).isZero();
-                Submission s = b.submissions.forTask(b.tasks.forDay(DAY).get(0).id()).get(0);
+                assertThat(b.dailyCycle().run(DAY).dispatch().requests()).isZero();
+                Submission s = b.submissions().forTask(b.tasks().forDay(DAY).get(0).id()).get(0);
                 assertThat(s.status()).isEqualTo(SubmissionStatus.UNKNOWN);
-                assertThat(s.outcome()).isEqualTo(Outcome.LEASE_EXPIRED);
-                List<LedgerCall> calls = b.ledger.forSubmission(s.id());
+                assertThat(s.outcome()).isEqualTo(SubmissionOutcome.LEASE_EXPIRED);
+                List<LedgerCall> calls = b.ledger().forSubmission(s.id());
                 assertThat(calls).singleElement().satisfies(call -> {
-                    assertThat(call.outcome()).isEqualTo("unknown");
-                    assertThat(call.caller()).isNotEqualTo(b.owner);
+                    assertThat(call.outcome()).isEqualTo(autobench.dispatch.CallOutcome.UNKNOWN);
+                    assertThat(call.caller()).isNotEqualTo(b.owner());
                 });
-                Verifier.Report r = new Verifier(b).run();
+                Verifier.Report r = b.verifier().run();
                 assertThat(r.ok()).isTrue();
                 assertThat(r.warnings()).anyMatch(w -> w.contains("unknown"));
             }
@@ -89,16 +89,16 @@ class LeaseAndRecoveryTest {
         String yaml = TestConfigs.base(store.freshUrl(tmp), 1) + TestConfigs.stubModel("m", stub.port(), 30);
         Config c = TestConfigs.load(tmp, yaml, Map.of());
         try (Arena a = new Arena(c, k -> null, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of("m", failsThenAnswers))) {
-            new DailyCycle(a).run(DAY);
-            Submission s = a.submissions.forTask(a.tasks.forDay(DAY).get(0).id()).get(0);
-            assertThat(s.outcome()).isEqualTo(Outcome.TIMEOUT);
+            a.dailyCycle().run(DAY);
+            Submission s = a.submissions().forTask(a.tasks().forDay(DAY).get(0).id()).get(0);
+            assertThat(s.outcome()).isEqualTo(SubmissionOutcome.TIMEOUT);
             assertThat(calls.get()).as("a timeout may have been billed: never retried automatically").isEqualTo(1);
-            assertThat(new DailyCycle(a).run(DAY).dispatch().requests()).isZero();
+            assertThat(a.dailyCycle().run(DAY).dispatch().requests()).isZero();
 
             a.dispatcher().resend(s.id());
-            Submission after = a.submissions.byId(s.id()).orElseThrow();
+            Submission after = a.submissions().byId(s.id()).orElseThrow();
             assertThat(after.status()).isEqualTo(SubmissionStatus.SUCCEEDED);
-            assertThat(a.ledger.forSubmission(s.id())).extracting(LedgerCall::attempt, LedgerCall::reason)
+            assertThat(a.ledger().forSubmission(s.id())).extracting(LedgerCall::attempt, LedgerCall::reason)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "first"),
                             org.assertj.core.groups.Tuple.tuple(2, "operator_resend"));
             assertThatThrownBy(() -> a.dispatcher().resend(s.id()))
@@ -120,16 +120,16 @@ class LeaseAndRecoveryTest {
             DispatchReport r = a.dispatcher().dispatchDay(DAY);
             assertThat(r.requests()).isEqualTo(2); // 0 + 0.004 ok; 0.0008 + 0.004 ok; 0.0016 + 0.004 > 0.005 stop
             assertThat(r.overBudget()).isEqualTo(1);
-            assertThat(a.submissions.countsByStatus()).containsEntry(SubmissionStatus.PENDING, 1);
-            assertThat(new Verifier(a).run().warnings()).anyMatch(w -> w.contains("pending"));
+            assertThat(a.submissions().countsByStatus()).containsEntry(SubmissionStatus.PENDING, 1);
+            assertThat(a.verifier().run().warnings()).anyMatch(w -> w.contains("pending"));
         }
         // The next day has a fresh budget: its run sends yesterday's leftover first, then today's.
         Clock tomorrow = Clock.offset(Clock.systemUTC(), Duration.ofDays(1));
         try (Arena a = new Arena(c, k -> null, tomorrow, Sleeper.REAL, l -> {}, Map.of())) {
             DispatchReport r = a.dispatcher().dispatchDay(DAY.plusDays(1));
             assertThat(r.requests()).isEqualTo(1);
-            assertThat(a.submissions.countsByStatus()).containsOnlyKeys(SubmissionStatus.SUCCEEDED);
-            assertThat(a.tasks.forDay(DAY)).allMatch(t -> t.status() == autobench.task.TaskStatus.DISPATCHED);
+            assertThat(a.submissions().countsByStatus()).containsOnlyKeys(SubmissionStatus.SUCCEEDED);
+            assertThat(a.tasks().forDay(DAY)).allMatch(t -> t.status() == autobench.task.TaskStatus.DISPATCHED);
         }
     }
 
@@ -144,7 +144,7 @@ class LeaseAndRecoveryTest {
             DispatchReport r = a.dispatcher().dispatchDay(DAY);
             assertThat(r.requests()).isEqualTo(1); // all three start together; only one worst case ($0.004) fits
             assertThat(r.overBudget()).isEqualTo(2);
-            assertThat(a.ledger.spend(0, Long.MAX_VALUE)).isLessThanOrEqualTo(0.005);
+            assertThat(a.ledger().spend(0, Long.MAX_VALUE)).isLessThanOrEqualTo(0.005);
         }
     }
 }

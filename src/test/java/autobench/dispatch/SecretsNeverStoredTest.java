@@ -65,11 +65,11 @@ class SecretsNeverStoredTest {
                     .replace("max_attempts: 3", "max_attempts: 2").replace("retry_base_ms: 10", "retry_base_ms: 1");
             try (Arena a = new Arena(TestConfigs.load(tmp, yaml, Map.of("STUB_KEY", KEY)), Map.of("STUB_KEY", KEY)::get,
                     Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of())) {
-                new DailyCycle(a).run(LocalDate.of(2026, 7, 7));
+                a.dailyCycle().run(LocalDate.of(2026, 7, 7));
                 assertThat(stub.server.getAllServeEvents()).as("the key was really sent, in the header")
                         .allMatch(e -> e.getRequest().getHeader("Authorization").equals("Bearer " + KEY));
                 for (String table : List.of("models", "tasks", "submissions", "provider_calls")) {
-                    List<Map<String, Object>> rows = a.db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM " + table).mapToMap().list());
+                    List<Map<String, Object>> rows = a.database().jdbi().withHandle(h -> h.createQuery("SELECT * FROM " + table).mapToMap().list());
                     assertThat(rows).as("rows of %s", table).isNotEmpty();
                     for (Map<String, Object> row : rows) {
                         row.forEach((col, v) -> assertThat(String.valueOf(v)).as("%s.%s", table, col).doesNotContain(KEY).doesNotContain("THIS-IS-A-SECRET"));

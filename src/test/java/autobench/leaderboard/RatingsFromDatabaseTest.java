@@ -1,5 +1,7 @@
 package autobench.leaderboard;
 
+import autobench.rating.Outcome;
+
 import autobench.leaderboard.SnapshotStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,27 +44,27 @@ class RatingsFromDatabaseTest {
             Config c = TestConfigs.load(tmp, yaml, Map.of());
             long noon = DAY.atTime(12, 0).toInstant(ZoneOffset.UTC).toEpochMilli();
             try (Arena a = new Arena(c, k -> null, Clock.fixed(Instant.ofEpochMilli(noon), ZoneOffset.UTC), Sleeper.REAL, l -> {}, Map.of())) {
-                DailyCycle.Result r = new DailyCycle(a).run(DAY);
+                DailyCycle.Result r = a.dailyCycle().run(DAY);
                 Random rnd = new Random(7);
                 for (var task : r.tasks()) {
                     Map<String, Submission> byModel = new java.util.HashMap<>();
-                    a.submissions.forTask(task.id()).forEach(s -> byModel.put(s.modelId(), s));
+                    a.submissions().forTask(task.id()).forEach(s -> byModel.put(s.modelId(), s));
                     for (int i = 0; i < 20; i++) {
                         boolean strongLeft = rnd.nextBoolean();
                         Submission l = byModel.get(strongLeft ? "strong" : "weak"), rr = byModel.get(strongLeft ? "weak" : "strong");
-                        String battle = a.votes.issueBattle(task.id(), l.id(), rr.id(), "v" + i, noon + i);
-                        String outcome = i % 5 == 0 ? "tie" : (strongLeft ? "left" : "right"); // strong wins or ties
-                        assertThat(a.votes.vote(battle, "v" + i, outcome, null, noon + i)).isTrue();
+                        String battle = a.votes().issueBattle(task.id(), l.id(), rr.id(), "v" + i, noon + i);
+                        Outcome outcome = i % 5 == 0 ? Outcome.TIE : (strongLeft ? Outcome.LEFT : Outcome.RIGHT); // strong wins or ties
+                        assertThat(a.votes().vote(battle, "v" + i, outcome, null, noon + i)).isTrue();
                     }
                     // a demo battle: must never reach the real leaderboard
-                    String demoBattle = a.votes.issueBattle(task.id(), byModel.get("demo-grid").id(), byModel.get("weak").id(), "d", noon);
-                    a.votes.vote(demoBattle, "d", "left", null, noon);
+                    String demoBattle = a.votes().issueBattle(task.id(), byModel.get("demo-grid").id(), byModel.get("weak").id(), "d", noon);
+                    a.votes().vote(demoBattle, "d", Outcome.LEFT, null, noon);
                 }
             }
             long nextNoon = noon + 86_400_000L;
             try (Arena a = new Arena(c, k -> null, Clock.fixed(Instant.ofEpochMilli(nextNoon), ZoneOffset.UTC), Sleeper.REAL, l -> {}, Map.of())) {
-                new DailyCycle(a).run(DAY.plusDays(1));
-                SnapshotStore snapshots = new SnapshotStore(a.db);
+                a.dailyCycle().run(DAY.plusDays(1));
+                SnapshotStore snapshots = new SnapshotStore(a.database());
                 List<SnapshotStore.Point> strong = snapshots.history("strong", "all", "bradley_terry");
                 List<SnapshotStore.Point> weak = snapshots.history("weak", "all", "bradley_terry");
                 assertThat(strong).singleElement().satisfies(p -> {

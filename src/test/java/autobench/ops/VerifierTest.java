@@ -4,7 +4,11 @@ import autobench.cli.AppAccess;
 import autobench.wiring.Arena;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import autobench.dispatch.CallOutcome;
+import autobench.dispatch.CallReason;
+import autobench.dispatch.LedgerCall;
 import autobench.dispatch.Sleeper;
+import autobench.provider.Usage;
 import autobench.testing.Store;
 import autobench.testing.TestConfigs;
 import java.io.PrintStream;
@@ -27,16 +31,17 @@ class VerifierTest {
         Path cfg = TestConfigs.write(tmp, yaml);
         try (Arena a = new Arena(TestConfigs.load(tmp, yaml, Map.of()), k -> null, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of())) {
             var task = a.dailyTasks().ensure(LocalDate.of(2026, 10, 1)).get(0);
-            a.submissions.createPending(task.id(), "m", 0);
-            String id = a.submissions.find(task.id(), "m").orElseThrow().id();
+            a.submissions().createPending(task.id(), "m", 0);
+            String id = a.submissions().find(task.id(), "m").orElseThrow().id();
             // A process claimed it and died an hour ago; nobody has run the cycle since.
-            assertThat(a.submissions.claim(id, "dead-host/1/x", System.currentTimeMillis() - 3_600_000, 0)).isTrue();
-            a.ledger.begin("c1", id, 1, "m", "dead-host/1/x", "first", 0);
-            a.ledger.finish("c1", "answered", 200, null, null, 1, 1, 0, 0.1, 10, 1);
-            a.ledger.begin("c2", id, 2, "m", "dead-host/1/x", "retry", 2);
-            a.ledger.finish("c2", "answered", 200, null, null, 1, 1, 0, 0.1, 10, 3);
+            assertThat(a.submissions().claim(id, "dead-host/1/x", System.currentTimeMillis() - 3_600_000, 0)).isTrue();
+            var answered = new LedgerCall.End(CallOutcome.ANSWERED, 200, null, null, new Usage(1, 1, 0), 0.1, 10);
+            a.ledger().begin(new LedgerCall.Start("c1", id, 1, "m", "dead-host/1/x", CallReason.FIRST), 0);
+            a.ledger().finish("c1", answered, 1);
+            a.ledger().begin(new LedgerCall.Start("c2", id, 2, "m", "dead-host/1/x", CallReason.RETRY), 2);
+            a.ledger().finish("c2", answered, 3);
 
-            Verifier.Report r = new Verifier(a).run();
+            Verifier.Report r = a.verifier().run();
             assertThat(r.ok()).isFalse();
             assertThat(r.problems()).anyMatch(p -> p.contains("stuck in 'calling' with an expired lease held by dead-host/1/x"));
             assertThat(r.problems()).anyMatch(p -> p.contains("more than one answered call") && p.contains(id));

@@ -88,7 +88,7 @@ class ProviderWireTest {
         String key = keyFor(f.provider());
         Map<String, String> env = new HashMap<>();
         if (!f.setup().path("noKey").asBoolean(false)) env.put(KEY_ENV, key);
-        Provider provider = Providers.create(modelConfig(f), env::get, http, new LocalModels());
+        Provider provider = ProviderKind.adapterFor(modelConfig(f), env::get, http, new LocalModels());
         JsonNode p = f.setup().path("prompt");
         Prompt prompt = new Prompt(p.path("system").asText(""), p.path("user").asText("Make a bouncing ball."),
                 p.path("maxOutputTokens").asInt(1024),
@@ -109,7 +109,7 @@ class ProviderWireTest {
         Map<String, Object> options = m.has("options")
                 ? WireFixture.JSON.convertValue(m.get("options"), Map.class) : Map.of();
         String base = wire.baseUrl() + m.path("basePath").asText("");
-        return new ModelConfig("test-" + f.provider(), m.path("provider").asText(f.provider()), m.path("model").asText(),
+        return new ModelConfig("test-" + f.provider(), ProviderKind.parse(m.path("provider").asText(f.provider())).orElseThrow(), m.path("model").asText(),
                 base, KEY_ENV, 1024, null, Price.FREE, true, 30, options);
     }
 

@@ -1,5 +1,7 @@
 package autobench.vote;
 
+import autobench.rating.Outcome;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,25 +30,27 @@ class VoteStoreTest {
         Config c = new ConfigLoader(Map.of("AUTOBENCH_RENDER_ENABLED", "false")).load(null, true).withDatabase(store.freshUrl(tmp));
         try (Arena a = new Arena(c, k -> null, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of())) {
             LocalDate day = LocalDate.of(2026, 6, 1);
-            DailyCycle.Result r = new DailyCycle(a).run(day);
-            List<Submission> subs = a.submissions.forTask(r.tasks().get(0).id());
-            VoteStore votes = new VoteStore(a.db);
+            DailyCycle.Result r = a.dailyCycle().run(day);
+            List<Submission> subs = a.submissions().forTask(r.tasks().get(0).id());
+            VoteStore votes = new VoteStore(a.database());
             String battle = votes.issueBattle(r.tasks().get(0).id(), subs.get(0).id(), subs.get(1).id(), "visitor-1", 1);
 
-            assertThat(votes.vote(battle, "visitor-2", "left", null, 2)).as("someone else's battle").isFalse();
-            assertThat(votes.vote("forged-battle-id", "visitor-1", "left", null, 2)).as("forged battle").isFalse();
-            assertThat(votes.vote(battle, "visitor-1", "right", "h", 3)).isTrue();
-            assertThat(votes.vote(battle, "visitor-1", "left", "h", 4)).as("second vote on one battle").isFalse();
+            assertThat(votes.vote(battle, "visitor-2", Outcome.LEFT, null, 2)).as("someone else's battle").isFalse();
+            assertThat(votes.vote("forged-battle-id", "visitor-1", Outcome.LEFT, null, 2)).as("forged battle").isFalse();
+            assertThat(votes.vote(battle, "visitor-1", Outcome.RIGHT, "h", 3)).isTrue();
+            assertThat(votes.vote(battle, "visitor-1", Outcome.LEFT, "h", 4)).as("second vote on one battle").isFalse();
 
             assertThat(votes.all()).singleElement().satisfies(v -> {
                 assertThat(v.leftModel()).isEqualTo(subs.get(0).modelId());
                 assertThat(v.rightModel()).isEqualTo(subs.get(1).modelId());
-                assertThat(v.outcome()).isEqualTo("right");
+                assertThat(v.outcome()).isEqualTo(Outcome.RIGHT);
+                assertThat(v.demo()).isTrue();
                 assertThat(v.day()).isEqualTo(day);
                 assertThat(v.category()).isEqualTo(r.tasks().get(0).category().wireName());
             });
             String other = votes.issueBattle(r.tasks().get(0).id(), subs.get(0).id(), subs.get(1).id(), "visitor-1", 5);
-            assertThatThrownBy(() -> votes.vote(other, "visitor-1", "maybe", null, 6)).as("not in the vocabulary").isNotNull();
+            assertThatThrownBy(() -> votes.vote(other, "visitor-1", Outcome.parse("maybe"), null, 6)).as("not in the vocabulary")
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown outcome 'maybe'");
             assertThat(votes.all()).hasSize(1);
         }
     }

@@ -1,5 +1,7 @@
 package autobench.provider.demo;
 
+import autobench.provider.ProviderKind;
+
 import autobench.provider.ModelConfig;
 import autobench.provider.Price;
 import autobench.provider.Prompt;
@@ -31,6 +33,6 @@ final class DemoPrompts {
     }
 
     static DemoProvider provider(String model) {
-        return new DemoProvider(new ModelConfig("id-" + model, "demo", model, null, null, 8000, null, Price.FREE, true, 30, null));
+        return new DemoProvider(new ModelConfig("id-" + model, ProviderKind.DEMO, model, null, null, 8000, null, Price.FREE, true, 30, null));
     }
 }

@@ -1,5 +1,7 @@
 package autobench.provider.local;
 
+import autobench.provider.ProviderKind;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import autobench.provider.Completion;
@@ -38,7 +40,7 @@ class LocalProviderTest {
     }
 
     private static ModelConfig config(Path gguf) {
-        return new ModelConfig("local-tiny", "local", "tiny", null, null, 16, null, Price.FREE, true, 30,
+        return new ModelConfig("local-tiny", ProviderKind.LOCAL, "tiny", null, null, 16, null, Price.FREE, true, 30,
                 Map.of("model_path", gguf.toString(), "context_size", 256, "threads", 1, "seed", 7));
     }
 

@@ -1,5 +1,7 @@
 package autobench.provider.openai;
 
+import autobench.provider.ProviderKind;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import autobench.provider.ModelConfig;
@@ -9,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class ReasoningModelsTest {
     private static ModelConfig model(String name, Map<String, Object> options) {
-        return new ModelConfig("m", "openai", name, null, "K", 1000, null, Price.FREE, true, 60, options);
+        return new ModelConfig("m", ProviderKind.OPENAI, name, null, "K", 1000, null, Price.FREE, true, 60, options);
     }
 
     @Test

@@ -4,13 +4,18 @@ import autobench.provider.FailureKind;
 import java.util.Locale;
 
 /** What a submission ended as. Every failure is a result, stored and counted, never dropped. */
-public enum Outcome {
+public enum SubmissionOutcome {
     ANSWERED, REFUSED, TRUNCATED, NO_CODE,
     RATE_LIMITED, OVERLOADED, CONNECT, AUTH, BAD_REQUEST, TIMEOUT, NETWORK, MALFORMED, SERVER_ERROR,
     /** The claim's lease ran out while a call was in flight: the provider may have billed it. */
-    LEASE_EXPIRED;
+    LEASE_EXPIRED,
+    /**
+     * The ledger's attempt number was already taken by another process, so nothing was sent from
+     * here; that process may have sent it, so the submission is unknown, not failed.
+     */
+    ATTEMPT_TAKEN;
 
-    public static Outcome of(FailureKind kind) {
+    public static SubmissionOutcome of(FailureKind kind) {
         return valueOf(kind.name());
     }
 
@@ -18,7 +23,7 @@ public enum Outcome {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public static Outcome fromWire(String s) {
+    public static SubmissionOutcome fromWire(String s) {
         return valueOf(s.toUpperCase(Locale.ROOT));
     }
 }
