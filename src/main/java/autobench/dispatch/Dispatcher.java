@@ -116,6 +116,12 @@ public final class Dispatcher {
         return run(List.of(new Job(submissionId, t, r, CallReason.OPERATOR_RESEND)));
     }
 
+    /** Calls waiting for a free slot of this provider's limit (tests watch it; an operator page may show it). */
+    int waiting(ProviderKind provider) {
+        Semaphore s = limits.get(provider);
+        return s == null ? 0 : s.getQueueLength();
+    }
+
     /** Claims whose process died become unknown, and their in-flight ledger rows too. */
     public List<String> reapExpiredLeases() {
         List<String> expired = submissions.expireLeases(clock.millis());

@@ -99,8 +99,8 @@ class LeaseAndRecoveryTest {
             Submission after = a.submissions().byId(s.id()).orElseThrow();
             assertThat(after.status()).isEqualTo(SubmissionStatus.SUCCEEDED);
             assertThat(a.ledger().forSubmission(s.id())).extracting(LedgerCall::attempt, LedgerCall::reason)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "first"),
-                            org.assertj.core.groups.Tuple.tuple(2, "operator_resend"));
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(1, CallReason.FIRST),
+                            org.assertj.core.groups.Tuple.tuple(2, CallReason.OPERATOR_RESEND));
             assertThatThrownBy(() -> a.dispatcher().resend(s.id()))
                     .hasMessageContaining("only unknown or failed submissions can be re-sent");
         }
