@@ -1,16 +1,8 @@
 package autobench.cli;
 
 import autobench.config.ConfigException;
-import autobench.cli.CostCommand;
-import autobench.cli.DemoCommand;
-import autobench.cli.ModelsCommand;
-import autobench.cli.RatingsCommand;
-import autobench.cli.RenderCommand;
-import autobench.cli.ResendCommand;
-import autobench.cli.RunDayCommand;
-import autobench.cli.VerifyCommand;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The one entry point: subcommands are registered here, by hand. */
 @Command(name = "autobench", mixinStandardHelpOptions = true, version = "AutoBench 0.1.0",

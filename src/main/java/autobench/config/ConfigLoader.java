@@ -1,6 +1,5 @@
 package autobench.config;
 
-import autobench.config.Config;
 import autobench.provider.ModelConfig;
 import autobench.provider.Price;
 import autobench.provider.ProviderKind;
@@ -134,10 +133,6 @@ public final class ConfigLoader {
         return prev[b.length()];
     }
 
-    static Map<String, String> sortedCopy(Map<String, String> m) {
-        return new LinkedHashMap<>(new java.util.TreeMap<>(m));
-    }
-
     /** Parses a zone id with a message that says what is accepted. */
     static ZoneId zone(String s, List<String> problems) {
         try {
@@ -148,11 +143,4 @@ public final class ConfigLoader {
         }
     }
 
-    static ModelConfig demoModel(String id) {
-        return new ModelConfig(id, ProviderKind.DEMO, id, null, null, 8000, null, Price.FREE, true, 60, Map.of());
-    }
-
-    static boolean knownProvider(String p) {
-        return ProviderKind.parse(p).isPresent();
-    }
 }

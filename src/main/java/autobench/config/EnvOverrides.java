@@ -1,6 +1,5 @@
 package autobench.config;
 
-import autobench.config.ConfigLoader;
 import autobench.provider.ProviderKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,10 +1,8 @@
 package autobench.config;
 
-import autobench.config.ConfigLoader;
-import autobench.config.Config;
+import autobench.dispatch.DispatchSettings;
 import autobench.provider.ModelConfig;
 import autobench.provider.Price;
-import autobench.dispatch.DispatchSettings;
 import autobench.provider.ProviderKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

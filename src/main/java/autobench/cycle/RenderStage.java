@@ -3,15 +3,15 @@ package autobench.cycle;
 import autobench.dispatch.Submission;
 import autobench.dispatch.SubmissionStatus;
 import autobench.dispatch.SubmissionStore;
-import autobench.task.StoredTask;
-import autobench.task.TaskStatus;
-import autobench.task.TaskStore;
 import autobench.render.Artifact;
 import autobench.render.ArtifactStore;
 import autobench.render.Checks;
 import autobench.render.RenderOutput;
 import autobench.render.RenderStore;
 import autobench.render.Renderer;
+import autobench.task.StoredTask;
+import autobench.task.TaskStatus;
+import autobench.task.TaskStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -66,7 +66,7 @@ public final class RenderStage {
             for (Submission s : submissions.forTask(t.id())) {
                 if (s.status() != SubmissionStatus.SUCCEEDED) continue;
                 results.createPending(s.id(), seedOf(s.id()), clock.millis());
-                results.find(s.id()).filter(r -> r.status().equals("pending")).ifPresent(r -> todo.add(s.id()));
+                results.find(s.id()).filter(r -> r.status() == RenderStore.State.PENDING).ifPresent(r -> todo.add(s.id()));
             }
         }
         Report r = render(todo);
@@ -122,7 +122,7 @@ public final class RenderStage {
         for (StoredTask t : dayTasks) {
             boolean allDone = submissions.forTask(t.id()).stream()
                     .filter(s -> s.status() == SubmissionStatus.SUCCEEDED)
-                    .allMatch(s -> results.find(s.id()).map(r -> r.status().equals("done")).orElse(false));
+                    .allMatch(s -> results.find(s.id()).map(r -> r.status() == RenderStore.State.DONE).orElse(false));
             if (allDone && tasks.advance(t.id(), TaskStatus.DISPATCHED, TaskStatus.PUBLISHED, clock.millis())) n++;
         }
         return n;

@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -187,11 +188,12 @@ public final class Dispatcher {
     }
 
     private String runOne(Job j, Map<String, Long> live, DispatchReport report) {
-        double reservation = budget.reserve(j.model(), clock);
-        if (reservation < 0) {
+        OptionalDouble reserved = budget.reserve(j.model(), clock);
+        if (reserved.isEmpty()) {
             report.overBudget.incrementAndGet();
             return "left pending: the daily budget would be passed";
         }
+        double reservation = reserved.getAsDouble();
         long timeoutMs = j.model().timeoutSeconds() * 1000L;
         if (!submissions.claim(j.submissionId(), owner, clock.millis() + timeoutMs + settings.leaseMarginSeconds() * 1000L, clock.millis())) {
             budget.release(reservation);

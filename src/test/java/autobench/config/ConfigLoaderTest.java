@@ -1,9 +1,5 @@
 package autobench.config;
 
-import autobench.config.Validator;
-import autobench.config.ConfigException;
-import autobench.config.ConfigLoader;
-import autobench.config.Config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

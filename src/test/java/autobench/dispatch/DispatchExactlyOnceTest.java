@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import autobench.wiring.Arena;
 import autobench.config.Config;
 import autobench.cycle.DailyCycle;
 import autobench.ops.Verifier;
@@ -13,6 +12,7 @@ import autobench.testing.ChatStub;
 import autobench.testing.ManualClock;
 import autobench.testing.Store;
 import autobench.testing.TestConfigs;
+import autobench.wiring.Arena;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.nio.file.Path;
 import java.time.Clock;

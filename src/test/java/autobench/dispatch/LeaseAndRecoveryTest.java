@@ -3,7 +3,6 @@ package autobench.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import autobench.wiring.Arena;
 import autobench.config.Config;
 import autobench.cycle.DailyCycle;
 import autobench.ops.Verifier;
@@ -14,6 +13,7 @@ import autobench.provider.Usage;
 import autobench.testing.ChatStub;
 import autobench.testing.Store;
 import autobench.testing.TestConfigs;
+import autobench.wiring.Arena;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
