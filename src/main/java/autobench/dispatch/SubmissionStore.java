@@ -156,6 +156,33 @@ public final class SubmissionStore {
                 .bind("s", status.wireName()).map((rs, c) -> row(rs)).list());
     }
 
+    /**
+     * Records what this claim is about to send, before any request leaves: the provider's model
+     * name, temperature, token limit, options and the prompt's hash. Only under our own claim.
+     */
+    public boolean recordProvenance(String id, String owner, Provenance p) {
+        return db.jdbi().withHandle(h -> h.createUpdate("""
+                UPDATE submissions SET sent_provider = :provider, sent_model = :model, sent_temperature = :temperature,
+                  sent_max_output_tokens = :max, sent_options = :options, prompt_sha256 = :sha
+                WHERE id = :id AND lease_owner = :owner AND status = 'calling'""")
+                .bind("provider", p.provider()).bind("model", p.model()).bind("temperature", p.temperature())
+                .bind("max", p.maxOutputTokens()).bind("options", p.options()).bind("sha", p.promptSha256())
+                .bind("id", id).bind("owner", owner).execute()) == 1;
+    }
+
+    /** What a submission was sent with; empty if it was never sent (or predates provenance). */
+    public Optional<Provenance> provenance(String id) {
+        return db.jdbi().withHandle(h -> h.createQuery("""
+                SELECT sent_provider, sent_model, sent_temperature, sent_max_output_tokens, sent_options, prompt_sha256
+                FROM submissions WHERE id = :id AND prompt_sha256 IS NOT NULL""").bind("id", id)
+                .map((rs, c) -> {
+                    double t = rs.getDouble("sent_temperature");
+                    Double temperature = rs.wasNull() ? null : t;
+                    return new Provenance(rs.getString("sent_provider"), rs.getString("sent_model"), temperature,
+                            rs.getInt("sent_max_output_tokens"), rs.getString("sent_options"), rs.getString("prompt_sha256"));
+                }).findOne());
+    }
+
     static Submission row(ResultSet rs) throws SQLException {
         String outcome = rs.getString("outcome");
         return new Submission(rs.getString("id"), rs.getString("task_id"), rs.getString("model_id"),
