@@ -183,6 +183,33 @@ public final class SubmissionStore {
                 }).findOne());
     }
 
+    /** Every column of the table, in the order an export writes them; the import binds the same names. */
+    public static final List<String> EXPORT_COLUMNS = List.of("id", "task_id", "model_id", "status", "outcome", "reason",
+            "attempts", "raw_response", "answer", "reasoning", "code", "assists", "finish_reason", "model_version",
+            "input_tokens", "output_tokens", "reasoning_tokens", "cost_usd", "latency_ms", "created_at", "updated_at",
+            "completed_at", "sent_provider", "sent_model", "sent_temperature", "sent_max_output_tokens", "sent_options",
+            "prompt_sha256");
+
+    /**
+     * Streams the submissions of tasks whose day lies in [from, to] (ISO dates), created before
+     * {@code before}, in a stable order. Leases are left out: they mean nothing in another database.
+     */
+    public void exportRows(String from, String to, long before, java.util.function.Consumer<Map<String, Object>> sink) {
+        db.streamRows("SELECT " + String.join(", ", EXPORT_COLUMNS) + " FROM submissions WHERE created_at < :before"
+                        + " AND task_id IN (SELECT id FROM tasks WHERE day >= :from AND day <= :to) ORDER BY created_at, id",
+                Map.of("from", from, "to", to, "before", before), sink);
+    }
+
+    /** Inserts exported rows in one transaction (an import into an empty database). */
+    public long importRows(java.util.Iterator<Map<String, Object>> rows) {
+        return db.insertRows("INSERT INTO submissions (" + String.join(", ", EXPORT_COLUMNS) + ") VALUES ("
+                + String.join(", ", EXPORT_COLUMNS.stream().map(c -> ":" + c).toList()) + ")", EXPORT_COLUMNS, rows);
+    }
+
+    public long count() {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM submissions").mapTo(Long.class).one());
+    }
+
     static Submission row(ResultSet rs) throws SQLException {
         String outcome = rs.getString("outcome");
         return new Submission(rs.getString("id"), rs.getString("task_id"), rs.getString("model_id"),
