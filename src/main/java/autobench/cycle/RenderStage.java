@@ -40,6 +40,7 @@ public final class RenderStage {
     private final Clock clock;
     private final String owner;
     private final Consumer<String> progress;
+    private volatile boolean stopping;
 
     /** @param opener opens the renderer; throws with a readable message when Chromium is missing or broken */
     public RenderStage(TaskStore tasks, SubmissionStore submissions, RenderStore results, ArtifactStore artifacts,
@@ -97,6 +98,7 @@ public final class RenderStage {
         int done = 0, failed = 0;
         try (renderer) {
             for (String id : ids) {
+                if (stopping) break; // unclaimed renders stay pending; rendering costs nothing, the next run does them
                 if (!results.claim(id, owner, clock.millis() + lease.toMillis(), clock.millis())) continue;
                 Submission s = submissions.byId(id).orElseThrow();
                 RenderStore.Row row = results.find(id).orElseThrow();
@@ -115,6 +117,11 @@ public final class RenderStage {
             }
         }
         return new Report(done, failed, 0, null);
+    }
+
+    /** Graceful stop: the render in progress finishes; nothing new is claimed. */
+    public void stop() {
+        stopping = true;
     }
 
     private int publish(List<StoredTask> dayTasks) {
