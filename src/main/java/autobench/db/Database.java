@@ -70,7 +70,7 @@ public final class Database implements AutoCloseable {
             throw new IllegalStateException("cannot open database " + Dialect.redact(jdbcUrl) + ": " + rootMessage(e), e);
         }
         try {
-            migrate(ds);
+            migrate(ds, dialect);
         } catch (RuntimeException e) {
             ds.close();
             throw new IllegalStateException("cannot migrate database " + Dialect.redact(jdbcUrl) + ": " + rootMessage(e), e);
@@ -78,13 +78,20 @@ public final class Database implements AutoCloseable {
         return new Database(ds, dialect, jdbcUrl);
     }
 
-    private static void migrate(DataSource ds) {
-        Flyway.configure()
+    /**
+     * Shared SQL lives in db/migration; the few statements that must differ (the seed's
+     * todays_tasks view says "now") live in db/vendor/sqlite and db/vendor/postgresql.
+     */
+    private static void migrate(DataSource ds, Dialect dialect) {
+        flyway(ds, dialect).migrate();
+    }
+
+    private static Flyway flyway(DataSource ds, Dialect dialect) {
+        return Flyway.configure()
                 .dataSource(ds)
-                .locations("classpath:db/migration")
+                .locations("classpath:db/migration", "classpath:db/vendor/" + (dialect == Dialect.SQLITE ? "sqlite" : "postgresql"))
                 .loggers("slf4j")
-                .load()
-                .migrate();
+                .load();
     }
 
     private static void createParentDirectory(String jdbcUrl) {
@@ -108,8 +115,7 @@ public final class Database implements AutoCloseable {
 
     /** The version of the newest migration applied, e.g. "4". */
     public String schemaVersion() {
-        var current = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").loggers("slf4j").load()
-                .info().current();
+        var current = flyway(dataSource, dialect).info().current();
         return current == null ? "0" : current.getVersion().getVersion();
     }
 
