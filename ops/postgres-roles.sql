@@ -50,6 +50,11 @@ BEGIN
         END IF;
     END LOOP;
 
+    -- The seed's integrity views (V3), so that either user can run the operator's queries.
+    FOR t IN SELECT viewname FROM pg_views WHERE schemaname = schema LOOP
+        EXECUTE format('GRANT SELECT ON TABLE %I.%I TO %I, %I', schema, t, web, worker);
+    END LOOP;
+
     EXECUTE format('GRANT INSERT ON TABLE %I.battles, %I.votes TO %I', schema, schema, web);
     EXECUTE format('GRANT UPDATE (used_at) ON TABLE %I.battles TO %I', schema, web);
     EXECUTE format('GRANT DELETE ON TABLE %I.artifacts TO %I', schema, worker);

@@ -55,6 +55,11 @@ class PostgresRolesTest {
             assertThat(votes.vote(battle, "visitor-1", Outcome.LEFT, "h", 2)).isTrue();
             assertThat(votes.all()).hasSize(1);
         }
+        try (Connection c = DriverManager.getConnection(webUrl); Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT COUNT(*) FROM duplicate_submissions")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isZero();
+        }
         try (Connection c = DriverManager.getConnection(webUrl); Statement s = c.createStatement()) {
             assertDenied(s, "UPDATE submissions SET code = 'defaced' WHERE id = '" + subs.get(0).id() + "'");
             assertDenied(s, "DELETE FROM votes");
