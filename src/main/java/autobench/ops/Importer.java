@@ -67,6 +67,15 @@ public final class Importer {
                 throw new IllegalArgumentException(dir + ": artifact " + e.path() + " is not named by its SHA-256");
             }
         }
+        // Every blob row must have its bytes among the verified files, or the import would stop half-way.
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        m.files().forEach(e -> listed.add(e.path()));
+        for (Iterator<Map<String, Object>> it = Jsonl.read(dir.resolve(Exporter.BLOBS)); it.hasNext(); ) {
+            Object sha = it.next().get("sha256");
+            if (!listed.contains(Exporter.ARTIFACT_DIR + sha)) {
+                throw new IllegalArgumentException(dir + ": " + Exporter.BLOBS + " names artifact " + sha + ", which the manifest does not list");
+            }
+        }
         return m;
     }
 

@@ -124,6 +124,27 @@ class OpenDataTest {
     }
 
     @Test
+    void an_export_with_a_missing_or_altered_artifact_fails_verification() throws Exception {
+        try (ChatStub stub = new ChatStub()) {
+            Path cfg = arenaWithVotes(stub, Store.SQLITE);
+            Path export = tmp.resolve("export");
+            export(cfg, export);
+            assertThat(run("import", "--verify-only", export.toString()).code).isZero();
+            List<Path> artifacts;
+            try (var files = Files.list(export.resolve("artifacts"))) {
+                artifacts = files.sorted().toList();
+            }
+            Files.write(artifacts.get(0), "not the picture".getBytes(StandardCharsets.UTF_8));
+            Run altered = run("import", "--verify-only", export.toString());
+            assertThat(altered.code).isNotZero();
+            assertThat(altered.err).contains(export.relativize(artifacts.get(0)).toString().replace('\\', '/'))
+                    .contains("does not match the manifest");
+            Files.delete(artifacts.get(0));
+            assertThat(run("import", "--verify-only", export.toString()).err).contains("is listed in the manifest but missing");
+        }
+    }
+
+    @Test
     void an_import_into_a_database_that_holds_rows_is_refused() throws Exception {
         try (ChatStub stub = new ChatStub()) {
             Path cfg = arenaWithVotes(stub, Store.SQLITE);
