@@ -118,6 +118,10 @@ public final class Battles {
                 simulated, settings));
     }
 
+    long simulatedVotesOn(LocalDate day) {
+        return votes.simulatedVotesOn(day);
+    }
+
     ZoneId zone() {
         return zone;
     }

@@ -34,13 +34,15 @@ public final class SimulatedVisitors {
     /**
      * @param cast        votes stored (all simulated)
      * @param refused     votes refused, by reason; expected to stay empty, shown so that a surprise is visible
-     * @param daysSkipped days with no two demo answers to compare (not published, or still in the future)
+     * @param daysSkipped days with no two demo answers to compare (not published, or still in the future),
+     *                    or already simulated
      */
     public record Report(int cast, Map<Refusal, Integer> refused, int daysSkipped) {}
 
     /**
      * Casts up to {@code votesPerDay} votes on the published demo tasks of each day, timed within that
      * day (and never after now), so that date windows and daily snapshots see them where they belong.
+     * Days that already have simulated votes are skipped: a second run adds nothing.
      */
     public Report run(List<LocalDate> days, int votesPerDay) {
         SplittableRandom root = new SplittableRandom(seed);
@@ -53,7 +55,8 @@ public final class SimulatedVisitors {
         for (LocalDate day : days.stream().sorted().distinct().toList()) {
             long start = day.atStartOfDay(battles.zone()).toInstant().toEpochMilli();
             long end = Math.min(day.plusDays(1).atStartOfDay(battles.zone()).toInstant().toEpochMilli(), now);
-            if (end <= start || votesPerDay <= 0) {
+            // A day simulated before is left alone, so running the demo again does not pile up votes.
+            if (end <= start || votesPerDay <= 0 || battles.simulatedVotesOn(day) > 0) {
                 skipped++;
                 continue;
             }

@@ -155,6 +155,13 @@ public final class VoteStore {
                 .bind("visitor", visitor).bind("now", now).bind("expires", expiresAt).execute());
     }
 
+    /** Simulated votes on tasks of this arena day: a day that has some was already simulated. */
+    long simulatedVotesOn(LocalDate day) {
+        return db.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT COUNT(*) FROM votes v JOIN tasks t ON t.id = v.task_id WHERE v.simulated = 1 AND t.day = :day")
+                .bind("day", day.toString()).mapTo(Long.class).one());
+    }
+
     /** The stored visitor of a battle, if the battle exists: to tell a wrong cookie from a forgery. */
     Optional<String> visitorOf(String battleId) {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT visitor FROM battles WHERE id = :id")

@@ -64,10 +64,12 @@ class SimulatedVisitorsTest {
 
     @ParameterizedTest
     @EnumSource(Store.class)
-    void simulated_votes_are_timed_within_their_day_and_give_a_leaderboard_in_hidden_strength_order(Store store) {
+    void simulated_votes_are_timed_within_their_day_cast_once_per_day_and_rank_models_by_hidden_strength(Store store) {
         try (Voting v = Voting.demoOnly(store, tmp).publishDays(DAYS)) {
             SimulatedVisitors sim = new SimulatedVisitors(v.battles(), 7);
             assertThat(sim.run(DAYS, 150).cast()).isEqualTo(450);
+            assertThat(sim.run(DAYS, 150)).as("a second run leaves simulated days alone")
+                    .isEqualTo(new SimulatedVisitors.Report(0, java.util.Map.of(), 3));
 
             for (VoteStore.StoredVote s : v.arena.votes().all()) {
                 assertThat(java.time.Instant.ofEpochMilli(s.castAt()).atZone(java.time.ZoneOffset.UTC).toLocalDate()).isEqualTo(s.day());
