@@ -1,5 +1,6 @@
 package autobench.vote;
 
+import autobench.db.Ids;
 import autobench.rating.Outcome;
 import autobench.vote.PairPicker.Pick;
 import autobench.vote.PairPicker.Pool;
@@ -93,7 +94,7 @@ public final class Battles {
             pick = PairPicker.pick(answers, counts, pool, random);
         }
         return pick.map(p -> {
-            String id = autobench.db.Ids.newId();
+            String id = Ids.newId();
             long expiresAt = now + settings.battleLifetime().toMillis();
             votes.insertBattle(id, p.taskId(), p.left().submissionId(), p.right().submissionId(), visitorId, now, expiresAt);
             Battle b = new Battle(id, tokens.issue(id, visitorId, expiresAt), p.taskId(), p.left().submissionId(),
