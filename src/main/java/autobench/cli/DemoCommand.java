@@ -1,9 +1,9 @@
 package autobench.cli;
 
-import autobench.wiring.Arena;
 import autobench.config.Config;
 import autobench.config.ConfigLoader;
 import autobench.cycle.DailyCycle;
+import autobench.wiring.Arena;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -3,15 +3,15 @@ package autobench.cycle;
 import autobench.dispatch.Submission;
 import autobench.dispatch.SubmissionStatus;
 import autobench.dispatch.SubmissionStore;
-import autobench.task.StoredTask;
-import autobench.task.TaskStatus;
-import autobench.task.TaskStore;
 import autobench.render.Artifact;
 import autobench.render.ArtifactStore;
 import autobench.render.Checks;
 import autobench.render.RenderOutput;
 import autobench.render.RenderStore;
 import autobench.render.Renderer;
+import autobench.task.StoredTask;
+import autobench.task.TaskStatus;
+import autobench.task.TaskStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -40,6 +40,7 @@ public final class RenderStage {
     private final Clock clock;
     private final String owner;
     private final Consumer<String> progress;
+    private volatile boolean stopping;
 
     /** @param opener opens the renderer; throws with a readable message when Chromium is missing or broken */
     public RenderStage(TaskStore tasks, SubmissionStore submissions, RenderStore results, ArtifactStore artifacts,
@@ -66,7 +67,7 @@ public final class RenderStage {
             for (Submission s : submissions.forTask(t.id())) {
                 if (s.status() != SubmissionStatus.SUCCEEDED) continue;
                 results.createPending(s.id(), seedOf(s.id()), clock.millis());
-                results.find(s.id()).filter(r -> r.status().equals("pending")).ifPresent(r -> todo.add(s.id()));
+                results.find(s.id()).filter(r -> r.status() == RenderStore.State.PENDING).ifPresent(r -> todo.add(s.id()));
             }
         }
         Report r = render(todo);
@@ -97,6 +98,7 @@ public final class RenderStage {
         int done = 0, failed = 0;
         try (renderer) {
             for (String id : ids) {
+                if (stopping) break; // unclaimed renders stay pending; rendering costs nothing, the next run does them
                 if (!results.claim(id, owner, clock.millis() + lease.toMillis(), clock.millis())) continue;
                 Submission s = submissions.byId(id).orElseThrow();
                 RenderStore.Row row = results.find(id).orElseThrow();
@@ -117,12 +119,17 @@ public final class RenderStage {
         return new Report(done, failed, 0, null);
     }
 
+    /** Graceful stop: the render in progress finishes; nothing new is claimed. */
+    public void stop() {
+        stopping = true;
+    }
+
     private int publish(List<StoredTask> dayTasks) {
         int n = 0;
         for (StoredTask t : dayTasks) {
             boolean allDone = submissions.forTask(t.id()).stream()
                     .filter(s -> s.status() == SubmissionStatus.SUCCEEDED)
-                    .allMatch(s -> results.find(s.id()).map(r -> r.status().equals("done")).orElse(false));
+                    .allMatch(s -> results.find(s.id()).map(r -> r.status() == RenderStore.State.DONE).orElse(false));
             if (allDone && tasks.advance(t.id(), TaskStatus.DISPATCHED, TaskStatus.PUBLISHED, clock.millis())) n++;
         }
         return n;

@@ -1,8 +1,7 @@
 package autobench.render;
 
-import autobench.runtime.Libraries;
 import autobench.runtime.Libraries.Library;
-
+import autobench.runtime.Libraries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

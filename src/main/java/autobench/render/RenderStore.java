@@ -17,8 +17,17 @@ public final class RenderStore {
         this.db = db;
     }
 
+    /** Where a render is: waiting, claimed by a renderer, or finished (a renderer failure is finished too). */
+    public enum State {
+        PENDING, RENDERING, DONE;
+
+        static State fromWire(String s) {
+            return valueOf(s.toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
     /** A stored render result (checks are null until rendered). */
-    public record Row(String submissionId, String status, String result, String reason, Boolean runs, Boolean notBlank,
+    public record Row(String submissionId, State status, String result, String reason, Boolean runs, Boolean notBlank,
                       Boolean animates, Boolean interactive, int attempts, long seed) {}
 
     public boolean createPending(String submissionId, long seed, long now) {
@@ -86,7 +95,7 @@ public final class RenderStore {
         return db.jdbi().withHandle(h -> h.createQuery("""
                 SELECT submission_id, status, result, reason, runs, not_blank, animates, interactive, attempts, seed
                 FROM render_results WHERE submission_id = :s""").bind("s", submissionId)
-                .map((rs, c) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                .map((rs, c) -> new Row(rs.getString(1), State.fromWire(rs.getString(2)), rs.getString(3), rs.getString(4),
                         bool(rs, 5), bool(rs, 6), bool(rs, 7), bool(rs, 8), rs.getInt(9), rs.getLong(10))).findOne());
     }
 

@@ -3,6 +3,9 @@ package autobench.wiring;
 import autobench.config.Config;
 import autobench.cycle.DailyCycle;
 import autobench.cycle.RenderStage;
+import autobench.cycle.Scheduler;
+import autobench.cycle.StageRunner;
+import autobench.cycle.StageRuns;
 import autobench.db.Database;
 import autobench.dispatch.Budget;
 import autobench.dispatch.CallLedger;
@@ -41,6 +44,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -76,6 +80,7 @@ public final class Arena implements AutoCloseable {
     // Built on first use (verify and cost never need providers or a browser), then kept.
     private Dispatcher dispatcher;
     private RenderStage renderStage;
+    private DailyCycle dailyCycle;
     private Battles battles;
 
     /**
@@ -174,9 +179,40 @@ public final class Arena implements AutoCloseable {
     }
 
     /** The whole day: generate, dispatch, render (unless switched off), snapshot yesterday's ratings. */
-    public DailyCycle dailyCycle() {
-        return new DailyCycle(dailyTasks(), dispatcher(), config.render().enabled() ? renderStage() : null, tasks,
-                new RatingHistory(snapshots, RatingSettings.DEFAULTS, clock), storedVotes(), config.zone());
+    public synchronized DailyCycle dailyCycle() {
+        if (dailyCycle == null) {
+            dailyCycle = new DailyCycle(dailyTasks(), dispatcher(), config.render().enabled() ? renderStage() : null, tasks,
+                    new RatingHistory(snapshots, RatingSettings.DEFAULTS, clock), storedVotes(), config.zone());
+        }
+        return dailyCycle;
+    }
+
+    public StageRuns stageRuns() {
+        return new StageRuns(db);
+    }
+
+    /** Runs single stages at most once across all processes: for the scheduler and the cron endpoints. */
+    public StageRunner stageRunner() {
+        return new StageRunner(dailyCycle(), stageRuns(), clock, owner);
+    }
+
+    public Scheduler scheduler() {
+        return new Scheduler(stageRunner(), config.schedule(), config.zone(), clock);
+    }
+
+    /**
+     * Graceful stop of this process's work: nothing new is claimed, calls in flight get the
+     * configured grace period to finish; the ones still in flight after it are marked unknown.
+     */
+    public void stop() {
+        DailyCycle c;
+        synchronized (this) {
+            c = dailyCycle;
+        }
+        if (c != null) {
+            List<String> abandoned = c.stop(config.shutdownGrace());
+            if (!abandoned.isEmpty()) progress.accept("stopped with " + abandoned.size() + " call(s) still in flight after the grace period: marked unknown");
+        }
     }
 
     public Verifier verifier() {

@@ -2,20 +2,19 @@ package autobench.cycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import autobench.wiring.Arena;
 import autobench.config.Config;
-import autobench.cycle.DailyCycle;
 import autobench.dispatch.Sleeper;
 import autobench.dispatch.Submission;
 import autobench.provider.Completion;
 import autobench.provider.Finish;
 import autobench.provider.Provider;
 import autobench.provider.Usage;
+import autobench.render.*;
 import autobench.task.StoredTask;
 import autobench.task.TaskStatus;
-import autobench.render.*;
 import autobench.testing.Store;
 import autobench.testing.TestConfigs;
+import autobench.wiring.Arena;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -62,7 +61,7 @@ class RenderStageTest {
             ArtifactStore artifacts = new ArtifactStore(a.database());
             for (Submission s : a.submissions().forTask(task.id())) {
                 RenderStore.Row row = results.find(s.id()).orElseThrow();
-                assertThat(row.status()).isEqualTo("done");
+                assertThat(row.status()).isEqualTo(RenderStore.State.DONE);
                 assertThat(row.result()).isEqualTo("ok");
                 assertThat(row.runs()).isTrue();
                 assertThat(row.notBlank()).isTrue();

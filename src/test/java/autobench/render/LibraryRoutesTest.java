@@ -1,11 +1,10 @@
 package autobench.render;
 
-import autobench.runtime.Libraries;
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import autobench.runtime.Libraries;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 
 class LibraryRoutesTest {
     final LibraryRoutes routes = LibraryRoutes.bundled();

@@ -1,8 +1,8 @@
 package autobench.task;
 
-import autobench.runtime.Libraries;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import autobench.runtime.Libraries;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
