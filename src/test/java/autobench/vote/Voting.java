@@ -3,11 +3,12 @@ package autobench.vote;
 import autobench.config.Config;
 import autobench.config.ConfigLoader;
 import autobench.dispatch.Sleeper;
+import autobench.testing.ManualClock;
 import autobench.testing.Store;
 import autobench.testing.TestConfigs;
 import autobench.wiring.Arena;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -25,10 +26,10 @@ final class Voting implements AutoCloseable {
     static final long NOON = DAY.atTime(12, 0).toInstant(ZoneOffset.UTC).toEpochMilli();
 
     final Arena arena;
-    final StepClock clock;
+    final ManualClock clock;
 
     private Voting(Config c, long startMillis) {
-        this.clock = new StepClock(startMillis);
+        this.clock = new ManualClock(Instant.ofEpochMilli(startMillis));
         this.arena = new Arena(c, k -> null, clock, Sleeper.REAL, l -> {}, Map.of());
     }
 
@@ -50,7 +51,7 @@ final class Voting implements AutoCloseable {
     /** Runs the cycle for each day (at that day's noon) and publishes what it produced; the clock ends at the last noon. */
     Voting publishDays(List<LocalDate> days) {
         for (LocalDate d : days) {
-            clock.set(d.atTime(12, 0).toInstant(ZoneOffset.UTC).toEpochMilli());
+            clock.advance(Duration.ofMillis(d.atTime(12, 0).toInstant(ZoneOffset.UTC).toEpochMilli() - clock.millis()));
             arena.dailyCycle().run(d);
         }
         arena.database().jdbi().useHandle(h -> {
@@ -93,37 +94,5 @@ final class Voting implements AutoCloseable {
     @Override
     public void close() {
         arena.close();
-    }
-
-    /** A clock the test moves by hand. */
-    static final class StepClock extends Clock {
-        private volatile long millis;
-
-        StepClock(long millis) {
-            this.millis = millis;
-        }
-
-        void set(long millis) {
-            this.millis = millis;
-        }
-
-        void advance(java.time.Duration d) {
-            millis += d.toMillis();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("tests stay in UTC");
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis);
-        }
     }
 }
