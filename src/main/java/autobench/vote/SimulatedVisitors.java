@@ -63,7 +63,8 @@ public final class SimulatedVisitors {
             for (int i = 0; i < votesPerDay; i++) {
                 long at = start + (end - start) * (i + 1) / (votesPerDay + 1);
                 int who = people.nextInt(visitors);
-                String visitor = "simulated-" + day + "-" + who;
+                // The "simulated:" prefix matches what the web's interim labelling looks for; the flag is what counts.
+                String visitor = "simulated:" + day + "-" + who;
                 var issued = seeded.issue(visitor, Pool.DEMO, day, at);
                 if (issued.isEmpty()) {
                     skipped++;
