@@ -37,9 +37,13 @@ import autobench.task.DailyTasks;
 import autobench.task.LlmTaskGenerator;
 import autobench.task.TaskGenerator;
 import autobench.task.TaskStore;
+import autobench.vote.Battles;
+import autobench.vote.SimulatedVisitors;
+import autobench.vote.VoteSettings;
 import autobench.vote.VoteStore;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -82,6 +86,7 @@ public final class Arena implements AutoCloseable {
     private Dispatcher dispatcher;
     private RenderStage renderStage;
     private DailyCycle dailyCycle;
+    private Battles battles;
 
     /**
      * @param providerOverrides adapters to use instead of the configured ones, by model id (tests)
@@ -126,6 +131,17 @@ public final class Arena implements AutoCloseable {
     public ArtifactStore artifacts() { return artifacts; }
     public SnapshotStore snapshots() { return snapshots; }
     public StoredVotes storedVotes() { return new StoredVotes(votes); }
+    /** Blind battles and votes for the web; built on first use, when it reads (or creates) the server secret. */
+    public synchronized Battles battles() {
+        if (battles == null) battles = new Battles(votes, VoteSettings.DEFAULTS, config.zone(), clock, new SecureRandom());
+        return battles;
+    }
+
+    /** The demo's made-up visitors; their votes are stored as simulated and only ever touch demo models. */
+    public SimulatedVisitors simulatedVisitors(long seed) {
+        return new SimulatedVisitors(battles(), seed);
+    }
+
     /** This process's identity in leases and the ledger (host/pid/random). */
     public String owner() { return owner; }
 
