@@ -10,6 +10,11 @@ import java.util.List;
  */
 final class Trace {
     static final int MAX_CONSOLE = 300;
+    /**
+     * How many lines init.js lets the page print (it is told this number by {@link InitScript}):
+     * fewer than {@link #MAX_CONSOLE}, so its "truncated" notice and the renderer's own notes fit.
+     */
+    static final int PAGE_CONSOLE = MAX_CONSOLE - 50;
     static final int MAX_ERRORS = 50;
     static final int MAX_BLOCKED = 100;
     static final int MAX_TEXT = 1000;

@@ -119,6 +119,47 @@ class RendererTest {
     }
 
     @Test
+    void an_inline_auxclick_beforeinput_or_drag_handler_counts_as_able_to_react() {
+        // One definition (init.js) for listeners and inline attributes: these three were once
+        // heard as listeners but not seen as attributes.
+        for (String attribute : new String[] {"onauxclick", "onbeforeinput", "ondragstart"}) {
+            String element = "document.body.insertAdjacentHTML('beforeend', '<div " + attribute + "=\"hue = 0\">x</div>');";
+            RenderOutput out = renderer.render(animated("", element), 5);
+            assertThat(replayed(out)).as(attribute).isTrue();
+        }
+    }
+
+    @Test
+    void math_random_is_mulberry32_of_the_folded_seed() {
+        String html = "<!doctype html><body><script>console.log([Math.random(), Math.random(), Math.random()].join(' '));</script>";
+        long seed = 0x1234_5678_9abcL;
+        RenderOutput out = renderer.render(html, seed);
+        int state = (int) (seed ^ (seed >>> 32));
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            state += 0x6D2B79F5;
+            int t = state;
+            t = (t ^ (t >>> 15)) * (t | 1);
+            t ^= t + (t ^ (t >>> 7)) * (t | 61);
+            double v = Integer.toUnsignedLong(t ^ (t >>> 14)) / 4294967296.0;
+            expected.append(i == 0 ? "" : " ").append(jsNumber(v));
+        }
+        assertThat(out.console().getFirst().text()).isEqualTo(expected.toString());
+    }
+
+    /** JavaScript's shortest round-trip form of a double in [0, 1), as console.log prints it. */
+    private static String jsNumber(double v) {
+        return v == 0 ? "0" : new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+    }
+
+    @Test
+    void the_page_prints_as_many_console_lines_as_the_renderer_leaves_it_room_for() {
+        RenderOutput out = renderer.render("<!doctype html><body><script>for (let i = 0; i < 1000; i++) console.log('line ' + i);</script>", 1);
+        assertThat(out.console()).filteredOn(l -> l.text().startsWith("line ")).hasSize(Trace.PAGE_CONSOLE);
+        assertThat(out.console()).anyMatch(l -> l.text().equals("[autobench] console output truncated after " + Trace.PAGE_CONSOLE + " lines"));
+    }
+
+    @Test
     void an_animated_page_with_no_input_listener_is_not_run_again_and_not_interactive() {
         RenderOutput out = renderer.render(animated("", ""), 5);
         assertThat(out.checks().animates()).isTrue();
