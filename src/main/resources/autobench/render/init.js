@@ -43,10 +43,14 @@
   // Page time: a paused clock that moves only when the renderer calls advance(ms). Frames are
   // then taken at exact page times, the same on every render, without waiting in real time.
   // The top frame owns the clock; frames of the same origin inside it (srcdoc, same-site pages)
-  // run on it too. Cross-origin frames cannot reach it and keep real time.
+  // run on it too. A frame that cannot reach it (data: URLs, sandboxed frames: opaque origins)
+  // gets a clock of its own, which the renderer advances by the same steps (PageClock).
   const CLOCK = Symbol.for('autobench.clock');
   let core = null;
-  if (window.top === window) {
+  if (window.top !== window) {
+    try { core = window.top[CLOCK] || null; } catch (e) { core = null; }
+  }
+  if (!core) {
     const FRAME = 16; // an integer, so the next frame is always strictly later (1000 / 60 rounds onto itself)
     const realPost = (() => { const ch = new MessageChannel(); let queue = []; ch.port1.onmessage = () => queue.shift()();
       return (f) => { queue.push(f); ch.port2.postMessage(0); }; })();
@@ -77,10 +81,8 @@
     };
     core = { add, cancel: (id) => timers.delete(id), now: () => now, advance };
     Object.defineProperty(window, CLOCK, { value: core });
-  } else {
-    try { core = window.top[CLOCK] || null; } catch (e) { core = null; }
   }
-  if (core) {
+  {
     const RealDate = Date;
     const EPOCH = __EPOCH__;
     const RealSetTimeout = window.setTimeout.bind(window);
@@ -151,6 +153,18 @@
       return null;
     };
     Object.defineProperty(window, Symbol.for('autobench.probe'), { value: Object.freeze({ reacts }) });
+  }
+
+  // javascript: URLs: the navigate event below never sees them, and one whose code ends in a
+  // string replaces the page's document with that string. The document's CSP header (NetworkGuard)
+  // requires Trusted Types, so every such navigation passes through this default policy, which
+  // lets the code run (href="javascript:void(0)" handlers keep working) but makes its result
+  // undefined. Every other sink gets its string unchanged.
+  if (window.trustedTypes && trustedTypes.createPolicy) {
+    try {
+      trustedTypes.createPolicy('default', { createHTML: (s) => s, createScriptURL: (s) => s,
+        createScript: (s, type, sink) => (sink === 'Location href' ? s + '\n;void 0' : s) });
+    } catch (e) {}
   }
 
   // The page may not leave its document (top-level navigation is blocked). Requests to the

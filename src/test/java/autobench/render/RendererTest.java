@@ -233,4 +233,34 @@ class RendererTest {
         assertThat(a.artifact("poster").orElseThrow().sha256()).isEqualTo(b.artifact("poster").orElseThrow().sha256());
         assertThat(a.artifact("frame-3").orElseThrow().sha256()).isEqualTo(b.artifact("frame-3").orElseThrow().sha256());
     }
+
+    @Test
+    void a_data_url_frame_keeps_a_clock_of_its_own_on_page_time_so_its_pictures_are_reproducible() {
+        String inner = "<body style=margin:0><canvas id=c width=400 height=300></canvas><script>"
+                + "const g=c.getContext('2d');function f(t){g.fillStyle='#012';g.fillRect(0,0,400,300);"
+                + "g.fillStyle='#6cf';g.fillRect((t/5)%380,(performance.now()/7)%280,20,20);"
+                + "g.fillText(new Date().toISOString(),10,290);requestAnimationFrame(f);}requestAnimationFrame(f);</script>";
+        String html = "<!doctype html><body style=\"margin:0\"><iframe style=\"border:0;width:400px;height:300px\" src=\"data:text/html,"
+                + java.net.URLEncoder.encode(inner, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20") + "\"></iframe>";
+        RenderOutput a = renderer.render(html, 9), b = renderer.render(html, 9);
+        assertThat(a.status()).as(a.reason()).isEqualTo(RenderStatus.OK);
+        assertThat(a.checks().animates()).isTrue();
+        assertThat(a.artifact("poster").orElseThrow().sha256()).isEqualTo(b.artifact("poster").orElseThrow().sha256());
+        assertThat(a.artifact("frame-3").orElseThrow().sha256()).isEqualTo(b.artifact("frame-3").orElseThrow().sha256());
+    }
+
+    @Test
+    void a_javascript_url_navigation_runs_its_code_but_cannot_replace_the_page() {
+        String html = """
+                <!doctype html><body style="margin:0"><canvas id=c width=800 height=600></canvas>
+                <a id=a href="javascript:window.ran = (window.ran || 0) + 1, '<h1>gone</h1>'">x</a><script>
+                c.getContext('2d').fillRect(100, 100, 300, 300);
+                setTimeout(() => { location.href = "javascript:window.ran = (window.ran || 0) + 1, '<h1>gone</h1>'"; }, 100);
+                setTimeout(() => document.getElementById('a').click(), 200);
+                setTimeout(() => console.log((document.getElementById('c') ? 'still here ' : 'replaced ') + window.ran), 600);
+                </script>""";
+        RenderOutput out = renderer.render(html, 1);
+        assertThat(out.console()).extracting(ConsoleLine::text).contains("still here 2");
+        assertThat(out.status()).as(out.reason()).isEqualTo(RenderStatus.OK);
+    }
 }
