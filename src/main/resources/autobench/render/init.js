@@ -168,8 +168,8 @@
   }
 
   // The page may not leave its document (top-level navigation is blocked). Requests to the
-  // network are answered "no content" by the renderer, but about:blank, javascript: and the like
-  // never reach it; the Navigation API can cancel them all before they start. Same-document
+  // network are answered "no content" by the renderer, but about:blank and the like never reach
+  // it; the Navigation API can cancel them all before they start (javascript: URLs: see above). Same-document
   // changes (hash, pushState) stay allowed. Our own navigations come from the browser and cannot
   // be cancelled, so they are not affected. The renderer hears of the first few as blocked.
   if (window.top === window && window.navigation) {
