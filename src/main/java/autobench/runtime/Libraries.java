@@ -88,7 +88,10 @@ public final class Libraries {
             lib("d3", "d3", "7.9.2", "dist/d3.min.js", "d3", "d3", List.of("4.0.0", "5.0.0", "6.0.0", "7.0.0", "8.0.0"),
                     classic("4.13.0", "build/d3.min.js"), classic("5.16.0", "dist/d3.min.js"),
                     classic("6.7.0", "dist/d3.min.js"), classic("7.9.2", "dist/d3.min.js")),
-            lib("GSAP", "gsap", "3.12.5", "dist/gsap.min.js", "gsap", "gsap", List.of("3.0.0", "4.0.0"),
+            // GSAP 2 (TweenMax) is still copied from old answers; its module form is never asked for.
+            lib("GSAP", "gsap", "3.12.5", "dist/gsap.min.js", "gsap", "gsap", List.of("2.0.0", "3.0.0", "4.0.0"),
+                    new Bundle("2.1.3", "src/minified/TweenMax.min.js", null,
+                            List.of("src/minified/TweenMax.min.js", "src/minified/TweenLite.min.js")),
                     new Bundle("3.12.5", "dist/gsap.min.js", null, List.of("dist/gsap.min.js", "dist/ScrollTrigger.min.js",
                             "dist/Draggable.min.js", "dist/MotionPathPlugin.min.js", "dist/TextPlugin.min.js", "dist/Flip.min.js"))),
             // matter-js has kept its API since 0.10: one line for all of 0.x.
@@ -100,7 +103,9 @@ public final class Libraries {
             lib("Chart.js", "chart.js", "4.4.1", "dist/chart.umd.js", "Chart", "Chart.js", List.of("2.0.0", "3.0.0", "4.0.0", "5.0.0"),
                     new Bundle("2.9.4", "dist/Chart.min.js", null, List.of("dist/Chart.min.js", "dist/Chart.bundle.min.js")), classic("3.9.1", "dist/chart.min.js"), classic("4.4.1", "dist/chart.umd.js")),
             lib("anime.js", "animejs", "3.2.1", "lib/anime.min.js", "anime", "animejs", List.of("3.0.0", "4.0.0"),
-                    new Bundle("3.2.1", "lib/anime.min.js", "lib/anime.es.js", List.of("lib/anime.min.js", "lib/anime.es.js"))),
+                    new Bundle("3.2.1", "lib/anime.min.js", "lib/anime.es.js", List.of("lib/anime.min.js", "lib/anime.es.js")),
+                    new Bundle("4.2.2", "dist/bundles/anime.umd.min.js", "dist/bundles/anime.esm.min.js",
+                            List.of("dist/bundles/anime.umd.min.js", "dist/bundles/anime.esm.min.js"))),
             lib("PixiJS", "pixi.js", "7.4.3", "dist/pixi.min.js", "PIXI", "pixi.js", List.of("7.0.0", "8.0.0", "9.0.0"),
                     new Bundle("7.4.3", "dist/pixi.min.js", "dist/pixi.min.mjs", List.of("dist/pixi.min.js", "dist/pixi.min.mjs")),
                     new Bundle("8.6.6", "dist/pixi.min.js", "dist/pixi.min.mjs", List.of("dist/pixi.min.js", "dist/pixi.min.mjs"))),

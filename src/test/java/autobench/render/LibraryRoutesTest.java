@@ -88,6 +88,7 @@ class LibraryRoutesTest {
         refused("https://cdn.jsdelivr.net/npm/three@0.100.0/build/three.min.js"); // before r125: Geometry
         refused("https://cdn.jsdelivr.net/npm/three@0.170.0/build/three.min.js"); // the classic build is gone there
         refused("https://cdn.jsdelivr.net/npm/p5@3.0.0/lib/p5.min.js");
+        refused("https://cdnjs.cloudflare.com/ajax/libs/gsap/1.20.4/TweenMax.min.js");
         refused("https://d3js.org/d3.v3.min.js");
         refused("https://cdn.jsdelivr.net/npm/three@0.160.0/examples/jsm/nothing/Here.js");
         refused("https://evil.example/p5.min.js");

@@ -81,10 +81,12 @@ class RealisticCorpusTest {
                 // anime.js, PixiJS, GSAP, matter-js, Tone.js
                 ok("anime_js_cdnjs_stagger", ANIMATES, false),
                 ok("anime_js_esm_click", ANIMATES, INTERACTIVE, sub("animejs@3.2.2", "animejs@3.2.1")),
+                ok("anime_js_v4_esm_stagger", ANIMATES, false),
                 ok("pixi_v7_pixijs_download", ANIMATES, false, sub("pixi.js@7.3.2", "pixi.js@7.4.3")),
                 ok("pixi_v8_esm_pointer", ANIMATES, INTERACTIVE),
                 ok("gsap_cdnjs_timeline", ANIMATES, false, sub("gsap@3.12.2", "gsap@3.12.5")),
                 ok("gsap_draggable_plugin", false, INTERACTIVE),
+                ok("gsap_2_tweenmax_cdnjs", ANIMATES, false, sub("gsap@2.1.2", "gsap@2.1.3")),
                 ok("matter_js_cdnjs_boxes", ANIMATES, false), // no mouse constraint: nothing listens
                 ok("tone_js_click_to_play", ANIMATES, INTERACTIVE),
                 // web fonts fail fast; the page renders with fallback fonts
