@@ -108,7 +108,7 @@ public final class LibraryRoutes {
         String spec = u.spec();
         for (Bundle b : newestFirst) {
             if (spec != null && !b.version().equals(spec) && !b.version().startsWith(spec + ".")) continue;
-            Optional<String> f = file(lib, b, u);
+            Optional<String> f = file(b, u);
             if (f.isPresent()) return Optional.of(new Choice(b, f.get(), false));
         }
         if (spec == null || !spec.matches("\\d+(\\.\\d+){0,2}")) return Optional.empty();
@@ -117,13 +117,13 @@ public final class LibraryRoutes {
         if (line < 0) return Optional.empty();
         return newestFirst.stream()
                 .filter(b -> line(lib, key(b.version())) == line)
-                .filter(b -> file(lib, b, u).isPresent())
+                .filter(b -> file(b, u).isPresent())
                 .min(Comparator.comparingLong((Bundle b) -> Math.abs(key(b.version()) - wanted)))
-                .map(b -> new Choice(b, file(lib, b, u).orElseThrow(), true));
+                .map(b -> new Choice(b, file(b, u).orElseThrow(), true));
     }
 
     /** Which kept file a URL's path means: as written, its minified or plain twin, or (cdnjs) by name. */
-    private Optional<String> file(Library lib, Bundle b, LibraryUrl u) {
+    private Optional<String> file(Bundle b, LibraryUrl u) {
         Set<String> kept = files.get(b);
         String path = u.path();
         if (path.isEmpty()) {
