@@ -8,7 +8,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -27,13 +29,23 @@ public final class Scheduler {
     private final ScheduleSettings settings;
     private final ZoneId zone;
     private final Clock clock;
+    private final Set<Stage> stages;
     private final CountDownLatch stop = new CountDownLatch(1);
 
     public Scheduler(StageRunner runner, ScheduleSettings settings, ZoneId zone, Clock clock) {
+        this(runner, settings, zone, clock, EnumSet.allOf(Stage.class));
+    }
+
+    /**
+     * @param stages the stages this process runs: a {@code scheduler} role writes tasks and
+     *               snapshots, a {@code worker} role calls models and renders; one process may do both
+     */
+    public Scheduler(StageRunner runner, ScheduleSettings settings, ZoneId zone, Clock clock, Set<Stage> stages) {
         this.runner = runner;
         this.settings = settings;
         this.zone = zone;
         this.clock = clock;
+        this.stages = Set.copyOf(stages);
     }
 
     /** When a stage of a day is due. */
@@ -54,7 +66,7 @@ public final class Scheduler {
         for (LocalDate day = today.minusDays(settings.catchUpDays()); !day.isAfter(today); day = day.plusDays(1)) {
             for (Stage stage : Stage.values()) {
                 if (stop.getCount() == 0) return out;
-                if (now.isBefore(dueAt(stage, day))) continue;
+                if (!stages.contains(stage) || now.isBefore(dueAt(stage, day))) continue;
                 out.add(runner.run(stage, day, Trigger.SCHEDULE));
             }
         }

@@ -8,6 +8,7 @@ import autobench.provider.ProviderKind;
 import autobench.task.StoredTask;
 import autobench.task.TaskStatus;
 import autobench.task.TaskStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -65,8 +66,9 @@ public final class Dispatcher {
      *
      * @param owner    this process's identity, written into leases and the ledger
      * @param progress one line per finished call, for the console
+     * @param meters   the process's metrics (calls, latency, tokens, cost per provider and model)
      */
-    public record Runtime(Clock clock, Sleeper sleeper, String owner, Consumer<String> progress) {}
+    public record Runtime(Clock clock, Sleeper sleeper, String owner, Consumer<String> progress, MeterRegistry meters) {}
 
     /** @param routes enabled models by id */
     public Dispatcher(Stores stores, Map<String, Route> routes, DispatchSettings settings, Budget budget, Extractor extractor,
@@ -80,7 +82,8 @@ public final class Dispatcher {
         this.clock = runtime.clock();
         this.owner = runtime.owner();
         this.progress = runtime.progress();
-        this.call = new SubmissionCall(submissions, ledger, extractor, settings, clock, stoppable(runtime.sleeper()), owner);
+        this.call = new SubmissionCall(submissions, ledger, extractor, settings, clock, stoppable(runtime.sleeper()), owner,
+                new CallMetrics(runtime.meters()));
     }
 
     /**

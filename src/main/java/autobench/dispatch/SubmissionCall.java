@@ -35,9 +35,11 @@ final class SubmissionCall {
     private final Clock clock;
     private final Sleeper sleeper;
     private final String owner;
+    private final CallMetrics metrics;
 
     SubmissionCall(SubmissionStore submissions, CallLedger ledger, Extractor extractor, DispatchSettings settings,
-                   Clock clock, Sleeper sleeper, String owner) {
+                   Clock clock, Sleeper sleeper, String owner, CallMetrics metrics) {
+        this.metrics = metrics;
         this.submissions = submissions;
         this.ledger = ledger;
         this.extractor = extractor;
@@ -87,6 +89,7 @@ final class SubmissionCall {
             double callCost = usage.costUsd(model.price());
             cost += callCost;
             Completion.Failed f = c instanceof Completion.Failed ff ? ff : null;
+            metrics.record(model, CallOutcome.of(c), Duration.ofMillis(latency), usage, callCost);
             ledger.finish(callId, new LedgerCall.End(CallOutcome.of(c), f == null ? 200 : f.httpStatus(),
                     f == null || f.retryAfter() == null ? null : f.retryAfter().toMillis(),
                     f == null ? null : f.message(), usage, callCost, latency), clock.millis());

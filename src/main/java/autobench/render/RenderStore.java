@@ -4,7 +4,6 @@ import autobench.db.Database;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -97,12 +96,6 @@ public final class RenderStore {
                 FROM render_results WHERE submission_id = :s""").bind("s", submissionId)
                 .map((rs, c) -> new Row(rs.getString(1), State.fromWire(rs.getString(2)), rs.getString(3), rs.getString(4),
                         bool(rs, 5), bool(rs, 6), bool(rs, 7), bool(rs, 8), rs.getInt(9), rs.getLong(10))).findOne());
-    }
-
-    /** Ids with status pending. */
-    public List<String> pending() {
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT submission_id FROM render_results WHERE status = 'pending' ORDER BY created_at")
-                .mapTo(String.class).list());
     }
 
     /** Render results per outcome (ok, error, …; "pending"/"rendering" for unfinished). */

@@ -90,8 +90,10 @@ class RenderStageTest {
     void without_chromium_the_stage_is_skipped_with_how_to_install_it_and_the_cycle_still_dispatches() {
         try (Arena a = new Arena(config(Store.SQLITE, false), k -> null, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of("a", ANSWERS, "b", ANSWERS))) {
             a.dailyCycle().run(DAY);
-            RenderStage noChromium = new RenderStage(a.tasks(), a.submissions(), new RenderStore(a.database()), new ArtifactStore(a.database()),
-                    () -> { throw new IllegalStateException(Renderer.installHint()); }, Duration.ofSeconds(30), Clock.systemUTC(), "me", l -> {});
+            RenderStage noChromium = new RenderStage(
+                    new RenderStage.Stores(a.tasks(), a.submissions(), new RenderStore(a.database()), new ArtifactStore(a.database())),
+                    () -> { throw new IllegalStateException(Renderer.installHint()); }, Duration.ofSeconds(30),
+                    new RenderStage.Runtime(Clock.systemUTC(), "me", l -> {}, new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
             RenderStage.Report r = noChromium.renderDay(DAY);
             assertThat(r.skipped()).contains("apt-get install -y chromium-headless-shell");
             assertThat(a.tasks().forDay(DAY)).allMatch(t -> t.status() == TaskStatus.DISPATCHED);

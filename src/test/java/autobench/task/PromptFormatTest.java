@@ -53,6 +53,15 @@ class PromptFormatTest {
     }
 
     @Test
+    void runtime_section_lists_every_kept_version_from_the_same_table_the_renderer_serves() {
+        String runtime = PromptFormat.runtime();
+        for (Libraries.Library lib : Libraries.ALL) {
+            String line = runtime.lines().filter(l -> l.startsWith("  - " + lib.name() + " " + lib.version() + ":")).findFirst().orElseThrow();
+            for (Libraries.Bundle b : lib.bundles()) assertThat(line).as(lib.name()).contains(b.version());
+        }
+    }
+
+    @Test
     void every_slot_of_every_theme_renders_into_a_well_formed_prompt() {
         ThemeCatalog c = ThemeCatalog.load();
         for (Theme theme : c.themes()) {
