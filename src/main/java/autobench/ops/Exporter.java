@@ -76,7 +76,10 @@ public final class Exporter {
         return m;
     }
 
-    /** Real-model votes in the shape `ratings --votes` reads; votes involving a demo model in a file of their own. */
+    /**
+     * Votes by people between real models, in the shape `ratings --votes` reads; votes involving a
+     * demo model, and the demo's simulated votes, in a file of their own.
+     */
     private List<Manifest.Entry> votes(Path dir, String from, String to, long before) throws IOException {
         Pseudonyms visitors = new Pseudonyms();
         try (Jsonl.Writer real = new Jsonl.Writer(dir, VOTES); Jsonl.Writer demo = new Jsonl.Writer(dir, DEMO_VOTES)) {
@@ -91,7 +94,10 @@ public final class Exporter {
                 v.put("task_id", row.get("task_id"));
                 v.put("cast_at", row.get("cast_at"));
                 v.put("visitor", visitors.of(String.valueOf(row.get("visitor"))));
-                (((Number) row.get("demo")).intValue() == 1 ? demo : real).write(v);
+                int simulated = ((Number) row.get("simulated")).intValue();
+                v.put("simulated", simulated);
+                // what the leaderboard leaves out goes apart: demo models, and the demo's simulated visitors
+                (((Number) row.get("demo")).intValue() == 1 || simulated == 1 ? demo : real).write(v);
             });
             return List.of(real.finish(), demo.finish());
         }

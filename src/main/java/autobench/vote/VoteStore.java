@@ -71,12 +71,13 @@ public final class VoteStore {
     /**
      * Streams the votes on tasks whose day lies in [from, to], cast before {@code before}, in the
      * order {@link #all} gives them (the order the ratings read). Each row: id, task_id, left_model,
-     * right_model, outcome, visitor, cast_at, category, day, demo (0/1). The address hash is not read.
+     * right_model, outcome, visitor, cast_at, category, day, demo (0/1), simulated (0/1). The address
+     * hash is not read.
      */
     public void exportRows(String from, String to, long before, java.util.function.Consumer<java.util.Map<String, Object>> sink) {
         db.streamRows("""
                 SELECT v.id, v.task_id, v.left_model, v.right_model, v.outcome, v.visitor, v.cast_at, t.category, t.day,
-                       CASE WHEN lm.demo = 1 OR rm.demo = 1 THEN 1 ELSE 0 END AS demo
+                       CASE WHEN lm.demo = 1 OR rm.demo = 1 THEN 1 ELSE 0 END AS demo, v.simulated
                 FROM votes v JOIN tasks t ON t.id = v.task_id
                   JOIN models lm ON lm.id = v.left_model JOIN models rm ON rm.id = v.right_model
                 WHERE t.day >= :from AND t.day <= :to AND v.cast_at < :before
@@ -86,7 +87,8 @@ public final class VoteStore {
     /**
      * Inserts exported votes in one transaction, each with the used battle it needs: the battle is
      * rebuilt from the vote (the two submissions of its task by these models, issued and used when
-     * the vote was cast). Rows need id, task_id, left_model, right_model, outcome, visitor, cast_at.
+     * the vote was cast). Rows need id, task_id, left_model, right_model, outcome, visitor, cast_at;
+     * simulated (0/1) is optional. The rebuilt battle has no expiry: its token is long spent.
      *
      * @throws IllegalStateException if a vote names a model with no submission for its task
      */
@@ -107,12 +109,13 @@ public final class VoteStore {
                             + v.get("left_model") + " and " + v.get("right_model"));
                 }
                 n += h.createUpdate("""
-                        INSERT INTO votes (id, battle_id, task_id, left_model, right_model, outcome, visitor, address_hash, cast_at)
-                        VALUES (:id, :battle, :task, :left, :right, :outcome, :visitor, NULL, :cast)""")
+                        INSERT INTO votes (id, battle_id, task_id, left_model, right_model, outcome, visitor, address_hash, cast_at, simulated)
+                        VALUES (:id, :battle, :task, :left, :right, :outcome, :visitor, NULL, :cast, :simulated)""")
                         .bind("id", v.get("id")).bind("battle", "imported-" + v.get("id")).bind("task", v.get("task_id"))
                         .bind("left", v.get("left_model")).bind("right", v.get("right_model"))
                         .bind("outcome", Outcome.parse(String.valueOf(v.get("outcome"))).wireName())
-                        .bind("visitor", v.get("visitor")).bind("cast", v.get("cast_at")).execute();
+                        .bind("visitor", v.get("visitor")).bind("cast", v.get("cast_at"))
+                        .bind("simulated", v.get("simulated") instanceof Number x && x.intValue() == 1 ? 1 : 0).execute();
             }
             return n;
         });

@@ -12,7 +12,14 @@ import autobench.leaderboard.SnapshotStore;
 import autobench.rating.Outcome;
 import autobench.render.Artifact;
 import autobench.render.ArtifactStore;
+import autobench.render.Checks;
+import autobench.render.ConsoleLine;
+import autobench.render.RenderOutput;
+import autobench.render.RenderStatus;
+import autobench.render.Timing;
+import autobench.task.TaskStatus;
 import autobench.testing.ChatStub;
+import autobench.vote.VoteStore;
 import autobench.testing.Store;
 import autobench.testing.TestConfigs;
 import autobench.wiring.Arena;
@@ -40,7 +47,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** export → import into a fresh database gives the same arena; a damaged export gives nothing. */
 class OpenDataTest {
     static final LocalDate DAY = LocalDate.of(2026, 8, 10);
-    static final List<String> MODELS = List.of("strong", "weak", "demo-grid");
+    static final List<String> MODELS = List.of("strong", "weak", "demo-grid", "demo-waves");
     @TempDir Path tmp;
 
     static Stream<Arguments> storePairs() {
@@ -70,6 +77,8 @@ class OpenDataTest {
                     }
                 }
                 assertThat(sa.history("strong", "all", "elo")).isNotEmpty();
+                // every vote, in order, with its models, outcome, day, time and demo/simulated flags
+                assertThat(b.votes().all()).isEqualTo(a.votes().all()).anyMatch(VoteStore.StoredVote::simulated);
                 String task = a.tasks().forDay(DAY).get(0).id();
                 for (Submission s : a.submissions().forTask(task)) {
                     // leases are left out on purpose: a process identity (host/pid) means nothing elsewhere and names a machine
@@ -98,7 +107,8 @@ class OpenDataTest {
             assertThat(fromFile.out).isEqualTo(ratings(cfg)).doesNotContain("demo-grid");
             String votes = Files.readString(export.resolve("votes.jsonl"));
             assertThat(votes).doesNotContain("visitor-").doesNotContain("address");
-            assertThat(Files.readString(export.resolve("votes-demo.jsonl"))).contains("demo-grid");
+            assertThat(Files.readString(export.resolve("votes-demo.jsonl"))).contains("demo-grid").contains("\"simulated\":1");
+            assertThat(votes).doesNotContain("\"simulated\":1");
         }
     }
 
@@ -172,6 +182,10 @@ class OpenDataTest {
                 a.submissions().forTask(task.id()).forEach(s -> byModel.put(s.modelId(), s));
                 for (Submission s : byModel.values()) {
                     a.renders().createPending(s.id(), 42, noon);
+                    assertThat(a.renders().claim(s.id(), "test", noon + 60_000, noon)).isTrue();
+                    a.renders().complete(s.id(), "test", new RenderOutput(RenderStatus.OK, null,
+                            new Checks(true, true, true, false, 0.4, 0.1, 0), List.of(), List.of(new ConsoleLine("log", "hi")),
+                            List.of(), List.of("https://cdn.example/x.js"), new Timing(12L, 34L, 56L), List.of()), noon);
                     a.artifacts().put(s.id(), poster(s.id()), noon);
                 }
                 for (int i = 0; i < 15; i++, n++) {
@@ -185,6 +199,9 @@ class OpenDataTest {
                 String demo = a.votes().issueBattle(task.id(), byModel.get("demo-grid").id(), byModel.get("weak").id(), "d", noon);
                 assertThat(a.votes().vote(demo, "d", Outcome.LEFT, null, noon + 1)).isTrue();
             }
+            // the demo's simulated visitors (they vote on published tasks): kept, exported, never on the leaderboard
+            for (var task : r.tasks()) a.tasks().advance(task.id(), TaskStatus.DISPATCHED, TaskStatus.PUBLISHED, noon);
+            assertThat(a.simulatedVisitors(3).run(List.of(DAY), 6).cast()).isPositive();
         }
         try (Arena a = arena(cfg, noon + 86_400_000L)) {
             a.dailyCycle().run(DAY.plusDays(1));
@@ -198,7 +215,8 @@ class OpenDataTest {
 
     private Path config(ChatStub stub, String url) {
         return TestConfigs.write(tmp, TestConfigs.base(url, 2) + TestConfigs.stubModel("strong", stub.port(), 30)
-                + TestConfigs.stubModel("weak", stub.port(), 30) + "  - {id: demo-grid, provider: demo, model: demo-grid}\n");
+                + TestConfigs.stubModel("weak", stub.port(), 30) + "  - {id: demo-grid, provider: demo, model: demo-grid}\n"
+                + "  - {id: demo-waves, provider: demo, model: demo-waves}\n");
     }
 
     private Arena arena(Path cfg) {

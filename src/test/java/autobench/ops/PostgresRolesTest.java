@@ -12,7 +12,18 @@ import autobench.dispatch.Submission;
 import autobench.rating.Outcome;
 import autobench.task.TaskStore;
 import autobench.testing.Store;
+import autobench.render.Checks;
+import autobench.render.RenderOutput;
+import autobench.render.RenderStatus;
+import autobench.render.Timing;
+import autobench.task.TaskStatus;
+import autobench.vote.Battle;
+import autobench.vote.Battles;
+import autobench.vote.CastResult;
+import autobench.vote.VoteSettings;
 import autobench.vote.VoteStore;
+import java.security.SecureRandom;
+import java.time.ZoneOffset;
 import autobench.wiring.Arena;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +54,18 @@ class PostgresRolesTest {
             DailyCycle.Result r = a.dailyCycle().run(DAY);
             taskId = r.tasks().get(0).id();
             subs = a.submissions().forTask(taskId);
+            // what the web shows: published tasks with rendered answers (rendering itself is off here)
+            long now = System.currentTimeMillis();
+            for (var t : r.tasks()) {
+                a.tasks().advance(t.id(), TaskStatus.DISPATCHED, TaskStatus.PUBLISHED, now);
+                for (Submission s : a.submissions().forTask(t.id())) {
+                    a.renders().createPending(s.id(), 1, now);
+                    a.renders().claim(s.id(), "test", now + 60_000, now);
+                    a.renders().complete(s.id(), "test", new RenderOutput(RenderStatus.OK, null,
+                            new Checks(true, true, true, false, 0.5, 0.1, 0), List.of(), List.of(), List.of(), List.of(),
+                            new Timing(1L, 2L, 3L), List.of()), now);
+                }
+            }
         }
         applyRoles(owner, web, worker);
         applyRoles(owner, web, worker); // idempotent: a second run changes nothing and does not fail
@@ -54,6 +77,11 @@ class PostgresRolesTest {
             String battle = votes.issueBattle(taskId, subs.get(0).id(), subs.get(1).id(), "visitor-1", 1);
             assertThat(votes.vote(battle, "visitor-1", Outcome.LEFT, "h", 2)).isTrue();
             assertThat(votes.all()).hasSize(1);
+            // the web's own path: a signed battle, the server secret, the per-day tallies
+            Battles battles = new Battles(votes, VoteSettings.DEFAULTS, ZoneOffset.UTC, Clock.systemUTC(), new SecureRandom());
+            Battle b = battles.issue("visitor-2", "address-2").orElseThrow();
+            assertThat(battles.cast(b.token(), "visitor-2", Outcome.RIGHT, "address-2")).isInstanceOf(CastResult.Accepted.class);
+            assertThat(votes.all()).hasSize(2);
         }
         try (Connection c = DriverManager.getConnection(webUrl); Statement s = c.createStatement();
              var rs = s.executeQuery("SELECT COUNT(*) FROM duplicate_submissions")) {
