@@ -34,7 +34,8 @@ public final class ModelStore {
     }
 
     /** Every column of {@code models}, in the order an export writes them; the import binds the same names. */
-    public static final List<String> EXPORT_COLUMNS = List.of("id", "provider", "model_name", "demo", "price_input", "price_output", "enabled", "first_seen_at", "updated_at");
+    public static final List<String> EXPORT_COLUMNS = List.of("id", "provider", "model_name", "demo", "price_input",
+            "price_output", "enabled", "first_seen_at", "updated_at");
 
     /** Streams every model, one row at a time, in a stable order. */
     public void exportRows(java.util.function.Consumer<java.util.Map<String, Object>> sink) {

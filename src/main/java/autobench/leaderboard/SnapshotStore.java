@@ -53,11 +53,13 @@ public final class SnapshotStore {
     }
 
     /** Every column of {@code rating_snapshots}, in the order an export writes them; the import binds the same names. */
-    public static final List<String> EXPORT_COLUMNS = List.of("day", "scope", "model_id", "method", "rating", "ci_low", "ci_high", "rank", "votes", "created_at");
+    public static final List<String> EXPORT_COLUMNS = List.of("day", "scope", "model_id", "method", "rating",
+            "ci_low", "ci_high", "rank", "votes", "created_at");
 
     /** Streams the snapshots of days in [from, to] (ISO dates), one row at a time, in a stable order. */
     public void exportRows(String from, String to, java.util.function.Consumer<java.util.Map<String, Object>> sink) {
-        db.streamRows("SELECT " + String.join(", ", EXPORT_COLUMNS) + " FROM rating_snapshots WHERE day >= :from AND day <= :to ORDER BY day, scope, method, model_id",
+        db.streamRows("SELECT " + String.join(", ", EXPORT_COLUMNS)
+                        + " FROM rating_snapshots WHERE day >= :from AND day <= :to ORDER BY day, scope, method, model_id",
                 java.util.Map.of("from", from, "to", to), sink);
     }
 

@@ -110,11 +110,18 @@ public final class RenderStore {
     }
 
     /** Every column of {@code render_results}, in the order an export writes them; the import binds the same names. */
-    public static final List<String> EXPORT_COLUMNS = List.of("submission_id", "status", "result", "reason", "runs", "not_blank", "animates", "interactive", "contrast", "motion", "input_effect", "console", "errors", "blocked", "first_paint_ms", "load_ms", "total_ms", "seed", "attempts", "created_at", "updated_at", "rendered_at");
+    public static final List<String> EXPORT_COLUMNS = List.of("submission_id", "status", "result", "reason", "runs",
+            "not_blank", "animates", "interactive", "contrast", "motion", "input_effect", "console", "errors",
+            "blocked", "assists", "first_paint_ms", "load_ms", "total_ms", "seed", "attempts", "created_at",
+            "updated_at", "rendered_at");
 
-    /** Streams the render results of submissions to tasks whose day lies in [from, to], created before {@code before}, one row at a time, in a stable order. */
+    /**
+     * Streams the render results of submissions to tasks whose day lies in [from, to], created before {@code before}, one row at a time, in a stable order.
+     */
     public void exportRows(String from, String to, long before, java.util.function.Consumer<java.util.Map<String, Object>> sink) {
-        db.streamRows("SELECT " + String.join(", ", EXPORT_COLUMNS) + " FROM render_results WHERE created_at < :before AND submission_id IN (SELECT s.id FROM submissions s JOIN tasks t ON t.id = s.task_id WHERE t.day >= :from AND t.day <= :to) ORDER BY created_at, submission_id",
+        db.streamRows("SELECT " + String.join(", ", EXPORT_COLUMNS) + " FROM render_results WHERE created_at < :before"
+                        + " AND submission_id IN (SELECT s.id FROM submissions s JOIN tasks t ON t.id = s.task_id"
+                        + " WHERE t.day >= :from AND t.day <= :to) ORDER BY created_at, submission_id",
                 java.util.Map.of("from", from, "to", to, "before", before), sink);
     }
 

@@ -87,11 +87,15 @@ public final class TaskStore {
     }
 
     /** Every column of {@code tasks}, in the order an export writes them; the import binds the same names. */
-    public static final List<String> EXPORT_COLUMNS = List.of("id", "day", "slot", "title", "category", "theme", "prompt", "generator", "fallback_reason", "status", "created_at", "updated_at");
+    public static final List<String> EXPORT_COLUMNS = List.of("id", "day", "slot", "title", "category", "theme",
+            "prompt", "generator", "fallback_reason", "status", "created_at", "updated_at");
 
-    /** Streams the tasks whose day lies in [from, to] (ISO dates), created before {@code before}, one row at a time, in a stable order. */
+    /**
+     * Streams the tasks whose day lies in [from, to] (ISO dates), created before {@code before}, one row at a time, in a stable order.
+     */
     public void exportRows(String from, String to, long before, java.util.function.Consumer<java.util.Map<String, Object>> sink) {
-        db.streamRows("SELECT " + String.join(", ", EXPORT_COLUMNS) + " FROM tasks WHERE day >= :from AND day <= :to AND created_at < :before ORDER BY day, slot",
+        db.streamRows("SELECT " + String.join(", ", EXPORT_COLUMNS)
+                        + " FROM tasks WHERE day >= :from AND day <= :to AND created_at < :before ORDER BY day, slot",
                 java.util.Map.of("from", from, "to", to, "before", before), sink);
     }
 

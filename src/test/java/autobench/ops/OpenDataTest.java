@@ -185,7 +185,7 @@ class OpenDataTest {
                     assertThat(a.renders().claim(s.id(), "test", noon + 60_000, noon)).isTrue();
                     a.renders().complete(s.id(), "test", new RenderOutput(RenderStatus.OK, null,
                             new Checks(true, true, true, false, 0.4, 0.1, 0), List.of(), List.of(new ConsoleLine("log", "hi")),
-                            List.of(), List.of("https://cdn.example/x.js"), new Timing(12L, 34L, 56L), List.of()), noon);
+                            List.of(), List.of("https://cdn.example/x.js"), new Timing(12L, 34L, 56L), List.of("library substituted: three@0.160.0 → three@0.160.1")), noon);
                     a.artifacts().put(s.id(), poster(s.id()), noon);
                 }
                 for (int i = 0; i < 15; i++, n++) {
