@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 /** The one entry point: subcommands are registered here, by hand. */
 @Command(name = "autobench", mixinStandardHelpOptions = true, version = "AutoBench 0.1.0",
         description = "A self-hosted daily LLM coding arena.",
-        subcommands = {DemoCommand.class, RunDayCommand.class, VerifyCommand.class, ModelsCommand.class, ResendCommand.class, CostCommand.class, RatingsCommand.class, RenderCommand.class})
+        subcommands = {DemoCommand.class, RunDayCommand.class, VerifyCommand.class, ModelsCommand.class, ResendCommand.class, CostCommand.class, RatingsCommand.class, RenderCommand.class, ServeCommand.class})
 public final class App implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -1,0 +1,70 @@
+package autobench.web;
+
+import io.javalin.http.Context;
+import java.util.regex.Pattern;
+
+/**
+ * The two origins as a visitor's browser sees them. Configured origins win (a CDN or a separate
+ * preview domain); otherwise both are the request's host, on the site's port and the sandbox port.
+ * Ports are set once the servers are listening (a port of 0 means "any free one").
+ */
+final class Origins {
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}]");
+    private final String publicOrigin;
+    private final String sandboxOrigin;
+    private final boolean trustForwarded;
+    volatile int port;
+    volatile int sandboxPort;
+
+    Origins(String publicOrigin, String sandboxOrigin, boolean trustForwarded) {
+        this.publicOrigin = publicOrigin;
+        this.sandboxOrigin = sandboxOrigin;
+        this.trustForwarded = trustForwarded;
+    }
+
+    String main(Context ctx) {
+        return publicOrigin != null ? publicOrigin : scheme(ctx) + "://" + host(ctx) + ":" + port;
+    }
+
+    String sandbox(Context ctx) {
+        return sandboxOrigin != null ? sandboxOrigin : scheme(ctx) + "://" + host(ctx) + ":" + sandboxPort;
+    }
+
+    /** Whether both origins are fixed by configuration (then pages do not depend on the Host header). */
+    boolean fixed() {
+        return publicOrigin != null && sandboxOrigin != null;
+    }
+
+    boolean secure(Context ctx) {
+        return scheme(ctx).equals("https");
+    }
+
+    String scheme(Context ctx) {
+        if (trustForwarded) {
+            String p = ctx.header("X-Forwarded-Proto");
+            if ("https".equalsIgnoreCase(p)) return "https";
+            if ("http".equalsIgnoreCase(p)) return "http";
+        }
+        return ctx.scheme();
+    }
+
+    /** The Host header's host name, without port; anything odd becomes localhost (it ends up in headers and pages). */
+    static String host(Context ctx) {
+        String h = ctx.header("Host");
+        if (h == null) return "localhost";
+        String name = h.startsWith("[") ? h.substring(0, h.indexOf(']') + 1) : h.contains(":") ? h.substring(0, h.indexOf(':')) : h;
+        return HOST.matcher(name).matches() ? name : "localhost";
+    }
+
+    /** The client address: the proxy's last X-Forwarded-For entry when we run that proxy, else the socket's peer. */
+    String clientAddress(Context ctx) {
+        if (trustForwarded) {
+            String xff = ctx.header("X-Forwarded-For");
+            if (xff != null && !xff.isBlank()) {
+                String[] parts = xff.split(",");
+                return parts[parts.length - 1].trim();
+            }
+        }
+        return ctx.req().getRemoteAddr();
+    }
+}
