@@ -3,17 +3,12 @@ package autobench.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.LoadState;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -155,26 +150,14 @@ class VisitorJourneyTest {
     }
 
     static String firstTaskId() throws Exception {
-        JsonNode day = get("/api/v1/days/" + site.today);
-        return day.get("tasks").get(0).get("id").asText();
+        return site.firstTaskId();
     }
 
     static long demoVotes() {
-        try {
-            for (JsonNode b : get("/api/v1/leaderboard").get("boards")) if (b.get("pool").asText().equals("demo")) return b.get("votes").asLong();
-            return 0;
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return site.demoVotes();
     }
 
     static JsonNode stats() throws Exception {
-        return get("/api/v1/stats");
-    }
-
-    static JsonNode get(String path) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(site.base + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return new ObjectMapper().readTree(r.body());
+        return site.get("/api/v1/stats");
     }
 }

@@ -10,7 +10,13 @@ import autobench.provider.Usage;
 import autobench.render.ChromiumForTests;
 import autobench.testing.TestConfigs;
 import autobench.wiring.Arena;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -103,6 +109,29 @@ final class WebFixture {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    JsonNode get(String path) {
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new ObjectMapper().readTree(r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String firstTaskId() {
+        return get("/api/v1/days/" + today).get("tasks").get(0).get("id").asText();
+    }
+
+    /** Votes on the demo models' leaderboard, as the API reports them. */
+    long demoVotes() {
+        for (JsonNode b : get("/api/v1/leaderboard").get("boards")) if (b.get("pool").asText().equals("demo")) return b.get("votes").asLong();
+        return 0;
     }
 
     void close() {
