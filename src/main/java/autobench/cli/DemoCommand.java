@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "demo", description = "Run the arena with the four demo models (not AI models: no keys, no cost), everything embedded: "
+@Command(name = "demo", mixinStandardHelpOptions = true, description = "Run the arena with the four demo models (not AI models: no keys, no cost), everything embedded: "
         + "the last 7 days' cycles, simulated votes, then the website until Ctrl-C. With --no-serve: one day's cycle and its summary.")
 public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Arena day (default: today, UTC); with the site, the last of the days run.")

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "serve", description = "Serve the website (pages, JSON API, feed, battles) and the live-preview sandbox origin. Visitors never cause a model call.")
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the website (pages, JSON API, feed, battles) and the live-preview sandbox origin. Visitors never cause a model call.")
 public final class ServeCommand implements Callable<Integer> {
     @Mixin ConfigOption config;
 
