@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true, description = "Run the arena with the four demo models (not AI models: no keys, no cost), everything embedded: "
-        + "the last 7 days' cycles, simulated votes, then the website until Ctrl-C. With --no-serve: one day's cycle and its summary.")
+        + "the last 7 days' cycles, simulated votes, then the website until Ctrl-C. With --no-serve: one day's cycle and its summary "
+        + "(several days, with simulated votes, if --days says so).")
 public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Arena day (default: today, UTC); with the site, the last of the days run.")
     LocalDate date;
@@ -47,7 +48,7 @@ public final class DemoCommand implements Callable<Integer> {
                 if (n > 1) System.err.println("autobench demo: day " + day);
                 DailyCycle.Result r = arena.dailyCycle().run(day);
                 if (day.equals(last)) Summary.print(arena, r, System.out);
-                if (!noServe) {
+                if (n > 1) {
                     int added = simulated.simulate(day);
                     if (added > 0) System.err.println("autobench demo: " + added + " simulated votes for " + day + " (labelled as simulated on the site)");
                 }

@@ -127,8 +127,13 @@ final class ApiHandlers {
     /** Every vote as JSON Lines: the shape `autobench ratings --votes FILE` reads, plus ids and labels. */
     void votes(Context ctx) {
         cache.serve(ctx, pages.key(ctx), () -> {
+            String pool = ctx.queryParam("pool");
+            if (pool != null && !pool.equals("real") && !pool.equals("demo")) {
+                return Response.of(400, Response.JSON, write(Map.of("error", "pool is real or demo (or absent for every vote)")));
+            }
             StringBuilder b = new StringBuilder();
             for (ExportedVote v : gallery.votes()) {
+                if (pool != null && v.demo() != pool.equals("demo")) continue;
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("left", v.left());
                 m.put("right", v.right());
