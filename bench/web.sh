@@ -9,7 +9,7 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
 source "$HERE/lib/jdk.sh"
-DURATION="${DURATION:-10}"; THREADS="${THREADS:-2}"; CONNECTIONS="${CONNECTIONS:-32}"
+DURATION="${DURATION:-10}"; WARMUP="${WARMUP:-5}"; THREADS="${THREADS:-2}"; CONNECTIONS="${CONNECTIONS:-32}"
 HEAP="${HEAP:-256m}"
 OUT="$ROOT/bench/results/web"; mkdir -p "$OUT"
 for tool in wrk nginx curl; do
@@ -87,9 +87,12 @@ watch_rss & PIDS+=($!)
 
 rps() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" "$1" | tee -a "$OUT/wrk.log" | awk '/Requests\/sec/ {print $2}'; }
 : >"$OUT/wrk.log"
+# JIT warm-up: the JVM compiles its hot path in the first seconds; nginx needs none, but gets the same.
+for p in "${PATHS[@]}"; do
+  for port in $CACHED $UNCACHED $NGINX; do wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "http://127.0.0.1:$port$p" >/dev/null; done
+done
 printf '\n%-22s %14s %14s %8s %16s\n' "path" "autobench r/s" "nginx r/s" "ratio" "no-cache r/s" | tee "$OUT/summary.txt"
 for p in "${PATHS[@]}"; do
-  curl -fsS -o /dev/null "http://127.0.0.1:$CACHED$p"   # warm
   a="$(rps "http://127.0.0.1:$CACHED$p")"
   n="$(rps "http://127.0.0.1:$NGINX$p")"
   u="$(rps "http://127.0.0.1:$UNCACHED$p")"
@@ -98,5 +101,6 @@ for p in "${PATHS[@]}"; do
 done
 PEAK="$(sort -n "$OUT/rss-samples.txt" | tail -1)"
 echo | tee -a "$OUT/summary.txt"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine competes for the same cores)" | tee -a "$OUT/summary.txt"
 echo "autobench serve (cached) peak RSS under load: $((PEAK / 1024)) MB (-Xmx$HEAP); $(nproc) cores; wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s" | tee -a "$OUT/summary.txt"
 echo "JDK: $("$JAVA" -version 2>&1 | head -1); nginx: $(nginx -v 2>&1)" | tee -a "$OUT/summary.txt"

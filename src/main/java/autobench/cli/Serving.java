@@ -23,8 +23,18 @@ public final class Serving {
         } else {
             keys = new Keys(System.getenv(web.secretEnv()).getBytes(StandardCharsets.UTF_8));
         }
-        return Site.start(new Site.Parts(gallery, new InterimBattles(gallery, arena.votes(), keys, arena.clock(), new Random()),
-                keys, libraries(), web, host, arena.config().zone(), arena.clock(), arena::providerCalls));
+        try {
+            return Site.start(new Site.Parts(gallery, new InterimBattles(gallery, arena.votes(), keys, arena.clock(), new Random()),
+                    keys, libraries(), web, host, arena.config().zone(), arena.clock(), arena::providerCalls));
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof java.net.BindException) {
+                    throw new IllegalStateException("cannot listen on " + host + " port " + web.port() + " or " + web.sandboxPort()
+                            + " (" + t.getMessage() + "); choose others with --port and --sandbox-port");
+                }
+            }
+            throw e;
+        }
     }
 
     /** The sandbox serves the renderer's bundled copies of the allowed libraries, for the same URLs. */

@@ -49,9 +49,33 @@ final class Origins {
     }
 
     /** The Host header's host name, without port; anything odd becomes localhost (it ends up in headers and pages). */
-    static String host(Context ctx) {
+    String host(Context ctx) {
         String h = ctx.header("Host");
         if (h == null) return "localhost";
+        String known = hosts.get(h);
+        if (known != null) return known;
+        String name = parseHost(h);
+        if (hosts.size() < 1_000) hosts.put(h, name); // a few real names; a flood of invented ones is not kept
+        return name;
+    }
+
+    // Per-process memos of pure functions of the Host header, so a cached page costs no parsing.
+    private final java.util.Map<String, String> hosts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, String> policies = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The main origin's policy: our own scripts and styles only, previews only from the sandbox, never framed. */
+    String mainPolicy(Context ctx) {
+        String sandbox = sandbox(ctx);
+        String policy = policies.get(sandbox);
+        if (policy == null) {
+            policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src " + sandbox
+                    + "; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+            if (policies.size() < 1_000) policies.put(sandbox, policy);
+        }
+        return policy;
+    }
+
+    private static String parseHost(String h) {
         String name = h.startsWith("[") ? h.substring(0, h.indexOf(']') + 1) : h.contains(":") ? h.substring(0, h.indexOf(':')) : h;
         return HOST.matcher(name).matches() ? name : "localhost";
     }

@@ -72,9 +72,20 @@ final class PageCache {
         String ae = ctx.header("Accept-Encoding");
         if (e.gzip() != null && ae != null && ae.contains("gzip")) {
             ctx.header("Content-Encoding", "gzip");
-            ctx.result(e.gzip());
+            write(ctx, e.gzip());
         } else {
-            ctx.result(e.body());
+            write(ctx, e.body());
+        }
+    }
+
+    /** Straight to the response with its length: no result stream to copy, no chunked encoding. */
+    static void write(Context ctx, byte[] body) {
+        ctx.res().setContentLength(body.length);
+        if (ctx.method() == io.javalin.http.HandlerType.HEAD) return;
+        try {
+            ctx.res().getOutputStream().write(body);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
         }
     }
 

@@ -50,7 +50,7 @@ final class PageHandlers {
     /** The cache key: the path and query, plus the host when origins come from the Host header. */
     String key(Context ctx) {
         String q = ctx.queryString();
-        return (origins.fixed() ? "" : Origins.host(ctx) + "|") + ctx.path() + (q == null ? "" : "?" + q);
+        return (origins.fixed() ? "" : origins.host(ctx) + "|") + ctx.path() + (q == null ? "" : "?" + q);
     }
 
     void home(Context ctx) {

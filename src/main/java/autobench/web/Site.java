@@ -69,11 +69,8 @@ public final class Site implements AutoCloseable {
         return new Site(main, sandbox, origins);
     }
 
-    /** The main origin's policy: our own scripts and styles only, previews only from the sandbox, never framed. */
     private static void headers(Context ctx, Origins origins) {
-        ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:"
-                + "; frame-src " + origins.sandbox(ctx) + "; connect-src 'self'; object-src 'none'; base-uri 'none'"
-                + "; form-action 'self'; frame-ancestors 'none'");
+        ctx.header("Content-Security-Policy", origins.mainPolicy(ctx));
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
         ctx.header("X-Frame-Options", "DENY");
