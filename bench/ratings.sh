@@ -10,13 +10,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-if [[ -z "${JAVA_HOME:-}" ]]; then
-  JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")"
-  export JAVA_HOME
-fi
-major="$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}')"
-if (( ${major%%.*} >= 24 )); then export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"; fi
+source bench/lib/jdk.sh # JAVA_HOME and JAVA: a JDK 21+, found as ./autobench finds it
 
 OUT=bench/results
 mkdir -p "$OUT"

@@ -4,10 +4,9 @@
 #   bench/render-throughput.sh [rounds=2] [lanes=2]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-export MAVEN_OPTS="${MAVEN_OPTS:---sun-misc-unsafe-memory-access=allow}"
+source bench/lib/jdk.sh # JAVA_HOME and JAVA: a JDK 21+, found as ./autobench finds it
 ./mvnw -B -q test-compile
 ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 mkdir -p bench/results
 out="bench/results/render-throughput-$(date -u +%Y%m%dT%H%M%SZ).txt"
 "$JAVA" -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" autobench.render.RenderBench "${1:-2}" "${2:-2}" | tee "$out"

@@ -1,49 +1,121 @@
 package autobench;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** The layering the design promises, checked on the compiled classes. */
+/**
+ * The layering the design promises, checked on the compiled classes. Each rule is written for a
+ * root package, so the same rule is also run on {@code archfixture}, a set of test classes that
+ * break it on purpose: a rule that could not fail would be caught there.
+ */
 class ArchitectureTest {
-    static JavaClasses classes;
+    static JavaClasses ours;
+    static JavaClasses fixture;
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("autobench");
+        ours = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("autobench");
+        fixture = new ClassFileImporter().importPackages("archfixture");
+    }
+
+    /** No two capabilities depend on each other, directly or through others. */
+    static ArchRule noPackageCycles(String root) {
+        return slices().matching(root + ".(*)..").should().beFreeOfCycles();
+    }
+
+    /** The rating maths is pure: it imports nothing of ours, so it can be checked and reused alone. */
+    static ArchRule ratingImportsNothingOfOurs(String root) {
+        return noClasses().that().resideInAPackage(root + ".rating..")
+                .should().dependOnClassesThat(resideInAPackage(root + "..").and(not(resideInAPackage(root + ".rating.."))))
+                .allowEmptyShould(true);
+    }
+
+    /** Adapters only classify: what happens next (claims, retries, the ledger) is dispatch's business. */
+    static ArchRule providersKnowNothingOfDispatch(String root) {
+        return noClasses().that().resideInAPackage(root + ".provider..")
+                .should().dependOnClassesThat().resideInAnyPackage(root + ".dispatch..", root + ".db..", root + ".task..",
+                        root + ".cycle..", root + ".web..")
+                .allowEmptyShould(true);
+    }
+
+    /** The engine takes a page and returns pictures and checks; tasks and submissions are the cycle's. */
+    static ArchRule renderKnowsNothingOfTasksOrSubmissions(String root) {
+        return noClasses().that().resideInAPackage(root + ".render..")
+                .should().dependOnClassesThat().resideInAnyPackage(root + ".task..", root + ".dispatch..", root + ".cycle..")
+                .allowEmptyShould(true);
+    }
+
+    /** Visitors never cause a model call: no request handler can reach a provider or the dispatcher. */
+    static ArchRule webCannotReachProvidersOrDispatch(String root) {
+        return noClasses().that().resideInAPackage(root + ".web..")
+                .should().dependOnClassesThat().resideInAnyPackage(root + ".provider..", root + ".dispatch..")
+                .allowEmptyShould(true);
+    }
+
+    static Stream<Arguments> rules() {
+        return Stream.<Function<String, ArchRule>>of(ArchitectureTest::noPackageCycles, ArchitectureTest::ratingImportsNothingOfOurs,
+                        ArchitectureTest::providersKnowNothingOfDispatch, ArchitectureTest::renderKnowsNothingOfTasksOrSubmissions,
+                        ArchitectureTest::webCannotReachProvidersOrDispatch)
+                .map(r -> Arguments.of(r.apply("autobench").getDescription(), r));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rules")
+    void our_classes_keep_the_rule(String description, Function<String, ArchRule> rule) {
+        assertThatCode(() -> rule.apply("autobench").check(ours)).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rules")
+    void the_rule_fails_on_classes_that_break_it(String description, Function<String, ArchRule> rule) {
+        assertThatThrownBy(() -> rule.apply("archfixture").check(fixture)).isInstanceOf(AssertionError.class);
     }
 
     @Test
-    void storage_and_domain_code_depends_on_neither_web_nor_providers() {
-        noClasses().that().resideInAnyPackage("autobench.db..", "autobench.rating..", "autobench.extract..", "autobench.vote..")
-                .or().haveSimpleNameEndingWith("Store").or().haveSimpleNameEndingWith("Ledger")
-                .or().haveFullyQualifiedName("autobench.task.BuiltinLibrary")
-                .should().dependOnClassesThat().resideInAnyPackage("autobench.web..", "autobench.provider..")
-                .check(classes);
-    }
-
-    @Test
-    void providers_do_not_depend_on_dispatch_storage_or_web() {
-        noClasses().that().resideInAPackage("autobench.provider..")
-                .should().dependOnClassesThat().resideInAnyPackage("autobench.dispatch..", "autobench.db..", "autobench.web..", "autobench.task..")
-                .check(classes);
-    }
-
-    @Test
-    void rating_is_pure_maths_without_database_or_network() {
-        noClasses().that().resideInAPackage("autobench.rating")
-                .should().dependOnClassesThat().resideInAnyPackage("autobench.db..", "org.jdbi..", "java.sql..", "java.net..")
-                .allowEmptyShould(true).check(classes);
-    }
-
-    @Test
-    void only_the_dispatcher_and_the_task_generator_call_providers() {
-        noClasses().that().resideOutsideOfPackages("autobench.provider..", "autobench.dispatch..", "autobench.task..", "autobench", "autobench.cli..")
+    void only_the_dispatcher_the_task_generator_and_the_wiring_see_a_provider() {
+        noClasses().that().resideOutsideOfPackages("autobench.provider..", "autobench.dispatch..", "autobench.task..",
+                        "autobench.wiring..", "autobench.cli..")
                 .should().dependOnClassesThat().haveFullyQualifiedName("autobench.provider.Provider")
-                .check(classes);
+                .check(ours);
+    }
+
+    @Test
+    void only_the_entry_points_know_the_wiring() {
+        noClasses().that().resideOutsideOfPackages("autobench.wiring..", "autobench.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("autobench.wiring..", "autobench.cli..")
+                .check(ours);
+    }
+
+    @Test
+    void storage_and_domain_code_does_not_depend_on_providers_or_the_web() {
+        noClasses().that().resideInAnyPackage("autobench.db..", "autobench.rating..", "autobench.extract..", "autobench.vote..",
+                        "autobench.leaderboard..", "autobench.runtime..")
+                .should().dependOnClassesThat().resideInAnyPackage("autobench.web..", "autobench.dispatch..", "autobench.cycle..")
+                .check(ours);
+    }
+
+    @Test
+    void no_sql_outside_the_table_owners_and_the_database_package() {
+        noClasses().that().resideInAnyPackage("autobench.web..", "autobench.cli..", "autobench.cycle..", "autobench.rating..",
+                        "autobench.render..").and().haveSimpleNameNotEndingWith("Store").and().doNotHaveSimpleName("StageRuns")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "java.sql..")
+                .check(ours);
     }
 }

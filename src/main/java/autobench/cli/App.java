@@ -1,21 +1,13 @@
 package autobench.cli;
 
 import autobench.config.ConfigException;
-import autobench.cli.CostCommand;
-import autobench.cli.DemoCommand;
-import autobench.cli.ModelsCommand;
-import autobench.cli.RatingsCommand;
-import autobench.cli.RenderCommand;
-import autobench.cli.ResendCommand;
-import autobench.cli.RunDayCommand;
-import autobench.cli.VerifyCommand;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The one entry point: subcommands are registered here, by hand. */
 @Command(name = "autobench", mixinStandardHelpOptions = true, version = "AutoBench 0.1.0",
         description = "A self-hosted daily LLM coding arena.",
-        subcommands = {DemoCommand.class, RunDayCommand.class, VerifyCommand.class, ModelsCommand.class, ResendCommand.class, CostCommand.class, RatingsCommand.class, RenderCommand.class, ServeCommand.class})
+        subcommands = {DemoCommand.class, RunDayCommand.class, ScheduleCommand.class, RunsCommand.class, VerifyCommand.class, ModelsCommand.class, ResendCommand.class, CostCommand.class, RatingsCommand.class, RenderCommand.class, ServeCommand.class})
 public final class App implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -1,8 +1,8 @@
 package autobench.cli;
 
-import autobench.wiring.Arena;
 import autobench.dispatch.CallLedger;
 import autobench.dispatch.Dispatcher;
+import autobench.wiring.Arena;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,11 +1,17 @@
 package autobench.cli;
 
-import autobench.wiring.Arena;
 import autobench.config.Config;
 import autobench.config.ConfigLoader;
 import autobench.cycle.DailyCycle;
 import autobench.web.Site;
+import autobench.wiring.Arena;
+import autobench.leaderboard.RatingHistory;
+import autobench.rating.RatingSettings;
+import autobench.rating.Vote;
+import autobench.vote.VoteStore;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,6 +38,23 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--sandbox-port", paramLabel = "Q", description = "Port of the live-preview origin (default: 8081).")
     Integer sandboxPort;
 
+    private static final long SIMULATION_SEED = 20_260_101L;
+    private static final int VOTES_PER_DAY = 40;
+
+    /**
+     * The daily snapshots the model pages chart, for the demo's simulated votes: the cycle records
+     * only people's votes on real models, and simulated votes are never mixed with those.
+     */
+    static void recordSimulatedSnapshots(Arena arena, List<LocalDate> days, java.time.ZoneId zone) {
+        RatingHistory history = new RatingHistory(arena.snapshots(), RatingSettings.DEFAULTS, arena.clock());
+        List<VoteStore.StoredVote> all = arena.votes().all();
+        for (LocalDate day : days) {
+            long end = day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+            history.record(day, all.stream().filter(v -> v.simulated() && v.castAt() < end)
+                    .map(v -> new Vote(v.leftModel(), v.rightModel(), v.outcome(), v.category(), v.day())).toList());
+        }
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         // The demo never reads autobench.yaml: it must never call (and pay for) a real model.
@@ -43,15 +66,17 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             LocalDate last = date == null ? arena.today() : date;
             System.err.println("autobench demo: the demo models are deterministic programs, not AI models; nothing is paid.");
-            DemoVotes simulated = new DemoVotes(arena.gallery(), arena.votes(), arena.snapshots(), c.zone(), arena.clock());
+            List<LocalDate> days = new ArrayList<>();
             for (LocalDate day = last.minusDays(n - 1); !day.isAfter(last); day = day.plusDays(1)) {
                 if (n > 1) System.err.println("autobench demo: day " + day);
                 DailyCycle.Result r = arena.dailyCycle().run(day);
                 if (day.equals(last)) Summary.print(arena, r, System.out);
-                if (n > 1) {
-                    int added = simulated.simulate(day);
-                    if (added > 0) System.err.println("autobench demo: " + added + " simulated votes for " + day + " (labelled as simulated on the site)");
-                }
+                days.add(day);
+            }
+            if (n > 1) {
+                var report = arena.simulatedVisitors(SIMULATION_SEED).run(days, VOTES_PER_DAY);
+                if (report.cast() > 0) System.err.println("autobench demo: " + report.cast() + " simulated votes (labelled as simulated on the site)");
+                recordSimulatedSnapshots(arena, days, c.zone());
             }
             if (noServe) {
                 System.out.println("  Next: ./autobench verify   (integrity report)   ·   ./autobench run-day --date " + last.minusDays(1));

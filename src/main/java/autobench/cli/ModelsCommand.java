@@ -4,7 +4,6 @@ import autobench.config.Config;
 import autobench.provider.HttpTransport;
 import autobench.provider.ModelConfig;
 import autobench.provider.Probe;
-
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,8 +1,8 @@
 package autobench.cli;
 
 import autobench.rating.Leaderboard;
-import autobench.rating.Ratings;
 import autobench.rating.RatingSettings;
+import autobench.rating.Ratings;
 import autobench.rating.Tally;
 import autobench.rating.Vote;
 import autobench.rating.VoteFilter;

@@ -1,7 +1,7 @@
 package autobench.cli;
 
-import autobench.wiring.Arena;
 import autobench.cycle.RenderStage;
+import autobench.wiring.Arena;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

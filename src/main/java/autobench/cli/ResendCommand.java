@@ -1,7 +1,7 @@
 package autobench.cli;
 
-import autobench.wiring.Arena;
 import autobench.dispatch.DispatchReport;
+import autobench.wiring.Arena;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,7 +1,7 @@
 package autobench.cli;
 
-import autobench.wiring.Arena;
 import autobench.cycle.DailyCycle;
+import autobench.wiring.Arena;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,11 +17,15 @@ public final class RunDayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Arena arena = Arena.open(config.load(true))) {
+        try (Arena arena = Arena.open(config.load(true)); GracefulStop stop = GracefulStop.install(arena::stop)) {
             LocalDate day = date == null ? arena.today() : date;
             System.err.println("autobench: running the cycle for " + day + " with " + arena.config().enabledModels().size() + " models");
             DailyCycle.Result r = arena.dailyCycle().run(day);
             Summary.print(arena, r, System.out);
+            if (stop.requested()) {
+                System.out.println("  Stopped early: what was not started is still pending; run the same command again to finish the day.");
+                return stop.exitCode();
+            }
             return 0;
         }
     }

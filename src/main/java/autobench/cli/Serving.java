@@ -3,13 +3,11 @@ package autobench.cli;
 import autobench.config.Config;
 import autobench.gallery.Gallery;
 import autobench.render.LibraryRoutes;
-import autobench.web.InterimBattles;
 import autobench.web.Keys;
 import autobench.web.LibraryLookup;
 import autobench.web.Site;
 import autobench.wiring.Arena;
 import java.nio.charset.StandardCharsets;
-import java.util.Random;
 
 /** Starts the website for an arena: the one place the site is wired, used by serve, demo and the browser tests. */
 public final class Serving {
@@ -24,7 +22,7 @@ public final class Serving {
             keys = new Keys(System.getenv(web.secretEnv()).getBytes(StandardCharsets.UTF_8));
         }
         try {
-            return Site.start(new Site.Parts(gallery, new InterimBattles(gallery, arena.votes(), keys, arena.clock(), new Random()),
+            return Site.start(new Site.Parts(gallery, arena.battles(),
                     keys, libraries(), web, host, arena.config().zone(), arena.clock(), arena::providerCalls));
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
@@ -40,7 +38,8 @@ public final class Serving {
     /** The sandbox serves the renderer's bundled copies of the allowed libraries, for the same URLs. */
     static LibraryLookup libraries() {
         LibraryRoutes routes = LibraryRoutes.bundled();
-        return url -> routes.lookup(url).map(s -> new LibraryLookup.Served(s.body(), s.contentType()));
+        return url -> routes.resolve(url) instanceof LibraryRoutes.Resolution.Served s
+                ? java.util.Optional.of(new LibraryLookup.Served(s.body(), s.contentType())) : java.util.Optional.empty();
     }
 
     /** Prints where the site is and blocks until the process is stopped (Ctrl-C). */

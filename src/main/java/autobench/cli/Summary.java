@@ -1,9 +1,9 @@
 package autobench.cli;
 
-import autobench.wiring.Arena;
 import autobench.cycle.DailyCycle;
 import autobench.dispatch.Submission;
 import autobench.task.StoredTask;
+import autobench.wiring.Arena;
 import java.io.PrintStream;
 
 /** The human-readable summary of a day, printed after run-day and demo. */
@@ -18,9 +18,9 @@ final class Summary {
                     t.fallbackReason() == null ? "" : " (generator fell back: " + t.fallbackReason() + ")");
             var renders = arena.renders();
             for (Submission s : arena.submissions().forTask(t.id())) {
-                String render = renders.find(s.id()).map(x -> x.status().equals("done") ? " · render " + x.result()
+                String render = renders.find(s.id()).map(x -> x.status() == autobench.render.RenderStore.State.DONE ? " · render " + x.result()
                         + (Boolean.TRUE.equals(x.animates()) ? " animates" : "") + (Boolean.TRUE.equals(x.interactive()) ? " interactive" : "")
-                        : " · render " + x.status()).orElse("");
+                        : " · render " + x.status().name().toLowerCase(java.util.Locale.ROOT)).orElse("");
                 boolean demo = arena.config().model(s.modelId()).map(m -> m.isDemo()).orElse(false);
                 out.printf("    %-22s %-10s %-12s %6d tok %7d ms  %s%s%n", s.modelId() + (demo ? " (demo)" : ""),
                         s.status().wireName(), s.outcome() == null ? "-" : s.outcome().wireName(),

@@ -1,7 +1,7 @@
 package autobench.cli;
 
-import autobench.wiring.Arena;
 import autobench.ops.Verifier;
+import autobench.wiring.Arena;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.concurrent.Callable;

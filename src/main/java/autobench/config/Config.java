@@ -1,5 +1,6 @@
 package autobench.config;
 
+import autobench.cycle.ScheduleSettings;
 import autobench.dispatch.DispatchSettings;
 import autobench.provider.ModelConfig;
 import java.nio.file.Path;
@@ -16,6 +17,8 @@ import java.util.Optional;
  * @param zone            the arena day's time zone
  * @param taskGenerator   "builtin" or the id of a configured model
  * @param dailyBudgetUsd  spend cap per arena day, or {@code null} for none
+ * @param shutdownGraceSeconds how long a stopping process lets calls in flight finish, or {@code null}
+ *                        for the longest model timeout
  */
 public record Config(
         Path source,
@@ -29,6 +32,8 @@ public record Config(
         Double dailyBudgetUsd,
         DispatchSettings dispatch,
         Render render,
+        ScheduleSettings schedule,
+        Integer shutdownGraceSeconds,
         Web web,
         List<ModelConfig> models) {
 
@@ -72,22 +77,28 @@ public record Config(
         return models.stream().filter(m -> m.id().equals(id)).findFirst();
     }
 
+    /** How long a stopping process lets the calls in flight finish: by default the longest model timeout. */
+    public java.time.Duration shutdownGrace() {
+        if (shutdownGraceSeconds != null) return java.time.Duration.ofSeconds(shutdownGraceSeconds);
+        return java.time.Duration.ofSeconds(models.stream().mapToInt(ModelConfig::timeoutSeconds).max().orElse(60));
+    }
+
     public List<ModelConfig> enabledModels() {
         return models.stream().filter(ModelConfig::enabled).toList();
     }
 
     public Config withDatabase(String url) {
         return new Config(source, url, databaseUser, databasePasswordEnv, zone, tasksPerDay, taskGenerator,
-                autoApprove, dailyBudgetUsd, dispatch, render, web, models);
+                autoApprove, dailyBudgetUsd, dispatch, render, schedule, shutdownGraceSeconds, web, models);
     }
 
     public Config withWeb(Web newWeb) {
         return new Config(source, database, databaseUser, databasePasswordEnv, zone, tasksPerDay, taskGenerator,
-                autoApprove, dailyBudgetUsd, dispatch, render, newWeb, models);
+                autoApprove, dailyBudgetUsd, dispatch, render, schedule, shutdownGraceSeconds, newWeb, models);
     }
 
     public Config withModels(List<ModelConfig> newModels) {
         return new Config(source, database, databaseUser, databasePasswordEnv, zone, tasksPerDay, taskGenerator,
-                autoApprove, dailyBudgetUsd, dispatch, render, web, newModels);
+                autoApprove, dailyBudgetUsd, dispatch, render, schedule, shutdownGraceSeconds, web, newModels);
     }
 }

@@ -1,6 +1,5 @@
 package autobench.config;
 
-import autobench.config.Config;
 import autobench.provider.ModelConfig;
 import autobench.provider.Price;
 import autobench.provider.ProviderKind;
@@ -30,7 +29,9 @@ import java.util.function.Function;
  */
 public final class ConfigLoader {
     static final Set<String> TOP_KEYS = Set.of("database", "database_user", "database_password_env", "zone",
-            "tasks_per_day", "task_generator", "auto_approve", "daily_budget_usd", "dispatch", "render", "web", "models");
+            "tasks_per_day", "task_generator", "auto_approve", "daily_budget_usd", "dispatch", "render", "schedule",
+            "shutdown_grace_seconds", "web", "models");
+    static final Set<String> SCHEDULE_KEYS = Set.of("generate_at", "dispatch_at", "render_at", "catch_up_days");
     static final Set<String> DISPATCH_KEYS = Set.of("max_attempts", "lease_margin_seconds", "max_concurrency",
             "provider_concurrency", "retry_base_ms", "retry_max_ms");
     static final Set<String> RENDER_KEYS = Set.of("enabled", "chromium", "width", "height", "time_limit_seconds", "lanes");
@@ -136,10 +137,6 @@ public final class ConfigLoader {
         return prev[b.length()];
     }
 
-    static Map<String, String> sortedCopy(Map<String, String> m) {
-        return new LinkedHashMap<>(new java.util.TreeMap<>(m));
-    }
-
     /** Parses a zone id with a message that says what is accepted. */
     static ZoneId zone(String s, List<String> problems) {
         try {
@@ -150,11 +147,4 @@ public final class ConfigLoader {
         }
     }
 
-    static ModelConfig demoModel(String id) {
-        return new ModelConfig(id, ProviderKind.DEMO, id, null, null, 8000, null, Price.FREE, true, 60, Map.of());
-    }
-
-    static boolean knownProvider(String p) {
-        return ProviderKind.parse(p).isPresent();
-    }
 }

@@ -1,6 +1,5 @@
 package autobench.config;
 
-import autobench.config.ConfigLoader;
 import autobench.provider.ProviderKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -45,7 +44,7 @@ final class EnvOverrides {
 
     private boolean applyOne(ObjectNode root, String rest, String value) {
         for (String k : ConfigLoader.TOP_KEYS) {
-            if (k.equals("dispatch") || k.equals("models") || k.equals("render")) continue;
+            if (k.equals("dispatch") || k.equals("models") || k.equals("render") || k.equals("schedule")) continue;
             if (ConfigLoader.envName(k).equals(rest)) {
                 root.put(k, value);
                 return true;
@@ -53,14 +52,17 @@ final class EnvOverrides {
         }
         if (rest.startsWith("DISPATCH_")) return applyDispatch(root, rest.substring("DISPATCH_".length()), value);
         if (rest.startsWith("MODELS_")) return applyModel(root, rest.substring("MODELS_".length()), value);
-        if (rest.startsWith("RENDER_")) {
-            String key = rest.substring("RENDER_".length());
-            for (String k : ConfigLoader.RENDER_KEYS) {
-                if (ConfigLoader.envName(k).equals(key)) {
-                    ObjectNode r = root.has("render") && root.get("render").isObject() ? (ObjectNode) root.get("render") : root.putObject("render");
-                    r.put(k, value);
-                    return true;
-                }
+        if (rest.startsWith("RENDER_")) return applySection(root, "render", ConfigLoader.RENDER_KEYS, rest.substring("RENDER_".length()), value);
+        if (rest.startsWith("SCHEDULE_")) return applySection(root, "schedule", ConfigLoader.SCHEDULE_KEYS, rest.substring("SCHEDULE_".length()), value);
+        return false;
+    }
+
+    private static boolean applySection(ObjectNode root, String section, Set<String> keys, String key, String value) {
+        for (String k : keys) {
+            if (ConfigLoader.envName(k).equals(key)) {
+                ObjectNode r = root.has(section) && root.get(section).isObject() ? (ObjectNode) root.get(section) : root.putObject(section);
+                r.put(k, value);
+                return true;
             }
         }
         return false;

@@ -1,14 +1,14 @@
 package autobench.config;
 
-import autobench.config.ConfigLoader;
-import autobench.config.Config;
+import autobench.cycle.ScheduleSettings;
+import autobench.dispatch.DispatchSettings;
 import autobench.provider.ModelConfig;
 import autobench.provider.Price;
-import autobench.dispatch.DispatchSettings;
 import autobench.provider.ProviderKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -47,13 +47,39 @@ final class Validator {
         Double budget = root.hasNonNull("daily_budget_usd") ? number(root, "daily_budget_usd", "daily_budget_usd", 0, 0, 1e9) : null;
         DispatchSettings dispatch = dispatch(root.path("dispatch"));
         Config.Render render = render(root.path("render"));
+        ScheduleSettings schedule = schedule(root.path("schedule"));
+        Integer grace = root.hasNonNull("shutdown_grace_seconds")
+                ? integer(root, "shutdown_grace_seconds", "shutdown_grace_seconds", 300, 0, 86_400) : null;
         Config.Web web = web(root.path("web"));
         List<ModelConfig> models = models(root.path("models"), requireKeys);
         if (!generator.equals("builtin") && models.stream().noneMatch(m -> m.id().equals(generator))) {
             problems.add("task_generator: '" + generator + "' is neither 'builtin' nor the id of a configured model");
         }
         return new Config(source, database, dbUser, dbPasswordEnv, zone, tasksPerDay, generator, autoApprove, budget,
-                dispatch, render, web, models);
+                dispatch, render, schedule, grace, web, models);
+    }
+
+    private ScheduleSettings schedule(JsonNode s) {
+        if (s.isMissingNode() || s.isNull()) return ScheduleSettings.SEED;
+        if (!s.isObject()) {
+            problems.add("schedule: must be a mapping (generate_at, dispatch_at, render_at, catch_up_days)");
+            return ScheduleSettings.SEED;
+        }
+        problems.addAll(ConfigLoader.unknownKeys(s, ConfigLoader.SCHEDULE_KEYS, "schedule."));
+        ScheduleSettings seed = ScheduleSettings.SEED;
+        return new ScheduleSettings(time(s, "generate_at", seed.generateAt()), time(s, "dispatch_at", seed.dispatchAt()),
+                time(s, "render_at", seed.renderAt()), integer(s, "catch_up_days", "schedule.catch_up_days", seed.catchUpDays(), 0, 31));
+    }
+
+    private LocalTime time(JsonNode n, String key, LocalTime def) {
+        String v = text(n, key, "schedule." + key, null);
+        if (v == null) return def;
+        try {
+            return LocalTime.parse(v.length() == 4 ? "0" + v : v);
+        } catch (java.time.format.DateTimeParseException e) {
+            problems.add("schedule." + key + ": '" + v + "' is not a time of day; write HH:MM, e.g. \"00:05\"");
+            return def;
+        }
     }
 
     private DispatchSettings dispatch(JsonNode d) {

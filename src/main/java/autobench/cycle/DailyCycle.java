@@ -36,17 +36,51 @@ public final class DailyCycle {
     /** @param render what the render stage did, or {@code null} when rendering is switched off */
     public record Result(LocalDate day, List<StoredTask> tasks, DispatchReport dispatch, RenderStage.Report render) {}
 
+    /** Every stage of the day in order; a stop after dispatch skips the rest (the next run does it). */
     public Result run(LocalDate day) {
-        dailyTasks.ensure(day);
-        DispatchReport report = dispatcher.dispatchDay(day);
-        RenderStage.Report rendered = render == null ? null : render.renderDay(day);
-        recordYesterdaysRatings(day);
+        generate(day);
+        DispatchReport report = dispatch(day);
+        if (dispatcher.stopping()) return new Result(day, tasks.forDay(day), report, null);
+        RenderStage.Report rendered = render(day);
+        snapshot(day);
         return new Result(day, tasks.forDay(day), report, rendered);
     }
 
-    /** The snapshot of the day before: complete, so recomputing it later gives the same numbers. */
-    void recordYesterdaysRatings(LocalDate day) {
+    /** @return the day's tasks after filling any empty slot */
+    public List<StoredTask> generate(LocalDate day) {
+        return dailyTasks.ensure(day);
+    }
+
+    public DispatchReport dispatch(LocalDate day) {
+        return dispatcher.dispatchDay(day);
+    }
+
+    /** @return what the render stage did, or {@code null} when rendering is switched off */
+    public RenderStage.Report render(LocalDate day) {
+        return render == null ? null : render.renderDay(day);
+    }
+
+    public boolean renders() {
+        return render != null;
+    }
+
+    /**
+     * The snapshot of the day before {@code day}: complete, so recomputing it later gives the same numbers.
+     *
+     * @return the number of models in it
+     */
+    public int snapshot(LocalDate day) {
         long endOfYesterday = Dispatcher.dayStart(day, zone);
-        history.record(day.minusDays(1), votes.read(false, endOfYesterday));
+        return history.record(day.minusDays(1), votes.read(false, endOfYesterday));
+    }
+
+    /** Graceful stop of every stage: see {@link Dispatcher#stop}. */
+    public List<String> stop(java.time.Duration grace) {
+        if (render != null) render.stop();
+        return dispatcher.stop(grace);
+    }
+
+    public boolean stopping() {
+        return dispatcher.stopping();
     }
 }

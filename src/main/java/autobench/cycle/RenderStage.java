@@ -3,15 +3,16 @@ package autobench.cycle;
 import autobench.dispatch.Submission;
 import autobench.dispatch.SubmissionStatus;
 import autobench.dispatch.SubmissionStore;
-import autobench.task.StoredTask;
-import autobench.task.TaskStatus;
-import autobench.task.TaskStore;
 import autobench.render.Artifact;
 import autobench.render.ArtifactStore;
 import autobench.render.Checks;
 import autobench.render.RenderOutput;
 import autobench.render.RenderStore;
 import autobench.render.Renderer;
+import autobench.task.StoredTask;
+import autobench.task.TaskStatus;
+import autobench.task.TaskStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -40,19 +41,33 @@ public final class RenderStage {
     private final Clock clock;
     private final String owner;
     private final Consumer<String> progress;
+    private final MeterRegistry meters;
+    private volatile boolean stopping;
+
+    /** The tables the stage reads and writes. */
+    public record Stores(TaskStore tasks, SubmissionStore submissions, RenderStore results, ArtifactStore artifacts) {}
+
+    /**
+     * What the stage runs on.
+     *
+     * @param owner    this process's identity, written into render leases
+     * @param progress one line per render, for the console
+     * @param meters   the process's metrics (renders by result, render time)
+     */
+    public record Runtime(Clock clock, String owner, Consumer<String> progress, MeterRegistry meters) {}
 
     /** @param opener opens the renderer; throws with a readable message when Chromium is missing or broken */
-    public RenderStage(TaskStore tasks, SubmissionStore submissions, RenderStore results, ArtifactStore artifacts,
-                       Supplier<Renderer> opener, Duration timeLimit, Clock clock, String owner, Consumer<String> progress) {
-        this.tasks = tasks;
-        this.submissions = submissions;
-        this.results = results;
-        this.artifacts = artifacts;
+    public RenderStage(Stores stores, Supplier<Renderer> opener, Duration timeLimit, Runtime runtime) {
+        this.tasks = stores.tasks();
+        this.submissions = stores.submissions();
+        this.results = stores.results();
+        this.artifacts = stores.artifacts();
         this.opener = opener;
         this.lease = timeLimit.plusSeconds(120);
-        this.clock = clock;
-        this.owner = owner;
-        this.progress = progress;
+        this.clock = runtime.clock();
+        this.owner = runtime.owner();
+        this.progress = runtime.progress();
+        this.meters = runtime.meters();
     }
 
     /** What one run of the stage did. {@code skipped} carries the reason when nothing could be rendered. */
@@ -66,7 +81,7 @@ public final class RenderStage {
             for (Submission s : submissions.forTask(t.id())) {
                 if (s.status() != SubmissionStatus.SUCCEEDED) continue;
                 results.createPending(s.id(), seedOf(s.id()), clock.millis());
-                results.find(s.id()).filter(r -> r.status().equals("pending")).ifPresent(r -> todo.add(s.id()));
+                results.find(s.id()).filter(r -> r.status() == RenderStore.State.PENDING).ifPresent(r -> todo.add(s.id()));
             }
         }
         Report r = render(todo);
@@ -97,11 +112,15 @@ public final class RenderStage {
         int done = 0, failed = 0;
         try (renderer) {
             for (String id : ids) {
+                if (stopping) break; // unclaimed renders stay pending; rendering costs nothing, the next run does them
                 if (!results.claim(id, owner, clock.millis() + lease.toMillis(), clock.millis())) continue;
                 Submission s = submissions.byId(id).orElseThrow();
                 RenderStore.Row row = results.find(id).orElseThrow();
                 try {
+                    long t0 = System.nanoTime();
                     RenderOutput out = renderer.render(s.code(), row.seed());
+                    meters.timer("autobench.render.duration").record(java.time.Duration.ofNanos(System.nanoTime() - t0));
+                    meters.counter("autobench.renders", "result", out.status().wire()).increment();
                     for (Artifact a : out.artifacts()) artifacts.put(id, a, clock.millis());
                     results.complete(id, owner, out, clock.millis());
                     done++;
@@ -110,6 +129,7 @@ public final class RenderStage {
                 } catch (RuntimeException e) {
                     log.error("renderer failed on submission {}", id, e);
                     results.fail(id, owner, "the renderer failed: " + e.getClass().getSimpleName(), clock.millis());
+                    meters.counter("autobench.renders", "result", "render_failed").increment();
                     failed++;
                 }
             }
@@ -117,12 +137,17 @@ public final class RenderStage {
         return new Report(done, failed, 0, null);
     }
 
+    /** Graceful stop: the render in progress finishes; nothing new is claimed. */
+    public void stop() {
+        stopping = true;
+    }
+
     private int publish(List<StoredTask> dayTasks) {
         int n = 0;
         for (StoredTask t : dayTasks) {
             boolean allDone = submissions.forTask(t.id()).stream()
                     .filter(s -> s.status() == SubmissionStatus.SUCCEEDED)
-                    .allMatch(s -> results.find(s.id()).map(r -> r.status().equals("done")).orElse(false));
+                    .allMatch(s -> results.find(s.id()).map(r -> r.status() == RenderStore.State.DONE).orElse(false));
             if (allDone && tasks.advance(t.id(), TaskStatus.DISPATCHED, TaskStatus.PUBLISHED, clock.millis())) n++;
         }
         return n;

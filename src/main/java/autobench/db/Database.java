@@ -62,7 +62,7 @@ public final class Database implements AutoCloseable {
             throw new IllegalStateException("cannot open database " + Dialect.redact(jdbcUrl) + ": " + rootMessage(e), e);
         }
         try {
-            migrate(ds);
+            migrate(ds, dialect);
         } catch (RuntimeException e) {
             ds.close();
             throw new IllegalStateException("cannot migrate database " + Dialect.redact(jdbcUrl) + ": " + rootMessage(e), e);
@@ -70,10 +70,14 @@ public final class Database implements AutoCloseable {
         return new Database(ds, dialect, jdbcUrl);
     }
 
-    private static void migrate(DataSource ds) {
+    /**
+     * Shared SQL lives in db/migration; the few statements that must differ (the seed's
+     * todays_tasks view says "now") live in db/vendor/sqlite and db/vendor/postgresql.
+     */
+    private static void migrate(DataSource ds, Dialect dialect) {
         Flyway.configure()
                 .dataSource(ds)
-                .locations("classpath:db/migration")
+                .locations("classpath:db/migration", "classpath:db/vendor/" + (dialect == Dialect.SQLITE ? "sqlite" : "postgresql"))
                 .loggers("slf4j")
                 .load()
                 .migrate();

@@ -4,6 +4,7 @@ import autobench.provider.ModelConfig;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.OptionalDouble;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,21 +44,22 @@ public final class Budget {
     }
 
     /**
-     * Reserves the worst case of one call to {@code model}; false (nothing reserved) when it could
-     * pass the cap. Reservations of calls still in flight in this process count as spent, so
-     * concurrent calls cannot together overshoot; {@link #release} after the call's cost is stored.
+     * Reserves the worst case of one call to {@code model} and returns the amount reserved (0 when
+     * there is no cap), or empty, with nothing reserved, when the call could pass the cap.
+     * Reservations of calls still in flight in this process count as spent, so concurrent calls
+     * cannot together overshoot; {@link #release} after the call's cost is stored.
      */
-    synchronized double reserve(ModelConfig model, Clock clock) {
-        if (capUsd == null) return 0;
+    synchronized OptionalDouble reserve(ModelConfig model, Clock clock) {
+        if (capUsd == null) return OptionalDouble.of(0);
         double worst = worstCase(model);
         double spent = spentToday(clock) + reserved;
         if (spent + worst > capUsd) {
             log.warn("daily budget: spent ${} of ${}; a call to {} could cost up to ${}, so it is not claimed today",
                     String.format("%.4f", spent), capUsd, model.id(), String.format("%.4f", worst));
-            return -1;
+            return OptionalDouble.empty();
         }
         reserved += worst;
-        return worst;
+        return OptionalDouble.of(worst);
     }
 
     synchronized void release(double reservation) {

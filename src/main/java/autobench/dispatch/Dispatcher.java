@@ -8,12 +8,16 @@ import autobench.provider.ProviderKind;
 import autobench.task.StoredTask;
 import autobench.task.TaskStatus;
 import autobench.task.TaskStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.time.Duration;
+import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,6 +49,11 @@ public final class Dispatcher {
     private final SubmissionCall call;
     // One semaphore per provider for the life of this dispatcher: build one dispatcher per process.
     private final Map<ProviderKind, Semaphore> limits = new ConcurrentHashMap<>();
+    // Calls in flight in this process (submission id → call timeout), for the lease heartbeat and a graceful stop.
+    private final Map<String, Long> live = new ConcurrentHashMap<>();
+    // Threads waiting to retry: a stop wakes them so that they give their claim back.
+    private final Set<Thread> waitingToRetry = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
 
     /** The tables dispatch writes. */
     public record Stores(TaskStore tasks, SubmissionStore submissions, CallLedger ledger) {}
@@ -57,8 +66,9 @@ public final class Dispatcher {
      *
      * @param owner    this process's identity, written into leases and the ledger
      * @param progress one line per finished call, for the console
+     * @param meters   the process's metrics (calls, latency, tokens, cost per provider and model)
      */
-    public record Runtime(Clock clock, Sleeper sleeper, String owner, Consumer<String> progress) {}
+    public record Runtime(Clock clock, Sleeper sleeper, String owner, Consumer<String> progress, MeterRegistry meters) {}
 
     /** @param routes enabled models by id */
     public Dispatcher(Stores stores, Map<String, Route> routes, DispatchSettings settings, Budget budget, Extractor extractor,
@@ -72,7 +82,8 @@ public final class Dispatcher {
         this.clock = runtime.clock();
         this.owner = runtime.owner();
         this.progress = runtime.progress();
-        this.call = new SubmissionCall(submissions, ledger, extractor, settings, clock, runtime.sleeper(), owner);
+        this.call = new SubmissionCall(submissions, ledger, extractor, settings, clock, stoppable(runtime.sleeper()), owner,
+                new CallMetrics(runtime.meters()));
     }
 
     /**
@@ -116,6 +127,12 @@ public final class Dispatcher {
         return run(List.of(new Job(submissionId, t, r, CallReason.OPERATOR_RESEND)));
     }
 
+    /** Calls waiting for a free slot of this provider's limit (tests watch it; an operator page may show it). */
+    int waiting(ProviderKind provider) {
+        Semaphore s = limits.get(provider);
+        return s == null ? 0 : s.getQueueLength();
+    }
+
     /** Claims whose process died become unknown, and their in-flight ledger rows too. */
     public List<String> reapExpiredLeases() {
         List<String> expired = submissions.expireLeases(clock.millis());
@@ -140,7 +157,6 @@ public final class Dispatcher {
             th.setDaemon(true);
             return th;
         });
-        Map<String, Long> live = new ConcurrentHashMap<>();
         long beat = Math.max(1, settings.leaseMarginSeconds() / 3);
         heartbeat.scheduleAtFixedRate(() -> live.forEach((id, timeoutMs) -> {
             try {
@@ -158,7 +174,7 @@ public final class Dispatcher {
                     Semaphore limit = limits.computeIfAbsent(j.model().provider(), p -> new Semaphore(settings.concurrencyFor(p), true));
                     limit.acquireUninterruptibly();
                     try {
-                        String line = runOne(j, live, report);
+                        String line = stopping ? stoppedBeforeClaim(report) : runOne(j, report);
                         progress.accept("[" + done.incrementAndGet() + "/" + total + "] " + j.model().id() + " · " + j.task().title() + " → " + line);
                     } finally {
                         limit.release();
@@ -180,12 +196,18 @@ public final class Dispatcher {
         return report;
     }
 
-    private String runOne(Job j, Map<String, Long> live, DispatchReport report) {
-        double reservation = budget.reserve(j.model(), clock);
-        if (reservation < 0) {
+    private static String stoppedBeforeClaim(DispatchReport report) {
+        report.stopped.incrementAndGet();
+        return "left pending: the process is stopping";
+    }
+
+    private String runOne(Job j, DispatchReport report) {
+        OptionalDouble reserved = budget.reserve(j.model(), clock);
+        if (reserved.isEmpty()) {
             report.overBudget.incrementAndGet();
             return "left pending: the daily budget would be passed";
         }
+        double reservation = reserved.getAsDouble();
         long timeoutMs = j.model().timeoutSeconds() * 1000L;
         if (!submissions.claim(j.submissionId(), owner, clock.millis() + timeoutMs + settings.leaseMarginSeconds() * 1000L, clock.millis())) {
             budget.release(reservation);
@@ -194,7 +216,9 @@ public final class Dispatcher {
         }
         live.put(j.submissionId(), timeoutMs);
         try {
-            SubmissionResult r = call.run(j.submissionId(), j.task(), j.model(), j.route().provider(), j.reason(), report);
+            var stored = call.run(j.submissionId(), j.task(), j.model(), j.route().provider(), j.reason(), report);
+            if (stored.isEmpty()) return stoppedBeforeClaim(report);
+            SubmissionResult r = stored.get();
             (r.status() == SubmissionStatus.SUCCEEDED ? report.succeeded : report.failed).incrementAndGet();
             log.info("submission {} ({} / {}): {} {}{}", j.submissionId(), j.task().day(), j.model().id(), r.status().wireName(),
                     r.outcome().wireName(), r.reason() == null ? "" : " — " + r.reason());
@@ -203,6 +227,54 @@ public final class Dispatcher {
             live.remove(j.submissionId());
             budget.release(reservation);
         }
+    }
+
+    /**
+     * Graceful stop: claim nothing more, wake calls waiting to retry (they give their claims back),
+     * and wait up to {@code grace} for the calls in flight to finish and store their results. Calls
+     * still in flight after that are marked unknown at once: the provider may bill them.
+     *
+     * @return the submissions abandoned in flight (empty after a clean stop)
+     */
+    public List<String> stop(Duration grace) {
+        stopping = true;
+        waitingToRetry.forEach(Thread::interrupt);
+        long until = System.nanoTime() + grace.toNanos();
+        while (!live.isEmpty() && System.nanoTime() < until) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        List<String> abandoned = new ArrayList<>();
+        for (String id : List.copyOf(live.keySet())) {
+            if (submissions.abandon(id, owner, clock.millis())) {
+                ledger.markInFlightUnknown(id, clock.millis());
+                abandoned.add(id);
+                log.warn("submission {} was still in flight when the grace period ended; marked unknown, not re-sent", id);
+            }
+        }
+        return abandoned;
+    }
+
+    public boolean stopping() {
+        return stopping;
+    }
+
+    /** The retry wait, woken by a stop. */
+    private Sleeper stoppable(Sleeper sleeper) {
+        return d -> {
+            waitingToRetry.add(Thread.currentThread());
+            try {
+                if (stopping) throw new InterruptedException("stopping");
+                sleeper.sleep(d);
+            } finally {
+                waitingToRetry.remove(Thread.currentThread());
+            }
+            if (stopping) throw new InterruptedException("stopping");
+        };
     }
 
     /** Which zone's day the budget counts in. */

@@ -14,6 +14,7 @@ import autobench.provider.Usage;
 import autobench.task.StoredTask;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +34,11 @@ final class SubmissionCall {
     private final Clock clock;
     private final Sleeper sleeper;
     private final String owner;
+    private final CallMetrics metrics;
 
     SubmissionCall(SubmissionStore submissions, CallLedger ledger, Extractor extractor, DispatchSettings settings,
-                   Clock clock, Sleeper sleeper, String owner) {
+                   Clock clock, Sleeper sleeper, String owner, CallMetrics metrics) {
+        this.metrics = metrics;
         this.submissions = submissions;
         this.ledger = ledger;
         this.extractor = extractor;
@@ -46,8 +49,12 @@ final class SubmissionCall {
         this.owner = owner;
     }
 
-    SubmissionResult run(String submissionId, StoredTask task, ModelConfig model, Provider provider, CallReason firstReason,
-                         DispatchReport report) {
+    /**
+     * @return the stored result, or empty when the claim was given back because the process is
+     *         stopping (it was waiting to retry a refusal, so nothing was in flight)
+     */
+    Optional<SubmissionResult> run(String submissionId, StoredTask task, ModelConfig model, Provider provider, CallReason firstReason,
+                                   DispatchReport report) {
         CallReason reason = firstReason;
         int sent = 0;
         double cost = 0;
@@ -56,8 +63,8 @@ final class SubmissionCall {
             String callId = Ids.newId();
             if (!ledger.begin(new LedgerCall.Start(callId, submissionId, attempt, model.id(), owner, reason), clock.millis())) {
                 // Someone else holds this attempt number: sending now could pay twice, and they may have sent it.
-                return finish(submissionId, SubmissionResult.failed(SubmissionStatus.UNKNOWN, SubmissionOutcome.ATTEMPT_TAKEN,
-                        "ledger attempt " + attempt + " was taken by another process; not sent from here"));
+                return Optional.of(finish(submissionId, SubmissionResult.failed(SubmissionStatus.UNKNOWN, SubmissionOutcome.ATTEMPT_TAKEN,
+                        "ledger attempt " + attempt + " was taken by another process; not sent from here")));
             }
             submissions.countAttempt(submissionId, owner);
             report.requests.incrementAndGet();
@@ -76,6 +83,7 @@ final class SubmissionCall {
             double callCost = usage.costUsd(model.price());
             cost += callCost;
             Completion.Failed f = c instanceof Completion.Failed ff ? ff : null;
+            metrics.record(model, CallOutcome.of(c), Duration.ofMillis(latency), usage, callCost);
             ledger.finish(callId, new LedgerCall.End(CallOutcome.of(c), f == null ? 200 : f.httpStatus(),
                     f == null || f.retryAfter() == null ? null : f.retryAfter().toMillis(),
                     f == null ? null : f.message(), usage, callCost, latency), clock.millis());
@@ -88,16 +96,19 @@ final class SubmissionCall {
                     try {
                         sleeper.sleep(wait);
                     } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return finish(submissionId, result(c, latency, sent, "interrupted while waiting to retry").withCost(cost));
+                        // Only a stop interrupts the wait: the last attempt was refused before work, so give the claim back.
+                        Thread.interrupted();
+                        submissions.release(submissionId, owner, clock.millis());
+                        log.info("{} for {}: stopping while waiting to retry; back to pending", task.title(), model.id());
+                        return Optional.empty();
                     }
                     reason = CallReason.RETRY;
                     continue;
                 }
-                return finish(submissionId, result(c, latency, sent, "provider asked to wait "
-                        + f.retryAfter().toSeconds() + " s, longer than dispatch.retry_max_ms").withCost(cost));
+                return Optional.of(finish(submissionId, result(c, latency, sent, "provider asked to wait "
+                        + f.retryAfter().toSeconds() + " s, longer than dispatch.retry_max_ms").withCost(cost)));
             }
-            return finish(submissionId, result(c, latency, sent, null).withCost(cost));
+            return Optional.of(finish(submissionId, result(c, latency, sent, null).withCost(cost)));
         }
     }
 

@@ -13,7 +13,9 @@ public enum SubmissionOutcome {
      * The ledger's attempt number was already taken by another process, so nothing was sent from
      * here; that process may have sent it, so the submission is unknown, not failed.
      */
-    ATTEMPT_TAKEN;
+    ATTEMPT_TAKEN,
+    /** The process was stopped and its grace period ended while the call was still in flight. */
+    STOPPED_IN_FLIGHT;
 
     public static SubmissionOutcome of(FailureKind kind) {
         return valueOf(kind.name());

@@ -94,6 +94,30 @@ public final class SubmissionStore {
         });
     }
 
+    /**
+     * Gives a claim back: the process is stopping and nothing of this submission is in flight
+     * (it was waiting to retry a refusal), so sending it later cannot pay twice.
+     */
+    boolean release(String id, String owner, long now) {
+        return db.jdbi().withHandle(h -> h.createUpdate("""
+                UPDATE submissions SET status = 'pending', lease_owner = NULL, lease_until = NULL, updated_at = :now
+                WHERE id = :id AND lease_owner = :owner AND status = 'calling'""")
+                .bind("now", now).bind("id", id).bind("owner", owner).execute()) == 1;
+    }
+
+    /**
+     * The process is stopping and its grace period is over while this call is still in flight:
+     * the provider may bill it, so the submission is unknown now rather than when the lease ends.
+     */
+    boolean abandon(String id, String owner, long now) {
+        return db.jdbi().withHandle(h -> h.createUpdate("""
+                UPDATE submissions SET status = 'unknown', outcome = 'stopped_in_flight',
+                  reason = 'the process was stopped while this call was in flight and its grace period ended; the provider may have billed it, so it is not re-sent automatically (see: autobench resend)',
+                  updated_at = :now
+                WHERE id = :id AND lease_owner = :owner AND status = 'calling'""")
+                .bind("now", now).bind("id", id).bind("owner", owner).execute()) == 1;
+    }
+
     /** Operator action: puts an unknown or failed submission back to pending so it is sent again. */
     public boolean reopen(String id, long now) {
         return db.jdbi().withHandle(h -> h.createUpdate("""

@@ -121,8 +121,8 @@ public final class Gallery {
     }
 
     /**
-     * The leaderboards for a category and date window: one for real models and one for demo
-     * models, computed from separate votes (a vote between a demo and a real model cannot exist).
+     * The leaderboards for a category and date window, one per pool of votes (people on real
+     * models, people on demo models, simulated visitors), each computed from its own votes only.
      * Pools without votes are left out.
      */
     public List<Standings> standings(VoteFilter filter) {
@@ -130,16 +130,16 @@ public final class Gallery {
         List<SubmissionStore.Finished> finished = src.submissions().finishedOfPublishedTasks();
         Map<String, ModelInfo> models = models();
         List<Standings> out = new ArrayList<>();
-        for (boolean demo : new boolean[] {false, true}) {
-            List<VoteStore.Exported> pool = all.stream().filter(v -> v.demo() == demo).toList();
-            List<Vote> votes = pool.stream().map(v -> new Vote(v.leftModel(), v.rightModel(), v.outcome(), v.category(), v.day())).toList();
+        for (String pool : List.of(Standings.REAL, Standings.DEMO, Standings.SIMULATED)) {
+            List<Vote> votes = all.stream().filter(v -> Standings.poolOf(v.demo(), v.simulated()).equals(pool))
+                    .map(v -> new Vote(v.leftModel(), v.rightModel(), v.outcome(), v.category(), v.day())).toList();
             Leaderboard board = Ratings.leaderboard(votes, filter, settings);
             if (board.isEmpty()) continue;
-            long simulated = pool.stream().filter(v -> v.simulated() && filter.accepts(v.category(), v.day())).count();
+            boolean demo = !pool.equals(Standings.REAL);
             Map<String, Standings.AnswerStats> stats = answerStats(finished.stream()
                     .filter(f -> models.containsKey(f.modelId()) && models.get(f.modelId()).demo() == demo)
                     .filter(f -> filter.accepts(f.category(), f.day())).toList());
-            out.add(new Standings(demo, board, simulated, stats));
+            out.add(new Standings(pool, board, stats));
         }
         return out;
     }
@@ -157,7 +157,7 @@ public final class Gallery {
     /** Every vote, oldest first, for the public export. */
     public List<ExportedVote> votes() {
         return src.votes().export().stream().map(v -> new ExportedVote(v.id(), v.taskId(), v.leftModel(), v.rightModel(),
-                v.outcome().wireName(), v.category(), v.day(), v.castAt(), v.demo(), v.simulated())).toList();
+                v.outcome().wireName(), v.category(), v.day(), v.castAt(), Standings.poolOf(v.demo(), v.simulated()))).toList();
     }
 
     public long voteCount() {
@@ -205,7 +205,7 @@ public final class Gallery {
     private static Render render(RenderStore.Row r, RenderStore.Details d) {
         List<Render.Line> console = d == null ? List.of() : parse(d.consoleJson(), new TypeReference<List<Render.Line>>() {}, List.of());
         List<String> errors = d == null ? List.of() : parse(d.errorsJson(), new TypeReference<List<String>>() {}, List.of());
-        return new Render(r.status(), r.result(), r.reason(), r.runs(), r.notBlank(), r.animates(), r.interactive(),
+        return new Render(r.status().name().toLowerCase(java.util.Locale.ROOT), r.result(), r.reason(), r.runs(), r.notBlank(), r.animates(), r.interactive(),
                 console, errors, d == null ? null : d.loadMs());
     }
 

@@ -1,8 +1,8 @@
 package autobench.leaderboard;
 
 import autobench.rating.Leaderboard;
-import autobench.rating.Ratings;
 import autobench.rating.RatingSettings;
+import autobench.rating.Ratings;
 import autobench.rating.Vote;
 import autobench.rating.VoteFilter;
 import java.time.Clock;

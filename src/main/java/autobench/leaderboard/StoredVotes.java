@@ -12,7 +12,10 @@ public final class StoredVotes {
         this.votes = votes;
     }
 
-    /** @param includeDemo whether votes involving a demo model count (they never mix by default) */
+    /**
+     * @param includeDemo whether votes involving a demo model count (they never mix by default);
+     *                    simulated votes are demo votes, so without it they are left out too
+     */
     public List<Vote> read(boolean includeDemo) {
         return read(includeDemo, Long.MAX_VALUE);
     }
@@ -21,7 +24,7 @@ public final class StoredVotes {
     public List<Vote> read(boolean includeDemo, long castBeforeMillis) {
         return votes.all().stream()
                 .filter(v -> v.castAt() < castBeforeMillis)
-                .filter(v -> includeDemo || !v.demo())
+                .filter(v -> includeDemo || !(v.demo() || v.simulated())) // a simulated vote is never a real one, whatever its models
                 .map(v -> new Vote(v.leftModel(), v.rightModel(), v.outcome(), v.category(), v.day()))
                 .toList();
     }

@@ -2,21 +2,21 @@ package autobench.ops;
 
 import autobench.dispatch.Budget;
 import autobench.dispatch.CallLedger;
-import autobench.dispatch.SubmissionStore;
-import autobench.render.RenderStore;
-import autobench.task.TaskStore;
-import java.time.Clock;
-import java.util.function.Supplier;
 import autobench.dispatch.LedgerCall;
 import autobench.dispatch.Submission;
 import autobench.dispatch.SubmissionStatus;
+import autobench.dispatch.SubmissionStore;
+import autobench.render.RenderStore;
 import autobench.task.StoredTask;
 import autobench.task.TaskStatus;
+import autobench.task.TaskStore;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** The integrity report: the invariants users rely on, checked against what is stored. */
 public final class Verifier {

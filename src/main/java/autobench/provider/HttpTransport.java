@@ -76,18 +76,32 @@ public final class HttpTransport {
     public record Broken(Completion.Failed failure) implements Result {}
 
     /**
-     * One call as every adapter makes it: POST, a 2xx reply goes to {@code parse}, any other to
-     * {@code classify}, transport failures are already classified, and the key is scrubbed from
-     * whatever comes back.
+     * One request as an adapter makes it.
+     *
+     * @param apiKey scrubbed from whatever comes back; {@code null} when there is none
      */
-    public Completion exchange(URI uri, Map<String, String> headers, String body, java.time.Duration timeout,
-                               java.util.function.Function<Reply, Completion> parse,
-                               java.util.function.Function<Reply, Completion> classify, String apiKey) {
-        Completion c = switch (postJson(uri, headers, body, timeout)) {
+    public record Post(URI uri, Map<String, String> headers, String body, Duration timeout, String apiKey) {}
+
+    /** How an adapter reads what came back; the names keep a success parser and an error table apart. */
+    public interface ReplyReader {
+        /** A 2xx reply. */
+        Completion parse(Reply reply);
+
+        /** Any other status: the provider's error table. */
+        Completion classify(Reply reply);
+    }
+
+    /**
+     * One call as every adapter makes it: POST, a 2xx reply goes to {@link ReplyReader#parse}, any
+     * other to {@link ReplyReader#classify}, transport failures are already classified, and the
+     * key is scrubbed from whatever comes back.
+     */
+    public Completion exchange(Post post, ReplyReader reader) {
+        Completion c = switch (postJson(post.uri(), post.headers(), post.body(), post.timeout())) {
             case Broken b -> b.failure();
-            case Received r -> r.reply().status() / 100 == 2 ? parse.apply(r.reply()) : classify.apply(r.reply());
+            case Received r -> r.reply().status() / 100 == 2 ? reader.parse(r.reply()) : reader.classify(r.reply());
         };
-        return Secrets.scrub(c, apiKey);
+        return Secrets.scrub(c, post.apiKey());
     }
 
     public Result postJson(URI uri, Map<String, String> headers, String body, Duration timeout) {

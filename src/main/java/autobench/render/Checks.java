@@ -14,6 +14,4 @@ package autobench.render;
  * @param inputEffect the share of pixels the input changed (0..1)
  */
 public record Checks(boolean runs, boolean notBlank, boolean animates, boolean interactive,
-                     double contrast, double motion, double inputEffect) {
-    static final Checks NONE = new Checks(false, false, false, false, 0, 0, 0);
-}
+                     double contrast, double motion, double inputEffect) {}

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** The script that runs before the page's own, with the submission's seed filled in. */
+/** The script that runs before the page's own, with the submission's seed and the renderer's limits filled in. */
 final class InitScript {
     private static final String TEMPLATE = load();
     /** The page's Date starts here, so clocks drawn by a page are the same on every render. */
@@ -26,7 +26,7 @@ final class InitScript {
         if (!reportPrefix.matches("[A-Za-z0-9-]+")) throw new IllegalArgumentException("bad report prefix " + reportPrefix);
         long seed32 = (seed ^ (seed >>> 32)) & 0xffffffffL; // the page's generator has 32 bits of state
         return TEMPLATE.replace("__SEED__", Long.toString(seed32)).replace("__EPOCH__", Long.toString(PAGE_EPOCH_MS))
-                .replace("__REPORT__", reportPrefix);
+                .replace("__REPORT__", reportPrefix).replace("__CONSOLE_LIMIT__", Integer.toString(Trace.PAGE_CONSOLE));
     }
 
     private static String load() {

@@ -28,8 +28,11 @@ final class Lane implements AutoCloseable {
     private final LibraryRoutes libraries;
     private final String marker = UUID.randomUUID().toString();
     private final ChromiumProcesses processes = new ChromiumProcesses(marker);
+    // Used by whichever caller holds the lane (Renderer hands lanes over through a queue), so plain.
     private ExecutorService worker = newWorker();
-    // Touched only on the worker thread.
+    // Written on the worker thread, and by the watchdog (the caller's thread) in escalate() once it
+    // has abandoned a stuck worker; close() reads the driver from the caller's thread too. Volatile
+    // so that the next worker and the watchdog see the latest values.
     private volatile Playwright playwright;
     private volatile Browser browser;
     private volatile Optional<ProcessHandle> driver = Optional.empty();

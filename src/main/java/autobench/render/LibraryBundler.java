@@ -1,6 +1,7 @@
 package autobench.render;
 
 import autobench.runtime.Libraries;
+import autobench.runtime.Libraries.Bundle;
 import autobench.runtime.Libraries.Library;
 
 import java.io.IOException;
@@ -8,14 +9,17 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Build step (run by exec-maven-plugin after compile): fetches each allowed library with
- * {@code npm pack} and copies the one file its CDN URL names, plus its licence, into the classes.
+ * Build step (run by exec-maven-plugin after compile): fetches each kept library version with
+ * {@code npm pack} and copies its files, its licence, an index of the files kept and, for classic
+ * builds that modules may ask for, the names the build's global carries, into the classes.
  *
  * <p>Public only because the plugin calls {@code main} reflectively. It reads the list from
  * {@link Libraries} so the prompt, the renderer and the bundle cannot drift apart, and it fails the
@@ -31,29 +35,78 @@ public final class LibraryBundler {
         Path classes = Path.of(args[1]);
         Files.createDirectories(cache);
         for (Library lib : Libraries.ALL) {
-            Path target = classes.resolve(LibraryRoutes.resourcePath(lib));
-            if (Files.isRegularFile(target)) continue;
-            Path tgz = cache.resolve(lib.npmPackage() + "-" + lib.version() + ".tgz");
-            if (!Files.isRegularFile(tgz)) pack(lib, cache, tgz);
-            Map<String, byte[]> files = untar(tgz);
-            byte[] body = files.get("package/" + lib.file());
-            if (body == null) {
-                throw new IllegalStateException(lib.npmPackage() + "@" + lib.version() + " has no file '" + lib.file()
-                        + "'; fix autobench.runtime.Libraries so every URL names a file the package ships");
-            }
-            Files.createDirectories(target.getParent());
-            Files.write(target, body);
-            for (String name : new String[] {"LICENSE", "LICENSE.md", "LICENSE.txt", "license"}) {
-                byte[] licence = files.get("package/" + name);
-                if (licence != null) { Files.write(target.getParent().resolve("LICENSE.txt"), licence); break; }
-            }
-            System.out.println("[autobench] bundled " + lib.npmPackage() + "@" + lib.version() + "/" + lib.file()
-                    + " (" + body.length + " bytes)");
+            for (Bundle bundle : lib.bundles()) bundle(lib, bundle, cache, classes);
         }
     }
 
-    private static void pack(Library lib, Path cache, Path expected) throws IOException, InterruptedException {
-        String spec = lib.npmPackage() + "@" + lib.version();
+    private static void bundle(Library lib, Bundle bundle, Path cache, Path classes) throws IOException, InterruptedException {
+        String spec = lib.npmPackage() + "@" + bundle.version();
+        Path root = classes.resolve(LibraryRoutes.resourceRoot(lib.npmPackage(), bundle.version()));
+        Path index = root.resolve(LibraryRoutes.INDEX);
+        if (Files.isRegularFile(index)) return;
+        Path tgz = cache.resolve(lib.npmPackage().replace("@", "").replace('/', '-') + "-" + bundle.version() + ".tgz");
+        if (!Files.isRegularFile(tgz)) pack(spec, cache, tgz);
+        Map<String, byte[]> files = untar(tgz);
+        List<String> kept = new ArrayList<>();
+        long bytes = 0;
+        for (String wanted : bundle.files()) {
+            List<String> matches = new ArrayList<>();
+            if (wanted.endsWith("/")) {
+                for (String name : files.keySet()) {
+                    String f = name.substring("package/".length());
+                    if (f.startsWith(wanted) && keptInFolder(f)) matches.add(f);
+                }
+            } else if (files.containsKey("package/" + wanted)) {
+                matches.add(wanted);
+            }
+            if (matches.isEmpty()) {
+                throw new IllegalStateException(spec + " has no file '" + wanted
+                        + "'; fix autobench.runtime.Libraries so every bundle names files the package ships");
+            }
+            for (String f : matches) {
+                byte[] body = files.get("package/" + f);
+                Path target = root.resolve(f);
+                Files.createDirectories(target.getParent());
+                Files.write(target, body);
+                kept.add(f);
+                bytes += body.length;
+            }
+        }
+        for (String name : new String[] {"LICENSE", "LICENSE.md", "LICENSE.txt", "license"}) {
+            byte[] licence = files.get("package/" + name);
+            if (licence != null) { Files.write(root.resolve("LICENSE.txt"), licence); break; }
+        }
+        if (lib.global() != null && bundle.module() == null && bundle.classic() != null) {
+            Files.writeString(root.resolve(bundle.classic() + LibraryRoutes.EXPORTS), String.join("\n",
+                    exportedNames(root.resolve(bundle.classic()))), StandardCharsets.UTF_8);
+        }
+        Files.writeString(index, String.join("\n", kept), StandardCharsets.UTF_8);
+        System.out.println("[autobench] bundled " + spec + ": " + kept.size() + " files, " + bytes / 1024 + " KB");
+    }
+
+    /** Scripts, JSON (three.js's typeface fonts) in a kept folder; not the WebAssembly decoders. */
+    private static boolean keptInFolder(String file) {
+        if (!(file.endsWith(".js") || file.endsWith(".mjs") || file.endsWith(".json"))) return false;
+        return Libraries.SKIPPED.stream().noneMatch(file::contains);
+    }
+
+    /**
+     * The names a classic (UMD) build exports, read by loading it in Node.js as CommonJS. An ES
+     * module re-exporting the build's global needs them written out: module exports are static.
+     * A build that will not load outside a browser exports only its global (and default).
+     */
+    static List<String> exportedNames(Path classic) throws IOException, InterruptedException {
+        String script = "let m = null; try { m = require(process.argv[1]); } catch (e) {}"
+                + " const keys = m && (typeof m === 'object' || typeof m === 'function') ? Object.keys(m) : [];"
+                + " console.log(keys.filter(k => /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k)).join('\\n'));";
+        Process p = new ProcessBuilder(NodeLocator.node().toString(), "-e", script, classic.toAbsolutePath().toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(2, TimeUnit.MINUTES)) { p.destroyForcibly(); return List.of(); }
+        return out.lines().map(String::strip).filter(s -> !s.isEmpty()).sorted().distinct().toList();
+    }
+
+    private static void pack(String spec, Path cache, Path expected) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder("npm", "pack", spec, "--silent", "--pack-destination", cache.toString())
                 .redirectErrorStream(true);
         Process p;
@@ -73,9 +126,10 @@ public final class LibraryBundler {
 
     /** Reads a .tgz into memory; npm packages are small and use plain ustar entries. */
     static Map<String, byte[]> untar(Path tgz) throws IOException {
-        Map<String, byte[]> files = new HashMap<>();
+        Map<String, byte[]> files = new TreeMap<>();
         try (InputStream in = new GZIPInputStream(Files.newInputStream(tgz))) {
             byte[] header = new byte[512];
+            String longName = null;
             while (in.readNBytes(header, 0, 512) == 512 && header[0] != 0) {
                 String name = field(header, 0, 100);
                 String prefix = field(header, 345, 155);
@@ -84,6 +138,8 @@ public final class LibraryBundler {
                 byte[] body = in.readNBytes((int) size);
                 in.skipNBytes((512 - size % 512) % 512);
                 char type = (char) header[156];
+                if (type == 'L') { longName = new String(body, StandardCharsets.UTF_8).replace("\0", ""); continue; }
+                if (longName != null) { name = longName; longName = null; }
                 if (type == '0' || type == 0) files.put(name, body);
             }
         }

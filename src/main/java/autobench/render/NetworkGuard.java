@@ -43,15 +43,18 @@ final class NetworkGuard {
         try {
             if (isTopLevelNavigation(request) && firstVisit(url)) {
                 route.fulfill(new Route.FulfillOptions().setStatus(200)
-                        .setHeaders(Map.of("content-type", "text/html; charset=utf-8", "cache-control", "no-store"))
+                        .setHeaders(Map.of("content-type", "text/html; charset=utf-8", "cache-control", "no-store",
+                                // Trusted Types, with init.js's pass-through default policy: the one
+                                // hook that sees javascript: URL navigations (init.js says why).
+                                "content-security-policy", "require-trusted-types-for 'script'"))
                         .setBodyBytes(html));
                 return;
             }
-            var library = libraries.lookup(url);
-            if (library.isPresent()) {
+            if (libraries.resolve(url) instanceof LibraryRoutes.Resolution.Served library) {
                 route.fulfill(new Route.FulfillOptions().setStatus(200)
-                        .setHeaders(Map.of("content-type", library.get().contentType(), "access-control-allow-origin", "*"))
-                        .setBodyBytes(library.get().body()));
+                        .setHeaders(Map.of("content-type", library.contentType(), "access-control-allow-origin", "*"))
+                        .setBodyBytes(library.body()));
+                library.substituted().ifPresent(trace::assist);
                 return;
             }
             trace.blocked(request.resourceType() + " " + url);

@@ -1,10 +1,14 @@
 package autobench.render;
 
+import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
 
 /**
  * Moves page time (the paused clock of init.js): one round trip runs every timer and animation
- * frame due in the next {@code ms} milliseconds and returns when the page has handled them.
+ * frame due in the next {@code ms} milliseconds and returns when the page has handled them. Frames
+ * of another origin (data: URLs, sandboxed frames) cannot share the page's clock and keep one of
+ * their own; each is moved by the same step after the page, so they too are reproducible.
  *
  * <p>Why not Playwright's own fake clock: it yields with a real, clamped {@code setTimeout}
  * after every timer it fires, about 17 ms per animation frame here, so three seconds of page time
@@ -13,8 +17,20 @@ import com.microsoft.playwright.Page;
  */
 record PageClock(Page page) {
     private static final String ADVANCE = "ms => { const c = window[Symbol.for('autobench.clock')]; return c ? c.advance(ms) : null; }";
+    // A frame that shares the page's clock has none of its own: it answers null and is not moved twice.
+    private static final String ADVANCE_OWN = "ms => { const c = Object.getOwnPropertyDescriptor(window, Symbol.for('autobench.clock'));"
+            + " return c ? c.value.advance(ms) : null; }";
 
     void advance(long ms) {
         page.evaluate(ADVANCE, (double) ms); // Playwright has no long arguments
+        Frame main = page.mainFrame();
+        for (Frame frame : page.frames()) {
+            if (frame == main) continue;
+            try {
+                frame.evaluate(ADVANCE_OWN, (double) ms);
+            } catch (PlaywrightException e) {
+                // the frame went away meanwhile; its timers went with it
+            }
+        }
     }
 }

@@ -33,34 +33,12 @@ final class RenderJob {
     static final double FRAME_SCALE = 0.5;
 
     /**
-     * Why a page could change its picture when clicked, dragged or typed at, or null if it cannot:
-     * an input listener registered (init.js watches), an inline handler, a form control or frame,
-     * a style that reacts to hover or focus. A page with none of these is not run a second time.
+     * Why a page could change its picture when clicked, dragged or typed at, or null if it cannot.
+     * The definition lives in init.js (the probe's {@code reacts}), next to the listener watch it
+     * reads; a page without its probe is taken to react, the safe side. A page that cannot react
+     * is not run a second time.
      */
-    static final String REACTS = """
-            () => {
-              if (window[Symbol.for('autobench.listens')]) return 'input listeners';
-              if (document.designMode === 'on') return 'design mode';
-              const handlers = ['click','dblclick','contextmenu','mousedown','mouseup','mousemove','mouseover','mouseout',
-                'mouseenter','mouseleave','pointerdown','pointerup','pointermove','pointerover','pointerout','touchstart',
-                'touchmove','touchend','keydown','keyup','keypress','wheel','scroll','input','change','focus','blur']
-                .map(e => '[on' + e + ']').join(',');
-              const controls = 'iframe,frame,object,embed,input,select,textarea,button,details,video,audio,[contenteditable],'
-                + '[tabindex],[begin*=click],[begin*=mouse],[begin*=key],[begin*=focus]';
-              if (document.querySelector(handlers + ',' + controls)) return 'controls or inline handlers';
-              const reacting = /:(hover|active|focus|focus-within|focus-visible|checked|target)/;
-              const scan = (rules, depth) => {
-                for (const r of rules) {
-                  if (r.selectorText && reacting.test(r.selectorText)) return true;
-                  if (depth < 8 && r.cssRules && scan(r.cssRules, depth + 1)) return true;
-                }
-                return false;
-              };
-              for (const sheet of document.styleSheets) {
-                try { if (scan(sheet.cssRules, 0)) return 'hover or focus styles'; } catch (e) { return 'unreadable styles'; }
-              }
-              return null;
-            }""";
+    static final String REACTS = "() => { const p = window[Symbol.for('autobench.probe')]; return p ? p.reacts() : 'no probe'; }";
 
     private final Browser browser;
     private final RenderConfig config;

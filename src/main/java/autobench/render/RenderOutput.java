@@ -11,15 +11,18 @@ import java.util.Optional;
  * @param console         the page's console messages, capped
  * @param errors          uncaught errors and unhandled rejections, capped
  * @param blockedRequests requests the network guard refused, capped (for the curious and tests)
+ * @param assists         what the renderer did for the page beyond what it asked for, e.g.
+ *                        "library substituted: three@0.160.0 → three@0.160.1" (also in the console)
  */
 public record RenderOutput(RenderStatus status, String reason, Checks checks, List<Artifact> artifacts,
                            List<ConsoleLine> console, List<String> errors, List<String> blockedRequests,
-                           Timing timing) {
+                           Timing timing, List<String> assists) {
     public RenderOutput {
         artifacts = List.copyOf(artifacts);
         console = List.copyOf(console);
         errors = List.copyOf(errors);
         blockedRequests = List.copyOf(blockedRequests);
+        assists = List.copyOf(assists);
     }
 
     public Optional<Artifact> artifact(String kind) {

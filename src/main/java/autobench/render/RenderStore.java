@@ -17,9 +17,18 @@ public final class RenderStore {
         this.db = db;
     }
 
+    /** Where a render is: waiting, claimed by a renderer, or finished (a renderer failure is finished too). */
+    public enum State {
+        PENDING, RENDERING, DONE;
+
+        static State fromWire(String s) {
+            return valueOf(s.toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
     /** A stored render result (checks are null until rendered). */
-    public record Row(String submissionId, String status, String result, String reason, Boolean runs, Boolean notBlank,
-                      Boolean animates, Boolean interactive, int attempts, long seed) {}
+    public record Row(String submissionId, State status, String result, String reason, Boolean runs, Boolean notBlank,
+                      Boolean animates, Boolean interactive, int attempts, long seed, List<String> assists) {}
 
     public boolean createPending(String submissionId, long seed, long now) {
         return db.jdbi().withHandle(h -> h.createUpdate("""
@@ -41,14 +50,14 @@ public final class RenderStore {
         return db.jdbi().withHandle(h -> h.createUpdate("""
                 UPDATE render_results SET status = 'done', result = :result, reason = :reason, runs = :runs, not_blank = :nb,
                   animates = :an, interactive = :ia, contrast = :contrast, motion = :motion, input_effect = :ie,
-                  console = :console, errors = :errors, blocked = :blocked, first_paint_ms = :fp, load_ms = :load,
+                  console = :console, errors = :errors, blocked = :blocked, assists = :assists, first_paint_ms = :fp, load_ms = :load,
                   total_ms = :total, lease_until = NULL, updated_at = :now, rendered_at = :now
                 WHERE submission_id = :s AND lease_owner = :o AND status = 'rendering'""")
                 .bind("result", out.status().wire()).bind("reason", out.reason())
                 .bind("runs", c.runs() ? 1 : 0).bind("nb", c.notBlank() ? 1 : 0).bind("an", c.animates() ? 1 : 0)
                 .bind("ia", c.interactive() ? 1 : 0).bind("contrast", c.contrast()).bind("motion", c.motion())
                 .bind("ie", c.inputEffect()).bind("console", json(out.console())).bind("errors", json(out.errors()))
-                .bind("blocked", json(out.blockedRequests())).bind("fp", out.timing().firstPaintMs())
+                .bind("blocked", json(out.blockedRequests())).bind("assists", json(out.assists())).bind("fp", out.timing().firstPaintMs())
                 .bind("load", out.timing().loadMs()).bind("total", out.timing().totalMs())
                 .bind("now", now).bind("s", submissionId).bind("o", owner).execute()) == 1;
     }
@@ -84,16 +93,11 @@ public final class RenderStore {
 
     public Optional<Row> find(String submissionId) {
         return db.jdbi().withHandle(h -> h.createQuery("""
-                SELECT submission_id, status, result, reason, runs, not_blank, animates, interactive, attempts, seed
+                SELECT submission_id, status, result, reason, runs, not_blank, animates, interactive, attempts, seed, assists
                 FROM render_results WHERE submission_id = :s""").bind("s", submissionId)
-                .map((rs, c) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        bool(rs, 5), bool(rs, 6), bool(rs, 7), bool(rs, 8), rs.getInt(9), rs.getLong(10))).findOne());
-    }
-
-    /** Ids with status pending. */
-    public List<String> pending() {
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT submission_id FROM render_results WHERE status = 'pending' ORDER BY created_at")
-                .mapTo(String.class).list());
+                .map((rs, c) -> new Row(rs.getString(1), State.fromWire(rs.getString(2)), rs.getString(3), rs.getString(4),
+                        bool(rs, 5), bool(rs, 6), bool(rs, 7), bool(rs, 8), rs.getInt(9), rs.getLong(10), strings(rs.getString(11))))
+                .findOne());
     }
 
     /** Render results per outcome (ok, error, …; "pending"/"rendering" for unfinished). */
@@ -135,6 +139,15 @@ public final class RenderStore {
     private static Boolean bool(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         int v = rs.getInt(i);
         return rs.wasNull() ? null : v == 1;
+    }
+
+    private static List<String> strings(String json) {
+        if (json == null) return List.of();
+        try {
+            return List.of(JSON.readValue(json, String[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("render_results.assists is not a JSON array of strings", e);
+        }
     }
 
     private static String json(Object o) {

@@ -10,6 +10,11 @@ import java.util.List;
  */
 final class Trace {
     static final int MAX_CONSOLE = 300;
+    /**
+     * How many lines init.js lets the page print (it is told this number by {@link InitScript}):
+     * fewer than {@link #MAX_CONSOLE}, so its "truncated" notice and the renderer's own notes fit.
+     */
+    static final int PAGE_CONSOLE = MAX_CONSOLE - 50;
     static final int MAX_ERRORS = 50;
     static final int MAX_BLOCKED = 100;
     static final int MAX_TEXT = 1000;
@@ -17,6 +22,7 @@ final class Trace {
     private final List<ConsoleLine> console = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
     private final List<String> blocked = new ArrayList<>();
+    private final java.util.Set<String> assists = new java.util.LinkedHashSet<>();
     private int blockedCount;
     private String crash;
     private boolean timedOut;
@@ -51,6 +57,14 @@ final class Trace {
         if (blocked.size() < MAX_BLOCKED) blocked.add(clip(what));
     }
 
+    /**
+     * Something the renderer did for the page that the page did not ask for exactly (a library
+     * version substituted). Kept once each, and also noted in the console, which is stored.
+     */
+    synchronized void assist(String what) {
+        if (assists.add(clip(what))) note(what);
+    }
+
     /** A crash after the time limit or a stall is the watchdog's own doing: the render timed out. */
     synchronized void crashed(String why) { if (crash == null && !timedOut && !hung) crash = why; }
     synchronized void timedOut() { timedOut = true; }
@@ -67,6 +81,7 @@ final class Trace {
     synchronized List<String> errors() { return List.copyOf(errors); }
     synchronized List<String> blocked() { return List.copyOf(blocked); }
     synchronized int blockedCount() { return blockedCount; }
+    synchronized List<String> assists() { return List.copyOf(assists); }
     synchronized String crash() { return crash; }
     synchronized boolean isTimedOut() { return timedOut; }
     synchronized boolean isHung() { return hung; }

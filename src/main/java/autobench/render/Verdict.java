@@ -46,7 +46,7 @@ final class Verdict {
         RenderStatus status = status(trace, checks, poster == null, errors);
         Timing timing = new Timing(trace.firstPaintMs, trace.loadMs, totalMs);
         return new RenderOutput(status, reason(status, trace, config, errors), checks, artifacts,
-                trace.console(), errors, trace.blocked(), timing);
+                trace.console(), errors, trace.blocked(), timing, trace.assists());
     }
 
     private static RenderStatus status(Trace trace, Checks checks, boolean noPicture, List<String> errors) {

@@ -34,15 +34,22 @@ final class PromptFormat {
      */
     static String runtime() {
         String libs = Libraries.ALL.stream()
-                .map(l -> "  - " + l.name() + " " + l.version() + ": " + String.join(" or ", l.urls()))
+                .map(l -> "  - " + l.name() + " " + l.version() + ": " + String.join(" or ", l.urls()) + others(l))
                 .collect(Collectors.joining("\n"));
         return RUNTIME_HEADING + "\n\n"
                 + "- Deliver one self-contained HTML file with inline CSS and inline JavaScript, about 200 lines.\n"
                 + "- It must run offline in a fixed 800×600 viewport: lay everything out for exactly 800 by 600 pixels.\n"
                 + "- Make no external requests: no fonts, images, sounds, data or APIs from the network. The only\n"
-                + "  exception is these libraries, loaded with a script tag from exactly these URLs:\n"
+                + "  exception is these libraries, loaded with a script tag from these URLs (an ES module import of\n"
+                + "  the same version works too):\n"
                 + libs + "\n"
                 + "- It must start by itself and visibly animate or respond to input within one second of loading.\n"
                 + "- Reply with the complete file in a single ```html fenced code block.\n";
+    }
+
+    /** The other versions kept of a library, so a model that needs one knows it is there. */
+    private static String others(Libraries.Library l) {
+        List<String> versions = l.bundles().stream().map(Libraries.Bundle::version).filter(v -> !v.equals(l.version())).toList();
+        return versions.isEmpty() ? "" : " (also available: " + String.join(", ", versions) + ")";
     }
 }

@@ -4,11 +4,18 @@ import autobench.db.Database;
 import autobench.db.Ids;
 import autobench.rating.Outcome;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
 
 /**
- * Owner of the {@code battles} and {@code votes} tables. A battle is issued to one visitor for two
- * submissions of one task; a vote references its battle UNIQUEly, so a battle is voted on once.
+ * Owner of the {@code battles}, {@code votes}, {@code vote_tallies} and {@code server_secrets}
+ * tables. A battle is issued to one visitor for two submissions of one task; a vote references its
+ * battle UNIQUEly, so a battle is voted on once. Web handlers go through {@link Battles}, which
+ * adds the signed token and the caps; the plain {@link #issueBattle} and {@link #vote} are for
+ * imports and tests.
  */
 public final class VoteStore {
     private final Database db;
@@ -22,10 +29,11 @@ public final class VoteStore {
      *
      * @param category the task's category
      * @param day      the arena day the task belongs to
-     * @param demo     whether either model is a demo model (such votes never mix with real ones by default)
+     * @param demo      whether either model is a demo model (such votes never mix with real ones by default)
+     * @param simulated cast by the demo's simulated visitors, not by a person; always a demo vote too
      */
     public record StoredVote(String leftModel, String rightModel, Outcome outcome, String category, LocalDate day,
-                             long castAt, boolean demo) {}
+                             long castAt, boolean demo, boolean simulated) {}
 
     /** Issues a battle for two submissions of one task to a visitor; returns its id. */
     public String issueBattle(String taskId, String leftSubmission, String rightSubmission, String visitor, long now) {
@@ -63,18 +71,188 @@ public final class VoteStore {
     /** Every vote, oldest first, with its task's category and day and whether a demo model took part. */
     public List<StoredVote> all() {
         return db.jdbi().withHandle(h -> h.createQuery("""
-                SELECT v.left_model, v.right_model, v.outcome, t.category, t.day, v.cast_at,
+                SELECT v.left_model, v.right_model, v.outcome, t.category, t.day, v.cast_at, v.simulated,
                        CASE WHEN lm.demo = 1 OR rm.demo = 1 THEN 1 ELSE 0 END AS demo
                 FROM votes v JOIN tasks t ON t.id = v.task_id
                   JOIN models lm ON lm.id = v.left_model JOIN models rm ON rm.id = v.right_model
                 ORDER BY v.cast_at, v.id""")
                 .map((rs, c) -> new StoredVote(rs.getString("left_model"), rs.getString("right_model"), Outcome.parse(rs.getString("outcome")),
-                        rs.getString("category"), LocalDate.parse(rs.getString("day")), rs.getLong("cast_at"), rs.getInt("demo") == 1))
+                        rs.getString("category"), LocalDate.parse(rs.getString("day")), rs.getLong("cast_at"), rs.getInt("demo") == 1,
+                        rs.getInt("simulated") == 1))
                 .list());
     }
 
-    /** Visitor ids of simulated visitors (the demo's) start with this; their votes are labelled as simulated. */
-    public static final String SIMULATED_VISITOR_PREFIX = "simulated:";
+    // ---- What Battles needs: the secret, the answers to choose from, the one-time cast. ----
+
+    /**
+     * The named secret, created by the first process that asks. Racing processes each try to insert
+     * their own fresh value; ON CONFLICT keeps the first, and everyone reads back that one.
+     */
+    byte[] secret(String name, Supplier<byte[]> fresh, long now) {
+        return db.jdbi().inTransaction(h -> {
+            h.createUpdate("INSERT INTO server_secrets (name, secret_hex, created_at) VALUES (:n, :s, :now) ON CONFLICT (name) DO NOTHING")
+                    .bind("n", name).bind("s", HexFormat.of().formatHex(fresh.get())).bind("now", now).execute();
+            return HexFormat.of().parseHex(h.createQuery("SELECT secret_hex FROM server_secrets WHERE name = :n")
+                    .bind("n", name).mapTo(String.class).one());
+        });
+    }
+
+    /** An answer that may appear in a battle. */
+    record Answer(String taskId, String submissionId, String modelId, boolean demo) {}
+
+    /**
+     * Answers that can be shown in a battle: of published tasks, succeeded, and rendered (a render
+     * the renderer itself failed has nothing to show; a page that threw or stayed blank does, and
+     * losing with it is fair). Ordered, so that a seeded choice among them is reproducible.
+     *
+     * @param day only this arena day, or null for every day
+     */
+    List<Answer> answers(LocalDate day) {
+        String sql = """
+                SELECT t.id AS task_id, s.id AS submission_id, s.model_id, m.demo
+                FROM tasks t JOIN submissions s ON s.task_id = t.id
+                  JOIN render_results r ON r.submission_id = s.id JOIN models m ON m.id = s.model_id
+                WHERE t.status = 'published' AND s.status = 'succeeded' AND r.status = 'done' AND r.result <> 'render_failed'
+                """ + (day == null ? "" : " AND t.day = :day") + HIDDEN_ANSWERS + " ORDER BY t.day, t.slot, s.model_id";
+        return db.jdbi().withHandle(h -> {
+            var q = h.createQuery(sql);
+            if (day != null) q.bind("day", day.toString());
+            return q.map((rs, c) -> new Answer(rs.getString("task_id"), rs.getString("submission_id"), rs.getString("model_id"),
+                    rs.getInt("demo") == 1)).list();
+        });
+    }
+
+    /**
+     * The seam for answers an operator hides (there is no such column yet): when there is one, this
+     * becomes e.g. {@code AND s.hidden = 0}, and a hidden answer stops appearing in new battles.
+     */
+    private static final String HIDDEN_ANSWERS = "";
+
+    /** Battles of one ordered model pair that count for balancing. */
+    record PairCount(String leftModel, String rightModel, long battles) {}
+
+    /**
+     * Battles per (left model, right model) that were voted on or can still be: an expired battle
+     * nobody voted on says nothing about that pair, and counting it would let a visitor who only
+     * fetches battles starve the pairs they were shown.
+     */
+    List<PairCount> battlesPerPair(long now) {
+        return db.jdbi().withHandle(h -> h.createQuery("""
+                SELECT ls.model_id AS left_model, rs.model_id AS right_model, COUNT(*) AS n
+                FROM battles b JOIN submissions ls ON ls.id = b.left_submission JOIN submissions rs ON rs.id = b.right_submission
+                WHERE b.used_at IS NOT NULL OR b.expires_at > :now
+                GROUP BY ls.model_id, rs.model_id""")
+                .bind("now", now)
+                .map((rs, c) -> new PairCount(rs.getString("left_model"), rs.getString("right_model"), rs.getLong("n")))
+                .list());
+    }
+
+    void insertBattle(String id, String taskId, String leftSubmission, String rightSubmission, String visitor, long now, long expiresAt) {
+        db.jdbi().useHandle(h -> h.createUpdate("""
+                INSERT INTO battles (id, task_id, left_submission, right_submission, visitor, issued_at, expires_at)
+                VALUES (:id, :task, :l, :r, :visitor, :now, :expires)""")
+                .bind("id", id).bind("task", taskId).bind("l", leftSubmission).bind("r", rightSubmission)
+                .bind("visitor", visitor).bind("now", now).bind("expires", expiresAt).execute());
+    }
+
+    /** Simulated votes on tasks of this arena day: a day that has some was already simulated. */
+    long simulatedVotesOn(LocalDate day) {
+        return db.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT COUNT(*) FROM votes v JOIN tasks t ON t.id = v.task_id WHERE v.simulated = 1 AND t.day = :day")
+                .bind("day", day.toString()).mapTo(Long.class).one());
+    }
+
+    /** The stored visitor of a battle, if the battle exists: to tell a wrong cookie from a forgery. */
+    Optional<String> visitorOf(String battleId) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT visitor FROM battles WHERE id = :id")
+                .bind("id", battleId).mapTo(String.class).findOne());
+    }
+
+    /**
+     * One vote through a checked token.
+     *
+     * @param day the arena day of {@code now}: the caps count per day
+     */
+    record Ballot(String battleId, String visitor, Outcome outcome, String addressHash, LocalDate day, long now,
+                  boolean simulated, VoteSettings caps) {}
+
+    /**
+     * Stores the ballot once, or refuses it and changes nothing: all writes run in one transaction
+     * and a refusal rolls it back. Exactly-once does not rest on the reads at the top: the battle is
+     * taken by a conditional UPDATE and the vote is UNIQUE per battle, so of two racing casts one
+     * stores and the other is refused as a replay, on either database.
+     */
+    CastResult cast(Ballot b) {
+        try {
+            return db.jdbi().inTransaction(h -> castInside(h, b));
+        } catch (Refused r) {
+            return new CastResult.Refused(r.reason, r.reason.message());
+        }
+    }
+
+    private CastResult castInside(Handle h, Ballot b) {
+        Target t = h.createQuery("""
+                SELECT b.task_id, b.visitor, b.expires_at, b.used_at, ls.model_id AS left_model, rs.model_id AS right_model,
+                       lm.demo AS left_demo, rm.demo AS right_demo
+                FROM battles b JOIN submissions ls ON ls.id = b.left_submission JOIN submissions rs ON rs.id = b.right_submission
+                  JOIN models lm ON lm.id = ls.model_id JOIN models rm ON rm.id = rs.model_id
+                WHERE b.id = :id""")
+                .bind("id", b.battleId())
+                .map((rs, c) -> new Target(rs.getString("task_id"), rs.getString("visitor"), nullableLong(rs, "expires_at"),
+                        nullableLong(rs, "used_at"), rs.getString("left_model"), rs.getString("right_model"),
+                        rs.getInt("left_demo") == 1 && rs.getInt("right_demo") == 1))
+                .findOne().orElseThrow(() -> new Refused(Refusal.UNKNOWN_BATTLE));
+        if (!t.visitor().equals(b.visitor())) throw new Refused(Refusal.WRONG_VISITOR);
+        if (t.usedAt() != null) throw new Refused(Refusal.REPLAYED);
+        if (t.expiresAt() == null || b.now() >= t.expiresAt()) throw new Refused(Refusal.EXPIRED);
+        if (b.simulated() && !t.demo()) {
+            throw new IllegalStateException("a simulated visitor was given a battle with a real model: " + b.battleId());
+        }
+        if (!raiseTally(h, "visitor", b.visitor(), b.day(), b.caps().visitorCapPerDay())) throw new Refused(Refusal.OVER_VISITOR_CAP);
+        if (!raiseTally(h, "address", b.addressHash(), b.day(), b.caps().addressCapPerDay())) throw new Refused(Refusal.OVER_ADDRESS_CAP);
+        int taken = h.createUpdate("UPDATE battles SET used_at = :now WHERE id = :id AND visitor = :v AND used_at IS NULL")
+                .bind("now", b.now()).bind("id", b.battleId()).bind("v", b.visitor()).execute();
+        if (taken != 1) throw new Refused(Refusal.REPLAYED); // a concurrent cast with the same token won
+        int stored = h.createUpdate("""
+                INSERT INTO votes (id, battle_id, task_id, left_model, right_model, outcome, visitor, address_hash, cast_at, simulated)
+                VALUES (:id, :battle, :task, :l, :r, :outcome, :v, :addr, :now, :sim)
+                ON CONFLICT (battle_id) DO NOTHING""")
+                .bind("id", Ids.newId()).bind("battle", b.battleId()).bind("task", t.taskId()).bind("l", t.leftModel())
+                .bind("r", t.rightModel()).bind("outcome", b.outcome().wireName()).bind("v", b.visitor())
+                .bind("addr", b.addressHash()).bind("now", b.now()).bind("sim", b.simulated() ? 1 : 0).execute();
+        if (stored != 1) throw new Refused(Refusal.REPLAYED);
+        return new CastResult.Accepted(t.taskId(), t.leftModel(), t.rightModel(), b.outcome());
+    }
+
+    /**
+     * Counts one more vote for a visitor or an address on a day, unless the cap is reached. One
+     * upsert: on PostgreSQL the conflicting row is locked and its count re-read, so two racing votes
+     * cannot both take the last place; on SQLite the transaction already holds the write lock.
+     */
+    private static boolean raiseTally(Handle h, String scope, String subject, LocalDate day, int cap) {
+        return h.createUpdate("""
+                INSERT INTO vote_tallies (scope, subject, day, votes) VALUES (:scope, :subject, :day, 1)
+                ON CONFLICT (scope, subject, day) DO UPDATE SET votes = vote_tallies.votes + 1 WHERE vote_tallies.votes < :cap""")
+                .bind("scope", scope).bind("subject", subject).bind("day", day.toString()).bind("cap", cap).execute() == 1;
+    }
+
+    /** getLong and wasNull, since getObject(column, Long.class) is not supported the same way by both drivers. */
+    private static Long nullableLong(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private record Target(String taskId, String visitor, Long expiresAt, Long usedAt, String leftModel, String rightModel, boolean demo) {}
+
+    /** Unwinds the vote's transaction; never leaves this class. */
+    private static final class Refused extends RuntimeException {
+        final Refusal reason;
+
+        Refused(Refusal reason) {
+            super(reason.name(), null, false, false); // an expected outcome: no stack trace to fill in
+            this.reason = reason;
+        }
+    }
 
     /** One vote as the public export shows it: no visitor, no address. */
     public record Exported(String id, String taskId, String leftModel, String rightModel, Outcome outcome, String category,
@@ -85,7 +263,7 @@ public final class VoteStore {
         return db.jdbi().withHandle(h -> h.createQuery("""
                 SELECT v.id, v.task_id, v.left_model, v.right_model, v.outcome, t.category, t.day, v.cast_at,
                        CASE WHEN lm.demo = 1 OR rm.demo = 1 THEN 1 ELSE 0 END AS demo,
-                       CASE WHEN v.visitor LIKE 'simulated:%' THEN 1 ELSE 0 END AS simulated
+                       v.simulated
                 FROM votes v JOIN tasks t ON t.id = v.task_id
                   JOIN models lm ON lm.id = v.left_model JOIN models rm ON rm.id = v.right_model
                 ORDER BY v.cast_at, v.id""")

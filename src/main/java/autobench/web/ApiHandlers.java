@@ -128,12 +128,12 @@ final class ApiHandlers {
     void votes(Context ctx) {
         cache.serve(ctx, pages.key(ctx), () -> {
             String pool = ctx.queryParam("pool");
-            if (pool != null && !pool.equals("real") && !pool.equals("demo")) {
-                return Response.of(400, Response.JSON, write(Map.of("error", "pool is real or demo (or absent for every vote)")));
+            if (pool != null && !List.of(Standings.REAL, Standings.DEMO, Standings.SIMULATED).contains(pool)) {
+                return Response.of(400, Response.JSON, write(Map.of("error", "pool is real, demo or simulated (or absent for every vote)")));
             }
             StringBuilder b = new StringBuilder();
             for (ExportedVote v : gallery.votes()) {
-                if (pool != null && v.demo() != pool.equals("demo")) continue;
+                if (pool != null && !v.pool().equals(pool)) continue;
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("left", v.left());
                 m.put("right", v.right());
@@ -143,8 +143,7 @@ final class ApiHandlers {
                 m.put("id", v.id());
                 m.put("task_id", v.taskId());
                 m.put("cast_at", v.castAt());
-                m.put("demo", v.demo());
-                m.put("simulated", v.simulated());
+                m.put("pool", v.pool());
                 b.append(write(m)).append('\n');
             }
             return Response.of(200, "application/x-ndjson; charset=utf-8", b.toString());
@@ -249,9 +248,8 @@ final class ApiHandlers {
 
     static Map<String, Object> board(Standings s) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("pool", s.demo() ? "demo" : "real");
+        m.put("pool", s.pool());
         m.put("votes", s.board().votes());
-        m.put("simulated_votes", s.simulatedVotes());
         List<Map<String, Object>> rows = new ArrayList<>();
         for (LeaderboardRow r : s.board().rows()) {
             Map<String, Object> row = new LinkedHashMap<>();

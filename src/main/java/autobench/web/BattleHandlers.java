@@ -4,6 +4,9 @@ import autobench.gallery.Answer;
 import autobench.gallery.Gallery;
 import autobench.gallery.TaskView;
 import autobench.rating.Outcome;
+import autobench.vote.Battle;
+import autobench.vote.Battles;
+import autobench.vote.CastResult;
 import io.javalin.http.Context;
 import java.util.Optional;
 
@@ -15,14 +18,14 @@ import java.util.Optional;
 final class BattleHandlers {
     private static final String NO_STORE = "private, no-store";
     private final Gallery gallery;
-    private final Voting voting;
+    private final Battles voting;
     private final Visitors visitors;
     private final Keys keys;
     private final Templates templates;
     private final Origins origins;
     private final DataVersion version;
 
-    BattleHandlers(Gallery gallery, Voting voting, Visitors visitors, Keys keys, Templates templates, Origins origins, DataVersion version) {
+    BattleHandlers(Gallery gallery, Battles voting, Visitors visitors, Keys keys, Templates templates, Origins origins, DataVersion version) {
         this.gallery = gallery;
         this.voting = voting;
         this.visitors = visitors;
@@ -55,14 +58,14 @@ final class BattleHandlers {
         }
         String token = ctx.formParam("token");
         switch (voting.cast(token == null ? "" : token, visitor, choice, visitors.addressHash(ctx))) {
-            case Voting.CastResult.Accepted a -> {
+            case CastResult.Accepted a -> {
                 version.changed();
                 TaskView t = gallery.task(a.taskId()).orElse(null);
                 send(ctx, templates.page("battle", new Pages.Battle(null, a.taskId(), t == null ? "" : t.title(), t == null ? "" : t.prompt(),
                         revealSide(ctx, "left", a.leftModelId()), revealSide(ctx, "right", a.rightModelId()),
                         a.outcome().wireName(), null, origins.sandbox(ctx))));
             }
-            case Voting.CastResult.Refused r -> send(ctx, templates.page(409, "battle", message(ctx, r.message() + " Nothing was counted.")));
+            case CastResult.Refused r -> send(ctx, templates.page(409, "battle", message(ctx, r.message())));
         }
     }
 
@@ -77,11 +80,11 @@ final class BattleHandlers {
 
     private Pages.Battle fresh(Context ctx, String message) {
         String visitor = visitors.visitor(ctx);
-        Optional<Voting.Battle> b = voting.issue(visitor, visitors.addressHash(ctx));
+        Optional<Battle> b = voting.issue(visitor, visitors.addressHash(ctx));
         if (b.isEmpty()) {
             return message(ctx, message != null ? message : "There is nothing to battle yet: battles need a published task with two rendered answers.");
         }
-        Voting.Battle battle = b.get();
+        Battle battle = b.get();
         TaskView t = gallery.task(battle.taskId()).orElseThrow();
         return new Pages.Battle(battle.token(), t.id(), t.title(), t.prompt(), new Pages.Side(keys.seal(battle.leftSubmissionId()), null),
                 new Pages.Side(keys.seal(battle.rightSubmissionId()), null), null, message, origins.sandbox(ctx));

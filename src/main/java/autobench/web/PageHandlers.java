@@ -120,9 +120,9 @@ final class PageHandlers {
         List<Pages.Row> rows = new ArrayList<>();
         for (LeaderboardRow r : s.board().rows()) {
             rows.add(new Pages.Row(r.rank(), r.model(), r.rating(), r.ciLow(), r.ciHigh(), r.elo(), r.votes(), r.winRate(),
-                    s.answers().get(r.model()), r.provisional(), s.demo()));
+                    s.answers().get(r.model()), r.provisional(), s.demoModels()));
         }
-        return new Pages.Board(s.demo(), s.board().votes(), s.simulatedVotes(), rows, Svg.ratings(s.board().rows(), s.demo() ? "demo" : "real"));
+        return new Pages.Board(s.pool(), s.board().votes(), rows, Svg.ratings(s.board().rows(), s.pool()));
     }
 
     void model(Context ctx) {

@@ -44,8 +44,8 @@ public final class Pages {
 
     public record Leaderboard(String category, String from, String to, List<String> categories, List<Board> boards, String error) {}
 
-    /** One pool's table: real models, or demo models (never both). */
-    public record Board(boolean demo, long votes, long simulated, List<Row> rows, String svg) {}
+    /** One pool's table: people on real models, people on demo models, or simulated visitors (never mixed). */
+    public record Board(String pool, long votes, List<Row> rows, String svg) {}
 
     public record Row(int rank, String model, double rating, double ciLow, double ciHigh, double elo, int votes, double winRate,
                       Standings.AnswerStats answers, boolean provisional, boolean demo) {}

@@ -16,7 +16,11 @@ import java.util.regex.Pattern;
  * from those copies and inline code, so any other URL fails in the visitor's browser too.
  */
 final class SandboxSite {
-    private static final Pattern CDN = Pattern.compile("(?:https?:)?//(cdn\\.jsdelivr\\.net|unpkg\\.com)/");
+    /** The hosts models load libraries from (render.LibraryUrl knows each one's URL shapes). */
+    private static final Pattern CDN = Pattern.compile("(?:https?:)?//(cdn\\.jsdelivr\\.net|unpkg\\.com|esm\\.sh|cdn\\.skypack\\.dev"
+            + "|cdnjs\\.cloudflare\\.com|d3js\\.org|threejs\\.org|pixijs\\.download|cdn\\.tailwindcss\\.com)/");
+    /** Module facades and re-exports import their library by its canonical URL; those are small and rewritten too. */
+    private static final int REWRITE_BELOW = 64 * 1024;
     private final Gallery gallery;
     private final Keys keys;
     private final LibraryLookup libraries;
@@ -77,13 +81,19 @@ final class SandboxSite {
 
     private void library(Context ctx) {
         String path = ctx.path().substring("/cdn/".length());
-        Optional<LibraryLookup.Served> lib = libraries.lookup("https://" + path);
+        String query = ctx.queryString();
+        Optional<LibraryLookup.Served> lib = libraries.lookup("https://" + path + (query == null ? "" : "?" + query));
         if (lib.isEmpty()) {
             ctx.status(404).result("Not an allowed library URL.");
             return;
         }
         ctx.header("Cache-Control", "public, max-age=31536000, immutable");
-        ctx.contentType(lib.get().contentType()).result(lib.get().body());
+        byte[] body = lib.get().body();
+        if (body.length < REWRITE_BELOW && lib.get().contentType().contains("javascript")) {
+            body = pointLibrariesHere(new String(body, java.nio.charset.StandardCharsets.UTF_8), origins.sandbox(ctx))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        ctx.contentType(lib.get().contentType()).result(body);
     }
 
 }

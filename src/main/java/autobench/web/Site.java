@@ -11,8 +11,8 @@ import java.util.function.LongSupplier;
 /**
  * The public website: the main origin (pages, API, feed, artifacts, votes) and the sandbox origin
  * (live previews), two Javalin servers in one process. It is given narrow collaborators only: the
- * gallery to read, the voting domain to issue battles and take votes, and a counter of model
- * calls that it shows but cannot change.
+ * gallery to read, the voting domain ({@code vote.Battles}) to issue battles and take votes, and a
+ * counter of model calls that it shows but cannot change.
  */
 public final class Site implements AutoCloseable {
 
@@ -20,7 +20,7 @@ public final class Site implements AutoCloseable {
      * @param modelCalls the process's provider-call counter; the site shows calls made since it started
      * @param host       the interface to listen on (127.0.0.1 for local use, 0.0.0.0 behind a proxy)
      */
-    public record Parts(Gallery gallery, Voting voting, Keys keys, LibraryLookup libraries, Config.Web settings, String host,
+    public record Parts(Gallery gallery, autobench.vote.Battles battles, Keys keys, LibraryLookup libraries, Config.Web settings, String host,
                         ZoneId zone, Clock clock, LongSupplier modelCalls) {}
 
     private final Javalin main;
@@ -43,7 +43,7 @@ public final class Site implements AutoCloseable {
         PageCache cache = new PageCache(version, w.cache());
         Templates templates = new Templates();
         PageHandlers pages = new PageHandlers(p.gallery(), templates, cache, origins, p.clock(), p.zone(), sinceStart);
-        BattleHandlers battles = new BattleHandlers(p.gallery(), p.voting(), new Visitors(p.keys(), origins, p.clock()), p.keys(),
+        BattleHandlers battles = new BattleHandlers(p.gallery(), p.battles(), new Visitors(p.keys(), origins, p.clock()), p.keys(),
                 templates, origins, version);
         ApiHandlers api = new ApiHandlers(p.gallery(), cache, pages, sinceStart);
         Assets assets = new Assets(p.gallery());

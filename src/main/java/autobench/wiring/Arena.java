@@ -3,6 +3,9 @@ package autobench.wiring;
 import autobench.config.Config;
 import autobench.cycle.DailyCycle;
 import autobench.cycle.RenderStage;
+import autobench.cycle.Scheduler;
+import autobench.cycle.StageRunner;
+import autobench.cycle.StageRuns;
 import autobench.db.Database;
 import autobench.dispatch.Budget;
 import autobench.dispatch.CallLedger;
@@ -10,7 +13,11 @@ import autobench.dispatch.DispatchSettings;
 import autobench.dispatch.Dispatcher;
 import autobench.dispatch.ModelStore;
 import autobench.dispatch.Sleeper;
+import autobench.dispatch.SubmissionStatus;
 import autobench.dispatch.SubmissionStore;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import autobench.extract.HtmlExtractor;
 import autobench.leaderboard.RatingHistory;
 import autobench.leaderboard.SnapshotStore;
@@ -30,13 +37,18 @@ import autobench.task.DailyTasks;
 import autobench.task.LlmTaskGenerator;
 import autobench.task.TaskGenerator;
 import autobench.task.TaskStore;
+import autobench.vote.Battles;
+import autobench.vote.SimulatedVisitors;
+import autobench.vote.VoteSettings;
 import autobench.vote.VoteStore;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -70,10 +82,13 @@ public final class Arena implements AutoCloseable {
     private final ArtifactStore artifacts;
     private final SnapshotStore snapshots;
     private final Budget budget;
+    private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
     // Built on first use (verify and cost never need providers or a browser), then kept.
     private Dispatcher dispatcher;
     private RenderStage renderStage;
+    private DailyCycle dailyCycle;
+    private Battles battles;
 
     /**
      * @param providerOverrides adapters to use instead of the configured ones, by model id (tests)
@@ -97,6 +112,7 @@ public final class Arena implements AutoCloseable {
         this.artifacts = new ArtifactStore(db);
         this.snapshots = new SnapshotStore(db);
         this.budget = new Budget(config.dailyBudgetUsd(), ledger, config.zone());
+        queueGauges();
         models.sync(config.models().stream().map(m -> new ModelStore.Row(m.id(), m.provider().wireName(), m.model(), m.isDemo(),
                 m.price().inputPerMillion(), m.price().outputPerMillion(), m.enabled())).toList(), clock.millis());
     }
@@ -126,8 +142,33 @@ public final class Arena implements AutoCloseable {
         return new autobench.gallery.Gallery(new autobench.gallery.Gallery.Sources(tasks, submissions, renders, artifacts, models,
                 votes, snapshots), RatingSettings.DEFAULTS);
     }
+
+    /** Blind battles and votes for the web; built on first use, when it reads (or creates) the server secret. */
+    public synchronized Battles battles() {
+        if (battles == null) battles = new Battles(votes, VoteSettings.DEFAULTS, config.zone(), clock, new SecureRandom());
+        return battles;
+    }
+
+    /** The demo's made-up visitors; their votes are stored as simulated and only ever touch demo models. */
+    public SimulatedVisitors simulatedVisitors(long seed) {
+        return new SimulatedVisitors(battles(), seed);
+    }
+
     /** This process's identity in leases and the ledger (host/pid/random). */
     public String owner() { return owner; }
+
+    /** The process's metrics, in Prometheus's text format at /metrics. */
+    public PrometheusMeterRegistry meters() { return meters; }
+
+    /** Work waiting, read from the database when scraped (so every process reports the whole arena's queue). */
+    private void queueGauges() {
+        for (SubmissionStatus s : SubmissionStatus.values()) {
+            Gauge.builder("autobench.submissions", submissions, st -> st.countsByStatus().getOrDefault(s, 0))
+                    .tag("status", s.wireName()).description("submissions by status, arena-wide").register(meters);
+        }
+        Gauge.builder("autobench.renders.pending", renders, r -> r.counts().getOrDefault("pending", 0))
+                .description("answers waiting to be rendered, arena-wide").register(meters);
+    }
 
     public LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), config.zone());
@@ -144,7 +185,7 @@ public final class Arena implements AutoCloseable {
             Map<String, Dispatcher.Route> routes = new LinkedHashMap<>();
             for (ModelConfig m : config.enabledModels()) routes.put(m.id(), new Dispatcher.Route(m, provider(m, http)));
             dispatcher = new Dispatcher(new Dispatcher.Stores(tasks, submissions, ledger), routes, settings(), budget,
-                    new HtmlExtractor(), new Dispatcher.Runtime(clock, sleeper, owner, progress));
+                    new HtmlExtractor(), new Dispatcher.Runtime(clock, sleeper, owner, progress, meters));
         }
         return dispatcher;
     }
@@ -162,16 +203,47 @@ public final class Arena implements AutoCloseable {
                 return Renderer.open(RenderConfig.defaults(chromium).withViewport(rc.width(), rc.height())
                         .withTimeLimit(Duration.ofSeconds(rc.timeLimitSeconds())).withLanes(rc.lanes()));
             };
-            renderStage = new RenderStage(tasks, submissions, renders, artifacts, opener,
-                    Duration.ofSeconds(rc.timeLimitSeconds()), clock, owner, progress);
+            renderStage = new RenderStage(new RenderStage.Stores(tasks, submissions, renders, artifacts), opener,
+                    Duration.ofSeconds(rc.timeLimitSeconds()), new RenderStage.Runtime(clock, owner, progress, meters));
         }
         return renderStage;
     }
 
     /** The whole day: generate, dispatch, render (unless switched off), snapshot yesterday's ratings. */
-    public DailyCycle dailyCycle() {
-        return new DailyCycle(dailyTasks(), dispatcher(), config.render().enabled() ? renderStage() : null, tasks,
-                new RatingHistory(snapshots, RatingSettings.DEFAULTS, clock), storedVotes(), config.zone());
+    public synchronized DailyCycle dailyCycle() {
+        if (dailyCycle == null) {
+            dailyCycle = new DailyCycle(dailyTasks(), dispatcher(), config.render().enabled() ? renderStage() : null, tasks,
+                    new RatingHistory(snapshots, RatingSettings.DEFAULTS, clock), storedVotes(), config.zone());
+        }
+        return dailyCycle;
+    }
+
+    public StageRuns stageRuns() {
+        return new StageRuns(db);
+    }
+
+    /** Runs single stages at most once across all processes: for the scheduler and the cron endpoints. */
+    public StageRunner stageRunner() {
+        return new StageRunner(dailyCycle(), stageRuns(), clock, owner);
+    }
+
+    public Scheduler scheduler() {
+        return new Scheduler(stageRunner(), config.schedule(), config.zone(), clock);
+    }
+
+    /**
+     * Graceful stop of this process's work: nothing new is claimed, calls in flight get the
+     * configured grace period to finish; the ones still in flight after it are marked unknown.
+     */
+    public void stop() {
+        DailyCycle c;
+        synchronized (this) {
+            c = dailyCycle;
+        }
+        if (c != null) {
+            List<String> abandoned = c.stop(config.shutdownGrace());
+            if (!abandoned.isEmpty()) progress.accept("stopped with " + abandoned.size() + " call(s) still in flight after the grace period: marked unknown");
+        }
     }
 
     public Verifier verifier() {

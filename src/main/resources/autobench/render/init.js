@@ -1,28 +1,27 @@
 // Runs before any page script, in every frame of a render (see docs/rendering.md).
-// __SEED__ and __EPOCH__ are filled in by InitScript. Kept small: it runs for every frame.
+// __SEED__, __EPOCH__, __REPORT__ and __CONSOLE_LIMIT__ are filled in by InitScript.
+// Kept small: it runs for every frame.
 (() => {
-  // Seeded Math.random (mulberry32) so posters are reproducible per submission.
-  let state = (__SEED__) >>> 0;
-  const random = function random() {
-    state = (state + 0x6D2B79F5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  // Seeded randomness so posters are reproducible per submission: one generator (mulberry32),
+  // two streams of it. Math.random has the first; crypto.getRandomValues and randomUUID (pages use
+  // them for colours and ids) the second, so that a library calling them does not shift the page's
+  // Math.random sequence. crypto.subtle is left alone: it draws nothing.
+  const stream = (seed) => {
+    let state = seed >>> 0;
+    return () => {
+      state = (state + 0x6D2B79F5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return (t ^ (t >>> 14)) >>> 0;
+    };
   };
+  const SEED = (__SEED__);
+  const next = stream(SEED);
+  const random = function random() { return next() / 4294967296; };
   Object.defineProperty(Math, 'random', { value: random, writable: false, configurable: false });
-
-  // crypto.getRandomValues and randomUUID too (pages use them for colours and ids), from a second
-  // stream so that a library calling them does not shift the page's Math.random sequence.
-  // crypto.subtle is left alone: it draws nothing.
-  let state2 = ((__SEED__) ^ 0x9E3779B9) >>> 0;
-  const byte = () => {
-    state2 = (state2 + 0x6D2B79F5) >>> 0;
-    let t = state2;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) & 0xff;
-  };
+  const nextForCrypto = stream(SEED ^ 0x9E3779B9);
+  const byte = () => nextForCrypto() & 0xff;
   if (window.Crypto && window.crypto) {
     const realGet = Crypto.prototype.getRandomValues;
     try {
@@ -44,10 +43,14 @@
   // Page time: a paused clock that moves only when the renderer calls advance(ms). Frames are
   // then taken at exact page times, the same on every render, without waiting in real time.
   // The top frame owns the clock; frames of the same origin inside it (srcdoc, same-site pages)
-  // run on it too. Cross-origin frames cannot reach it and keep real time.
+  // run on it too. A frame that cannot reach it (data: URLs, sandboxed frames: opaque origins)
+  // gets a clock of its own, which the renderer advances by the same steps (PageClock).
   const CLOCK = Symbol.for('autobench.clock');
   let core = null;
-  if (window.top === window) {
+  if (window.top !== window) {
+    try { core = window.top[CLOCK] || null; } catch (e) { core = null; }
+  }
+  if (!core) {
     const FRAME = 16; // an integer, so the next frame is always strictly later (1000 / 60 rounds onto itself)
     const realPost = (() => { const ch = new MessageChannel(); let queue = []; ch.port1.onmessage = () => queue.shift()();
       return (f) => { queue.push(f); ch.port2.postMessage(0); }; })();
@@ -78,10 +81,8 @@
     };
     core = { add, cancel: (id) => timers.delete(id), now: () => now, advance };
     Object.defineProperty(window, CLOCK, { value: core });
-  } else {
-    try { core = window.top[CLOCK] || null; } catch (e) { core = null; }
   }
-  if (core) {
+  {
     const RealDate = Date;
     const EPOCH = __EPOCH__;
     const RealSetTimeout = window.setTimeout.bind(window);
@@ -105,9 +106,10 @@
     window.Date = FakeDate;
   }
 
-  // Does the page listen for input at all? A page that registers no input listener (and has no
-  // form controls or :hover styles, see RenderJob) cannot change what it draws when clicked, so an
-  // animated page needs no second run to find that out. Frames inside the page report to the top.
+  // Could the page change what it draws when clicked, dragged or typed at? This is the one
+  // definition (the renderer asks the top frame's probe, below, by name): an animated page that
+  // cannot react is not run a second time for the input check. Listeners are watched as they are
+  // registered (addEventListener and the on... properties); frames inside the page report to the top.
   const INPUT = /^(click|dblclick|auxclick|contextmenu|mouse\w+|pointer\w+|touch\w+|key\w+|wheel|scroll|input|beforeinput|change|select\w*|drag\w*|drop|focus\w*|blur|gesture\w+)$/;
   const LISTENS = Symbol.for('autobench.listens');
   const heard = () => { window[LISTENS] = true; try { window.top[LISTENS] = true; } catch (e) {} };
@@ -116,18 +118,58 @@
     if (INPUT.test(String(type))) heard();
     return addListener.apply(this, arguments);
   };
+  const handlerNames = new Set();
   for (const target of [window, Window.prototype, Document.prototype, HTMLElement.prototype, SVGElement.prototype, Element.prototype]) {
     for (const name of Object.getOwnPropertyNames(target)) {
       if (!name.startsWith('on') || !INPUT.test(name.slice(2))) continue;
+      handlerNames.add(name);
       const d = Object.getOwnPropertyDescriptor(target, name);
       if (!d || !d.set || !d.configurable) continue;
       Object.defineProperty(target, name, { ...d, set(v) { if (v) heard(); return d.set.call(this, v); } });
     }
   }
+  if (window.top === window) {
+    // Inline on... attributes for the same events as the listeners; form controls, frames, media,
+    // editable or focusable elements, SMIL begun by events; styles that react to hover or focus
+    // (an unreadable sheet counts). Returns why, or null.
+    const inline = [...handlerNames].map((n) => '[' + n + ']').join(',');
+    const controls = 'iframe,frame,object,embed,input,select,textarea,button,details,video,audio,'
+      + '[contenteditable],[tabindex],[begin*=click],[begin*=mouse],[begin*=key],[begin*=focus]';
+    const reacting = /:(hover|active|focus|focus-within|focus-visible|checked|target)/;
+    const scan = (rules, depth) => {
+      for (const r of rules) {
+        if (r.selectorText && reacting.test(r.selectorText)) return true;
+        if (depth < 8 && r.cssRules && scan(r.cssRules, depth + 1)) return true;
+      }
+      return false;
+    };
+    const reacts = () => {
+      if (window[LISTENS]) return 'input listeners';
+      if (document.designMode === 'on') return 'design mode';
+      if (document.querySelector(inline + ',' + controls)) return 'controls or inline handlers';
+      for (const sheet of document.styleSheets) {
+        try { if (scan(sheet.cssRules, 0)) return 'hover or focus styles'; } catch (e) { return 'unreadable styles'; }
+      }
+      return null;
+    };
+    Object.defineProperty(window, Symbol.for('autobench.probe'), { value: Object.freeze({ reacts }) });
+  }
+
+  // javascript: URLs: the navigate event below never sees them, and one whose code ends in a
+  // string replaces the page's document with that string. The document's CSP header (NetworkGuard)
+  // requires Trusted Types, so every such navigation passes through this default policy, which
+  // lets the code run (href="javascript:void(0)" handlers keep working) but makes its result
+  // undefined. Every other sink gets its string unchanged.
+  if (window.trustedTypes && trustedTypes.createPolicy) {
+    try {
+      trustedTypes.createPolicy('default', { createHTML: (s) => s, createScriptURL: (s) => s,
+        createScript: (s, type, sink) => (sink === 'Location href' ? s + '\n;void 0' : s) });
+    } catch (e) {}
+  }
 
   // The page may not leave its document (top-level navigation is blocked). Requests to the
-  // network are answered "no content" by the renderer, but about:blank, javascript: and the like
-  // never reach it; the Navigation API can cancel them all before they start. Same-document
+  // network are answered "no content" by the renderer, but about:blank and the like never reach
+  // it; the Navigation API can cancel them all before they start (javascript: URLs: see above). Same-document
   // changes (hash, pushState) stay allowed. Our own navigations come from the browser and cannot
   // be cancelled, so they are not affected. The renderer hears of the first few as blocked.
   if (window.top === window && window.navigation) {
@@ -158,7 +200,7 @@
   }
 
   // Console spam would flood the protocol pipe; keep the first lines and say what was dropped.
-  const LIMIT = 250; // below the renderer's own cap of 300, so the notice below is kept
+  const LIMIT = __CONSOLE_LIMIT__; // InitScript: below the renderer's own cap, so the notice below is kept
   let count = 0;
   for (const name of ['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'table']) {
     const original = console[name];

@@ -1,6 +1,5 @@
 package autobench.cli;
 
-import autobench.cli.App;
 import picocli.CommandLine;
 
 /** Lets tests in other packages run the real command line. */

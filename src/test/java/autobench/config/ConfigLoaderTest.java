@@ -1,9 +1,5 @@
 package autobench.config;
 
-import autobench.config.Validator;
-import autobench.config.ConfigException;
-import autobench.config.ConfigLoader;
-import autobench.config.Config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +14,7 @@ class ConfigLoaderTest {
     @TempDir Path tmp;
 
     static final String GOOD = """
-            database: jdbc:sqlite:data/x.database()
+            database: jdbc:sqlite:data/x.db
             zone: Europe/Berlin
             tasks_per_day: 4
             models:
@@ -84,6 +80,29 @@ class ConfigLoaderTest {
         assertThat(c.dispatch().concurrencyFor(autobench.provider.ProviderKind.OPENAI)).isEqualTo(8);
         assertThat(c.model("gpt-4o").orElseThrow().model()).isEqualTo("gpt-4o-2024-11-20");
         assertThat(c.model("gpt-4o").orElseThrow().price().inputPerMillion()).isEqualTo(3.0);
+    }
+
+    @Test
+    void the_schedule_defaults_to_the_seed_and_can_be_set_in_the_file_or_the_environment() {
+        Config seed = load(GOOD, Map.of("OPENAI_API_KEY", "k"));
+        assertThat(seed.schedule()).isEqualTo(autobench.cycle.ScheduleSettings.SEED);
+        assertThat(seed.schedule().dispatchAt()).isEqualTo(java.time.LocalTime.of(0, 5));
+        Config c = load(GOOD + "schedule:\n  generate_at: \"23:30\"\n  catch_up_days: 3\n",
+                Map.of("OPENAI_API_KEY", "k", "AUTOBENCH_SCHEDULE_DISPATCH_AT", "23:45"));
+        assertThat(c.schedule().generateAt()).isEqualTo(java.time.LocalTime.of(23, 30));
+        assertThat(c.schedule().dispatchAt()).isEqualTo(java.time.LocalTime.of(23, 45));
+        assertThat(c.schedule().catchUpDays()).isEqualTo(3);
+        assertThatThrownBy(() -> load(GOOD + "schedule:\n  render_at: noon\n", Map.of("OPENAI_API_KEY", "k")))
+                .hasMessageContaining("schedule.render_at: 'noon' is not a time of day");
+    }
+
+    @Test
+    void the_shutdown_grace_period_defaults_to_the_longest_model_timeout() {
+        Config c = load(GOOD, Map.of("OPENAI_API_KEY", "k"));
+        int longest = c.models().stream().mapToInt(m -> m.timeoutSeconds()).max().orElseThrow();
+        assertThat(c.shutdownGrace()).isEqualTo(java.time.Duration.ofSeconds(longest));
+        assertThat(load(GOOD + "shutdown_grace_seconds: 20\n", Map.of("OPENAI_API_KEY", "k")).shutdownGrace())
+                .isEqualTo(java.time.Duration.ofSeconds(20));
     }
 
     @Test

@@ -2,20 +2,19 @@ package autobench.cycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import autobench.wiring.Arena;
 import autobench.config.Config;
-import autobench.cycle.DailyCycle;
 import autobench.dispatch.Sleeper;
 import autobench.dispatch.Submission;
 import autobench.provider.Completion;
 import autobench.provider.Finish;
 import autobench.provider.Provider;
 import autobench.provider.Usage;
+import autobench.render.*;
 import autobench.task.StoredTask;
 import autobench.task.TaskStatus;
-import autobench.render.*;
 import autobench.testing.Store;
 import autobench.testing.TestConfigs;
+import autobench.wiring.Arena;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -62,7 +61,7 @@ class RenderStageTest {
             ArtifactStore artifacts = new ArtifactStore(a.database());
             for (Submission s : a.submissions().forTask(task.id())) {
                 RenderStore.Row row = results.find(s.id()).orElseThrow();
-                assertThat(row.status()).isEqualTo("done");
+                assertThat(row.status()).isEqualTo(RenderStore.State.DONE);
                 assertThat(row.result()).isEqualTo("ok");
                 assertThat(row.runs()).isTrue();
                 assertThat(row.notBlank()).isTrue();
@@ -91,8 +90,10 @@ class RenderStageTest {
     void without_chromium_the_stage_is_skipped_with_how_to_install_it_and_the_cycle_still_dispatches() {
         try (Arena a = new Arena(config(Store.SQLITE, false), k -> null, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of("a", ANSWERS, "b", ANSWERS))) {
             a.dailyCycle().run(DAY);
-            RenderStage noChromium = new RenderStage(a.tasks(), a.submissions(), new RenderStore(a.database()), new ArtifactStore(a.database()),
-                    () -> { throw new IllegalStateException(Renderer.installHint()); }, Duration.ofSeconds(30), Clock.systemUTC(), "me", l -> {});
+            RenderStage noChromium = new RenderStage(
+                    new RenderStage.Stores(a.tasks(), a.submissions(), new RenderStore(a.database()), new ArtifactStore(a.database())),
+                    () -> { throw new IllegalStateException(Renderer.installHint()); }, Duration.ofSeconds(30),
+                    new RenderStage.Runtime(Clock.systemUTC(), "me", l -> {}, new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
             RenderStage.Report r = noChromium.renderDay(DAY);
             assertThat(r.skipped()).contains("apt-get install -y chromium-headless-shell");
             assertThat(a.tasks().forDay(DAY)).allMatch(t -> t.status() == TaskStatus.DISPATCHED);

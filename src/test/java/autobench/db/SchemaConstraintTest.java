@@ -39,9 +39,23 @@ class SchemaConstraintTest {
     @EnumSource(Store.class)
     void a_vote_outside_the_closed_vocabulary_is_rejected_by_the_schema(Store store) {
         try (Database db = Database.open(store.freshUrl(tmp), null, null)) {
+            // Every parent row exists, so only the CHECK on the outcome can reject the second vote.
+            db.jdbi().useHandle(h -> {
+                for (String m : new String[] {"a", "b"}) {
+                    h.execute("INSERT INTO models (id, provider, model_name, demo, price_input, price_output, enabled, first_seen_at, updated_at) VALUES ('" + m + "','demo','" + m + "',1,0,0,1,0,0)");
+                }
+                h.execute("INSERT INTO tasks (id, day, slot, title, category, theme, prompt, generator, status, created_at, updated_at) VALUES ('t','2026-01-01',0,'T','game','x','p','builtin','published',0,0)");
+                h.execute("INSERT INTO submissions (id, task_id, model_id, status, attempts, created_at, updated_at) VALUES ('sa','t','a','succeeded',1,0,0)");
+                h.execute("INSERT INTO submissions (id, task_id, model_id, status, attempts, created_at, updated_at) VALUES ('sb','t','b','succeeded',1,0,0)");
+                h.execute("INSERT INTO battles (id, task_id, left_submission, right_submission, visitor, issued_at) VALUES ('b1','t','sa','sb','x',0)");
+                h.execute("INSERT INTO battles (id, task_id, left_submission, right_submission, visitor, issued_at) VALUES ('b2','t','sa','sb','x',0)");
+                h.execute("INSERT INTO votes (id, battle_id, task_id, left_model, right_model, outcome, visitor, cast_at) VALUES ('v1','b1','t','a','b','both_bad','x',0)");
+            });
             assertThatThrownBy(() -> db.jdbi().useHandle(h -> h.execute(
-                    "INSERT INTO votes (id, battle_id, task_id, left_model, right_model, outcome, visitor, cast_at) VALUES ('v','b','t','a','b','maybe','x',0)")))
-                    .isNotNull();
+                    "INSERT INTO votes (id, battle_id, task_id, left_model, right_model, outcome, visitor, cast_at) VALUES ('v2','b2','t','a','b','maybe','x',0)")))
+                    .satisfies(e -> assertThat(e.getMessage()).containsIgnoringCase("check"));
+            int votes = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM votes").mapTo(Integer.class).one());
+            assertThat(votes).isEqualTo(1);
         }
     }
 

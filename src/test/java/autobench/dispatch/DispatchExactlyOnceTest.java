@@ -5,13 +5,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import autobench.wiring.Arena;
 import autobench.config.Config;
 import autobench.cycle.DailyCycle;
 import autobench.ops.Verifier;
 import autobench.testing.ChatStub;
+import autobench.testing.ManualClock;
 import autobench.testing.Store;
 import autobench.testing.TestConfigs;
+import autobench.wiring.Arena;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -98,16 +99,18 @@ class DispatchExactlyOnceTest {
         stub.server.stubFor(post(urlPathEqualTo(ChatStub.PATH)).inScenario("limit").whenScenarioStateIs("open")
                 .willReturn(ChatStub.ok()));
         List<Duration> waits = new CopyOnWriteArrayList<>();
-        Sleeper recording = d -> { waits.add(d); Sleeper.REAL.sleep(d); };
-        try (Arena a = arena(config(store, 1, "solo"), Clock.systemUTC(), recording)) {
+        // The wait is on the arena's own clock: the test takes no real second and cannot flake.
+        ManualClock clock = new ManualClock(java.time.Instant.parse("2026-03-14T12:00:00Z"));
+        Sleeper recording = d -> { waits.add(d); clock.advance(d); };
+        try (Arena a = arena(config(store, 1, "solo"), clock, recording)) {
             a.dailyCycle().run(DAY);
             Submission s = a.submissions().forTask(a.tasks().forDay(DAY).get(0).id()).get(0);
             assertThat(s.status()).isEqualTo(SubmissionStatus.SUCCEEDED);
             assertThat(s.attempts()).isEqualTo(2);
             List<LedgerCall> calls = a.ledger().forSubmission(s.id());
             assertThat(calls).extracting(LedgerCall::attempt, LedgerCall::outcome, LedgerCall::reason)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "rate_limited", "first"),
-                            org.assertj.core.groups.Tuple.tuple(2, "answered", "retry"));
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(1, CallOutcome.RATE_LIMITED, CallReason.FIRST),
+                            org.assertj.core.groups.Tuple.tuple(2, CallOutcome.ANSWERED, CallReason.RETRY));
             assertThat(calls.get(0).httpStatus()).isEqualTo(429);
             assertThat(calls.get(0).retryAfterMs()).isEqualTo(1000L);
             assertThat(waits).containsExactly(Duration.ofSeconds(1));

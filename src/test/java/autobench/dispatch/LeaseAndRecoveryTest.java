@@ -3,7 +3,6 @@ package autobench.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import autobench.wiring.Arena;
 import autobench.config.Config;
 import autobench.cycle.DailyCycle;
 import autobench.ops.Verifier;
@@ -14,6 +13,7 @@ import autobench.provider.Usage;
 import autobench.testing.ChatStub;
 import autobench.testing.Store;
 import autobench.testing.TestConfigs;
+import autobench.wiring.Arena;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -99,8 +99,8 @@ class LeaseAndRecoveryTest {
             Submission after = a.submissions().byId(s.id()).orElseThrow();
             assertThat(after.status()).isEqualTo(SubmissionStatus.SUCCEEDED);
             assertThat(a.ledger().forSubmission(s.id())).extracting(LedgerCall::attempt, LedgerCall::reason)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "first"),
-                            org.assertj.core.groups.Tuple.tuple(2, "operator_resend"));
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(1, CallReason.FIRST),
+                            org.assertj.core.groups.Tuple.tuple(2, CallReason.OPERATOR_RESEND));
             assertThatThrownBy(() -> a.dispatcher().resend(s.id()))
                     .hasMessageContaining("only unknown or failed submissions can be re-sent");
         }

@@ -1,19 +1,17 @@
 package autobench.leaderboard;
 
-import autobench.rating.Outcome;
-
-import autobench.leaderboard.SnapshotStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import autobench.cli.AppAccess;
-import autobench.wiring.Arena;
 import autobench.config.Config;
 import autobench.cycle.DailyCycle;
 import autobench.dispatch.Sleeper;
 import autobench.dispatch.Submission;
+import autobench.rating.Outcome;
 import autobench.testing.ChatStub;
 import autobench.testing.Store;
 import autobench.testing.TestConfigs;
+import autobench.wiring.Arena;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -1,9 +1,8 @@
 package autobench.ops;
 
-import autobench.cli.AppAccess;
-import autobench.wiring.Arena;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import autobench.cli.AppAccess;
 import autobench.dispatch.CallOutcome;
 import autobench.dispatch.CallReason;
 import autobench.dispatch.LedgerCall;
@@ -11,6 +10,7 @@ import autobench.dispatch.Sleeper;
 import autobench.provider.Usage;
 import autobench.testing.Store;
 import autobench.testing.TestConfigs;
+import autobench.wiring.Arena;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;

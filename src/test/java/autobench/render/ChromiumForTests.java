@@ -1,9 +1,8 @@
 package autobench.render;
 
-import org.junit.jupiter.api.Assumptions;
-
 import java.nio.file.Path;
 import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Finds Chromium for tests that need it. Missing Chromium skips them loudly on a developer's

@@ -1,17 +1,15 @@
 package autobench.render;
 
-import autobench.provider.ProviderKind;
-
 import autobench.dispatch.Prompts;
 import autobench.extract.HtmlExtractor;
 import autobench.provider.Completion;
 import autobench.provider.ModelConfig;
 import autobench.provider.Price;
 import autobench.provider.Prompt;
+import autobench.provider.ProviderKind;
 import autobench.provider.demo.DemoProvider;
 import autobench.task.BuiltinLibrary;
 import autobench.task.TaskSpec;
-
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -21,9 +21,9 @@ class LaunchArgumentsTest {
 
     @Test
     void the_seed_reaches_the_init_script_as_a_32_bit_number() {
-        assertThat(InitScript.forSeed(42)).contains("let state = (42) >>> 0;").doesNotContain("__SEED__");
-        assertThat(InitScript.forSeed(-1L)).contains("let state = (0) >>> 0;");
-        assertThat(InitScript.forSeed(1L << 40)).contains("let state = (256) >>> 0;");
+        assertThat(InitScript.forSeed(42)).contains("const SEED = (42);").doesNotContain("__SEED__");
+        assertThat(InitScript.forSeed(-1L)).contains("const SEED = (0);");
+        assertThat(InitScript.forSeed(1L << 40)).contains("const SEED = (256);");
     }
 
     @Test

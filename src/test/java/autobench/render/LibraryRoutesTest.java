@@ -1,43 +1,168 @@
 package autobench.render;
 
+import autobench.render.LibraryRoutes.Resolution;
 import autobench.runtime.Libraries;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LibraryRoutesTest {
     final LibraryRoutes routes = LibraryRoutes.bundled();
 
+    Resolution.Served served(String url) {
+        Resolution r = routes.resolve(url);
+        assertThat(r).as(url + " -> " + r).isInstanceOf(Resolution.Served.class);
+        return (Resolution.Served) r;
+    }
+
+    String text(String url) {
+        return new String(served(url).body(), StandardCharsets.UTF_8);
+    }
+
+    void refused(String url) {
+        assertThat(routes.resolve(url)).as(url).isInstanceOf(Resolution.Refused.class);
+    }
+
     @Test
-    void every_allowed_cdn_url_is_answered_from_the_bundled_copy() {
+    void every_prompted_url_is_answered_from_the_bundled_copy_without_substitution() {
         for (var lib : Libraries.ALL) {
-            assertThat(lib.urls()).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(lib.urls()).isNotEmpty();
+            assertThat(lib.bundle(lib.version())).as(lib.name()).isPresent();
             for (String url : lib.urls()) {
-                var served = routes.lookup(url);
-                assertThat(served).as(url).isPresent();
-                assertThat(served.get().contentType()).startsWith("application/javascript");
-                assertThat(served.get().body().length).as(url).isGreaterThan(10_000);
+                var s = served(url);
+                assertThat(s.contentType()).startsWith("application/javascript");
+                assertThat(s.body().length).as(url).isGreaterThan(10_000);
+                assertThat(s.substituted()).as(url).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void every_kept_version_serves_its_entry_from_jsdelivr() {
+        for (var lib : Libraries.ALL) {
+            for (var b : lib.bundles()) {
+                String entry = b.classic() != null ? b.classic() : b.module();
+                assertThat(served("https://cdn.jsdelivr.net/npm/" + lib.npmPackage() + "@" + b.version() + "/" + entry).substituted())
+                        .as(lib.npmPackage() + "@" + b.version()).isEmpty();
             }
         }
     }
 
     @Test
     void the_bundled_p5_is_the_version_its_url_names() {
-        var p5 = routes.lookup("https://cdn.jsdelivr.net/npm/p5@1.9.4/lib/p5.min.js").orElseThrow();
-        assertThat(new String(p5.body(), 0, 400, StandardCharsets.UTF_8)).contains("p5.js v1.9.4");
+        assertThat(text("https://cdn.jsdelivr.net/npm/p5@1.9.4/lib/p5.min.js").substring(0, 400)).contains("p5.js v1.9.4");
     }
 
     @Test
     void a_query_string_or_fragment_does_not_change_the_answer() {
-        assertThat(routes.lookup("https://unpkg.com/three@0.158.0/build/three.min.js?v=3#x")).isPresent();
+        assertThat(served("https://unpkg.com/three@0.158.0/build/three.min.js?v=3#x").substituted()).isEmpty();
     }
 
     @Test
-    void any_other_url_is_not_answered() {
-        assertThat(routes.lookup("https://cdn.jsdelivr.net/npm/p5@1.9.3/lib/p5.min.js")).isEmpty();
-        assertThat(routes.lookup("https://evil.example/p5.min.js")).isEmpty();
-        assertThat(routes.lookup("http://cdn.jsdelivr.net/npm/p5@1.9.4/lib/p5.min.js")).isEmpty();
+    void another_version_of_the_same_api_line_is_the_nearest_kept_one_and_says_so() {
+        assertThat(served("https://cdn.jsdelivr.net/npm/three@0.160.0/build/three.module.js").substituted())
+                .contains("library substituted: three@0.160.0 → three@0.160.1");
+        assertThat(served("https://cdn.jsdelivr.net/npm/p5@1.9.3/lib/p5.min.js").substituted())
+                .contains("library substituted: p5@1.9.3 → p5@1.9.4");
+        assertThat(served("https://cdnjs.cloudflare.com/ajax/libs/three.js/r134/three.min.js").substituted())
+                .contains("library substituted: three@0.134.0 → three@0.128.0");
+        assertThat(served("https://cdnjs.cloudflare.com/ajax/libs/three.js/r150/three.min.js").substituted())
+                .contains("library substituted: three@0.150.0 → three@0.158.0");
+        assertThat(served("https://cdn.jsdelivr.net/npm/d3@7.8.5/dist/d3.min.js").substituted())
+                .contains("library substituted: d3@7.8.5 → d3@7.9.2");
+    }
+
+    @Test
+    void a_partial_version_gets_the_newest_kept_version_it_names_without_substitution() {
+        assertThat(served("https://cdn.jsdelivr.net/npm/d3@7").substituted()).isEmpty();
+        assertThat(text("https://d3js.org/d3.v7.min.js")).isEqualTo(text("https://cdn.jsdelivr.net/npm/d3@7.9.2/dist/d3.min.js"));
+        assertThat(served("https://cdn.jsdelivr.net/npm/chart.js").substituted()).isEmpty();
+        assertThat(text("https://cdn.jsdelivr.net/npm/three@0.160/build/three.module.js")).contains("three@0.160.1/build/three.module.js");
+    }
+
+    @Test
+    void another_api_line_or_an_unknown_file_still_fails() {
+        refused("https://cdn.jsdelivr.net/npm/three@0.100.0/build/three.min.js"); // before r125: Geometry
+        refused("https://cdn.jsdelivr.net/npm/three@0.170.0/build/three.min.js"); // the classic build is gone there
+        refused("https://cdn.jsdelivr.net/npm/p5@3.0.0/lib/p5.min.js");
+        refused("https://cdnjs.cloudflare.com/ajax/libs/gsap/1.20.4/TweenMax.min.js");
+        refused("https://d3js.org/d3.v3.min.js");
+        refused("https://cdn.jsdelivr.net/npm/three@0.160.0/examples/jsm/nothing/Here.js");
+        refused("https://evil.example/p5.min.js");
+        refused("http://cdn.jsdelivr.net/npm/p5@1.9.4/lib/p5.min.js");
+        refused("https://cdn.jsdelivr.net/npm/left-pad@1.3.0/index.js");
+    }
+
+    @Test
+    void every_host_models_use_is_understood() {
+        for (String url : new String[] {
+                "https://unpkg.com/three@0.160.0/build/three.module.js",
+                "https://cdn.jsdelivr.net/npm/three@0.160.0/+esm",
+                "https://esm.sh/three@0.160.0",
+                "https://esm.sh/v135/three@0.160.0/examples/jsm/controls/OrbitControls.js",
+                "https://cdn.skypack.dev/three@0.128.0",
+                "https://cdnjs.cloudflare.com/ajax/libs/three.js/r128/three.min.js",
+                "https://cdn.jsdelivr.net/gh/mrdoob/three.js@r128/examples/js/controls/OrbitControls.js",
+                "https://threejs.org/build/three.module.js",
+                "https://cdnjs.cloudflare.com/ajax/libs/p5.js/1.9.0/p5.min.js",
+                "https://cdnjs.cloudflare.com/ajax/libs/gsap/3.12.2/gsap.min.js",
+                "https://cdnjs.cloudflare.com/ajax/libs/gsap/3.12.2/ScrollTrigger.min.js",
+                "https://cdnjs.cloudflare.com/ajax/libs/matter-js/0.19.0/matter.min.js",
+                "https://cdnjs.cloudflare.com/ajax/libs/tone/14.8.49/Tone.js",
+                "https://cdnjs.cloudflare.com/ajax/libs/animejs/3.2.1/anime.min.js",
+                "https://cdnjs.cloudflare.com/ajax/libs/Chart.js/4.4.0/chart.umd.min.js",
+                "https://cdn.tailwindcss.com",
+                "https://cdn.tailwindcss.com/3.4.1?plugins=forms,typography",
+                "https://cdn.jsdelivr.net/npm/@tailwindcss/browser@4",
+                "https://pixijs.download/v7.4.2/pixi.min.js",
+                "https://pixijs.download/release/pixi.min.js",
+                "https://unpkg.com/tone",
+                "https://cdn.jsdelivr.net/npm/p5@2/lib/p5.min.js"}) {
+            served(url);
+        }
+    }
+
+    @Test
+    void a_module_under_another_url_reexports_the_one_canonical_copy_so_there_is_one_instance() {
+        String canonical = "https://cdn.jsdelivr.net/npm/three@0.160.1/build/three.module.js";
+        assertThat(text("https://esm.sh/three@0.160.0")).contains("export * from \"" + canonical + "\"");
+        assertThat(text("https://unpkg.com/three@0.160.1/build/three.module.js")).contains("export * from \"" + canonical + "\"");
+        assertThat(text(canonical)).contains("REVISION = '160'").doesNotContain("export * from");
+    }
+
+    @Test
+    void add_ons_import_their_library_by_its_canonical_url_not_by_bare_name() {
+        String orbit = text("https://cdn.jsdelivr.net/npm/three@0.160.1/examples/jsm/controls/OrbitControls.js");
+        assertThat(orbit).contains("from 'https://cdn.jsdelivr.net/npm/three@0.160.1/build/three.module.js'")
+                .doesNotContain("from 'three'");
+        assertThat(text("https://unpkg.com/three@0.160.0/addons/controls/OrbitControls.js"))
+                .contains("export * from \"https://cdn.jsdelivr.net/npm/three@0.160.1/examples/jsm/controls/OrbitControls.js\"");
+    }
+
+    @Test
+    void a_module_asked_of_a_classic_only_library_reexports_its_global() {
+        String d3 = text("https://cdn.jsdelivr.net/npm/d3@7/+esm");
+        assertThat(d3).contains("globalThis[\"d3\"]", "export default g", "scaleLinear", "forceSimulation");
+        String chart = text("https://esm.sh/chart.js@4.4.1/auto");
+        assertThat(chart).contains("export { g as Chart }", "registerables");
+    }
+
+    @Test
+    void web_fonts_are_refused_with_a_reason_of_their_own() {
+        assertThat(routes.resolve("https://fonts.googleapis.com/css2?family=Inter:wght@400;700&display=swap"))
+                .isEqualTo(new Resolution.Refused("web fonts are not available offline (fallback fonts are used)"));
+    }
+
+    @Test
+    void versions_are_read_as_models_write_them() {
+        assertThat(LibraryUrl.version("r128")).isEqualTo("0.128.0");
+        assertThat(LibraryUrl.version("^7.1")).isEqualTo("7.1");
+        assertThat(LibraryUrl.version("7.x")).isEqualTo("7");
+        assertThat(LibraryUrl.version("latest")).isNull();
+        assertThat(LibraryUrl.version("v7.4.2")).isEqualTo("7.4.2");
+        assertThat(Optional.ofNullable(LibraryUrl.version(null))).isEmpty();
     }
 }

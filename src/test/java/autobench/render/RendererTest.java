@@ -119,6 +119,47 @@ class RendererTest {
     }
 
     @Test
+    void an_inline_auxclick_beforeinput_or_drag_handler_counts_as_able_to_react() {
+        // One definition (init.js) for listeners and inline attributes: these three were once
+        // heard as listeners but not seen as attributes.
+        for (String attribute : new String[] {"onauxclick", "onbeforeinput", "ondragstart"}) {
+            String element = "document.body.insertAdjacentHTML('beforeend', '<div " + attribute + "=\"hue = 0\">x</div>');";
+            RenderOutput out = renderer.render(animated("", element), 5);
+            assertThat(replayed(out)).as(attribute).isTrue();
+        }
+    }
+
+    @Test
+    void math_random_is_mulberry32_of_the_folded_seed() {
+        String html = "<!doctype html><body><script>console.log([Math.random(), Math.random(), Math.random()].join(' '));</script>";
+        long seed = 0x1234_5678_9abcL;
+        RenderOutput out = renderer.render(html, seed);
+        int state = (int) (seed ^ (seed >>> 32));
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            state += 0x6D2B79F5;
+            int t = state;
+            t = (t ^ (t >>> 15)) * (t | 1);
+            t ^= t + (t ^ (t >>> 7)) * (t | 61);
+            double v = Integer.toUnsignedLong(t ^ (t >>> 14)) / 4294967296.0;
+            expected.append(i == 0 ? "" : " ").append(jsNumber(v));
+        }
+        assertThat(out.console().getFirst().text()).isEqualTo(expected.toString());
+    }
+
+    /** JavaScript's shortest round-trip form of a double in [0, 1), as console.log prints it. */
+    private static String jsNumber(double v) {
+        return v == 0 ? "0" : new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+    }
+
+    @Test
+    void the_page_prints_as_many_console_lines_as_the_renderer_leaves_it_room_for() {
+        RenderOutput out = renderer.render("<!doctype html><body><script>for (let i = 0; i < 1000; i++) console.log('line ' + i);</script>", 1);
+        assertThat(out.console()).filteredOn(l -> l.text().startsWith("line ")).hasSize(Trace.PAGE_CONSOLE);
+        assertThat(out.console()).anyMatch(l -> l.text().equals("[autobench] console output truncated after " + Trace.PAGE_CONSOLE + " lines"));
+    }
+
+    @Test
     void an_animated_page_with_no_input_listener_is_not_run_again_and_not_interactive() {
         RenderOutput out = renderer.render(animated("", ""), 5);
         assertThat(out.checks().animates()).isTrue();
@@ -191,5 +232,35 @@ class RendererTest {
         assertThat(a.checks().animates()).isTrue();
         assertThat(a.artifact("poster").orElseThrow().sha256()).isEqualTo(b.artifact("poster").orElseThrow().sha256());
         assertThat(a.artifact("frame-3").orElseThrow().sha256()).isEqualTo(b.artifact("frame-3").orElseThrow().sha256());
+    }
+
+    @Test
+    void a_data_url_frame_keeps_a_clock_of_its_own_on_page_time_so_its_pictures_are_reproducible() {
+        String inner = "<body style=margin:0><canvas id=c width=400 height=300></canvas><script>"
+                + "const g=c.getContext('2d');function f(t){g.fillStyle='#012';g.fillRect(0,0,400,300);"
+                + "g.fillStyle='#6cf';g.fillRect((t/5)%380,(performance.now()/7)%280,20,20);"
+                + "g.fillText(new Date().toISOString(),10,290);requestAnimationFrame(f);}requestAnimationFrame(f);</script>";
+        String html = "<!doctype html><body style=\"margin:0\"><iframe style=\"border:0;width:400px;height:300px\" src=\"data:text/html,"
+                + java.net.URLEncoder.encode(inner, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20") + "\"></iframe>";
+        RenderOutput a = renderer.render(html, 9), b = renderer.render(html, 9);
+        assertThat(a.status()).as(a.reason()).isEqualTo(RenderStatus.OK);
+        assertThat(a.checks().animates()).isTrue();
+        assertThat(a.artifact("poster").orElseThrow().sha256()).isEqualTo(b.artifact("poster").orElseThrow().sha256());
+        assertThat(a.artifact("frame-3").orElseThrow().sha256()).isEqualTo(b.artifact("frame-3").orElseThrow().sha256());
+    }
+
+    @Test
+    void a_javascript_url_navigation_runs_its_code_but_cannot_replace_the_page() {
+        String html = """
+                <!doctype html><body style="margin:0"><canvas id=c width=800 height=600></canvas>
+                <a id=a href="javascript:window.ran = (window.ran || 0) + 1, '<h1>gone</h1>'">x</a><script>
+                c.getContext('2d').fillRect(100, 100, 300, 300);
+                setTimeout(() => { location.href = "javascript:window.ran = (window.ran || 0) + 1, '<h1>gone</h1>'"; }, 100);
+                setTimeout(() => document.getElementById('a').click(), 200);
+                setTimeout(() => console.log((document.getElementById('c') ? 'still here ' : 'replaced ') + window.ran), 600);
+                </script>""";
+        RenderOutput out = renderer.render(html, 1);
+        assertThat(out.console()).extracting(ConsoleLine::text).contains("still here 2");
+        assertThat(out.status()).as(out.reason()).isEqualTo(RenderStatus.OK);
     }
 }

@@ -2,7 +2,6 @@ package autobench.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import autobench.wiring.Arena;
 import autobench.config.Config;
 import autobench.dispatch.Sleeper;
 import autobench.provider.Completion;
@@ -11,6 +10,7 @@ import autobench.provider.Provider;
 import autobench.provider.Usage;
 import autobench.testing.Store;
 import autobench.testing.TestConfigs;
+import autobench.wiring.Arena;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -1,6 +1,5 @@
 package autobench.task;
 
-import autobench.runtime.Libraries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import autobench.provider.Completion;
@@ -9,6 +8,7 @@ import autobench.provider.Finish;
 import autobench.provider.Prompt;
 import autobench.provider.Provider;
 import autobench.provider.Usage;
+import autobench.runtime.Libraries;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package autobench.task;
 
-import autobench.runtime.Libraries;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import autobench.runtime.Libraries;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +49,15 @@ class PromptFormatTest {
                 "offline", "800×600", "Make no external requests", "start by itself", "within one second", "```html");
         for (Libraries.Library lib : Libraries.ALL) {
             for (String url : lib.urls()) assertThat(runtime).contains(url);
+        }
+    }
+
+    @Test
+    void runtime_section_lists_every_kept_version_from_the_same_table_the_renderer_serves() {
+        String runtime = PromptFormat.runtime();
+        for (Libraries.Library lib : Libraries.ALL) {
+            String line = runtime.lines().filter(l -> l.startsWith("  - " + lib.name() + " " + lib.version() + ":")).findFirst().orElseThrow();
+            for (Libraries.Bundle b : lib.bundles()) assertThat(line).as(lib.name()).contains(b.version());
         }
     }
 

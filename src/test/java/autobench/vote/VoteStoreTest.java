@@ -1,17 +1,16 @@
 package autobench.vote;
 
-import autobench.rating.Outcome;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import autobench.wiring.Arena;
 import autobench.config.Config;
 import autobench.config.ConfigLoader;
 import autobench.cycle.DailyCycle;
 import autobench.dispatch.Sleeper;
 import autobench.dispatch.Submission;
+import autobench.rating.Outcome;
 import autobench.testing.Store;
+import autobench.wiring.Arena;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -108,7 +108,7 @@ class SiteHttpTest {
 
         HttpResponse<String> replay = post("/battle/vote", "token=" + b.token + "&choice=right", "Cookie", b.cookie, "Origin", site.base);
         assertThat(replay.statusCode()).isEqualTo(409);
-        assertThat(replay.body()).contains("already been voted on").contains("Nothing was counted");
+        assertThat(replay.body()).contains("already has its vote").contains("not counted");
         assertThat(site.demoVotes()).isEqualTo(before + 1);
     }
 
@@ -120,10 +120,10 @@ class SiteHttpTest {
         assertThat(post("/battle/vote", "token=" + b.token + "&choice=left", "Cookie", b.cookie).statusCode()).isEqualTo(403);
         Battle other = battle();
         assertThat(post("/battle/vote", "token=" + b.token + "&choice=left", "Cookie", other.cookie, "Origin", site.base).body())
-                .contains("issued to someone else");
+                .contains("issued to another browser");
         String forged = b.token.substring(0, b.token.indexOf('.')) + ".AAAA";
         assertThat(post("/battle/vote", "token=" + forged + "&choice=left", "Cookie", b.cookie, "Origin", site.base).body())
-                .contains("not one we issued");
+                .contains("not issued by this site");
         assertThat(post("/battle/vote", "token=" + b.token + "&choice=draw", "Cookie", b.cookie, "Origin", site.base).statusCode()).isEqualTo(400);
         assertThat(site.demoVotes()).isEqualTo(before);
     }

@@ -21,7 +21,7 @@ import java.util.Map;
  * system prompt is a top-level field; {@code max_tokens} is required. Extended thinking
  * ({@code options.thinking_budget}) comes back as {@code thinking} blocks, kept apart as reasoning.
  */
-public final class AnthropicProvider implements Provider {
+public final class AnthropicProvider implements Provider, HttpTransport.ReplyReader {
     public static final String DEFAULT_BASE_URL = "https://api.anthropic.com/v1";
     static final String VERSION = "2023-06-01";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,7 +44,7 @@ public final class AnthropicProvider implements Provider {
         Map<String, String> headers = apiKey == null || apiKey.isEmpty()
                 ? Map.of("anthropic-version", VERSION)
                 : Map.of("x-api-key", apiKey, "anthropic-version", VERSION);
-        return http.exchange(uri, headers, requestBody(prompt), prompt.timeout(), this::parse, AnthropicErrors::classify, apiKey);
+        return http.exchange(new HttpTransport.Post(uri, headers, requestBody(prompt), prompt.timeout(), apiKey), this);
     }
 
     String requestBody(Prompt prompt) {
@@ -63,7 +63,13 @@ public final class AnthropicProvider implements Provider {
         return body.toString();
     }
 
-    private Completion parse(HttpTransport.Reply reply) {
+    @Override
+    public Completion classify(HttpTransport.Reply reply) {
+        return AnthropicErrors.classify(reply);
+    }
+
+    @Override
+    public Completion parse(HttpTransport.Reply reply) {
         JsonNode root = Replies.parse(reply.body());
         if (root == null || !root.isObject()) return Replies.malformed(reply, "reply is not a JSON object");
         if ("error".equals(Replies.text(root, "type"))) return AnthropicErrors.classify(reply);

@@ -22,7 +22,7 @@ import java.util.Set;
  * Gemini API {@code POST {base}/models/{model}:generateContent}. The key travels only in the
  * {@code x-goog-api-key} header: a {@code ?key=} query would end up in proxy and access logs.
  */
-public final class GeminiProvider implements Provider {
+public final class GeminiProvider implements Provider, HttpTransport.ReplyReader {
     public static final String DEFAULT_BASE_URL = "https://generativelanguage.googleapis.com/v1beta";
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Finish reasons that mean a safety or policy system stopped the answer. */
@@ -48,7 +48,7 @@ public final class GeminiProvider implements Provider {
         URI uri = URI.create(base.replaceAll("/+$", "") + "/models/"
                 + URLEncoder.encode(name, StandardCharsets.UTF_8) + ":generateContent");
         Map<String, String> headers = apiKey == null || apiKey.isEmpty() ? Map.of() : Map.of("x-goog-api-key", apiKey);
-        return http.exchange(uri, headers, requestBody(prompt), prompt.timeout(), this::parse, GeminiErrors::classify, apiKey);
+        return http.exchange(new HttpTransport.Post(uri, headers, requestBody(prompt), prompt.timeout(), apiKey), this);
     }
 
     String requestBody(Prompt prompt) {
@@ -69,7 +69,13 @@ public final class GeminiProvider implements Provider {
         return body.toString();
     }
 
-    private Completion parse(HttpTransport.Reply reply) {
+    @Override
+    public Completion classify(HttpTransport.Reply reply) {
+        return GeminiErrors.classify(reply);
+    }
+
+    @Override
+    public Completion parse(HttpTransport.Reply reply) {
         JsonNode root = Replies.parse(reply.body());
         if (root == null || !root.isObject()) return Replies.malformed(reply, "reply is not a JSON object");
         JsonNode u = root.path("usageMetadata");

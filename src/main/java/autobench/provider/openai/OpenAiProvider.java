@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Chat Completions ({@code POST {base}/chat/completions}) for OpenAI, DeepSeek and compatible servers. */
-public final class OpenAiProvider implements Provider {
+public final class OpenAiProvider implements Provider, HttpTransport.ReplyReader {
     public static final String DEFAULT_BASE_URL = Dialect.OPENAI.defaultBaseUrl;
     private static final ObjectMapper JSON = new ObjectMapper();
     /** o1, o3-mini, o4-mini, gpt-5, gpt-5-mini, gpt-5.1 ...: the families that reject max_tokens/temperature. */
@@ -45,7 +45,7 @@ public final class OpenAiProvider implements Provider {
     @Override
     public Completion complete(Prompt prompt) {
         URI uri = endpoint(model, dialect, "/chat/completions");
-        return http.exchange(uri, headers(model, apiKey), requestBody(prompt), prompt.timeout(), this::parse, OpenAiErrors::classify, apiKey);
+        return http.exchange(new HttpTransport.Post(uri, headers(model, apiKey), requestBody(prompt), prompt.timeout(), apiKey), this);
     }
 
     /**
@@ -78,7 +78,13 @@ public final class OpenAiProvider implements Provider {
         return body.toString();
     }
 
-    private Completion parse(HttpTransport.Reply reply) {
+    @Override
+    public Completion classify(HttpTransport.Reply reply) {
+        return OpenAiErrors.classify(reply);
+    }
+
+    @Override
+    public Completion parse(HttpTransport.Reply reply) {
         JsonNode root = Replies.parse(reply.body());
         if (root == null || !root.isObject()) return Replies.malformed(reply, "reply is not a JSON object");
         JsonNode choice = root.path("choices").path(0);

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code options.api: responses}. Its reply is a list of output items (reasoning summaries,
  * messages) and a {@code status}; a cut-off answer is {@code incomplete}, not a finish reason.
  */
-public final class OpenAiResponsesProvider implements Provider {
+public final class OpenAiResponsesProvider implements Provider, HttpTransport.ReplyReader {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ModelConfig model;
@@ -37,8 +37,8 @@ public final class OpenAiResponsesProvider implements Provider {
 
     @Override
     public Completion complete(Prompt prompt) {
-        return http.exchange(OpenAiProvider.endpoint(model, dialect, "/responses"),
-                OpenAiProvider.headers(model, apiKey), requestBody(prompt), prompt.timeout(), this::parse, OpenAiErrors::classify, apiKey);
+        return http.exchange(new HttpTransport.Post(OpenAiProvider.endpoint(model, dialect, "/responses"),
+                OpenAiProvider.headers(model, apiKey), requestBody(prompt), prompt.timeout(), apiKey), this);
     }
 
     String requestBody(Prompt prompt) {
@@ -60,7 +60,13 @@ public final class OpenAiResponsesProvider implements Provider {
         return body.toString();
     }
 
-    private Completion parse(HttpTransport.Reply reply) {
+    @Override
+    public Completion classify(HttpTransport.Reply reply) {
+        return OpenAiErrors.classify(reply);
+    }
+
+    @Override
+    public Completion parse(HttpTransport.Reply reply) {
         JsonNode root = Replies.parse(reply.body());
         if (root == null || !root.isObject() || !root.has("status")) return Replies.malformed(reply, "reply is not a response object");
         StringBuilder text = new StringBuilder(), reasoning = new StringBuilder(), refusal = new StringBuilder();

@@ -1,10 +1,9 @@
 package autobench.provider.demo;
 
-import autobench.provider.ProviderKind;
-
 import autobench.provider.ModelConfig;
 import autobench.provider.Price;
 import autobench.provider.Prompt;
+import autobench.provider.ProviderKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

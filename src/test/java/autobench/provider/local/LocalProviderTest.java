@@ -1,7 +1,5 @@
 package autobench.provider.local;
 
-import autobench.provider.ProviderKind;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import autobench.provider.Completion;
@@ -10,6 +8,7 @@ import autobench.provider.Finish;
 import autobench.provider.ModelConfig;
 import autobench.provider.Price;
 import autobench.provider.Prompt;
+import autobench.provider.ProviderKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,11 +1,10 @@
 package autobench.provider.openai;
 
-import autobench.provider.ProviderKind;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import autobench.provider.ModelConfig;
 import autobench.provider.Price;
+import autobench.provider.ProviderKind;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

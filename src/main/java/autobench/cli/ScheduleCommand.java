@@ -1,0 +1,27 @@
+package autobench.cli;
+
+import autobench.cycle.Scheduler;
+import autobench.wiring.Arena;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "schedule", description = "Run the daily schedule until stopped (no website): each stage of each day once, when due, "
+        + "catching up missed days. Safe to run on several machines at once. SIGTERM/Ctrl-C stops gracefully.")
+public final class ScheduleCommand implements Callable<Integer> {
+    @Mixin ConfigOption config;
+
+    @Override
+    public Integer call() {
+        try (Arena arena = Arena.open(config.load(true))) {
+            Scheduler scheduler = arena.scheduler();
+            try (GracefulStop stop = GracefulStop.install(() -> {
+                scheduler.stop();
+                arena.stop();
+            })) {
+                scheduler.runUntilStopped();
+                return stop.requested() ? stop.exitCode() : 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package autobench.vote;
+
+/** Why a vote was not counted. Every refusal leaves the database exactly as it was. */
+public enum Refusal {
+    /** The token was not signed by this server (tampered, truncated or made up). */
+    FORGED("This vote's token was not issued by this site, so it was not counted."),
+    /** A genuine token, sent with another visitor's cookie. */
+    WRONG_VISITOR("This battle was issued to another browser, so the vote was not counted. Open a new battle to vote."),
+    /** The battle already has its vote. */
+    REPLAYED("This battle already has its vote, so this one was not counted: each battle counts once."),
+    /** The token's time ran out before the vote arrived. */
+    EXPIRED("This battle expired before the vote arrived, so it was not counted. Open a new battle to vote."),
+    /** A correctly signed token for a battle this database does not have. */
+    UNKNOWN_BATTLE("There is no such battle, so the vote was not counted."),
+    OVER_VISITOR_CAP("This browser has reached today's vote limit; the vote was not counted. Voting opens again tomorrow."),
+    OVER_ADDRESS_CAP("Today's vote limit for this network address is reached; the vote was not counted. Voting opens again tomorrow.");
+
+    private final String message;
+
+    Refusal(String message) {
+        this.message = message;
+    }
+
+    /** A sentence for the visitor; it says nothing was counted, because that is what they need to know. */
+    public String message() {
+        return message;
+    }
+}

@@ -1,0 +1,85 @@
+package autobench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import autobench.config.Config;
+import autobench.dispatch.CallOutcome;
+import autobench.dispatch.LedgerCall;
+import autobench.dispatch.Sleeper;
+import autobench.dispatch.Submission;
+import autobench.dispatch.SubmissionStatus;
+import autobench.testing.ChatStub;
+import autobench.testing.Store;
+import autobench.testing.TestConfigs;
+import autobench.wiring.Arena;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** SIGTERM to a real run-day process in the middle of its calls: nothing is lost and nothing is paid twice. */
+class GracefulStopTest {
+    static final LocalDate DAY = LocalDate.of(2026, 7, 1);
+    @TempDir Path tmp;
+    @RegisterExtension ChatStub stub = new ChatStub();
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void sigterm_during_calls_lets_them_finish_leaves_nothing_calling_and_the_rest_pending(Store store) throws Exception {
+        stub.answerAll(ChatStub.ok().withFixedDelay(2_000));
+        // 4 tasks × 2 models, 2 calls at a time: when the signal comes, 2 are in flight and 6 wait.
+        String yaml = TestConfigs.base(store.freshUrl(tmp), 4).replace("max_attempts: 3", "max_attempts: 3\n  max_concurrency: 2")
+                + TestConfigs.stubModel("m1", stub.port(), 30) + TestConfigs.stubModel("m2", stub.port(), 30);
+        Path cfg = TestConfigs.write(tmp, yaml);
+        Config c = TestConfigs.load(tmp, yaml, Map.of());
+        Process child = runDay(cfg);
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (stub.requests() < 2 && System.currentTimeMillis() < deadline) {
+            assertThat(child.isAlive()).as("run-day died early: %s", log()).isTrue();
+            Thread.sleep(50);
+        }
+        assertThat(stub.requests()).as("two calls in flight").isEqualTo(2);
+        child.destroy(); // SIGTERM
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("run-day exits within the grace period").isTrue();
+        assertThat(child.exitValue()).as("exit status of a process stopped by SIGTERM; log: %s", log()).isEqualTo(128 + 15);
+        assertThat(log()).contains("stopping").contains("Stopped early");
+
+        try (Arena a = new Arena(c, k -> null, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of())) {
+            List<Submission> subs = new ArrayList<>();
+            a.tasks().forDay(DAY).forEach(t -> subs.addAll(a.submissions().forTask(t.id())));
+            assertThat(subs).hasSize(8).noneMatch(s -> s.status() == SubmissionStatus.CALLING || s.status() == SubmissionStatus.UNKNOWN);
+            assertThat(subs).filteredOn(s -> s.status() == SubmissionStatus.SUCCEEDED).as("the calls in flight finished and were stored")
+                    .hasSize(stub.requests());
+            assertThat(subs).filteredOn(s -> s.status() == SubmissionStatus.PENDING).hasSize(8 - stub.requests());
+            for (Submission s : subs) {
+                List<LedgerCall> calls = a.ledger().forSubmission(s.id());
+                if (s.status() == SubmissionStatus.PENDING) assertThat(calls).isEmpty();
+                else assertThat(calls).singleElement().extracting(LedgerCall::outcome).isEqualTo(CallOutcome.ANSWERED);
+            }
+            int before = stub.requests();
+            // Running the day again finishes it, and sends nothing that was already answered.
+            assertThat(a.dailyCycle().run(DAY).dispatch().requests()).isEqualTo(8 - before);
+            assertThat(stub.requests()).isEqualTo(8);
+            assertThat(a.verifier().run().ok()).isTrue();
+        }
+    }
+
+    private Process runDay(Path cfg) throws Exception {
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "autobench.cli.App",
+                "run-day", "--config", cfg.toString(), "--date", DAY.toString());
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+    }
+
+    private String log() throws Exception {
+        return Files.readString(tmp.resolve("child.log"));
+    }
+}

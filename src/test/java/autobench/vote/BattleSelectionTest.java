@@ -1,0 +1,90 @@
+package autobench.vote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import autobench.testing.ChatStub;
+import autobench.testing.Store;
+import autobench.vote.PairPicker.Pool;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Which two answers a visitor is shown. */
+class BattleSelectionTest {
+    @TempDir Path tmp;
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void pair_selection_gives_every_pair_of_models_its_share_of_battles(Store store) {
+        try (Voting v = Voting.demoOnly(store, tmp).publish()) {
+            Battles battles = v.battles(VoteSettings.DEFAULTS, 42);
+            Map<String, Integer> perPair = new HashMap<>();
+            Map<String, Integer> leftSide = new HashMap<>();
+            Set<String> tasks = new TreeSet<>();
+            for (int i = 0; i < 120; i++) {
+                Battle b = battles.issue("visitor-" + (i % 7), "addr").orElseThrow();
+                String l = v.modelOf(b.leftSubmissionId()), r = v.modelOf(b.rightSubmissionId());
+                assertThat(l).isNotEqualTo(r);
+                perPair.merge(l.compareTo(r) < 0 ? l + "|" + r : r + "|" + l, 1, Integer::sum);
+                leftSide.merge(l, 1, Integer::sum);
+                tasks.add(b.taskId());
+            }
+
+            assertThat(perPair).as("four demo models make six pairs, each with 120 / 6 battles").hasSize(6)
+                    .allSatisfy((pair, n) -> assertThat(n).isEqualTo(20));
+            assertThat(tasks).as("the pair's task is drawn from all the tasks both answered").hasSizeGreaterThan(1);
+            assertThat(leftSide).as("every model is shown on the left sometimes").hasSize(4)
+                    .allSatisfy((m, n) -> assertThat(n).isBetween(15, 45));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void real_and_demo_models_never_meet_in_one_battle(Store store) {
+        try (ChatStub stub = new ChatStub()) {
+            stub.answerAll(ChatStub.ok());
+            try (Voting v = Voting.mixed(store, tmp, stub.port()).publish()) {
+                Set<String> demo = Set.of("demo-grid", "demo-orbit");
+                Battles battles = v.battles(VoteSettings.DEFAULTS, 3);
+                Set<String> seen = new TreeSet<>();
+                for (int i = 0; i < 30; i++) {
+                    Battle b = battles.issue("visitor", "addr").orElseThrow();
+                    seen.add(v.modelOf(b.leftSubmissionId()));
+                    seen.add(v.modelOf(b.rightSubmissionId()));
+                }
+                assertThat(seen).as("with real pairs to compare, people get real battles only").containsExactly("alpha", "beta", "gamma");
+
+                for (int i = 0; i < 10; i++) {
+                    Battles.Issued d = battles.issue("simulated", Pool.DEMO, null, v.clock.millis()).orElseThrow();
+                    assertThat(Set.of(d.leftModelId(), d.rightModelId())).isEqualTo(demo);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void only_published_answers_that_succeeded_and_rendered_are_battled(Store store) {
+        try (Voting v = Voting.demoOnly(store, tmp)) {
+            v.arena.dailyCycle().run(Voting.DAY);
+            Battles battles = v.battles();
+            assertThat(battles.issue("visitor", "addr")).as("nothing published yet").isEmpty();
+
+            v.publish();
+            String failedRender = v.arena.database().jdbi().withHandle(h -> h.createQuery(
+                    "SELECT submission_id FROM render_results ORDER BY submission_id").mapTo(String.class).list()).get(0);
+            v.arena.database().jdbi().useHandle(h -> h.createUpdate(
+                    "UPDATE render_results SET result = 'render_failed' WHERE submission_id = :s").bind("s", failedRender).execute());
+            for (int i = 0; i < 40; i++) {
+                Battle b = battles.issue("visitor", "addr").orElseThrow();
+                assertThat(List.of(b.leftSubmissionId(), b.rightSubmissionId())).doesNotContain(failedRender);
+            }
+        }
+    }
+}
