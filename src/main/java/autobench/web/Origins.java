@@ -27,7 +27,11 @@ final class Origins {
     }
 
     String sandbox(Context ctx) {
-        return sandboxOrigin != null ? sandboxOrigin : scheme(ctx) + "://" + host(ctx) + ":" + sandboxPort;
+        return sandbox(scheme(ctx), host(ctx));
+    }
+
+    String sandbox(String scheme, String host) {
+        return sandboxOrigin != null ? sandboxOrigin : scheme + "://" + host + ":" + sandboxPort;
     }
 
     /** Whether both origins are fixed by configuration (then pages do not depend on the Host header). */
@@ -40,17 +44,23 @@ final class Origins {
     }
 
     String scheme(Context ctx) {
+        return scheme(ctx.scheme(), ctx.header("X-Forwarded-Proto"));
+    }
+
+    String scheme(String own, String forwardedProto) {
         if (trustForwarded) {
-            String p = ctx.header("X-Forwarded-Proto");
-            if ("https".equalsIgnoreCase(p)) return "https";
-            if ("http".equalsIgnoreCase(p)) return "http";
+            if ("https".equalsIgnoreCase(forwardedProto)) return "https";
+            if ("http".equalsIgnoreCase(forwardedProto)) return "http";
         }
-        return ctx.scheme();
+        return own;
     }
 
     /** The Host header's host name, without port; anything odd becomes localhost (it ends up in headers and pages). */
     String host(Context ctx) {
-        String h = ctx.header("Host");
+        return host(ctx.header("Host"));
+    }
+
+    String host(String h) {
         if (h == null) return "localhost";
         String known = hosts.get(h);
         if (known != null) return known;
@@ -65,7 +75,10 @@ final class Origins {
 
     /** The main origin's policy: our own scripts and styles only, previews only from the sandbox, never framed. */
     String mainPolicy(Context ctx) {
-        String sandbox = sandbox(ctx);
+        return mainPolicy(sandbox(ctx));
+    }
+
+    String mainPolicy(String sandbox) {
         String policy = policies.get(sandbox);
         if (policy == null) {
             policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src " + sandbox

@@ -40,6 +40,13 @@ final class PageCache {
         send(ctx, e, PAGE_CACHE_CONTROL);
     }
 
+    /** The entry for {@code key} if it is cached and current, else null (the caller renders through the handlers). */
+    Entry current(String key) {
+        if (!enabled) return null;
+        Entry e = entries.get(key);
+        return e != null && e.version() == version.current() ? e : null;
+    }
+
     Entry entry(String key, Supplier<Response> render) {
         long v = version.current();
         Entry e = enabled ? entries.get(key) : null;
@@ -89,7 +96,7 @@ final class PageCache {
         }
     }
 
-    private static boolean matches(String ifNoneMatch, String etag) {
+    static boolean matches(String ifNoneMatch, String etag) {
         for (String t : ifNoneMatch.split(",")) {
             String s = t.trim();
             if (s.startsWith("W/")) s = s.substring(2);

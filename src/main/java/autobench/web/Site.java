@@ -55,6 +55,8 @@ public final class Site implements AutoCloseable {
             // Cached answers are compressed once, when cached; nothing is compressed per request.
             config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE;
             config.routes.before(ctx -> headers(ctx, origins));
+            // Current cached answers leave from Jetty directly; Javalin attaches its servlet inside this wrapper.
+            config.jetty.modifyServer(server -> server.setHandler(new FastPath(cache, origins)));
             Routes.register(config.routes, pages, battles, api, assets, feed);
         });
         sandbox.start(w.sandboxPort());
@@ -71,12 +73,16 @@ public final class Site implements AutoCloseable {
 
     private static void headers(Context ctx, Origins origins) {
         ctx.header("Content-Security-Policy", origins.mainPolicy(ctx));
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Cross-Origin-Opener-Policy", "same-origin");
-        ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), usb=(), payment=()");
+        for (String[] h : FIXED_HEADERS) ctx.header(h[0], h[1]);
     }
+
+    /** The main origin's headers besides its policy; the fast path sends the same. */
+    static final String[][] FIXED_HEADERS = {
+            {"X-Content-Type-Options", "nosniff"},
+            {"Referrer-Policy", "strict-origin-when-cross-origin"},
+            {"X-Frame-Options", "DENY"},
+            {"Cross-Origin-Opener-Policy", "same-origin"},
+            {"Permissions-Policy", "camera=(), microphone=(), geolocation=(), usb=(), payment=()"}};
 
     public int port() {
         return origins.port;
