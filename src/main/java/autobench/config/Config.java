@@ -34,6 +34,7 @@ public record Config(
         Render render,
         ScheduleSettings schedule,
         Integer shutdownGraceSeconds,
+        Web web,
         List<ModelConfig> models) {
 
     /**
@@ -43,6 +44,30 @@ public record Config(
      * @param lanes            renders at once, each in its own reused browser
      */
     public record Render(boolean enabled, String chromium, int width, int height, int timeLimitSeconds, int lanes) {}
+
+    /**
+     * The website. The sandbox origin serves live previews of model code and must differ from the
+     * public origin; by default it is the same host on a second port.
+     *
+     * @param publicOrigin      the site's origin as visitors see it (e.g. https://arena.example.org), or
+     *                          {@code null} to take it from each request (Host header)
+     * @param sandboxOrigin     the preview origin as visitors see it, or {@code null} for the request's host
+     *                          on {@code sandboxPort}
+     * @param trustForwardedFor whether X-Forwarded-For / X-Forwarded-Proto come from a proxy we run
+     * @param cacheCheckMillis  how often at most a cached page asks the database whether data changed
+     * @param secretEnv         the variable holding the key that signs battle tokens and hashes addresses,
+     *                          or {@code null} for a random key per process
+     */
+    public record Web(int port, int sandboxPort, String publicOrigin, String sandboxOrigin, boolean trustForwardedFor,
+                      int cacheCheckMillis, boolean cache, String secretEnv) {
+        public Web withPorts(int p, int sp) {
+            return new Web(p, sp, publicOrigin, sandboxOrigin, trustForwardedFor, cacheCheckMillis, cache, secretEnv);
+        }
+
+        public Web withCache(boolean on) {
+            return new Web(port, sandboxPort, publicOrigin, sandboxOrigin, trustForwardedFor, cacheCheckMillis, on, secretEnv);
+        }
+    }
 
     public Config {
         models = List.copyOf(models);
@@ -64,11 +89,16 @@ public record Config(
 
     public Config withDatabase(String url) {
         return new Config(source, url, databaseUser, databasePasswordEnv, zone, tasksPerDay, taskGenerator,
-                autoApprove, dailyBudgetUsd, dispatch, render, schedule, shutdownGraceSeconds, models);
+                autoApprove, dailyBudgetUsd, dispatch, render, schedule, shutdownGraceSeconds, web, models);
+    }
+
+    public Config withWeb(Web newWeb) {
+        return new Config(source, database, databaseUser, databasePasswordEnv, zone, tasksPerDay, taskGenerator,
+                autoApprove, dailyBudgetUsd, dispatch, render, schedule, shutdownGraceSeconds, newWeb, models);
     }
 
     public Config withModels(List<ModelConfig> newModels) {
         return new Config(source, database, databaseUser, databasePasswordEnv, zone, tasksPerDay, taskGenerator,
-                autoApprove, dailyBudgetUsd, dispatch, render, schedule, shutdownGraceSeconds, newModels);
+                autoApprove, dailyBudgetUsd, dispatch, render, schedule, shutdownGraceSeconds, web, newModels);
     }
 }

@@ -50,12 +50,13 @@ final class Validator {
         ScheduleSettings schedule = schedule(root.path("schedule"));
         Integer grace = root.hasNonNull("shutdown_grace_seconds")
                 ? integer(root, "shutdown_grace_seconds", "shutdown_grace_seconds", 300, 0, 86_400) : null;
+        Config.Web web = web(root.path("web"));
         List<ModelConfig> models = models(root.path("models"), requireKeys);
         if (!generator.equals("builtin") && models.stream().noneMatch(m -> m.id().equals(generator))) {
             problems.add("task_generator: '" + generator + "' is neither 'builtin' nor the id of a configured model");
         }
         return new Config(source, database, dbUser, dbPasswordEnv, zone, tasksPerDay, generator, autoApprove, budget,
-                dispatch, render, schedule, grace, models);
+                dispatch, render, schedule, grace, web, models);
     }
 
     private ScheduleSettings schedule(JsonNode s) {
@@ -124,6 +125,39 @@ final class Validator {
         // is a browser of a few hundred MB, so the default stops at four.
         int lanes = integer(r, "lanes", "render.lanes", defaultLanes(Runtime.getRuntime().availableProcessors()), 1, 16);
         return new Config.Render(enabled, chromium, width, height, limit, lanes);
+    }
+
+    private Config.Web web(JsonNode w) {
+        if (w.isMissingNode() || w.isNull()) w = JSON.createObjectNode();
+        if (!w.isObject()) {
+            problems.add("web: must be a mapping");
+            w = JSON.createObjectNode();
+        }
+        problems.addAll(ConfigLoader.unknownKeys(w, ConfigLoader.WEB_KEYS, "web."));
+        int port = integer(w, "port", "web.port", 8080, 0, 65_535);
+        int sandboxPort = integer(w, "sandbox_port", "web.sandbox_port", 8081, 0, 65_535);
+        if (port != 0 && port == sandboxPort) problems.add("web.sandbox_port: must differ from web.port (previews need their own origin)");
+        String publicOrigin = origin(w, "public_origin");
+        String sandboxOrigin = origin(w, "sandbox_origin");
+        if (publicOrigin != null && publicOrigin.equals(sandboxOrigin)) {
+            problems.add("web.sandbox_origin: must differ from web.public_origin, or model code would run in the site's origin");
+        }
+        boolean trust = bool(w, "trust_forwarded_for", "web.trust_forwarded_for", false);
+        int check = integer(w, "cache_check_ms", "web.cache_check_ms", 1_000, 0, 3_600_000);
+        boolean cache = bool(w, "cache", "web.cache", true);
+        String secretEnv = text(w, "secret_env", "web.secret_env", null);
+        if (secretEnv != null && env.apply(secretEnv) == null) problems.add("web.secret_env: environment variable " + secretEnv + " is not set");
+        return new Config.Web(port, sandboxPort, publicOrigin, sandboxOrigin, trust, check, cache, secretEnv);
+    }
+
+    /** An origin is scheme://host[:port] with nothing after it. */
+    private String origin(JsonNode w, String key) {
+        String v = text(w, key, "web." + key, null);
+        if (v != null && !v.matches("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?")) {
+            problems.add("web." + key + ": '" + v + "' is not an origin (scheme://host[:port], no path), e.g. https://sandbox.example.org");
+            return null;
+        }
+        return v;
     }
 
     static int defaultLanes(int cores) {

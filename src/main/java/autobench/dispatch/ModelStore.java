@@ -57,4 +57,12 @@ public final class ModelStore {
     public List<String> demoIds() {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM models WHERE demo = 1 ORDER BY id").mapTo(String.class).list());
     }
+
+    /** Every model ever configured, by id. */
+    public List<Row> all() {
+        return db.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT id, provider, model_name, demo, price_input, price_output, enabled FROM models ORDER BY id")
+                .map((rs, c) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4) == 1, rs.getDouble(5),
+                        rs.getDouble(6), rs.getInt(7) == 1)).list());
+    }
 }

@@ -234,6 +234,32 @@ public final class SubmissionStore {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM submissions").mapTo(Long.class).one());
     }
 
+    /** Every submission of one model, newest task first. */
+    public List<Submission> forModel(String modelId) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM submissions WHERE model_id = :m"
+                        + " ORDER BY (SELECT day FROM tasks WHERE tasks.id = submissions.task_id) DESC, created_at")
+                .bind("m", modelId).map((rs, c) -> row(rs)).list());
+    }
+
+    /** The latest change to any submission (epoch ms), 0 when there are none: part of the site's data version. */
+    public long lastChange() {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT COALESCE(MAX(updated_at), 0) FROM submissions").mapTo(Long.class).one());
+    }
+
+    /** One finished answer as the leaderboard's per-model columns need it. */
+    public record Finished(String modelId, String category, java.time.LocalDate day, SubmissionStatus status, String renderResult,
+                           double costUsd, long latencyMs) {}
+
+    /** Every finished submission of a published task, with its task's category and day and its render result. */
+    public List<Finished> finishedOfPublishedTasks() {
+        return db.jdbi().withHandle(h -> h.createQuery("""
+                SELECT s.model_id, t.category, t.day, s.status, r.result, s.cost_usd, s.latency_ms
+                FROM submissions s JOIN tasks t ON t.id = s.task_id LEFT JOIN render_results r ON r.submission_id = s.id
+                WHERE t.status = 'published' AND s.status IN ('succeeded', 'failed', 'unknown')""")
+                .map((rs, c) -> new Finished(rs.getString(1), rs.getString(2), java.time.LocalDate.parse(rs.getString(3)),
+                        SubmissionStatus.fromWire(rs.getString(4)), rs.getString(5), rs.getDouble(6), rs.getLong(7))).list());
+    }
+
     static Submission row(ResultSet rs) throws SQLException {
         String outcome = rs.getString("outcome");
         return new Submission(rs.getString("id"), rs.getString("task_id"), rs.getString("model_id"),

@@ -77,4 +77,9 @@ public final class SnapshotStore {
         double v = rs.getDouble(col);
         return rs.wasNull() ? null : v;
     }
+
+    /** The latest snapshot write (epoch ms), 0 when there are none: part of the site's data version. */
+    public long lastChange() {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT COALESCE(MAX(created_at), 0) FROM rating_snapshots").mapTo(Long.class).one());
+    }
 }

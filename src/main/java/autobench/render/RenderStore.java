@@ -135,6 +135,33 @@ public final class RenderStore {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM render_results").mapTo(Long.class).one());
     }
 
+    /** What the site shows of a finished render besides the checks: console, errors, measurements, timings. */
+    public record Details(String consoleJson, String errorsJson, String blockedJson, Double contrast, Double motion,
+                          Double inputEffect, Long firstPaintMs, Long loadMs, Long totalMs) {}
+
+    public Optional<Details> details(String submissionId) {
+        return db.jdbi().withHandle(h -> h.createQuery("""
+                SELECT console, errors, blocked, contrast, motion, input_effect, first_paint_ms, load_ms, total_ms
+                FROM render_results WHERE submission_id = :s""").bind("s", submissionId)
+                .map((rs, c) -> new Details(rs.getString(1), rs.getString(2), rs.getString(3), dbl(rs, 4), dbl(rs, 5),
+                        dbl(rs, 6), lng(rs, 7), lng(rs, 8), lng(rs, 9))).findOne());
+    }
+
+    /** The latest change to any render (epoch ms), 0 when there are none: part of the site's data version. */
+    public long lastChange() {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT COALESCE(MAX(updated_at), 0) FROM render_results").mapTo(Long.class).one());
+    }
+
+    private static Double dbl(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        double v = rs.getDouble(i);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Long lng(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        long v = rs.getLong(i);
+        return rs.wasNull() ? null : v;
+    }
+
     private static Boolean bool(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         int v = rs.getInt(i);
         return rs.wasNull() ? null : v == 1;

@@ -109,6 +109,17 @@ public final class TaskStore {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM tasks").mapTo(Long.class).one());
     }
 
+    /** Days that have at least one published task, newest first (the site shows only these). */
+    public List<LocalDate> publishedDays() {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT DISTINCT day FROM tasks WHERE status = 'published' ORDER BY day DESC")
+                .map((rs, ctx) -> LocalDate.parse(rs.getString("day"))).list());
+    }
+
+    /** The latest change to any task (epoch ms), 0 when there are none: part of the site's data version. */
+    public long lastChange() {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT COALESCE(MAX(updated_at), 0) FROM tasks").mapTo(Long.class).one());
+    }
+
     private static StoredTask row(ResultSet rs) throws SQLException {
         return new StoredTask(rs.getString("id"), LocalDate.parse(rs.getString("day")), rs.getInt("slot"),
                 rs.getString("title"), Category.fromWire(rs.getString("category")), rs.getString("theme"),

@@ -312,4 +312,28 @@ public final class VoteStore {
             this.reason = reason;
         }
     }
+
+    /** One vote as the public export shows it: no visitor, no address. */
+    public record Exported(String id, String taskId, String leftModel, String rightModel, Outcome outcome, String category,
+                           LocalDate day, long castAt, boolean demo, boolean simulated) {}
+
+    /** Every vote for the public export, oldest first. */
+    public List<Exported> export() {
+        return db.jdbi().withHandle(h -> h.createQuery("""
+                SELECT v.id, v.task_id, v.left_model, v.right_model, v.outcome, t.category, t.day, v.cast_at,
+                       CASE WHEN lm.demo = 1 OR rm.demo = 1 THEN 1 ELSE 0 END AS demo,
+                       v.simulated
+                FROM votes v JOIN tasks t ON t.id = v.task_id
+                  JOIN models lm ON lm.id = v.left_model JOIN models rm ON rm.id = v.right_model
+                ORDER BY v.cast_at, v.id""")
+                .map((rs, c) -> new Exported(rs.getString("id"), rs.getString("task_id"), rs.getString("left_model"),
+                        rs.getString("right_model"), Outcome.parse(rs.getString("outcome")), rs.getString("category"),
+                        LocalDate.parse(rs.getString("day")), rs.getLong("cast_at"), rs.getInt("demo") == 1, rs.getInt("simulated") == 1))
+                .list());
+    }
+
+    /** Number of votes; votes are never updated or deleted, so this is part of the site's data version. */
+    public long voteCount() {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM votes").mapTo(Long.class).one());
+    }
 }

@@ -72,6 +72,8 @@ public final class Arena implements AutoCloseable {
     private final Consumer<String> progress;
     private final Map<String, Provider> providerOverrides;
     private final String owner = processIdentity();
+    /** Every call that reached a provider adapter in this process (the dispatcher's and the task generator's). */
+    private final java.util.concurrent.atomic.AtomicLong providerCalls = new java.util.concurrent.atomic.AtomicLong();
 
     private final Database db;
     private final TaskStore tasks;
@@ -133,6 +135,16 @@ public final class Arena implements AutoCloseable {
     public ArtifactStore artifacts() { return artifacts; }
     public SnapshotStore snapshots() { return snapshots; }
     public StoredVotes storedVotes() { return new StoredVotes(votes); }
+    public ModelStore models() { return models; }
+    /** Calls that reached a provider adapter since this process started. */
+    public long providerCalls() { return providerCalls.get(); }
+
+    /** The website's read model: published tasks, answers, leaderboards; it can reach no provider. */
+    public autobench.gallery.Gallery gallery() {
+        return new autobench.gallery.Gallery(new autobench.gallery.Gallery.Sources(tasks, submissions, renders, artifacts, models,
+                votes, snapshots), RatingSettings.DEFAULTS);
+    }
+
     /** Blind battles and votes for the web; built on first use, when it reads (or creates) the server secret. */
     public synchronized Battles battles() {
         if (battles == null) battles = new Battles(votes, VoteSettings.DEFAULTS, config.zone(), clock, new SecureRandom());
@@ -275,7 +287,7 @@ public final class Arena implements AutoCloseable {
 
     private Provider provider(ModelConfig m, HttpTransport http) {
         Provider override = providerOverrides.get(m.id());
-        return override != null ? override : ProviderKind.adapterFor(m, env, http);
+        return new autobench.provider.CountingProvider(override != null ? override : ProviderKind.adapterFor(m, env, http), providerCalls);
     }
 
     private DispatchSettings settings() {

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Web throughput: wrk on loopback against the home, a task, the leaderboard and one API call, served
+# by `autobench serve` (cached, then with --no-cache) and by nginx serving the very same bytes as
+# static files, side by side in one run; plus the site's resident memory under load.
+#   bench/web.sh                       defaults: 10 s per run, 2 threads, 32 connections
+#   DURATION=30 CONNECTIONS=64 bench/web.sh
+# Needs: wrk and nginx (Debian: apt-get install -y nginx-light wrk), curl. Results in bench/results/web/.
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/.." && pwd)"
+source "$HERE/lib/jdk.sh"
+DURATION="${DURATION:-10}"; WARMUP="${WARMUP:-5}"; THREADS="${THREADS:-2}"; CONNECTIONS="${CONNECTIONS:-32}"
+HEAP="${HEAP:-256m}"
+OUT="$ROOT/bench/results/web"; mkdir -p "$OUT"
+for tool in wrk nginx curl; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "bench/web.sh: $tool is missing (Debian: apt-get install -y nginx-light wrk curl)" >&2; exit 1; }
+done
+PIDS=()
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+"$ROOT/autobench" build >&2
+JAR="$ROOT/target/autobench.jar"
+
+# The data: three demo days with simulated votes, made once and kept.
+DB="$OUT/bench.db"
+if [[ ! -f "$DB" ]]; then
+  echo "bench/web.sh: creating three demo days in $DB (renders every answer once; a few minutes)" >&2
+  "$JAVA" --enable-native-access=ALL-UNNAMED -jar "$JAR" demo --no-serve --days 3 --database "jdbc:sqlite:$DB" >"$OUT/demo.log" 2>&1
+fi
+CONFIG="$OUT/bench.yaml"
+cat >"$CONFIG" <<YAML
+database: "jdbc:sqlite:$DB"
+models:
+  - {id: demo-orbit, provider: demo, model: demo-orbit}
+  - {id: demo-grid, provider: demo, model: demo-grid}
+  - {id: demo-waves, provider: demo, model: demo-waves}
+  - {id: demo-blocks, provider: demo, model: demo-blocks}
+YAML
+
+serve() { # port sandbox-port extra-args... ; prints the pid
+  "$JAVA" --enable-native-access=ALL-UNNAMED -Xmx"$HEAP" -jar "$JAR" serve --config "$CONFIG" --port "$1" --sandbox-port "$2" "${@:3}" \
+    >"$OUT/serve-$1.log" 2>&1 &
+  echo $!
+}
+wait_for() { for _ in $(seq 1 120); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.5; done; echo "no answer from $1" >&2; exit 1; }
+
+CACHED=18480; UNCACHED=18482; NGINX=18490
+CACHED_PID="$(serve $CACHED 18481)"; PIDS+=("$CACHED_PID")
+UNCACHED_PID="$(serve $UNCACHED 18483 --no-cache)"; PIDS+=("$UNCACHED_PID")
+wait_for "http://127.0.0.1:$CACHED/"; wait_for "http://127.0.0.1:$UNCACHED/"
+
+TASK="$(curl -fsS "http://127.0.0.1:$CACHED/api/v1/days" | sed -E 's/.*"day":"([0-9-]+)".*/\1/;q')"
+TASK="$(curl -fsS "http://127.0.0.1:$CACHED/api/v1/days/$TASK" | sed -E 's/^[^[]*\[\{"id":"([^"]+)".*/\1/')"
+PATHS=("/" "/task/$TASK" "/leaderboard" "/api/v1/leaderboard")
+
+# nginx gets exactly the bytes the site sends (uncompressed: wrk asks for no encoding).
+STATIC="$OUT/static"; rm -rf "$STATIC"; mkdir -p "$STATIC"
+for p in "${PATHS[@]}"; do
+  f="$STATIC${p%/}"; [[ "$p" == "/" ]] && f="$STATIC/index.html"
+  mkdir -p "$(dirname "$f")"; curl -fsS "http://127.0.0.1:$CACHED$p" -o "$f"
+done
+cat >"$OUT/nginx.conf" <<CONF
+worker_processes $(nproc);
+error_log $OUT/nginx-error.log;
+pid $OUT/nginx.pid;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  default_type text/html;
+  sendfile on; tcp_nopush on; keepalive_requests 100000;
+  server {
+    listen 127.0.0.1:$NGINX;
+    root $STATIC;
+    location / { try_files \$uri \$uri/index.html =404; }
+  }
+}
+CONF
+nginx -c "$OUT/nginx.conf" -g 'daemon off;' &
+PIDS+=($!)
+wait_for "http://127.0.0.1:$NGINX/"
+
+rss_kb() { ps -o rss= -p "$1" | tr -d ' '; }
+PEAK=0
+watch_rss() { while kill -0 "$CACHED_PID" 2>/dev/null; do r="$(rss_kb "$CACHED_PID")"; echo "$r"; sleep 0.5; done >"$OUT/rss-samples.txt"; }
+watch_rss & PIDS+=($!)
+
+rps() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" "$1" | tee -a "$OUT/wrk.log" | awk '/Requests\/sec/ {print $2}'; }
+: >"$OUT/wrk.log"
+# JIT warm-up: the JVM compiles its hot path in the first seconds; nginx needs none, but gets the same.
+for p in "${PATHS[@]}"; do
+  for port in $CACHED $UNCACHED $NGINX; do wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "http://127.0.0.1:$port$p" >/dev/null; done
+done
+printf '\n%-22s %14s %14s %8s %16s\n' "path" "autobench r/s" "nginx r/s" "ratio" "no-cache r/s" | tee "$OUT/summary.txt"
+for p in "${PATHS[@]}"; do
+  a="$(rps "http://127.0.0.1:$CACHED$p")"
+  n="$(rps "http://127.0.0.1:$NGINX$p")"
+  u="$(rps "http://127.0.0.1:$UNCACHED$p")"
+  label="$p"; [[ "$p" == /task/* ]] && label="/task/{id}"
+  printf '%-22s %14.0f %14.0f %8.2f %16.0f\n' "$label" "$a" "$n" "$(echo "$a / $n" | bc -l)" "$u" | tee -a "$OUT/summary.txt"
+done
+PEAK="$(sort -n "$OUT/rss-samples.txt" | tail -1)"
+echo | tee -a "$OUT/summary.txt"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine competes for the same cores)" | tee -a "$OUT/summary.txt"
+echo "autobench serve (cached) peak RSS under load: $((PEAK / 1024)) MB (-Xmx$HEAP); $(nproc) cores; wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s" | tee -a "$OUT/summary.txt"
+echo "JDK: $("$JAVA" -version 2>&1 | head -1); nginx: $(nginx -v 2>&1)" | tee -a "$OUT/summary.txt"

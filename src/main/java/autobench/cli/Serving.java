@@ -1,0 +1,60 @@
+package autobench.cli;
+
+import autobench.config.Config;
+import autobench.gallery.Gallery;
+import autobench.render.LibraryRoutes;
+import autobench.web.Keys;
+import autobench.web.LibraryLookup;
+import autobench.web.Site;
+import autobench.wiring.Arena;
+import java.nio.charset.StandardCharsets;
+
+/** Starts the website for an arena: the one place the site is wired, used by serve, demo and the browser tests. */
+public final class Serving {
+    private Serving() {}
+
+    public static Site start(Arena arena, Config.Web web, String host) {
+        Gallery gallery = arena.gallery();
+        Keys keys;
+        if (web.secretEnv() == null) {
+            keys = Keys.random();
+        } else {
+            keys = new Keys(System.getenv(web.secretEnv()).getBytes(StandardCharsets.UTF_8));
+        }
+        try {
+            return Site.start(new Site.Parts(gallery, arena.battles(),
+                    keys, libraries(), web, host, arena.config().zone(), arena.clock(), arena::providerCalls));
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof java.net.BindException) {
+                    throw new IllegalStateException("cannot listen on " + host + " port " + web.port() + " or " + web.sandboxPort()
+                            + " (" + t.getMessage() + "); choose others with --port and --sandbox-port");
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** The sandbox serves the renderer's bundled copies of the allowed libraries, for the same URLs. */
+    static LibraryLookup libraries() {
+        LibraryRoutes routes = LibraryRoutes.bundled();
+        return url -> routes.resolve(url) instanceof LibraryRoutes.Resolution.Served s
+                ? java.util.Optional.of(new LibraryLookup.Served(s.body(), s.contentType())) : java.util.Optional.empty();
+    }
+
+    /** Prints where the site is and blocks until the process is stopped (Ctrl-C). */
+    static void serveUntilStopped(Site site, String host) throws InterruptedException {
+        String shown = host.equals("0.0.0.0") ? "localhost" : host;
+        System.out.println();
+        System.out.println("  AutoBench is serving at   http://" + shown + ":" + site.port() + "/");
+        System.out.println("  live previews come from   http://" + shown + ":" + site.sandboxPort() + "/  (sandbox origin)");
+        System.out.println("  Press Ctrl-C to stop.");
+        System.out.flush();
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            site.close();
+            stopped.countDown();
+        }, "autobench-web-stop"));
+        stopped.await();
+    }
+}

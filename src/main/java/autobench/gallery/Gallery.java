@@ -1,0 +1,222 @@
+package autobench.gallery;
+
+import autobench.dispatch.ModelStore;
+import autobench.dispatch.Submission;
+import autobench.dispatch.SubmissionStatus;
+import autobench.dispatch.SubmissionStore;
+import autobench.leaderboard.SnapshotStore;
+import autobench.rating.Leaderboard;
+import autobench.rating.RatingSettings;
+import autobench.rating.Ratings;
+import autobench.rating.Vote;
+import autobench.rating.VoteFilter;
+import autobench.render.ArtifactStore;
+import autobench.render.RenderStore;
+import autobench.task.StoredTask;
+import autobench.task.TaskStatus;
+import autobench.task.TaskStore;
+import autobench.vote.VoteStore;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import java.util.stream.Collectors;
+
+/**
+ * The read model the website is given: published tasks, their answers, the leaderboards, the
+ * models and the vote export, assembled from the table owners. It writes nothing and can never
+ * reach a provider. Only published tasks are visible: a task becomes public once every answer
+ * is rendered.
+ */
+public final class Gallery {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The table owners it reads. */
+    public record Sources(TaskStore tasks, SubmissionStore submissions, RenderStore renders, ArtifactStore artifacts,
+                          ModelStore models, VoteStore votes, SnapshotStore snapshots) {}
+
+    private final Sources src;
+    private final RatingSettings settings;
+
+    public Gallery(Sources sources, RatingSettings settings) {
+        this.src = sources;
+        this.settings = settings;
+    }
+
+    /**
+     * A number that changes whenever anything the site shows changes: a task, an answer, a render,
+     * a vote or a rating snapshot. A handful of indexed aggregate queries, so pages can ask cheaply.
+     */
+    public long dataVersion() {
+        long[] parts = {src.tasks().lastChange(), src.submissions().lastChange(), src.renders().lastChange(),
+                src.artifacts().count(), src.votes().voteCount(), src.snapshots().lastChange()};
+        return Arrays.hashCode(parts) * 31L + parts[4];
+    }
+
+    /** Days with published tasks, newest first. */
+    public List<LocalDate> publishedDays() {
+        return src.tasks().publishedDays();
+    }
+
+    /** The published tasks of one day with all their answers (empty when nothing is published that day). */
+    public List<TaskView> day(LocalDate day) {
+        Map<String, ModelInfo> models = models();
+        return src.tasks().forDay(day).stream().filter(t -> t.status() == TaskStatus.PUBLISHED)
+                .map(t -> view(t, models)).toList();
+    }
+
+    /** A published task with all its answers. */
+    public Optional<TaskView> task(String id) {
+        return src.tasks().byId(id).filter(t -> t.status() == TaskStatus.PUBLISHED).map(t -> view(t, models()));
+    }
+
+    /** One answer of a published task. */
+    public Optional<Answer> answer(String submissionId) {
+        return src.submissions().byId(submissionId).flatMap(s -> task(s.taskId()).flatMap(
+                t -> t.answers().stream().filter(a -> a.submissionId().equals(submissionId)).findFirst()));
+    }
+
+    /** The code and raw reply of an answer to a published task. */
+    public Optional<Texts> texts(String submissionId) {
+        return answer(submissionId).flatMap(a -> src.submissions().texts(submissionId))
+                .map(m -> new Texts(m.get("code"), m.get("raw_response"), m.get("answer"), m.get("reasoning")));
+    }
+
+    /** Artifact bytes by content hash. */
+    public Optional<ArtifactStore.Blob> blob(String sha256) {
+        return src.artifacts().blob(sha256);
+    }
+
+    /** Every model ever configured, by id. */
+    public Map<String, ModelInfo> models() {
+        Map<String, ModelInfo> out = new LinkedHashMap<>();
+        for (ModelStore.Row r : src.models().all()) out.put(r.id(), new ModelInfo(r.id(), r.provider(), r.modelName(), r.demo(), r.enabled()));
+        return out;
+    }
+
+    /** A model's answers to published tasks, newest first. */
+    public List<ModelAnswer> answersOf(String modelId) {
+        Map<String, ModelInfo> models = models();
+        Map<String, Optional<StoredTask>> tasks = new HashMap<>();
+        List<ModelAnswer> out = new ArrayList<>();
+        for (Submission s : src.submissions().forModel(modelId)) {
+            Optional<StoredTask> t = tasks.computeIfAbsent(s.taskId(),
+                    id -> src.tasks().byId(id).filter(x -> x.status() == TaskStatus.PUBLISHED));
+            t.ifPresent(task -> out.add(new ModelAnswer(task.id(), task.title(), task.day(), task.category().wireName(), answer(s, models))));
+        }
+        return out;
+    }
+
+    /** A model's overall Bradley–Terry history from the daily snapshots, oldest first. */
+    public List<HistoryPoint> history(String modelId) {
+        return src.snapshots().history(modelId, "all", "bradley_terry").stream()
+                .map(p -> new HistoryPoint(p.day(), p.rating(), p.ciLow(), p.ciHigh(), p.rank(), p.votes())).toList();
+    }
+
+    /**
+     * The leaderboards for a category and date window, one per pool of votes (people on real
+     * models, people on demo models, simulated visitors), each computed from its own votes only.
+     * Pools without votes are left out.
+     */
+    public List<Standings> standings(VoteFilter filter) {
+        List<VoteStore.Exported> all = src.votes().export();
+        List<SubmissionStore.Finished> finished = src.submissions().finishedOfPublishedTasks();
+        Map<String, ModelInfo> models = models();
+        List<Standings> out = new ArrayList<>();
+        for (String pool : List.of(Standings.REAL, Standings.DEMO, Standings.SIMULATED)) {
+            List<Vote> votes = all.stream().filter(v -> Standings.poolOf(v.demo(), v.simulated()).equals(pool))
+                    .map(v -> new Vote(v.leftModel(), v.rightModel(), v.outcome(), v.category(), v.day())).toList();
+            Leaderboard board = Ratings.leaderboard(votes, filter, settings);
+            if (board.isEmpty()) continue;
+            boolean demo = !pool.equals(Standings.REAL);
+            Map<String, Standings.AnswerStats> stats = answerStats(finished.stream()
+                    .filter(f -> models.containsKey(f.modelId()) && models.get(f.modelId()).demo() == demo)
+                    .filter(f -> filter.accepts(f.category(), f.day())).toList());
+            out.add(new Standings(pool, board, stats));
+        }
+        return out;
+    }
+
+    /** Success rate per category for one model, over all published tasks. */
+    public Map<String, Standings.AnswerStats> statsByCategory(String modelId) {
+        Map<String, List<SubmissionStore.Finished>> byCategory = src.submissions().finishedOfPublishedTasks().stream()
+                .filter(f -> f.modelId().equals(modelId))
+                .collect(Collectors.groupingBy(SubmissionStore.Finished::category, java.util.TreeMap::new, Collectors.toList()));
+        Map<String, Standings.AnswerStats> out = new LinkedHashMap<>();
+        byCategory.forEach((c, list) -> out.put(c, stats(list)));
+        return out;
+    }
+
+    /** Every vote, oldest first, for the public export. */
+    public List<ExportedVote> votes() {
+        return src.votes().export().stream().map(v -> new ExportedVote(v.id(), v.taskId(), v.leftModel(), v.rightModel(),
+                v.outcome().wireName(), v.category(), v.day(), v.castAt(), Standings.poolOf(v.demo(), v.simulated()))).toList();
+    }
+
+    public long voteCount() {
+        return src.votes().voteCount();
+    }
+
+    private static Map<String, Standings.AnswerStats> answerStats(List<SubmissionStore.Finished> rows) {
+        Map<String, Standings.AnswerStats> out = new LinkedHashMap<>();
+        rows.stream().collect(Collectors.groupingBy(SubmissionStore.Finished::modelId)).forEach((m, list) -> out.put(m, stats(list)));
+        return out;
+    }
+
+    /** An answer succeeds when the call returned code and the page rendered without error and drew something. */
+    private static Standings.AnswerStats stats(List<SubmissionStore.Finished> rows) {
+        int ok = 0;
+        double cost = 0, latency = 0;
+        for (SubmissionStore.Finished f : rows) {
+            if (f.status() == SubmissionStatus.SUCCEEDED && "ok".equals(f.renderResult())) ok++;
+            cost += f.costUsd();
+            latency += f.latencyMs();
+        }
+        int n = rows.size();
+        return new Standings.AnswerStats(n, ok, n == 0 ? 0 : cost / n, n == 0 ? 0 : latency / n);
+    }
+
+    private TaskView view(StoredTask t, Map<String, ModelInfo> models) {
+        List<Answer> answers = src.submissions().forTask(t.id()).stream().map(s -> answer(s, models)).toList();
+        return new TaskView(t.id(), t.day(), t.slot(), t.title(), t.category().wireName(), t.theme(), t.prompt(),
+                t.status().wireName(), answers);
+    }
+
+    private Answer answer(Submission s, Map<String, ModelInfo> models) {
+        Map<String, String> artifacts = src.artifacts().forSubmission(s.id()).stream()
+                .collect(Collectors.toMap(ArtifactStore.Stored::kind, ArtifactStore.Stored::sha256, (a, b) -> a));
+        Render render = src.renders().find(s.id()).map(r -> render(r, src.renders().details(s.id()).orElse(null))).orElse(null);
+        List<String> assists = s.assists() == null || s.assists().isBlank() ? List.of()
+                : Arrays.stream(s.assists().split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+        ModelInfo m = models.get(s.modelId());
+        return new Answer(s.id(), s.taskId(), s.modelId(), m != null && m.demo(), s.status().wireName(),
+                s.outcome() == null ? null : s.outcome().wireName(), s.reason(), s.finishReason(), s.modelVersion(),
+                s.inputTokens(), s.outputTokens(), s.reasoningTokens(), s.costUsd(), s.latencyMs(), assists,
+                s.code() != null && !s.code().isBlank(), render, artifacts);
+    }
+
+    private static Render render(RenderStore.Row r, RenderStore.Details d) {
+        List<Render.Line> console = d == null ? List.of() : parse(d.consoleJson(), new TypeReference<List<Render.Line>>() {}, List.of());
+        List<String> errors = d == null ? List.of() : parse(d.errorsJson(), new TypeReference<List<String>>() {}, List.of());
+        return new Render(r.status().name().toLowerCase(java.util.Locale.ROOT), r.result(), r.reason(), r.runs(), r.notBlank(), r.animates(), r.interactive(),
+                console, errors, d == null ? null : d.loadMs());
+    }
+
+    private static <T> T parse(String json, TypeReference<T> type, T fallback) {
+        if (json == null || json.isBlank()) return fallback;
+        try {
+            T v = JSON.readValue(json, type);
+            return v == null ? fallback : v;
+        } catch (java.io.IOException e) {
+            return fallback;
+        }
+    }
+
+}

@@ -1,0 +1,118 @@
+package autobench.web;
+
+import autobench.gallery.Answer;
+import autobench.gallery.Gallery;
+import autobench.gallery.TaskView;
+import autobench.rating.Outcome;
+import autobench.vote.Battle;
+import autobench.vote.Battles;
+import autobench.vote.CastResult;
+import io.javalin.http.Context;
+import java.util.Optional;
+
+/**
+ * The blind battle: issue a pair, take a vote, reveal. Per-visitor pages, never cached. The
+ * browser sees only sealed references to the two answers; which side is which lives in the
+ * server-signed ticket and the battles table.
+ */
+final class BattleHandlers {
+    private static final String NO_STORE = "private, no-store";
+    private final Gallery gallery;
+    private final Battles voting;
+    private final Visitors visitors;
+    private final Keys keys;
+    private final Templates templates;
+    private final Origins origins;
+    private final DataVersion version;
+
+    BattleHandlers(Gallery gallery, Battles voting, Visitors visitors, Keys keys, Templates templates, Origins origins, DataVersion version) {
+        this.gallery = gallery;
+        this.voting = voting;
+        this.visitors = visitors;
+        this.keys = keys;
+        this.templates = templates;
+        this.origins = origins;
+        this.version = version;
+    }
+
+    void show(Context ctx) {
+        send(ctx, fresh(ctx, null));
+    }
+
+    void vote(Context ctx) {
+        if (!visitors.sameOrigin(ctx)) {
+            send(ctx, templates.page(403, "battle", message(ctx, "This vote did not come from a page of this site, so it was not counted.")));
+            return;
+        }
+        String visitor = visitors.existing(ctx);
+        if (visitor == null) {
+            send(ctx, fresh(ctx, "Your browser did not send the cookie this battle was issued to, so the vote was not counted."));
+            return;
+        }
+        Outcome choice;
+        try {
+            choice = Outcome.parse(ctx.formParam("choice"));
+        } catch (IllegalArgumentException e) {
+            send(ctx, templates.page(400, "battle", message(ctx, "That is not a vote: choose left, right, tie or both bad.")));
+            return;
+        }
+        String token = ctx.formParam("token");
+        switch (voting.cast(token == null ? "" : token, visitor, choice, visitors.addressHash(ctx))) {
+            case CastResult.Accepted a -> {
+                version.changed();
+                TaskView t = gallery.task(a.taskId()).orElse(null);
+                send(ctx, templates.page("battle", new Pages.Battle(null, a.taskId(), t == null ? "" : t.title(), t == null ? "" : t.prompt(),
+                        revealSide(ctx, "left", a.leftModelId()), revealSide(ctx, "right", a.rightModelId()),
+                        a.outcome().wireName(), null, origins.sandbox(ctx))));
+            }
+            case CastResult.Refused r -> send(ctx, templates.page(409, "battle", message(ctx, r.message())));
+        }
+    }
+
+    /**
+     * After the vote the posters stay where they were: the form posted back the sealed references
+     * it showed, and the reveal only adds names.
+     */
+    private Pages.Side revealSide(Context ctx, String side, String model) {
+        String ref = ctx.formParam(side);
+        return new Pages.Side(ref != null && keys.unseal(ref).isPresent() ? ref : "", model);
+    }
+
+    private Pages.Battle fresh(Context ctx, String message) {
+        String visitor = visitors.visitor(ctx);
+        Optional<Battle> b = voting.issue(visitor, visitors.addressHash(ctx));
+        if (b.isEmpty()) {
+            return message(ctx, message != null ? message : "There is nothing to battle yet: battles need a published task with two rendered answers.");
+        }
+        Battle battle = b.get();
+        TaskView t = gallery.task(battle.taskId()).orElseThrow();
+        return new Pages.Battle(battle.token(), t.id(), t.title(), t.prompt(), new Pages.Side(keys.seal(battle.leftSubmissionId()), null),
+                new Pages.Side(keys.seal(battle.rightSubmissionId()), null), null, message, origins.sandbox(ctx));
+    }
+
+    private Pages.Battle message(Context ctx, String message) {
+        return new Pages.Battle(null, null, null, null, null, null, null, message, origins.sandbox(ctx));
+    }
+
+    /** A battle poster by sealed reference: the URL does not say whose answer it is. */
+    void poster(Context ctx) {
+        Optional<String> poster = keys.unseal(ctx.pathParam("ref")).flatMap(gallery::answer).map(Answer::poster);
+        var blob = poster.flatMap(gallery::blob);
+        if (blob.isEmpty()) {
+            ctx.attribute(Routes.SENT, true);
+            ctx.status(404).result("no such poster");
+            return;
+        }
+        ctx.header("Cache-Control", "private, max-age=3600");
+        ctx.contentType(blob.get().mimeType()).result(blob.get().content());
+    }
+
+    private void send(Context ctx, Pages.Battle page) {
+        send(ctx, templates.page("battle", page));
+    }
+
+    private static void send(Context ctx, Response r) {
+        ctx.header("Cache-Control", NO_STORE);
+        ctx.status(r.status()).contentType(r.contentType()).result(r.body());
+    }
+}

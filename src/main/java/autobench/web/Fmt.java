@@ -1,0 +1,45 @@
+package autobench.web;
+
+import java.util.Locale;
+
+/** Number formats shared by the templates. */
+public final class Fmt {
+    private Fmt() {}
+
+    public static String usd(double v) {
+        if (v == 0) return "$0";
+        return v < 0.01 ? String.format(Locale.ROOT, "$%.4f", v) : String.format(Locale.ROOT, "$%.2f", v);
+    }
+
+    public static String ms(double v) {
+        return v >= 10_000 ? String.format(Locale.ROOT, "%.0f s", v / 1000) : v >= 1000 ? String.format(Locale.ROOT, "%.1f s", v / 1000)
+                : String.format(Locale.ROOT, "%.0f ms", v);
+    }
+
+    public static String pct(double v) {
+        return String.format(Locale.ROOT, "%.0f%%", v * 100);
+    }
+
+    public static String num(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.0f", v) : "–";
+    }
+
+    public static String count(long v) {
+        return String.format(Locale.ROOT, "%,d", v);
+    }
+
+    /** A check's state as a word, for badges: text, not colour alone, carries the meaning. */
+    public static String check(Boolean v) {
+        return v == null ? "not checked" : v ? "yes" : "no";
+    }
+
+    public static String checkClass(Boolean v) {
+        return v == null ? "badge" : v ? "badge ok" : "badge no";
+    }
+
+    public static String label(String wire) {
+        if (wire == null) return "";
+        String s = wire.replace('_', ' ');
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

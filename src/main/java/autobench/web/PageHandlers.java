@@ -1,0 +1,169 @@
+package autobench.web;
+
+import autobench.gallery.Answer;
+import autobench.gallery.Gallery;
+import autobench.gallery.ModelInfo;
+import autobench.gallery.Standings;
+import autobench.gallery.TaskView;
+import autobench.gallery.Texts;
+import autobench.rating.LeaderboardRow;
+import autobench.rating.RatingSettings;
+import autobench.rating.VoteFilter;
+import autobench.task.Category;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+/**
+ * The read-only pages: each handler asks the gallery, fills one page record and renders its
+ * template through the page cache. Nothing here writes or calls a model.
+ */
+final class PageHandlers {
+    static final int DAYS_PER_ARCHIVE_PAGE = 10;
+    private final Gallery gallery;
+    private final Templates templates;
+    private final PageCache cache;
+    private final Origins origins;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final LongSupplier modelCalls;
+
+    PageHandlers(Gallery gallery, Templates templates, PageCache cache, Origins origins, Clock clock, ZoneId zone, LongSupplier modelCalls) {
+        this.gallery = gallery;
+        this.templates = templates;
+        this.cache = cache;
+        this.origins = origins;
+        this.clock = clock;
+        this.zone = zone;
+        this.modelCalls = modelCalls;
+    }
+
+    /** The cache key: the path and query, plus the host when origins come from the Host header. */
+    String key(Context ctx) {
+        String q = ctx.queryString();
+        return (origins.fixed() ? "" : origins.host(ctx) + "|") + ctx.path() + (q == null ? "" : "?" + q);
+    }
+
+    void home(Context ctx) {
+        cache.serve(ctx, key(ctx), () -> {
+            LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+            List<LocalDate> days = gallery.publishedDays();
+            if (days.isEmpty()) return templates.page("home", new Pages.Home(today, true, List.of()));
+            LocalDate day = days.contains(today) ? today : days.get(0);
+            return templates.page("home", new Pages.Home(day, day.equals(today), gallery.day(day)));
+        });
+    }
+
+    void task(Context ctx) {
+        String id = ctx.pathParam("id");
+        cache.serve(ctx, key(ctx), () -> gallery.task(id).map(t -> {
+            Map<String, String> code = new LinkedHashMap<>();
+            for (Answer a : t.answers()) {
+                if (a.hasCode()) gallery.texts(a.submissionId()).map(Texts::code).ifPresent(c -> code.put(a.submissionId(), c));
+            }
+            String run = ctx.queryParam("run");
+            return templates.page("task", new Pages.Task(t, run, code, origins.sandbox(ctx)));
+        }).orElseGet(() -> notFound("There is no published task with this id.")));
+    }
+
+    void raw(Context ctx) {
+        String id = ctx.pathParam("id");
+        cache.serve(ctx, key(ctx), () -> gallery.answer(id).flatMap(a -> gallery.texts(id).flatMap(tx -> gallery.task(a.taskId())
+                        .map(t -> templates.page("raw", new Pages.Raw(a, t.title(), tx.rawResponse(), tx.reasoning())))))
+                .orElseGet(() -> notFound("There is no published answer with this id.")));
+    }
+
+    void archive(Context ctx) {
+        cache.serve(ctx, key(ctx), () -> {
+            List<LocalDate> days = gallery.publishedDays();
+            int pages = Math.max(1, (days.size() + DAYS_PER_ARCHIVE_PAGE - 1) / DAYS_PER_ARCHIVE_PAGE);
+            int page = parsePage(ctx.queryParam("page"));
+            if (page < 1 || page > pages) return notFound("The archive has " + pages + " page" + (pages == 1 ? "" : "s") + ".");
+            List<Pages.ArchiveDay> out = new ArrayList<>();
+            for (LocalDate d : days.subList((page - 1) * DAYS_PER_ARCHIVE_PAGE, Math.min(days.size(), page * DAYS_PER_ARCHIVE_PAGE))) {
+                out.add(new Pages.ArchiveDay(d, gallery.day(d)));
+            }
+            return templates.page("archive", new Pages.Archive(out, page, pages));
+        });
+    }
+
+    void leaderboard(Context ctx) {
+        cache.serve(ctx, key(ctx), () -> {
+            String category = blankToNull(ctx.queryParam("category"));
+            String from = blankToNull(ctx.queryParam("from")), to = blankToNull(ctx.queryParam("to"));
+            List<String> categories = Arrays.stream(Category.values()).map(Category::wireName).toList();
+            VoteFilter filter;
+            try {
+                if (category != null && !categories.contains(category)) throw new IllegalArgumentException("unknown category '" + category + "'");
+                filter = new VoteFilter(category, from == null ? null : LocalDate.parse(from), to == null ? null : LocalDate.parse(to));
+            } catch (DateTimeParseException e) {
+                return templates.page(400, "leaderboard", new Pages.Leaderboard(category, from, to, categories, List.of(),
+                        "Dates are written YYYY-MM-DD."));
+            } catch (IllegalArgumentException e) {
+                return templates.page(400, "leaderboard", new Pages.Leaderboard(null, from, to, categories, List.of(), e.getMessage()));
+            }
+            List<Pages.Board> boards = gallery.standings(filter).stream().map(PageHandlers::board).toList();
+            return templates.page("leaderboard", new Pages.Leaderboard(category, from, to, categories, boards, null));
+        });
+    }
+
+    static Pages.Board board(Standings s) {
+        List<Pages.Row> rows = new ArrayList<>();
+        for (LeaderboardRow r : s.board().rows()) {
+            rows.add(new Pages.Row(r.rank(), r.model(), r.rating(), r.ciLow(), r.ciHigh(), r.elo(), r.votes(), r.winRate(),
+                    s.answers().get(r.model()), r.provisional(), s.demoModels()));
+        }
+        return new Pages.Board(s.pool(), s.board().votes(), rows, Svg.ratings(s.board().rows(), s.pool()));
+    }
+
+    void model(Context ctx) {
+        String id = ctx.pathParam("id");
+        cache.serve(ctx, key(ctx), () -> {
+            ModelInfo m = gallery.models().get(id);
+            if (m == null) return notFound("There is no model with this id.");
+            var history = gallery.history(id);
+            return templates.page("model", new Pages.Model(m, Svg.history(history), history, gallery.statsByCategory(id), gallery.answersOf(id)));
+        });
+    }
+
+    void methodology(Context ctx) {
+        // Not cached on the data version alone: it shows this process's live model-call counter.
+        Map<String, ModelInfo> models = gallery.models();
+        int demo = (int) models.values().stream().filter(ModelInfo::demo).count();
+        RatingSettings s = RatingSettings.DEFAULTS;
+        Response r = templates.page("methodology", new Pages.Methodology(models.size() - demo, demo, gallery.publishedDays().size(),
+                gallery.voteCount(), modelCalls.getAsLong(), s.rounds(), s.prior(), s.eloK(), s.provisionalBelow()));
+        PageCache.send(ctx, PageCache.build(0, r), "no-cache");
+    }
+
+    Response notFound(String message) {
+        return templates.page(404, "error", new Pages.Error(404, message));
+    }
+
+    void notFoundPage(Context ctx) {
+        PageCache.send(ctx, PageCache.build(0, notFound("There is no page at this address.")), "no-cache");
+    }
+
+    private static int parsePage(String s) {
+        if (s == null) return 1;
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+}

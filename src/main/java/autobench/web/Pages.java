@@ -1,0 +1,65 @@
+package autobench.web;
+
+import autobench.gallery.Answer;
+import autobench.gallery.HistoryPoint;
+import autobench.gallery.ModelAnswer;
+import autobench.gallery.ModelInfo;
+import autobench.gallery.Standings;
+import autobench.gallery.TaskView;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** The page records, one per template (src/main/jte/NAME.jte takes {@code @param NAME page}). */
+public final class Pages {
+    private Pages() {}
+
+    /** Today, or the latest published day while today's tasks are not out yet. */
+    public record Home(LocalDate day, boolean isToday, List<TaskView> tasks) {}
+
+    /**
+     * @param run     the submission to show running live in place of its poster, or null
+     * @param code    submission id to its code (answers without code are absent)
+     * @param sandbox the preview origin
+     */
+    public record Task(TaskView task, String run, Map<String, String> code, String sandbox) {}
+
+    /** The raw reply of one answer, shown on demand. */
+    public record Raw(Answer answer, String taskTitle, String raw, String reasoning) {}
+
+    /**
+     * A blind pair, or its reveal after the vote, or a message (nothing to battle, a refused vote).
+     *
+     * @param choice the vote just cast (left, right, tie, both_bad), or null before the vote
+     */
+    public record Battle(String token, String taskId, String title, String prompt, Side left, Side right, String choice,
+                         String message, String sandbox) {
+        public boolean revealed() {
+            return choice != null;
+        }
+    }
+
+    /** One side of a battle: opaque references until the reveal names the model. */
+    public record Side(String ref, String model) {}
+
+    public record Leaderboard(String category, String from, String to, List<String> categories, List<Board> boards, String error) {}
+
+    /** One pool's table: people on real models, people on demo models, or simulated visitors (never mixed). */
+    public record Board(String pool, long votes, List<Row> rows, String svg) {}
+
+    public record Row(int rank, String model, double rating, double ciLow, double ciHigh, double elo, int votes, double winRate,
+                      Standings.AnswerStats answers, boolean provisional, boolean demo) {}
+
+    public record Archive(List<ArchiveDay> days, int page, int pages) {}
+
+    public record ArchiveDay(LocalDate day, List<TaskView> tasks) {}
+
+    public record Model(ModelInfo model, String historySvg, List<HistoryPoint> history, Map<String, Standings.AnswerStats> byCategory,
+                        List<ModelAnswer> answers) {}
+
+    /** How the arena works, with the numbers as they are now. */
+    public record Methodology(int realModels, int demoModels, int days, long votes, long modelCallsSinceStart,
+                              int bootstrapRounds, double prior, double eloK, int provisionalBelow) {}
+
+    public record Error(int status, String message) {}
+}

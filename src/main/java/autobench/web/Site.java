@@ -1,0 +1,100 @@
+package autobench.web;
+
+import autobench.config.Config;
+import autobench.gallery.Gallery;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.function.LongSupplier;
+
+/**
+ * The public website: the main origin (pages, API, feed, artifacts, votes) and the sandbox origin
+ * (live previews), two Javalin servers in one process. It is given narrow collaborators only: the
+ * gallery to read, the voting domain ({@code vote.Battles}) to issue battles and take votes, and a
+ * counter of model calls that it shows but cannot change.
+ */
+public final class Site implements AutoCloseable {
+
+    /**
+     * @param modelCalls the process's provider-call counter; the site shows calls made since it started
+     * @param host       the interface to listen on (127.0.0.1 for local use, 0.0.0.0 behind a proxy)
+     */
+    public record Parts(Gallery gallery, autobench.vote.Battles battles, Keys keys, LibraryLookup libraries, Config.Web settings, String host,
+                        ZoneId zone, Clock clock, LongSupplier modelCalls) {}
+
+    private final Javalin main;
+    private final Javalin sandbox;
+    private final Origins origins;
+
+    private Site(Javalin main, Javalin sandbox, Origins origins) {
+        this.main = main;
+        this.sandbox = sandbox;
+        this.origins = origins;
+    }
+
+    /** Starts both servers; ports of 0 pick free ones (see {@link #port()} and {@link #sandboxPort()}). */
+    public static Site start(Parts p) {
+        Config.Web w = p.settings();
+        Origins origins = new Origins(w.publicOrigin(), w.sandboxOrigin(), w.trustForwardedFor());
+        long baseline = p.modelCalls().getAsLong();
+        LongSupplier sinceStart = () -> p.modelCalls().getAsLong() - baseline;
+        DataVersion version = new DataVersion(p.gallery()::dataVersion, p.clock()::millis, w.cache() ? w.cacheCheckMillis() : 0);
+        PageCache cache = new PageCache(version, w.cache());
+        Templates templates = new Templates();
+        PageHandlers pages = new PageHandlers(p.gallery(), templates, cache, origins, p.clock(), p.zone(), sinceStart);
+        BattleHandlers battles = new BattleHandlers(p.gallery(), p.battles(), new Visitors(p.keys(), origins, p.clock()), p.keys(),
+                templates, origins, version);
+        ApiHandlers api = new ApiHandlers(p.gallery(), cache, pages, sinceStart);
+        Assets assets = new Assets(p.gallery());
+        Feed feed = new Feed(p.gallery(), cache, pages, origins);
+        Javalin sandbox = new SandboxSite(p.gallery(), p.keys(), p.libraries(), origins).create(p.host());
+        Javalin main = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.jetty.host = p.host();
+            // Cached answers are compressed once, when cached; nothing is compressed per request.
+            config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE;
+            config.routes.before(ctx -> headers(ctx, origins));
+            // Current cached answers leave from Jetty directly; Javalin attaches its servlet inside this wrapper.
+            config.jetty.modifyServer(server -> server.setHandler(new FastPath(cache, origins)));
+            Routes.register(config.routes, pages, battles, api, assets, feed);
+        });
+        sandbox.start(w.sandboxPort());
+        origins.sandboxPort = sandbox.port();
+        try {
+            main.start(w.port());
+        } catch (RuntimeException e) {
+            sandbox.stop();
+            throw e;
+        }
+        origins.port = main.port();
+        return new Site(main, sandbox, origins);
+    }
+
+    private static void headers(Context ctx, Origins origins) {
+        ctx.header("Content-Security-Policy", origins.mainPolicy(ctx));
+        for (String[] h : FIXED_HEADERS) ctx.header(h[0], h[1]);
+    }
+
+    /** The main origin's headers besides its policy; the fast path sends the same. */
+    static final String[][] FIXED_HEADERS = {
+            {"X-Content-Type-Options", "nosniff"},
+            {"Referrer-Policy", "strict-origin-when-cross-origin"},
+            {"X-Frame-Options", "DENY"},
+            {"Cross-Origin-Opener-Policy", "same-origin"},
+            {"Permissions-Policy", "camera=(), microphone=(), geolocation=(), usb=(), payment=()"}};
+
+    public int port() {
+        return origins.port;
+    }
+
+    public int sandboxPort() {
+        return origins.sandboxPort;
+    }
+
+    @Override
+    public void close() {
+        main.stop();
+        sandbox.stop();
+    }
+}

@@ -1,0 +1,169 @@
+package autobench.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import autobench.rating.Vote;
+import autobench.rating.io.VoteFile;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** The site over plain HTTP: headers of both origins, caching, the API and the vote path's refusals. */
+@Tag("chromium")
+class SiteHttpTest {
+    static WebFixture site;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        site = WebFixture.shared();
+    }
+
+    static HttpResponse<String> get(String url, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
+        for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> post(String path, String form, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(site.base + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void main_origin_pages_carry_the_security_headers() throws Exception {
+        HttpResponse<String> r = get(site.base + "/");
+        String csp = r.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(csp).contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'", "frame-src " + site.sandbox);
+        assertThat(r.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(r.headers().firstValue("Referrer-Policy")).isPresent();
+    }
+
+    @Test
+    void previews_are_sandboxed_may_connect_nowhere_and_never_get_same_origin() throws Exception {
+        String id = site.get("/api/v1/tasks/" + site.firstTaskId()).get("submissions").get(1).get("id").asText();
+        HttpResponse<String> r = get(site.sandbox + "/run/" + id);
+        assertThat(r.statusCode()).isEqualTo(200);
+        String csp = r.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(csp).startsWith("sandbox allow-scripts allow-pointer-lock;").contains("connect-src 'none'")
+                .contains("frame-ancestors " + site.base).doesNotContain("allow-same-origin");
+        assertThat(r.headers().firstValue("Set-Cookie")).isEmpty();
+        assertThat(get(site.sandbox + "/").headers().firstValue("Content-Security-Policy").orElseThrow()).startsWith("sandbox ");
+    }
+
+    @Test
+    void the_sandbox_serves_the_allowed_libraries_and_nothing_else() throws Exception {
+        HttpResponse<String> p5 = get(site.sandbox + "/cdn/cdn.jsdelivr.net/npm/p5@1.9.4/lib/p5.min.js");
+        assertThat(p5.statusCode()).isEqualTo(200);
+        assertThat(p5.headers().firstValue("Content-Type").orElseThrow()).contains("javascript");
+        assertThat(get(site.sandbox + "/cdn/cdn.jsdelivr.net/npm/evil@1.0.0/x.js").statusCode()).isEqualTo(404);
+        assertThat(get(site.sandbox + "/cdn/example.org/p5.min.js").statusCode()).isEqualTo(404);
+        assertThat(SandboxSite.pointLibrariesHere("<script src=\"https://unpkg.com/d3@7.9.2/dist/d3.min.js\"></script>", "http://s:1"))
+                .isEqualTo("<script src=\"http://s:1/cdn/unpkg.com/d3@7.9.2/dist/d3.min.js\"></script>");
+    }
+
+    @Test
+    void an_unchanged_page_answers_304_to_its_etag_and_comes_gzipped() throws Exception {
+        HttpResponse<String> first = get(site.base + "/leaderboard");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertThat(first.headers().firstValue("Cache-Control").orElseThrow()).contains("public").contains("s-maxage");
+        assertThat(get(site.base + "/leaderboard", "If-None-Match", etag).statusCode()).isEqualTo(304);
+        HttpResponse<byte[]> gz = HTTP.send(HttpRequest.newBuilder(URI.create(site.base + "/leaderboard")).header("Accept-Encoding", "gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gz.headers().firstValue("Content-Encoding")).contains("gzip");
+        assertThat(gz.body().length).isLessThan(first.body().getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    @Test
+    void artifacts_are_served_by_content_hash_as_immutable() throws Exception {
+        String poster = site.get("/api/v1/tasks/" + site.firstTaskId()).get("submissions").get(1).get("artifacts").get("poster").asText();
+        HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(site.base + poster)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Cache-Control").orElseThrow()).contains("immutable");
+        assertThat(get(site.base + "/a/" + "0".repeat(64)).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void a_vote_changes_the_cached_leaderboard_at_once_and_counts_once() throws Exception {
+        String etag = get(site.base + "/leaderboard").headers().firstValue("ETag").orElseThrow();
+        long before = site.demoVotes();
+        Battle b = battle();
+        HttpResponse<String> vote = post("/battle/vote", "token=" + b.token + "&choice=left", "Cookie", b.cookie, "Origin", site.base);
+        assertThat(vote.statusCode()).isEqualTo(200);
+        assertThat(vote.body()).contains("You voted");
+        assertThat(site.demoVotes()).isEqualTo(before + 1);
+        assertThat(get(site.base + "/leaderboard", "If-None-Match", etag).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> replay = post("/battle/vote", "token=" + b.token + "&choice=right", "Cookie", b.cookie, "Origin", site.base);
+        assertThat(replay.statusCode()).isEqualTo(409);
+        assertThat(replay.body()).contains("already has its vote").contains("not counted");
+        assertThat(site.demoVotes()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void votes_from_another_site_another_cookie_a_forged_ticket_or_an_unknown_choice_change_nothing() throws Exception {
+        long before = site.demoVotes();
+        Battle b = battle();
+        assertThat(post("/battle/vote", "token=" + b.token + "&choice=left", "Cookie", b.cookie, "Origin", "https://evil.example").statusCode()).isEqualTo(403);
+        assertThat(post("/battle/vote", "token=" + b.token + "&choice=left", "Cookie", b.cookie).statusCode()).isEqualTo(403);
+        Battle other = battle();
+        assertThat(post("/battle/vote", "token=" + b.token + "&choice=left", "Cookie", other.cookie, "Origin", site.base).body())
+                .contains("issued to another browser");
+        String forged = b.token.substring(0, b.token.indexOf('.')) + ".AAAA";
+        assertThat(post("/battle/vote", "token=" + forged + "&choice=left", "Cookie", b.cookie, "Origin", site.base).body())
+                .contains("not issued by this site");
+        assertThat(post("/battle/vote", "token=" + b.token + "&choice=draw", "Cookie", b.cookie, "Origin", site.base).statusCode()).isEqualTo(400);
+        assertThat(site.demoVotes()).isEqualTo(before);
+    }
+
+    @Test
+    void the_votes_export_reads_back_with_the_ratings_votes_reader() throws Exception {
+        battleAndVote();
+        HttpResponse<String> r = get(site.base + "/api/v1/votes.jsonl");
+        List<Vote> votes = new ArrayList<>();
+        VoteFile.forEach(new ByteArrayInputStream(r.body().getBytes(StandardCharsets.UTF_8)), votes::add);
+        assertThat(votes).isNotEmpty();
+        assertThat(votes.get(0).date()).isNotNull();
+    }
+
+    @Test
+    void the_api_feed_and_openapi_answer_with_stable_shapes() throws Exception {
+        assertThat(site.get("/api/v1/days").get("days").get(0).get("day").asText()).isEqualTo(site.today.toString());
+        assertThat(site.get("/api/v1/models").get("models").findValuesAsText("id")).contains("demo-orbit", "hostile");
+        assertThat(site.get("/api/v1/tasks/nope").get("error").asText()).contains("no published task");
+        assertThat(get(site.base + "/api/v1/tasks/nope").statusCode()).isEqualTo(404);
+        assertThat(site.get("/api/v1/openapi.json").get("openapi").asText()).startsWith("3.");
+        HttpResponse<String> feed = get(site.base + "/feed.atom");
+        assertThat(feed.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/atom+xml");
+        assertThat(feed.body()).contains("<entry>").contains("Tasks of " + site.today);
+        assertThat(get(site.base + "/no/such/page").statusCode()).isEqualTo(404);
+    }
+
+    record Battle(String token, String cookie) {}
+
+    static Battle battle() throws Exception {
+        HttpResponse<String> r = get(site.base + "/battle");
+        String cookie = r.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie).contains("HttpOnly").contains("SameSite=Lax");
+        Matcher m = Pattern.compile("name=\"token\" value=\"([^\"]+)\"").matcher(r.body());
+        assertThat(m.find()).isTrue();
+        return new Battle(m.group(1), cookie.substring(0, cookie.indexOf(';')));
+    }
+
+    static void battleAndVote() throws Exception {
+        Battle b = battle();
+        post("/battle/vote", "token=" + b.token + "&choice=tie", "Cookie", b.cookie, "Origin", site.base);
+    }
+}

@@ -1,0 +1,163 @@
+package autobench.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Frame;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.LoadState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** A visitor in a real browser against a real site: the journey, keyboard voting, clean consoles, accessibility. */
+@Tag("chromium")
+class VisitorJourneyTest {
+    static final Path SHOTS = Path.of("target", "web-screenshots");
+    static WebFixture site;
+    static BrowserForTests browsers;
+    static long callsBefore;
+
+    @BeforeAll
+    static void start() throws Exception {
+        site = WebFixture.shared();
+        browsers = new BrowserForTests();
+        callsBefore = site.arena.providerCalls();
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browsers != null) browsers.close();
+        if (site != null) {
+            // Nothing a visitor did in these tests reached a model: neither in the process nor as the site reports it.
+            assertThat(site.arena.providerCalls()).isEqualTo(callsBefore);
+            assertThat(stats().get("model_calls_since_start").asLong()).isZero();
+        }
+    }
+
+    static Page page(BrowserContext context) {
+        return context.newPage();
+    }
+
+    static BrowserContext context(int width) {
+        return browsers.browser.newContext(new Browser.NewContextOptions().setViewportSize(width, width >= 1000 ? 900 : 800));
+    }
+
+    @Test
+    void today_task_live_preview_battle_vote_reveal_and_the_leaderboard_counts_the_vote() {
+        try (BrowserContext context = context(1280)) {
+            Page page = page(context);
+            List<String> errors = BrowserForTests.watchErrors(page);
+            page.navigate(site.base + "/");
+            assertThat(page.locator("h1").textContent()).contains("Today's tasks");
+            page.locator("section.task h2 a").first().click();
+            page.waitForURL("**/task/**");
+            assertThat(page.locator("article.answer").count()).isEqualTo(4);
+
+            Locator run = page.locator("article.answer a.run").first();
+            run.click();
+            Locator frame = page.locator("article.answer iframe").first();
+            assertThat(frame.getAttribute("sandbox")).isEqualTo("allow-scripts allow-pointer-lock");
+            assertThat(frame.getAttribute("src")).startsWith(site.sandbox + "/run/");
+            Frame live = frame.elementHandle().contentFrame();
+            live.waitForLoadState(LoadState.LOAD);
+            // The answer runs: its document has loaded and its animation frames tick.
+            assertThat(live.evaluate("() => new Promise(r => { let n = 0; const f = () => ++n >= 3 ? r(n) : requestAnimationFrame(f); requestAnimationFrame(f); })"))
+                    .isEqualTo(3);
+            assertThat(live.evaluate("() => document.querySelector('canvas, svg, div') !== null")).isEqualTo(true);
+
+            long votesBefore = demoVotes();
+            page.locator("nav a[href='/battle']").click();
+            page.waitForURL("**/battle");
+            assertThat(page.locator("#battle h1").textContent()).contains("Which answer is better?");
+            assertThat(page.locator("#side-left h2").textContent().trim()).isEqualTo("Left");
+            page.locator("button[value=left]").click();
+            Locator reveal = page.locator("p.reveal");
+            reveal.waitFor();
+            assertThat(reveal.textContent()).contains("You voted").contains("Left was").contains("right was");
+            assertThat(page.locator("#side-left h2 a").textContent()).isNotBlank();
+
+            page.locator("#next").click();
+            page.locator("button[value=left]").waitFor();
+
+            page.navigate(site.base + "/leaderboard");
+            assertThat(demoVotes()).isEqualTo(votesBefore + 1);
+            assertThat(page.locator("section.board p.note").first().textContent()).contains(votesBefore + 1 + " votes");
+            assertThat(errors).isEmpty();
+        }
+    }
+
+    @Test
+    void a_visitor_can_vote_with_the_keyboard_alone() {
+        try (BrowserContext context = context(1280)) {
+            Page page = page(context);
+            page.navigate(site.base + "/battle");
+            long before = demoVotes();
+            page.keyboard().press("ArrowRight");
+            page.locator("p.reveal").waitFor();
+            assertThat(page.locator("p.reveal").textContent()).contains("You voted right");
+            assertThat(page.evaluate("() => document.activeElement && document.activeElement.id")).isEqualTo("next");
+            page.keyboard().press("n");
+            page.locator("button[value=tie]").waitFor();
+            // Tab to a vote button and press Enter: the buttons are in the tab order and show focus.
+            Locator tie = page.locator("button[value=tie]");
+            for (int i = 0; i < 40 && !Boolean.TRUE.equals(tie.evaluate("b => b === document.activeElement")); i++) page.keyboard().press("Tab");
+            assertThat(tie.evaluate("b => b === document.activeElement")).isEqualTo(true);
+            assertThat((String) tie.evaluate("b => getComputedStyle(b).outlineStyle")).isNotEqualTo("none");
+            page.keyboard().press("Enter");
+            page.locator("p.reveal").waitFor();
+            assertThat(page.locator("p.reveal").textContent()).contains("You voted tie");
+            assertThat(demoVotes()).isEqualTo(before + 2);
+        }
+    }
+
+    @Test
+    void no_page_logs_a_console_error_and_axe_finds_no_violations_at_1280_and_375_px() throws Exception {
+        String axe = WebFixture.resource("axe.min.js");
+        String task = firstTaskId();
+        List<String> paths = List.of("/", "/task/" + task, "/battle", "/leaderboard", "/archive", "/model/demo-orbit", "/methodology");
+        List<String> problems = new ArrayList<>();
+        for (int width : new int[] {1280, 375}) {
+            try (BrowserContext context = context(width)) {
+                for (String path : paths) {
+                    Page page = page(context);
+                    List<String> errors = BrowserForTests.watchErrors(page);
+                    page.navigate(site.base + path);
+                    page.waitForLoadState(LoadState.NETWORKIDLE);
+                    String name = path.equals("/") ? "today" : path.substring(1).replaceAll("/.*", "");
+                    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + "-" + width + ".png")).setFullPage(true));
+                    page.evaluate(axe);
+                    String violations = (String) page.evaluate("async () => JSON.stringify((await axe.run(document, {resultTypes: ['violations']}))"
+                            + ".violations.map(v => v.impact + ' ' + v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ')))");
+                    if (!violations.equals("[]")) problems.add(path + " @" + width + " axe: " + violations);
+                    if (!errors.isEmpty()) problems.add(path + " @" + width + " console: " + errors);
+                    Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+                    if (((Number) overflow).intValue() > 0) problems.add(path + " @" + width + " scrolls sideways by " + overflow + " px");
+                    page.close();
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    static String firstTaskId() throws Exception {
+        return site.firstTaskId();
+    }
+
+    static long demoVotes() {
+        return site.demoVotes();
+    }
+
+    static JsonNode stats() throws Exception {
+        return site.get("/api/v1/stats");
+    }
+}
