@@ -3,7 +3,13 @@ package autobench.cli;
 import autobench.config.Config;
 import autobench.web.Site;
 import autobench.wiring.Arena;
+import autobench.cycle.Scheduler;
+import autobench.cycle.Stage;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,15 +30,46 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-cache", description = "Render every request afresh (for measuring what the cache buys).")
     boolean noCache;
 
+    /** What a process does; split them across processes and machines on one PostgreSQL database. */
+    enum Role {
+        /** the website, the sandbox origin, the API, the cron endpoints, health and metrics */
+        web,
+        /** writes the day's tasks and the rating snapshots when they are due */
+        scheduler,
+        /** calls the models and renders the answers when they are due */
+        worker
+    }
+
+    @Option(names = "--roles", split = ",", paramLabel = "ROLE[,ROLE…]",
+            description = "What this process does: web, scheduler, worker (default: all three). Any number of processes may have any role.")
+    Set<Role> roles = EnumSet.allOf(Role.class);
+
     @Override
     public Integer call() throws InterruptedException {
-        Config c = config.load(false);
+        Config c = config.load(roles.contains(Role.worker));
         Config.Web web = web(c.web(), port, sandboxPort, noCache);
         Arena arena = Arena.open(c);
-        Site site = Serving.start(arena, web, host);
-        Runtime.getRuntime().addShutdownHook(new Thread(arena::close, "autobench-db-close"));
-        Serving.serveUntilStopped(site, host);
-        return 0;
+        Site site = roles.contains(Role.web) ? Serving.start(arena, web, host) : null;
+        Set<Stage> stages = EnumSet.noneOf(Stage.class);
+        if (roles.contains(Role.scheduler)) stages.addAll(List.of(Stage.GENERATE, Stage.SNAPSHOT));
+        if (roles.contains(Role.worker)) stages.addAll(List.of(Stage.DISPATCH, Stage.RENDER));
+        Scheduler scheduler = stages.isEmpty() ? null : arena.scheduler(stages);
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (GracefulStop stop = GracefulStop.install(() -> {
+            if (scheduler != null) scheduler.stop();
+            arena.stop();
+            if (site != null) site.close();
+            stopped.countDown();
+        })) {
+            if (scheduler != null) Thread.ofPlatform().name("scheduler").daemon().start(scheduler::runUntilStopped);
+            if (site != null) Serving.printUrls(site, host);
+            System.out.println("  Roles: " + roles + (scheduler == null ? "" : "; stages run here when due: " + stages)
+                    + ". Ctrl-C or SIGTERM stops gracefully.");
+            System.out.flush();
+            stopped.await();
+            arena.close();
+            return stop.exitCode();
+        }
     }
 
     static Config.Web web(Config.Web w, Integer port, Integer sandboxPort, boolean noCache) {

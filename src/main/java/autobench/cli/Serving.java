@@ -3,7 +3,9 @@ package autobench.cli;
 import autobench.config.Config;
 import autobench.gallery.Gallery;
 import autobench.render.LibraryRoutes;
+import autobench.ops.CronGate;
 import autobench.web.Keys;
+import autobench.web.Operations;
 import autobench.web.LibraryLookup;
 import autobench.web.Site;
 import autobench.wiring.Arena;
@@ -23,7 +25,7 @@ public final class Serving {
         }
         try {
             return Site.start(new Site.Parts(gallery, arena.battles(),
-                    keys, libraries(), web, host, arena.config().zone(), arena.clock(), arena::providerCalls));
+                    keys, libraries(), web, host, arena.config().zone(), arena.clock(), arena::providerCalls, operations(arena)));
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof java.net.BindException) {
@@ -35,6 +37,13 @@ public final class Serving {
         }
     }
 
+    /** The cron triggers, health and metrics: the secret is read from the variable the config names, never logged. */
+    static Operations operations(Arena arena) {
+        CronGate gate = new CronGate(arena.cronSecret(), arena.clock());
+        return new Operations(gate, arena.stageRunner(), arena.stageRuns(), arena::today, arena::databaseAnswers,
+                arena.meters()::scrape);
+    }
+
     /** The sandbox serves the renderer's bundled copies of the allowed libraries, for the same URLs. */
     static LibraryLookup libraries() {
         LibraryRoutes routes = LibraryRoutes.bundled();
@@ -42,12 +51,16 @@ public final class Serving {
                 ? java.util.Optional.of(new LibraryLookup.Served(s.body(), s.contentType())) : java.util.Optional.empty();
     }
 
-    /** Prints where the site is and blocks until the process is stopped (Ctrl-C). */
-    static void serveUntilStopped(Site site, String host) throws InterruptedException {
+    static void printUrls(Site site, String host) {
         String shown = host.equals("0.0.0.0") ? "localhost" : host;
         System.out.println();
         System.out.println("  AutoBench is serving at   http://" + shown + ":" + site.port() + "/");
         System.out.println("  live previews come from   http://" + shown + ":" + site.sandboxPort() + "/  (sandbox origin)");
+    }
+
+    /** Prints where the site is and blocks until the process is stopped (Ctrl-C). */
+    static void serveUntilStopped(Site site, String host) throws InterruptedException {
+        printUrls(site, host);
         System.out.println("  Press Ctrl-C to stop.");
         System.out.flush();
         java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);

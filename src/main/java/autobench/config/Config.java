@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param zone            the arena day's time zone
  * @param taskGenerator   "builtin" or the id of a configured model
  * @param dailyBudgetUsd  spend cap per arena day, or {@code null} for none
+ * @param cronSecretEnv   the environment variable holding the x-cron-secret of the cron endpoints, or
+ *                        {@code null}: cron triggers off
  * @param shutdownGraceSeconds how long a stopping process lets calls in flight finish, or {@code null}
  *                        for the longest model timeout
  */
@@ -34,6 +36,7 @@ public record Config(
         Render render,
         ScheduleSettings schedule,
         Integer shutdownGraceSeconds,
+        String cronSecretEnv,
         Web web,
         List<ModelConfig> models) {
 
@@ -89,16 +92,16 @@ public record Config(
 
     public Config withDatabase(String url) {
         return new Config(source, url, databaseUser, databasePasswordEnv, zone, tasksPerDay, taskGenerator,
-                autoApprove, dailyBudgetUsd, dispatch, render, schedule, shutdownGraceSeconds, web, models);
+                autoApprove, dailyBudgetUsd, dispatch, render, schedule, shutdownGraceSeconds, cronSecretEnv, web, models);
     }
 
     public Config withWeb(Web newWeb) {
         return new Config(source, database, databaseUser, databasePasswordEnv, zone, tasksPerDay, taskGenerator,
-                autoApprove, dailyBudgetUsd, dispatch, render, schedule, shutdownGraceSeconds, newWeb, models);
+                autoApprove, dailyBudgetUsd, dispatch, render, schedule, shutdownGraceSeconds, cronSecretEnv, newWeb, models);
     }
 
     public Config withModels(List<ModelConfig> newModels) {
         return new Config(source, database, databaseUser, databasePasswordEnv, zone, tasksPerDay, taskGenerator,
-                autoApprove, dailyBudgetUsd, dispatch, render, schedule, shutdownGraceSeconds, web, newModels);
+                autoApprove, dailyBudgetUsd, dispatch, render, schedule, shutdownGraceSeconds, cronSecretEnv, web, newModels);
     }
 }

@@ -48,6 +48,10 @@ final class Validator {
         DispatchSettings dispatch = dispatch(root.path("dispatch"));
         Config.Render render = render(root.path("render"));
         ScheduleSettings schedule = schedule(root.path("schedule"));
+        String cronSecretEnv = text(root, "cron_secret_env", "cron_secret_env", null);
+        if (cronSecretEnv != null && (env.apply(cronSecretEnv) == null || env.apply(cronSecretEnv).isBlank())) {
+            problems.add("cron_secret_env: environment variable " + cronSecretEnv + " is not set (the cron endpoints need the secret it holds)");
+        }
         Integer grace = root.hasNonNull("shutdown_grace_seconds")
                 ? integer(root, "shutdown_grace_seconds", "shutdown_grace_seconds", 300, 0, 86_400) : null;
         Config.Web web = web(root.path("web"));
@@ -56,7 +60,7 @@ final class Validator {
             problems.add("task_generator: '" + generator + "' is neither 'builtin' nor the id of a configured model");
         }
         return new Config(source, database, dbUser, dbPasswordEnv, zone, tasksPerDay, generator, autoApprove, budget,
-                dispatch, render, schedule, grace, web, models);
+                dispatch, render, schedule, grace, cronSecretEnv, web, models);
     }
 
     private ScheduleSettings schedule(JsonNode s) {

@@ -51,12 +51,19 @@ public final class StageRunner {
     /** Nothing was done: this stage is switched off (rendering, say). */
     public record Off(Stage stage, LocalDate day) implements Outcome {}
 
-    public Outcome run(Stage stage, LocalDate day, Trigger trigger) {
+    /** Why the stage cannot run for this day now ({@link Off} or {@link NotYet}), or {@code null} when it can. */
+    public Outcome precondition(Stage stage, LocalDate day) {
         if (stage == Stage.RENDER && !cycle.renders()) return new Off(stage, day);
         Stage before = stage.after();
         if (before != null && runs.find(before, day).map(r -> r.status() != Status.DONE).orElse(true)) {
             return new NotYet(stage, day, before);
         }
+        return null;
+    }
+
+    public Outcome run(Stage stage, LocalDate day, Trigger trigger) {
+        Outcome blocked = precondition(stage, day);
+        if (blocked != null) return blocked;
         if (!runs.claim(stage, day, trigger, owner, clock.millis() + LEASE_MS, clock.millis())) {
             return new AlreadyRun(stage, day, runs.find(stage, day).orElseThrow());
         }

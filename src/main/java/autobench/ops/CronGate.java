@@ -43,6 +43,11 @@ public final class CronGate {
         this.clock = clock;
     }
 
+    /** Whether a secret is configured (cron triggers on, metrics behind the secret). */
+    public boolean enabled() {
+        return secretDigest != null;
+    }
+
     public synchronized Decision check(String presented, String address) {
         if (secretDigest == null) return Decision.OFF;
         long now = clock.millis();

@@ -19,9 +19,10 @@ public final class Site implements AutoCloseable {
     /**
      * @param modelCalls the process's provider-call counter; the site shows calls made since it started
      * @param host       the interface to listen on (127.0.0.1 for local use, 0.0.0.0 behind a proxy)
+     * @param operations the cron triggers, health and metrics endpoints
      */
     public record Parts(Gallery gallery, autobench.vote.Battles battles, Keys keys, LibraryLookup libraries, Config.Web settings, String host,
-                        ZoneId zone, Clock clock, LongSupplier modelCalls) {}
+                        ZoneId zone, Clock clock, LongSupplier modelCalls, Operations operations) {}
 
     private final Javalin main;
     private final Javalin sandbox;
@@ -57,6 +58,7 @@ public final class Site implements AutoCloseable {
             config.routes.before(ctx -> headers(ctx, origins));
             // Current cached answers leave from Jetty directly; Javalin attaches its servlet inside this wrapper.
             config.jetty.modifyServer(server -> server.setHandler(new FastPath(cache, origins)));
+            p.operations().register(config.routes, origins);
             Routes.register(config.routes, pages, battles, api, assets, feed);
         });
         sandbox.start(w.sandboxPort());

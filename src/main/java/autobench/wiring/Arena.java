@@ -172,6 +172,22 @@ public final class Arena implements AutoCloseable {
                 .description("answers waiting to be rendered, arena-wide").register(meters);
     }
 
+    /** The x-cron-secret, from the variable {@code cron_secret_env} names; {@code null}: cron triggers are off. */
+    public String cronSecret() {
+        String name = config.cronSecretEnv();
+        String v = name == null ? null : env.apply(name);
+        return v == null || v.isBlank() ? null : v;
+    }
+
+    /** Whether the database answers a trivial query now (for /readyz). */
+    public boolean databaseAnswers() {
+        try {
+            return db.jdbi().withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     public LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), config.zone());
     }
@@ -231,6 +247,11 @@ public final class Arena implements AutoCloseable {
 
     public Scheduler scheduler() {
         return new Scheduler(stageRunner(), config.schedule(), config.zone(), clock);
+    }
+
+    /** A scheduler that runs only these stages (a process with the scheduler role, the worker role, or both). */
+    public Scheduler scheduler(java.util.Set<autobench.cycle.Stage> stages) {
+        return new Scheduler(stageRunner(), config.schedule(), config.zone(), clock, stages);
     }
 
     /**

@@ -1,0 +1,135 @@
+package autobench.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import autobench.cli.Serving;
+import autobench.config.Config;
+import autobench.cycle.Stage;
+import autobench.cycle.StageRuns;
+import autobench.dispatch.Sleeper;
+import autobench.testing.ChatStub;
+import autobench.testing.Store;
+import autobench.testing.TestConfigs;
+import autobench.wiring.Arena;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The seed's cron triggers: only with the secret, each stage once however often called, health and metrics beside them. */
+class CronEndpointsTest {
+    static final String SECRET = "a-long-cron-secret-for-tests";
+    @TempDir Path tmp;
+    @RegisterExtension ChatStub stub = new ChatStub();
+    final HttpClient http = HttpClient.newHttpClient();
+
+    Config config(Store store, boolean withSecret) {
+        String yaml = TestConfigs.base(store.freshUrl(tmp), 2) + TestConfigs.stubModel("a", stub.port(), 30)
+                + TestConfigs.stubModel("b", stub.port(), 30) + (withSecret ? "cron_secret_env: CRON_SECRET\n" : "")
+                + "web:\n  port: 0\n  sandbox_port: 0\n";
+        return TestConfigs.load(tmp, yaml, Map.of("CRON_SECRET", SECRET));
+    }
+
+    HttpResponse<String> post(Site site, String path, String secret) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + site.port() + path)).POST(HttpRequest.BodyPublishers.noBody());
+        if (secret != null) b.header("x-cron-secret", secret);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(Site site, String path, String bearer) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + site.port() + path));
+        if (bearer != null) b.header("Authorization", "Bearer " + bearer);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void a_trigger_without_or_with_a_wrong_secret_is_refused_and_changes_nothing(Store store) throws Exception {
+        stub.answerAll(ChatStub.ok());
+        Config c = config(store, true);
+        try (Arena a = new Arena(c, Map.of("CRON_SECRET", SECRET)::get, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of());
+             Site site = Serving.start(a, c.web(), "127.0.0.1")) {
+            for (String stage : new String[] {"generate", "dispatch", "render"}) {
+                assertThat(post(site, "/api/cron/" + stage, null).statusCode()).isEqualTo(401);
+                HttpResponse<String> wrong = post(site, "/api/cron/" + stage, SECRET + "x");
+                assertThat(wrong.statusCode()).isEqualTo(401);
+                assertThat(wrong.body()).doesNotContain(SECRET);
+            }
+            assertThat(a.tasks().forDay(a.today())).isEmpty();
+            assertThat(a.stageRuns().recent(10)).isEmpty();
+            assertThat(stub.requests()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void each_trigger_called_twice_runs_its_stage_once_and_the_second_call_says_what_was_done(Store store) throws Exception {
+        stub.answerAll(ChatStub.ok());
+        Config c = config(store, true);
+        try (Arena a = new Arena(c, Map.of("CRON_SECRET", SECRET)::get, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of());
+             Site site = Serving.start(a, c.web(), "127.0.0.1")) {
+            HttpResponse<String> early = post(site, "/api/cron/dispatch", SECRET);
+            assertThat(early.statusCode()).as(early.body()).isEqualTo(409);
+            assertThat(early.body()).contains("not_yet").contains("generate");
+
+            HttpResponse<String> g1 = post(site, "/api/cron/generate", SECRET);
+            assertThat(g1.statusCode()).isEqualTo(200);
+            assertThat(g1.body()).contains("\"status\":\"done\"").contains("2 tasks");
+            HttpResponse<String> g2 = post(site, "/api/cron/generate", SECRET);
+            assertThat(g2.body()).contains("already_done").contains("\"trigger\":\"cron\"");
+            assertThat(a.tasks().forDay(a.today())).hasSize(2);
+
+            HttpResponse<String> d1 = post(site, "/api/cron/dispatch", SECRET);
+            assertThat(d1.statusCode()).isEqualTo(202);
+            long until = System.currentTimeMillis() + 30_000;
+            while (a.stageRuns().find(Stage.DISPATCH, a.today()).map(r -> r.status() != StageRuns.Status.DONE).orElse(true)) {
+                assertThat(System.currentTimeMillis()).as("dispatch finished").isLessThan(until);
+                Thread.sleep(50);
+            }
+            HttpResponse<String> d2 = post(site, "/api/cron/dispatch", SECRET);
+            assertThat(d2.statusCode()).isEqualTo(200);
+            assertThat(d2.body()).contains("already_done").contains("4 succeeded");
+            assertThat(stub.requests()).as("2 tasks × 2 models, once").isEqualTo(4);
+
+            HttpResponse<String> r = post(site, "/api/cron/render", SECRET);
+            assertThat(r.statusCode()).isEqualTo(409);
+            assertThat(r.body()).contains("\"status\":\"off\"");
+            assertThat(post(site, "/api/cron/reboot", SECRET).statusCode()).isEqualTo(404);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void health_readiness_and_metrics_answer_and_metrics_need_the_secret_when_one_is_set(Store store) throws Exception {
+        Config c = config(store, true);
+        try (Arena a = new Arena(c, Map.of("CRON_SECRET", SECRET)::get, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of());
+             Site site = Serving.start(a, c.web(), "127.0.0.1")) {
+            assertThat(get(site, "/healthz", null).statusCode()).isEqualTo(200);
+            assertThat(get(site, "/readyz", null).statusCode()).isEqualTo(200);
+            assertThat(get(site, "/metrics", null).statusCode()).isEqualTo(401);
+            HttpResponse<String> m = get(site, "/metrics", SECRET);
+            assertThat(m.statusCode()).isEqualTo(200);
+            assertThat(m.body()).contains("autobench_submissions");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Store.class, names = "SQLITE")
+    void without_a_configured_secret_the_triggers_do_not_exist(Store store) throws Exception {
+        Config c = config(store, false);
+        try (Arena a = new Arena(c, k -> null, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of());
+             Site site = Serving.start(a, c.web(), "127.0.0.1")) {
+            HttpResponse<String> r = post(site, "/api/cron/generate", "anything");
+            assertThat(r.statusCode()).isEqualTo(404);
+            assertThat(r.body()).contains("cron_secret_env");
+            assertThat(a.tasks().forDay(a.today())).isEmpty();
+        }
+    }
+}
