@@ -5,10 +5,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
 /** The one entry point: subcommands are registered here, by hand. */
-@Command(name = "autobench", mixinStandardHelpOptions = true, version = "AutoBench 0.1.0",
+@Command(name = "autobench", mixinStandardHelpOptions = true, version = "AutoBench " + App.VERSION,
         description = "A self-hosted daily LLM coding arena.",
-        subcommands = {DemoCommand.class, RunDayCommand.class, ScheduleCommand.class, RunsCommand.class, VerifyCommand.class, ModelsCommand.class, ResendCommand.class, CostCommand.class, RatingsCommand.class, RenderCommand.class, ServeCommand.class})
+        subcommands = {DemoCommand.class, ServeCommand.class, RunDayCommand.class, ScheduleCommand.class, RunsCommand.class, VerifyCommand.class,
+                ModelsCommand.class, ResendCommand.class, CostCommand.class, RatingsCommand.class, RenderCommand.class,
+                ExportCommand.class, ImportCommand.class})
 public final class App implements Runnable {
+    /** Written into exports' manifests. */
+    static final String VERSION = "0.1.0";
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override

@@ -5,9 +5,17 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.Update;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -75,12 +83,15 @@ public final class Database implements AutoCloseable {
      * todays_tasks view says "now") live in db/vendor/sqlite and db/vendor/postgresql.
      */
     private static void migrate(DataSource ds, Dialect dialect) {
-        Flyway.configure()
+        flyway(ds, dialect).migrate();
+    }
+
+    private static Flyway flyway(DataSource ds, Dialect dialect) {
+        return Flyway.configure()
                 .dataSource(ds)
                 .locations("classpath:db/migration", "classpath:db/vendor/" + (dialect == Dialect.SQLITE ? "sqlite" : "postgresql"))
                 .loggers("slf4j")
-                .load()
-                .migrate();
+                .load();
     }
 
     private static void createParentDirectory(String jdbcUrl) {
@@ -100,6 +111,61 @@ public final class Database implements AutoCloseable {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) t = t.getCause();
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /** The version of the newest migration applied, e.g. "4". */
+    public String schemaVersion() {
+        var current = flyway(dataSource, dialect).info().current();
+        return current == null ? "0" : current.getVersion().getVersion();
+    }
+
+    /**
+     * Runs a query and hands each row to the sink as column → value, one at a time, so a table of
+     * any size passes through in constant memory. The SQL is the caller's (a table owner's). On
+     * PostgreSQL the query runs in a transaction with a fetch size: outside one, the driver would
+     * read every row before returning the first.
+     */
+    public void streamRows(String sql, Map<String, ?> binds, Consumer<Map<String, Object>> sink) {
+        streamRows(sql, binds, 200, sink);
+    }
+
+    /** The same with a smaller fetch size, for rows that carry large values (artifact bytes). */
+    public void streamRows(String sql, Map<String, ?> binds, int fetchSize, Consumer<Map<String, Object>> sink) {
+        if (dialect == Dialect.POSTGRES) {
+            jdbi.useTransaction(h -> stream(h, sql, binds, fetchSize, sink));
+        } else {
+            jdbi.useHandle(h -> stream(h, sql, binds, fetchSize, sink));
+        }
+    }
+
+    private static void stream(Handle h, String sql, Map<String, ?> binds, int fetchSize, Consumer<Map<String, Object>> sink) {
+        Query q = h.createQuery(sql).setFetchSize(fetchSize);
+        binds.forEach(q::bind);
+        q.map((rs, ctx) -> {
+            var meta = rs.getMetaData();
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (int i = 1; i <= meta.getColumnCount(); i++) row.put(meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT), rs.getObject(i));
+            return row;
+        }).useStream(rows -> rows.forEach(sink));
+    }
+
+    /**
+     * Inserts rows with one statement (the caller's, with a named parameter per column) in one
+     * transaction: all of them or none. A column missing from a row is bound as NULL.
+     *
+     * @return the number of rows inserted
+     */
+    public long insertRows(String sql, List<String> columns, Iterator<Map<String, Object>> rows) {
+        return jdbi.inTransaction(h -> {
+            long n = 0;
+            while (rows.hasNext()) {
+                Map<String, Object> row = rows.next();
+                Update u = h.createUpdate(sql);
+                for (String c : columns) u.bind(c, row.get(c));
+                n += u.execute();
+            }
+            return n;
+        });
     }
 
     public Jdbi jdbi() {

@@ -33,6 +33,26 @@ public final class ModelStore {
         });
     }
 
+    /** Every column of {@code models}, in the order an export writes them; the import binds the same names. */
+    public static final List<String> EXPORT_COLUMNS = List.of("id", "provider", "model_name", "demo", "price_input",
+            "price_output", "enabled", "first_seen_at", "updated_at");
+
+    /** Streams every model, one row at a time, in a stable order. */
+    public void exportRows(java.util.function.Consumer<java.util.Map<String, Object>> sink) {
+        db.streamRows("SELECT " + String.join(", ", EXPORT_COLUMNS) + " FROM models ORDER BY id",
+                java.util.Map.of(), sink);
+    }
+
+    /** Inserts exported rows in one transaction (an import into an empty database). */
+    public long importRows(java.util.Iterator<java.util.Map<String, Object>> rows) {
+        return db.insertRows("INSERT INTO models (" + String.join(", ", EXPORT_COLUMNS) + ") VALUES ("
+                + String.join(", ", EXPORT_COLUMNS.stream().map(c -> ":" + c).toList()) + ")", EXPORT_COLUMNS, rows);
+    }
+
+    public long count() {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM models").mapTo(Long.class).one());
+    }
+
     /** Ids of the models flagged as demo (their results never mix with real models' ratings). */
     public List<String> demoIds() {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM models WHERE demo = 1 ORDER BY id").mapTo(String.class).list());

@@ -9,6 +9,7 @@ import autobench.provider.Completion;
 import autobench.provider.FailureKind;
 import autobench.provider.Finish;
 import autobench.provider.ModelConfig;
+import autobench.provider.Prompt;
 import autobench.provider.Provider;
 import autobench.provider.Usage;
 import autobench.task.StoredTask;
@@ -55,6 +56,11 @@ final class SubmissionCall {
      */
     Optional<SubmissionResult> run(String submissionId, StoredTask task, ModelConfig model, Provider provider, CallReason firstReason,
                                    DispatchReport report) {
+        // Built once: every attempt sends the same prompt, and its provenance is written before the first leaves.
+        Prompt prompt = Prompts.forTask(task, model);
+        if (!submissions.recordProvenance(submissionId, owner, Provenance.of(model, prompt))) {
+            log.warn("could not record the provenance of submission {}: the claim is no longer ours", submissionId);
+        }
         CallReason reason = firstReason;
         int sent = 0;
         double cost = 0;
@@ -72,7 +78,7 @@ final class SubmissionCall {
             long t0 = System.nanoTime();
             Completion c;
             try {
-                c = provider.complete(Prompts.forTask(task, model));
+                c = provider.complete(prompt);
             } catch (RuntimeException e) {
                 // An adapter bug: we cannot know whether the request left, so it is not retried.
                 log.error("provider adapter for {} threw; treating the call as a network failure", model.id(), e);

@@ -180,6 +180,60 @@ public final class SubmissionStore {
                 .bind("s", status.wireName()).map((rs, c) -> row(rs)).list());
     }
 
+    /**
+     * Records what this claim is about to send, before any request leaves: the provider's model
+     * name, temperature, token limit, options and the prompt's hash. Only under our own claim.
+     */
+    public boolean recordProvenance(String id, String owner, Provenance p) {
+        return db.jdbi().withHandle(h -> h.createUpdate("""
+                UPDATE submissions SET sent_provider = :provider, sent_model = :model, sent_temperature = :temperature,
+                  sent_max_output_tokens = :max, sent_options = :options, prompt_sha256 = :sha
+                WHERE id = :id AND lease_owner = :owner AND status = 'calling'""")
+                .bind("provider", p.provider()).bind("model", p.model()).bind("temperature", p.temperature())
+                .bind("max", p.maxOutputTokens()).bind("options", p.options()).bind("sha", p.promptSha256())
+                .bind("id", id).bind("owner", owner).execute()) == 1;
+    }
+
+    /** What a submission was sent with; empty if it was never sent (or predates provenance). */
+    public Optional<Provenance> provenance(String id) {
+        return db.jdbi().withHandle(h -> h.createQuery("""
+                SELECT sent_provider, sent_model, sent_temperature, sent_max_output_tokens, sent_options, prompt_sha256
+                FROM submissions WHERE id = :id AND prompt_sha256 IS NOT NULL""").bind("id", id)
+                .map((rs, c) -> {
+                    double t = rs.getDouble("sent_temperature");
+                    Double temperature = rs.wasNull() ? null : t;
+                    return new Provenance(rs.getString("sent_provider"), rs.getString("sent_model"), temperature,
+                            rs.getInt("sent_max_output_tokens"), rs.getString("sent_options"), rs.getString("prompt_sha256"));
+                }).findOne());
+    }
+
+    /** Every column of the table, in the order an export writes them; the import binds the same names. */
+    public static final List<String> EXPORT_COLUMNS = List.of("id", "task_id", "model_id", "status", "outcome", "reason",
+            "attempts", "raw_response", "answer", "reasoning", "code", "assists", "finish_reason", "model_version",
+            "input_tokens", "output_tokens", "reasoning_tokens", "cost_usd", "latency_ms", "created_at", "updated_at",
+            "completed_at", "sent_provider", "sent_model", "sent_temperature", "sent_max_output_tokens", "sent_options",
+            "prompt_sha256");
+
+    /**
+     * Streams the submissions of tasks whose day lies in [from, to] (ISO dates), created before
+     * {@code before}, in a stable order. Leases are left out: they mean nothing in another database.
+     */
+    public void exportRows(String from, String to, long before, java.util.function.Consumer<Map<String, Object>> sink) {
+        db.streamRows("SELECT " + String.join(", ", EXPORT_COLUMNS) + " FROM submissions WHERE created_at < :before"
+                        + " AND task_id IN (SELECT id FROM tasks WHERE day >= :from AND day <= :to) ORDER BY created_at, id",
+                Map.of("from", from, "to", to, "before", before), sink);
+    }
+
+    /** Inserts exported rows in one transaction (an import into an empty database). */
+    public long importRows(java.util.Iterator<Map<String, Object>> rows) {
+        return db.insertRows("INSERT INTO submissions (" + String.join(", ", EXPORT_COLUMNS) + ") VALUES ("
+                + String.join(", ", EXPORT_COLUMNS.stream().map(c -> ":" + c).toList()) + ")", EXPORT_COLUMNS, rows);
+    }
+
+    public long count() {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM submissions").mapTo(Long.class).one());
+    }
+
     /** Every submission of one model, newest task first. */
     public List<Submission> forModel(String modelId) {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM submissions WHERE model_id = :m"

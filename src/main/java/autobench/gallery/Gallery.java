@@ -56,7 +56,7 @@ public final class Gallery {
      */
     public long dataVersion() {
         long[] parts = {src.tasks().lastChange(), src.submissions().lastChange(), src.renders().lastChange(),
-                src.artifacts().count(), src.votes().count(), src.snapshots().lastChange()};
+                src.artifacts().count(), src.votes().voteCount(), src.snapshots().lastChange()};
         return Arrays.hashCode(parts) * 31L + parts[4];
     }
 
@@ -161,7 +161,7 @@ public final class Gallery {
     }
 
     public long voteCount() {
-        return src.votes().count();
+        return src.votes().voteCount();
     }
 
     private static Map<String, Standings.AnswerStats> answerStats(List<SubmissionStore.Finished> rows) {

@@ -52,6 +52,27 @@ public final class SnapshotStore {
                 .list());
     }
 
+    /** Every column of {@code rating_snapshots}, in the order an export writes them; the import binds the same names. */
+    public static final List<String> EXPORT_COLUMNS = List.of("day", "scope", "model_id", "method", "rating",
+            "ci_low", "ci_high", "rank", "votes", "created_at");
+
+    /** Streams the snapshots of days in [from, to] (ISO dates), one row at a time, in a stable order. */
+    public void exportRows(String from, String to, java.util.function.Consumer<java.util.Map<String, Object>> sink) {
+        db.streamRows("SELECT " + String.join(", ", EXPORT_COLUMNS)
+                        + " FROM rating_snapshots WHERE day >= :from AND day <= :to ORDER BY day, scope, method, model_id",
+                java.util.Map.of("from", from, "to", to), sink);
+    }
+
+    /** Inserts exported rows in one transaction (an import into an empty database). */
+    public long importRows(java.util.Iterator<java.util.Map<String, Object>> rows) {
+        return db.insertRows("INSERT INTO rating_snapshots (" + String.join(", ", EXPORT_COLUMNS) + ") VALUES ("
+                + String.join(", ", EXPORT_COLUMNS.stream().map(c -> ":" + c).toList()) + ")", EXPORT_COLUMNS, rows);
+    }
+
+    public long count() {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM rating_snapshots").mapTo(Long.class).one());
+    }
+
     private static Double nullable(java.sql.ResultSet rs, String col) throws java.sql.SQLException {
         double v = rs.getDouble(col);
         return rs.wasNull() ? null : v;

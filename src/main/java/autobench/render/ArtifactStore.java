@@ -1,7 +1,10 @@
 package autobench.render;
 
 import autobench.db.Database;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.Optional;
 
 /**
@@ -52,6 +55,52 @@ public final class ArtifactStore {
     /** Forgets a submission's artifacts (operator re-render); the blobs stay, other artifacts may share them. */
     public int removeFor(String submissionId) {
         return db.jdbi().withHandle(h -> h.createUpdate("DELETE FROM artifacts WHERE submission_id = :s").bind("s", submissionId).execute());
+    }
+
+    /** The artifact columns an export writes (with the blob's type and size for readers) and an import binds. */
+    public static final List<String> EXPORT_COLUMNS = List.of("submission_id", "kind", "sha256", "created_at");
+    /** The blob columns besides the bytes. */
+    public static final List<String> BLOB_COLUMNS = List.of("sha256", "mime_type", "size", "created_at");
+
+    private static final String IN_RANGE = """
+            SELECT s.id FROM submissions s JOIN tasks t ON t.id = s.task_id WHERE t.day >= :from AND t.day <= :to""";
+
+    /** Streams the artifacts of submissions to tasks whose day lies in [from, to], created before {@code before}. */
+    public void exportRows(String from, String to, long before, Consumer<Map<String, Object>> sink) {
+        db.streamRows("""
+                SELECT a.submission_id, a.kind, a.sha256, a.created_at, b.mime_type, b.size FROM artifacts a
+                JOIN blobs b ON b.sha256 = a.sha256
+                WHERE a.created_at < :before AND a.submission_id IN (""" + IN_RANGE + ") ORDER BY a.submission_id, a.kind",
+                Map.of("from", from, "to", to, "before", before), sink);
+    }
+
+    /**
+     * Streams the blobs those artifacts point at, each once, bytes included (column {@code content});
+     * a few rows are fetched at a time, since each may be large.
+     */
+    public void exportBlobs(String from, String to, long before, Consumer<Map<String, Object>> sink) {
+        db.streamRows("""
+                SELECT b.sha256, b.mime_type, b.size, b.created_at, b.content FROM blobs b
+                WHERE b.sha256 IN (SELECT a.sha256 FROM artifacts a WHERE a.created_at < :before AND a.submission_id IN (""" + IN_RANGE
+                        + ")) ORDER BY b.sha256", Map.of("from", from, "to", to, "before", before), 8, sink);
+    }
+
+    /** Inserts blobs (each row with its {@code content} bytes) in one transaction. */
+    public long importBlobs(Iterator<Map<String, Object>> rows) {
+        List<String> columns = new java.util.ArrayList<>(BLOB_COLUMNS);
+        columns.add("content");
+        return db.insertRows("INSERT INTO blobs (sha256, mime_type, size, created_at, content) VALUES (:sha256, :mime_type, :size, :created_at, :content)",
+                columns, rows);
+    }
+
+    /** Inserts artifact rows in one transaction; their blobs must be there already. */
+    public long importRows(Iterator<Map<String, Object>> rows) {
+        return db.insertRows("INSERT INTO artifacts (submission_id, kind, sha256, created_at) VALUES (:submission_id, :kind, :sha256, :created_at)",
+                EXPORT_COLUMNS, rows);
+    }
+
+    public long blobCount() {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM blobs").mapTo(Long.class).one());
     }
 
     /** Artifact kinds stored more than once for one submission: must be empty. */

@@ -109,6 +109,32 @@ public final class RenderStore {
         return out;
     }
 
+    /** Every column of {@code render_results}, in the order an export writes them; the import binds the same names. */
+    public static final List<String> EXPORT_COLUMNS = List.of("submission_id", "status", "result", "reason", "runs",
+            "not_blank", "animates", "interactive", "contrast", "motion", "input_effect", "console", "errors",
+            "blocked", "assists", "first_paint_ms", "load_ms", "total_ms", "seed", "attempts", "created_at",
+            "updated_at", "rendered_at");
+
+    /**
+     * Streams the render results of submissions to tasks whose day lies in [from, to], created before {@code before}, one row at a time, in a stable order.
+     */
+    public void exportRows(String from, String to, long before, java.util.function.Consumer<java.util.Map<String, Object>> sink) {
+        db.streamRows("SELECT " + String.join(", ", EXPORT_COLUMNS) + " FROM render_results WHERE created_at < :before"
+                        + " AND submission_id IN (SELECT s.id FROM submissions s JOIN tasks t ON t.id = s.task_id"
+                        + " WHERE t.day >= :from AND t.day <= :to) ORDER BY created_at, submission_id",
+                java.util.Map.of("from", from, "to", to, "before", before), sink);
+    }
+
+    /** Inserts exported rows in one transaction (an import into an empty database). */
+    public long importRows(java.util.Iterator<java.util.Map<String, Object>> rows) {
+        return db.insertRows("INSERT INTO render_results (" + String.join(", ", EXPORT_COLUMNS) + ") VALUES ("
+                + String.join(", ", EXPORT_COLUMNS.stream().map(c -> ":" + c).toList()) + ")", EXPORT_COLUMNS, rows);
+    }
+
+    public long count() {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM render_results").mapTo(Long.class).one());
+    }
+
     /** What the site shows of a finished render besides the checks: console, errors, measurements, timings. */
     public record Details(String consoleJson, String errorsJson, String blockedJson, Double contrast, Double motion,
                           Double inputEffect, Long firstPaintMs, Long loadMs, Long totalMs) {}

@@ -86,6 +86,29 @@ public final class TaskStore {
                 .bind("s", status.wireName()).bind("t", olderThanMillis).map((rs, ctx) -> row(rs)).list());
     }
 
+    /** Every column of {@code tasks}, in the order an export writes them; the import binds the same names. */
+    public static final List<String> EXPORT_COLUMNS = List.of("id", "day", "slot", "title", "category", "theme",
+            "prompt", "generator", "fallback_reason", "status", "created_at", "updated_at");
+
+    /**
+     * Streams the tasks whose day lies in [from, to] (ISO dates), created before {@code before}, one row at a time, in a stable order.
+     */
+    public void exportRows(String from, String to, long before, java.util.function.Consumer<java.util.Map<String, Object>> sink) {
+        db.streamRows("SELECT " + String.join(", ", EXPORT_COLUMNS)
+                        + " FROM tasks WHERE day >= :from AND day <= :to AND created_at < :before ORDER BY day, slot",
+                java.util.Map.of("from", from, "to", to, "before", before), sink);
+    }
+
+    /** Inserts exported rows in one transaction (an import into an empty database). */
+    public long importRows(java.util.Iterator<java.util.Map<String, Object>> rows) {
+        return db.insertRows("INSERT INTO tasks (" + String.join(", ", EXPORT_COLUMNS) + ") VALUES ("
+                + String.join(", ", EXPORT_COLUMNS.stream().map(c -> ":" + c).toList()) + ")", EXPORT_COLUMNS, rows);
+    }
+
+    public long count() {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM tasks").mapTo(Long.class).one());
+    }
+
     /** Days that have at least one published task, newest first (the site shows only these). */
     public List<LocalDate> publishedDays() {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT DISTINCT day FROM tasks WHERE status = 'published' ORDER BY day DESC")

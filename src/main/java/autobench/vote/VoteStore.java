@@ -68,6 +68,65 @@ public final class VoteStore {
         });
     }
 
+    /**
+     * Streams the votes on tasks whose day lies in [from, to], cast before {@code before}, in the
+     * order {@link #all} gives them (the order the ratings read). Each row: id, task_id, left_model,
+     * right_model, outcome, visitor, cast_at, category, day, demo (0/1), simulated (0/1). The address
+     * hash is not read.
+     */
+    public void exportRows(String from, String to, long before, java.util.function.Consumer<java.util.Map<String, Object>> sink) {
+        db.streamRows("""
+                SELECT v.id, v.task_id, v.left_model, v.right_model, v.outcome, v.visitor, v.cast_at, t.category, t.day,
+                       CASE WHEN lm.demo = 1 OR rm.demo = 1 THEN 1 ELSE 0 END AS demo, v.simulated
+                FROM votes v JOIN tasks t ON t.id = v.task_id
+                  JOIN models lm ON lm.id = v.left_model JOIN models rm ON rm.id = v.right_model
+                WHERE t.day >= :from AND t.day <= :to AND v.cast_at < :before
+                ORDER BY v.cast_at, v.id""", java.util.Map.of("from", from, "to", to, "before", before), sink);
+    }
+
+    /**
+     * Inserts exported votes in one transaction, each with the used battle it needs: the battle is
+     * rebuilt from the vote (the two submissions of its task by these models, issued and used when
+     * the vote was cast). Rows need id, task_id, left_model, right_model, outcome, visitor, cast_at;
+     * simulated (0/1) is optional. The rebuilt battle has no expiry: its token is long spent.
+     *
+     * @throws IllegalStateException if a vote names a model with no submission for its task
+     */
+    public long importRows(java.util.Iterator<java.util.Map<String, Object>> rows) {
+        return db.jdbi().inTransaction(h -> {
+            long n = 0;
+            while (rows.hasNext()) {
+                var v = rows.next();
+                int battles = h.createUpdate("""
+                        INSERT INTO battles (id, task_id, left_submission, right_submission, visitor, issued_at, used_at)
+                        SELECT :battle, ls.task_id, ls.id, rs.id, :visitor, :cast, :cast
+                        FROM submissions ls JOIN submissions rs ON rs.task_id = ls.task_id
+                        WHERE ls.task_id = :task AND ls.model_id = :left AND rs.model_id = :right""")
+                        .bind("battle", "imported-" + v.get("id")).bind("visitor", v.get("visitor")).bind("cast", v.get("cast_at"))
+                        .bind("task", v.get("task_id")).bind("left", v.get("left_model")).bind("right", v.get("right_model")).execute();
+                if (battles != 1) {
+                    throw new IllegalStateException("vote " + v.get("id") + ": task " + v.get("task_id") + " has no submissions by "
+                            + v.get("left_model") + " and " + v.get("right_model"));
+                }
+                n += h.createUpdate("""
+                        INSERT INTO votes (id, battle_id, task_id, left_model, right_model, outcome, visitor, address_hash, cast_at, simulated)
+                        VALUES (:id, :battle, :task, :left, :right, :outcome, :visitor, NULL, :cast, :simulated)""")
+                        .bind("id", v.get("id")).bind("battle", "imported-" + v.get("id")).bind("task", v.get("task_id"))
+                        .bind("left", v.get("left_model")).bind("right", v.get("right_model"))
+                        .bind("outcome", Outcome.parse(String.valueOf(v.get("outcome"))).wireName())
+                        .bind("visitor", v.get("visitor")).bind("cast", v.get("cast_at"))
+                        .bind("simulated", v.get("simulated") instanceof Number x && x.intValue() == 1 ? 1 : 0).execute();
+            }
+            return n;
+        });
+    }
+
+    /** Battles plus votes: zero only in a database nobody has voted in (or been issued a battle). */
+    public long count() {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT (SELECT COUNT(*) FROM battles) + (SELECT COUNT(*) FROM votes)")
+                .mapTo(Long.class).one());
+    }
+
     /** Every vote, oldest first, with its task's category and day and whether a demo model took part. */
     public List<StoredVote> all() {
         return db.jdbi().withHandle(h -> h.createQuery("""
@@ -274,7 +333,7 @@ public final class VoteStore {
     }
 
     /** Number of votes; votes are never updated or deleted, so this is part of the site's data version. */
-    public long count() {
+    public long voteCount() {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM votes").mapTo(Long.class).one());
     }
 }

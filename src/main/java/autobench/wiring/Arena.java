@@ -22,6 +22,9 @@ import autobench.extract.HtmlExtractor;
 import autobench.leaderboard.RatingHistory;
 import autobench.leaderboard.SnapshotStore;
 import autobench.leaderboard.StoredVotes;
+import autobench.ops.DataTables;
+import autobench.ops.Exporter;
+import autobench.ops.Importer;
 import autobench.ops.Verifier;
 import autobench.provider.HttpTransport;
 import autobench.provider.ModelConfig;
@@ -101,8 +104,7 @@ public final class Arena implements AutoCloseable {
         this.sleeper = sleeper;
         this.progress = progress;
         this.providerOverrides = Map.copyOf(providerOverrides);
-        this.db = Database.open(config.database(), config.databaseUser(),
-                config.databasePasswordEnv() == null ? null : env.apply(config.databasePasswordEnv()));
+        this.db = openDatabase(config, env);
         this.tasks = new TaskStore(db);
         this.submissions = new SubmissionStore(db);
         this.ledger = new CallLedger(db);
@@ -244,6 +246,30 @@ public final class Arena implements AutoCloseable {
             List<String> abandoned = c.stop(config.shutdownGrace());
             if (!abandoned.isEmpty()) progress.accept("stopped with " + abandoned.size() + " call(s) still in flight after the grace period: marked unknown");
         }
+    }
+
+    /** The open-data export of this arena's database. */
+    public Exporter exporter(String autobenchVersion) {
+        return new Exporter(dataTables(db), db::schemaVersion, autobenchVersion, clock);
+    }
+
+    /**
+     * The configured database, opened and migrated but otherwise untouched: an import needs it
+     * empty, and building an arena would already have written the configured models.
+     */
+    public static Database openDatabase(Config config, Function<String, String> env) {
+        return Database.open(config.database(), config.databaseUser(),
+                config.databasePasswordEnv() == null ? null : env.apply(config.databasePasswordEnv()));
+    }
+
+    /** An importer into a database opened with {@link #openDatabase}. */
+    public static Importer importer(Database db) {
+        return new Importer(dataTables(db), db::schemaVersion);
+    }
+
+    private static DataTables dataTables(Database db) {
+        return new DataTables(new ModelStore(db), new TaskStore(db), new SubmissionStore(db), new RenderStore(db),
+                new ArtifactStore(db), new VoteStore(db), new SnapshotStore(db));
     }
 
     public Verifier verifier() {

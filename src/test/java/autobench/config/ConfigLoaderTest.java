@@ -144,6 +144,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void the_example_config_is_the_seeds_arena_of_four_priced_real_models_and_no_demo_models() {
+        Config c = new ConfigLoader(Map.of()).load(Path.of("autobench.example.yaml"), false);
+        assertThat(c.models()).extracting(m -> m.provider().wireName())
+                .containsExactlyInAnyOrder("openai", "anthropic", "gemini", "deepseek");
+        assertThat(c.models()).extracting(m -> m.id()).contains("gpt-4o");
+        assertThat(c.models()).allSatisfy(m -> {
+            assertThat(m.isDemo()).as(m.id()).isFalse();
+            assertThat(m.enabled()).as(m.id()).isTrue();
+            assertThat(m.price().inputPerMillion()).as(m.id()).isPositive();
+            assertThat(m.price().outputPerMillion()).as(m.id()).isPositive();
+            assertThat(m.apiKeyEnv()).as(m.id()).isNotBlank();
+        });
+    }
+
+    @Test
     void render_lanes_default_to_one_per_core_at_most_four() {
         assertThat(Validator.defaultLanes(1)).isEqualTo(1);
         assertThat(Validator.defaultLanes(2)).isEqualTo(2);
