@@ -2,14 +2,14 @@
 # Web throughput: wrk on loopback against the home, a task, the leaderboard and one API call, served
 # by `autobench serve` (cached, then with --no-cache) and by nginx serving the very same bytes as
 # static files, side by side in one run; plus the site's resident memory under load.
-#   bench/web.sh                       defaults: 10 s per run, 2 threads, 32 connections
+#   bench/web.sh                       defaults: 3 rounds of 8 s runs (median shown), 2 threads, 32 connections
 #   DURATION=30 CONNECTIONS=64 bench/web.sh
 # Needs: wrk and nginx (Debian: apt-get install -y nginx-light wrk), curl. Results in bench/results/web/.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
 source "$HERE/lib/jdk.sh"
-DURATION="${DURATION:-10}"; WARMUP="${WARMUP:-5}"; THREADS="${THREADS:-2}"; CONNECTIONS="${CONNECTIONS:-32}"
+ROUNDS="${ROUNDS:-3}"; DURATION="${DURATION:-8}"; WARMUP="${WARMUP:-5}"; THREADS="${THREADS:-2}"; CONNECTIONS="${CONNECTIONS:-32}"
 HEAP="${HEAP:-256m}"
 OUT="$ROOT/bench/results/web"; mkdir -p "$OUT"
 for tool in wrk nginx curl; do
@@ -91,16 +91,25 @@ rps() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" "$1" | tee -a "$OUT/w
 for p in "${PATHS[@]}"; do
   for port in $CACHED $UNCACHED $NGINX; do wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "http://127.0.0.1:$port$p" >/dev/null; done
 done
+# Rounds interleave the three servers, so a burst of load from elsewhere hits all of them; the median is shown.
+median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+declare -A A N U
+for round in $(seq 1 "$ROUNDS"); do
+  for p in "${PATHS[@]}"; do
+    A[$p]+=" $(rps "http://127.0.0.1:$CACHED$p")"
+    N[$p]+=" $(rps "http://127.0.0.1:$NGINX$p")"
+    U[$p]+=" $(rps "http://127.0.0.1:$UNCACHED$p")"
+  done
+done
 printf '\n%-22s %14s %14s %8s %16s\n' "path" "autobench r/s" "nginx r/s" "ratio" "no-cache r/s" | tee "$OUT/summary.txt"
 for p in "${PATHS[@]}"; do
-  a="$(rps "http://127.0.0.1:$CACHED$p")"
-  n="$(rps "http://127.0.0.1:$NGINX$p")"
-  u="$(rps "http://127.0.0.1:$UNCACHED$p")"
+  a="$(echo "${A[$p]}" | median)"; n="$(echo "${N[$p]}" | median)"; u="$(echo "${U[$p]}" | median)"
   label="$p"; [[ "$p" == /task/* ]] && label="/task/{id}"
   printf '%-22s %14.0f %14.0f %8.2f %16.0f\n' "$label" "$a" "$n" "$(echo "$a / $n" | bc -l)" "$u" | tee -a "$OUT/summary.txt"
+  echo "  rounds: autobench${A[$p]} · nginx${N[$p]} · no-cache${U[$p]}" >>"$OUT/summary.txt"
 done
 PEAK="$(sort -n "$OUT/rss-samples.txt" | tail -1)"
 echo | tee -a "$OUT/summary.txt"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine competes for the same cores)" | tee -a "$OUT/summary.txt"
-echo "autobench serve (cached) peak RSS under load: $((PEAK / 1024)) MB (-Xmx$HEAP); $(nproc) cores; wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s" | tee -a "$OUT/summary.txt"
+echo "autobench serve (cached) peak RSS under load: $((PEAK / 1024)) MB (-Xmx$HEAP); $(nproc) cores; wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, median of $ROUNDS rounds" | tee -a "$OUT/summary.txt"
 echo "JDK: $("$JAVA" -version 2>&1 | head -1); nginx: $(nginx -v 2>&1)" | tee -a "$OUT/summary.txt"

@@ -52,13 +52,13 @@ final class FastPath extends Handler.Wrapper {
         }
         response.setStatus(e.status());
         String ae = in.get(HttpHeader.ACCEPT_ENCODING);
-        byte[] body = e.body();
-        if (e.gzip() != null && ae != null && ae.contains("gzip")) {
+        ByteBuffer body = e.directBody();
+        if (e.directGzip() != null && ae != null && ae.contains("gzip")) {
             out.put(HttpHeader.CONTENT_ENCODING, "gzip");
-            body = e.gzip();
+            body = e.directGzip();
         }
-        out.put(HttpHeader.CONTENT_LENGTH, body.length);
-        response.write(true, ByteBuffer.wrap(body), callback);
+        out.put(HttpHeader.CONTENT_LENGTH, body.remaining());
+        response.write(true, body.duplicate(), callback); // each response reads its own view of the shared bytes
         return true;
     }
 }
