@@ -97,6 +97,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void the_sites_read_model_cannot_reach_a_provider() {
+        noClasses().that().resideInAPackage("autobench.gallery..")
+                .should().dependOnClassesThat().resideInAnyPackage("autobench.provider..")
+                .check(ours);
+    }
+
+    @Test
     void only_the_entry_points_know_the_wiring() {
         noClasses().that().resideOutsideOfPackages("autobench.wiring..", "autobench.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("autobench.wiring..", "autobench.cli..")
