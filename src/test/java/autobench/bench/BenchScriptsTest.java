@@ -20,7 +20,9 @@ class BenchScriptsTest {
         try (Stream<Path> scripts = Files.list(Path.of("bench"))) {
             List<Path> all = scripts.filter(p -> p.toString().endsWith(".sh")).toList();
             assertThat(all).isNotEmpty();
-            for (Path script : all) assertThat(Files.readString(script)).as(script.toString()).contains("source bench/lib/jdk.sh");
+            for (Path script : all) {
+                assertThat(Files.readString(script)).as(script.toString()).containsPattern("(?m)^source \"?(bench|\\$HERE)/lib/jdk\\.sh\"?");
+            }
         }
     }
 
