@@ -48,7 +48,7 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Config c = config.load(roles.contains(Role.worker));
         Config.Web web = web(c.web(), port, sandboxPort, noCache);
-        Arena arena = Arena.open(c);
+        Arena arena = roles.equals(EnumSet.of(Role.web)) ? Arena.openForWeb(c) : Arena.open(c);
         Site site = roles.contains(Role.web) ? Serving.start(arena, web, host) : null;
         Set<Stage> stages = EnumSet.noneOf(Stage.class);
         if (roles.contains(Role.scheduler)) stages.addAll(List.of(Stage.GENERATE, Stage.SNAPSHOT));

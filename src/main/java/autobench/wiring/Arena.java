@@ -98,6 +98,12 @@ public final class Arena implements AutoCloseable {
      */
     public Arena(Config config, Function<String, String> env, Clock clock, Sleeper sleeper, Consumer<String> progress,
                  Map<String, Provider> providerOverrides) {
+        this(config, env, clock, sleeper, progress, providerOverrides, true);
+    }
+
+    /** @param writeModels whether to record the configured models in the database (a web-only process does not) */
+    private Arena(Config config, Function<String, String> env, Clock clock, Sleeper sleeper, Consumer<String> progress,
+                  Map<String, Provider> providerOverrides, boolean writeModels) {
         this.config = config;
         this.env = env;
         this.clock = clock;
@@ -115,13 +121,21 @@ public final class Arena implements AutoCloseable {
         this.snapshots = new SnapshotStore(db);
         this.budget = new Budget(config.dailyBudgetUsd(), ledger, config.zone());
         queueGauges();
-        models.sync(config.models().stream().map(m -> new ModelStore.Row(m.id(), m.provider().wireName(), m.model(), m.isDemo(),
+        if (writeModels) models.sync(config.models().stream().map(m -> new ModelStore.Row(m.id(), m.provider().wireName(), m.model(), m.isDemo(),
                 m.price().inputPerMillion(), m.price().outputPerMillion(), m.enabled())).toList(), clock.millis());
     }
 
     /** A production arena: real environment, system clock, real sleeps, progress to stderr. */
     public static Arena open(Config config) {
         return new Arena(config, System::getenv, Clock.systemUTC(), Sleeper.REAL, System.err::println, Map.of());
+    }
+
+    /**
+     * An arena for a process with only the web role: it writes nothing at start-up, so it can run as
+     * the least-privilege web database user (docs/postgres-roles.md); workers record the models.
+     */
+    public static Arena openForWeb(Config config) {
+        return new Arena(config, System::getenv, Clock.systemUTC(), Sleeper.REAL, System.err::println, Map.of(), false);
     }
 
     public Config config() { return config; }
