@@ -45,7 +45,7 @@ final class Assets {
                 throw new UncheckedIOException(e);
             }
         }
-        files.put(name, PageCache.build(0, new Response(200, type, out.toByteArray())));
+        files.put(name, PageCache.build(0, new Response(200, type, out.toByteArray()), Encodings.STATIC_QUALITY));
     }
 
     void file(Context ctx) {

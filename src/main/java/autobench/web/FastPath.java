@@ -11,7 +11,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Serves a GET whose answer is cached and current straight from Jetty, before the servlet layer:
+ * Serves a GET (or HEAD) whose answer is cached and current straight from Jetty, before the servlet layer:
  * the same bytes, headers and 304 logic as {@link PageCache#send}, without the per-request cost of
  * Javalin's context. Anything else (a miss, a stale entry, another method) goes on to Javalin,
  * which renders and caches it. Keys are built exactly as {@link PageHandlers#key} builds them.
@@ -27,13 +27,15 @@ final class FastPath extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        if (!HttpMethod.GET.is(request.getMethod())) return super.handle(request, response, callback);
+        boolean head = HttpMethod.HEAD.is(request.getMethod());
+        if (!head && !HttpMethod.GET.is(request.getMethod())) return super.handle(request, response, callback);
         HttpURI uri = request.getHttpURI();
         HttpFields in = request.getHeaders();
         String host = origins.host(in.get(HttpHeader.HOST));
         String query = uri.getQuery();
         String key = (origins.fixed() ? "" : host + "|") + uri.getPath() + (query == null ? "" : "?" + query);
         PageCache.Entry e = cache.current(key);
+        if (e == null && head) return super.handle(asGet(request), response, callback);
         if (e == null) return super.handle(request, response, callback);
 
         String scheme = origins.scheme(request.isSecure() ? "https" : "http", in.get("X-Forwarded-Proto"));
@@ -51,14 +53,29 @@ final class FastPath extends Handler.Wrapper {
             return true;
         }
         response.setStatus(e.status());
-        String ae = in.get(HttpHeader.ACCEPT_ENCODING);
-        ByteBuffer body = e.directBody();
-        if (e.directGzip() != null && ae != null && ae.contains("gzip")) {
-            out.put(HttpHeader.CONTENT_ENCODING, "gzip");
-            body = e.directGzip();
-        }
+        Encodings.Coding c = e.coding(in.get(HttpHeader.ACCEPT_ENCODING));
+        if (c != Encodings.Coding.IDENTITY) out.put(HttpHeader.CONTENT_ENCODING, c == Encodings.Coding.BR ? "br" : "gzip");
+        ByteBuffer body = e.direct(c); // each response reads its own view of the shared bytes
         out.put(HttpHeader.CONTENT_LENGTH, body.remaining());
-        response.write(true, body.duplicate(), callback); // each response reads its own view of the shared bytes
+        if (head) { // the headers a GET would get, with its length, and no body
+            response.write(true, null, callback);
+        } else {
+            response.write(true, body, callback);
+        }
         return true;
+    }
+
+    /**
+     * A HEAD the cache cannot answer goes through the handlers as the GET it stands for, so its
+     * headers (status, length, type, ETag) are the GET's. Jetty still knows the exchange is a HEAD
+     * and sends no body. (Javalin alone would answer every HEAD with an empty 200.)
+     */
+    private static Request asGet(Request head) {
+        return new Request.Wrapper(head) {
+            @Override
+            public String getMethod() {
+                return HttpMethod.GET.asString();
+            }
+        };
     }
 }

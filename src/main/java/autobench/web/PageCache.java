@@ -27,8 +27,32 @@ final class PageCache {
      * One cached answer. The bodies are kept twice: as arrays for the handlers, and in direct
      * buffers that the fast path hands to Jetty without copying (large pages gain most).
      */
-    record Entry(long version, int status, String contentType, byte[] body, byte[] gzip, String etag,
-                 java.nio.ByteBuffer directBody, java.nio.ByteBuffer directGzip) {}
+    record Entry(long version, int status, String contentType, byte[] body, byte[] gzip, byte[] br, String etag,
+                 java.nio.ByteBuffer directBody, java.nio.ByteBuffer directGzip, java.nio.ByteBuffer directBr) {
+
+        /** The coding to send to a client with this Accept-Encoding. */
+        Encodings.Coding coding(String acceptEncoding) {
+            return Encodings.choose(acceptEncoding, br != null, gzip != null);
+        }
+
+        byte[] bytes(Encodings.Coding c) {
+            return switch (c) {
+                case BR -> br;
+                case GZIP -> gzip;
+                case IDENTITY -> body;
+            };
+        }
+
+        /** A view of the shared direct bytes of one coding, for one response. */
+        java.nio.ByteBuffer direct(Encodings.Coding c) {
+            java.nio.ByteBuffer shared = switch (c) {
+                case BR -> directBr;
+                case GZIP -> directGzip;
+                case IDENTITY -> directBody;
+            };
+            return shared.duplicate();
+        }
+    }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final DataVersion version;
@@ -56,17 +80,36 @@ final class PageCache {
         long v = version.current();
         Entry e = enabled ? entries.get(key) : null;
         if (e != null && e.version() == v) return e;
+        if (!enabled) return once(render.get());
         e = build(v, render.get());
-        if (enabled) {
-            if (entries.size() >= MAX_ENTRIES) entries.clear();
-            entries.put(key, e);
-        }
+        if (entries.size() >= MAX_ENTRIES) entries.clear();
+        entries.put(key, e);
         return e;
     }
 
+    /** An entry to keep: gzip and brotli made once, here. */
     static Entry build(long version, Response r) {
+        return build(version, r, Encodings.PAGE_QUALITY);
+    }
+
+    /** An entry to keep, with brotli at the given quality (0–11). */
+    static Entry build(long version, Response r, int brotliQuality) {
+        boolean compress = r.body().length >= 256 && compressible(r.contentType());
+        byte[] gzip = compress ? gzip(r.body()) : null;
+        byte[] br = compress && brotliQuality >= 0 ? Encodings.brotli(r.body(), brotliQuality) : null;
+        return new Entry(version, r.status(), sameAsServlet(r.contentType()), r.body(), gzip, br, etag(r.body()), direct(r.body()),
+                gzip == null ? null : direct(gzip), br == null ? null : direct(br));
+    }
+
+    /** An answer sent once and not kept (uncached pages, errors): gzip only, no direct copies. */
+    static Entry once(Response r) {
         byte[] gzip = r.body().length >= 256 && compressible(r.contentType()) ? gzip(r.body()) : null;
-        return new Entry(version, r.status(), r.contentType(), r.body(), gzip, etag(r.body()), direct(r.body()), gzip == null ? null : direct(gzip));
+        return new Entry(0, r.status(), sameAsServlet(r.contentType()), r.body(), gzip, null, etag(r.body()), null, null, null);
+    }
+
+    /** The type as the servlet layer writes it ({@code text/html;charset=utf-8}), so both paths send the same header. */
+    private static String sameAsServlet(String contentType) {
+        return contentType.replace("; charset=", ";charset=");
     }
 
     static void send(Context ctx, Entry e, String cacheControl) {
@@ -81,19 +124,14 @@ final class PageCache {
             return;
         }
         ctx.status(e.status());
-        String ae = ctx.header("Accept-Encoding");
-        if (e.gzip() != null && ae != null && ae.contains("gzip")) {
-            ctx.header("Content-Encoding", "gzip");
-            write(ctx, e.gzip());
-        } else {
-            write(ctx, e.body());
-        }
+        Encodings.Coding c = e.coding(ctx.header("Accept-Encoding"));
+        if (c != Encodings.Coding.IDENTITY) ctx.header("Content-Encoding", c == Encodings.Coding.BR ? "br" : "gzip");
+        write(ctx, e.bytes(c));
     }
 
     /** Straight to the response with its length: no result stream to copy, no chunked encoding. */
     static void write(Context ctx, byte[] body) {
         ctx.res().setContentLength(body.length);
-        if (ctx.method() == io.javalin.http.HandlerType.HEAD) return;
         try {
             ctx.res().getOutputStream().write(body);
         } catch (IOException ex) {

@@ -142,7 +142,7 @@ final class PageHandlers {
         RatingSettings s = RatingSettings.DEFAULTS;
         Response r = templates.page("methodology", new Pages.Methodology(models.size() - demo, demo, gallery.publishedDays().size(),
                 gallery.voteCount(), modelCalls.getAsLong(), s.rounds(), s.prior(), s.eloK(), s.provisionalBelow()));
-        PageCache.send(ctx, PageCache.build(0, r), "no-cache");
+        PageCache.send(ctx, PageCache.once(r), "no-cache");
     }
 
     Response notFound(String message) {
@@ -150,7 +150,7 @@ final class PageHandlers {
     }
 
     void notFoundPage(Context ctx) {
-        PageCache.send(ctx, PageCache.build(0, notFound("There is no page at this address.")), "no-cache");
+        PageCache.send(ctx, PageCache.once(notFound("There is no page at this address.")), "no-cache");
     }
 
     private static int parsePage(String s) {

@@ -60,6 +60,19 @@ class PageCacheTest {
     }
 
     @Test
+    void kept_entries_carry_brotli_and_answers_sent_once_do_not() {
+        String page = "<p>" + "arena ".repeat(500) + "</p>";
+        PageCache.Entry kept = PageCache.build(1, Response.html(page));
+        assertThat(kept.br()).isNotNull();
+        assertThat(kept.br().length).isLessThan(kept.gzip().length + 1);
+        assertThat(kept.coding("gzip, br")).isEqualTo(Encodings.Coding.BR);
+        PageCache.Entry once = PageCache.once(Response.html(page));
+        assertThat(once.br()).isNull();
+        assertThat(once.coding("gzip, br")).isEqualTo(Encodings.Coding.GZIP);
+        assertThat(once.etag()).isEqualTo(kept.etag());
+    }
+
+    @Test
     void with_caching_off_every_request_renders_and_asks() {
         PageCache cache = new PageCache(version(0), false);
         for (int i = 0; i < 5; i++) cache.entry("/", this::render);

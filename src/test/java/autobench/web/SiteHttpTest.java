@@ -87,6 +87,41 @@ class SiteHttpTest {
     }
 
     @Test
+    void brotli_goes_to_clients_that_accept_it_and_decodes_to_the_very_page() throws Exception {
+        assertThat(Encodings.brotliAvailable()).as("brotli4j ships a native library for this platform").isTrue();
+        byte[] plain = HTTP.send(HttpRequest.newBuilder(URI.create(site.base + "/leaderboard")).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+        for (int i = 0; i < 2; i++) { // the first may render through the handlers, the second comes from the fast path
+            HttpResponse<byte[]> br = HTTP.send(HttpRequest.newBuilder(URI.create(site.base + "/leaderboard"))
+                    .header("Accept-Encoding", "gzip, deflate, br").build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(br.headers().firstValue("Content-Encoding")).contains("br");
+            assertThat(br.headers().firstValue("Vary")).contains("Accept-Encoding");
+            assertThat(br.body().length).isLessThan(plain.length / 2);
+            assertThat(com.aayushatharva.brotli4j.decoder.Decoder.decompress(br.body()).getDecompressedData()).isEqualTo(plain);
+        }
+        HttpResponse<byte[]> refused = HTTP.send(HttpRequest.newBuilder(URI.create(site.base + "/leaderboard"))
+                .header("Accept-Encoding", "br;q=0, gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(refused.headers().firstValue("Content-Encoding")).contains("gzip");
+    }
+
+    @Test
+    void head_answers_with_the_get_status_length_and_etag_and_no_body() throws Exception {
+        for (String path : List.of("/", "/leaderboard", "/methodology", "/static/site.css", "/no-such-page")) {
+            HttpResponse<byte[]> got = HTTP.send(HttpRequest.newBuilder(URI.create(site.base + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            for (int i = 0; i < 2; i++) { // once through the handlers or the fast path, then again (now cached)
+                HttpResponse<byte[]> head = HTTP.send(HttpRequest.newBuilder(URI.create(site.base + path)).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                assertThat(head.statusCode()).as(path).isEqualTo(got.statusCode());
+                assertThat(head.body()).as(path).isEmpty();
+                assertThat(head.headers().firstValueAsLong("Content-Length")).as(path).hasValue(got.body().length);
+                assertThat(head.headers().firstValue("Content-Type")).as(path).isEqualTo(got.headers().firstValue("Content-Type"));
+                if (!path.equals("/methodology")) { // methodology shows a live counter, so its bytes may move
+                    assertThat(head.headers().firstValue("ETag")).as(path).isEqualTo(got.headers().firstValue("ETag"));
+                }
+            }
+        }
+    }
+
+    @Test
     void artifacts_are_served_by_content_hash_as_immutable() throws Exception {
         String poster = site.get("/api/v1/tasks/" + site.firstTaskId()).get("submissions").get(1).get("artifacts").get("poster").asText();
         HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(site.base + poster)).build(), HttpResponse.BodyHandlers.ofByteArray());
