@@ -20,6 +20,12 @@ public final class Serving {
         Keys keys;
         if (web.secretEnv() == null) {
             keys = Keys.random();
+            if (arena.config().database().startsWith("jdbc:postgresql:")) {
+                // Several web processes on one database each sign with their own key unless told otherwise.
+                org.slf4j.LoggerFactory.getLogger(Serving.class).warn("web.secret_env is not set: this process signs battle tokens with a key of its own, "
+                        + "so a vote that reaches another web process is refused. With more than one web process, set web.secret_env "
+                        + "to a variable holding the same key everywhere (docs/operations.md, \"Many instances\").");
+            }
         } else {
             keys = new Keys(System.getenv(web.secretEnv()).getBytes(StandardCharsets.UTF_8));
         }

@@ -150,7 +150,11 @@ final class Validator {
         int check = integer(w, "cache_check_ms", "web.cache_check_ms", 1_000, 0, 3_600_000);
         boolean cache = bool(w, "cache", "web.cache", true);
         String secretEnv = text(w, "secret_env", "web.secret_env", null);
-        if (secretEnv != null && env.apply(secretEnv) == null) problems.add("web.secret_env: environment variable " + secretEnv + " is not set");
+        if (secretEnv != null && env.apply(secretEnv) == null) {
+            problems.add("web.secret_env: environment variable " + secretEnv + " is not set");
+        } else if (secretEnv != null && env.apply(secretEnv).length() < 32) {
+            problems.add("web.secret_env: the key in " + secretEnv + " is too short to sign battle tokens safely; use at least 32 characters (e.g. openssl rand -hex 32)");
+        }
         return new Config.Web(port, sandboxPort, publicOrigin, sandboxOrigin, trust, check, cache, secretEnv);
     }
 

@@ -70,6 +70,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void a_web_signing_key_shorter_than_32_characters_is_refused_naming_its_variable() {
+        String yaml = GOOD + "web:\n  secret_env: WEB_KEY\n";
+        Map<String, String> keys = Map.of("OPENAI_API_KEY", "sk-test");
+        assertThatThrownBy(() -> load(yaml, new java.util.HashMap<>(Map.of("OPENAI_API_KEY", "sk-test", "WEB_KEY", "short"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("web.secret_env: the key in WEB_KEY is too short");
+        Map<String, String> good = new java.util.HashMap<>(keys);
+        good.put("WEB_KEY", "k".repeat(32));
+        assertThat(load(yaml, good).web().secretEnv()).isEqualTo("WEB_KEY");
+    }
+
+    @Test
     void every_value_can_be_overridden_by_an_environment_variable() {
         Config c = load(GOOD, Map.of("OPENAI_API_KEY", "k", "AUTOBENCH_ZONE", "UTC", "AUTOBENCH_TASKS_PER_DAY", "2",
                 "AUTOBENCH_DISPATCH_MAX_ATTEMPTS", "5", "AUTOBENCH_MODELS_GPT_4O_MODEL", "gpt-4o-2024-11-20",
