@@ -83,7 +83,16 @@ public final class Database implements AutoCloseable {
      * todays_tasks view says "now") live in db/vendor/sqlite and db/vendor/postgresql.
      */
     private static void migrate(DataSource ds, Dialect dialect) {
-        flyway(ds, dialect).migrate();
+        Flyway flyway = flyway(ds, dialect);
+        // A database migrated by a newer AutoBench holds tables and rules this one does not know: refuse, do not guess.
+        java.util.Optional<org.flywaydb.core.api.MigrationInfo> future = java.util.Arrays.stream(flyway.info().all())
+                .filter(i -> i.getState() == org.flywaydb.core.api.MigrationState.FUTURE_SUCCESS)
+                .reduce((a, b) -> b);
+        if (future.isPresent()) {
+            throw new IllegalStateException("the database schema is at version " + future.get().getVersion() + " (\"" + future.get().getDescription()
+                    + "\"), newer than this AutoBench knows; run the AutoBench version that migrated it, or a newer one (docs/operations.md, \"Upgrades\")");
+        }
+        flyway.migrate();
     }
 
     private static Flyway flyway(DataSource ds, Dialect dialect) {

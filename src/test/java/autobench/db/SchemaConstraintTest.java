@@ -61,6 +61,28 @@ class SchemaConstraintTest {
 
     @ParameterizedTest
     @EnumSource(Store.class)
+    void a_database_migrated_by_a_newer_autobench_is_refused_and_left_untouched(Store store) throws Exception {
+        String url = store.freshUrl(tmp);
+        String current;
+        try (Database a = Database.open(url, null, null)) {
+            current = a.schemaVersion();
+            a.jdbi().useHandle(h -> h.execute("""
+                    INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)
+                    VALUES (999, '999', 'from the future', 'SQL', 'V999__from_the_future.sql', 0, 'test', 0, TRUE)"""));
+        }
+        assertThatThrownBy(() -> Database.open(url, null, null).close())
+                .hasMessageContaining("schema is at version 999 (\"from the future\"), newer than this AutoBench knows");
+        // nothing was migrated or changed by the refused open
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
+             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*), MAX(installed_rank) FROM flyway_schema_history WHERE version <> '999'")) {
+            rs.next();
+            assertThat(rs.getInt(2)).isEqualTo(rs.getInt(1)); // the ranks of the real migrations, none added
+        }
+        assertThat(current).isNotEqualTo("999");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
     void opening_twice_migrates_once(Store store) {
         String url = store.freshUrl(tmp);
         try (Database a = Database.open(url, null, null)) {
