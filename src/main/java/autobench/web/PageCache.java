@@ -28,7 +28,8 @@ final class PageCache {
      * buffers that the fast path hands to Jetty without copying (large pages gain most).
      */
     record Entry(long version, int status, String contentType, byte[] body, byte[] gzip, byte[] br, String etag,
-                 java.nio.ByteBuffer directBody, java.nio.ByteBuffer directGzip, java.nio.ByteBuffer directBr) {
+                 java.nio.ByteBuffer directBody, java.nio.ByteBuffer directGzip, java.nio.ByteBuffer directBr,
+                 org.eclipse.jetty.http.HttpField[] wire) {
 
         /** The coding to send to a client with this Accept-Encoding. */
         Encodings.Coding coding(String acceptEncoding) {
@@ -97,14 +98,22 @@ final class PageCache {
         boolean compress = r.body().length >= 256 && compressible(r.contentType());
         byte[] gzip = compress ? gzip(r.body()) : null;
         byte[] br = compress && brotliQuality >= 0 ? Encodings.brotli(r.body(), brotliQuality) : null;
-        return new Entry(version, r.status(), sameAsServlet(r.contentType()), r.body(), gzip, br, etag(r.body()), direct(r.body()),
-                gzip == null ? null : direct(gzip), br == null ? null : direct(br));
+        String tag = etag(r.body()), type = sameAsServlet(r.contentType());
+        return new Entry(version, r.status(), type, r.body(), gzip, br, tag, direct(r.body()),
+                gzip == null ? null : direct(gzip), br == null ? null : direct(br), wire(tag, type));
     }
 
     /** An answer sent once and not kept (uncached pages, errors): gzip only, no direct copies. */
     static Entry once(Response r) {
         byte[] gzip = r.body().length >= 256 && compressible(r.contentType()) ? gzip(r.body()) : null;
-        return new Entry(0, r.status(), sameAsServlet(r.contentType()), r.body(), gzip, null, etag(r.body()), null, null, null);
+        return new Entry(0, r.status(), sameAsServlet(r.contentType()), r.body(), gzip, null, etag(r.body()), null, null, null, null);
+    }
+
+    /** An entry's own headers for the fast path, encoded once. */
+    private static org.eclipse.jetty.http.HttpField[] wire(String etag, String contentType) {
+        return new org.eclipse.jetty.http.HttpField[] {
+                new org.eclipse.jetty.http.PreEncodedHttpField(org.eclipse.jetty.http.HttpHeader.ETAG, etag),
+                new org.eclipse.jetty.http.PreEncodedHttpField(org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE, contentType)};
     }
 
     /** The type as the servlet layer writes it ({@code text/html;charset=utf-8}), so both paths send the same header. */

@@ -104,6 +104,25 @@ class SiteHttpTest {
     }
 
     @Test
+    void a_cached_answer_from_the_fast_path_carries_exactly_the_headers_the_handlers_sent() throws Exception {
+        // A URL nobody asked for yet: the first answer is rendered by the handlers, the second leaves from the fast path.
+        String url = site.base + "/archive?page=1&fresh=" + System.nanoTime();
+        for (String accept : List.of("identity", "gzip", "gzip, br")) {
+            String u = url + "&enc=" + accept.length();
+            java.util.Map<String, List<String>> first = headersOf(get(u, "Accept-Encoding", accept));
+            java.util.Map<String, List<String>> second = headersOf(get(u, "Accept-Encoding", accept));
+            assertThat(second).as(accept).isEqualTo(first);
+        }
+    }
+
+    private static java.util.Map<String, List<String>> headersOf(HttpResponse<String> r) {
+        java.util.Map<String, List<String>> h = new java.util.TreeMap<>(r.headers().map());
+        h.remove("date");
+        h.remove(":status");
+        return h;
+    }
+
+    @Test
     void head_answers_with_the_get_status_length_and_etag_and_no_body() throws Exception {
         for (String path : List.of("/", "/leaderboard", "/methodology", "/static/site.css", "/no-such-page")) {
             HttpResponse<byte[]> got = HTTP.send(HttpRequest.newBuilder(URI.create(site.base + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
