@@ -8,14 +8,19 @@ import java.util.stream.LongStream;
 /**
  * Seeded generators of hostile text for the property tests. Every case is derived from one seed, so
  * a failing case is reproduced by its seed alone (the assertion messages print it). The number of
- * seeds per property is {@code -Dfuzz.cases=N} (default per test), so a longer run is one flag.
+ * seeds per property is {@code -Dfuzz.cases=N} (default per test), so a longer run is one flag, and
+ * {@code -Dfuzz.seed=S} runs that one seed.
  */
 public final class Fuzz {
     private Fuzz() {}
 
-    /** Seeds 1..n, where n is {@code -Dfuzz.cases} if set, else {@code defaultCases}. */
+    /**
+     * Seeds 1..n, where n is {@code -Dfuzz.cases} if set, else {@code defaultCases}; only the one seed
+     * {@code -Dfuzz.seed=S} if that is set (to replay a failure).
+     */
     public static LongStream seeds(int defaultCases) {
-        return LongStream.rangeClosed(1, Long.getLong("fuzz.cases", defaultCases));
+        Long one = Long.getLong("fuzz.seed");
+        return one != null ? LongStream.of(one) : LongStream.rangeClosed(1, Long.getLong("fuzz.cases", defaultCases));
     }
 
     /** Pieces that steer the scanners: fences, reasoning tags, page structure, script edges. */
