@@ -3,6 +3,7 @@ package autobench.config;
 import autobench.provider.ModelConfig;
 import autobench.provider.Price;
 import autobench.provider.ProviderKind;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +11,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -71,13 +76,17 @@ public final class ConfigLoader {
             if (!Files.isRegularFile(file)) {
                 throw new ConfigException(where, List.of("config file not found: " + file.toAbsolutePath()));
             }
+            JsonParser parser = null;
             try {
-                JsonNode n = YAML.readTree(Files.readString(file));
+                parser = YAML.createParser(utf8(Files.readAllBytes(file), where));
+                JsonNode n = YAML.readTree(parser);
                 if (n == null || n.isMissingNode() || n.isNull()) n = JsonNodeFactory.instance.objectNode();
                 if (!n.isObject()) throw new ConfigException(where, List.of("the file must be a YAML mapping of keys to values"));
                 root = (ObjectNode) n;
             } catch (JsonProcessingException e) {
-                String loc = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+                // a limit (nesting depth, text length) is reported without a location: the parser still knows where it is
+                var at = e.getLocation() != null ? e.getLocation() : parser == null ? null : parser.currentLocation();
+                String loc = at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr();
                 throw new ConfigException(where, List.of("not valid YAML" + loc + ": " + e.getOriginalMessage()));
             } catch (IOException e) {
                 throw new ConfigException(where, List.of("cannot read config file: " + e.getMessage()));
@@ -88,6 +97,19 @@ public final class ConfigLoader {
         Config c = new Validator(problems, env).validate(root, file, requireKeys);
         if (!problems.isEmpty()) throw new ConfigException(where, problems);
         return c;
+    }
+
+    /** The file's text; bytes that are not UTF-8 are refused with the line they are on. */
+    static String utf8(byte[] bytes, String where) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult r = StandardCharsets.UTF_8.newDecoder().decode(in, out, true);
+        if (r.isError()) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) if (bytes[i] == '\n') line++;
+            throw new ConfigException(where, List.of("not valid UTF-8 at line " + line + ": save the file as UTF-8 text"));
+        }
+        return out.flip().toString();
     }
 
     /** The configuration used when there is no config file: SQLite and the four demo models. */

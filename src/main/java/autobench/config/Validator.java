@@ -119,7 +119,7 @@ final class Validator {
         problems.addAll(ConfigLoader.unknownKeys(r, ConfigLoader.RENDER_KEYS, "render."));
         boolean enabled = bool(r, "enabled", "render.enabled", true);
         String chromium = text(r, "chromium", "render.chromium", null);
-        if (chromium != null && !java.nio.file.Files.isExecutable(java.nio.file.Path.of(chromium))) {
+        if (chromium != null && !executable(chromium)) {
             problems.add("render.chromium: " + chromium + " is not an executable file");
         }
         int width = integer(r, "width", "render.width", 800, 16, 4096);
@@ -166,6 +166,15 @@ final class Validator {
             return null;
         }
         return v;
+    }
+
+    /** A path that cannot exist (a NUL character) is simply not an executable file. */
+    private static boolean executable(String path) {
+        try {
+            return java.nio.file.Files.isExecutable(java.nio.file.Path.of(path));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
     }
 
     static int defaultLanes(int cores) {
@@ -220,6 +229,12 @@ final class Validator {
                     ? JSON.convertValue(m.get("options"), JSON.getTypeFactory().constructMapType(Map.class, String.class, Object.class))
                     : Map.of();
             if (m.has("options") && !m.get("options").isObject()) problems.add(at + ".options: must be a mapping");
+            List<String> empty = options.entrySet().stream().filter(o -> o.getValue() == null).map(Map.Entry::getKey).toList();
+            if (!empty.isEmpty()) {
+                for (String k : empty) problems.add(at + ".options." + k + ": has no value (give one, or remove the key)");
+                options = new LinkedHashMap<>(options);
+                options.keySet().removeAll(empty);
+            }
             if (kind != null && kind.needsKey() && keyEnv == null) {
                 problems.add(at + ".api_key_env: missing (name of the environment variable holding the " + provider + " key)");
             }

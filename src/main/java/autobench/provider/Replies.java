@@ -74,6 +74,25 @@ public final class Replies {
     }
 
     /**
+     * A token count as reported: 0 when absent, not a number or negative; the largest long when it
+     * does not fit in one (a count that wraps round to a negative number would lower the day's spend).
+     */
+    public static long tokens(JsonNode v) {
+        if (v == null) return 0;
+        long n;
+        if (v.isIntegralNumber() && !v.canConvertToLong()) n = v.bigIntegerValue().signum() > 0 ? Long.MAX_VALUE : 0;
+        else if (v.isFloatingPointNumber()) n = (long) v.asDouble();
+        else n = v.asLong(0);
+        return Math.max(0, n);
+    }
+
+    /** Two token counts added, stopping at the largest long instead of wrapping round. */
+    public static long sum(long a, long b) {
+        long s = a + b;
+        return s < 0 ? Long.MAX_VALUE : s;
+    }
+
+    /**
      * Parses Go-style durations such as {@code 1s}, {@code 6m0s}, {@code 20ms} or {@code 37s}
      * (OpenAI's {@code x-ratelimit-reset-*} headers, Gemini's {@code RetryInfo.retryDelay}).
      *

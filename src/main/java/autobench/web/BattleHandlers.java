@@ -49,6 +49,12 @@ final class BattleHandlers {
             send(ctx, fresh(ctx, "Your browser did not send the cookie this battle was issued to, so the vote was not counted."));
             return;
         }
+        try {
+            ctx.formParamMap(); // parsed once here: a body that is no form (a multipart without a boundary) is refused
+        } catch (Exception unreadable) { // the servlet's ServletException arrives undeclared, through Kotlin
+            send(ctx, templates.page(400, "battle", message(ctx, "That is not a vote: the form could not be read.")));
+            return;
+        }
         Outcome choice;
         try {
             choice = Outcome.parse(ctx.formParam("choice"));

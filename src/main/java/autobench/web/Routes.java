@@ -36,7 +36,12 @@ final class Routes {
         r.get("/api/v1/openapi.json", api::openapi);
         // Only when no route matched: handlers that answer 404 themselves have already sent their page.
         r.error(404, ctx -> {
-            if (ctx.attribute(SENT) == null) pages.notFoundPage(ctx);
+            if (ctx.attribute(SENT) == null) {
+                // Javalin has already put its own "Endpoint … not found" text in the result; the page is written
+                // straight to the response, so that text would follow it (too much content, or a HEAD body).
+                ctx.result("");
+                pages.notFoundPage(ctx);
+            }
         });
     }
 }

@@ -128,6 +128,42 @@ class ConfigLoaderTest {
                 .hasMessageContaining("not valid YAML at line");
     }
 
+    // Found by ConfigFuzzTest (seed 37): a null option value made ModelConfig throw a NullPointerException.
+    @Test
+    void an_option_without_a_value_is_refused_with_its_key() {
+        String y = GOOD.replace("model: demo-grid", "model: demo-grid\n    options: {seed: 1, headers: ~}");
+        assertThatThrownBy(() -> load(y, Map.of("OPENAI_API_KEY", "k")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("models[demo-grid].options.headers: has no value");
+    }
+
+    // Found by ConfigFuzzTest (seed 92): the nesting limit was reported without the line it was hit on.
+    @Test
+    void yaml_nested_too_deeply_is_refused_with_its_line() {
+        assertThatThrownBy(() -> load(GOOD + "extra: " + "[".repeat(1500), Map.of("OPENAI_API_KEY", "k")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("not valid YAML at line 13")
+                .hasMessageContaining("nesting depth");
+    }
+
+    // Found by ConfigFuzzTest: bytes that are not UTF-8 were reported as "cannot read config file: Input length = 1".
+    @Test
+    void a_config_file_that_is_not_utf8_is_refused_with_its_line() throws Exception {
+        Path f = tmp.resolve("latin1.yaml");
+        java.nio.file.Files.write(f, GOOD.replace("Europe/Berlin", "Europe/M\u00fcnchen").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("OPENAI_API_KEY", "k")).load(f, true))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("not valid UTF-8 at line 2");
+    }
+
+    // Found while fuzzing the config: a NUL character in a path threw InvalidPathException out of the loader.
+    @Test
+    void a_chromium_path_with_a_nul_character_is_refused_with_its_key() {
+        assertThatThrownBy(() -> load(GOOD + "render: {chromium: \"/usr/bin/chro\\0mium\"}\n", Map.of("OPENAI_API_KEY", "k")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("render.chromium:");
+    }
+
     @Test
     void duplicate_model_ids_and_unknown_providers_are_rejected() {
         String y = GOOD + """

@@ -87,8 +87,8 @@ public final class AnthropicProvider implements Provider, HttpTransport.ReplyRea
         }
         JsonNode u = root.path("usage");
         // Anthropic does not report thinking tokens apart: they are inside output_tokens.
-        Usage usage = new Usage(u.path("input_tokens").asLong(0) + u.path("cache_creation_input_tokens").asLong(0)
-                + u.path("cache_read_input_tokens").asLong(0), u.path("output_tokens").asLong(0), 0);
+        Usage usage = new Usage(Replies.sum(Replies.sum(Replies.tokens(u.get("input_tokens")), Replies.tokens(u.get("cache_creation_input_tokens"))),
+                Replies.tokens(u.get("cache_read_input_tokens"))), Replies.tokens(u.get("output_tokens")), 0);
         String version = Replies.text(root, "model");
         String stop = Replies.text(root, "stop_reason");
         if ("refusal".equals(stop)) {

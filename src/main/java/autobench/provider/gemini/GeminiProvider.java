@@ -79,9 +79,9 @@ public final class GeminiProvider implements Provider, HttpTransport.ReplyReader
         JsonNode root = Replies.parse(reply.body());
         if (root == null || !root.isObject()) return Replies.malformed(reply, "reply is not a JSON object");
         JsonNode u = root.path("usageMetadata");
-        long thoughts = u.path("thoughtsTokenCount").asLong(0);
+        long thoughts = Replies.tokens(u.get("thoughtsTokenCount"));
         // candidatesTokenCount excludes thoughts, which bill as output: add them so cost is right.
-        Usage usage = new Usage(u.path("promptTokenCount").asLong(0), u.path("candidatesTokenCount").asLong(0) + thoughts, thoughts);
+        Usage usage = new Usage(Replies.tokens(u.get("promptTokenCount")), Replies.sum(Replies.tokens(u.get("candidatesTokenCount")), thoughts), thoughts);
         String version = Replies.text(root, "modelVersion");
         JsonNode candidate = root.path("candidates").path(0);
         String blockReason = Replies.text(root.path("promptFeedback"), "blockReason");

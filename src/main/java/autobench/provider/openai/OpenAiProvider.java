@@ -95,8 +95,8 @@ public final class OpenAiProvider implements Provider, HttpTransport.ReplyReader
         if (reasoning.isEmpty() && message.path("reasoning").isTextual()) reasoning = message.get("reasoning").asText();
         String finishReason = Replies.text(choice, "finish_reason");
         JsonNode u = root.path("usage");
-        Usage usage = new Usage(u.path("prompt_tokens").asLong(0), u.path("completion_tokens").asLong(0),
-                u.path("completion_tokens_details").path("reasoning_tokens").asLong(0));
+        Usage usage = new Usage(Replies.tokens(u.get("prompt_tokens")), Replies.tokens(u.get("completion_tokens")),
+                Replies.tokens(u.path("completion_tokens_details").get("reasoning_tokens")));
         String version = Replies.text(root, "model");
         String refusal = Replies.text(message, "refusal");
         if ("content_filter".equals(finishReason)) {

@@ -87,8 +87,8 @@ public final class OpenAiResponsesProvider implements Provider, HttpTransport.Re
             }
         }
         JsonNode u = root.path("usage");
-        Usage usage = new Usage(u.path("input_tokens").asLong(0), u.path("output_tokens").asLong(0),
-                u.path("output_tokens_details").path("reasoning_tokens").asLong(0));
+        Usage usage = new Usage(Replies.tokens(u.get("input_tokens")), Replies.tokens(u.get("output_tokens")),
+                Replies.tokens(u.path("output_tokens_details").get("reasoning_tokens")));
         String version = Replies.text(root, "model");
         String status = Replies.text(root, "status");
         String incomplete = Replies.text(root.path("incomplete_details"), "reason");

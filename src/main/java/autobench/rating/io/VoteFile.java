@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -78,6 +79,9 @@ public final class VoteFile {
             // noticed at the next line's opening brace
             long at = line > 0 ? line : e.getLocation() == null ? previousLine + 1 : e.getLocation().getLineNr();
             throw new MalformedVoteException(at, "not valid JSON: " + e.getOriginalMessage());
+        } catch (CharConversionException e) {
+            // leading zero bytes make the parser guess UTF-32, whose decoder fails with its own exception
+            throw new MalformedVoteException(line > 0 ? line : previousLine + 1, "not UTF-8 text: " + e.getMessage());
         }
         return votes;
     }

@@ -100,6 +100,16 @@ class VoteFileTest {
         assertThat(VoteFile.readAll(file)).hasSize(3);
     }
 
+    // Found by VoteFileFuzzTest (seed 54): leading zero bytes made the parser decode UTF-32, and its
+    // CharConversionException escaped without a line number.
+    @Test
+    void votes_file_starting_with_nul_bytes_is_refused_with_its_line() {
+        byte[] file = {0, 0, 0, '{', '"', 'l', 'e', 'f', 't', '"', '\n'};
+        assertThatThrownBy(() -> VoteFile.forEach(new ByteArrayInputStream(file), v -> { }))
+                .isInstanceOf(MalformedVoteException.class)
+                .hasMessageStartingWith("line 1: not UTF-8 text");
+    }
+
     private static List<Vote> read(String text) throws IOException {
         List<Vote> out = new ArrayList<>();
         VoteFile.forEach(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), out::add);
