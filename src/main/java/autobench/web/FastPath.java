@@ -43,8 +43,7 @@ final class FastPath extends Handler.Wrapper {
         HttpURI uri = request.getHttpURI();
         HttpFields in = request.getHeaders();
         String host = origins.host(in.get(HttpHeader.HOST));
-        String query = uri.getQuery();
-        String key = (origins.fixed() ? "" : host + "|") + uri.getPath() + (query == null ? "" : "?" + query);
+        String key = (origins.fixed() ? "" : host + "|") + uri.getPath() + PageCache.canonicalQuery(uri.getQuery());
         PageCache.Entry e = cache.current(key);
         if (e == null && head) return super.handle(asGet(request), response, callback);
         if (e == null) return super.handle(request, response, callback);

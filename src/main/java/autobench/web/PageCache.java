@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -60,8 +61,37 @@ final class PageCache {
     private final boolean enabled;
 
     PageCache(DataVersion version, boolean enabled) {
+        this(version, enabled, 10_000);
+    }
+
+    /** @param renderWaitMillis how long a render waits for its turn before the request gets a 503 */
+    PageCache(DataVersion version, boolean enabled, long renderWaitMillis) {
         this.version = version;
         this.enabled = enabled;
+        this.renderWaitMillis = renderWaitMillis;
+    }
+
+    /**
+     * The query parameters any page or API answer reads. A cache key keeps only these, first value
+     * each, in this order: invented parameters ({@code ?x=1}, {@code ?x=2}, …) name the same entry
+     * instead of one render each.
+     */
+    static final List<String> QUERY_PARAMETERS = List.of("page", "category", "from", "to", "run", "pool");
+
+    /** The query as it counts for caching: the known parameters, raw, first value each, in a fixed order; "" for none. */
+    static String canonicalQuery(String rawQuery) {
+        if (rawQuery == null || rawQuery.isEmpty()) return "";
+        String[] found = new String[QUERY_PARAMETERS.size()];
+        for (String pair : rawQuery.split("&", 64)) {
+            int eq = pair.indexOf('=');
+            int at = QUERY_PARAMETERS.indexOf(eq < 0 ? pair : pair.substring(0, eq));
+            if (at >= 0 && found[at] == null) found[at] = eq < 0 ? "" : pair.substring(eq + 1);
+        }
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < found.length; i++) {
+            if (found[i] != null) b.append(b.isEmpty() ? '?' : '&').append(QUERY_PARAMETERS.get(i)).append('=').append(found[i]);
+        }
+        return b.toString();
     }
 
     /** Serves the cached response for {@code key}, rendering it first if missing or stale. */
@@ -81,12 +111,45 @@ final class PageCache {
         long v = version.current();
         Entry e = enabled ? entries.get(key) : null;
         if (e != null && e.version() == v) return e;
-        if (!enabled) return once(render.get());
-        e = build(v, render.get());
+        if (!enabled) return once(renderBounded(render));
+        e = build(v, renderBounded(render));
         if (entries.size() >= MAX_ENTRIES) entries.clear();
         entries.put(key, e);
         return e;
     }
+
+    /**
+     * Renders at most {@link #RENDERS_AT_ONCE} answers at a time: a flood of requests for pages
+     * nobody asked before (every date window of the leaderboard, say) queues here instead of
+     * piling queries on the database, while cached pages keep leaving from the fast path. A
+     * request that waits too long gets a 503 asking to retry, which is not cached.
+     */
+    private Response renderBounded(Supplier<Response> render) {
+        boolean got;
+        try {
+            got = renders.tryAcquire(renderWaitMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            got = false;
+        }
+        if (!got) throw new Busy();
+        try {
+            return render.get();
+        } finally {
+            renders.release();
+        }
+    }
+
+    /** Too many renders waiting: the caller answers 503 with Retry-After. */
+    static final class Busy extends RuntimeException {
+        Busy() {
+            super("the site is busy rendering pages; try again in a few seconds", null, false, false);
+        }
+    }
+
+    static final int RENDERS_AT_ONCE = Math.max(2, Runtime.getRuntime().availableProcessors());
+    private final long renderWaitMillis;
+    private final java.util.concurrent.Semaphore renders = new java.util.concurrent.Semaphore(RENDERS_AT_ONCE, true);
 
     /** An entry to keep: gzip and brotli made once, here. */
     static Entry build(long version, Response r) {

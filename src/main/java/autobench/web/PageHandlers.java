@@ -47,10 +47,9 @@ final class PageHandlers {
         this.modelCalls = modelCalls;
     }
 
-    /** The cache key: the path and query, plus the host when origins come from the Host header. */
+    /** The cache key: the path and the known query parameters, plus the host when origins come from the Host header. */
     String key(Context ctx) {
-        String q = ctx.queryString();
-        return (origins.fixed() ? "" : origins.host(ctx) + "|") + ctx.path() + (q == null ? "" : "?" + q);
+        return (origins.fixed() ? "" : origins.host(ctx) + "|") + ctx.path() + PageCache.canonicalQuery(ctx.queryString());
     }
 
     void home(Context ctx) {

@@ -34,6 +34,11 @@ final class Routes {
         r.get("/api/v1/votes.jsonl", api::votes);
         r.get("/api/v1/stats", api::stats);
         r.get("/api/v1/openapi.json", api::openapi);
+        r.exception(PageCache.Busy.class, (e, ctx) -> {
+            ctx.attribute(SENT, true);
+            ctx.header("Retry-After", "5").header("Cache-Control", "no-store");
+            ctx.status(503).contentType("text/plain; charset=utf-8").result(e.getMessage() + "\n");
+        });
         // Only when no route matched: handlers that answer 404 themselves have already sent their page.
         r.error(404, ctx -> {
             if (ctx.attribute(SENT) == null) {

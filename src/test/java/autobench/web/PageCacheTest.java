@@ -79,4 +79,84 @@ class PageCacheTest {
         assertThat(renders.get()).isEqualTo(5);
         assertThat(versionQueries.get()).isEqualTo(5);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', nullValues = "NULL", value = {
+            "NULL                            | ''",
+            "''                              | ''",
+            "page=2                          | ?page=2",
+            "x=1&page=2                      | ?page=2",
+            "page=2&page=3                   | ?page=2",
+            "to=2026-01-31&from=2026-01-01   | ?from=2026-01-01&to=2026-01-31",
+            "utm_source=ad&fbclid=abc        | ''",
+            "category=game&junk&pool=real    | ?category=game&pool=real",
+            "page                            | ?page=",
+    })
+    void invented_query_parameters_share_one_cache_key(String raw, String expected) {
+        assertThat(PageCache.canonicalQuery(raw)).isEqualTo(expected);
+    }
+
+    @Test
+    void random_query_strings_render_a_page_once() {
+        PageCache cache = new PageCache(version(1_000), true);
+        for (int i = 0; i < 500; i++) cache.entry("/leaderboard" + PageCache.canonicalQuery("nocache=" + i), this::render);
+        assertThat(renders.get()).isEqualTo(1);
+    }
+
+    @Test
+    void renders_beyond_the_limit_wait_and_never_run_more_than_the_limit_at_once() throws Exception {
+        PageCache cache = new PageCache(version(0), false);
+        java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger(), most = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(PageCache.RENDERS_AT_ONCE * 3)) {
+            java.util.List<java.util.concurrent.Future<?>> all = new java.util.ArrayList<>();
+            for (int i = 0; i < PageCache.RENDERS_AT_ONCE * 3; i++) {
+                all.add(pool.submit(() -> cache.entry("/p", () -> {
+                    most.accumulateAndGet(running.incrementAndGet(), Math::max);
+                    try {
+                        go.await();
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    running.decrementAndGet();
+                    return Response.html("x");
+                })));
+            }
+            Thread.sleep(200);
+            assertThat(running.get()).isEqualTo(PageCache.RENDERS_AT_ONCE);
+            go.countDown();
+            for (var f : all) f.get();
+        }
+        assertThat(most.get()).isEqualTo(PageCache.RENDERS_AT_ONCE);
+    }
+
+    @Test
+    void a_render_that_cannot_get_a_turn_in_time_is_refused_as_busy_and_nothing_is_cached() throws Exception {
+        PageCache cache = new PageCache(version(1_000), true, 100);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(PageCache.RENDERS_AT_ONCE);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(PageCache.RENDERS_AT_ONCE)) {
+            for (int i = 0; i < PageCache.RENDERS_AT_ONCE; i++) {
+                int n = i;
+                pool.submit(() -> cache.entry("/slow" + n, () -> {
+                    started.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return Response.html("slow");
+                }));
+            }
+            started.await();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> cache.entry("/other", this::render))
+                    .isInstanceOf(PageCache.Busy.class).hasMessageContaining("try again");
+            assertThat(renders.get()).isZero();
+            assertThat(cache.current("/other")).isNull();
+            release.countDown();
+        }
+        assertThat(cache.entry("/other", this::render)).isNotNull();
+        assertThat(renders.get()).isEqualTo(1);
+    }
 }
