@@ -36,6 +36,9 @@ public final class SoakRun {
                 }
             }
         }
+        // Each day's dispatch logs every answer and retry at INFO: thousands of lines that would bury the CSV.
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
         if (days < 2) throw new IllegalArgumentException("--days must be at least 2, got " + days);
         Store store = switch (db) {
             case "sqlite" -> Store.SQLITE;
