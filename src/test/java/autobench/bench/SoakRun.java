@@ -66,7 +66,8 @@ public final class SoakRun {
         }
         Files.createDirectories(out);
         Path dir = Files.createTempDirectory("autobench-soak");
-        Path csv = out.resolve("soak-" + db + ".csv");
+        String name = "soak-" + db + (withRender ? "" : "-norender");
+        Path csv = out.resolve(name + ".csv");
         Soak.Settings settings = new Soak.Settings(store.freshUrl(dir), days, withRender, 3, votes, 10, 20_260_101L);
         long t0 = System.nanoTime();
         List<Soak.Day> result;
@@ -78,8 +79,16 @@ public final class SoakRun {
                 w.println(d.csv());
                 w.flush();
             });
-            boolean ok = summary(result, soak, withRender, db, (System.nanoTime() - t0) / 1e9, out.resolve("soak-" + db + "-summary.txt"));
+            boolean ok = summary(result, soak, withRender, db, (System.nanoTime() - t0) / 1e9, out.resolve(name + "-summary.txt"));
+            soak.close();
+            deleteTree(dir); // the database of the run: figures are in the CSV and summary
             System.exit(ok ? 0 : 1);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         }
     }
 
