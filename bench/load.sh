@@ -1,0 +1,203 @@
+#!/usr/bin/env bash
+# Load: `autobench serve` with a demo week of data, on SQLite and on PostgreSQL, while wrk reads the
+# home, a task, the leaderboard and the API, and 100 voting visitors (each with its own cookies and
+# address) take battles and vote. Figures per database: votes accepted vs stored, refusals by reason,
+# 5xx, p50/p99 per endpoint, requests/s, the server's peak RSS. See docs/reliability.md.
+#   bench/load.sh [--db sqlite|postgresql|both] [--seconds N] [--visitors N]
+# Needs: wrk, curl; PostgreSQL's server package (/usr/lib/postgresql/*/bin) for the real server, else the
+# embedded one the tests use. Exit status 1 when accepted != stored or any answer was a 5xx (or non-2xx for wrk).
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/.." && pwd)"
+source "$HERE/lib/jdk.sh"
+
+DB=both; SECONDS_RUN=60; VISITORS=100
+while (($#)); do
+  case "$1" in
+    --db) DB="$2"; shift 2 ;;
+    --seconds) SECONDS_RUN="$2"; shift 2 ;;
+    --visitors) VISITORS="$2"; shift 2 ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    *) echo "bench/load.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+case "$DB" in sqlite) DBS=(sqlite) ;; postgresql) DBS=(postgresql) ;; both) DBS=(sqlite postgresql) ;;
+  *) echo "bench/load.sh: --db must be sqlite, postgresql or both" >&2; exit 2 ;; esac
+DAYS="${DAYS:-7}"; HEAP="${HEAP:-256m}"; WRK_CONNECTIONS="${WRK_CONNECTIONS:-8}"; WARMUP="${WARMUP:-5}"
+OUT="$ROOT/bench/results/load"; mkdir -p "$OUT"
+for tool in wrk curl; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "bench/load.sh: $tool is missing (Debian: apt-get install -y wrk curl)" >&2; exit 1; }
+done
+
+PIDS=(); CLEANUP=()
+cleanup() {
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  undo
+}
+undo() { # the clean-up steps, last registered first (stop the server before removing its directory)
+  local i
+  for ((i = ${#CLEANUP[@]} - 1; i >= 0; i--)); do eval "${CLEANUP[$i]}" || true; done
+  CLEANUP=()
+}
+trap cleanup EXIT
+
+cd "$ROOT"
+"$ROOT/autobench" --help >/dev/null # builds the jar first if the sources changed since
+JAR="$ROOT/target/autobench.jar"
+./mvnw -B -q -o test-compile >&2 || ./mvnw -B -q test-compile >&2
+./mvnw -B -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >/dev/null \
+  || ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
+CP="$ROOT/target/test-classes:$ROOT/target/classes:$(cat target/bench-classpath.txt)"
+run_java() { "$JAVA" --enable-native-access=ALL-UNNAMED "$@"; }
+
+free_port() { # a port nobody listens on
+  local p
+  for _ in $(seq 1 200); do
+    p=$((20000 + RANDOM % 20000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return 0; }
+  done
+  echo "bench/load.sh: no free port found" >&2; exit 1
+}
+wait_for() { for _ in $(seq 1 240); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.5; done; echo "no answer from $1" >&2; exit 1; }
+
+models_yaml() {
+  cat <<YAML
+models:
+  - {id: demo-orbit, provider: demo, model: demo-orbit}
+  - {id: demo-grid, provider: demo, model: demo-grid}
+  - {id: demo-waves, provider: demo, model: demo-waves}
+  - {id: demo-blocks, provider: demo, model: demo-blocks}
+YAML
+}
+
+# The data: a demo week (tasks, answers, renders, simulated votes), made once on SQLite and kept;
+# every run starts from a copy of it (SQLite) or an import of its export (PostgreSQL).
+WEEK="$OUT/week.db"
+if [[ ! -f "$WEEK" ]]; then
+  echo "bench/load.sh: creating $DAYS demo days in $WEEK (renders every answer once; several minutes)" >&2
+  run_java -jar "$JAR" demo --no-serve --days "$DAYS" --database "jdbc:sqlite:$WEEK.tmp" >"$OUT/demo.log" 2>&1
+  mv "$WEEK.tmp" "$WEEK"
+fi
+EXPORT="$OUT/week-export"
+if [[ ! -f "$EXPORT/manifest.json" || "$EXPORT/manifest.json" -ot "$WEEK" ]]; then
+  rm -rf "$EXPORT"
+  { echo "database: \"jdbc:sqlite:$WEEK\""; models_yaml; } >"$OUT/export.yaml"
+  run_java -jar "$JAR" export --out "$EXPORT" --config "$OUT/export.yaml" >"$OUT/export.log" 2>&1
+fi
+
+PG_NOTE=""
+start_postgres() { # sets JDBC; the server lives in a temp dir and is stopped on exit
+  local port; port="$(free_port)"
+  local bin; bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)"
+  local tmp; tmp="$(mktemp -d /tmp/autobench-load-pg.XXXXXX)"
+  CLEANUP+=("rm -rf '$tmp'")
+  if [[ -n "$bin" && -x "$bin/pg_ctl" ]]; then
+    local as=()
+    if [[ "$(id -u)" == 0 ]]; then chown postgres "$tmp"; as=(runuser -u postgres --); fi
+    "${as[@]}" "$bin/initdb" -D "$tmp/data" -U autobench -A trust -E UTF8 >"$OUT/initdb.log" 2>&1
+    "${as[@]}" "$bin/pg_ctl" -D "$tmp/data" -l "$tmp/server.log" -w \
+      -o "-p $port -k $tmp -c listen_addresses=127.0.0.1 -c max_connections=200" start >"$OUT/pg_ctl.log" 2>&1
+    CLEANUP+=("${as[*]} '$bin/pg_ctl' -D '$tmp/data' -m fast -w stop >/dev/null 2>&1")
+    "$bin/createdb" -h 127.0.0.1 -p "$port" -U autobench autobench
+    JDBC="jdbc:postgresql://127.0.0.1:$port/autobench?user=autobench"
+    PG_NOTE="PostgreSQL $("$bin/postgres" --version | awk '{print $3}') (Debian package, started by this script: initdb, pg_ctl; default settings, max_connections=200)"
+  else
+    echo "bench/load.sh: no PostgreSQL server package (/usr/lib/postgresql/*/bin); using the embedded PostgreSQL of the tests" >&2
+    "$JAVA" -cp "$CP" autobench.bench.EmbeddedPostgresServer "$port" "$tmp/data" >"$OUT/embedded-pg.log" 2>&1 &
+    PIDS+=($!)
+    for _ in $(seq 1 120); do grep -q ready "$OUT/embedded-pg.log" && break; sleep 0.5; done
+    grep -q ready "$OUT/embedded-pg.log" || { echo "embedded PostgreSQL did not start" >&2; exit 1; }
+    JDBC="jdbc:postgresql://127.0.0.1:$port/autobench?user=postgres"
+    PG_NOTE="embedded PostgreSQL (zonky; the server package was missing)"
+  fi
+}
+
+wrk_field() { # file label -> value in ms for latency percentiles, raw for others
+  local f="$1"
+  case "$2" in
+    rps) awk '/Requests\/sec/ {print $2}' "$f" ;;
+    p50|p99) awk -v q="${2#p}%" '$1 == q {v=$2; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v*=1000}; printf "%.1f", v}' "$f" ;;
+    non2xx) awk '/Non-2xx or 3xx responses/ {print $5}' "$f" | grep . || echo 0 ;;
+    errors) awk '/Socket errors/ {gsub(",",""); print $4+$6+$8+$10}' "$f" | grep . || echo 0 ;;
+    requests) awk '/requests in/ {print $1}' "$f" ;;
+  esac
+}
+
+STATUS=0
+SUMMARY="$OUT/summary.txt"; : >"$SUMMARY"
+say() { echo "$*" | tee -a "$SUMMARY"; }
+say "bench/load.sh --db $DB --seconds $SECONDS_RUN --visitors $VISITORS   ($(date -u '+%Y-%m-%d %H:%M UTC'))"
+say "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB RAM, load average at start $(cut -d' ' -f1-3 /proc/loadavg); $("$JAVA" -version 2>&1 | head -1)"
+
+for db in "${DBS[@]}"; do
+  RUN="$OUT/$db"; rm -rf "$RUN"; mkdir -p "$RUN"
+  if [[ "$db" == sqlite ]]; then
+    cp "$WEEK" "$RUN/load.db"
+    JDBC="jdbc:sqlite:$RUN/load.db"; NOTE="SQLite file (WAL), a copy of the demo week"
+  else
+    start_postgres
+    { echo "database: \"$JDBC\""; models_yaml; } >"$RUN/import.yaml"
+    run_java -jar "$JAR" import "$EXPORT" --config "$RUN/import.yaml" >"$RUN/import.log" 2>&1
+    NOTE="$PG_NOTE, the demo week imported from its export"
+  fi
+  PORT="$(free_port)"; SANDBOX="$(free_port)"
+  # trust_forwarded_for: the voting client gives each visitor its own X-Forwarded-For address, so the
+  # per-address cap (1000 a day) applies per visitor as it would for people behind a proxy we run,
+  # instead of capping all 100 visitors together as one loopback address.
+  { echo "database: \"$JDBC\""; echo "web: {port: $PORT, sandbox_port: $SANDBOX, trust_forwarded_for: true}"; models_yaml; } >"$RUN/serve.yaml"
+  # Started directly (not through run_java) so that $! is the JVM itself, whose RSS is sampled.
+  "$JAVA" --enable-native-access=ALL-UNNAMED -Xmx"$HEAP" -jar "$JAR" serve --roles web --config "$RUN/serve.yaml" >"$RUN/serve.log" 2>&1 &
+  SERVER=$!; PIDS+=("$SERVER")
+  BASE="http://127.0.0.1:$PORT"
+  wait_for "$BASE/"
+  DAY="$(curl -fsS "$BASE/api/v1/days" | sed -E 's/.*"day":"([0-9-]+)".*/\1/;q')"
+  TASK="$(curl -fsS "$BASE/api/v1/days/$DAY" | sed -E 's/^[^[]*\[\{"id":"([^"]+)".*/\1/')"
+  PATHS=("/" "/task/$TASK" "/leaderboard" "/api/v1/leaderboard")
+  NAMES=("/" "/task/{id}" "/leaderboard" "/api/v1/leaderboard")
+  # Warm-up: the JVM compiles its hot paths; a few visitors vote so the vote path is compiled too.
+  for p in "${PATHS[@]}"; do wrk -t1 -c4 -d"${WARMUP}s" "$BASE$p" >/dev/null; done
+  run_java -cp "$CP" autobench.bench.VotingClient "$BASE" "$WARMUP" 10 "$JDBC" 1 >"$RUN/warmup-votes.txt" 2>&1 || true
+
+  ( while kill -0 "$SERVER" 2>/dev/null; do awk '/VmRSS/ {print $2}' "/proc/$SERVER/status" 2>/dev/null; sleep 0.5; done ) >"$RUN/rss-kb.txt" &
+  SAMPLER=$!; PIDS+=("$SAMPLER")
+  WRKS=()
+  for i in "${!PATHS[@]}"; do
+    wrk -t1 -c"$WRK_CONNECTIONS" -d"${SECONDS_RUN}s" --timeout 10s --latency "$BASE${PATHS[$i]}" >"$RUN/wrk-$i.txt" 2>&1 &
+    WRKS+=($!)
+  done
+  CLIENT_RC=0
+  run_java -cp "$CP" autobench.bench.VotingClient "$BASE" "$SECONDS_RUN" "$VISITORS" "$JDBC" >"$RUN/votes.txt" 2>"$RUN/votes.err" || CLIENT_RC=$?
+  for w in "${WRKS[@]}"; do wait "$w" || true; done
+  LOAD_END="$(cut -d' ' -f1-3 /proc/loadavg)"
+  kill "$SAMPLER" 2>/dev/null || true
+  kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true
+  [[ "$db" == postgresql ]] && undo
+
+  v() { awk -F= -v k="$1" '$1 == k {print $2}' "$RUN/votes.txt"; }
+  say ""
+  say "== $db: $NOTE; serve --roles web -Xmx$HEAP; $VISITORS voting visitors + 4 wrk (1 thread, $WRK_CONNECTIONS connections each) for ${SECONDS_RUN}s"
+  printf '%-22s %10s %10s %10s %10s %12s\n' "endpoint" "requests" "req/s" "p50 ms" "p99 ms" "non-2xx/5xx" | tee -a "$SUMMARY"
+  WRK_BAD=0
+  for i in "${!PATHS[@]}"; do
+    f="$RUN/wrk-$i.txt"; bad="$(wrk_field "$f" non2xx)"; err="$(wrk_field "$f" errors)"
+    WRK_BAD=$((WRK_BAD + bad))
+    printf '%-22s %10s %10.0f %10s %10s %12s\n' "${NAMES[$i]}" "$(wrk_field "$f" requests)" "$(wrk_field "$f" rps)" \
+      "$(wrk_field "$f" p50)" "$(wrk_field "$f" p99)" "$bad$([[ "$err" != 0 ]] && echo " (+$err socket errors)")" | tee -a "$SUMMARY"
+  done
+  for e in battle vote; do
+    printf '%-22s %10s %10.0f %10s %10s %12s\n' "$([[ $e == battle ]] && echo "GET /battle" || echo "POST /battle/vote")" \
+      "$(v $e.requests)" "$(v $e.rps)" "$(v $e.p50_ms)" "$(v $e.p99_ms)" "$(v server_errors_5xx) (both)" | tee -a "$SUMMARY"
+  done
+  say "votes accepted (client count of reveals): $(v accepted); stored (counted in the database afterwards): $(v stored)"
+  say "votes refused: $(v refused)$(grep '^refused\.' "$RUN/votes.txt" | sed 's/^refused\./ · /' | tr '\n' ' '); no battle offered: $(v no_battle); other statuses: $(v other_status); transport errors: $(v transport_errors)"
+  PEAK="$(sort -n "$RUN/rss-kb.txt" | tail -1)"
+  say "server peak RSS: $((${PEAK:-0} / 1024)) MB (VmRSS sampled every 0.5 s); load average at the end: $LOAD_END"
+  if [[ "$CLIENT_RC" != 0 || "$WRK_BAD" != 0 ]]; then
+    say "FAILED on $db: $(v ok)$([[ "$WRK_BAD" != 0 ]] && echo "; $WRK_BAD non-2xx answers to wrk")"
+    STATUS=1
+  fi
+done
+say ""
+say "figures in $SUMMARY; raw wrk and client output under $OUT/<db>/"
+exit "$STATUS"

@@ -1,0 +1,84 @@
+package autobench.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import autobench.cli.Serving;
+import autobench.config.Config;
+import autobench.testing.Store;
+import autobench.vote.Refusal;
+import autobench.web.Site;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The voting client of bench/load.sh: what it counts must be what the site did. */
+class VotingClientTest {
+    @TempDir Path tmp;
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void every_vote_the_client_counts_as_accepted_is_stored_once_against_a_live_site(Store store) throws Exception {
+        String url = store.freshUrl(tmp);
+        try (Soak soak = new Soak(new Soak.Settings(url, 2, false, 2, 4, 2, 11L), tmp)) {
+            soak.run(d -> {});
+            Site site = Serving.start(soak.arena, new Config.Web(0, 0, null, null, true, 100, true, null), "127.0.0.1");
+            try {
+                VotingClient.Tally tally = new VotingClient.Tally();
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                new VotingClient(http, "http://127.0.0.1:" + site.port(), tally).run(8, Duration.ofSeconds(2), 3);
+
+                long stored = VotingClient.stored(url, tally.acceptedByVisitor.keySet());
+                assertThat(tally.accepted.get()).isPositive();
+                assertThat(stored).isEqualTo(tally.accepted.get());
+                assertThat(tally.acceptedByVisitor).as("each visitor kept its own cookie").hasSizeGreaterThan(1);
+                assertThat(tally.serverErrors.get()).isZero();
+                assertThat(tally.transportErrors.get()).isZero();
+                assertThat(tally.refused).isEmpty();
+                assertThat(tally.vote.count()).isEqualTo((int) tally.accepted.get());
+                assertThat(tally.battle.count()).isGreaterThanOrEqualTo(tally.vote.count());
+            } finally {
+                site.close();
+            }
+        }
+    }
+
+    @Test
+    void a_refusal_is_named_by_the_message_the_page_shows_even_when_escaped() {
+        String body = "<div id=\"battle\"><p class=\"message\" role=\"status\">"
+                + Refusal.OVER_VISITOR_CAP.message().replace("'", "&#39;") + "</p></div>";
+        assertThat(VotingClient.reason(409, body)).isEqualTo("OVER_VISITOR_CAP");
+        assertThat(VotingClient.reason(409, "<p class=\"message\" role=\"status\">Something new.</p>")).isEqualTo("409 Something new.");
+        assertThat(VotingClient.reason(403, "<html></html>")).isEqualTo("403 (no message)");
+    }
+
+    @Test
+    void the_report_fails_when_accepted_and_stored_differ_or_a_5xx_was_seen() {
+        VotingClient.Tally t = new VotingClient.Tally();
+        t.accepted.set(5);
+        assertThat(VotingClient.report(t, 5, 1, 1, quiet())).isTrue();
+        assertThat(VotingClient.report(t, 4, 1, 1, quiet())).isFalse();
+        t.serverErrors.set(1);
+        assertThat(VotingClient.report(t, 5, 1, 1, quiet())).isFalse();
+    }
+
+    @Test
+    void latency_quantiles_follow_the_nearest_rank_rule() {
+        VotingClient.Histogram h = new VotingClient.Histogram();
+        for (int i = 100; i >= 1; i--) h.add(i * 1000L);
+        assertThat(h.quantile(0.50)).isEqualTo(50_000L);
+        assertThat(h.quantile(0.99)).isEqualTo(99_000L);
+        assertThat(h.quantile(1.0)).isEqualTo(100_000L);
+        assertThat(new VotingClient.Histogram().quantile(0.5)).isZero();
+    }
+
+    private static PrintStream quiet() {
+        return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    }
+}
