@@ -57,6 +57,8 @@ final class PageCache {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    /** Keys whose stale entry one request is re-rendering now. */
+    private final java.util.Set<String> rendering = ConcurrentHashMap.newKeySet();
     private final DataVersion version;
     private final boolean enabled;
 
@@ -104,7 +106,9 @@ final class PageCache {
     Entry current(String key) {
         if (!enabled) return null;
         Entry e = entries.get(key);
-        return e != null && e.version() == version.current() ? e : null;
+        if (e == null) return null;
+        // While one request re-renders a changed page, the others get the answer before it (stale while revalidating).
+        return e.version() == version.current() || rendering.contains(key) ? e : null;
     }
 
     Entry entry(String key, Supplier<Response> render) {
@@ -112,10 +116,21 @@ final class PageCache {
         Entry e = enabled ? entries.get(key) : null;
         if (e != null && e.version() == v) return e;
         if (!enabled) return once(renderBounded(render));
-        e = build(v, renderBounded(render));
-        if (entries.size() >= MAX_ENTRIES) entries.clear();
-        entries.put(key, e);
-        return e;
+        // One re-render per changed page at a time: under a stream of votes every page would otherwise be
+        // rebuilt by every request that saw it stale. The others answer with the previous version meanwhile.
+        boolean mine = e != null && rendering.add(key);
+        if (e != null && !mine) return e;
+        try {
+            Entry fresh = build(v, renderBounded(render));
+            if (entries.size() >= MAX_ENTRIES) entries.clear();
+            entries.put(key, fresh);
+            return fresh;
+        } catch (Busy busy) {
+            if (e != null) return e; // better the previous answer than a 503
+            throw busy;
+        } finally {
+            if (mine) rendering.remove(key);
+        }
     }
 
     /**

@@ -159,4 +159,33 @@ class PageCacheTest {
         assertThat(cache.entry("/other", this::render)).isNotNull();
         assertThat(renders.get()).isEqualTo(1);
     }
+
+    @Test
+    void while_a_changed_page_re_renders_other_requests_get_the_previous_answer_at_once() throws Exception {
+        PageCache cache = new PageCache(version(0), true);
+        PageCache.Entry before = cache.entry("/leaderboard", this::render);
+        data.incrementAndGet();
+        java.util.concurrent.CountDownLatch inRender = new java.util.concurrent.CountDownLatch(1), release = new java.util.concurrent.CountDownLatch(1);
+        Thread first = Thread.ofPlatform().start(() -> cache.entry("/leaderboard", () -> {
+            inRender.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return render();
+        }));
+        inRender.await();
+        // the others neither wait nor render: the fast path and the handlers both get the previous answer
+        assertThat(cache.current("/leaderboard")).isSameAs(before);
+        assertThat(cache.entry("/leaderboard", () -> {
+            throw new AssertionError("a second render of a page that is being re-rendered");
+        })).isSameAs(before);
+        release.countDown();
+        first.join();
+        PageCache.Entry after = cache.current("/leaderboard");
+        assertThat(after).isNotNull().isNotSameAs(before);
+        assertThat(after.etag()).isNotEqualTo(before.etag());
+        assertThat(renders.get()).isEqualTo(2);
+    }
 }
