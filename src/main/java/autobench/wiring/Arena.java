@@ -216,7 +216,7 @@ public final class Arena implements AutoCloseable {
             HttpTransport http = new HttpTransport(clock);
             Map<String, Dispatcher.Route> routes = new LinkedHashMap<>();
             for (ModelConfig m : config.enabledModels()) routes.put(m.id(), new Dispatcher.Route(m, provider(m, http)));
-            dispatcher = new Dispatcher(new Dispatcher.Stores(tasks, submissions, ledger), routes, settings(), budget,
+            dispatcher = new Dispatcher(new Dispatcher.Stores(tasks, submissions, ledger), routes, models::disabledIds, settings(), budget,
                     new HtmlExtractor(), new Dispatcher.Runtime(clock, sleeper, owner, progress, meters));
         }
         return dispatcher;
@@ -307,8 +307,13 @@ public final class Arena implements AutoCloseable {
                 new ArtifactStore(db), new VoteStore(db), new SnapshotStore(db));
     }
 
+    /** Spend today, this month and projected, against the budget. */
+    public autobench.ops.Costs costs() {
+        return new autobench.ops.Costs(ledger, config.dailyBudgetUsd(), config.zone(), clock);
+    }
+
     public Verifier verifier() {
-        return new Verifier(new Verifier.Sources(tasks, submissions, ledger, renders, budget, db::describe), clock);
+        return new Verifier(new Verifier.Sources(tasks, submissions, ledger, renders, budget, db::describe, costs()), clock);
     }
 
     /** The configured task generator: the built-in library, or a model asked for JSON with the library as fallback. */
