@@ -54,7 +54,7 @@ public final class Operator {
     }
 
     /** A refused action: nothing was changed, and the message says why. */
-    public static final class Refused extends RuntimeException {
+    public static final class Refused extends IllegalArgumentException {
         public Refused(String message) {
             super(message);
         }

@@ -47,21 +47,28 @@ final class PageCache {
 
     /** The entry for {@code key} if it is cached and current, else null (the caller renders through the handlers). */
     Entry current(String key) {
-        if (!enabled) return null;
+        if (!enabled || operatorPage(key)) return null;
         Entry e = entries.get(key);
         return e != null && e.version() == version.current() ? e : null;
     }
 
     Entry entry(String key, Supplier<Response> render) {
         long v = version.current();
-        Entry e = enabled ? entries.get(key) : null;
+        boolean keep = enabled && !operatorPage(key);
+        Entry e = keep ? entries.get(key) : null;
         if (e != null && e.version() == v) return e;
         e = build(v, render.get());
-        if (enabled) {
+        if (keep) {
             if (entries.size() >= MAX_ENTRIES) entries.clear();
             entries.put(key, e);
         }
         return e;
+    }
+
+    /** Operator pages (/admin…) are per session and never cached, whatever a handler asks. */
+    static boolean operatorPage(String key) {
+        String path = key.substring(key.indexOf('|') + 1);
+        return path.equals("/admin") || path.startsWith("/admin/") || path.startsWith("/admin?");
     }
 
     static Entry build(long version, Response r) {

@@ -193,6 +193,37 @@ public final class Arena implements AutoCloseable {
         return v == null || v.isBlank() ? null : v;
     }
 
+    /** The operator's login token, from the variable {@code web.admin_token_env} names; {@code null}: operator pages are off. */
+    public String adminToken() {
+        String name = config.web().adminTokenEnv();
+        String v = name == null ? null : env.apply(name);
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    /** The operator's actions (pages and CLI); a re-send goes through this process's one dispatcher. */
+    public autobench.admin.Operator operator() {
+        return new autobench.admin.Operator(new autobench.admin.Operator.Parts(tasks, models, submissions, votes,
+                new autobench.admin.AdminStore(db), id -> dispatcher().resend(id).toString(),
+                id -> config.model(id).map(m -> new autobench.admin.Operator.Pricing(m.price().inputPerMillion(),
+                        m.price().outputPerMillion(), m.maxOutputTokens())), clock));
+    }
+
+    /** Operator sign-in for the pages. */
+    public autobench.admin.Sessions adminSessions() {
+        return new autobench.admin.Sessions(new autobench.admin.AdminStore(db), adminToken(), clock);
+    }
+
+    /** The operator's integrity and cost page. */
+    public autobench.admin.Integrity integrity() {
+        return new autobench.admin.Integrity(() -> verifier().run(), costs(), tasks, submissions, this::today);
+    }
+
+    /** The exports offered on the download page (web.export_dir). */
+    public autobench.ops.ExportShelf exportShelf() {
+        String dir = config.web().exportDir();
+        return new autobench.ops.ExportShelf(dir == null ? null : Path.of(dir));
+    }
+
     /** Whether the database answers a trivial query now (for /readyz). */
     public boolean databaseAnswers() {
         try {
