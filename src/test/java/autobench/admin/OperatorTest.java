@@ -33,7 +33,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The operator's actions, on both databases: each does what it says, refuses bad input, and is audited. */
-class OperatorTest {
+public class OperatorTest {
     static final LocalDate DAY = LocalDate.of(2026, 6, 10);
     static final Instant NOON = DAY.atTime(12, 0).toInstant(ZoneOffset.UTC);
     static final String ACTOR = "cli:tester";
@@ -52,7 +52,7 @@ class OperatorTest {
         return new Arena(c, k -> null, clock, Sleeper.REAL, l -> {}, Map.of());
     }
 
-    static void publish(Arena a) {
+    public static void publish(Arena a) {
         a.database().jdbi().useHandle(h -> {
             h.execute("""
                     INSERT INTO render_results (submission_id, status, result, seed, attempts, created_at, updated_at)
