@@ -43,9 +43,15 @@ public final class Operator {
      */
     public record Pricing(double inputPerMillion, double outputPerMillion, int maxOutputTokens) {}
 
-    /** The tables it reads and writes, and how to re-send and price a call. */
+    /**
+     * The tables it reads and writes, and how to re-send and price a call.
+     *
+     * @param resnapshot recomputes the stored daily rating snapshots of every day ending after the given
+     *                   instant (epoch ms) from the votes that count now
+     */
     public record Parts(TaskStore tasks, ModelStore models, SubmissionStore submissions, VoteStore votes, AdminStore audit,
-                        Resender resender, Function<String, Optional<Pricing>> pricing, Clock clock) {}
+                        Resender resender, Function<String, Optional<Pricing>> pricing, java.util.function.LongConsumer resnapshot,
+                        Clock clock) {}
 
     private final Parts p;
 
@@ -219,13 +225,17 @@ public final class Operator {
         audit(actor, hidden ? "hide" : "unhide", submissionId, Map.of("hidden", before), Map.of("hidden", hidden));
     }
 
-    /** Voids every counted vote of a visitor: they stay stored, marked voided, and stop counting. */
+    /**
+     * Voids every counted vote of a visitor: they stay stored, marked voided, and stop counting; the
+     * stored snapshots of the days since their first counted vote are computed again without them.
+     */
     public int voidVotes(String actor, String visitor) {
         String v = visitor == null ? "" : visitor.strip();
         if (v.isEmpty()) throw new Refused("give the visitor id whose votes to void");
         VoteStore.VisitorVotes before = p.votes().votesOf(v);
         if (before.counted() == 0 && before.voided() == 0) throw new Refused("visitor " + v + " has no votes");
         int n = p.votes().voidVisitor(v, now());
+        if (before.firstCountedAt() != null) p.resnapshot().accept(before.firstCountedAt());
         VoteStore.VisitorVotes after = p.votes().votesOf(v);
         audit(actor, "void_votes", v, Map.of("counted", before.counted(), "voided", before.voided()),
                 Map.of("counted", after.counted(), "voided", after.voided()));

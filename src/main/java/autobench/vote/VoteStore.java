@@ -327,15 +327,20 @@ public final class VoteStore {
                 .bind("now", now).bind("v", visitor).execute());
     }
 
-    /** A visitor's votes: counted ones and voided ones. */
-    public record VisitorVotes(long counted, long voided) {}
+    /**
+     * A visitor's votes: counted ones and voided ones.
+     *
+     * @param firstCountedAt when the earliest counted vote was cast, or null when none counts
+     */
+    public record VisitorVotes(long counted, long voided, Long firstCountedAt) {}
 
     public VisitorVotes votesOf(String visitor) {
         return db.jdbi().withHandle(h -> h.createQuery("""
                 SELECT COALESCE(SUM(CASE WHEN voided_at IS NULL THEN 1 ELSE 0 END), 0) AS c,
-                       COALESCE(SUM(CASE WHEN voided_at IS NULL THEN 0 ELSE 1 END), 0) AS x
+                       COALESCE(SUM(CASE WHEN voided_at IS NULL THEN 0 ELSE 1 END), 0) AS x,
+                       MIN(CASE WHEN voided_at IS NULL THEN cast_at END) AS f
                 FROM votes WHERE visitor = :v""").bind("v", visitor)
-                .map((rs, c) -> new VisitorVotes(rs.getLong("c"), rs.getLong("x"))).one());
+                .map((rs, c) -> new VisitorVotes(rs.getLong("c"), rs.getLong("x"), nullableLong(rs, "f"))).one());
     }
 
     /** A visitor and their counted votes. */

@@ -205,7 +205,17 @@ public final class Arena implements AutoCloseable {
         return new autobench.admin.Operator(new autobench.admin.Operator.Parts(tasks, models, submissions, votes,
                 new autobench.admin.AdminStore(db), id -> dispatcher().resend(id).toString(),
                 id -> config.model(id).map(m -> new autobench.admin.Operator.Pricing(m.price().inputPerMillion(),
-                        m.price().outputPerMillion(), m.maxOutputTokens())), clock));
+                        m.price().outputPerMillion(), m.maxOutputTokens())), this::resnapshotFrom, clock));
+    }
+
+    /** Recomputes the stored snapshots of every day that ends after {@code castAt}, from the votes that count now. */
+    private void resnapshotFrom(long castAt) {
+        RatingHistory history = new RatingHistory(snapshots, RatingSettings.DEFAULTS, clock);
+        StoredVotes counted = storedVotes();
+        for (LocalDate d : snapshots.days()) {
+            long end = Dispatcher.dayStart(d.plusDays(1), config.zone());
+            if (end > castAt) history.record(d, counted.read(false, end));
+        }
     }
 
     /** Operator sign-in for the pages. */

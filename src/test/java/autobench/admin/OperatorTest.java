@@ -201,12 +201,16 @@ public class OperatorTest {
             a.votes().vote(a.votes().issueBattle(t.id(), sa, sb, "honest", now), "honest", Outcome.RIGHT, null, now);
             assertThat(a.votes().all()).hasSize(6);
             assertThat(a.operator().topVisitors(5).get(0).visitor()).isEqualTo("abuser");
+            a.dailyCycle().snapshot(DAY.plusDays(1)); // the snapshot of DAY, with all six votes
+            assertThat(a.snapshots().history("a", "all", "bradley_terry")).singleElement().satisfies(pt -> assertThat(pt.votes()).isEqualTo(6));
 
             assertThat(a.operator().voidVotes(ACTOR, "abuser")).isEqualTo(5);
 
             assertThat(a.votes().all()).hasSize(1);
             assertThat(a.gallery().votes()).hasSize(1);
             assertThat(a.gallery().standings(autobench.rating.VoteFilter.ALL).get(0).board().votes()).isEqualTo(1);
+            assertThat(a.snapshots().history("a", "all", "bradley_terry")).as("the stored snapshot is computed again")
+                    .singleElement().satisfies(pt -> assertThat(pt.votes()).isEqualTo(1));
             long stored = a.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM votes WHERE voided_at IS NOT NULL")
                     .mapTo(Long.class).one());
             assertThat(stored).as("voided, never deleted").isEqualTo(5);
