@@ -143,11 +143,14 @@ public final class Operator {
     public record ResendLine(String submissionId, String modelId, String taskTitle, Double expectedUsd, double upperUsd) {}
 
     /**
-     * What re-sending a day's unknown submissions may cost.
+     * What re-sending a day's unknown submissions (or one submission) may cost.
      *
+     * @param day          the day of a bulk re-send, or null for one submission
+     * @param submissionId the one submission, or null for a day
      * @param expectedUsd the sum of the lines' expected costs (lines without one count their upper bound)
      */
-    public record ResendEstimate(LocalDate day, List<ResendLine> lines, double expectedUsd, double upperUsd, int withoutHistory) {
+    public record ResendEstimate(LocalDate day, String submissionId, List<ResendLine> lines, double expectedUsd, double upperUsd,
+                                 int withoutHistory) {
         public int count() {
             return lines.size();
         }
@@ -161,11 +164,24 @@ public final class Operator {
     }
 
     public ResendEstimate resendEstimate(LocalDate day) {
+        return estimate(day, null, p.submissions().ofDay(day, SubmissionStatus.UNKNOWN));
+    }
+
+    /** What re-sending one unknown or failed submission may cost; refused for any other. */
+    public ResendEstimate resendEstimate(String submissionId) {
+        Submission s = p.submissions().byId(submissionId).orElseThrow(() -> new Refused("no submission with id " + submissionId));
+        if (s.status() != SubmissionStatus.UNKNOWN && s.status() != SubmissionStatus.FAILED) {
+            throw new Refused("submission " + submissionId + " is " + s.status().wireName() + "; only unknown or failed submissions can be re-sent");
+        }
+        return estimate(null, submissionId, List.of(s));
+    }
+
+    private ResendEstimate estimate(LocalDate day, String submissionId, List<Submission> subs) {
         List<ResendLine> lines = new ArrayList<>();
         double expected = 0, upper = 0;
         int withoutHistory = 0;
         Map<String, String> titles = new LinkedHashMap<>();
-        for (Submission s : p.submissions().ofDay(day, SubmissionStatus.UNKNOWN)) {
+        for (Submission s : subs) {
             Pricing price = p.pricing().apply(s.modelId()).orElse(null);
             Optional<double[]> mean = p.submissions().meanTokens(s.modelId());
             double up = 0;
@@ -181,7 +197,7 @@ public final class Operator {
             expected += exp == null ? up : exp;
             upper += up;
         }
-        return new ResendEstimate(day, List.copyOf(lines), expected, upper, withoutHistory);
+        return new ResendEstimate(day, submissionId, List.copyOf(lines), expected, upper, withoutHistory);
     }
 
     /** What a confirmed bulk re-send did, per submission. */
@@ -214,6 +230,17 @@ public final class Operator {
         }
         audit(actor, "resend_day", day.toString(), before, after);
         return new ResendResult(day, outcomes);
+    }
+
+    /** Re-sends one unknown or failed submission (a new ledger attempt) and audits it. */
+    public String resendOne(String actor, String submissionId) {
+        ResendEstimate e = resendEstimate(submissionId);
+        Submission before = p.submissions().byId(submissionId).orElseThrow();
+        String what = p.resender().resend(submissionId);
+        String status = p.submissions().byId(submissionId).map(x -> x.status().wireName()).orElse("?");
+        audit(actor, "resend", submissionId, ordered("status", before.status().wireName(), "attempts", before.attempts(),
+                "upper_bound_usd", round(e.upperUsd())), ordered("status", status, "result", what));
+        return what;
     }
 
     // ---- answers and votes ----

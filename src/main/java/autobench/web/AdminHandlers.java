@@ -141,6 +141,23 @@ final class AdminHandlers {
                     send(ctx, templates.page("admin_resend", new AdminPages.ResendConfirm(new AdminPages.Frame(s.csrf(), null, null),
                             op.resendEstimate(day))));
                 }
+                case "resend-one" -> send(ctx, templates.page("admin_resend", new AdminPages.ResendConfirm(
+                        new AdminPages.Frame(s.csrf(), null, null), op.resendEstimate(required(ctx, "submission")))));
+                case "resend-one-confirm" -> {
+                    String id = required(ctx, "submission");
+                    if (!"yes".equals(ctx.formParam("confirm"))) throw new Operator.Refused("not confirmed: nothing was sent");
+                    op.resendEstimate(id); // refuses a submission that is not unknown or failed any more
+                    log.warn("operator re-send of submission {} ({})", id, actor);
+                    BACKGROUND.submit(() -> {
+                        try {
+                            op.resendOne(actor, id);
+                            dataChanged.run();
+                        } catch (RuntimeException ex) {
+                            log.error("re-send of {} failed", id, ex);
+                        }
+                    });
+                    redirect(ctx, "/admin/audit", "Re-sending submission " + id + " in the background; a resend row appears here when it is done.");
+                }
                 case "resend-confirm" -> {
                     LocalDate day = day(required(ctx, "day"));
                     int count = count(required(ctx, "count"));

@@ -289,4 +289,29 @@ public class OperatorTest {
             assertThat(a.verifier().run().cost()).isEqualTo(r);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void a_single_resend_refuses_a_succeeded_submission_and_audits_the_one_it_sends(Store store) throws Exception {
+        stub.answerAll(ChatStub.ok());
+        try (Arena a = arena(config(store, 1, true, ""), new ManualClock(NOON))) {
+            a.dailyCycle().run(DAY);
+            String id = a.submissions().find(a.tasks().forDay(DAY).get(0).id(), "b").orElseThrow().id();
+            assertThatThrownBy(() -> a.operator().resendOne(ACTOR, id)).hasMessageContaining("is succeeded; only unknown or failed");
+            assertThat(stub.requests()).isEqualTo(2);
+            a.database().jdbi().useHandle(h -> h.execute("UPDATE submissions SET status = 'unknown' WHERE id = ?", id));
+            Operator.ResendEstimate e = a.operator().resendEstimate(id);
+            assertThat(e.count()).isEqualTo(1);
+            assertThat(e.submissionId()).isEqualTo(id);
+            assertThat(stub.requests()).isEqualTo(2);
+
+            a.operator().resendOne(ACTOR, id);
+
+            assertThat(stub.requests()).isEqualTo(3);
+            AdminStore.AuditRow row = a.operator().audit(1).get(0);
+            assertThat(row.action()).isEqualTo("resend");
+            assertThat(json(row.before())).containsEntry("status", "unknown");
+            assertThat(json(row.after())).containsEntry("status", "succeeded");
+        }
+    }
 }

@@ -209,6 +209,13 @@ class AdminPagesTest {
             assertThat(stub.requests()).isEqualTo(calls);
             assertThat(a.submissions().byId(unknown).orElseThrow().status().wireName()).isEqualTo("unknown");
 
+            HttpResponse<String> one = post(site, "/admin/resend-one", s[0], form("csrf", s[1], "submission", unknown));
+            assertThat(one.statusCode()).isEqualTo(200);
+            assertThat(one.body()).contains("Re-send submission " + unknown).contains("/admin/resend-one-confirm");
+            assertThat(post(site, "/admin/resend-one-confirm", s[0], form("csrf", s[1], "submission", unknown)).statusCode())
+                    .as("no confirmation").isEqualTo(400);
+            assertThat(stub.requests()).isEqualTo(calls);
+
             HttpResponse<String> go = post(site, "/admin/resend-confirm", s[0],
                     form("csrf", s[1], "day", a.today().toString(), "count", "1", "confirm", "yes"));
             assertThat(go.statusCode()).isEqualTo(303);
