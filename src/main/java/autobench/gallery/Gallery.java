@@ -162,8 +162,9 @@ public final class Gallery {
                 v.outcome().wireName(), v.category(), v.day(), v.castAt(), Standings.poolOf(v.demo(), v.simulated()))).toList();
     }
 
+    /** Votes that count (voided ones are stored but not counted). */
     public long voteCount() {
-        return src.votes().voteCount();
+        return src.votes().voteCount() - src.votes().voidedCount();
     }
 
     private static Map<String, Standings.AnswerStats> answerStats(List<SubmissionStore.Finished> rows) {

@@ -208,6 +208,7 @@ public class OperatorTest {
 
             assertThat(a.votes().all()).hasSize(1);
             assertThat(a.gallery().votes()).hasSize(1);
+            assertThat(a.gallery().voteCount()).isEqualTo(1);
             assertThat(a.gallery().standings(autobench.rating.VoteFilter.ALL).get(0).board().votes()).isEqualTo(1);
             assertThat(a.snapshots().history("a", "all", "bradley_terry")).as("the stored snapshot is computed again")
                     .singleElement().satisfies(pt -> assertThat(pt.votes()).isEqualTo(1));
