@@ -36,8 +36,7 @@ public final class ExportShelf {
         try (Stream<Path> dirs = Files.list(root)) {
             return dirs.filter(Files::isDirectory).filter(d -> Files.isRegularFile(d.resolve(Manifest.FILE)))
                     .flatMap(d -> readable(d).map(m -> new Latest(d, d.getFileName().toString(), m)).stream())
-                    .max(Comparator.comparing((Latest l) -> l.manifest().exportedAt() == null ? "" : l.manifest().exportedAt())
-                            .thenComparing(Latest::name));
+                    .max(Comparator.comparing((Latest l) -> exportedAt(l.manifest())).thenComparing(Latest::name));
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -53,6 +52,11 @@ public final class ExportShelf {
             Path base = l.dir().toAbsolutePath().normalize();
             Path f = base.resolve(e.path()).normalize();
             if (!f.startsWith(base) || !Files.isRegularFile(f) || Files.isSymbolicLink(f)) return Optional.empty();
+            try { // a linked directory on the way must not lead outside either
+                if (!f.toRealPath().startsWith(base.toRealPath())) return Optional.empty();
+            } catch (IOException ex) {
+                return Optional.empty();
+            }
             return Optional.of(f);
         }));
     }
@@ -61,6 +65,15 @@ public final class ExportShelf {
     public List<Manifest.Entry> files(Latest l) {
         return l.manifest().files().stream()
                 .sorted(Comparator.comparing((Manifest.Entry e) -> e.rows() == null).thenComparing(Manifest.Entry::path)).toList();
+    }
+
+    /** When the manifest says it was exported; unreadable or missing instants sort first. */
+    static java.time.Instant exportedAt(Manifest m) {
+        try {
+            return m.exportedAt() == null ? java.time.Instant.MIN : java.time.Instant.parse(m.exportedAt());
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.time.Instant.MIN;
+        }
     }
 
     private static Optional<Manifest> readable(Path dir) {
