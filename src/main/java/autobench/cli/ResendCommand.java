@@ -1,13 +1,12 @@
 package autobench.cli;
 
-import autobench.dispatch.DispatchReport;
 import autobench.wiring.Arena;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "resend", description = "Operator action: send an unknown or failed submission again. Logged in the ledger as a new attempt; it may cost money twice.")
+@Command(name = "resend", description = "Operator action: send an unknown or failed submission again. Logged in the ledger as a new attempt and in the audit log; it may cost money twice.")
 public final class ResendCommand implements Callable<Integer> {
     @Mixin ConfigOption config;
 
@@ -17,7 +16,7 @@ public final class ResendCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Arena arena = Arena.open(config.load(true))) {
-            DispatchReport r = arena.dispatcher().resend(submissionId);
+            String r = arena.operator().resendOne(AdminCommand.actor(), submissionId);
             System.out.println("re-sent " + submissionId + ": " + r);
             return 0;
         }

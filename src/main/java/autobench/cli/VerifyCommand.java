@@ -43,6 +43,7 @@ public final class VerifyCommand implements Callable<Integer> {
         System.out.println("  ledger: " + r.ledgerCalls() + " calls; submissions by number of calls: " + r.callsPerSubmission());
         System.out.println("  renders: " + (r.renders().isEmpty() ? "none yet" : r.renders()));
         if (r.budgetUsd() != null) System.out.printf("  budget: spent $%.4f of $%.2f today%n", r.spentTodayUsd(), r.budgetUsd());
+        r.cost().lines().forEach(l -> System.out.println("  " + l));
         r.warnings().forEach(w -> System.out.println("  WARNING " + w));
         r.problems().forEach(p -> System.out.println("  PROBLEM " + p));
         System.out.println(r.ok() ? "OK: all invariants hold." : "BROKEN: " + r.problems().size() + " invariant problem(s).");

@@ -60,15 +60,22 @@ public record Config(
      * @param cacheCheckMillis  how often at most a cached page asks the database whether data changed
      * @param secretEnv         the variable holding the key that signs battle tokens and hashes addresses,
      *                          or {@code null} for a random key per process
+     * @param adminTokenEnv     the variable holding the operator's login token, or {@code null}: operator pages off
+     * @param exportDir         where open-data exports are kept for the download page, or {@code null}: none offered
      */
     public record Web(int port, int sandboxPort, String publicOrigin, String sandboxOrigin, boolean trustForwardedFor,
-                      int cacheCheckMillis, boolean cache, String secretEnv) {
+                      int cacheCheckMillis, boolean cache, String secretEnv, String adminTokenEnv, String exportDir) {
+        public Web(int port, int sandboxPort, String publicOrigin, String sandboxOrigin, boolean trustForwardedFor,
+                   int cacheCheckMillis, boolean cache, String secretEnv) {
+            this(port, sandboxPort, publicOrigin, sandboxOrigin, trustForwardedFor, cacheCheckMillis, cache, secretEnv, null, null);
+        }
+
         public Web withPorts(int p, int sp) {
-            return new Web(p, sp, publicOrigin, sandboxOrigin, trustForwardedFor, cacheCheckMillis, cache, secretEnv);
+            return new Web(p, sp, publicOrigin, sandboxOrigin, trustForwardedFor, cacheCheckMillis, cache, secretEnv, adminTokenEnv, exportDir);
         }
 
         public Web withCache(boolean on) {
-            return new Web(port, sandboxPort, publicOrigin, sandboxOrigin, trustForwardedFor, cacheCheckMillis, on, secretEnv);
+            return new Web(port, sandboxPort, publicOrigin, sandboxOrigin, trustForwardedFor, cacheCheckMillis, on, secretEnv, adminTokenEnv, exportDir);
         }
     }
 

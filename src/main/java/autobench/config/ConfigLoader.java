@@ -41,7 +41,7 @@ public final class ConfigLoader {
             "provider_concurrency", "retry_base_ms", "retry_max_ms");
     static final Set<String> RENDER_KEYS = Set.of("enabled", "chromium", "width", "height", "time_limit_seconds", "lanes");
     static final Set<String> WEB_KEYS = Set.of("port", "sandbox_port", "public_origin", "sandbox_origin",
-            "trust_forwarded_for", "cache_check_ms", "cache", "secret_env");
+            "trust_forwarded_for", "cache_check_ms", "cache", "secret_env", "admin_token_env", "export_dir");
     static final Set<String> MODEL_KEYS = Set.of("id", "provider", "model", "base_url", "api_key_env",
             "max_output_tokens", "temperature", "price", "enabled", "timeout_seconds", "options");
     /** Environment variables of the launcher, not config keys. */

@@ -131,6 +131,9 @@ final class Validator {
         return new Config.Render(enabled, chromium, width, height, limit, lanes);
     }
 
+    /** The shortest operator login token accepted. */
+    static final int MIN_ADMIN_TOKEN = 16;
+
     private Config.Web web(JsonNode w) {
         if (w.isMissingNode() || w.isNull()) w = JSON.createObjectNode();
         if (!w.isObject()) {
@@ -155,7 +158,21 @@ final class Validator {
         } else if (secretEnv != null && env.apply(secretEnv).length() < 32) {
             problems.add("web.secret_env: the key in " + secretEnv + " is too short to sign battle tokens safely; use at least 32 characters (e.g. openssl rand -hex 32)");
         }
-        return new Config.Web(port, sandboxPort, publicOrigin, sandboxOrigin, trust, check, cache, secretEnv);
+        String adminTokenEnv = text(w, "admin_token_env", "web.admin_token_env", null);
+        if (adminTokenEnv != null) {
+            String token = env.apply(adminTokenEnv);
+            if (token == null || token.isBlank()) {
+                problems.add("web.admin_token_env: environment variable " + adminTokenEnv + " is not set (the operator pages need the token it holds)");
+            } else if (token.strip().length() < MIN_ADMIN_TOKEN) {
+                problems.add("web.admin_token_env: the token in " + adminTokenEnv + " is shorter than " + MIN_ADMIN_TOKEN
+                        + " characters; use a long random one (e.g. openssl rand -hex 32)");
+            }
+        }
+        String exportDir = text(w, "export_dir", "web.export_dir", null);
+        if (exportDir != null && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(exportDir))) {
+            problems.add("web.export_dir: " + exportDir + " is not a directory (create it, then ./autobench export --out " + exportDir + "/<name>)");
+        }
+        return new Config.Web(port, sandboxPort, publicOrigin, sandboxOrigin, trust, check, cache, secretEnv, adminTokenEnv, exportDir);
     }
 
     /** An origin is scheme://host[:port] with nothing after it. */

@@ -41,6 +41,7 @@ public final class Dispatcher {
     private final SubmissionStore submissions;
     private final CallLedger ledger;
     private final Map<String, Route> routes;
+    private final java.util.function.Supplier<Set<String>> switchedOff;
     private final DispatchSettings settings;
     private final Budget budget;
     private final Clock clock;
@@ -73,6 +74,16 @@ public final class Dispatcher {
     /** @param routes enabled models by id */
     public Dispatcher(Stores stores, Map<String, Route> routes, DispatchSettings settings, Budget budget, Extractor extractor,
                       Runtime runtime) {
+        this(stores, routes, Set::of, settings, budget, extractor, runtime);
+    }
+
+    /**
+     * @param routes      enabled models by id
+     * @param switchedOff the models an operator has disabled (read at each dispatch): they get no new submissions
+     */
+    public Dispatcher(Stores stores, Map<String, Route> routes, java.util.function.Supplier<Set<String>> switchedOff,
+                      DispatchSettings settings, Budget budget, Extractor extractor, Runtime runtime) {
+        this.switchedOff = switchedOff;
         this.tasks = stores.tasks();
         this.submissions = stores.submissions();
         this.ledger = stores.ledger();
@@ -94,8 +105,10 @@ public final class Dispatcher {
         reapExpiredLeases();
         List<StoredTask> dayTasks = tasks.approvedUpTo(day);
         List<Job> jobs = new ArrayList<>();
+        Set<String> off = switchedOff.get();
         for (StoredTask t : dayTasks) {
             for (Route r : routes.values()) {
+                if (off.contains(r.model().id())) continue; // an operator disabled it: no new submissions
                 submissions.createPending(t.id(), r.model().id(), clock.millis());
                 submissions.find(t.id(), r.model().id())
                         .filter(s -> s.status() == SubmissionStatus.PENDING)
@@ -118,6 +131,9 @@ public final class Dispatcher {
                 .orElseThrow(() -> new IllegalArgumentException("no submission with id " + submissionId));
         Route r = routes.get(s.modelId());
         if (r == null) throw new IllegalArgumentException("model " + s.modelId() + " is not configured and enabled");
+        if (switchedOff.get().contains(s.modelId())) {
+            throw new IllegalArgumentException("model " + s.modelId() + " is disabled by an operator; enable it first (autobench admin enable-model)");
+        }
         if (!submissions.reopen(submissionId, clock.millis())) {
             throw new IllegalStateException("submission " + submissionId + " is " + s.status().wireName()
                     + "; only unknown or failed submissions can be re-sent");

@@ -65,4 +65,30 @@ public final class ModelStore {
                 .map((rs, c) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4) == 1, rs.getDouble(5),
                         rs.getDouble(6), rs.getInt(7) == 1)).list());
     }
+
+    /**
+     * An operator's switch: a disabled model is not called for new submissions, whatever the config
+     * says, until enabled again. Kept in {@code model_overrides}, which {@link #sync} never touches.
+     *
+     * @return whether the model was disabled before this call
+     */
+    public boolean setDisabled(String modelId, boolean disabled, String by, long nowMillis) {
+        return db.jdbi().inTransaction(h -> {
+            boolean before = h.createQuery("SELECT disabled FROM model_overrides WHERE model_id = :id").bind("id", modelId)
+                    .mapTo(Integer.class).findOne().map(v -> v == 1).orElse(false);
+            h.createUpdate("""
+                    INSERT INTO model_overrides (model_id, disabled, updated_at, updated_by) VALUES (:id, :d, :now, :by)
+                    ON CONFLICT (model_id) DO UPDATE SET disabled = excluded.disabled, updated_at = excluded.updated_at,
+                      updated_by = excluded.updated_by""")
+                    .bind("id", modelId).bind("d", disabled ? 1 : 0).bind("now", nowMillis).bind("by", by).execute();
+            return before;
+        });
+    }
+
+    /** Ids of the models an operator has disabled. */
+    public java.util.Set<String> disabledIds() {
+        List<String> ids = db.jdbi().withHandle(h -> h.createQuery("SELECT model_id FROM model_overrides WHERE disabled = 1")
+                .mapTo(String.class).list());
+        return new java.util.TreeSet<>(ids);
+    }
 }

@@ -212,7 +212,7 @@ public final class SubmissionStore {
             "attempts", "raw_response", "answer", "reasoning", "code", "assists", "finish_reason", "model_version",
             "input_tokens", "output_tokens", "reasoning_tokens", "cost_usd", "latency_ms", "created_at", "updated_at",
             "completed_at", "sent_provider", "sent_model", "sent_temperature", "sent_max_output_tokens", "sent_options",
-            "prompt_sha256");
+            "prompt_sha256", "hidden");
 
     /**
      * Streams the submissions of tasks whose day lies in [from, to] (ISO dates), created before
@@ -226,8 +226,10 @@ public final class SubmissionStore {
 
     /** Inserts exported rows in one transaction (an import into an empty database). */
     public long importRows(java.util.Iterator<Map<String, Object>> rows) {
+        // Exports written before answers could be hidden have no "hidden" key: such rows are shown.
         return db.insertRows("INSERT INTO submissions (" + String.join(", ", EXPORT_COLUMNS) + ") VALUES ("
-                + String.join(", ", EXPORT_COLUMNS.stream().map(c -> ":" + c).toList()) + ")", EXPORT_COLUMNS, rows);
+                + String.join(", ", EXPORT_COLUMNS.stream().map(c -> c.equals("hidden") ? "COALESCE(:hidden, 0)" : ":" + c).toList()) + ")",
+                EXPORT_COLUMNS, rows);
     }
 
     public long count() {
@@ -239,6 +241,54 @@ public final class SubmissionStore {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM submissions WHERE model_id = :m"
                         + " ORDER BY (SELECT day FROM tasks WHERE tasks.id = submissions.task_id) DESC, created_at")
                 .bind("m", modelId).map((rs, c) -> row(rs)).list());
+    }
+
+    /**
+     * Operator action: hides or shows an answer on the public site. The change bumps
+     * {@code updated_at}, so the site's data version (and its caches) move.
+     *
+     * @return whether it was hidden before, or empty if there is no such submission
+     */
+    public Optional<Boolean> setHidden(String id, boolean hidden, long now) {
+        return db.jdbi().inTransaction(h -> {
+            Optional<Boolean> before = h.createQuery("SELECT hidden FROM submissions WHERE id = :id").bind("id", id)
+                    .mapTo(Integer.class).findOne().map(v -> v == 1);
+            if (before.isPresent()) {
+                h.createUpdate("UPDATE submissions SET hidden = :h, updated_at = :now WHERE id = :id")
+                        .bind("h", hidden ? 1 : 0).bind("now", Math.max(now, lastChangeIn(h) + 1)).bind("id", id).execute();
+            }
+            return before;
+        });
+    }
+
+    private static long lastChangeIn(org.jdbi.v3.core.Handle h) {
+        return h.createQuery("SELECT COALESCE(MAX(updated_at), 0) FROM submissions").mapTo(Long.class).one();
+    }
+
+    /** Ids of the answers an operator has hidden. */
+    public java.util.Set<String> hiddenIds() {
+        List<String> ids = db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM submissions WHERE hidden = 1")
+                .mapTo(String.class).list());
+        return new java.util.HashSet<>(ids);
+    }
+
+    /** The submissions of tasks of one arena day with this status, oldest first (bulk re-send). */
+    public List<Submission> ofDay(java.time.LocalDate day, SubmissionStatus status) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM submissions WHERE status = :s"
+                        + " AND task_id IN (SELECT id FROM tasks WHERE day = :day) ORDER BY created_at, id")
+                .bind("s", status.wireName()).bind("day", day.toString()).map((rs, c) -> row(rs)).list());
+    }
+
+    /**
+     * Mean input and output tokens of this model's answered submissions (empty when it has none):
+     * what a comparable call used, for a re-send's cost estimate.
+     */
+    public Optional<double[]> meanTokens(String modelId) {
+        return db.jdbi().withHandle(h -> h.createQuery("""
+                SELECT COUNT(*) AS n, AVG(input_tokens) AS i, AVG(output_tokens) AS o FROM submissions
+                WHERE model_id = :m AND status = 'succeeded' AND input_tokens IS NOT NULL AND output_tokens IS NOT NULL""")
+                .bind("m", modelId).map((rs, c) -> rs.getLong("n") == 0 ? null : new double[] {rs.getDouble("i"), rs.getDouble("o")})
+                .findOne().flatMap(Optional::ofNullable));
     }
 
     /** The latest change to any submission (epoch ms), 0 when there are none: part of the site's data version. */
@@ -255,7 +305,7 @@ public final class SubmissionStore {
         return db.jdbi().withHandle(h -> h.createQuery("""
                 SELECT s.model_id, t.category, t.day, s.status, r.result, s.cost_usd, s.latency_ms
                 FROM submissions s JOIN tasks t ON t.id = s.task_id LEFT JOIN render_results r ON r.submission_id = s.id
-                WHERE t.status = 'published' AND s.status IN ('succeeded', 'failed', 'unknown')""")
+                WHERE t.status = 'published' AND s.status IN ('succeeded', 'failed', 'unknown') AND s.hidden = 0""")
                 .map((rs, c) -> new Finished(rs.getString(1), rs.getString(2), java.time.LocalDate.parse(rs.getString(3)),
                         SubmissionStatus.fromWire(rs.getString(4)), rs.getString(5), rs.getDouble(6), rs.getLong(7))).list());
     }

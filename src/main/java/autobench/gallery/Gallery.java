@@ -56,7 +56,7 @@ public final class Gallery {
      */
     public long dataVersion() {
         long[] parts = {src.tasks().lastChange(), src.submissions().lastChange(), src.renders().lastChange(),
-                src.artifacts().count(), src.votes().voteCount(), src.snapshots().lastChange()};
+                src.artifacts().count(), src.votes().voteCount(), src.snapshots().lastChange(), src.votes().voidedCount()};
         return Arrays.hashCode(parts) * 31L + parts[4];
     }
 
@@ -106,7 +106,9 @@ public final class Gallery {
         Map<String, ModelInfo> models = models();
         Map<String, Optional<StoredTask>> tasks = new HashMap<>();
         List<ModelAnswer> out = new ArrayList<>();
+        java.util.Set<String> hidden = src.submissions().hiddenIds();
         for (Submission s : src.submissions().forModel(modelId)) {
+            if (hidden.contains(s.id())) continue;
             Optional<StoredTask> t = tasks.computeIfAbsent(s.taskId(),
                     id -> src.tasks().byId(id).filter(x -> x.status() == TaskStatus.PUBLISHED));
             t.ifPresent(task -> out.add(new ModelAnswer(task.id(), task.title(), task.day(), task.category().wireName(), answer(s, models))));
@@ -160,8 +162,9 @@ public final class Gallery {
                 v.outcome().wireName(), v.category(), v.day(), v.castAt(), Standings.poolOf(v.demo(), v.simulated()))).toList();
     }
 
+    /** Votes that count (voided ones are stored but not counted). */
     public long voteCount() {
-        return src.votes().voteCount();
+        return src.votes().voteCount() - src.votes().voidedCount();
     }
 
     private static Map<String, Standings.AnswerStats> answerStats(List<SubmissionStore.Finished> rows) {
@@ -184,7 +187,9 @@ public final class Gallery {
     }
 
     private TaskView view(StoredTask t, Map<String, ModelInfo> models) {
-        List<Answer> answers = src.submissions().forTask(t.id()).stream().map(s -> answer(s, models)).toList();
+        java.util.Set<String> hidden = src.submissions().hiddenIds();
+        List<Answer> answers = src.submissions().forTask(t.id()).stream().filter(s -> !hidden.contains(s.id()))
+                .map(s -> answer(s, models)).toList();
         return new TaskView(t.id(), t.day(), t.slot(), t.title(), t.category().wireName(), t.theme(), t.prompt(),
                 t.status().wireName(), answers);
     }

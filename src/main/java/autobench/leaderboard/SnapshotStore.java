@@ -40,6 +40,12 @@ public final class SnapshotStore {
         });
     }
 
+    /** Days that have a snapshot, oldest first. */
+    public List<LocalDate> days() {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT DISTINCT day FROM rating_snapshots ORDER BY day")
+                .map((rs, c) -> LocalDate.parse(rs.getString("day"))).list());
+    }
+
     /** A model's history in one scope and method, oldest first. */
     public List<Point> history(String modelId, String scope, String method) {
         return db.jdbi().withHandle(h -> h.createQuery("""

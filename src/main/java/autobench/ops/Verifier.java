@@ -30,7 +30,7 @@ public final class Verifier {
      * @param database describes the database (kind and location, never a password)
      */
     public record Sources(TaskStore tasks, SubmissionStore submissions, CallLedger ledger, RenderStore renders, Budget budget,
-                          Supplier<String> database) {}
+                          Supplier<String> database, Costs costs) {}
 
     public Verifier(Sources from, Clock clock) {
         this.from = from;
@@ -45,7 +45,7 @@ public final class Verifier {
                          Map<LocalDate, Integer> tasksPerDay, Map<TaskStatus, Integer> tasksByStatus,
                          Map<SubmissionStatus, Integer> submissionsByStatus, Map<Integer, Integer> callsPerSubmission,
                          int ledgerCalls, Map<String, Integer> renders, List<String> problems, List<String> warnings,
-                         Double budgetUsd, double spentTodayUsd) {
+                         Double budgetUsd, double spentTodayUsd, Costs.Report cost) {
         public boolean ok() {
             return problems.isEmpty();
         }
@@ -86,6 +86,6 @@ public final class Verifier {
         if (cap != null && spent >= cap) warnings.add(String.format("daily budget reached: spent $%.4f of $%.2f today", spent, cap));
         return new Report(from.database().get(), dups, twice, new LinkedHashMap<>(from.tasks().countsPerDay()),
                 from.tasks().countsByStatus(), from.submissions().countsByStatus(), from.ledger().callsPerSubmission(),
-                from.ledger().total(), renders, problems, warnings, cap, spent);
+                from.ledger().total(), renders, problems, warnings, cap, spent, from.costs().now());
     }
 }

@@ -62,6 +62,22 @@ public final class TaskStore {
                 .execute()) == 1;
     }
 
+    /** Tasks waiting for an operator's approval (auto_approve: false), oldest first. */
+    public List<StoredTask> proposed() {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM tasks WHERE status = 'proposed' ORDER BY day, slot")
+                .map((rs, ctx) -> row(rs)).list());
+    }
+
+    /**
+     * Operator edit of a task's title and prompt, only while it is still proposed (nothing has been
+     * sent with it yet); false if it is not proposed any more.
+     */
+    public boolean editProposed(String id, String title, String prompt, long nowMillis) {
+        return db.jdbi().withHandle(h -> h.createUpdate(
+                        "UPDATE tasks SET title = :title, prompt = :prompt, updated_at = :now WHERE id = :id AND status = 'proposed'")
+                .bind("title", title).bind("prompt", prompt).bind("now", nowMillis).bind("id", id).execute()) == 1;
+    }
+
     /** Number of tasks per day, oldest first. */
     public Map<LocalDate, Integer> countsPerDay() {
         Map<LocalDate, Integer> out = new LinkedHashMap<>();

@@ -80,7 +80,7 @@ public final class VoteStore {
                        CASE WHEN lm.demo = 1 OR rm.demo = 1 THEN 1 ELSE 0 END AS demo, v.simulated
                 FROM votes v JOIN tasks t ON t.id = v.task_id
                   JOIN models lm ON lm.id = v.left_model JOIN models rm ON rm.id = v.right_model
-                WHERE t.day >= :from AND t.day <= :to AND v.cast_at < :before
+                WHERE t.day >= :from AND t.day <= :to AND v.cast_at < :before AND v.voided_at IS NULL
                 ORDER BY v.cast_at, v.id""", java.util.Map.of("from", from, "to", to, "before", before), sink);
     }
 
@@ -134,6 +134,7 @@ public final class VoteStore {
                        CASE WHEN lm.demo = 1 OR rm.demo = 1 THEN 1 ELSE 0 END AS demo
                 FROM votes v JOIN tasks t ON t.id = v.task_id
                   JOIN models lm ON lm.id = v.left_model JOIN models rm ON rm.id = v.right_model
+                WHERE v.voided_at IS NULL
                 ORDER BY v.cast_at, v.id""")
                 .map((rs, c) -> new StoredVote(rs.getString("left_model"), rs.getString("right_model"), Outcome.parse(rs.getString("outcome")),
                         rs.getString("category"), LocalDate.parse(rs.getString("day")), rs.getLong("cast_at"), rs.getInt("demo") == 1,
@@ -181,11 +182,8 @@ public final class VoteStore {
         });
     }
 
-    /**
-     * The seam for answers an operator hides (there is no such column yet): when there is one, this
-     * becomes e.g. {@code AND s.hidden = 0}, and a hidden answer stops appearing in new battles.
-     */
-    private static final String HIDDEN_ANSWERS = "";
+    /** An answer an operator has hidden never appears in a new battle (battles already issued may still be voted on). */
+    private static final String HIDDEN_ANSWERS = " AND s.hidden = 0";
 
     /** Battles of one ordered model pair that count for balancing. */
     record PairCount(String leftModel, String rightModel, long battles) {}
@@ -317,6 +315,50 @@ public final class VoteStore {
     public record Exported(String id, String taskId, String leftModel, String rightModel, Outcome outcome, String category,
                            LocalDate day, long castAt, boolean demo, boolean simulated) {}
 
+    /**
+     * Operator action: voids every vote of one visitor not voided yet. The rows stay (never
+     * deleted), marked with when they were voided, and stop counting in the leaderboard, the
+     * snapshots and every export.
+     *
+     * @return how many votes this voided
+     */
+    public int voidVisitor(String visitor, long now) {
+        return db.jdbi().withHandle(h -> h.createUpdate("UPDATE votes SET voided_at = :now WHERE visitor = :v AND voided_at IS NULL")
+                .bind("now", now).bind("v", visitor).execute());
+    }
+
+    /**
+     * A visitor's votes: counted ones and voided ones.
+     *
+     * @param firstCountedAt when the earliest counted vote was cast, or null when none counts
+     */
+    public record VisitorVotes(long counted, long voided, Long firstCountedAt) {}
+
+    public VisitorVotes votesOf(String visitor) {
+        return db.jdbi().withHandle(h -> h.createQuery("""
+                SELECT COALESCE(SUM(CASE WHEN voided_at IS NULL THEN 1 ELSE 0 END), 0) AS c,
+                       COALESCE(SUM(CASE WHEN voided_at IS NULL THEN 0 ELSE 1 END), 0) AS x,
+                       MIN(CASE WHEN voided_at IS NULL THEN cast_at END) AS f
+                FROM votes WHERE visitor = :v""").bind("v", visitor)
+                .map((rs, c) -> new VisitorVotes(rs.getLong("c"), rs.getLong("x"), nullableLong(rs, "f"))).one());
+    }
+
+    /** A visitor and their counted votes. */
+    public record TopVisitor(String visitor, long votes, long lastCastAt) {}
+
+    /** The visitors with the most counted votes, most first. */
+    public List<TopVisitor> topVisitors(int limit) {
+        return db.jdbi().withHandle(h -> h.createQuery("""
+                SELECT visitor, COUNT(*) AS n, MAX(cast_at) AS last FROM votes WHERE voided_at IS NULL AND simulated = 0
+                GROUP BY visitor ORDER BY n DESC, visitor LIMIT :limit""").bind("limit", limit)
+                .map((rs, c) -> new TopVisitor(rs.getString("visitor"), rs.getLong("n"), rs.getLong("last"))).list());
+    }
+
+    /** Votes voided so far: part of the site's data version (voiding changes the leaderboard). */
+    public long voidedCount() {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM votes WHERE voided_at IS NOT NULL").mapTo(Long.class).one());
+    }
+
     /** Every vote for the public export, oldest first. */
     public List<Exported> export() {
         return db.jdbi().withHandle(h -> h.createQuery("""
@@ -325,6 +367,7 @@ public final class VoteStore {
                        v.simulated
                 FROM votes v JOIN tasks t ON t.id = v.task_id
                   JOIN models lm ON lm.id = v.left_model JOIN models rm ON rm.id = v.right_model
+                WHERE v.voided_at IS NULL
                 ORDER BY v.cast_at, v.id""")
                 .map((rs, c) -> new Exported(rs.getString("id"), rs.getString("task_id"), rs.getString("left_model"),
                         rs.getString("right_model"), Outcome.parse(rs.getString("outcome")), rs.getString("category"),

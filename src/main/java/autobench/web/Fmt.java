@@ -42,4 +42,15 @@ public final class Fmt {
         String s = wire.replace('_', ' ');
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
+
+    /** An epoch-millisecond instant as ISO UTC to the second. */
+    public static String time(long millis) {
+        return java.time.Instant.ofEpochMilli(millis).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    }
+
+    /** A file size in bytes, KiB or MiB. */
+    public static String bytes(long n) {
+        return n >= 1 << 20 ? String.format(Locale.ROOT, "%.1f MiB", n / 1048576.0)
+                : n >= 1024 ? String.format(Locale.ROOT, "%.1f KiB", n / 1024.0) : n + " B";
+    }
 }

@@ -104,7 +104,7 @@ final class PageCache {
 
     /** The entry for {@code key} if it is cached and current, else null (the caller renders through the handlers). */
     Entry current(String key) {
-        if (!enabled) return null;
+        if (!enabled || operatorPage(key)) return null;
         Entry e = entries.get(key);
         if (e == null) return null;
         // While one request re-renders a changed page, the others get the answer before it (stale while revalidating).
@@ -113,9 +113,10 @@ final class PageCache {
 
     Entry entry(String key, Supplier<Response> render) {
         long v = version.current();
-        Entry e = enabled ? entries.get(key) : null;
+        boolean keep = enabled && !operatorPage(key);
+        Entry e = keep ? entries.get(key) : null;
         if (e != null && e.version() == v) return e;
-        if (!enabled) return once(renderBounded(render));
+        if (!keep) return once(renderBounded(render));
         // One re-render per changed page at a time: under a stream of votes every page would otherwise be
         // rebuilt by every request that saw it stale. The others answer with the previous version meanwhile.
         boolean mine = e != null && rendering.add(key);
@@ -131,6 +132,12 @@ final class PageCache {
         } finally {
             if (mine) rendering.remove(key);
         }
+    }
+
+    /** Operator pages (/admin…) are per session and never cached, whatever a handler asks. */
+    static boolean operatorPage(String key) {
+        String path = key.substring(key.indexOf('|') + 1);
+        return path.equals("/admin") || path.startsWith("/admin/") || path.startsWith("/admin?");
     }
 
     /**

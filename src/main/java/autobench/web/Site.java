@@ -20,9 +20,12 @@ public final class Site implements AutoCloseable {
      * @param modelCalls the process's provider-call counter; the site shows calls made since it started
      * @param host       the interface to listen on (127.0.0.1 for local use, 0.0.0.0 behind a proxy)
      * @param operations the cron triggers, health and metrics endpoints
+     * @param operator   the operator pages (off, answering 404, when it has no token)
+     * @param exports    the exports offered on the download page
      */
     public record Parts(Gallery gallery, autobench.vote.Battles battles, Keys keys, LibraryLookup libraries, Config.Web settings, String host,
-                        ZoneId zone, Clock clock, LongSupplier modelCalls, Operations operations) {}
+                        ZoneId zone, Clock clock, LongSupplier modelCalls, Operations operations, OperatorParts operator,
+                        autobench.ops.ExportShelf exports) {}
 
     private final Javalin main;
     private final Javalin sandbox;
@@ -49,6 +52,8 @@ public final class Site implements AutoCloseable {
         ApiHandlers api = new ApiHandlers(p.gallery(), cache, pages, sinceStart);
         Assets assets = new Assets(p.gallery());
         Feed feed = new Feed(p.gallery(), cache, pages, origins);
+        AdminHandlers admin = new AdminHandlers(p.operator(), templates, origins, version::changed);
+        DataHandlers data = new DataHandlers(p.exports(), templates);
         Javalin sandbox = new SandboxSite(p.gallery(), p.keys(), p.libraries(), origins).create(p.host());
         Javalin main = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -59,6 +64,8 @@ public final class Site implements AutoCloseable {
             // Current cached answers leave from Jetty directly; Javalin attaches its servlet inside this wrapper.
             config.jetty.modifyServer(server -> server.setHandler(new FastPath(cache, origins)));
             p.operations().register(config.routes, origins);
+            admin.register(config.routes);
+            data.register(config.routes);
             Routes.register(config.routes, pages, battles, api, assets, feed);
         });
         sandbox.start(w.sandboxPort());

@@ -193,6 +193,47 @@ public final class Arena implements AutoCloseable {
         return v == null || v.isBlank() ? null : v;
     }
 
+    /** The operator's login token, from the variable {@code web.admin_token_env} names; {@code null}: operator pages are off. */
+    public String adminToken() {
+        String name = config.web().adminTokenEnv();
+        String v = name == null ? null : env.apply(name);
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    /** The operator's actions (pages and CLI); a re-send goes through this process's one dispatcher. */
+    public autobench.admin.Operator operator() {
+        return new autobench.admin.Operator(new autobench.admin.Operator.Parts(tasks, models, submissions, votes,
+                new autobench.admin.AdminStore(db), id -> dispatcher().resend(id).toString(),
+                id -> config.model(id).map(m -> new autobench.admin.Operator.Pricing(m.price().inputPerMillion(),
+                        m.price().outputPerMillion(), m.maxOutputTokens())), this::resnapshotFrom, clock));
+    }
+
+    /** Recomputes the stored snapshots of every day that ends after {@code castAt}, from the votes that count now. */
+    private void resnapshotFrom(long castAt) {
+        RatingHistory history = new RatingHistory(snapshots, RatingSettings.DEFAULTS, clock);
+        StoredVotes counted = storedVotes();
+        for (LocalDate d : snapshots.days()) {
+            long end = Dispatcher.dayStart(d.plusDays(1), config.zone());
+            if (end > castAt) history.record(d, counted.read(false, end));
+        }
+    }
+
+    /** Operator sign-in for the pages. */
+    public autobench.admin.Sessions adminSessions() {
+        return new autobench.admin.Sessions(new autobench.admin.AdminStore(db), adminToken(), clock);
+    }
+
+    /** The operator's integrity and cost page. */
+    public autobench.admin.Integrity integrity() {
+        return new autobench.admin.Integrity(() -> verifier().run(), costs(), tasks, submissions, this::today);
+    }
+
+    /** The exports offered on the download page (web.export_dir). */
+    public autobench.ops.ExportShelf exportShelf() {
+        String dir = config.web().exportDir();
+        return new autobench.ops.ExportShelf(dir == null ? null : Path.of(dir));
+    }
+
     /** Whether the database answers a trivial query now (for /readyz). */
     public boolean databaseAnswers() {
         try {
@@ -216,7 +257,7 @@ public final class Arena implements AutoCloseable {
             HttpTransport http = new HttpTransport(clock);
             Map<String, Dispatcher.Route> routes = new LinkedHashMap<>();
             for (ModelConfig m : config.enabledModels()) routes.put(m.id(), new Dispatcher.Route(m, provider(m, http)));
-            dispatcher = new Dispatcher(new Dispatcher.Stores(tasks, submissions, ledger), routes, settings(), budget,
+            dispatcher = new Dispatcher(new Dispatcher.Stores(tasks, submissions, ledger), routes, models::disabledIds, settings(), budget,
                     new HtmlExtractor(), new Dispatcher.Runtime(clock, sleeper, owner, progress, meters));
         }
         return dispatcher;
@@ -307,8 +348,13 @@ public final class Arena implements AutoCloseable {
                 new ArtifactStore(db), new VoteStore(db), new SnapshotStore(db));
     }
 
+    /** Spend today, this month and projected, against the budget. */
+    public autobench.ops.Costs costs() {
+        return new autobench.ops.Costs(ledger, config.dailyBudgetUsd(), config.zone(), clock);
+    }
+
     public Verifier verifier() {
-        return new Verifier(new Verifier.Sources(tasks, submissions, ledger, renders, budget, db::describe), clock);
+        return new Verifier(new Verifier.Sources(tasks, submissions, ledger, renders, budget, db::describe, costs()), clock);
     }
 
     /** The configured task generator: the built-in library, or a model asked for JSON with the library as fallback. */

@@ -183,6 +183,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void the_admin_token_variable_must_be_set_and_long_and_the_export_directory_must_exist() {
+        String web = GOOD + "web:\n  admin_token_env: ADMIN_TOKEN\n  export_dir: " + tmp.resolve("nowhere") + "\n";
+        assertThatThrownBy(() -> load(web, Map.of("OPENAI_API_KEY", "k")))
+                .hasMessageContaining("web.admin_token_env: environment variable ADMIN_TOKEN is not set")
+                .hasMessageContaining("web.export_dir: " + tmp.resolve("nowhere") + " is not a directory");
+        assertThatThrownBy(() -> load(web, Map.of("OPENAI_API_KEY", "k", "ADMIN_TOKEN", "short")))
+                .hasMessageContaining("shorter than 16 characters");
+        Config c = load(web.replace(tmp.resolve("nowhere").toString(), tmp.toString()),
+                Map.of("OPENAI_API_KEY", "k", "ADMIN_TOKEN", "a-token-long-enough-for-this"));
+        assertThat(c.web().adminTokenEnv()).isEqualTo("ADMIN_TOKEN");
+        assertThat(c.web().exportDir()).isEqualTo(tmp.toString());
+        assertThat(load(GOOD, Map.of("OPENAI_API_KEY", "k")).web().adminTokenEnv()).as("off by default").isNull();
+    }
+
+    @Test
     void the_example_config_in_the_repository_is_valid() {
         Config c = new ConfigLoader(Map.of()).load(Path.of("autobench.example.yaml"), false);
         assertThat(c.models()).isNotEmpty();

@@ -1,0 +1,54 @@
+package autobench.cli;
+
+import static autobench.cli.CliTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import autobench.config.ConfigLoader;
+import autobench.testing.ChatStub;
+import autobench.testing.Store;
+import autobench.testing.TestConfigs;
+import autobench.wiring.Arena;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `autobench admin …` and the cost lines of `verify`, as an operator types them. */
+class AdminCommandTest {
+    @TempDir Path tmp;
+    @RegisterExtension ChatStub stub = new ChatStub();
+
+    @Test
+    void admin_commands_act_and_are_audited_as_the_os_user_and_resend_day_without_yes_only_prints_the_estimate() {
+        stub.answerAll(ChatStub.ok());
+        Path cfg = TestConfigs.write(tmp, TestConfigs.base(Store.SQLITE.freshUrl(tmp), 2) + TestConfigs.stubModel("a", stub.port(), 30)
+                + TestConfigs.stubModel("b", stub.port(), 30) + "daily_budget_usd: 1\n");
+        assertThat(run("run-day", "--config", cfg.toString(), "--date", "2026-04-01").exit()).isZero();
+        String unknown;
+        try (Arena a = Arena.open(new ConfigLoader(Map.of()).load(cfg, false))) {
+            unknown = a.submissions().find(a.tasks().forDay(java.time.LocalDate.parse("2026-04-01")).get(0).id(), "b").orElseThrow().id();
+            a.database().jdbi().useHandle(h -> h.execute("UPDATE submissions SET status = 'unknown' WHERE id = ?", unknown));
+        }
+        int calls = stub.requests();
+
+        CliTest.Run estimate = run("admin", "resend-day", "--config", cfg.toString(), "--date", "2026-04-01");
+        assertThat(estimate.exit()).as(estimate.err()).isZero();
+        assertThat(estimate.out()).contains("1 unknown submission(s) on 2026-04-01").contains(unknown).contains("at most $")
+                .contains("nothing sent; run again with --yes");
+        assertThat(stub.requests()).isEqualTo(calls);
+
+        CliTest.Run disable = run("admin", "disable-model", "b", "--config", cfg.toString());
+        assertThat(disable.exit()).as(disable.err()).isZero();
+        CliTest.Run bad = run("admin", "hide", "no-such-answer", "--config", cfg.toString());
+        assertThat(bad.exit()).isNotZero();
+        assertThat(bad.err()).contains("no submission with id no-such-answer");
+
+        CliTest.Run audit = run("admin", "audit", "--config", cfg.toString());
+        assertThat(audit.out()).contains("cli:" + System.getProperty("user.name")).contains("disable_model").contains("b")
+                .contains("{\"disabled\":false} → {\"disabled\":true}").doesNotContain("resend_day");
+
+        CliTest.Run verify = run("verify", "--config", cfg.toString());
+        assertThat(verify.out()).contains("cost today").contains("cost this month").contains("projected month (linear by days elapsed)");
+    }
+}
