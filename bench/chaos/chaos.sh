@@ -44,7 +44,10 @@ cd "$ROOT"
 log "building the test classes"
 ./mvnw ${MVN_FLAGS:--B -q} test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
 CP="$ROOT/target/test-classes:$ROOT/target/classes:$(cat target/bench-classpath.txt)"
-jrun() { "$JAVA" --enable-native-access=ALL-UNNAMED -cp "$CP" "$@"; }
+JVM=("$JAVA" --enable-native-access=ALL-UNNAMED -cp "$CP")
+# Background JVMs are started as plain commands, never through a function: $! must be the JVM's own
+# pid (a function would run in a subshell, and a signal to it would not reach the JVM).
+jrun() { "${JVM[@]}" "$@"; }
 
 free_port() {
   local p
@@ -68,7 +71,7 @@ if [[ -n "$PG_BIN" && -x "$PG_BIN/initdb" ]] && { (( EUID != 0 )) || id postgres
   PG_VERSION="$("$PG_BIN/postgres" --version)"
 else
   PG_MODE=embedded; log "no Debian PostgreSQL package found: using embedded PostgreSQL"
-  jrun autobench.bench.ChaosPostgres "$WORK/pgdata" "$WORK/pg.port" >"$WORK/pg.log" 2>&1 & PG_PID=$!
+  "${JVM[@]}" autobench.bench.ChaosPostgres "$WORK/pgdata" "$WORK/pg.port" >"$WORK/pg.log" 2>&1 & PG_PID=$!
   for _ in $(seq 1 120); do [[ -s "$WORK/pg.port" ]] && break; sleep 0.5; done
   PG_PORT="$(cat "$WORK/pg.port")"; PG_VERSION="embedded PostgreSQL (zonky)"
 fi
@@ -84,7 +87,7 @@ fi
 
 # --- one phase ------------------------------------------------------------------------------------
 start_serve() { # slot
-  jrun -Xmx384m autobench.cli.App serve --config "$CONFIG" --roles worker,scheduler >>"$PHASE_DIR/serve-$1.log" 2>&1 &
+  "${JVM[@]}" -Xmx384m autobench.cli.App serve --config "$CONFIG" --roles worker,scheduler >>"$PHASE_DIR/serve-$1.log" 2>&1 &
   PIDS[$1]=$!
 }
 
@@ -106,7 +109,7 @@ run_phase() { # name signal
   PHASE_DIR="$WORK/$name"; mkdir -p "$PHASE_DIR"
   sql "$ADMIN_URL" "CREATE DATABASE $db" >/dev/null
   URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$db?user=postgres"
-  jrun autobench.bench.ChaosStub "$PHASE_DIR/stub.port" "$PHASE_DIR/stub.jsonl" "$SEED" 500 8000 0.10 >"$PHASE_DIR/stub.log" 2>&1 &
+  "${JVM[@]}" autobench.bench.ChaosStub "$PHASE_DIR/stub.port" "$PHASE_DIR/stub.jsonl" "$SEED" 500 8000 0.10 >"$PHASE_DIR/stub.log" 2>&1 &
   STUB_PID=$!
   for _ in $(seq 1 120); do [[ -s "$PHASE_DIR/stub.port" ]] && break; sleep 0.5; done
   local stub_port; stub_port="$(cat "$PHASE_DIR/stub.port")"
