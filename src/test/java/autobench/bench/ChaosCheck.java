@@ -59,10 +59,16 @@ public final class ChaosCheck {
     static Figures figures(Connection c, List<String> stubLog, boolean unknownAllowed) throws Exception {
         Map<Key, Integer> requests = new HashMap<>();
         Map<Key, Integer> answers = new HashMap<>();
-        long undelivered = 0, faults = 0;
+        long undelivered = 0, faults = 0, truncated = 0;
         for (String line : stubLog) {
             if (line.isBlank()) continue;
             JsonNode n = JSON.readTree(line);
+            if (n.path("status").asInt() == 400 && n.path("model").asText().equals("?")) {
+                // The body never arrived whole: the caller was killed while sending it. A provider
+                // rejects such a request (400) without doing work; it names no (task, model).
+                truncated++;
+                continue;
+            }
             Key k = new Key(n.path("model").asText(), n.path("prompt_sha256").asText());
             requests.merge(k, 1, Integer::sum);
             if (n.path("status").asInt() == 200) {
@@ -97,10 +103,14 @@ public final class ChaosCheck {
         for (List<String> r : rows(c, "SELECT status, COUNT(*) FROM submissions GROUP BY status")) byStatus.put(r.get(0), Long.parseLong(r.get(1)));
         byStatus.forEach((s, v) -> n.put("  submissions " + s, v));
         n.put("ledger rows (provider_calls)", count(c, "SELECT COUNT(*) FROM provider_calls"));
-        n.put("stub requests answered", (long) requests.values().stream().mapToInt(Integer::intValue).sum());
+        n.put("stub requests answered", (long) requests.values().stream().mapToInt(Integer::intValue).sum() + truncated);
         n.put("  of which 200 (answers)", (long) answers.values().stream().mapToInt(Integer::intValue).sum());
         n.put("  of which 429/500/503", faults);
         n.put("  answers the caller was no longer there to receive", undelivered);
+        n.put("  requests cut off while being sent (caller killed; 400, no work)", truncated);
+        long ledgerRows = count(c, "SELECT COUNT(*) FROM provider_calls");
+        n.put("stub requests (all, cut off ones included) beyond the ledger's row count",
+                Math.max(0, requests.values().stream().mapToLong(Integer::longValue).sum() + truncated - ledgerRows));
         n.put("duplicate (task, model) rows (duplicate_submissions)", count(c, "SELECT COUNT(*) FROM duplicate_submissions"));
         n.put("answers the stub returned twice for one (task, model)", twice);
         n.put("stub requests not in the ledger", notInLedger);
@@ -115,6 +125,7 @@ public final class ChaosCheck {
         check(problems, n, "duplicate (task, model) rows (duplicate_submissions)");
         check(problems, n, "answers the stub returned twice for one (task, model)");
         check(problems, n, "stub requests not in the ledger");
+        check(problems, n, "stub requests (all, cut off ones included) beyond the ledger's row count");
         check(problems, n, "rows left calling");
         check(problems, n, "rows left pending");
         check(problems, n, "lost results (stub answered 200; not succeeded, not unknown)");

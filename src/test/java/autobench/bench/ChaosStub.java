@@ -83,7 +83,7 @@ public final class ChaosStub {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
-            status = 400;
+            status = 400; // the body never arrived whole (the caller died while sending it)
         }
         byte[] body = (status == 200 ? completion(model, prompt) : error(status)).getBytes(StandardCharsets.UTF_8);
         boolean delivered = true;
