@@ -4,12 +4,13 @@
 # work, at a random moment, and restarts it, ROUNDS times; phase 2 does the same with SIGTERM
 # (graceful stop). After each phase the survivors finish the work (recovery), then the figures are
 # printed (autobench.bench.ChaosCheck) and the script exits non-zero if an invariant broke.
-#   bench/chaos/chaos.sh                 20 rounds per phase, 10 tasks × 8 models per day
+#   bench/chaos/chaos.sh                 20 rounds per phase, 3 days of 10 tasks × 8 models
 #   bench/chaos/chaos.sh --rounds 30
-#   bench/chaos/chaos.sh --quick         6 rounds per phase, 4 tasks × 8 models (~4 minutes)
+#   bench/chaos/chaos.sh --quick         6 rounds per phase, 2 days of 4 tasks × 8 models
 # Environment: MVN_FLAGS (default "-B -q"; add -o offline), SEED (default: random), KEEP=1 keeps the
 # temp dir. PostgreSQL: Debian's package (/usr/lib/postgresql/*/bin), started here under a temp
-# dir on a free port; without it an embedded PostgreSQL. Results in bench/results/chaos/.
+# dir on a free port; without it (or with PG=embedded) an embedded PostgreSQL. Results in
+# bench/results/chaos/.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
@@ -20,7 +21,7 @@ while (( $# )); do
   case "$1" in
     --rounds) ROUNDS="$2"; shift 2 ;;
     --quick) ROUNDS=6; TASKS=4; DAYS=2; shift ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "bench/chaos/chaos.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -62,7 +63,7 @@ as_pg() { if (( EUID == 0 )); then su postgres -s /bin/sh -c "$(printf '%q ' "$@
 
 # --- PostgreSQL ---------------------------------------------------------------------------------
 PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)"
-if [[ -n "$PG_BIN" && -x "$PG_BIN/initdb" ]] && { (( EUID != 0 )) || id postgres >/dev/null 2>&1; }; then
+if [[ "${PG:-}" != embedded && -n "$PG_BIN" && -x "$PG_BIN/initdb" ]] && { (( EUID != 0 )) || id postgres >/dev/null 2>&1; }; then
   PG_MODE=debian; PG_PORT="$(free_port)"
   mkdir -p "$WORK/pgdata" && (( EUID == 0 )) && chown postgres "$WORK/pgdata"
   as_pg "$PG_BIN/initdb" -D "$WORK/pgdata" -U postgres --auth=trust -E UTF8 >"$WORK/initdb.log" 2>&1
@@ -70,7 +71,7 @@ if [[ -n "$PG_BIN" && -x "$PG_BIN/initdb" ]] && { (( EUID != 0 )) || id postgres
     -o "-p $PG_PORT -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=on" start >/dev/null
   PG_VERSION="$("$PG_BIN/postgres" --version)"
 else
-  PG_MODE=embedded; log "no Debian PostgreSQL package found: using embedded PostgreSQL"
+  PG_MODE=embedded; log "using embedded PostgreSQL (PG=${PG:-}; Debian package: ${PG_BIN:-none})"
   "${JVM[@]}" autobench.bench.ChaosPostgres "$WORK/pgdata" "$WORK/pg.port" >"$WORK/pg.log" 2>&1 & PG_PID=$!
   for _ in $(seq 1 120); do [[ -s "$WORK/pg.port" ]] && break; sleep 0.5; done
   PG_PORT="$(cat "$WORK/pg.port")"; PG_VERSION="embedded PostgreSQL (zonky)"
