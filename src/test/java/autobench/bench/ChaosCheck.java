@@ -144,7 +144,9 @@ public final class ChaosCheck {
 
     static List<List<String>> rows(Connection c, String sql) throws SQLException {
         List<List<String>> out = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = c.createStatement()) {
+            if (!s.execute(sql)) return out; // CREATE DATABASE and the like: no rows
+            ResultSet rs = s.getResultSet();
             int cols = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 List<String> row = new ArrayList<>();
