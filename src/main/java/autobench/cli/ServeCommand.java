@@ -5,6 +5,7 @@ import autobench.web.Site;
 import autobench.wiring.Arena;
 import autobench.cycle.Scheduler;
 import autobench.cycle.Stage;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -55,13 +56,17 @@ public final class ServeCommand implements Callable<Integer> {
         if (roles.contains(Role.worker)) stages.addAll(List.of(Stage.DISPATCH, Stage.RENDER));
         Scheduler scheduler = stages.isEmpty() ? null : arena.scheduler(stages);
         CountDownLatch stopped = new CountDownLatch(1);
+        Thread schedulerThread = scheduler == null ? null : Thread.ofPlatform().name("scheduler").daemon().unstarted(scheduler::runUntilStopped);
         try (GracefulStop stop = GracefulStop.install(() -> {
             if (scheduler != null) scheduler.stop();
             arena.stop();
+            // The stage that was running records how it ended (stopped) before the database closes;
+            // closing under it would leave the run 'running' until its lease ran out.
+            if (schedulerThread != null) joinQuietly(schedulerThread, Duration.ofSeconds(c.render().timeLimitSeconds() + 15L));
             if (site != null) site.close();
             stopped.countDown();
         })) {
-            if (scheduler != null) Thread.ofPlatform().name("scheduler").daemon().start(scheduler::runUntilStopped);
+            if (schedulerThread != null) schedulerThread.start();
             if (site != null) Serving.printUrls(site, host);
             System.out.println("  Roles: " + roles + (scheduler == null ? "" : "; stages run here when due: " + stages)
                     + ". Ctrl-C or SIGTERM stops gracefully.");
@@ -69,6 +74,14 @@ public final class ServeCommand implements Callable<Integer> {
             stopped.await();
             arena.close();
             return stop.exitCode();
+        }
+    }
+
+    private static void joinQuietly(Thread t, Duration max) {
+        try {
+            t.join(max);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

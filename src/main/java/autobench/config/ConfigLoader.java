@@ -36,7 +36,7 @@ public final class ConfigLoader {
     static final Set<String> TOP_KEYS = Set.of("database", "database_user", "database_password_env", "zone",
             "tasks_per_day", "task_generator", "auto_approve", "daily_budget_usd", "dispatch", "render", "schedule",
             "shutdown_grace_seconds", "cron_secret_env", "web", "models");
-    static final Set<String> SCHEDULE_KEYS = Set.of("generate_at", "dispatch_at", "render_at", "catch_up_days");
+    static final Set<String> SCHEDULE_KEYS = Set.of("generate_at", "dispatch_at", "render_at", "catch_up_days", "stage_lease_seconds");
     static final Set<String> DISPATCH_KEYS = Set.of("max_attempts", "lease_margin_seconds", "max_concurrency",
             "provider_concurrency", "retry_base_ms", "retry_max_ms");
     static final Set<String> RENDER_KEYS = Set.of("enabled", "chromium", "width", "height", "time_limit_seconds", "lanes");

@@ -66,13 +66,14 @@ final class Validator {
     private ScheduleSettings schedule(JsonNode s) {
         if (s.isMissingNode() || s.isNull()) return ScheduleSettings.SEED;
         if (!s.isObject()) {
-            problems.add("schedule: must be a mapping (generate_at, dispatch_at, render_at, catch_up_days)");
+            problems.add("schedule: must be a mapping (generate_at, dispatch_at, render_at, catch_up_days, stage_lease_seconds)");
             return ScheduleSettings.SEED;
         }
         problems.addAll(ConfigLoader.unknownKeys(s, ConfigLoader.SCHEDULE_KEYS, "schedule."));
         ScheduleSettings seed = ScheduleSettings.SEED;
         return new ScheduleSettings(time(s, "generate_at", seed.generateAt()), time(s, "dispatch_at", seed.dispatchAt()),
-                time(s, "render_at", seed.renderAt()), integer(s, "catch_up_days", "schedule.catch_up_days", seed.catchUpDays(), 0, 31));
+                time(s, "render_at", seed.renderAt()), integer(s, "catch_up_days", "schedule.catch_up_days", seed.catchUpDays(), 0, 31),
+                integer(s, "stage_lease_seconds", "schedule.stage_lease_seconds", seed.stageLeaseSeconds(), 3, 3_600));
     }
 
     private LocalTime time(JsonNode n, String key, LocalTime def) {

@@ -60,6 +60,16 @@ public final class DailyCycle {
         return render == null ? null : render.renderDay(day);
     }
 
+    /** @see Dispatcher#callsInFlight */
+    public long callsInFlight(LocalDate day) {
+        return dispatcher.callsInFlight(day);
+    }
+
+    /** @see Dispatcher#reapExpiredLeases */
+    public List<String> reapExpiredCalls() {
+        return dispatcher.reapExpiredLeases();
+    }
+
     public boolean renders() {
         return render != null;
     }

@@ -63,6 +63,13 @@ public final class Scheduler {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, zone);
         List<StageRunner.Outcome> out = new ArrayList<>();
+        if (stages.contains(Stage.DISPATCH)) {
+            try {
+                runner.reapExpiredCalls();
+            } catch (RuntimeException e) {
+                log.warn("could not look for calls whose process died: {}", e.getMessage());
+            }
+        }
         for (LocalDate day = today.minusDays(settings.catchUpDays()); !day.isAfter(today); day = day.plusDays(1)) {
             for (Stage stage : Stage.values()) {
                 if (stop.getCount() == 0) return out;
@@ -73,7 +80,10 @@ public final class Scheduler {
         return out;
     }
 
-    /** Ticks until {@link #stop()}: at every due time, and at least once a minute (catch-up, other instances' leftovers). */
+    /**
+     * Ticks until {@link #stop()}: at every due time, and at least once a minute and once per stage
+     * lease (catch-up, other instances' leftovers, stages whose process died).
+     */
     public void runUntilStopped() {
         log.info("scheduler started: generate {}, dispatch {}, render {} ({}), catching up {} day(s)",
                 settings.generateAt(), settings.dispatchAt(), settings.renderAt(), zone, settings.catchUpDays());
@@ -100,7 +110,7 @@ public final class Scheduler {
     Duration untilNextDue() {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, zone);
-        Duration best = MAX_NAP;
+        Duration best = runner.lease().compareTo(MAX_NAP) < 0 ? runner.lease() : MAX_NAP;
         for (LocalDate day : List.of(today, today.plusDays(1))) {
             for (Stage s : Stage.values()) {
                 Duration d = Duration.between(now, dueAt(s, day));

@@ -18,18 +18,39 @@ import org.slf4j.LoggerFactory;
  */
 public final class StageRunner {
     private static final Logger log = LoggerFactory.getLogger(StageRunner.class);
-    private static final long LEASE_MS = 5 * 60_000L;
 
     private final DailyCycle cycle;
     private final StageRuns runs;
     private final Clock clock;
     private final String owner;
+    private final long leaseMs;
 
-    public StageRunner(DailyCycle cycle, StageRuns runs, Clock clock, String owner) {
+    /**
+     * @param lease how long a run stays with this process without a renewal (renewed every third
+     *              of it); when this process dies, another takes the stage over once it lapses
+     */
+    public StageRunner(DailyCycle cycle, StageRuns runs, Clock clock, String owner, java.time.Duration lease) {
         this.cycle = cycle;
         this.runs = runs;
         this.clock = clock;
         this.owner = owner;
+        this.leaseMs = lease.toMillis();
+    }
+
+    /** How long a run stays with a process that stopped renewing it. */
+    public java.time.Duration lease() {
+        return java.time.Duration.ofMillis(leaseMs);
+    }
+
+    /**
+     * Calls whose process died mid-call become {@code unknown} once their lease runs out, whoever
+     * notices; a worker does this on every tick, so none stays {@code calling} after its day's
+     * dispatch has finished elsewhere.
+     *
+     * @return the submissions marked unknown
+     */
+    public java.util.List<String> reapExpiredCalls() {
+        return cycle.reapExpiredCalls();
     }
 
     /** What asking for a run came to. */
@@ -64,7 +85,7 @@ public final class StageRunner {
     public Outcome run(Stage stage, LocalDate day, Trigger trigger) {
         Outcome blocked = precondition(stage, day);
         if (blocked != null) return blocked;
-        if (!runs.claim(stage, day, trigger, owner, clock.millis() + LEASE_MS, clock.millis())) {
+        if (!runs.claim(stage, day, trigger, owner, clock.millis() + leaseMs, clock.millis())) {
             return new AlreadyRun(stage, day, runs.find(stage, day).orElseThrow());
         }
         ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -74,11 +95,11 @@ public final class StageRunner {
         });
         heartbeat.scheduleAtFixedRate(() -> {
             try {
-                runs.renew(stage, day, owner, clock.millis() + LEASE_MS);
+                runs.renew(stage, day, owner, clock.millis() + leaseMs);
             } catch (RuntimeException e) {
                 log.warn("could not renew the run of {} {}: {}", stage.wireName(), day, e.getMessage());
             }
-        }, LEASE_MS / 3, LEASE_MS / 3, TimeUnit.MILLISECONDS);
+        }, leaseMs / 3, leaseMs / 3, TimeUnit.MILLISECONDS);
         Status status = Status.DONE;
         String detail;
         try {
@@ -88,7 +109,12 @@ public final class StageRunner {
                 case DISPATCH -> {
                     DispatchReport r = cycle.dispatch(day);
                     if (cycle.stopping() || r.stopped() > 0) status = Status.STOPPED;
-                    yield r.toString();
+                    // Calls another process holds (or held when it died) are not finished: the stage
+                    // stays open and runs again on a later tick, which marks dead ones unknown once
+                    // their lease runs out. Finishing it now would leave their tasks never dispatched.
+                    long held = cycle.callsInFlight(day);
+                    if (held > 0) status = Status.STOPPED;
+                    yield r + (held > 0 ? "; " + held + " call(s) still held by other processes, runs again" : "");
                 }
                 case RENDER -> {
                     RenderStage.Report r = cycle.render(day);

@@ -124,6 +124,15 @@ public final class Dispatcher {
         return report;
     }
 
+    /**
+     * Calls of this day's tasks (and of earlier days still waiting) that some process holds right
+     * now: in flight elsewhere, or left by a process that died and whose lease has not run out.
+     */
+    public long callsInFlight(LocalDate day) {
+        return tasks.approvedUpTo(day).stream().flatMap(t -> submissions.forTask(t.id()).stream())
+                .filter(s -> s.status() == SubmissionStatus.CALLING).count();
+    }
+
     /** Operator action: sends an unknown or failed submission again, as a new ledger attempt. */
     public DispatchReport resend(String submissionId) {
         reapExpiredLeases();

@@ -297,7 +297,7 @@ public final class Arena implements AutoCloseable {
 
     /** Runs single stages at most once across all processes: for the scheduler and the cron endpoints. */
     public StageRunner stageRunner() {
-        return new StageRunner(dailyCycle(), stageRuns(), clock, owner);
+        return new StageRunner(dailyCycle(), stageRuns(), clock, owner, config.schedule().stageLease());
     }
 
     public Scheduler scheduler() {

@@ -72,6 +72,47 @@ class GracefulStopTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void sigterm_to_serve_records_the_running_stage_as_stopped_before_closing_the_database(Store store) throws Exception {
+        // Found by bench/chaos: serve closed the database while its scheduler thread was still
+        // finishing the dispatch stage, so the run stayed 'running' until its lease ran out.
+        stub.answerAll(ChatStub.ok().withFixedDelay(2_000));
+        String url = store.freshUrl(tmp);
+        String yaml = TestConfigs.base(url, 2).replace("max_attempts: 3", "max_attempts: 3\n  max_concurrency: 2")
+                + TestConfigs.stubModel("m1", stub.port(), 30) + TestConfigs.stubModel("m2", stub.port(), 30)
+                + "schedule: {generate_at: \"00:00\", dispatch_at: \"00:00\", render_at: \"00:00\", catch_up_days: 0}\n";
+        Path cfg = TestConfigs.write(tmp, yaml);
+        Config c = TestConfigs.load(tmp, yaml, Map.of());
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "autobench.cli.App",
+                "serve", "--config", cfg.toString(), "--roles", "worker,scheduler");
+        Process child = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+        try {
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (stub.requests() < 2 && System.currentTimeMillis() < deadline) {
+                assertThat(child.isAlive()).as("serve died early: %s", log()).isTrue();
+                Thread.sleep(50);
+            }
+            assertThat(stub.requests()).as("two calls in flight").isEqualTo(2);
+            child.destroy(); // SIGTERM
+            assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("serve exits within the grace period").isTrue();
+            assertThat(child.exitValue()).as("log: %s", log()).isEqualTo(128 + 15);
+            assertThat(log()).doesNotContain("has been closed").doesNotContain("ERROR");
+        } finally {
+            child.destroyForcibly();
+        }
+        try (Arena a = new Arena(c, k -> null, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of())) {
+            LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+            var run = a.stageRuns().find(autobench.cycle.Stage.DISPATCH, today).orElseThrow();
+            assertThat(run.status()).as("the dispatch run records the stop; another process may take it over at once")
+                    .isEqualTo(autobench.cycle.StageRuns.Status.STOPPED);
+            assertThat(run.finishedAt()).isNotNull();
+            assertThat(a.submissions().countsByStatus()).doesNotContainKey(SubmissionStatus.CALLING)
+                    .doesNotContainKey(SubmissionStatus.UNKNOWN).containsEntry(SubmissionStatus.SUCCEEDED, 2);
+        }
+    }
+
     private Process runDay(Path cfg) throws Exception {
         List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "autobench.cli.App",

@@ -94,6 +94,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void the_stage_lease_defaults_to_a_minute_and_a_too_short_one_is_refused_by_name() {
+        assertThat(load(GOOD, Map.of("OPENAI_API_KEY", "k")).schedule().stageLease()).isEqualTo(java.time.Duration.ofSeconds(60));
+        assertThat(load(GOOD + "schedule:\n  stage_lease_seconds: 15\n", Map.of("OPENAI_API_KEY", "k")).schedule().stageLeaseSeconds())
+                .isEqualTo(15);
+        assertThatThrownBy(() -> load(GOOD + "schedule:\n  stage_lease_seconds: 1\n", Map.of("OPENAI_API_KEY", "k")))
+                .hasMessageContaining("schedule.stage_lease_seconds");
+    }
+
+    @Test
     void the_schedule_defaults_to_the_seed_and_can_be_set_in_the_file_or_the_environment() {
         Config seed = load(GOOD, Map.of("OPENAI_API_KEY", "k"));
         assertThat(seed.schedule()).isEqualTo(autobench.cycle.ScheduleSettings.SEED);
