@@ -33,7 +33,7 @@ public final class Serving {
             return Site.start(new Site.Parts(gallery, arena.battles(),
                     keys, libraries(), web, host, arena.config().zone(), arena.clock(), arena::providerCalls, operations(arena),
                     new autobench.web.OperatorParts(arena.adminSessions(), arena.operator(), arena.integrity(), arena::today),
-                    arena.exportShelf()));
+                    arena.exportShelf(), arena.meters()));
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof java.net.BindException) {

@@ -25,7 +25,11 @@ final class BattleHandlers {
     private final Origins origins;
     private final DataVersion version;
 
-    BattleHandlers(Gallery gallery, Battles voting, Visitors visitors, Keys keys, Templates templates, Origins origins, DataVersion version) {
+    private final io.micrometer.core.instrument.MeterRegistry meters;
+
+    BattleHandlers(Gallery gallery, Battles voting, Visitors visitors, Keys keys, Templates templates, Origins origins, DataVersion version,
+                   io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.gallery = gallery;
         this.voting = voting;
         this.visitors = visitors;
@@ -39,19 +43,27 @@ final class BattleHandlers {
         send(ctx, fresh(ctx, null));
     }
 
+    /** A vote that was not counted, by why: {@code autobench_votes_total{result="refused",reason=…}}. */
+    private void refused(String reason) {
+        meters.counter("autobench.votes", "result", "refused", "reason", reason).increment();
+    }
+
     void vote(Context ctx) {
         if (!visitors.sameOrigin(ctx)) {
+            refused("cross_origin");
             send(ctx, templates.page(403, "battle", message(ctx, "This vote did not come from a page of this site, so it was not counted.")));
             return;
         }
         String visitor = visitors.existing(ctx);
         if (visitor == null) {
+            refused("no_cookie");
             send(ctx, fresh(ctx, "Your browser did not send the cookie this battle was issued to, so the vote was not counted."));
             return;
         }
         try {
             ctx.formParamMap(); // parsed once here: a body that is no form (a multipart without a boundary) is refused
         } catch (Exception unreadable) { // the servlet's ServletException arrives undeclared, through Kotlin
+            refused("unreadable_form");
             send(ctx, templates.page(400, "battle", message(ctx, "That is not a vote: the form could not be read.")));
             return;
         }
@@ -59,19 +71,24 @@ final class BattleHandlers {
         try {
             choice = Outcome.parse(ctx.formParam("choice"));
         } catch (IllegalArgumentException e) {
+            refused("bad_choice");
             send(ctx, templates.page(400, "battle", message(ctx, "That is not a vote: choose left, right, tie or both bad.")));
             return;
         }
         String token = ctx.formParam("token");
         switch (voting.cast(token == null ? "" : token, visitor, choice, visitors.addressHash(ctx))) {
             case CastResult.Accepted a -> {
+                meters.counter("autobench.votes", "result", "accepted", "reason", "").increment();
                 version.changed();
                 TaskView t = gallery.task(a.taskId()).orElse(null);
                 send(ctx, templates.page("battle", new Pages.Battle(null, a.taskId(), t == null ? "" : t.title(), t == null ? "" : t.prompt(),
                         revealSide(ctx, "left", a.leftModelId()), revealSide(ctx, "right", a.rightModelId()),
                         a.outcome().wireName(), null, origins.sandbox(ctx))));
             }
-            case CastResult.Refused r -> send(ctx, templates.page(409, "battle", message(ctx, r.message())));
+            case CastResult.Refused r -> {
+                refused(r.reason().name().toLowerCase(java.util.Locale.ROOT));
+                send(ctx, templates.page(409, "battle", message(ctx, r.message())));
+            }
         }
     }
 

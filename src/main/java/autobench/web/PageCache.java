@@ -62,16 +62,33 @@ final class PageCache {
     private final DataVersion version;
     private final boolean enabled;
 
+    static final long RENDER_WAIT_MILLIS = 10_000;
+
     PageCache(DataVersion version, boolean enabled) {
-        this(version, enabled, 10_000);
+        this(version, enabled, RENDER_WAIT_MILLIS);
     }
 
-    /** @param renderWaitMillis how long a render waits for its turn before the request gets a 503 */
     PageCache(DataVersion version, boolean enabled, long renderWaitMillis) {
+        this(version, enabled, renderWaitMillis, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    }
+
+    /**
+     * @param renderWaitMillis how long a render waits for its turn before the request gets a 503
+     * @param meters           where {@code autobench_page_cache_total{result}} is counted: {@code hit} (current
+     *                         entry), {@code stale} (the previous version while another request re-renders),
+     *                         {@code render} (rendered now), {@code busy} (refused with a 503)
+     */
+    PageCache(DataVersion version, boolean enabled, long renderWaitMillis, io.micrometer.core.instrument.MeterRegistry meters) {
         this.version = version;
         this.enabled = enabled;
         this.renderWaitMillis = renderWaitMillis;
+        this.hits = meters.counter("autobench.page_cache", "result", "hit");
+        this.stale = meters.counter("autobench.page_cache", "result", "stale");
+        this.rendered = meters.counter("autobench.page_cache", "result", "render");
+        this.busy = meters.counter("autobench.page_cache", "result", "busy");
     }
+
+    private final io.micrometer.core.instrument.Counter hits, stale, rendered, busy;
 
     /**
      * The query parameters any page or API answer reads. A cache key keeps only these, first value
@@ -107,28 +124,43 @@ final class PageCache {
         if (!enabled || operatorPage(key)) return null;
         Entry e = entries.get(key);
         if (e == null) return null;
+        if (e.version() == version.current()) {
+            hits.increment();
+            return e;
+        }
         // While one request re-renders a changed page, the others get the answer before it (stale while revalidating).
-        return e.version() == version.current() || rendering.contains(key) ? e : null;
+        if (rendering.contains(key)) {
+            stale.increment();
+            return e;
+        }
+        return null;
     }
 
     Entry entry(String key, Supplier<Response> render) {
         long v = version.current();
         boolean keep = enabled && !operatorPage(key);
         Entry e = keep ? entries.get(key) : null;
-        if (e != null && e.version() == v) return e;
+        if (e != null && e.version() == v) {
+            hits.increment();
+            return e;
+        }
         if (!keep) return once(renderBounded(render));
         // One re-render per changed page at a time: under a stream of votes every page would otherwise be
         // rebuilt by every request that saw it stale. The others answer with the previous version meanwhile.
         boolean mine = e != null && rendering.add(key);
-        if (e != null && !mine) return e;
+        if (e != null && !mine) {
+            stale.increment();
+            return e;
+        }
         try {
             Entry fresh = build(v, renderBounded(render));
             if (entries.size() >= MAX_ENTRIES) entries.clear();
             entries.put(key, fresh);
             return fresh;
-        } catch (Busy busy) {
-            if (e != null) return e; // better the previous answer than a 503
-            throw busy;
+        } catch (Busy refused) {
+            if (e == null) throw refused;
+            stale.increment(); // better the previous answer than a 503
+            return e;
         } finally {
             if (mine) rendering.remove(key);
         }
@@ -154,8 +186,12 @@ final class PageCache {
             Thread.currentThread().interrupt();
             got = false;
         }
-        if (!got) throw new Busy();
+        if (!got) {
+            busy.increment();
+            throw new Busy();
+        }
         try {
+            rendered.increment();
             return render.get();
         } finally {
             renders.release();

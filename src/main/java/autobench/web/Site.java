@@ -25,7 +25,7 @@ public final class Site implements AutoCloseable {
      */
     public record Parts(Gallery gallery, autobench.vote.Battles battles, Keys keys, LibraryLookup libraries, Config.Web settings, String host,
                         ZoneId zone, Clock clock, LongSupplier modelCalls, Operations operations, OperatorParts operator,
-                        autobench.ops.ExportShelf exports) {}
+                        autobench.ops.ExportShelf exports, io.micrometer.core.instrument.MeterRegistry meters) {}
 
     private final Javalin main;
     private final Javalin sandbox;
@@ -44,11 +44,11 @@ public final class Site implements AutoCloseable {
         long baseline = p.modelCalls().getAsLong();
         LongSupplier sinceStart = () -> p.modelCalls().getAsLong() - baseline;
         DataVersion version = new DataVersion(p.gallery()::dataVersion, p.clock()::millis, w.cache() ? w.cacheCheckMillis() : 0);
-        PageCache cache = new PageCache(version, w.cache());
+        PageCache cache = new PageCache(version, w.cache(), PageCache.RENDER_WAIT_MILLIS, p.meters());
         Templates templates = new Templates();
         PageHandlers pages = new PageHandlers(p.gallery(), templates, cache, origins, p.clock(), p.zone(), sinceStart);
         BattleHandlers battles = new BattleHandlers(p.gallery(), p.battles(), new Visitors(p.keys(), origins, p.clock()), p.keys(),
-                templates, origins, version);
+                templates, origins, version, p.meters());
         ApiHandlers api = new ApiHandlers(p.gallery(), cache, pages, sinceStart);
         Assets assets = new Assets(p.gallery());
         Feed feed = new Feed(p.gallery(), cache, pages, origins);

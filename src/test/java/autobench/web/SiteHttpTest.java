@@ -124,6 +124,27 @@ class SiteHttpTest {
     }
 
     @Test
+    void metrics_count_page_cache_results_and_votes_by_result_and_reason() throws Exception {
+        get(site.base + "/leaderboard");
+        get(site.base + "/leaderboard"); // current now: a hit, from the fast path
+        Battle b = battle();
+        assertThat(post("/battle/vote", "token=" + b.token + "&choice=left", "Cookie", b.cookie, "Origin", site.base).statusCode()).isEqualTo(200);
+        assertThat(post("/battle/vote", "token=" + b.token + "&choice=left", "Cookie", b.cookie, "Origin", site.base).statusCode()).isEqualTo(409);
+        assertThat(post("/battle/vote", "token=" + b.token + "&choice=left", "Cookie", b.cookie, "Origin", "https://evil.example").statusCode()).isEqualTo(403);
+        String m = get(site.base + "/metrics").body();
+        assertThat(positive(m, "autobench_page_cache_total\\{result=\"hit\"}")).isTrue();
+        assertThat(positive(m, "autobench_page_cache_total\\{result=\"render\"}")).isTrue();
+        assertThat(positive(m, "autobench_votes_total\\{reason=\"\",result=\"accepted\"}")).isTrue();
+        assertThat(positive(m, "autobench_votes_total\\{reason=\"replayed\",result=\"refused\"}")).isTrue();
+        assertThat(positive(m, "autobench_votes_total\\{reason=\"cross_origin\",result=\"refused\"}")).isTrue();
+    }
+
+    private static boolean positive(String scrape, String series) {
+        Matcher m = Pattern.compile("(?m)^" + series + " ([0-9.]+)$").matcher(scrape);
+        return m.find() && Double.parseDouble(m.group(1)) > 0;
+    }
+
+    @Test
     void head_answers_with_the_get_status_length_and_etag_and_no_body() throws Exception {
         for (String path : List.of("/", "/leaderboard", "/methodology", "/static/site.css", "/no-such-page")) {
             HttpResponse<byte[]> got = HTTP.send(HttpRequest.newBuilder(URI.create(site.base + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
