@@ -2,7 +2,6 @@ package autobench.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import autobench.cli.AppAccess;
 import autobench.config.Config;
 import autobench.db.Database;
 import autobench.dispatch.Sleeper;
@@ -10,8 +9,6 @@ import autobench.testing.ChatStub;
 import autobench.testing.Store;
 import autobench.testing.TestConfigs;
 import autobench.wiring.Arena;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -53,11 +50,11 @@ class BackupTest {
                 });
                 while (written.get() < 20) Thread.sleep(5);
                 Path copy = tmp.resolve("backups/arena-copy.db");
-                Run r = run("backup", "--config", cfg.toString(), "--out", copy.toString());
+                CliRun r = CliRun.of("backup", "--config", cfg.toString(), "--out", copy.toString());
                 stop.set(true);
                 writer.join();
-                assertThat(r.code).as(r.err).isZero();
-                assertThat(r.out).contains("backed up").contains(copy.toString());
+                assertThat(r.code()).as(r.err()).isZero();
+                assertThat(r.out()).contains("backed up").contains(copy.toString());
 
                 Database original = arena.database();
                 try (Database backup = Database.open("jdbc:sqlite:" + copy, null, null)) {
@@ -82,17 +79,17 @@ class BackupTest {
     void backup_never_overwrites_a_file_and_refuses_postgresql_naming_pg_dump() throws Exception {
         Path cfg = TestConfigs.write(tmp, TestConfigs.base(Store.SQLITE.freshUrl(tmp), 1) + "  - {id: demo-grid, provider: demo, model: demo-grid}\n");
         Path existing = Files.writeString(tmp.resolve("keep.db"), "precious");
-        Run r = run("backup", "--config", cfg.toString(), "--out", existing.toString());
-        assertThat(r.code).isEqualTo(2);
-        assertThat(r.err).contains("already exists");
+        CliRun r = CliRun.of("backup", "--config", cfg.toString(), "--out", existing.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("already exists");
         assertThat(Files.readString(existing)).isEqualTo("precious");
 
         Path pg = tmp.resolve("pg");
         Files.createDirectories(pg);
         Path pgCfg = TestConfigs.write(pg, TestConfigs.base(Store.POSTGRES.freshUrl(tmp), 1) + "  - {id: demo-grid, provider: demo, model: demo-grid}\n");
-        Run p = run("backup", "--config", pgCfg.toString(), "--out", tmp.resolve("never.db").toString());
-        assertThat(p.code).isEqualTo(2);
-        assertThat(p.err).contains("pg_dump");
+        CliRun p = CliRun.of("backup", "--config", pgCfg.toString(), "--out", tmp.resolve("never.db").toString());
+        assertThat(p.code()).isEqualTo(2);
+        assertThat(p.err()).contains("pg_dump");
         assertThat(tmp.resolve("never.db")).doesNotExist();
     }
 
@@ -104,14 +101,4 @@ class BackupTest {
         return out;
     }
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        var cl = AppAccess.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 }

@@ -2,7 +2,6 @@ package autobench.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import autobench.cli.AppAccess;
 import autobench.config.Config;
 import autobench.cycle.DailyCycle;
 import autobench.db.Database;
@@ -23,8 +22,6 @@ import autobench.vote.VoteStore;
 import autobench.testing.Store;
 import autobench.testing.TestConfigs;
 import autobench.wiring.Arena;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,8 +61,8 @@ class OpenDataTest {
             Path export = tmp.resolve("export");
 
             export(from, export);
-            Run imported = run("import", "--config", into.toString(), export.toString());
-            assertThat(imported.code).as(imported.err).isZero();
+            CliRun imported = CliRun.of("import", "--config", into.toString(), export.toString());
+            assertThat(imported.code()).as(imported.err()).isZero();
 
             assertThat(ratings(into)).isEqualTo(ratings(from)).contains("\"strong\"");
             assertThat(ratings(into, "--include-demo")).isEqualTo(ratings(from, "--include-demo")).contains("demo-grid");
@@ -102,9 +99,9 @@ class OpenDataTest {
             Path export = tmp.resolve("export");
             export(cfg, export);
 
-            Run fromFile = run("ratings", "--votes", export.resolve("votes.jsonl").toString(), "--json", "--rounds", "50");
-            assertThat(fromFile.code).as(fromFile.err).isZero();
-            assertThat(fromFile.out).isEqualTo(ratings(cfg)).doesNotContain("demo-grid");
+            CliRun fromFile = CliRun.of("ratings", "--votes", export.resolve("votes.jsonl").toString(), "--json", "--rounds", "50");
+            assertThat(fromFile.code()).as(fromFile.err()).isZero();
+            assertThat(fromFile.out()).isEqualTo(ratings(cfg)).doesNotContain("demo-grid");
             String votes = Files.readString(export.resolve("votes.jsonl"));
             assertThat(votes).doesNotContain("visitor-").doesNotContain("address");
             assertThat(Files.readString(export.resolve("votes-demo.jsonl"))).contains("demo-grid").contains("\"simulated\":1");
@@ -123,9 +120,9 @@ class OpenDataTest {
             Files.writeString(votes, Files.readString(votes).replaceFirst("\"winner\":\"left\"", "\"winner\":\"tie!\""));
 
             String url = Store.SQLITE.freshUrl(tmp);
-            Run r = run("import", "--config", config(stub, url).toString(), export.toString());
-            assertThat(r.code).isNotZero();
-            assertThat(r.err).contains("votes.jsonl does not match the manifest").contains("nothing was imported");
+            CliRun r = CliRun.of("import", "--config", config(stub, url).toString(), export.toString());
+            assertThat(r.code()).isNotZero();
+            assertThat(r.err()).contains("votes.jsonl does not match the manifest").contains("nothing was imported");
             try (Database db = Database.open(url, null, null)) {
                 assertThat(new autobench.task.TaskStore(db).count()).isZero();
                 assertThat(new autobench.dispatch.ModelStore(db).count()).isZero();
@@ -139,18 +136,18 @@ class OpenDataTest {
             Path cfg = arenaWithVotes(stub, Store.SQLITE);
             Path export = tmp.resolve("export");
             export(cfg, export);
-            assertThat(run("import", "--verify-only", export.toString()).code).isZero();
+            assertThat(CliRun.of("import", "--verify-only", export.toString()).code()).isZero();
             List<Path> artifacts;
             try (var files = Files.list(export.resolve("artifacts"))) {
                 artifacts = files.sorted().toList();
             }
             Files.write(artifacts.get(0), "not the picture".getBytes(StandardCharsets.UTF_8));
-            Run altered = run("import", "--verify-only", export.toString());
-            assertThat(altered.code).isNotZero();
-            assertThat(altered.err).contains(export.relativize(artifacts.get(0)).toString().replace('\\', '/'))
+            CliRun altered = CliRun.of("import", "--verify-only", export.toString());
+            assertThat(altered.code()).isNotZero();
+            assertThat(altered.err()).contains(export.relativize(artifacts.get(0)).toString().replace('\\', '/'))
                     .contains("does not match the manifest");
             Files.delete(artifacts.get(0));
-            assertThat(run("import", "--verify-only", export.toString()).err).contains("is listed in the manifest but missing");
+            assertThat(CliRun.of("import", "--verify-only", export.toString()).err()).contains("is listed in the manifest but missing");
         }
     }
 
@@ -161,9 +158,9 @@ class OpenDataTest {
             Path export = tmp.resolve("export");
             export(cfg, export);
             String before = ratings(cfg);
-            Run r = run("import", "--config", cfg.toString(), export.toString());
-            assertThat(r.code).isNotZero();
-            assertThat(r.err).contains("refusing to import into a database that already holds rows");
+            CliRun r = CliRun.of("import", "--config", cfg.toString(), export.toString());
+            assertThat(r.code()).isNotZero();
+            assertThat(r.err()).contains("refusing to import into a database that already holds rows");
             assertThat(ratings(cfg)).isEqualTo(before);
         }
     }
@@ -231,24 +228,14 @@ class OpenDataTest {
     private static String ratings(Path cfg, String... more) {
         List<String> args = new ArrayList<>(List.of("ratings", "--config", cfg.toString(), "--json", "--rounds", "50"));
         args.addAll(List.of(more));
-        Run r = run(args.toArray(String[]::new));
-        assertThat(r.code).as(r.err).isZero();
-        return r.out;
+        CliRun r = CliRun.of(args.toArray(String[]::new));
+        assertThat(r.code()).as(r.err()).isZero();
+        return r.out();
     }
 
     private static void export(Path cfg, Path dir) {
-        Run r = run("export", "--config", cfg.toString(), "--out", dir.toString());
-        assertThat(r.code).as(r.err).isZero();
+        CliRun r = CliRun.of("export", "--config", cfg.toString(), "--out", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
     }
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        var cl = AppAccess.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 }
