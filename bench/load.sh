@@ -10,6 +10,7 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
 source "$HERE/lib/jdk.sh"
+source "$HERE/lib/site.sh"   # demo_models_yaml, wait_for
 
 DB=both; SECONDS_RUN=60; VISITORS=100
 while (($#)); do
@@ -59,17 +60,6 @@ free_port() { # a port nobody listens on
   done
   echo "bench/load.sh: no free port found" >&2; exit 1
 }
-wait_for() { for _ in $(seq 1 240); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.5; done; echo "no answer from $1" >&2; exit 1; }
-
-models_yaml() {
-  cat <<YAML
-models:
-  - {id: demo-orbit, provider: demo, model: demo-orbit}
-  - {id: demo-grid, provider: demo, model: demo-grid}
-  - {id: demo-waves, provider: demo, model: demo-waves}
-  - {id: demo-blocks, provider: demo, model: demo-blocks}
-YAML
-}
 
 # The data: a demo week (tasks, answers, renders, simulated votes), made once on SQLite and kept;
 # every run starts from a copy of it (SQLite) or an import of its export (PostgreSQL).
@@ -82,7 +72,7 @@ fi
 EXPORT="$OUT/week-export"
 if [[ ! -f "$EXPORT/manifest.json" || "$EXPORT/manifest.json" -ot "$WEEK" ]]; then
   rm -rf "$EXPORT"
-  { echo "database: \"jdbc:sqlite:$WEEK\""; models_yaml; } >"$OUT/export.yaml"
+  { echo "database: \"jdbc:sqlite:$WEEK\""; demo_models_yaml; } >"$OUT/export.yaml"
   run_java -jar "$JAR" export --out "$EXPORT" --config "$OUT/export.yaml" >"$OUT/export.log" 2>&1
 fi
 
@@ -137,7 +127,7 @@ for db in "${DBS[@]}"; do
     JDBC="jdbc:sqlite:$RUN/load.db"; NOTE="SQLite file (WAL), a copy of the demo week"
   else
     start_postgres
-    { echo "database: \"$JDBC\""; models_yaml; } >"$RUN/import.yaml"
+    { echo "database: \"$JDBC\""; demo_models_yaml; } >"$RUN/import.yaml"
     run_java -jar "$JAR" import "$EXPORT" --config "$RUN/import.yaml" >"$RUN/import.log" 2>&1
     NOTE="$PG_NOTE, the demo week imported from its export"
   fi
@@ -145,12 +135,12 @@ for db in "${DBS[@]}"; do
   # trust_forwarded_for: the voting client gives each visitor its own X-Forwarded-For address, so the
   # per-address cap (1000 a day) applies per visitor as it would for people behind a proxy we run,
   # instead of capping all 100 visitors together as one loopback address.
-  { echo "database: \"$JDBC\""; echo "web: {port: $PORT, sandbox_port: $SANDBOX, trust_forwarded_for: true}"; models_yaml; } >"$RUN/serve.yaml"
+  { echo "database: \"$JDBC\""; echo "web: {port: $PORT, sandbox_port: $SANDBOX, trust_forwarded_for: true}"; demo_models_yaml; } >"$RUN/serve.yaml"
   # Started directly (not through run_java) so that $! is the JVM itself, whose RSS is sampled.
   "$JAVA" --enable-native-access=ALL-UNNAMED -Xmx"$HEAP" -jar "$JAR" serve --roles web --config "$RUN/serve.yaml" >"$RUN/serve.log" 2>&1 &
   SERVER=$!; PIDS+=("$SERVER")
   BASE="http://127.0.0.1:$PORT"
-  wait_for "$BASE/"
+  wait_for "$BASE/" 120
   DAY="$(curl -fsS "$BASE/api/v1/days" | sed -E 's/.*"day":"([0-9-]+)".*/\1/;q')"
   TASK="$(curl -fsS "$BASE/api/v1/days/$DAY" | sed -E 's/^[^[]*\[\{"id":"([^"]+)".*/\1/')"
   PATHS=("/" "/task/$TASK" "/leaderboard" "/api/v1/leaderboard")

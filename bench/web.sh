@@ -10,6 +10,7 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
 source "$HERE/lib/jdk.sh"
+source "$HERE/lib/site.sh"   # demo_models_yaml, wait_for
 ROUNDS="${ROUNDS:-3}"; DURATION="${DURATION:-8}"; WARMUP="${WARMUP:-5}"; THREADS="${THREADS:-2}"; CONNECTIONS="${CONNECTIONS:-32}"
 HEAP="${HEAP:-256m}"
 OUT="$ROOT/bench/results/web"; mkdir -p "$OUT"
@@ -30,14 +31,7 @@ if [[ ! -f "$DB" ]]; then
   "$JAVA" --enable-native-access=ALL-UNNAMED -jar "$JAR" demo --no-serve --days 3 --database "jdbc:sqlite:$DB" >"$OUT/demo.log" 2>&1
 fi
 CONFIG="$OUT/bench.yaml"
-cat >"$CONFIG" <<YAML
-database: "jdbc:sqlite:$DB"
-models:
-  - {id: demo-orbit, provider: demo, model: demo-orbit}
-  - {id: demo-grid, provider: demo, model: demo-grid}
-  - {id: demo-waves, provider: demo, model: demo-waves}
-  - {id: demo-blocks, provider: demo, model: demo-blocks}
-YAML
+{ echo "database: \"jdbc:sqlite:$DB\""; demo_models_yaml; } >"$CONFIG"
 
 serve() { # port sandbox-port extra-args... ; prints the pid
   # --roles web: the web alone, so no scheduled cycle competes with the load (and the data stays fixed)
@@ -45,7 +39,6 @@ serve() { # port sandbox-port extra-args... ; prints the pid
     >"$OUT/serve-$1.log" 2>&1 &
   echo $!
 }
-wait_for() { for _ in $(seq 1 120); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.5; done; echo "no answer from $1" >&2; exit 1; }
 
 CACHED=18480; UNCACHED=18482; NGINX=18490
 CACHED_PID="$(serve $CACHED 18481)"; PIDS+=("$CACHED_PID")
