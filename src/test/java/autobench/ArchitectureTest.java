@@ -4,6 +4,7 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,10 +41,21 @@ class ArchitectureTest {
         return slices().matching(root + ".(*)..").should().beFreeOfCycles();
     }
 
-    /** The rating maths is pure: it imports nothing of ours, so it can be checked and reused alone. */
+    /**
+     * The rating maths is pure: it imports nothing of ours but the root package's vocabulary types
+     * (which import nothing themselves), so it can be checked and reused alone.
+     */
     static ArchRule ratingImportsNothingOfOurs(String root) {
         return noClasses().that().resideInAPackage(root + ".rating..")
-                .should().dependOnClassesThat(resideInAPackage(root + "..").and(not(resideInAPackage(root + ".rating.."))))
+                .should().dependOnClassesThat(resideInAPackage(root + "..").and(not(resideInAPackage(root + ".rating..")))
+                        .and(not(resideInAPackage(root))))
+                .allowEmptyShould(true);
+    }
+
+    /** The root package holds only shared vocabulary (such as {@code WireName}), so it may not lean on a capability. */
+    static ArchRule rootPackageImportsNothingOfOurs(String root) {
+        return noClasses().that().resideInAPackage(root)
+                .should().dependOnClassesThat(resideInAPackage(root + "..").and(not(resideInAPackage(root))))
                 .allowEmptyShould(true);
     }
 
@@ -72,7 +84,7 @@ class ArchitectureTest {
     static Stream<Arguments> rules() {
         return Stream.<Function<String, ArchRule>>of(ArchitectureTest::noPackageCycles, ArchitectureTest::ratingImportsNothingOfOurs,
                         ArchitectureTest::providersKnowNothingOfDispatch, ArchitectureTest::renderKnowsNothingOfTasksOrSubmissions,
-                        ArchitectureTest::webCannotReachProvidersOrDispatch)
+                        ArchitectureTest::webCannotReachProvidersOrDispatch, ArchitectureTest::rootPackageImportsNothingOfOurs)
                 .map(r -> Arguments.of(r.apply("autobench").getDescription(), r));
     }
 
@@ -123,6 +135,14 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("autobench.web..", "autobench.cli..", "autobench.cycle..", "autobench.rating..",
                         "autobench.render..").and().haveSimpleNameNotEndingWith("Store").and().doNotHaveSimpleName("StageRuns")
                 .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "java.sql..")
+                .check(ours);
+    }
+
+    @Test
+    void enums_spell_their_wire_names_one_way_and_leave_parsing_to_the_shared_parser() {
+        noMethods().that().areDeclaredInClassesThat().areEnums()
+                .should().haveNameMatching("wire|fromWire|parse")
+                .because("the spelling is WireName.wireName() and values are read with WireName.parse")
                 .check(ours);
     }
 }

@@ -1,5 +1,6 @@
 package autobench.config;
 
+import autobench.WireName;
 import autobench.provider.ProviderKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -73,7 +74,7 @@ final class EnvOverrides {
         String pc = "PROVIDER_CONCURRENCY_";
         if (rest.startsWith(pc)) {
             String p = rest.substring(pc.length());
-            for (String name : ProviderKind.names()) {
+            for (String name : WireName.names(ProviderKind.class)) {
                 if (ConfigLoader.envName(name).equals(p)) {
                     ObjectNode m = d.has("provider_concurrency") && d.get("provider_concurrency").isObject()
                             ? (ObjectNode) d.get("provider_concurrency") : d.putObject("provider_concurrency");

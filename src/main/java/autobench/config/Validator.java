@@ -1,5 +1,6 @@
 package autobench.config;
 
+import autobench.WireName;
 import autobench.cycle.ScheduleSettings;
 import autobench.dispatch.DispatchSettings;
 import autobench.provider.ModelConfig;
@@ -100,7 +101,7 @@ final class Validator {
         Map<ProviderKind, Integer> perProvider = new LinkedHashMap<>();
         JsonNode pc = d.path("provider_concurrency");
         if (pc.isObject()) {
-            pc.fieldNames().forEachRemaining(p -> ProviderKind.parse(p).ifPresentOrElse(
+            pc.fieldNames().forEachRemaining(p -> WireName.find(ProviderKind.class, p).ifPresentOrElse(
                     kind -> perProvider.put(kind, integer(pc, p, "dispatch.provider_concurrency." + p, conc, 1, 256)),
                     () -> problems.add("dispatch.provider_concurrency." + p + ": unknown provider (known: " + known() + ")")));
         } else if (!pc.isMissingNode() && !pc.isNull()) {
@@ -229,7 +230,7 @@ final class Validator {
             if (!ids.add(id)) problems.add(at + ".id: duplicate model id");
             problems.addAll(ConfigLoader.unknownKeys(m, ConfigLoader.MODEL_KEYS, at + "."));
             String provider = text(m, "provider", at + ".provider", null);
-            ProviderKind kind = provider == null ? null : ProviderKind.parse(provider).orElse(null);
+            ProviderKind kind = provider == null ? null : WireName.find(ProviderKind.class, provider).orElse(null);
             if (provider == null) problems.add(at + ".provider: missing (one of " + known() + ")");
             else if (kind == null) problems.add(at + ".provider: unknown provider '" + provider + "' (one of " + known() + ")");
             String model = text(m, "model", at + ".model", null);
@@ -341,6 +342,6 @@ final class Validator {
     }
 
     private static String known() {
-        return String.join(", ", ProviderKind.names());
+        return String.join(", ", WireName.names(ProviderKind.class));
     }
 }

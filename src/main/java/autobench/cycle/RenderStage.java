@@ -120,11 +120,11 @@ public final class RenderStage {
                     long t0 = System.nanoTime();
                     RenderOutput out = renderer.render(s.code(), row.seed());
                     meters.timer("autobench.render.duration").record(java.time.Duration.ofNanos(System.nanoTime() - t0));
-                    meters.counter("autobench.renders", "result", out.status().wire()).increment();
+                    meters.counter("autobench.renders", "result", out.status().wireName()).increment();
                     for (Artifact a : out.artifacts()) artifacts.put(id, a, clock.millis());
                     results.complete(id, owner, out, clock.millis());
                     done++;
-                    progress.accept("rendered " + s.modelId() + " · " + out.status().wire() + checks(out.checks())
+                    progress.accept("rendered " + s.modelId() + " · " + out.status().wireName() + checks(out.checks())
                             + (out.reason() == null || out.reason().isEmpty() ? "" : " — " + out.reason()));
                 } catch (RuntimeException e) {
                     log.error("renderer failed on submission {}", id, e);

@@ -1,9 +1,9 @@
 package autobench.cycle;
 
-import java.util.Locale;
+import autobench.WireName;
 
 /** The stages of an arena day, in the order they run. */
-public enum Stage {
+public enum Stage implements WireName {
     /** Write the day's tasks (idempotent: only empty slots are filled). */
     GENERATE,
     /** Record the leaderboard as it stood at the end of the day before. */
@@ -12,14 +12,6 @@ public enum Stage {
     DISPATCH,
     /** Render every answer once and publish finished tasks. */
     RENDER;
-
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    public static Stage fromWire(String s) {
-        return valueOf(s.toUpperCase(Locale.ROOT));
-    }
 
     /** The stage that must have finished for this day first, or {@code null}. */
     Stage after() {

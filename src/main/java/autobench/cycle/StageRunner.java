@@ -132,7 +132,7 @@ public final class StageRunner {
             heartbeat.shutdownNow();
         }
         runs.finish(stage, day, owner, status, detail, clock.millis());
-        log.info("stage {} of {} ({}): {} — {}", stage.wireName(), day, trigger.wire(), status.wire(), detail);
+        log.info("stage {} of {} ({}): {} — {}", stage.wireName(), day, trigger.wireName(), status.wireName(), detail);
         return new Ran(stage, day, status, detail);
     }
 }

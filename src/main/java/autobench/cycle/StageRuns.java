@@ -1,9 +1,9 @@
 package autobench.cycle;
 
+import autobench.WireName;
 import autobench.db.Database;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -18,21 +18,13 @@ public final class StageRuns {
         this.db = db;
     }
 
-    public enum Status {
-        RUNNING, DONE, STOPPED, FAILED;
-
-        String wire() {
-            return name().toLowerCase(Locale.ROOT);
-        }
+    public enum Status implements WireName {
+        RUNNING, DONE, STOPPED, FAILED
     }
 
     /** Who asked for a run. */
-    public enum Trigger {
-        SCHEDULE, CRON, CLI;
-
-        String wire() {
-            return name().toLowerCase(Locale.ROOT);
-        }
+    public enum Trigger implements WireName {
+        SCHEDULE, CRON, CLI
     }
 
     public record Run(Stage stage, LocalDate day, Status status, String triggerBy, String owner, int attempts, long startedAt,
@@ -48,7 +40,7 @@ public final class StageRuns {
                     INSERT INTO stage_runs (stage, day, status, trigger_by, owner, lease_until, attempts, started_at)
                     VALUES (:stage, :day, 'running', :trigger, :owner, :lease, 1, :now)
                     ON CONFLICT (stage, day) DO NOTHING""")
-                    .bind("stage", stage.wireName()).bind("day", day.toString()).bind("trigger", trigger.wire())
+                    .bind("stage", stage.wireName()).bind("day", day.toString()).bind("trigger", trigger.wireName())
                     .bind("owner", owner).bind("lease", leaseUntil).bind("now", now).execute();
             if (inserted == 1) return true;
             return h.createUpdate("""
@@ -56,7 +48,7 @@ public final class StageRuns {
                       attempts = attempts + 1, started_at = :now, finished_at = NULL, detail = NULL
                     WHERE stage = :stage AND day = :day
                       AND (status IN ('stopped', 'failed') OR (status = 'running' AND lease_until < :now))""")
-                    .bind("stage", stage.wireName()).bind("day", day.toString()).bind("trigger", trigger.wire())
+                    .bind("stage", stage.wireName()).bind("day", day.toString()).bind("trigger", trigger.wireName())
                     .bind("owner", owner).bind("lease", leaseUntil).bind("now", now).execute() == 1;
         });
     }
@@ -71,7 +63,7 @@ public final class StageRuns {
         db.jdbi().useHandle(h -> h.createUpdate("""
                 UPDATE stage_runs SET status = :status, detail = :detail, finished_at = :now, lease_until = NULL
                 WHERE stage = :stage AND day = :day AND owner = :owner AND status = 'running'""")
-                .bind("status", status.wire()).bind("detail", detail).bind("now", now)
+                .bind("status", status.wireName()).bind("detail", detail).bind("now", now)
                 .bind("stage", stage.wireName()).bind("day", day.toString()).bind("owner", owner).execute());
     }
 
@@ -89,8 +81,8 @@ public final class StageRuns {
     private static Run row(java.sql.ResultSet rs) throws java.sql.SQLException {
         long finished = rs.getLong("finished_at");
         Long finishedAt = rs.wasNull() ? null : finished;
-        return new Run(Stage.fromWire(rs.getString("stage")), LocalDate.parse(rs.getString("day")),
-                Status.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)), rs.getString("trigger_by"), rs.getString("owner"),
+        return new Run(WireName.parse(Stage.class, rs.getString("stage")), LocalDate.parse(rs.getString("day")),
+                WireName.parse(Status.class, rs.getString("status")), rs.getString("trigger_by"), rs.getString("owner"),
                 rs.getInt("attempts"), rs.getLong("started_at"), finishedAt, rs.getString("detail"));
     }
 }

@@ -1,5 +1,6 @@
 package autobench.dispatch;
 
+import autobench.WireName;
 import autobench.db.Database;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -101,8 +102,8 @@ public final class CallLedger {
 
     private static LedgerCall row(ResultSet rs) throws SQLException {
         return new LedgerCall(rs.getString("id"), rs.getString("submission_id"), rs.getInt("attempt"),
-                rs.getString("model_id"), rs.getString("caller"), CallReason.fromWire(rs.getString("reason")), rs.getLong("started_at"),
-                nullableLong(rs, "finished_at"), rs.getString("outcome") == null ? null : CallOutcome.fromWire(rs.getString("outcome")),
+                rs.getString("model_id"), rs.getString("caller"), WireName.parse(CallReason.class, rs.getString("reason")), rs.getLong("started_at"),
+                nullableLong(rs, "finished_at"), rs.getString("outcome") == null ? null : WireName.parse(CallOutcome.class, rs.getString("outcome")),
                 nullableInt(rs, "http_status"), nullableLong(rs, "retry_after_ms"),
                 rs.getString("detail"), rs.getDouble("cost_usd"), rs.getLong("latency_ms"));
     }

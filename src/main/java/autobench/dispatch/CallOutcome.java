@@ -1,13 +1,13 @@
 package autobench.dispatch;
 
+import autobench.WireName;
 import autobench.provider.Completion;
 import autobench.provider.Finish;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 
 /** What one ledger call came back as; {@code null} in the ledger while the call is in flight. */
-public enum CallOutcome {
+public enum CallOutcome implements WireName {
     ANSWERED, TRUNCATED, REFUSED,
     RATE_LIMITED, OVERLOADED, CONNECT, AUTH, BAD_REQUEST, TIMEOUT, NETWORK, MALFORMED, SERVER_ERROR,
     /** The process died while the call was in flight: the provider may have received and billed it. */
@@ -22,13 +22,5 @@ public enum CallOutcome {
             case Completion.Refused r -> REFUSED;
             case Completion.Failed f -> valueOf(f.kind().name());
         };
-    }
-
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    public static CallOutcome fromWire(String s) {
-        return valueOf(s.toUpperCase(Locale.ROOT));
     }
 }

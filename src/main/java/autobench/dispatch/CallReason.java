@@ -1,21 +1,13 @@
 package autobench.dispatch;
 
-import java.util.Locale;
+import autobench.WireName;
 
 /** Why a request was sent: written to the ledger before it leaves. */
-public enum CallReason {
+public enum CallReason implements WireName {
     /** The submission's first request. */
     FIRST,
     /** Again after the provider refused before doing work (429, 503/529, connection refused). */
     RETRY,
     /** An operator asked for it (`autobench resend`): the earlier request may have been billed. */
-    OPERATOR_RESEND;
-
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    public static CallReason fromWire(String s) {
-        return valueOf(s.toUpperCase(Locale.ROOT));
-    }
+    OPERATOR_RESEND
 }

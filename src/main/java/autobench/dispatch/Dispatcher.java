@@ -1,6 +1,5 @@
 package autobench.dispatch;
 
-import autobench.config.Config;
 import autobench.extract.Extractor;
 import autobench.provider.ModelConfig;
 import autobench.provider.Provider;

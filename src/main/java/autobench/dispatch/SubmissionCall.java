@@ -1,6 +1,5 @@
 package autobench.dispatch;
 
-import autobench.config.Config;
 import autobench.db.Ids;
 import autobench.extract.Assist;
 import autobench.extract.Extraction;

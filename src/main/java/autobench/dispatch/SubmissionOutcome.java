@@ -1,10 +1,10 @@
 package autobench.dispatch;
 
+import autobench.WireName;
 import autobench.provider.FailureKind;
-import java.util.Locale;
 
 /** What a submission ended as. Every failure is a result, stored and counted, never dropped. */
-public enum SubmissionOutcome {
+public enum SubmissionOutcome implements WireName {
     ANSWERED, REFUSED, TRUNCATED, NO_CODE,
     RATE_LIMITED, OVERLOADED, CONNECT, AUTH, BAD_REQUEST, TIMEOUT, NETWORK, MALFORMED, SERVER_ERROR,
     /** The claim's lease ran out while a call was in flight: the provider may have billed it. */
@@ -19,13 +19,5 @@ public enum SubmissionOutcome {
 
     public static SubmissionOutcome of(FailureKind kind) {
         return valueOf(kind.name());
-    }
-
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    public static SubmissionOutcome fromWire(String s) {
-        return valueOf(s.toUpperCase(Locale.ROOT));
     }
 }

@@ -1,20 +1,12 @@
 package autobench.dispatch;
 
-import java.util.Locale;
+import autobench.WireName;
 
 /** pending → calling → succeeded | failed | unknown. Only an operator moves unknown/failed back to pending. */
-public enum SubmissionStatus {
+public enum SubmissionStatus implements WireName {
     PENDING, CALLING, SUCCEEDED, FAILED, UNKNOWN;
 
     public boolean terminal() {
         return this == SUCCEEDED || this == FAILED || this == UNKNOWN;
-    }
-
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    public static SubmissionStatus fromWire(String s) {
-        return valueOf(s.toUpperCase(Locale.ROOT));
     }
 }

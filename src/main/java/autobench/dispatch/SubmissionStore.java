@@ -1,5 +1,6 @@
 package autobench.dispatch;
 
+import autobench.WireName;
 import autobench.db.Database;
 import autobench.db.Ids;
 import java.sql.ResultSet;
@@ -164,7 +165,7 @@ public final class SubmissionStore {
     public Map<SubmissionStatus, Integer> countsByStatus() {
         Map<SubmissionStatus, Integer> out = new LinkedHashMap<>();
         db.jdbi().useHandle(h -> h.createQuery("SELECT status, COUNT(*) AS n FROM submissions GROUP BY status ORDER BY status")
-                .map((rs, c) -> Map.entry(SubmissionStatus.fromWire(rs.getString("status")), rs.getInt("n")))
+                .map((rs, c) -> Map.entry(WireName.parse(SubmissionStatus.class, rs.getString("status")), rs.getInt("n")))
                 .forEach(e -> out.put(e.getKey(), e.getValue())));
         return out;
     }
@@ -307,13 +308,13 @@ public final class SubmissionStore {
                 FROM submissions s JOIN tasks t ON t.id = s.task_id LEFT JOIN render_results r ON r.submission_id = s.id
                 WHERE t.status = 'published' AND s.status IN ('succeeded', 'failed', 'unknown') AND s.hidden = 0""")
                 .map((rs, c) -> new Finished(rs.getString(1), rs.getString(2), java.time.LocalDate.parse(rs.getString(3)),
-                        SubmissionStatus.fromWire(rs.getString(4)), rs.getString(5), rs.getDouble(6), rs.getLong(7))).list());
+                        WireName.parse(SubmissionStatus.class, rs.getString(4)), rs.getString(5), rs.getDouble(6), rs.getLong(7))).list());
     }
 
     static Submission row(ResultSet rs) throws SQLException {
         String outcome = rs.getString("outcome");
         return new Submission(rs.getString("id"), rs.getString("task_id"), rs.getString("model_id"),
-                SubmissionStatus.fromWire(rs.getString("status")), outcome == null ? null : SubmissionOutcome.fromWire(outcome),
+                WireName.parse(SubmissionStatus.class, rs.getString("status")), outcome == null ? null : WireName.parse(SubmissionOutcome.class, outcome),
                 rs.getString("reason"), rs.getInt("attempts"), rs.getString("code"), rs.getString("assists"),
                 rs.getString("finish_reason"), rs.getString("model_version"), rs.getLong("input_tokens"),
                 rs.getLong("output_tokens"), rs.getLong("reasoning_tokens"), rs.getDouble("cost_usd"),

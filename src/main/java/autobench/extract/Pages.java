@@ -1,6 +1,5 @@
 package autobench.extract;
 
-import autobench.runtime.Libraries;
 import java.util.List;
 
 /** Builds and amends HTML documents: a minimal page around fragments, and styles or scripts put into a page. */

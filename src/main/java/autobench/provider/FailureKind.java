@@ -1,7 +1,9 @@
 package autobench.provider;
 
+import autobench.WireName;
+
 /** Closed vocabulary of ways a call can fail. Adapters map every documented error to exactly one. */
-public enum FailureKind {
+public enum FailureKind implements WireName {
     /** HTTP 429 or a documented rate-limit error: the provider refused before doing work. */
     RATE_LIMITED(true),
     /** 503/529 or a documented "overloaded" error: refused before doing work. */
@@ -30,9 +32,5 @@ public enum FailureKind {
     /** True only where the provider said no before doing any work: the only failures that are retried. */
     public boolean refusedBeforeWork() {
         return refusedBeforeWork;
-    }
-
-    public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -1,5 +1,6 @@
 package autobench.provider;
 
+import autobench.WireName;
 import autobench.provider.anthropic.AnthropicProvider;
 import autobench.provider.demo.DemoProvider;
 import autobench.provider.gemini.GeminiProvider;
@@ -8,9 +9,6 @@ import autobench.provider.local.LocalProvider;
 import autobench.provider.openai.Dialect;
 import autobench.provider.openai.OpenAiProvider;
 import autobench.provider.openai.OpenAiResponsesProvider;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -18,7 +16,7 @@ import java.util.function.Function;
  * its name in the config, whether it needs a key and a price, and how to build its adapter.
  * Adding a provider is one constant here plus one adapter class.
  */
-public enum ProviderKind {
+public enum ProviderKind implements WireName {
     /** Deterministic canvas programs, not an AI model: no key, no price, never mixed with real ratings. */
     DEMO("demo", false, false),
     OPENAI("openai", true, true),
@@ -41,6 +39,7 @@ public enum ProviderKind {
     }
 
     /** The name used in the config's {@code provider} field and stored in the models table. */
+    @Override
     public String wireName() {
         return wireName;
     }
@@ -53,16 +52,6 @@ public enum ProviderKind {
     /** Whether the config must say what a million tokens cost (0 is allowed, a missing price is not). */
     public boolean needsPrice() {
         return needsPrice;
-    }
-
-    /** Config names of all providers, in declaration order (for error messages). */
-    public static List<String> names() {
-        return Arrays.stream(values()).map(ProviderKind::wireName).toList();
-    }
-
-    /** The provider with this config name, if there is one (exact spelling). */
-    public static Optional<ProviderKind> parse(String name) {
-        return Arrays.stream(values()).filter(k -> k.wireName.equals(name)).findFirst();
     }
 
     /**

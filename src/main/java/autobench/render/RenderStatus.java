@@ -1,9 +1,9 @@
 package autobench.render;
 
-import java.util.Locale;
+import autobench.WireName;
 
 /** How a render ended, most severe first; a render has exactly one. */
-public enum RenderStatus {
+public enum RenderStatus implements WireName {
     /** The page or the whole browser died (out of memory, killed for using too much). */
     CRASHED,
     /** The hard time limit was hit, or the page never became capturable (e.g. an endless loop). */
@@ -13,10 +13,5 @@ public enum RenderStatus {
     /** No uncaught error, but nothing visible was drawn, even after input. */
     BLANK,
     /** Ran without errors and drew something. */
-    OK;
-
-    /** The lowercase name stored in the database and shown on the site. */
-    public String wire() {
-        return name().toLowerCase(Locale.ROOT);
-    }
+    OK
 }

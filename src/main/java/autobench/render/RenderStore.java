@@ -1,5 +1,6 @@
 package autobench.render;
 
+import autobench.WireName;
 import autobench.db.Database;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,12 +19,8 @@ public final class RenderStore {
     }
 
     /** Where a render is: waiting, claimed by a renderer, or finished (a renderer failure is finished too). */
-    public enum State {
-        PENDING, RENDERING, DONE;
-
-        static State fromWire(String s) {
-            return valueOf(s.toUpperCase(java.util.Locale.ROOT));
-        }
+    public enum State implements WireName {
+        PENDING, RENDERING, DONE
     }
 
     /** A stored render result (checks are null until rendered). */
@@ -53,7 +50,7 @@ public final class RenderStore {
                   console = :console, errors = :errors, blocked = :blocked, assists = :assists, first_paint_ms = :fp, load_ms = :load,
                   total_ms = :total, lease_until = NULL, updated_at = :now, rendered_at = :now
                 WHERE submission_id = :s AND lease_owner = :o AND status = 'rendering'""")
-                .bind("result", out.status().wire()).bind("reason", out.reason())
+                .bind("result", out.status().wireName()).bind("reason", out.reason())
                 .bind("runs", c.runs() ? 1 : 0).bind("nb", c.notBlank() ? 1 : 0).bind("an", c.animates() ? 1 : 0)
                 .bind("ia", c.interactive() ? 1 : 0).bind("contrast", c.contrast()).bind("motion", c.motion())
                 .bind("ie", c.inputEffect()).bind("console", json(out.console())).bind("errors", json(out.errors()))
@@ -95,7 +92,7 @@ public final class RenderStore {
         return db.jdbi().withHandle(h -> h.createQuery("""
                 SELECT submission_id, status, result, reason, runs, not_blank, animates, interactive, attempts, seed, assists
                 FROM render_results WHERE submission_id = :s""").bind("s", submissionId)
-                .map((rs, c) -> new Row(rs.getString(1), State.fromWire(rs.getString(2)), rs.getString(3), rs.getString(4),
+                .map((rs, c) -> new Row(rs.getString(1), WireName.parse(State.class, rs.getString(2)), rs.getString(3), rs.getString(4),
                         bool(rs, 5), bool(rs, 6), bool(rs, 7), bool(rs, 8), rs.getInt(9), rs.getLong(10), strings(rs.getString(11))))
                 .findOne());
     }

@@ -1,5 +1,6 @@
 package autobench.task;
 
+import autobench.WireName;
 import autobench.runtime.Libraries;
 import java.util.List;
 import java.util.Locale;
@@ -50,8 +51,10 @@ record Proposal(String title, String category, String brief, List<String> requir
     }
 
     private Category parsedCategory() {
-        // Models write American spelling about half the time; that alone should not cost a task.
-        return Category.fromWire(category.toLowerCase(Locale.ROOT).replace("visualization", "visualisation"));
+        // Models write American spelling about half the time, and "Data Visualization" or "ui-widget"
+        // as often as the wire name; that alone should not cost a task.
+        String wire = category.trim().toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+        return WireName.parse(Category.class, wire.replace("visualization", "visualisation"));
     }
 
     /**

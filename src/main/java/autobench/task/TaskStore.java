@@ -1,5 +1,6 @@
 package autobench.task;
 
+import autobench.WireName;
 import autobench.db.Database;
 import autobench.db.Ids;
 import java.sql.ResultSet;
@@ -91,7 +92,7 @@ public final class TaskStore {
     public Map<TaskStatus, Integer> countsByStatus() {
         Map<TaskStatus, Integer> out = new LinkedHashMap<>();
         db.jdbi().useHandle(h -> h.createQuery("SELECT status, COUNT(*) AS n FROM tasks GROUP BY status")
-                .map((rs, ctx) -> Map.entry(TaskStatus.fromWire(rs.getString("status")), rs.getInt("n")))
+                .map((rs, ctx) -> Map.entry(WireName.parse(TaskStatus.class, rs.getString("status")), rs.getInt("n")))
                 .forEach(e -> out.put(e.getKey(), e.getValue())));
         return out;
     }
@@ -138,8 +139,8 @@ public final class TaskStore {
 
     private static StoredTask row(ResultSet rs) throws SQLException {
         return new StoredTask(rs.getString("id"), LocalDate.parse(rs.getString("day")), rs.getInt("slot"),
-                rs.getString("title"), Category.fromWire(rs.getString("category")), rs.getString("theme"),
+                rs.getString("title"), WireName.parse(Category.class, rs.getString("category")), rs.getString("theme"),
                 rs.getString("prompt"), rs.getString("generator"), rs.getString("fallback_reason"),
-                TaskStatus.fromWire(rs.getString("status")));
+                WireName.parse(TaskStatus.class, rs.getString("status")));
     }
 }

@@ -1,5 +1,6 @@
 package autobench.vote;
 
+import autobench.WireName;
 import autobench.db.Database;
 import autobench.db.Ids;
 import autobench.rating.Outcome;
@@ -113,7 +114,7 @@ public final class VoteStore {
                         VALUES (:id, :battle, :task, :left, :right, :outcome, :visitor, NULL, :cast, :simulated)""")
                         .bind("id", v.get("id")).bind("battle", "imported-" + v.get("id")).bind("task", v.get("task_id"))
                         .bind("left", v.get("left_model")).bind("right", v.get("right_model"))
-                        .bind("outcome", Outcome.parse(String.valueOf(v.get("outcome"))).wireName())
+                        .bind("outcome", WireName.parse(Outcome.class, String.valueOf(v.get("outcome"))).wireName())
                         .bind("visitor", v.get("visitor")).bind("cast", v.get("cast_at"))
                         .bind("simulated", v.get("simulated") instanceof Number x && x.intValue() == 1 ? 1 : 0).execute();
             }
@@ -136,7 +137,7 @@ public final class VoteStore {
                   JOIN models lm ON lm.id = v.left_model JOIN models rm ON rm.id = v.right_model
                 WHERE v.voided_at IS NULL
                 ORDER BY v.cast_at, v.id""")
-                .map((rs, c) -> new StoredVote(rs.getString("left_model"), rs.getString("right_model"), Outcome.parse(rs.getString("outcome")),
+                .map((rs, c) -> new StoredVote(rs.getString("left_model"), rs.getString("right_model"), WireName.parse(Outcome.class, rs.getString("outcome")),
                         rs.getString("category"), LocalDate.parse(rs.getString("day")), rs.getLong("cast_at"), rs.getInt("demo") == 1,
                         rs.getInt("simulated") == 1))
                 .list());
@@ -370,7 +371,7 @@ public final class VoteStore {
                 WHERE v.voided_at IS NULL
                 ORDER BY v.cast_at, v.id""")
                 .map((rs, c) -> new Exported(rs.getString("id"), rs.getString("task_id"), rs.getString("left_model"),
-                        rs.getString("right_model"), Outcome.parse(rs.getString("outcome")), rs.getString("category"),
+                        rs.getString("right_model"), WireName.parse(Outcome.class, rs.getString("outcome")), rs.getString("category"),
                         LocalDate.parse(rs.getString("day")), rs.getLong("cast_at"), rs.getInt("demo") == 1, rs.getInt("simulated") == 1))
                 .list());
     }

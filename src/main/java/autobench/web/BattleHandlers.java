@@ -1,5 +1,6 @@
 package autobench.web;
 
+import autobench.WireName;
 import autobench.gallery.Answer;
 import autobench.gallery.Gallery;
 import autobench.gallery.TaskView;
@@ -69,7 +70,7 @@ final class BattleHandlers {
         }
         Outcome choice;
         try {
-            choice = Outcome.parse(ctx.formParam("choice"));
+            choice = WireName.parse(Outcome.class, ctx.formParam("choice"));
         } catch (IllegalArgumentException e) {
             refused("bad_choice");
             send(ctx, templates.page(400, "battle", message(ctx, "That is not a vote: choose left, right, tie or both bad.")));

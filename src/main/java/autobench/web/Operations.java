@@ -1,5 +1,6 @@
 package autobench.web;
 
+import autobench.WireName;
 import autobench.cycle.Stage;
 import autobench.cycle.StageRunner;
 import autobench.cycle.StageRuns;
@@ -58,7 +59,7 @@ public record Operations(CronGate gate, StageRunner runner, StageRuns runs, Supp
         String address = origins.clientAddress(ctx);
         Stage stage;
         try {
-            stage = Stage.fromWire(ctx.pathParam("stage"));
+            stage = WireName.parse(Stage.class, ctx.pathParam("stage"));
         } catch (IllegalArgumentException e) {
             answer(ctx, 404, error("no such stage; POST /api/cron/generate, /api/cron/dispatch or /api/cron/render"));
             return;

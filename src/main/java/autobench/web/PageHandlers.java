@@ -4,7 +4,6 @@ import autobench.gallery.Answer;
 import autobench.gallery.Gallery;
 import autobench.gallery.ModelInfo;
 import autobench.gallery.Standings;
-import autobench.gallery.TaskView;
 import autobench.gallery.Texts;
 import autobench.rating.LeaderboardRow;
 import autobench.rating.RatingSettings;
@@ -20,7 +19,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**

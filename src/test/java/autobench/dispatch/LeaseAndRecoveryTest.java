@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import autobench.config.Config;
-import autobench.cycle.DailyCycle;
 import autobench.ops.Verifier;
 import autobench.provider.Completion;
 import autobench.provider.Finish;

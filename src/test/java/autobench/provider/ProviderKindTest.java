@@ -3,6 +3,7 @@ package autobench.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import autobench.WireName;
 import autobench.provider.anthropic.AnthropicProvider;
 import autobench.provider.gemini.GeminiProvider;
 import autobench.provider.local.LocalProvider;
@@ -17,13 +18,13 @@ class ProviderKindTest {
     private final HttpTransport http = new HttpTransport(Clock.systemUTC());
 
     private static ModelConfig model(String provider, String baseUrl, Map<String, Object> options) {
-        return new ModelConfig("id-" + provider, ProviderKind.parse(provider).orElseThrow(), "some-model", baseUrl, "KEY_VAR", 1000, null, Price.FREE, true, 60, options);
+        return new ModelConfig("id-" + provider, WireName.find(ProviderKind.class, provider).orElseThrow(), "some-model", baseUrl, "KEY_VAR", 1000, null, Price.FREE, true, 60, options);
     }
 
     @Test
     void every_listed_name_builds_its_adapter() {
         Map<String, String> env = Map.of("KEY_VAR", "sk-x");
-        assertThat(ProviderKind.names()).containsExactly("demo", "openai", "anthropic", "gemini", "deepseek", "openai-compatible", "local");
+        assertThat(WireName.names(ProviderKind.class)).containsExactly("demo", "openai", "anthropic", "gemini", "deepseek", "openai-compatible", "local");
         assertThat(ProviderKind.adapterFor(model("openai", null, Map.of()), env::get, http)).isInstanceOf(OpenAiProvider.class);
         assertThat(ProviderKind.adapterFor(model("openai", null, Map.of("api", "responses")), env::get, http)).isInstanceOf(OpenAiResponsesProvider.class);
         assertThat(ProviderKind.adapterFor(model("anthropic", null, Map.of()), env::get, http)).isInstanceOf(AnthropicProvider.class);
@@ -35,8 +36,9 @@ class ProviderKindTest {
 
     @Test
     void an_unknown_provider_name_is_not_a_provider() {
-        assertThat(ProviderKind.parse("nope")).isEmpty();
-        assertThat(ProviderKind.parse("OpenAI")).as("exact spelling only").isEmpty();
+        assertThat(WireName.find(ProviderKind.class, "nope")).isEmpty();
+        assertThat(WireName.find(ProviderKind.class, "openai_compatible")).as("its own spelling only").isEmpty();
+        assertThat(WireName.find(ProviderKind.class, "OpenAI")).as("letter case is the one leniency").contains(ProviderKind.OPENAI);
     }
 
     @Test
@@ -47,13 +49,13 @@ class ProviderKindTest {
 
     @Test
     void remote_providers_need_a_key_and_local_ones_do_not() {
-        assertThat(ProviderKind.parse("openai").orElseThrow().needsKey()).isTrue();
-        assertThat(ProviderKind.parse("anthropic").orElseThrow().needsKey()).isTrue();
-        assertThat(ProviderKind.parse("gemini").orElseThrow().needsKey()).isTrue();
-        assertThat(ProviderKind.parse("deepseek").orElseThrow().needsKey()).isTrue();
-        assertThat(ProviderKind.parse("openai-compatible").orElseThrow().needsKey()).isFalse();
-        assertThat(ProviderKind.parse("local").orElseThrow().needsKey()).isFalse();
-        assertThat(ProviderKind.parse("demo").orElseThrow().needsKey()).isFalse();
+        assertThat(WireName.find(ProviderKind.class, "openai").orElseThrow().needsKey()).isTrue();
+        assertThat(WireName.find(ProviderKind.class, "anthropic").orElseThrow().needsKey()).isTrue();
+        assertThat(WireName.find(ProviderKind.class, "gemini").orElseThrow().needsKey()).isTrue();
+        assertThat(WireName.find(ProviderKind.class, "deepseek").orElseThrow().needsKey()).isTrue();
+        assertThat(WireName.find(ProviderKind.class, "openai-compatible").orElseThrow().needsKey()).isFalse();
+        assertThat(WireName.find(ProviderKind.class, "local").orElseThrow().needsKey()).isFalse();
+        assertThat(WireName.find(ProviderKind.class, "demo").orElseThrow().needsKey()).isFalse();
     }
 
     @Test

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import autobench.WireName;
 import autobench.provider.local.LocalModels;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -109,7 +110,7 @@ class ProviderWireTest {
         Map<String, Object> options = m.has("options")
                 ? WireFixture.JSON.convertValue(m.get("options"), Map.class) : Map.of();
         String base = wire.baseUrl() + m.path("basePath").asText("");
-        return new ModelConfig("test-" + f.provider(), ProviderKind.parse(m.path("provider").asText(f.provider())).orElseThrow(), m.path("model").asText(),
+        return new ModelConfig("test-" + f.provider(), WireName.find(ProviderKind.class, m.path("provider").asText(f.provider())).orElseThrow(), m.path("model").asText(),
                 base, KEY_ENV, 1024, null, Price.FREE, true, 30, options);
     }
 

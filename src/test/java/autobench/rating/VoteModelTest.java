@@ -3,6 +3,7 @@ package autobench.rating;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import autobench.WireName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -11,18 +12,18 @@ class VoteModelTest {
 
     @Test
     void the_four_wire_names_parse_to_the_four_outcomes() {
-        assertThat(Outcome.parse("left")).isEqualTo(Outcome.LEFT);
-        assertThat(Outcome.parse("right")).isEqualTo(Outcome.RIGHT);
-        assertThat(Outcome.parse("tie")).isEqualTo(Outcome.TIE);
-        assertThat(Outcome.parse("both_bad")).isEqualTo(Outcome.BOTH_BAD);
-        assertThat(Outcome.parse("BOTH_BAD")).isEqualTo(Outcome.BOTH_BAD);
-        for (Outcome o : Outcome.values()) assertThat(Outcome.parse(o.wireName())).isEqualTo(o);
+        assertThat(WireName.parse(Outcome.class, "left")).isEqualTo(Outcome.LEFT);
+        assertThat(WireName.parse(Outcome.class, "right")).isEqualTo(Outcome.RIGHT);
+        assertThat(WireName.parse(Outcome.class, "tie")).isEqualTo(Outcome.TIE);
+        assertThat(WireName.parse(Outcome.class, "both_bad")).isEqualTo(Outcome.BOTH_BAD);
+        assertThat(WireName.parse(Outcome.class, "BOTH_BAD")).isEqualTo(Outcome.BOTH_BAD);
+        for (Outcome o : Outcome.values()) assertThat(WireName.parse(Outcome.class, o.wireName())).isEqualTo(o);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"draw", "", "both-bad", " left", "left ", "a", "0", "none"})
     void unknown_outcome_is_rejected_never_counted_as_a_tie(String s) {
-        assertThatThrownBy(() -> Outcome.parse(s))
+        assertThatThrownBy(() -> WireName.parse(Outcome.class, s))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown outcome '" + s + "'")
                 .hasMessageContaining("expected left, right, tie or both_bad");
@@ -30,7 +31,7 @@ class VoteModelTest {
 
     @Test
     void missing_outcome_is_rejected() {
-        assertThatThrownBy(() -> Outcome.parse(null)).hasMessageContaining("outcome is missing");
+        assertThatThrownBy(() -> WireName.parse(Outcome.class, null)).hasMessageContaining("outcome is missing");
     }
 
     @Test

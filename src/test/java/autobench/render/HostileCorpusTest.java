@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HostileCorpusTest {
     record Case(String page, Set<RenderStatus> expected, boolean canaryAfter, Consumer<RenderOutput> more) {
         @Override public String toString() {
-            return page + " -> " + String.join(" or ", expected.stream().map(RenderStatus::wire).sorted().toList());
+            return page + " -> " + String.join(" or ", expected.stream().map(RenderStatus::wireName).sorted().toList());
         }
     }
 
@@ -103,7 +103,7 @@ class HostileCorpusTest {
     @MethodSource("corpus")
     void hostile_page_ends_in_its_status_within_the_limit_and_reaches_no_network(Case c) throws Exception {
         RenderOutput out = renderer.render(trap.fill(page(c.page())), 7);
-        System.out.printf("%-24s %-8s %6d ms  %s  %s%n", c.page(), out.status().wire(), out.timing().totalMs(), out.reason(), out.checks());
+        System.out.printf("%-24s %-8s %6d ms  %s  %s%n", c.page(), out.status().wireName(), out.timing().totalMs(), out.reason(), out.checks());
 
         assertThat(out.status()).as(out.reason() + " / errors " + out.errors()).isIn(c.expected());
         assertThat(out.timing().totalMs()).isLessThan(config.timeLimit().toMillis() + 15_000);

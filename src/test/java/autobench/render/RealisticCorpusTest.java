@@ -123,7 +123,7 @@ class RealisticCorpusTest {
         RenderOutput out = renderer.render(page(c.page()), 17);
         Checks k = out.checks();
         System.out.printf("%-36s %-7s runs=%s blank=%s animates=%s interactive=%s assists=%s blocked=%s errors=%s%n", c.page(),
-                out.status().wire(), k.runs(), !k.notBlank(), k.animates(), k.interactive(), out.assists(), out.blockedRequests(), out.errors());
+                out.status().wireName(), k.runs(), !k.notBlank(), k.animates(), k.interactive(), out.assists(), out.blockedRequests(), out.errors());
         String why = out.reason() + " / errors " + out.errors() + " / blocked " + out.blockedRequests() + " / " + k;
         assertThat(k.runs()).as("runs: " + why).isEqualTo(c.runs());
         assertThat(k.notBlank()).as("not_blank: " + why).isEqualTo(c.notBlank());

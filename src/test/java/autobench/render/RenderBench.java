@@ -123,7 +123,7 @@ final class RenderBench {
         }
         for (Future<RenderOutput> f : outs) {
             RenderOutput o = f.get();
-            if (o.status() != RenderStatus.OK) System.out.println("  note: a page rendered as " + o.status().wire() + ": " + o.reason());
+            if (o.status() != RenderStatus.OK) System.out.println("  note: a page rendered as " + o.status().wireName() + ": " + o.reason());
         }
         double ms = (System.nanoTime() - start) / 1e6;
         pool.shutdown();

@@ -150,7 +150,8 @@ class LlmTaskGeneratorTest {
         TaskGenerator.Generated g = generator(answering(reply(music, ORIGAMI))).generate(DAY, 2, List.of());
         assertThat(g.tasks()).extracting(TaskSpec::title).doesNotContain("Chord Wheel").contains("Origami Crane Folding");
         assertThat(g.fallbackReason()).isEqualTo("model gpt-test: 1 of 2 proposed tasks unusable "
-                + "(task 1: unknown category 'music'); 1 task from the built-in library");
+                + "(task 1: unknown category 'music' (expected animation, interactive_toy, game, data_visualisation, "
+                + "generative_art, simulation or ui_widget)); 1 task from the built-in library");
     }
 
     @Test

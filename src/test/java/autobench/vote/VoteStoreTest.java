@@ -3,6 +3,7 @@ package autobench.vote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import autobench.WireName;
 import autobench.config.Config;
 import autobench.config.ConfigLoader;
 import autobench.cycle.DailyCycle;
@@ -48,7 +49,7 @@ class VoteStoreTest {
                 assertThat(v.category()).isEqualTo(r.tasks().get(0).category().wireName());
             });
             String other = votes.issueBattle(r.tasks().get(0).id(), subs.get(0).id(), subs.get(1).id(), "visitor-1", 5);
-            assertThatThrownBy(() -> votes.vote(other, "visitor-1", Outcome.parse("maybe"), null, 6)).as("not in the vocabulary")
+            assertThatThrownBy(() -> votes.vote(other, "visitor-1", WireName.parse(Outcome.class, "maybe"), null, 6)).as("not in the vocabulary")
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown outcome 'maybe'");
             assertThat(votes.all()).hasSize(1);
         }

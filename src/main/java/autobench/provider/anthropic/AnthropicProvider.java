@@ -1,7 +1,6 @@
 package autobench.provider.anthropic;
 
 import autobench.provider.Completion;
-import autobench.provider.FailureKind;
 import autobench.provider.Finish;
 import autobench.provider.HttpTransport;
 import autobench.provider.ModelConfig;

@@ -1,5 +1,6 @@
 package autobench.rating.io;
 
+import autobench.WireName;
 import autobench.rating.Outcome;
 import autobench.rating.RatingSettings;
 import autobench.rating.Tally;
@@ -107,7 +108,7 @@ public final class VoteFile {
         if (right == null) throw new MalformedVoteException(line, "missing \"right\"");
         if (winner == null) throw new MalformedVoteException(line, "missing \"winner\"");
         try {
-            return new Vote(left, right, Outcome.parse(winner), category, date == null ? null : days.parse(date, line));
+            return new Vote(left, right, WireName.parse(Outcome.class, winner), category, date == null ? null : days.parse(date, line));
         } catch (IllegalArgumentException e) {
             throw new MalformedVoteException(line, e.getMessage());
         }

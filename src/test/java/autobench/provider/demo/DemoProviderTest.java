@@ -6,7 +6,6 @@ import autobench.provider.Completion;
 import autobench.provider.Finish;
 import autobench.provider.Prompt;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
