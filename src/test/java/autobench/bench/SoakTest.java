@@ -7,12 +7,14 @@ import autobench.testing.Store;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The soak of bench/soak.sh, short and without Chromium: ten simulated days with provider faults and votes. */
+@Tag("slow")
 class SoakTest {
     @TempDir Path tmp;
 

@@ -13,8 +13,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** `autobench admin …` and the cost lines of `verify`, as an operator types them. */
+@Isolated // CliTest.run swaps System.out and System.err for the whole process
 class AdminCommandTest {
     @TempDir Path tmp;
     @RegisterExtension ChatStub stub = new ChatStub();

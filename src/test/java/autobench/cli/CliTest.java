@@ -10,8 +10,10 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** The commands as a user types them. */
+@Isolated // swaps System.out and System.err for the whole process
 class CliTest {
     @TempDir Path tmp;
 

@@ -20,12 +20,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** SIGTERM to a real run-day process in the middle of its calls: nothing is lost and nothing is paid twice. */
+@Tag("slow")
 class GracefulStopTest {
     static final LocalDate DAY = LocalDate.of(2026, 7, 1);
     @TempDir Path tmp;

@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,6 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  * due at the same instant: the day is generated once, every model is called once per task, and
  * every answer is rendered once.
  */
+@Tag("chromium")
+@Tag("slow")
+@Timeout(240) // its own deadline for the render stage is 150 s, for a busy machine
 class ManyServeProcessesTest {
     static final int TASKS = 1;
     static final List<String> MODELS = List.of("demo-orbit", "demo-grid", "demo-waves", "demo-blocks");

@@ -3,8 +3,10 @@ package autobench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** The serve command's own checks, before anything listens. */
+@Isolated // CliTest.run swaps System.out and System.err for the whole process
 class ServeCommandTest {
     @Test
     void the_preview_origin_must_not_share_the_sites_port() {

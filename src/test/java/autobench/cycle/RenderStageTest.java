@@ -23,12 +23,14 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The render stage in the cycle: each answer rendered once, artifacts content-addressed, tasks published. */
+@Tag("slow")
 class RenderStageTest {
     static final LocalDate DAY = LocalDate.of(2026, 9, 9);
     static final String PAGE = """

@@ -23,12 +23,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** What happens when a process dies mid-call, when an operator re-sends, and when money runs out. */
+@Tag("slow")
 class LeaseAndRecoveryTest {
     static final LocalDate DAY = LocalDate.of(2026, 5, 1);
     @TempDir Path tmp;

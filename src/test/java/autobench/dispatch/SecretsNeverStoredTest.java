@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -29,6 +30,7 @@ import org.slf4j.LoggerFactory;
  * A hostile or careless provider echoes our key back (OpenAI's 401 does, partly). After success and
  * after every failure kind, the key must be in no log line and no stored row.
  */
+@Tag("slow")
 class SecretsNeverStoredTest {
     static final String KEY = "sk-live-THIS-IS-A-SECRET-0123456789abcdef";
     @TempDir Path tmp;

@@ -17,10 +17,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** verify must fail loudly when what is stored breaks a promise, not only pass when all is well. */
+@Isolated // silences System.out for the whole process while the verifier prints
 class VerifierTest {
     @TempDir Path tmp;
 

@@ -2,7 +2,10 @@ package autobench.render;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -20,7 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Each must render with its expected checks and assists, and request nothing we did not expect
  * to refuse (a refused library request is an unfair verdict waiting to happen).
  */
+@Tag("chromium")
+@Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Execution(ExecutionMode.CONCURRENT) // two pages at a time, one per lane of the renderer
 class RealisticCorpusTest {
     /**
      * @param refused substrings of the only requests the page may have refused (fonts, a polyfill, …)
@@ -104,7 +110,8 @@ class RealisticCorpusTest {
 
     @BeforeAll
     void start() throws IOException {
-        renderer = Renderer.open(ChromiumForTests.config());
+        // The production limit: these pages end on their own, so a shorter one would only add flakiness.
+        renderer = Renderer.open(ChromiumForTests.config().withLanes(2));
         trap = new LoopbackTrap();
     }
 

@@ -2,11 +2,14 @@ package autobench.render;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The renderer's promises on well-behaved pages: reproducible, isolated, recovering. */
+@Tag("chromium")
+@Tag("slow")
 class RendererTest {
     static Renderer renderer;
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A hostile answer (src/test/resources/autobench/web/hostile_preview.html) run live on its task
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * itself and checked here one promise at a time, together with what the servers and the parent
  * page saw.
  */
+@ResourceLock(WebFixture.LOCK)
 @Tag("chromium")
 class HostilePreviewTest {
     static WebFixture site;

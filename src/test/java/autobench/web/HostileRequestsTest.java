@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -40,6 +41,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>Two sites: the shared SQLite site with published, rendered days ({@link WebFixture}) and an
  * empty site on PostgreSQL with cron triggers switched on.
  */
+@ResourceLock(WebFixture.LOCK)
 @Tag("chromium")
 class HostileRequestsTest {
     static final String CRON_SECRET = "a-long-cron-secret-for-fuzzing";

@@ -20,8 +20,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** An operator in a real browser: sign in, approve a task, disable a model, and find both in the audit log. */
+@ResourceLock(WebFixture.LOCK)
 @Tag("chromium")
 class OperatorJourneyTest {
     static final String TOKEN = "operator-token-for-the-browser-test";

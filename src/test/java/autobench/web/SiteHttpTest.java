@@ -17,8 +17,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** The site over plain HTTP: headers of both origins, caching, the API and the vote path's refusals. */
+@ResourceLock(WebFixture.LOCK)
 @Tag("chromium")
 class SiteHttpTest {
     static WebFixture site;

@@ -17,8 +17,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** A visitor in a real browser against a real site: the journey, keyboard voting, clean consoles, accessibility. */
+@Tag("slow")
+@ResourceLock(WebFixture.LOCK)
 @Tag("chromium")
 class VisitorJourneyTest {
     static final Path SHOTS = Path.of("target", "web-screenshots");

@@ -37,6 +37,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * tests in this JVM. A trap server stands for "the network": any request reaching it is counted.
  */
 final class WebFixture {
+    /** Held by every class that uses {@link #shared()}: one site and its database, used by one class at a time. */
+    static final String LOCK = "autobench.web.WebFixture.shared";
+
     private static WebFixture shared;
 
     final Path dir;
