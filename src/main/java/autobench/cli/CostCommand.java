@@ -1,13 +1,12 @@
 package autobench.cli;
 
 import autobench.dispatch.CallLedger;
-import autobench.dispatch.Dispatcher;
+import autobench.time.ArenaDay;
 import autobench.wiring.Arena;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
@@ -54,8 +53,9 @@ public final class CostCommand implements Callable<Integer> {
             Map<LocalDate, Map<String, Totals>> byDay = new TreeMap<>();
             Map<String, Totals> byModel = new TreeMap<>();
             Totals all = new Totals();
-            for (CallLedger.CostRow r : arena.ledger().costRows(Dispatcher.dayStart(first, zone), Dispatcher.dayStart(last.plusDays(1), zone))) {
-                LocalDate day = LocalDate.ofInstant(Instant.ofEpochMilli(r.startedAt()), zone);
+            for (CallLedger.CostRow r : arena.ledger().costRows(ArenaDay.of(first, zone).startMillis(),
+                    ArenaDay.of(last, zone).endMillis())) {
+                LocalDate day = ArenaDay.containing(r.startedAt(), zone).date();
                 byDay.computeIfAbsent(day, d -> new TreeMap<>()).computeIfAbsent(r.modelId(), m -> new Totals()).add(r);
                 byModel.computeIfAbsent(r.modelId(), m -> new Totals()).add(r);
                 all.add(r);

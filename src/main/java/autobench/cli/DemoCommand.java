@@ -3,6 +3,7 @@ package autobench.cli;
 import autobench.config.Config;
 import autobench.config.ConfigLoader;
 import autobench.cycle.DailyCycle;
+import autobench.time.ArenaDay;
 import autobench.web.Site;
 import autobench.wiring.Arena;
 import autobench.leaderboard.RatingHistory;
@@ -49,7 +50,7 @@ public final class DemoCommand implements Callable<Integer> {
         RatingHistory history = new RatingHistory(arena.snapshots(), RatingSettings.DEFAULTS, arena.clock());
         List<VoteStore.StoredVote> all = arena.votes().all();
         for (LocalDate day : days) {
-            long end = day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+            long end = ArenaDay.of(day, zone).endMillis();
             history.record(day, all.stream().filter(v -> v.simulated() && v.castAt() < end)
                     .map(v -> new Vote(v.leftModel(), v.rightModel(), v.outcome(), v.category(), v.day())).toList());
         }

@@ -1,6 +1,7 @@
 package autobench.cycle;
 
 import autobench.cycle.StageRuns.Trigger;
+import autobench.time.ArenaDay;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,7 +62,7 @@ public final class Scheduler {
     /** Runs everything due and not yet run, oldest day first; returns what it asked for. */
     public List<StageRunner.Outcome> tick() {
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, zone);
+        LocalDate today = ArenaDay.containing(now, zone).date();
         List<StageRunner.Outcome> out = new ArrayList<>();
         if (stages.contains(Stage.DISPATCH)) {
             try {
@@ -109,7 +110,7 @@ public final class Scheduler {
 
     Duration untilNextDue() {
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, zone);
+        LocalDate today = ArenaDay.containing(now, zone).date();
         Duration best = runner.lease().compareTo(MAX_NAP) < 0 ? runner.lease() : MAX_NAP;
         for (LocalDate day : List.of(today, today.plusDays(1))) {
             for (Stage s : Stage.values()) {

@@ -40,6 +40,7 @@ import autobench.task.DailyTasks;
 import autobench.task.LlmTaskGenerator;
 import autobench.task.TaskGenerator;
 import autobench.task.TaskStore;
+import autobench.time.ArenaDay;
 import autobench.vote.Battles;
 import autobench.vote.SimulatedVisitors;
 import autobench.vote.VoteSettings;
@@ -213,7 +214,7 @@ public final class Arena implements AutoCloseable {
         RatingHistory history = new RatingHistory(snapshots, RatingSettings.DEFAULTS, clock);
         StoredVotes counted = storedVotes();
         for (LocalDate d : snapshots.days()) {
-            long end = Dispatcher.dayStart(d.plusDays(1), config.zone());
+            long end = ArenaDay.of(d, config.zone()).endMillis();
             if (end > castAt) history.record(d, counted.read(false, end));
         }
     }
