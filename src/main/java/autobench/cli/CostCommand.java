@@ -2,7 +2,7 @@ package autobench.cli;
 
 import autobench.dispatch.CallLedger;
 import autobench.time.ArenaDay;
-import autobench.wiring.Arena;
+import autobench.wiring.Assembly;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -45,15 +45,15 @@ public final class CostCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Arena arena = Arena.open(config.load(false))) {
+        try (Assembly arena = Assembly.assemble(Assembly.TOOL, config.load(false))) {
             var zone = arena.config().zone();
-            LocalDate last = to == null ? arena.today() : to;
+            LocalDate last = to == null ? arena.today().date() : to;
             LocalDate first = from == null ? last.minusDays(29) : from;
             if (first.isAfter(last)) throw new IllegalArgumentException("--from " + first + " is after --to " + last);
             Map<LocalDate, Map<String, Totals>> byDay = new TreeMap<>();
             Map<String, Totals> byModel = new TreeMap<>();
             Totals all = new Totals();
-            for (CallLedger.CostRow r : arena.ledger().costRows(ArenaDay.of(first, zone).startMillis(),
+            for (CallLedger.CostRow r : arena.storage().ledger().costRows(ArenaDay.of(first, zone).startMillis(),
                     ArenaDay.of(last, zone).endMillis())) {
                 LocalDate day = ArenaDay.containing(r.startedAt(), zone).date();
                 byDay.computeIfAbsent(day, d -> new TreeMap<>()).computeIfAbsent(r.modelId(), m -> new Totals()).add(r);

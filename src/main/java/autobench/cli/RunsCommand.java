@@ -1,7 +1,7 @@
 package autobench.cli;
 
 import autobench.cycle.StageRuns;
-import autobench.wiring.Arena;
+import autobench.wiring.Assembly;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,8 +17,8 @@ public final class RunsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Arena arena = Arena.open(config.load(false))) {
-            var runs = arena.stageRuns().recent(limit);
+        try (Assembly arena = Assembly.assemble(Assembly.TOOL, config.load(false))) {
+            var runs = arena.storage().stageRuns().recent(limit);
             if (runs.isEmpty()) System.out.println("No scheduled runs yet (run-day and demo do not record here; schedule, serve and the cron endpoints do).");
             for (StageRuns.Run r : runs) {
                 System.out.printf("%s  %-8s  %-7s  %-8s  attempt %d  %s → %s  %s%n  %s%n", r.day(), r.stage().wireName(),

@@ -6,17 +6,16 @@ import autobench.cli.Serving;
 import autobench.config.Config;
 import autobench.cycle.Stage;
 import autobench.cycle.StageRuns;
-import autobench.dispatch.Sleeper;
 import autobench.testing.ChatStub;
 import autobench.testing.Store;
 import autobench.testing.TestConfigs;
-import autobench.wiring.Arena;
+import autobench.testing.TestAssembly;
+import autobench.wiring.Assembly;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,16 +53,16 @@ class CronEndpointsTest {
     void a_trigger_without_or_with_a_wrong_secret_is_refused_and_changes_nothing(Store store) throws Exception {
         stub.answerAll(ChatStub.ok());
         Config c = config(store, true);
-        try (Arena a = new Arena(c, Map.of("CRON_SECRET", SECRET)::get, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of());
-             Site site = Serving.start(a, c.web(), "127.0.0.1")) {
+        try (Assembly a = TestAssembly.of(c).env(Map.of("CRON_SECRET", SECRET)::get).build();
+             Site site = Serving.start(a.website(), c.web(), "127.0.0.1")) {
             for (String stage : new String[] {"generate", "dispatch", "render"}) {
                 assertThat(post(site, "/api/cron/" + stage, null).statusCode()).isEqualTo(401);
                 HttpResponse<String> wrong = post(site, "/api/cron/" + stage, SECRET + "x");
                 assertThat(wrong.statusCode()).isEqualTo(401);
                 assertThat(wrong.body()).doesNotContain(SECRET);
             }
-            assertThat(a.tasks().forDay(a.today())).isEmpty();
-            assertThat(a.stageRuns().recent(10)).isEmpty();
+            assertThat(a.storage().tasks().forDay(a.today().date())).isEmpty();
+            assertThat(a.storage().stageRuns().recent(10)).isEmpty();
             assertThat(stub.requests()).isZero();
         }
     }
@@ -73,8 +72,8 @@ class CronEndpointsTest {
     void each_trigger_called_twice_runs_its_stage_once_and_the_second_call_says_what_was_done(Store store) throws Exception {
         stub.answerAll(ChatStub.ok());
         Config c = config(store, true);
-        try (Arena a = new Arena(c, Map.of("CRON_SECRET", SECRET)::get, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of());
-             Site site = Serving.start(a, c.web(), "127.0.0.1")) {
+        try (Assembly a = TestAssembly.of(c).env(Map.of("CRON_SECRET", SECRET)::get).build();
+             Site site = Serving.start(a.website(), c.web(), "127.0.0.1")) {
             HttpResponse<String> early = post(site, "/api/cron/dispatch", SECRET);
             assertThat(early.statusCode()).as(early.body()).isEqualTo(409);
             assertThat(early.body()).contains("not_yet").contains("generate");
@@ -84,12 +83,12 @@ class CronEndpointsTest {
             assertThat(g1.body()).contains("\"status\":\"done\"").contains("2 tasks");
             HttpResponse<String> g2 = post(site, "/api/cron/generate", SECRET);
             assertThat(g2.body()).contains("already_done").contains("\"trigger\":\"cron\"");
-            assertThat(a.tasks().forDay(a.today())).hasSize(2);
+            assertThat(a.storage().tasks().forDay(a.today().date())).hasSize(2);
 
             HttpResponse<String> d1 = post(site, "/api/cron/dispatch", SECRET);
             assertThat(d1.statusCode()).isEqualTo(202);
             long until = System.currentTimeMillis() + 30_000;
-            while (a.stageRuns().find(Stage.DISPATCH, a.today()).map(r -> r.status() != StageRuns.Status.DONE).orElse(true)) {
+            while (a.storage().stageRuns().find(Stage.DISPATCH, a.today().date()).map(r -> r.status() != StageRuns.Status.DONE).orElse(true)) {
                 assertThat(System.currentTimeMillis()).as("dispatch finished").isLessThan(until);
                 Thread.sleep(50);
             }
@@ -109,8 +108,8 @@ class CronEndpointsTest {
     @EnumSource(Store.class)
     void health_readiness_and_metrics_answer_and_metrics_need_the_secret_when_one_is_set(Store store) throws Exception {
         Config c = config(store, true);
-        try (Arena a = new Arena(c, Map.of("CRON_SECRET", SECRET)::get, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of());
-             Site site = Serving.start(a, c.web(), "127.0.0.1")) {
+        try (Assembly a = TestAssembly.of(c).env(Map.of("CRON_SECRET", SECRET)::get).build();
+             Site site = Serving.start(a.website(), c.web(), "127.0.0.1")) {
             assertThat(get(site, "/healthz", null).statusCode()).isEqualTo(200);
             assertThat(get(site, "/readyz", null).statusCode()).isEqualTo(200);
             assertThat(get(site, "/metrics", null).statusCode()).isEqualTo(401);
@@ -124,12 +123,12 @@ class CronEndpointsTest {
     @EnumSource(value = Store.class, names = "SQLITE")
     void without_a_configured_secret_the_triggers_do_not_exist(Store store) throws Exception {
         Config c = config(store, false);
-        try (Arena a = new Arena(c, k -> null, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of());
-             Site site = Serving.start(a, c.web(), "127.0.0.1")) {
+        try (Assembly a = TestAssembly.build(c);
+             Site site = Serving.start(a.website(), c.web(), "127.0.0.1")) {
             HttpResponse<String> r = post(site, "/api/cron/generate", "anything");
             assertThat(r.statusCode()).isEqualTo(404);
             assertThat(r.body()).contains("cron_secret_env");
-            assertThat(a.tasks().forDay(a.today())).isEmpty();
+            assertThat(a.storage().tasks().forDay(a.today().date())).isEmpty();
         }
     }
 }
