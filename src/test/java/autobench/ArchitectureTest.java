@@ -2,12 +2,16 @@ package autobench;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -69,10 +73,26 @@ class ArchitectureTest {
                 .allowEmptyShould(true);
     }
 
+    /**
+     * The web role's module holds no way to call a model, not even through other classes: in a
+     * web-only process a re-send or a cron dispatch can only be queued for a worker. Checked
+     * transitively from {@code wiring.Website} and every class of {@code web}; what it may not reach
+     * is the dispatcher, the task writer that asks a model, and the provider adapters (the config
+     * records of the provider package, a model's id and price, are data and allowed).
+     */
+    static ArchRule webRoleCannotReachAModelCall(String root) {
+        DescribedPredicate<JavaClass> modelCall = resideInAPackage(root + ".provider..")
+                .and(not(simpleName("ModelConfig").or(simpleName("Price")).or(simpleName("ProviderKind"))))
+                .or(name(root + ".dispatch.Dispatcher")).or(name(root + ".task.LlmTaskGenerator"))
+                .as("a class that can call a model (dispatcher, task writer, provider adapters)");
+        return noClasses().that().haveFullyQualifiedName(root + ".wiring.Website").or().resideInAPackage(root + ".web..")
+                .should().transitivelyDependOnClassesThat(modelCall).allowEmptyShould(true);
+    }
+
     static Stream<Arguments> rules() {
         return Stream.<Function<String, ArchRule>>of(ArchitectureTest::noPackageCycles, ArchitectureTest::ratingImportsNothingOfOurs,
                         ArchitectureTest::providersKnowNothingOfDispatch, ArchitectureTest::renderKnowsNothingOfTasksOrSubmissions,
-                        ArchitectureTest::webCannotReachProvidersOrDispatch)
+                        ArchitectureTest::webCannotReachProvidersOrDispatch, ArchitectureTest::webRoleCannotReachAModelCall)
                 .map(r -> Arguments.of(r.apply("autobench").getDescription(), r));
     }
 

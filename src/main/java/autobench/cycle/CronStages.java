@@ -87,14 +87,14 @@ public final class CronStages implements CronTrigger {
         if (stage == Stage.RENDER && !p.renders()) {
             return new Refused(stage, day, "off", "render is switched off in the config (render.enabled)");
         }
+        if (stage == Stage.DISPATCH && !p.modelsRecorded().getAsBoolean()) {
+            return new Refused(stage, day, "no_models", "the database's models table has no enabled model: no worker has "
+                    + "opened this database yet. Start one (./autobench serve --roles worker) so it records the configured models");
+        }
         Stage before = stage.after();
         if (before != null && p.runs().find(before, day).map(r -> r.status() != Status.DONE).orElse(true)) {
             return new Refused(stage, day, "not_yet", before.wireName() + " has not finished for " + day + " (POST /api/cron/"
                     + before.wireName() + " first)");
-        }
-        if (stage == Stage.DISPATCH && !p.modelsRecorded().getAsBoolean()) {
-            return new Refused(stage, day, "no_models", "the database's models table has no enabled model: no worker has "
-                    + "opened this database yet. Start one (./autobench serve --roles worker) so it records the configured models");
         }
         return null;
     }

@@ -1,17 +1,8 @@
 package autobench.provider;
 
-import autobench.provider.anthropic.AnthropicProvider;
-import autobench.provider.demo.DemoProvider;
-import autobench.provider.gemini.GeminiProvider;
-import autobench.provider.local.LocalModels;
-import autobench.provider.local.LocalProvider;
-import autobench.provider.openai.Dialect;
-import autobench.provider.openai.OpenAiProvider;
-import autobench.provider.openai.OpenAiResponsesProvider;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The explicit list of providers, and everything the rest of the system needs to know about one:
@@ -63,44 +54,5 @@ public enum ProviderKind {
     /** The provider with this config name, if there is one (exact spelling). */
     public static Optional<ProviderKind> parse(String name) {
         return Arrays.stream(values()).filter(k -> k.wireName.equals(name)).findFirst();
-    }
-
-    /**
-     * Builds the adapter for one model, sharing the process-wide {@link LocalModels}.
-     *
-     * @param env reads environment variables (keys come only from there)
-     */
-    public static Provider adapterFor(ModelConfig model, Function<String, String> env, HttpTransport http) {
-        return adapterFor(model, env, http, LocalModels.shared());
-    }
-
-    public static Provider adapterFor(ModelConfig model, Function<String, String> env, HttpTransport http, LocalModels local) {
-        String key = model.apiKeyEnv() == null ? null : env.apply(model.apiKeyEnv());
-        if (key != null && key.isBlank()) key = null;
-        if (key == null && model.provider().needsKey) return missingKey(model);
-        return switch (model.provider()) {
-            case DEMO -> new DemoProvider(model);
-            case OPENAI -> openAi(model, key, http, Dialect.OPENAI);
-            case OPENAI_COMPATIBLE -> openAi(model, key, http, Dialect.COMPATIBLE);
-            case DEEPSEEK -> new OpenAiProvider(model, key, http, Dialect.DEEPSEEK);
-            case ANTHROPIC -> new AnthropicProvider(model, key, http);
-            case GEMINI -> new GeminiProvider(model, key, http);
-            case LOCAL -> new LocalProvider(model, local);
-        };
-    }
-
-    private static Provider openAi(ModelConfig model, String key, HttpTransport http, Dialect dialect) {
-        return switch (Options.string(model, "api", "chat")) {
-            case "chat" -> new OpenAiProvider(model, key, http, dialect);
-            case "responses" -> new OpenAiResponsesProvider(model, key, http, dialect);
-            default -> throw new IllegalArgumentException("model '" + model.id() + "': options.api must be chat or responses");
-        };
-    }
-
-    /** Nothing is sent without a key: the failure names the variable, never a value. */
-    private static Provider missingKey(ModelConfig model) {
-        String what = model.apiKeyEnv() == null ? "api_key_env is not configured"
-                : "environment variable " + model.apiKeyEnv() + " is not set";
-        return prompt -> new Completion.Failed(FailureKind.AUTH, "no key: " + what, 0, null, "");
     }
 }

@@ -10,11 +10,11 @@ import autobench.cycle.WorkQueue;
 import autobench.dispatch.Dispatcher;
 import autobench.extract.HtmlExtractor;
 import autobench.leaderboard.RatingHistory;
+import autobench.provider.Adapters;
 import autobench.provider.CountingProvider;
 import autobench.provider.HttpTransport;
 import autobench.provider.ModelConfig;
 import autobench.provider.Provider;
-import autobench.provider.ProviderKind;
 import autobench.rating.RatingSettings;
 import autobench.render.RenderConfig;
 import autobench.render.Renderer;
@@ -125,7 +125,7 @@ public final class Pipeline {
 
     private Provider provider(Storage storage, ModelConfig m, HttpTransport http) {
         Provider override = environment.providerOverrides().get(m.id());
-        return new CountingProvider(override != null ? override : ProviderKind.adapterFor(m, environment.env(), http),
+        return new CountingProvider(override != null ? override : Adapters.forModel(m, environment.env(), http),
                 storage.providerCalls());
     }
 }
