@@ -25,10 +25,7 @@ class StageHealthTest {
     @TempDir Path tmp;
 
     Assembly tool() {
-        String yaml = TestConfigs.base(Store.SQLITE.freshUrl(tmp), 2) + """
-                  - id: d
-                    provider: demo
-                """;
+        String yaml = TestConfigs.base(Store.SQLITE.freshUrl(tmp), 2) + TestConfigs.stubModel("d", 9, 30);
         return TestAssembly.of(TestConfigs.load(tmp, yaml, Map.of())).roles(Assembly.TOOL)
                 .clock(Clock.fixed(NOON, ZoneOffset.UTC)).build();
     }
