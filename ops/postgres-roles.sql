@@ -4,7 +4,7 @@
 --
 --   web:    reads every table; inserts battles and votes; may set battles.used_at (the one UPDATE
 --           the vote path makes) and, once the voting migration is in, keep the per-day vote
---           tallies and create the shared server secrets. Nothing else: it cannot touch a task,
+--           tallies and create the shared server secrets; inserts work_requests (work it hands on). Nothing else: it cannot touch a task,
 --           a submission, the ledger or a rating, and it cannot delete anything.
 --   worker: reads every table; inserts and updates the pipeline's tables; deletes only artifact
 --           rows (an operator re-render); only reads battles and votes.
@@ -60,6 +60,10 @@ BEGIN
     EXECUTE format('GRANT DELETE ON TABLE %I.artifacts TO %I', schema, worker);
     IF to_regclass(format('%I.vote_tallies', schema)) IS NOT NULL THEN
         EXECUTE format('GRANT INSERT, UPDATE ON TABLE %I.vote_tallies TO %I', schema, web);
+    END IF;
+    -- A web-only process hands cron stages and operators' re-sends to the workers (V7).
+    IF to_regclass(format('%I.work_requests', schema)) IS NOT NULL THEN
+        EXECUTE format('GRANT INSERT ON TABLE %I.work_requests TO %I', schema, web);
     END IF;
     IF to_regclass(format('%I.server_secrets', schema)) IS NOT NULL THEN
         EXECUTE format('GRANT INSERT ON TABLE %I.server_secrets TO %I', schema, web);

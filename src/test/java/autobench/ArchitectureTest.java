@@ -1,13 +1,18 @@
 package autobench;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -80,10 +85,28 @@ class ArchitectureTest {
                 .allowEmptyShould(true);
     }
 
+    /**
+     * The web role's module holds no way to call a model, not even through other classes: in a
+     * web-only process a re-send or a cron dispatch can only be queued for a worker. Checked
+     * transitively from {@code wiring.Website} and every class of {@code web}; what it may not reach
+     * is the dispatcher, the task writer that asks a model, any provider adapter, the factory of
+     * adapters and the HTTP transport (the provider package's data records, a model's config and
+     * a reply's token counts, are allowed: the stores read them).
+     */
+    static ArchRule webRoleCannotReachAModelCall(String root) {
+        DescribedPredicate<JavaClass> modelCall = assignableTo(root + ".provider.Provider")
+                .or(name(root + ".provider.Adapters")).or(name(root + ".provider.HttpTransport"))
+                .or(name(root + ".dispatch.Dispatcher")).or(name(root + ".task.LlmTaskGenerator"))
+                .as("a class that can call a model (dispatcher, task writer, provider adapters)");
+        return noClasses().that().haveFullyQualifiedName(root + ".wiring.Website").or().resideInAPackage(root + ".web..")
+                .should().transitivelyDependOnClassesThat(modelCall).allowEmptyShould(true);
+    }
+
     static Stream<Arguments> rules() {
         return Stream.<Function<String, ArchRule>>of(ArchitectureTest::noPackageCycles, ArchitectureTest::ratingImportsNothingOfOurs,
                         ArchitectureTest::providersKnowNothingOfDispatch, ArchitectureTest::renderKnowsNothingOfTasksOrSubmissions,
-                        ArchitectureTest::webCannotReachProvidersOrDispatch, ArchitectureTest::rootPackageImportsNothingOfOurs)
+                        ArchitectureTest::webCannotReachProvidersOrDispatch, ArchitectureTest::rootPackageImportsNothingOfOurs,
+                        ArchitectureTest::webRoleCannotReachAModelCall)
                 .map(r -> Arguments.of(r.apply("autobench").getDescription(), r));
     }
 

@@ -30,10 +30,16 @@ public final class Operator {
     static final int MAX_TITLE = 200;
     static final int MAX_PROMPT = 20_000;
 
-    /** Sends one unknown or failed submission again (the dispatcher's operator re-send); returns what happened. */
-    @FunctionalInterface
+    /**
+     * Sends one unknown or failed submission again: the dispatcher's operator re-send in a process
+     * that has one, a request queued for a worker in a web-only process (which has no dispatcher).
+     */
     public interface Resender {
-        String resend(String submissionId);
+        /** Sends it (or queues it); returns what happened, in words. */
+        String resend(String actor, String submissionId);
+
+        /** Whether this process sends itself; false: it queues the re-send for a worker. */
+        boolean sendsHere();
     }
 
     /**
@@ -217,7 +223,7 @@ public final class Operator {
         Map<String, String> outcomes = new LinkedHashMap<>();
         for (ResendLine l : e.lines()) {
             try {
-                outcomes.put(l.submissionId(), p.resender().resend(l.submissionId()));
+                outcomes.put(l.submissionId(), p.resender().resend(actor, l.submissionId()));
             } catch (RuntimeException ex) {
                 outcomes.put(l.submissionId(), "not re-sent: " + ex.getMessage());
             }
@@ -236,11 +242,16 @@ public final class Operator {
     public String resendOne(String actor, String submissionId) {
         ResendEstimate e = resendEstimate(submissionId);
         Submission before = p.submissions().byId(submissionId).orElseThrow();
-        String what = p.resender().resend(submissionId);
+        String what = p.resender().resend(actor, submissionId);
         String status = p.submissions().byId(submissionId).map(x -> x.status().wireName()).orElse("?");
         audit(actor, "resend", submissionId, ordered("status", before.status().wireName(), "attempts", before.attempts(),
                 "upper_bound_usd", round(e.upperUsd())), ordered("status", status, "result", what));
         return what;
+    }
+
+    /** Whether a re-send is made by this process (true) or queued for a worker process (false: a web-only process). */
+    public boolean resendsHere() {
+        return p.resender().sendsHere();
     }
 
     // ---- answers and votes ----

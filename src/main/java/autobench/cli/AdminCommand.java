@@ -3,7 +3,7 @@ package autobench.cli;
 import autobench.admin.AdminStore;
 import autobench.admin.Operator;
 import autobench.task.StoredTask;
-import autobench.wiring.Arena;
+import autobench.wiring.Assembly;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,18 +48,18 @@ public final class AdminCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Arena arena = Arena.open(config.load(needsKeys()))) {
+            try (Assembly arena = Assembly.assemble(needsKeys() ? Assembly.PIPELINE : Assembly.TOOL, config.load(needsKeys()))) {
                 return run(arena, arena.operator());
             }
         }
 
-        abstract int run(Arena arena, Operator op);
+        abstract int run(Assembly arena, Operator op);
     }
 
     @Command(name = "tasks", description = "List the tasks awaiting approval (auto_approve: false).")
     static final class Tasks extends Action {
         @Override
-        int run(Arena arena, Operator op) {
+        int run(Assembly arena, Operator op) {
             var tasks = op.awaitingApproval();
             if (tasks.isEmpty()) System.out.println("no tasks awaiting approval");
             for (StoredTask t : tasks) {
@@ -74,7 +74,7 @@ public final class AdminCommand implements Runnable {
         @Parameters(paramLabel = "TASK_ID") String task;
 
         @Override
-        int run(Arena arena, Operator op) {
+        int run(Assembly arena, Operator op) {
             op.approve(actor(), task);
             System.out.println("approved " + task);
             return 0;
@@ -88,8 +88,8 @@ public final class AdminCommand implements Runnable {
         @Option(names = "--prompt-file", paramLabel = "FILE", description = "A file holding the new prompt (default: keep).") Path promptFile;
 
         @Override
-        int run(Arena arena, Operator op) {
-            StoredTask t = arena.tasks().byId(task).orElseThrow(() -> new IllegalArgumentException("no task with id " + task));
+        int run(Assembly arena, Operator op) {
+            StoredTask t = arena.storage().tasks().byId(task).orElseThrow(() -> new IllegalArgumentException("no task with id " + task));
             String prompt = t.prompt();
             if (promptFile != null) {
                 try {
@@ -109,7 +109,7 @@ public final class AdminCommand implements Runnable {
         @Parameters(paramLabel = "TASK_ID") String task;
 
         @Override
-        int run(Arena arena, Operator op) {
+        int run(Assembly arena, Operator op) {
             op.reject(actor(), task);
             System.out.println("rejected " + task);
             return 0;
@@ -121,7 +121,7 @@ public final class AdminCommand implements Runnable {
         @Parameters(paramLabel = "MODEL_ID") String model;
 
         @Override
-        int run(Arena arena, Operator op) {
+        int run(Assembly arena, Operator op) {
             op.setModelDisabled(actor(), model, true);
             System.out.println("disabled " + model + ": it gets no new submissions until `autobench admin enable-model " + model + "`");
             return 0;
@@ -133,7 +133,7 @@ public final class AdminCommand implements Runnable {
         @Parameters(paramLabel = "MODEL_ID") String model;
 
         @Override
-        int run(Arena arena, Operator op) {
+        int run(Assembly arena, Operator op) {
             op.setModelDisabled(actor(), model, false);
             System.out.println("enabled " + model);
             return 0;
@@ -151,8 +151,8 @@ public final class AdminCommand implements Runnable {
         }
 
         @Override
-        int run(Arena arena, Operator op) {
-            LocalDate day = date != null ? date : arena.today();
+        int run(Assembly arena, Operator op) {
+            LocalDate day = date != null ? date : arena.today().date();
             Operator.ResendEstimate e = op.resendEstimate(day);
             if (e.count() == 0) {
                 System.out.println("no unknown submissions on " + day + ": nothing to re-send");
@@ -180,7 +180,7 @@ public final class AdminCommand implements Runnable {
         @Parameters(paramLabel = "SUBMISSION_ID") String submission;
 
         @Override
-        int run(Arena arena, Operator op) {
+        int run(Assembly arena, Operator op) {
             op.setHidden(actor(), submission, true);
             System.out.println("hidden " + submission);
             return 0;
@@ -192,7 +192,7 @@ public final class AdminCommand implements Runnable {
         @Parameters(paramLabel = "SUBMISSION_ID") String submission;
 
         @Override
-        int run(Arena arena, Operator op) {
+        int run(Assembly arena, Operator op) {
             op.setHidden(actor(), submission, false);
             System.out.println("shown again " + submission);
             return 0;
@@ -204,7 +204,7 @@ public final class AdminCommand implements Runnable {
         @Option(names = "--limit", defaultValue = "20") int limit;
 
         @Override
-        int run(Arena arena, Operator op) {
+        int run(Assembly arena, Operator op) {
             op.topVisitors(limit).forEach(v -> System.out.println(v.visitor() + "  " + v.votes() + " votes, last " + Instant.ofEpochMilli(v.lastCastAt())));
             return 0;
         }
@@ -215,7 +215,7 @@ public final class AdminCommand implements Runnable {
         @Parameters(paramLabel = "VISITOR_ID") String visitor;
 
         @Override
-        int run(Arena arena, Operator op) {
+        int run(Assembly arena, Operator op) {
             int n = op.voidVotes(actor(), visitor);
             System.out.println("voided " + n + " vote(s) of " + visitor);
             return 0;
@@ -227,7 +227,7 @@ public final class AdminCommand implements Runnable {
         @Option(names = "--limit", defaultValue = "50") int limit;
 
         @Override
-        int run(Arena arena, Operator op) {
+        int run(Assembly arena, Operator op) {
             for (AdminStore.AuditRow r : op.audit(limit)) {
                 System.out.println(Instant.ofEpochMilli(r.at()) + "  " + r.actor() + "  " + r.action() + "  " + r.target() + "  "
                         + r.before() + " → " + r.after());

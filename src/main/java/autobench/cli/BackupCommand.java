@@ -2,7 +2,7 @@ package autobench.cli;
 
 import autobench.db.Database;
 import autobench.ops.Backup;
-import autobench.wiring.Arena;
+import autobench.wiring.Storage;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,7 +23,7 @@ public final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Database db = Arena.openDatabase(config.load(false), System::getenv)) {
+        try (Database db = Storage.openDatabase(config.load(false), System::getenv)) {
             Backup.Written w = Backup.sqlite(db, out);
             spec.commandLine().getOut().printf("backed up %s to %s (%.1f MB)%n", db.describe(), w.file(), w.bytes() / 1e6);
             return 0;

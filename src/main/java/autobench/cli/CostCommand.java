@@ -1,13 +1,12 @@
 package autobench.cli;
 
 import autobench.dispatch.CallLedger;
-import autobench.dispatch.Dispatcher;
-import autobench.wiring.Arena;
+import autobench.time.ArenaDay;
+import autobench.wiring.Assembly;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
@@ -46,16 +45,17 @@ public final class CostCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Arena arena = Arena.open(config.load(false))) {
+        try (Assembly arena = Assembly.assemble(Assembly.TOOL, config.load(false))) {
             var zone = arena.config().zone();
-            LocalDate last = to == null ? arena.today() : to;
+            LocalDate last = to == null ? arena.today().date() : to;
             LocalDate first = from == null ? last.minusDays(29) : from;
             if (first.isAfter(last)) throw new IllegalArgumentException("--from " + first + " is after --to " + last);
             Map<LocalDate, Map<String, Totals>> byDay = new TreeMap<>();
             Map<String, Totals> byModel = new TreeMap<>();
             Totals all = new Totals();
-            for (CallLedger.CostRow r : arena.ledger().costRows(Dispatcher.dayStart(first, zone), Dispatcher.dayStart(last.plusDays(1), zone))) {
-                LocalDate day = LocalDate.ofInstant(Instant.ofEpochMilli(r.startedAt()), zone);
+            for (CallLedger.CostRow r : arena.storage().ledger().costRows(ArenaDay.of(first, zone).startMillis(),
+                    ArenaDay.of(last, zone).endMillis())) {
+                LocalDate day = ArenaDay.containing(r.startedAt(), zone).date();
                 byDay.computeIfAbsent(day, d -> new TreeMap<>()).computeIfAbsent(r.modelId(), m -> new Totals()).add(r);
                 byModel.computeIfAbsent(r.modelId(), m -> new Totals()).add(r);
                 all.add(r);

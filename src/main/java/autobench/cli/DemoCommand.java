@@ -3,11 +3,13 @@ package autobench.cli;
 import autobench.config.Config;
 import autobench.config.ConfigLoader;
 import autobench.cycle.DailyCycle;
+import autobench.time.ArenaDay;
 import autobench.web.Site;
-import autobench.wiring.Arena;
+import autobench.wiring.Assembly;
 import autobench.leaderboard.RatingHistory;
 import autobench.rating.RatingSettings;
 import autobench.rating.Vote;
+import autobench.vote.SimulatedVisitors;
 import autobench.vote.VoteStore;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,7 +22,7 @@ import picocli.CommandLine.Option;
         + "the last 7 days' cycles, simulated votes, then the website until Ctrl-C. With --no-serve: one day's cycle and its summary "
         + "(several days, with simulated votes, if --days says so).")
 public final class DemoCommand implements Callable<Integer> {
-    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Arena day (default: today, UTC); with the site, the last of the days run.")
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Assembly day (default: today, UTC); with the site, the last of the days run.")
     LocalDate date;
 
     @Option(names = "--database", paramLabel = "JDBC_URL", description = "Where to store the demo (default: jdbc:sqlite:data/autobench.db).")
@@ -45,11 +47,11 @@ public final class DemoCommand implements Callable<Integer> {
      * The daily snapshots the model pages chart, for the demo's simulated votes: the cycle records
      * only people's votes on real models, and simulated votes are never mixed with those.
      */
-    static void recordSimulatedSnapshots(Arena arena, List<LocalDate> days, java.time.ZoneId zone) {
-        RatingHistory history = new RatingHistory(arena.snapshots(), RatingSettings.DEFAULTS, arena.clock());
-        List<VoteStore.StoredVote> all = arena.votes().all();
+    static void recordSimulatedSnapshots(Assembly arena, List<LocalDate> days, java.time.ZoneId zone) {
+        RatingHistory history = new RatingHistory(arena.storage().snapshots(), RatingSettings.DEFAULTS, arena.storage().clock());
+        List<VoteStore.StoredVote> all = arena.storage().votes().all();
         for (LocalDate day : days) {
-            long end = day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+            long end = ArenaDay.of(day, zone).endMillis();
             history.record(day, all.stream().filter(v -> v.simulated() && v.castAt() < end)
                     .map(v -> new Vote(v.leftModel(), v.rightModel(), v.outcome(), v.category(), v.day())).toList());
         }
@@ -62,19 +64,19 @@ public final class DemoCommand implements Callable<Integer> {
         if (database != null) c = c.withDatabase(database);
         int n = days != null ? days : noServe ? 1 : 7;
         if (n < 1 || n > 60) throw new IllegalArgumentException("--days must be between 1 and 60");
-        Arena arena = Arena.open(c);
+        Assembly arena = Assembly.assemble(Assembly.ALL, c);
         try {
-            LocalDate last = date == null ? arena.today() : date;
+            LocalDate last = date == null ? arena.today().date() : date;
             System.err.println("autobench demo: the demo models are deterministic programs, not AI models; nothing is paid.");
             List<LocalDate> days = new ArrayList<>();
             for (LocalDate day = last.minusDays(n - 1); !day.isAfter(last); day = day.plusDays(1)) {
                 if (n > 1) System.err.println("autobench demo: day " + day);
-                DailyCycle.Result r = arena.dailyCycle().run(day);
+                DailyCycle.Result r = arena.pipeline().dailyCycle().run(day);
                 if (day.equals(last)) Summary.print(arena, r, System.out);
                 days.add(day);
             }
             if (n > 1) {
-                var report = arena.simulatedVisitors(SIMULATION_SEED).run(days, VOTES_PER_DAY);
+                var report = new SimulatedVisitors(arena.website().battles(), SIMULATION_SEED).run(days, VOTES_PER_DAY);
                 if (report.cast() > 0) System.err.println("autobench demo: " + report.cast() + " simulated votes (labelled as simulated on the site)");
                 recordSimulatedSnapshots(arena, days, c.zone());
             }
@@ -82,7 +84,7 @@ public final class DemoCommand implements Callable<Integer> {
                 System.out.println("  Next: ./autobench verify   (integrity report)   ·   ./autobench run-day --date " + last.minusDays(1));
                 return 0;
             }
-            Site site = Serving.start(arena, ServeCommand.web(c.web(), port, sandboxPort, false), "127.0.0.1");
+            Site site = Serving.start(arena.website(), ServeCommand.web(c.web(), port, sandboxPort, false), "127.0.0.1");
             Runtime.getRuntime().addShutdownHook(new Thread(arena::close, "autobench-db-close"));
             Serving.serveUntilStopped(site, "127.0.0.1");
             return 0;

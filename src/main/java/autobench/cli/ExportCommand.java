@@ -1,7 +1,7 @@
 package autobench.cli;
 
 import autobench.ops.Manifest;
-import autobench.wiring.Arena;
+import autobench.wiring.Assembly;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -26,8 +26,8 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Arena arena = Arena.open(config.load(false))) {
-            Manifest m = arena.exporter(App.VERSION).export(out, from, to);
+        try (Assembly arena = Assembly.assemble(Assembly.TOOL, config.load(false))) {
+            Manifest m = arena.storage().newExporter(App.VERSION).export(out, from, to);
             m.files().stream().filter(e -> e.rows() != null)
                     .forEach(e -> System.out.printf("  %-24s %8d rows%n", e.path(), e.rows()));
             long artifacts = m.files().stream().filter(e -> e.rows() == null).count();

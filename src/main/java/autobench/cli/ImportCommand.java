@@ -4,7 +4,7 @@ import autobench.config.Config;
 import autobench.db.Database;
 import autobench.ops.Importer;
 import autobench.ops.Manifest;
-import autobench.wiring.Arena;
+import autobench.wiring.Storage;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,8 +31,8 @@ public final class ImportCommand implements Callable<Integer> {
                 + " by AutoBench " + m.autobenchVersion() + ", schema " + m.schemaVersion() + ")");
         if (verifyOnly) return 0;
         Config c = config.load(false);
-        try (Database db = Arena.openDatabase(c, System::getenv)) {
-            Importer.Result r = Arena.importer(db).load(dir, m);
+        try (Database db = Storage.openDatabase(c, System::getenv)) {
+            Importer.Result r = Storage.newImporter(db).load(dir, m);
             r.rows().forEach((file, n) -> System.out.printf("  %-24s %8d rows%n", file, n));
             System.out.println("imported into " + db.describe());
             return 0;

@@ -8,6 +8,7 @@ import autobench.rating.Vote;
 import autobench.rating.VoteFilter;
 import autobench.rating.io.MalformedVoteException;
 import autobench.rating.io.VoteFile;
+import autobench.wiring.Assembly;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
@@ -79,8 +80,8 @@ public final class RatingsCommand implements Callable<Integer> {
     /** The registered command: database votes come from the configured database. */
     public RatingsCommand() {
         this.databaseVotes = () -> {
-            try (autobench.wiring.Arena arena = autobench.wiring.Arena.open(config.load(false))) {
-                return arena.storedVotes().read(includeDemo);
+            try (Assembly arena = Assembly.assemble(Assembly.TOOL, config.load(false))) {
+                return arena.storage().storedVotes().read(includeDemo);
             }
         };
     }

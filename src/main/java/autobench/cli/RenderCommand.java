@@ -1,7 +1,7 @@
 package autobench.cli;
 
 import autobench.cycle.RenderStage;
-import autobench.wiring.Arena;
+import autobench.wiring.Assembly;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 public final class RenderCommand implements Callable<Integer> {
     @Mixin ConfigOption config;
 
-    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Arena day (default: today in the configured zone).")
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Assembly day (default: today in the configured zone).")
     LocalDate date;
 
     @Option(names = "--rerender", paramLabel = "SUBMISSION_ID", description = "Render this submission again, replacing its artifacts.")
@@ -20,9 +20,9 @@ public final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Arena arena = Arena.open(config.load(false))) {
-            RenderStage stage = arena.renderStage();
-            RenderStage.Report r = rerender != null ? stage.rerender(rerender) : stage.renderDay(date == null ? arena.today() : date);
+        try (Assembly arena = Assembly.assemble(Assembly.PIPELINE, config.load(false))) {
+            RenderStage stage = arena.pipeline().renderStage();
+            RenderStage.Report r = rerender != null ? stage.rerender(rerender) : stage.renderDay(date == null ? arena.today().date() : date);
             if (r.skipped() != null) {
                 System.out.println("render: skipped — " + r.skipped());
                 return 1;

@@ -1,6 +1,6 @@
 package autobench.cli;
 
-import autobench.wiring.Arena;
+import autobench.wiring.Assembly;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +15,7 @@ public final class ResendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Arena arena = Arena.open(config.load(true))) {
+        try (Assembly arena = Assembly.assemble(Assembly.PIPELINE, config.load(true))) {
             String r = arena.operator().resendOne(AdminCommand.actor(), submissionId);
             System.out.println("re-sent " + submissionId + ": " + r);
             return 0;

@@ -1,7 +1,7 @@
 package autobench.cli;
 
 import autobench.cycle.Scheduler;
-import autobench.wiring.Arena;
+import autobench.wiring.Assembly;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,8 +13,8 @@ public final class ScheduleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Arena arena = Arena.open(config.load(true))) {
-            Scheduler scheduler = arena.scheduler();
+        try (Assembly arena = Assembly.assemble(Assembly.PIPELINE, config.load(true))) {
+            Scheduler scheduler = arena.pipeline().scheduler();
             try (GracefulStop stop = GracefulStop.install(() -> {
                 scheduler.stop();
                 arena.stop();

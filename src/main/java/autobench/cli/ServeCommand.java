@@ -2,12 +2,12 @@ package autobench.cli;
 
 import autobench.config.Config;
 import autobench.web.Site;
-import autobench.wiring.Arena;
+import autobench.wiring.Assembly;
+import autobench.wiring.Role;
 import autobench.cycle.Scheduler;
 import autobench.cycle.Stage;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the website (pages, JSON API, feed, battles) and the live-preview sandbox origin. Visitors never cause a model call.")
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the website (pages, JSON API, feed, battles) and the live-preview sandbox origin. Visitors never cause a model call; a web-only process hands operators' re-sends and cron runs to the workers.")
 public final class ServeCommand implements Callable<Integer> {
     @Mixin ConfigOption config;
 
@@ -31,35 +31,23 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-cache", description = "Render every request afresh (for measuring what the cache buys).")
     boolean noCache;
 
-    /** What a process does; split them across processes and machines on one PostgreSQL database. */
-    enum Role {
-        /** the website, the sandbox origin, the API, the cron endpoints, health and metrics */
-        web,
-        /** writes the day's tasks and the rating snapshots when they are due */
-        scheduler,
-        /** calls the models and renders the answers when they are due */
-        worker
-    }
-
     @Option(names = "--roles", split = ",", paramLabel = "ROLE[,ROLE…]",
             description = "What this process does: web, scheduler, worker (default: all three). Any number of processes may have any role.")
     Set<Role> roles = EnumSet.allOf(Role.class);
 
     @Override
     public Integer call() throws InterruptedException {
-        Config c = config.load(roles.contains(Role.worker));
-        Config.Web web = web(c.web(), port, sandboxPort, noCache);
-        Arena arena = roles.equals(EnumSet.of(Role.web)) ? Arena.openForWeb(c) : Arena.open(c);
-        Site site = roles.contains(Role.web) ? Serving.start(arena, web, host) : null;
-        Set<Stage> stages = EnumSet.noneOf(Stage.class);
-        if (roles.contains(Role.scheduler)) stages.addAll(List.of(Stage.GENERATE, Stage.SNAPSHOT));
-        if (roles.contains(Role.worker)) stages.addAll(List.of(Stage.DISPATCH, Stage.RENDER));
-        Scheduler scheduler = stages.isEmpty() ? null : arena.scheduler(stages);
+        Config loaded = config.load(roles.contains(Role.worker));
+        Config.Web web = web(loaded.web(), port, sandboxPort, noCache);
+        Config c = loaded.withWeb(web);
+        Assembly process = Assembly.assemble(roles, c);
+        Site site = roles.contains(Role.web) ? Serving.start(process.website(), web, host) : null;
+        Set<Stage> stages = Role.stages(roles);
+        Scheduler scheduler = process.hasPipeline() ? process.pipeline().scheduler() : null;
         CountDownLatch stopped = new CountDownLatch(1);
         Thread schedulerThread = scheduler == null ? null : Thread.ofPlatform().name("scheduler").daemon().unstarted(scheduler::runUntilStopped);
         try (GracefulStop stop = GracefulStop.install(() -> {
-            if (scheduler != null) scheduler.stop();
-            arena.stop();
+            process.stop();
             // The stage that was running records how it ended (stopped) before the database closes;
             // closing under it would leave the run 'running' until its lease ran out.
             if (schedulerThread != null) joinQuietly(schedulerThread, Duration.ofSeconds(c.render().timeLimitSeconds() + 15L));
@@ -72,7 +60,7 @@ public final class ServeCommand implements Callable<Integer> {
                     + ". Ctrl-C or SIGTERM stops gracefully.");
             System.out.flush();
             stopped.await();
-            arena.close();
+            process.close();
             return stop.exitCode();
         }
     }

@@ -3,21 +3,21 @@ package autobench.cli;
 import autobench.cycle.DailyCycle;
 import autobench.dispatch.Submission;
 import autobench.task.StoredTask;
-import autobench.wiring.Arena;
+import autobench.wiring.Assembly;
 import java.io.PrintStream;
 
 /** The human-readable summary of a day, printed after run-day and demo. */
 final class Summary {
     private Summary() {}
 
-    static void print(Arena arena, DailyCycle.Result r, PrintStream out) {
+    static void print(Assembly arena, DailyCycle.Result r, PrintStream out) {
         out.println();
-        out.println("AutoBench day " + r.day() + " (" + arena.config().zone() + ") — database " + arena.database().describe());
+        out.println("AutoBench day " + r.day() + " (" + arena.config().zone() + ") — database " + arena.storage().database().describe());
         for (StoredTask t : r.tasks()) {
             out.printf("%n  Task %d · %s · %s [%s]%s%n", t.slot() + 1, t.title(), t.category().wireName(), t.status().wireName(),
                     t.fallbackReason() == null ? "" : " (generator fell back: " + t.fallbackReason() + ")");
-            var renders = arena.renders();
-            for (Submission s : arena.submissions().forTask(t.id())) {
+            var renders = arena.storage().renders();
+            for (Submission s : arena.storage().submissions().forTask(t.id())) {
                 String render = renders.find(s.id()).map(x -> x.status() == autobench.render.RenderStore.State.DONE ? " · render " + x.result()
                         + (Boolean.TRUE.equals(x.animates()) ? " animates" : "") + (Boolean.TRUE.equals(x.interactive()) ? " interactive" : "")
                         : " · render " + x.status().name().toLowerCase(java.util.Locale.ROOT)).orElse("");

@@ -1,7 +1,7 @@
 package autobench.cli;
 
 import autobench.ops.Verifier;
-import autobench.wiring.Arena;
+import autobench.wiring.Assembly;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.concurrent.Callable;
@@ -18,8 +18,8 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Arena arena = Arena.open(config.load(false))) {
-            Verifier.Report r = arena.verifier().run();
+        try (Assembly arena = Assembly.assemble(Assembly.TOOL, config.load(false))) {
+            Verifier.Report r = arena.storage().verifier().run();
             if (json) {
                 var m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).findAndRegisterModules();
                 var node = m.valueToTree(r);

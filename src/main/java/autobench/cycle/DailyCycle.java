@@ -7,6 +7,7 @@ import autobench.leaderboard.StoredVotes;
 import autobench.task.DailyTasks;
 import autobench.task.StoredTask;
 import autobench.task.TaskStore;
+import autobench.time.ArenaDay;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -80,7 +81,7 @@ public final class DailyCycle {
      * @return the number of models in it
      */
     public int snapshot(LocalDate day) {
-        long endOfYesterday = Dispatcher.dayStart(day, zone);
+        long endOfYesterday = ArenaDay.of(day, zone).startMillis();
         return history.record(day.minusDays(1), votes.read(false, endOfYesterday));
     }
 

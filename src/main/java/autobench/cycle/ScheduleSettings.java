@@ -1,7 +1,10 @@
 package autobench.cycle;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 
 /**
  * When the stages of a day run, in the arena's zone; part of the validated config. The seed's
@@ -19,6 +22,16 @@ public record ScheduleSettings(LocalTime generateAt, LocalTime dispatchAt, Local
 
     public ScheduleSettings(LocalTime generateAt, LocalTime dispatchAt, LocalTime renderAt, int catchUpDays) {
         this(generateAt, dispatchAt, renderAt, catchUpDays, DEFAULT_STAGE_LEASE_SECONDS);
+    }
+
+    /** When a stage of a day is due, in the arena's zone. */
+    public Instant dueAt(Stage stage, LocalDate day, ZoneId zone) {
+        LocalTime t = switch (stage) {
+            case GENERATE, SNAPSHOT -> generateAt;
+            case DISPATCH -> dispatchAt;
+            case RENDER -> renderAt;
+        };
+        return day.atTime(t).atZone(zone).toInstant();
     }
 
     public Duration stageLease() {

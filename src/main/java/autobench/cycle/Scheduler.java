@@ -1,11 +1,11 @@
 package autobench.cycle;
 
 import autobench.cycle.StageRuns.Trigger;
+import autobench.time.ArenaDay;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -26,6 +26,7 @@ public final class Scheduler {
     private static final Duration MAX_NAP = Duration.ofMinutes(1);
 
     private final StageRunner runner;
+    private final WorkQueue queue;
     private final ScheduleSettings settings;
     private final ZoneId zone;
     private final Clock clock;
@@ -41,7 +42,16 @@ public final class Scheduler {
      *               snapshots, a {@code worker} role calls models and renders; one process may do both
      */
     public Scheduler(StageRunner runner, ScheduleSettings settings, ZoneId zone, Clock clock, Set<Stage> stages) {
+        this(runner, null, settings, zone, clock, stages);
+    }
+
+    /**
+     * @param queue the work web-only processes handed on (cron runs, re-sends), taken on every tick;
+     *              {@code null}: none is taken here
+     */
+    public Scheduler(StageRunner runner, WorkQueue queue, ScheduleSettings settings, ZoneId zone, Clock clock, Set<Stage> stages) {
         this.runner = runner;
+        this.queue = queue;
         this.settings = settings;
         this.zone = zone;
         this.clock = clock;
@@ -50,19 +60,21 @@ public final class Scheduler {
 
     /** When a stage of a day is due. */
     Instant dueAt(Stage stage, LocalDate day) {
-        LocalTime t = switch (stage) {
-            case GENERATE, SNAPSHOT -> settings.generateAt();
-            case DISPATCH -> settings.dispatchAt();
-            case RENDER -> settings.renderAt();
-        };
-        return day.atTime(t).atZone(zone).toInstant();
+        return settings.dueAt(stage, day, zone);
     }
 
     /** Runs everything due and not yet run, oldest day first; returns what it asked for. */
     public List<StageRunner.Outcome> tick() {
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, zone);
+        LocalDate today = ArenaDay.containing(now, zone).date();
         List<StageRunner.Outcome> out = new ArrayList<>();
+        if (queue != null) {
+            try {
+                queue.drain();
+            } catch (RuntimeException e) {
+                log.warn("could not take the work handed on by web processes: {}", e.getMessage());
+            }
+        }
         if (stages.contains(Stage.DISPATCH)) {
             try {
                 runner.reapExpiredCalls();
@@ -109,7 +121,7 @@ public final class Scheduler {
 
     Duration untilNextDue() {
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, zone);
+        LocalDate today = ArenaDay.containing(now, zone).date();
         Duration best = runner.lease().compareTo(MAX_NAP) < 0 ? runner.lease() : MAX_NAP;
         for (LocalDate day : List.of(today, today.plusDays(1))) {
             for (Stage s : Stage.values()) {

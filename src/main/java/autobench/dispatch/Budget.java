@@ -1,8 +1,8 @@
 package autobench.dispatch;
 
 import autobench.provider.ModelConfig;
+import autobench.time.ArenaDay;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.OptionalDouble;
 import org.slf4j.Logger;
@@ -35,8 +35,8 @@ public final class Budget {
 
     /** Spend so far in the arena day containing now. */
     public double spentToday(Clock clock) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-        return ledger.spend(Dispatcher.dayStart(today, zone), Dispatcher.dayStart(today.plusDays(1), zone));
+        ArenaDay today = ArenaDay.today(clock, zone);
+        return ledger.spend(today.startMillis(), today.endMillis());
     }
 
     public Double capUsd() {

@@ -10,7 +10,6 @@ import autobench.task.TaskStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -299,10 +298,5 @@ public final class Dispatcher {
             }
             if (stopping) throw new InterruptedException("stopping");
         };
-    }
-
-    /** Which zone's day the budget counts in. */
-    public static long dayStart(LocalDate day, ZoneId zone) {
-        return day.atStartOfDay(zone).toInstant().toEpochMilli();
     }
 }

@@ -1,7 +1,7 @@
 package autobench.ops;
 
 import autobench.dispatch.CallLedger;
-import autobench.dispatch.Dispatcher;
+import autobench.time.ArenaDay;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -50,11 +50,11 @@ public final class Costs {
     }
 
     public Report now() {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-        LocalDate first = today.withDayOfMonth(1);
-        long dayStart = Dispatcher.dayStart(today, zone), tomorrow = Dispatcher.dayStart(today.plusDays(1), zone);
-        double todayUsd = ledger.spend(dayStart, tomorrow);
-        double monthUsd = ledger.spend(Dispatcher.dayStart(first, zone), tomorrow);
+        ArenaDay arenaDay = ArenaDay.today(clock, zone);
+        LocalDate today = arenaDay.date();
+        ArenaDay first = ArenaDay.of(today.withDayOfMonth(1), zone);
+        double todayUsd = ledger.spend(arenaDay.startMillis(), arenaDay.endMillis());
+        double monthUsd = ledger.spend(first.startMillis(), arenaDay.endMillis());
         int elapsed = today.getDayOfMonth();
         int days = today.lengthOfMonth();
         double projected = monthUsd / elapsed * days;

@@ -28,9 +28,13 @@ public final class Verifier {
      * What the report reads.
      *
      * @param database describes the database (kind and location, never a password)
+     * @param schedule  the schedule's findings: failed stage runs, stages due and not run, work no worker took
      */
     public record Sources(TaskStore tasks, SubmissionStore submissions, CallLedger ledger, RenderStore renders, Budget budget,
-                          Supplier<String> database, Costs costs) {}
+                          Supplier<String> database, Costs costs, Supplier<Findings> schedule) {}
+
+    /** Findings a part of the arena reports about itself: problems fail the report, warnings do not. */
+    public record Findings(List<String> problems, List<String> warnings) {}
 
     public Verifier(Sources from, Clock clock) {
         this.from = from;
@@ -81,6 +85,9 @@ public final class Verifier {
             warnings.add("task " + t.day() + " #" + t.slot() + " '" + t.title() + "' was dispatched over a day ago but is not published"
                     + " (is Chromium installed? run: autobench render --date " + t.day() + ")");
         }
+        Findings schedule = from.schedule().get();
+        problems.addAll(schedule.problems());
+        warnings.addAll(schedule.warnings());
         Double cap = from.budget().capUsd();
         double spent = from.budget().spentToday(clock);
         if (cap != null && spent >= cap) warnings.add(String.format("daily budget reached: spent $%.4f of $%.2f today", spent, cap));

@@ -36,7 +36,7 @@ public final class Probe {
                         "environment variable " + model.apiKeyEnv() + " is not set — nothing was sent", "");
             }
         }
-        Provider provider = ProviderKind.adapterFor(model, env, http);
+        Provider provider = Adapters.forModel(model, env, http);
         Prompt prompt = new Prompt(SYSTEM, USER, Math.max(1, model.maxOutputTokens()), model.temperature(),
                 Duration.ofSeconds(Math.max(1, model.timeoutSeconds())));
         long start = System.nanoTime();

@@ -1,19 +1,10 @@
 package autobench.provider;
 
 import autobench.WireName;
-import autobench.provider.anthropic.AnthropicProvider;
-import autobench.provider.demo.DemoProvider;
-import autobench.provider.gemini.GeminiProvider;
-import autobench.provider.local.LocalModels;
-import autobench.provider.local.LocalProvider;
-import autobench.provider.openai.Dialect;
-import autobench.provider.openai.OpenAiProvider;
-import autobench.provider.openai.OpenAiResponsesProvider;
-import java.util.function.Function;
 
 /**
  * The explicit list of providers, and everything the rest of the system needs to know about one:
- * its name in the config, whether it needs a key and a price, and how to build its adapter.
+ * its name in the config, whether it needs a key and a price (its adapter is built by {@link Adapters}).
  * Adding a provider is one constant here plus one adapter class.
  */
 public enum ProviderKind implements WireName {
@@ -52,44 +43,5 @@ public enum ProviderKind implements WireName {
     /** Whether the config must say what a million tokens cost (0 is allowed, a missing price is not). */
     public boolean needsPrice() {
         return needsPrice;
-    }
-
-    /**
-     * Builds the adapter for one model, sharing the process-wide {@link LocalModels}.
-     *
-     * @param env reads environment variables (keys come only from there)
-     */
-    public static Provider adapterFor(ModelConfig model, Function<String, String> env, HttpTransport http) {
-        return adapterFor(model, env, http, LocalModels.shared());
-    }
-
-    public static Provider adapterFor(ModelConfig model, Function<String, String> env, HttpTransport http, LocalModels local) {
-        String key = model.apiKeyEnv() == null ? null : env.apply(model.apiKeyEnv());
-        if (key != null && key.isBlank()) key = null;
-        if (key == null && model.provider().needsKey) return missingKey(model);
-        return switch (model.provider()) {
-            case DEMO -> new DemoProvider(model);
-            case OPENAI -> openAi(model, key, http, Dialect.OPENAI);
-            case OPENAI_COMPATIBLE -> openAi(model, key, http, Dialect.COMPATIBLE);
-            case DEEPSEEK -> new OpenAiProvider(model, key, http, Dialect.DEEPSEEK);
-            case ANTHROPIC -> new AnthropicProvider(model, key, http);
-            case GEMINI -> new GeminiProvider(model, key, http);
-            case LOCAL -> new LocalProvider(model, local);
-        };
-    }
-
-    private static Provider openAi(ModelConfig model, String key, HttpTransport http, Dialect dialect) {
-        return switch (Options.string(model, "api", "chat")) {
-            case "chat" -> new OpenAiProvider(model, key, http, dialect);
-            case "responses" -> new OpenAiResponsesProvider(model, key, http, dialect);
-            default -> throw new IllegalArgumentException("model '" + model.id() + "': options.api must be chat or responses");
-        };
-    }
-
-    /** Nothing is sent without a key: the failure names the variable, never a value. */
-    private static Provider missingKey(ModelConfig model) {
-        String what = model.apiKeyEnv() == null ? "api_key_env is not configured"
-                : "environment variable " + model.apiKeyEnv() + " is not set";
-        return prompt -> new Completion.Failed(FailureKind.AUTH, "no key: " + what, 0, null, "");
     }
 }

@@ -1,6 +1,7 @@
 package autobench.vote;
 
 import autobench.rating.Outcome;
+import autobench.time.ArenaDay;
 import autobench.vote.PairPicker.Pool;
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -53,8 +54,9 @@ public final class SimulatedVisitors {
         Map<Refusal, Integer> refused = new EnumMap<>(Refusal.class);
         long now = battles.clock().millis();
         for (LocalDate day : days.stream().sorted().distinct().toList()) {
-            long start = day.atStartOfDay(battles.zone()).toInstant().toEpochMilli();
-            long end = Math.min(day.plusDays(1).atStartOfDay(battles.zone()).toInstant().toEpochMilli(), now);
+            ArenaDay arenaDay = ArenaDay.of(day, battles.zone());
+            long start = arenaDay.startMillis();
+            long end = Math.min(arenaDay.endMillis(), now);
             // A day simulated before is left alone, so running the demo again does not pile up votes.
             if (end <= start || votesPerDay <= 0 || battles.simulatedVotesOn(day) > 0) {
                 skipped++;

@@ -156,7 +156,10 @@ final class AdminHandlers {
                             log.error("re-send of {} failed", id, ex);
                         }
                     });
-                    redirect(ctx, "/admin/audit", "Re-sending submission " + id + " in the background; a resend row appears here when it is done.");
+                    redirect(ctx, "/admin/audit", op.resendsHere()
+                            ? "Re-sending submission " + id + " in the background; a resend row appears here when it is done."
+                            : "Submission " + id + " is queued for a worker: this web process sends nothing itself. A resend row appears"
+                            + " here now; the worker's result is in ./autobench runs.");
                 }
                 case "resend-confirm" -> {
                     LocalDate day = day(required(ctx, "day"));
@@ -176,8 +179,10 @@ final class AdminHandlers {
                             log.error("bulk re-send of {} failed", day, ex);
                         }
                     });
-                    redirect(ctx, "/admin/audit", "Re-sending " + count + " submission(s) of " + day
-                            + " in the background; a resend_day row appears here when it is done.");
+                    redirect(ctx, "/admin/audit", op.resendsHere()
+                            ? "Re-sending " + count + " submission(s) of " + day + " in the background; a resend_day row appears here when it is done."
+                            : count + " submission(s) of " + day + " are queued for a worker: this web process sends nothing itself."
+                            + " A resend_day row appears here now; the worker's results are in ./autobench runs.");
                 }
                 default -> send(ctx, templates.page(404, "error", new Pages.Error(404, "No such operator action: " + action)));
             }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import autobench.config.Config;
-import autobench.dispatch.Sleeper;
 import autobench.dispatch.Submission;
 import autobench.dispatch.SubmissionStatus;
 import autobench.ops.Costs;
@@ -17,7 +16,8 @@ import autobench.testing.ManualClock;
 import autobench.testing.Store;
 import autobench.testing.TestConfigs;
 import autobench.vote.Battle;
-import autobench.wiring.Arena;
+import autobench.testing.TestAssembly;
+import autobench.wiring.Assembly;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -48,12 +48,12 @@ public class OperatorTest {
         return TestConfigs.load(tmp, yaml, Map.of());
     }
 
-    Arena arena(Config c, ManualClock clock) {
-        return new Arena(c, k -> null, clock, Sleeper.REAL, l -> {}, Map.of());
+    Assembly arena(Config c, ManualClock clock) {
+        return TestAssembly.of(c).clock(clock).build();
     }
 
-    public static void publish(Arena a) {
-        a.database().jdbi().useHandle(h -> {
+    public static void publish(Assembly a) {
+        a.storage().database().jdbi().useHandle(h -> {
             h.execute("""
                     INSERT INTO render_results (submission_id, status, result, seed, attempts, created_at, updated_at)
                     SELECT id, 'done', 'ok', 0, 1, 0, 0 FROM submissions WHERE status = 'succeeded'
@@ -71,8 +71,8 @@ public class OperatorTest {
     @EnumSource(Store.class)
     void approve_edit_and_reject_act_on_proposed_tasks_and_each_writes_an_audit_row_with_before_and_after(Store store) throws Exception {
         stub.answerAll(ChatStub.ok());
-        try (Arena a = arena(config(store, 3, false, ""), new ManualClock(NOON))) {
-            List<StoredTask> proposed = a.dailyTasks().ensure(DAY);
+        try (Assembly a = arena(config(store, 3, false, ""), new ManualClock(NOON))) {
+            List<StoredTask> proposed = a.pipeline().dailyTasks().ensure(DAY);
             Operator op = a.operator();
             assertThat(op.awaitingApproval()).extracting(StoredTask::id).containsExactlyElementsOf(proposed.stream().map(StoredTask::id).toList());
 
@@ -80,12 +80,12 @@ public class OperatorTest {
             op.editAndApprove(ACTOR, proposed.get(1).id(), "  A better title ", "Draw a spinning cube.");
             op.reject(ACTOR, proposed.get(2).id());
 
-            assertThat(a.tasks().byId(proposed.get(0).id()).orElseThrow().status()).isEqualTo(TaskStatus.APPROVED);
-            StoredTask edited = a.tasks().byId(proposed.get(1).id()).orElseThrow();
+            assertThat(a.storage().tasks().byId(proposed.get(0).id()).orElseThrow().status()).isEqualTo(TaskStatus.APPROVED);
+            StoredTask edited = a.storage().tasks().byId(proposed.get(1).id()).orElseThrow();
             assertThat(edited.status()).isEqualTo(TaskStatus.APPROVED);
             assertThat(edited.title()).isEqualTo("A better title");
             assertThat(edited.prompt()).isEqualTo("Draw a spinning cube.");
-            assertThat(a.tasks().byId(proposed.get(2).id()).orElseThrow().status()).isEqualTo(TaskStatus.REJECTED);
+            assertThat(a.storage().tasks().byId(proposed.get(2).id()).orElseThrow().status()).isEqualTo(TaskStatus.REJECTED);
             assertThat(op.awaitingApproval()).isEmpty();
 
             List<AdminStore.AuditRow> audit = op.audit(10);
@@ -100,26 +100,26 @@ public class OperatorTest {
             assertThat(json(edit.after())).containsEntry("status", "approved").containsEntry("title", "A better title");
 
             // The rejected task is never sent; the two approved ones go to both models.
-            a.dispatcher().dispatchDay(DAY);
+            a.pipeline().dispatcher().dispatchDay(DAY);
             assertThat(stub.requests()).isEqualTo(4);
-            assertThat(a.submissions().forTask(proposed.get(2).id())).isEmpty();
+            assertThat(a.storage().submissions().forTask(proposed.get(2).id())).isEmpty();
         }
     }
 
     @ParameterizedTest
     @EnumSource(Store.class)
     void a_bad_edit_or_an_action_on_a_task_that_is_not_proposed_changes_nothing_and_says_why(Store store) {
-        try (Arena a = arena(config(store, 1, false, ""), new ManualClock(NOON))) {
-            StoredTask t = a.dailyTasks().ensure(DAY).get(0);
+        try (Assembly a = arena(config(store, 1, false, ""), new ManualClock(NOON))) {
+            StoredTask t = a.pipeline().dailyTasks().ensure(DAY).get(0);
             Operator op = a.operator();
             assertThatThrownBy(() -> op.editAndApprove(ACTOR, t.id(), "   ", "prompt")).isInstanceOf(Operator.Refused.class)
                     .hasMessageContaining("title");
             assertThatThrownBy(() -> op.editAndApprove(ACTOR, t.id(), "Title", "")).hasMessageContaining("prompt");
             assertThatThrownBy(() -> op.approve(ACTOR, "no-such-task")).hasMessageContaining("no task with id no-such-task");
-            assertThat(a.tasks().byId(t.id()).orElseThrow()).isEqualTo(t);
+            assertThat(a.storage().tasks().byId(t.id()).orElseThrow()).isEqualTo(t);
             op.approve(ACTOR, t.id());
             assertThatThrownBy(() -> op.reject(ACTOR, t.id())).hasMessageContaining("is approved, not proposed");
-            assertThat(a.tasks().byId(t.id()).orElseThrow().status()).isEqualTo(TaskStatus.APPROVED);
+            assertThat(a.storage().tasks().byId(t.id()).orElseThrow().status()).isEqualTo(TaskStatus.APPROVED);
             assertThatThrownBy(() -> op.setModelDisabled(ACTOR, "nope", true)).hasMessageContaining("no model with id nope");
             assertThatThrownBy(() -> op.setHidden(ACTOR, "nope", true)).hasMessageContaining("no submission with id nope");
             assertThatThrownBy(() -> op.voidVotes(ACTOR, "nobody")).hasMessageContaining("has no votes");
@@ -133,22 +133,22 @@ public class OperatorTest {
         stub.answerAll(ChatStub.ok());
         Config c = config(store, 2, true, "");
         ManualClock clock = new ManualClock(NOON);
-        try (Arena a = arena(c, clock)) {
+        try (Assembly a = arena(c, clock)) {
             a.operator().setModelDisabled(ACTOR, "b", true);
             AdminStore.AuditRow row = a.operator().audit(1).get(0);
             assertThat(row.action()).isEqualTo("disable_model");
             assertThat(json(row.before())).containsEntry("disabled", false);
             assertThat(json(row.after())).containsEntry("disabled", true);
         }
-        try (Arena a = arena(c, clock)) { // a restart: the models are synced from the config again
-            assertThat(a.models().disabledIds()).containsExactly("b");
-            a.dailyCycle().run(DAY);
+        try (Assembly a = arena(c, clock)) { // a restart: the models are synced from the config again
+            assertThat(a.storage().models().disabledIds()).containsExactly("b");
+            a.pipeline().dailyCycle().run(DAY);
             assertThat(stub.requests()).as("2 tasks × model a only").isEqualTo(2);
-            for (StoredTask t : a.tasks().forDay(DAY)) {
-                assertThat(a.submissions().forTask(t.id())).extracting(Submission::modelId).containsExactly("a");
+            for (StoredTask t : a.storage().tasks().forDay(DAY)) {
+                assertThat(a.storage().submissions().forTask(t.id())).extracting(Submission::modelId).containsExactly("a");
             }
             a.operator().setModelDisabled(ACTOR, "b", false);
-            a.dailyCycle().run(DAY.plusDays(1));
+            a.pipeline().dailyCycle().run(DAY.plusDays(1));
             assertThat(stub.requests()).as("the next day both models").isEqualTo(6);
         }
     }
@@ -157,32 +157,32 @@ public class OperatorTest {
     @EnumSource(Store.class)
     void a_hidden_answer_leaves_the_gallery_and_new_battles_and_comes_back_when_shown(Store store) throws Exception {
         stub.answerAll(ChatStub.ok());
-        try (Arena a = arena(config(store, 2, true, ""), new ManualClock(NOON))) {
-            a.dailyCycle().run(DAY);
+        try (Assembly a = arena(config(store, 2, true, ""), new ManualClock(NOON))) {
+            a.pipeline().dailyCycle().run(DAY);
             publish(a);
-            StoredTask t = a.tasks().forDay(DAY).get(0);
-            String hidden = a.submissions().find(t.id(), "a").orElseThrow().id();
-            long versionBefore = a.gallery().dataVersion();
+            StoredTask t = a.storage().tasks().forDay(DAY).get(0);
+            String hidden = a.storage().submissions().find(t.id(), "a").orElseThrow().id();
+            long versionBefore = a.website().gallery().dataVersion();
 
             a.operator().setHidden(ACTOR, hidden, true);
 
-            assertThat(a.gallery().dataVersion()).as("the site's caches see a change").isNotEqualTo(versionBefore);
-            assertThat(a.gallery().task(t.id()).orElseThrow().answers()).extracting(x -> x.submissionId()).doesNotContain(hidden).hasSize(1);
-            assertThat(a.gallery().answer(hidden)).isEmpty();
-            assertThat(a.gallery().texts(hidden)).isEmpty();
-            assertThat(a.gallery().answersOf("a")).extracting(x -> x.answer().submissionId()).doesNotContain(hidden);
+            assertThat(a.website().gallery().dataVersion()).as("the site's caches see a change").isNotEqualTo(versionBefore);
+            assertThat(a.website().gallery().task(t.id()).orElseThrow().answers()).extracting(x -> x.submissionId()).doesNotContain(hidden).hasSize(1);
+            assertThat(a.website().gallery().answer(hidden)).isEmpty();
+            assertThat(a.website().gallery().texts(hidden)).isEmpty();
+            assertThat(a.website().gallery().answersOf("a")).extracting(x -> x.answer().submissionId()).doesNotContain(hidden);
             Set<String> inBattles = new HashSet<>();
             for (int i = 0; i < 40; i++) {
-                Battle b = a.battles().issue("visitor-" + i, "addr").orElseThrow();
+                Battle b = a.website().battles().issue("visitor-" + i, "addr").orElseThrow();
                 inBattles.add(b.leftSubmissionId());
                 inBattles.add(b.rightSubmissionId());
             }
             assertThat(inBattles).doesNotContain(hidden);
             assertThat(json(a.operator().audit(1).get(0).after())).containsEntry("hidden", true);
 
-            ((ManualClock) a.clock()).advance(java.time.Duration.ofSeconds(1));
+            ((ManualClock) a.storage().clock()).advance(java.time.Duration.ofSeconds(1));
             a.operator().setHidden(ACTOR, hidden, false);
-            assertThat(a.gallery().answer(hidden)).isPresent();
+            assertThat(a.website().gallery().answer(hidden)).isPresent();
             assertThat(a.operator().audit(1).get(0).action()).isEqualTo("unhide");
         }
     }
@@ -191,28 +191,28 @@ public class OperatorTest {
     @EnumSource(Store.class)
     void voided_votes_stay_stored_but_leave_the_leaderboard_and_the_exports(Store store) throws Exception {
         stub.answerAll(ChatStub.ok());
-        try (Arena a = arena(config(store, 2, true, ""), new ManualClock(NOON))) {
-            a.dailyCycle().run(DAY);
+        try (Assembly a = arena(config(store, 2, true, ""), new ManualClock(NOON))) {
+            a.pipeline().dailyCycle().run(DAY);
             publish(a);
-            StoredTask t = a.tasks().forDay(DAY).get(0);
-            String sa = a.submissions().find(t.id(), "a").orElseThrow().id(), sb = a.submissions().find(t.id(), "b").orElseThrow().id();
+            StoredTask t = a.storage().tasks().forDay(DAY).get(0);
+            String sa = a.storage().submissions().find(t.id(), "a").orElseThrow().id(), sb = a.storage().submissions().find(t.id(), "b").orElseThrow().id();
             long now = NOON.toEpochMilli();
-            for (int i = 0; i < 5; i++) a.votes().vote(a.votes().issueBattle(t.id(), sa, sb, "abuser", now), "abuser", Outcome.LEFT, null, now);
-            a.votes().vote(a.votes().issueBattle(t.id(), sa, sb, "honest", now), "honest", Outcome.RIGHT, null, now);
-            assertThat(a.votes().all()).hasSize(6);
+            for (int i = 0; i < 5; i++) a.storage().votes().vote(a.storage().votes().issueBattle(t.id(), sa, sb, "abuser", now), "abuser", Outcome.LEFT, null, now);
+            a.storage().votes().vote(a.storage().votes().issueBattle(t.id(), sa, sb, "honest", now), "honest", Outcome.RIGHT, null, now);
+            assertThat(a.storage().votes().all()).hasSize(6);
             assertThat(a.operator().topVisitors(5).get(0).visitor()).isEqualTo("abuser");
-            a.dailyCycle().snapshot(DAY.plusDays(1)); // the snapshot of DAY, with all six votes
-            assertThat(a.snapshots().history("a", "all", "bradley_terry")).singleElement().satisfies(pt -> assertThat(pt.votes()).isEqualTo(6));
+            a.pipeline().dailyCycle().snapshot(DAY.plusDays(1)); // the snapshot of DAY, with all six votes
+            assertThat(a.storage().snapshots().history("a", "all", "bradley_terry")).singleElement().satisfies(pt -> assertThat(pt.votes()).isEqualTo(6));
 
             assertThat(a.operator().voidVotes(ACTOR, "abuser")).isEqualTo(5);
 
-            assertThat(a.votes().all()).hasSize(1);
-            assertThat(a.gallery().votes()).hasSize(1);
-            assertThat(a.gallery().voteCount()).isEqualTo(1);
-            assertThat(a.gallery().standings(autobench.rating.VoteFilter.ALL).get(0).board().votes()).isEqualTo(1);
-            assertThat(a.snapshots().history("a", "all", "bradley_terry")).as("the stored snapshot is computed again")
+            assertThat(a.storage().votes().all()).hasSize(1);
+            assertThat(a.website().gallery().votes()).hasSize(1);
+            assertThat(a.website().gallery().voteCount()).isEqualTo(1);
+            assertThat(a.website().gallery().standings(autobench.rating.VoteFilter.ALL).get(0).board().votes()).isEqualTo(1);
+            assertThat(a.storage().snapshots().history("a", "all", "bradley_terry")).as("the stored snapshot is computed again")
                     .singleElement().satisfies(pt -> assertThat(pt.votes()).isEqualTo(1));
-            long stored = a.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM votes WHERE voided_at IS NOT NULL")
+            long stored = a.storage().database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM votes WHERE voided_at IS NOT NULL")
                     .mapTo(Long.class).one());
             assertThat(stored).as("voided, never deleted").isEqualTo(5);
             AdminStore.AuditRow row = a.operator().audit(1).get(0);
@@ -227,11 +227,11 @@ public class OperatorTest {
     @EnumSource(Store.class)
     void a_bulk_resend_shows_its_estimate_sends_nothing_without_the_confirmed_count_and_then_resends_each_once(Store store) throws Exception {
         stub.answerAll(ChatStub.ok());
-        try (Arena a = arena(config(store, 3, true, ""), new ManualClock(NOON))) {
-            a.dailyCycle().run(DAY);
+        try (Assembly a = arena(config(store, 3, true, ""), new ManualClock(NOON))) {
+            a.pipeline().dailyCycle().run(DAY);
             // Two of b's three answers become unknown; the third is the comparable call the estimate prices from.
-            List<String> unknown = a.tasks().forDay(DAY).stream().limit(2).map(t -> a.submissions().find(t.id(), "b").orElseThrow().id()).toList();
-            a.database().jdbi().useHandle(h -> h.createUpdate("UPDATE submissions SET status = 'unknown' WHERE id IN (<ids>)")
+            List<String> unknown = a.storage().tasks().forDay(DAY).stream().limit(2).map(t -> a.storage().submissions().find(t.id(), "b").orElseThrow().id()).toList();
+            a.storage().database().jdbi().useHandle(h -> h.createUpdate("UPDATE submissions SET status = 'unknown' WHERE id IN (<ids>)")
                     .bindList("ids", unknown).execute());
             int before = stub.requests();
 
@@ -251,7 +251,7 @@ public class OperatorTest {
             Operator.ResendResult r = a.operator().resendDay(ACTOR, DAY, 2);
             assertThat(r.outcomes()).containsOnlyKeys(unknown);
             assertThat(stub.requests()).isEqualTo(before + 2);
-            for (String id : unknown) assertThat(a.submissions().byId(id).orElseThrow().status()).isEqualTo(SubmissionStatus.SUCCEEDED);
+            for (String id : unknown) assertThat(a.storage().submissions().byId(id).orElseThrow().status()).isEqualTo(SubmissionStatus.SUCCEEDED);
             AdminStore.AuditRow row = a.operator().audit(1).get(0);
             assertThat(row.action()).isEqualTo("resend_day");
             assertThat(row.target()).isEqualTo(DAY.toString());
@@ -265,18 +265,18 @@ public class OperatorTest {
     @EnumSource(Store.class)
     void cost_today_this_month_and_the_projected_month_come_from_the_ledger_against_the_budget(Store store) {
         stub.answerAll(ChatStub.ok());
-        try (Arena a = arena(config(store, 2, true, "daily_budget_usd: 2\n"), new ManualClock(NOON))) {
-            a.dailyCycle().run(DAY); // 4 calls today at (120 × $1 + 340 × $2) / 1M each
-            String sub = a.submissions().find(a.tasks().forDay(DAY).get(0).id(), "a").orElseThrow().id();
+        try (Assembly a = arena(config(store, 2, true, "daily_budget_usd: 2\n"), new ManualClock(NOON))) {
+            a.pipeline().dailyCycle().run(DAY); // 4 calls today at (120 × $1 + 340 × $2) / 1M each
+            String sub = a.storage().submissions().find(a.storage().tasks().forDay(DAY).get(0).id(), "a").orElseThrow().id();
             long june1 = LocalDate.of(2026, 6, 1).atTime(9, 0).toInstant(ZoneOffset.UTC).toEpochMilli();
             long may31 = LocalDate.of(2026, 5, 31).atTime(23, 0).toInstant(ZoneOffset.UTC).toEpochMilli();
-            a.database().jdbi().useHandle(h -> {
+            a.storage().database().jdbi().useHandle(h -> {
                 h.execute("INSERT INTO provider_calls (id, submission_id, attempt, model_id, caller, reason, started_at, outcome, cost_usd)"
                         + " VALUES ('c-june', ?, 91, 'a', 'test', 'first', ?, 'answered', 1.0)", sub, june1);
                 h.execute("INSERT INTO provider_calls (id, submission_id, attempt, model_id, caller, reason, started_at, outcome, cost_usd)"
                         + " VALUES ('c-may', ?, 92, 'a', 'test', 'first', ?, 'answered', 5.0)", sub, may31);
             });
-            Costs.Report r = a.costs().now();
+            Costs.Report r = a.storage().costs().now();
             double today = 4 * (120 * 1.0 + 340 * 2.0) / 1e6;
             assertThat(r.todayUsd()).isCloseTo(today, within(1e-9));
             assertThat(r.monthUsd()).isCloseTo(1.0 + today, within(1e-9));
@@ -287,7 +287,7 @@ public class OperatorTest {
             assertThat(r.projectedOverBudget()).isFalse();
             assertThat(r.lines()).hasSize(3);
             assertThat(r.lines().get(2)).contains("$3.0096").contains("of $60.00");
-            assertThat(a.verifier().run().cost()).isEqualTo(r);
+            assertThat(a.storage().verifier().run().cost()).isEqualTo(r);
         }
     }
 
@@ -295,12 +295,12 @@ public class OperatorTest {
     @EnumSource(Store.class)
     void a_single_resend_refuses_a_succeeded_submission_and_audits_the_one_it_sends(Store store) throws Exception {
         stub.answerAll(ChatStub.ok());
-        try (Arena a = arena(config(store, 1, true, ""), new ManualClock(NOON))) {
-            a.dailyCycle().run(DAY);
-            String id = a.submissions().find(a.tasks().forDay(DAY).get(0).id(), "b").orElseThrow().id();
+        try (Assembly a = arena(config(store, 1, true, ""), new ManualClock(NOON))) {
+            a.pipeline().dailyCycle().run(DAY);
+            String id = a.storage().submissions().find(a.storage().tasks().forDay(DAY).get(0).id(), "b").orElseThrow().id();
             assertThatThrownBy(() -> a.operator().resendOne(ACTOR, id)).hasMessageContaining("is succeeded; only unknown or failed");
             assertThat(stub.requests()).isEqualTo(2);
-            a.database().jdbi().useHandle(h -> h.execute("UPDATE submissions SET status = 'unknown' WHERE id = ?", id));
+            a.storage().database().jdbi().useHandle(h -> h.execute("UPDATE submissions SET status = 'unknown' WHERE id = ?", id));
             Operator.ResendEstimate e = a.operator().resendEstimate(id);
             assertThat(e.count()).isEqualTo(1);
             assertThat(e.submissionId()).isEqualTo(id);

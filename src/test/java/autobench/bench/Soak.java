@@ -15,7 +15,8 @@ import autobench.vote.Battle;
 import autobench.vote.Battles;
 import autobench.vote.CastResult;
 import autobench.rating.Outcome;
-import autobench.wiring.Arena;
+import autobench.testing.TestAssembly;
+import autobench.wiring.Assembly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -79,7 +80,7 @@ final class Soak implements AutoCloseable {
     final Settings settings;
     final Path dir;
     final ManualClock clock;
-    final Arena arena;
+    final Assembly arena;
     final Map<FailureKind, AtomicLong> injected = new ConcurrentHashMap<>();
     private final Battles battles;
     private final SplittableRandom random;
@@ -107,8 +108,8 @@ final class Soak implements AutoCloseable {
         }
         Config config = TestConfigs.load(dir, yaml.toString(), Map.of());
         // Retry waits move the simulated clock instead of sleeping.
-        this.arena = new Arena(config, k -> null, clock, d -> clock.advance(d), l -> {}, providers);
-        this.battles = arena.battles();
+        this.arena = TestAssembly.of(config).clock(clock).sleeper(d -> clock.advance(d)).providers(providers).build();
+        this.battles = arena.website().battles();
     }
 
     /** Runs every day, handing each finished day to {@code sink} as soon as its snapshot exists. */
@@ -119,7 +120,7 @@ final class Soak implements AutoCloseable {
             LocalDate day = FIRST_DAY.plusDays(i);
             long t0 = System.nanoTime();
             moveTo(day.atTime(0, 5));
-            arena.dailyCycle().run(day); // also writes the snapshot of the day before
+            arena.pipeline().dailyCycle().run(day); // also writes the snapshot of the day before
             if (pending != null) {
                 Day done = withSnapshot(pending);
                 out.add(done);
@@ -132,7 +133,7 @@ final class Soak implements AutoCloseable {
         }
         if (pending != null) {
             moveTo(pending.day().plusDays(1).atTime(0, 5));
-            arena.dailyCycle().snapshot(pending.day().plusDays(1));
+            arena.pipeline().dailyCycle().snapshot(pending.day().plusDays(1));
             Day done = withSnapshot(pending);
             out.add(done);
             sink.accept(done);
@@ -151,16 +152,16 @@ final class Soak implements AutoCloseable {
      */
     private void standInForRendering(LocalDate day) {
         long now = clock.millis();
-        for (StoredTask t : arena.tasks().forDay(day)) {
+        for (StoredTask t : arena.storage().tasks().forDay(day)) {
             if (t.status() != TaskStatus.DISPATCHED) continue;
-            for (var s : arena.submissions().forTask(t.id())) {
+            for (var s : arena.storage().submissions().forTask(t.id())) {
                 if (s.status() != SubmissionStatus.SUCCEEDED) continue;
-                arena.database().jdbi().useHandle(h -> h.createUpdate("""
+                arena.storage().database().jdbi().useHandle(h -> h.createUpdate("""
                         INSERT INTO render_results (submission_id, status, result, reason, seed, attempts, created_at, updated_at)
                         VALUES (:id, 'done', 'ok', 'soak without Chromium: not rendered', 0, 1, :now, :now)
                         ON CONFLICT (submission_id) DO NOTHING""").bind("id", s.id()).bind("now", now).execute());
             }
-            arena.tasks().advance(t.id(), TaskStatus.DISPATCHED, TaskStatus.PUBLISHED, now);
+            arena.storage().tasks().advance(t.id(), TaskStatus.DISPATCHED, TaskStatus.PUBLISHED, now);
         }
     }
 
@@ -185,18 +186,18 @@ final class Soak implements AutoCloseable {
     }
 
     private Day measure(LocalDate day, int[] votes, long nanos) {
-        List<StoredTask> tasks = arena.tasks().forDay(day);
+        List<StoredTask> tasks = arena.storage().tasks().forDay(day);
         int subs = 0, succeeded = 0, rendered = 0;
         boolean published = tasks.size() == settings.tasksPerDay();
         for (StoredTask t : tasks) {
             published &= t.status() == TaskStatus.PUBLISHED;
-            var forTask = arena.submissions().forTask(t.id());
+            var forTask = arena.storage().submissions().forTask(t.id());
             subs += forTask.size();
             published &= forTask.size() == STYLES.size();
             for (var s : forTask) {
                 if (s.status() != SubmissionStatus.SUCCEEDED) continue;
                 succeeded++;
-                boolean done = arena.renders().find(s.id()).map(r -> r.status() == RenderStore.State.DONE).orElse(false);
+                boolean done = arena.storage().renders().find(s.id()).map(r -> r.status() == RenderStore.State.DONE).orElse(false);
                 if (done) rendered++;
                 published &= done;
             }
@@ -213,7 +214,7 @@ final class Soak implements AutoCloseable {
 
     /** Days with an overall leaderboard snapshot, as stored. */
     TreeSet<String> snapshotDays() {
-        List<String> days = arena.database().jdbi().withHandle(h -> h.createQuery(
+        List<String> days = arena.storage().database().jdbi().withHandle(h -> h.createQuery(
                 "SELECT DISTINCT day FROM rating_snapshots WHERE scope = 'all'").mapTo(String.class).list());
         return new TreeSet<>(days);
     }
@@ -224,9 +225,9 @@ final class Soak implements AutoCloseable {
      */
     List<String> historyGaps() {
         List<String> gaps = new ArrayList<>();
-        for (String model : arena.database().jdbi().withHandle(h -> h.createQuery(
+        for (String model : arena.storage().database().jdbi().withHandle(h -> h.createQuery(
                 "SELECT DISTINCT model_id FROM rating_snapshots WHERE scope = 'all'").mapTo(String.class).list())) {
-            var points = arena.snapshots().history(model, "all", "bradley_terry");
+            var points = arena.storage().snapshots().history(model, "all", "bradley_terry");
             TreeSet<LocalDate> days = new TreeSet<>();
             points.forEach(p -> days.add(p.day()));
             if (days.isEmpty()) continue;
@@ -258,7 +259,7 @@ final class Soak implements AutoCloseable {
             }
             return n;
         }
-        return arena.database().jdbi().withHandle(h -> h.createQuery("SELECT pg_database_size(current_database())").mapTo(Long.class).one());
+        return arena.storage().database().jdbi().withHandle(h -> h.createQuery("SELECT pg_database_size(current_database())").mapTo(Long.class).one());
     }
 
     Map<FailureKind, Long> faults() {

@@ -53,7 +53,7 @@ class SoakTest {
         try (Soak soak = new Soak(s, tmp)) {
             soak.run(d -> {});
             assertThat(soak.historyGaps()).isEmpty();
-            soak.arena.database().jdbi().useHandle(h -> h.execute("DELETE FROM rating_snapshots WHERE day = '2026-01-03'"));
+            soak.arena.storage().database().jdbi().useHandle(h -> h.execute("DELETE FROM rating_snapshots WHERE day = '2026-01-03'"));
 
             assertThat(soak.historyGaps()).isNotEmpty().allMatch(g -> g.endsWith(" 2026-01-03"));
             assertThat(soak.snapshotDays()).doesNotContain("2026-01-03").hasSize(3);

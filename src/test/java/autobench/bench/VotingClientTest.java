@@ -30,7 +30,7 @@ class VotingClientTest {
         String url = store.freshUrl(tmp);
         try (Soak soak = new Soak(new Soak.Settings(url, 2, false, 2, 4, 2, 11L), tmp)) {
             soak.run(d -> {});
-            Site site = Serving.start(soak.arena, new Config.Web(0, 0, null, null, true, 100, true, null), "127.0.0.1");
+            Site site = Serving.start(soak.arena.website(), new Config.Web(0, 0, null, null, true, 100, true, null), "127.0.0.1");
             try {
                 VotingClient.Tally tally = new VotingClient.Tally();
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

@@ -7,7 +7,8 @@ import autobench.config.ConfigLoader;
 import autobench.testing.ChatStub;
 import autobench.testing.Store;
 import autobench.testing.TestConfigs;
-import autobench.wiring.Arena;
+import autobench.testing.TestAssembly;
+import autobench.wiring.Assembly;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,9 +29,9 @@ class AdminCommandTest {
                 + TestConfigs.stubModel("b", stub.port(), 30) + "daily_budget_usd: 1\n");
         assertThat(run("run-day", "--config", cfg.toString(), "--date", "2026-04-01").exit()).isZero();
         String unknown;
-        try (Arena a = Arena.open(new ConfigLoader(Map.of()).load(cfg, false))) {
-            unknown = a.submissions().find(a.tasks().forDay(java.time.LocalDate.parse("2026-04-01")).get(0).id(), "b").orElseThrow().id();
-            a.database().jdbi().useHandle(h -> h.execute("UPDATE submissions SET status = 'unknown' WHERE id = ?", unknown));
+        try (Assembly a = TestAssembly.build(new ConfigLoader(Map.of()).load(cfg, false))) {
+            unknown = a.storage().submissions().find(a.storage().tasks().forDay(java.time.LocalDate.parse("2026-04-01")).get(0).id(), "b").orElseThrow().id();
+            a.storage().database().jdbi().useHandle(h -> h.execute("UPDATE submissions SET status = 'unknown' WHERE id = ?", unknown));
         }
         int calls = stub.requests();
 

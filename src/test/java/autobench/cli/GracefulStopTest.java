@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import autobench.config.Config;
 import autobench.dispatch.CallOutcome;
 import autobench.dispatch.LedgerCall;
-import autobench.dispatch.Sleeper;
 import autobench.dispatch.Submission;
 import autobench.dispatch.SubmissionStatus;
 import autobench.testing.ChatStub;
 import autobench.testing.Store;
 import autobench.testing.TestConfigs;
-import autobench.wiring.Arena;
+import autobench.testing.TestAssembly;
+import autobench.wiring.Assembly;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,23 +53,23 @@ class GracefulStopTest {
         assertThat(child.exitValue()).as("exit status of a process stopped by SIGTERM; log: %s", log()).isEqualTo(128 + 15);
         assertThat(log()).contains("stopping").contains("Stopped early");
 
-        try (Arena a = new Arena(c, k -> null, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of())) {
+        try (Assembly a = TestAssembly.build(c)) {
             List<Submission> subs = new ArrayList<>();
-            a.tasks().forDay(DAY).forEach(t -> subs.addAll(a.submissions().forTask(t.id())));
+            a.storage().tasks().forDay(DAY).forEach(t -> subs.addAll(a.storage().submissions().forTask(t.id())));
             assertThat(subs).hasSize(8).noneMatch(s -> s.status() == SubmissionStatus.CALLING || s.status() == SubmissionStatus.UNKNOWN);
             assertThat(subs).filteredOn(s -> s.status() == SubmissionStatus.SUCCEEDED).as("the calls in flight finished and were stored")
                     .hasSize(stub.requests());
             assertThat(subs).filteredOn(s -> s.status() == SubmissionStatus.PENDING).hasSize(8 - stub.requests());
             for (Submission s : subs) {
-                List<LedgerCall> calls = a.ledger().forSubmission(s.id());
+                List<LedgerCall> calls = a.storage().ledger().forSubmission(s.id());
                 if (s.status() == SubmissionStatus.PENDING) assertThat(calls).isEmpty();
                 else assertThat(calls).singleElement().extracting(LedgerCall::outcome).isEqualTo(CallOutcome.ANSWERED);
             }
             int before = stub.requests();
             // Running the day again finishes it, and sends nothing that was already answered.
-            assertThat(a.dailyCycle().run(DAY).dispatch().requests()).isEqualTo(8 - before);
+            assertThat(a.pipeline().dailyCycle().run(DAY).dispatch().requests()).isEqualTo(8 - before);
             assertThat(stub.requests()).isEqualTo(8);
-            assertThat(a.verifier().run().ok()).isTrue();
+            assertThat(a.storage().verifier().run().ok()).isTrue();
         }
     }
 
@@ -104,13 +103,13 @@ class GracefulStopTest {
         } finally {
             child.destroyForcibly();
         }
-        try (Arena a = new Arena(c, k -> null, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of())) {
+        try (Assembly a = TestAssembly.build(c)) {
             LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
-            var run = a.stageRuns().find(autobench.cycle.Stage.DISPATCH, today).orElseThrow();
+            var run = a.storage().stageRuns().find(autobench.cycle.Stage.DISPATCH, today).orElseThrow();
             assertThat(run.status()).as("the dispatch run records the stop; another process may take it over at once")
                     .isEqualTo(autobench.cycle.StageRuns.Status.STOPPED);
             assertThat(run.finishedAt()).isNotNull();
-            assertThat(a.submissions().countsByStatus()).doesNotContainKey(SubmissionStatus.CALLING)
+            assertThat(a.storage().submissions().countsByStatus()).doesNotContainKey(SubmissionStatus.CALLING)
                     .doesNotContainKey(SubmissionStatus.UNKNOWN).containsEntry(SubmissionStatus.SUCCEEDED, 2);
         }
     }

@@ -3,7 +3,6 @@ package autobench.cycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import autobench.config.Config;
-import autobench.dispatch.Sleeper;
 import autobench.dispatch.Submission;
 import autobench.provider.Completion;
 import autobench.provider.Finish;
@@ -14,7 +13,8 @@ import autobench.task.StoredTask;
 import autobench.task.TaskStatus;
 import autobench.testing.Store;
 import autobench.testing.TestConfigs;
-import autobench.wiring.Arena;
+import autobench.testing.TestAssembly;
+import autobench.wiring.Assembly;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -53,15 +53,15 @@ class RenderStageTest {
     @EnumSource(Store.class)
     void each_answer_is_rendered_once_with_content_addressed_artifacts_and_the_task_is_published(Store store) throws Exception {
         ChromiumForTests.require();
-        try (Arena a = new Arena(config(store, true), k -> null, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of("a", ANSWERS, "b", ANSWERS))) {
-            DailyCycle.Result r = a.dailyCycle().run(DAY);
+        try (Assembly a = TestAssembly.of(config(store, true)).providers(Map.of("a", ANSWERS, "b", ANSWERS)).build()) {
+            DailyCycle.Result r = a.pipeline().dailyCycle().run(DAY);
             assertThat(r.render().skipped()).isNull();
             assertThat(r.render().rendered()).isEqualTo(2);
             StoredTask task = r.tasks().get(0);
             assertThat(task.status()).isEqualTo(TaskStatus.PUBLISHED);
-            RenderStore results = new RenderStore(a.database());
-            ArtifactStore artifacts = new ArtifactStore(a.database());
-            for (Submission s : a.submissions().forTask(task.id())) {
+            RenderStore results = new RenderStore(a.storage().database());
+            ArtifactStore artifacts = new ArtifactStore(a.storage().database());
+            for (Submission s : a.storage().submissions().forTask(task.id())) {
                 RenderStore.Row row = results.find(s.id()).orElseThrow();
                 assertThat(row.status()).isEqualTo(RenderStore.State.DONE);
                 assertThat(row.result()).isEqualTo("ok");
@@ -77,12 +77,12 @@ class RenderStageTest {
                 }
             }
             int before = artifacts.count();
-            DailyCycle.Result again = a.dailyCycle().run(DAY);
+            DailyCycle.Result again = a.pipeline().dailyCycle().run(DAY);
             assertThat(again.render().rendered()).as("a rerun renders nothing").isZero();
             assertThat(artifacts.count()).isEqualTo(before);
 
-            Submission first = a.submissions().forTask(task.id()).get(0);
-            a.renderStage().rerender(first.id());
+            Submission first = a.storage().submissions().forTask(task.id()).get(0);
+            a.pipeline().renderStage().rerender(first.id());
             assertThat(results.find(first.id()).orElseThrow().attempts()).isEqualTo(2);
             assertThat(artifacts.forSubmission(first.id())).isNotEmpty();
         }
@@ -90,16 +90,16 @@ class RenderStageTest {
 
     @Test
     void without_chromium_the_stage_is_skipped_with_how_to_install_it_and_the_cycle_still_dispatches() {
-        try (Arena a = new Arena(config(Store.SQLITE, false), k -> null, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of("a", ANSWERS, "b", ANSWERS))) {
-            a.dailyCycle().run(DAY);
+        try (Assembly a = TestAssembly.of(config(Store.SQLITE, false)).providers(Map.of("a", ANSWERS, "b", ANSWERS)).build()) {
+            a.pipeline().dailyCycle().run(DAY);
             RenderStage noChromium = new RenderStage(
-                    new RenderStage.Stores(a.tasks(), a.submissions(), new RenderStore(a.database()), new ArtifactStore(a.database())),
+                    new RenderStage.Stores(a.storage().tasks(), a.storage().submissions(), new RenderStore(a.storage().database()), new ArtifactStore(a.storage().database())),
                     () -> { throw new IllegalStateException(Renderer.installHint()); }, Duration.ofSeconds(30),
                     new RenderStage.Runtime(Clock.systemUTC(), "me", l -> {}, new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
             RenderStage.Report r = noChromium.renderDay(DAY);
             assertThat(r.skipped()).contains("apt-get install -y chromium-headless-shell");
-            assertThat(a.tasks().forDay(DAY)).allMatch(t -> t.status() == TaskStatus.DISPATCHED);
-            assertThat(a.submissions().countsByStatus()).containsEntry(autobench.dispatch.SubmissionStatus.SUCCEEDED, 2);
+            assertThat(a.storage().tasks().forDay(DAY)).allMatch(t -> t.status() == TaskStatus.DISPATCHED);
+            assertThat(a.storage().submissions().countsByStatus()).containsEntry(autobench.dispatch.SubmissionStatus.SUCCEEDED, 2);
         }
     }
 }

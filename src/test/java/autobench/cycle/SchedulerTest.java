@@ -6,12 +6,12 @@ import autobench.config.Config;
 import autobench.cycle.StageRunner.AlreadyRun;
 import autobench.cycle.StageRunner.Outcome;
 import autobench.cycle.StageRunner.Ran;
-import autobench.dispatch.Sleeper;
 import autobench.testing.ChatStub;
 import autobench.testing.ManualClock;
 import autobench.testing.Store;
 import autobench.testing.TestConfigs;
-import autobench.wiring.Arena;
+import autobench.testing.TestAssembly;
+import autobench.wiring.Assembly;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,8 +39,8 @@ class SchedulerTest {
                 + TestConfigs.stubModel("b", stub.port(), 30), Map.of());
     }
 
-    static Arena arena(Config c, ManualClock clock) {
-        return new Arena(c, k -> null, clock, Sleeper.REAL, l -> {}, Map.of());
+    static Assembly arena(Config c, ManualClock clock) {
+        return TestAssembly.of(c).clock(clock).build();
     }
 
     static long ran(List<Outcome> outcomes, Stage stage) {
@@ -52,18 +52,18 @@ class SchedulerTest {
     void two_schedulers_at_the_same_instant_generate_one_set_of_tasks_and_call_each_model_once(Store store) throws Exception {
         Config c = config(store);
         ManualClock clock = new ManualClock(Instant.parse("2026-08-10T00:06:00Z"));
-        try (Arena a = arena(c, clock); Arena b = arena(c, clock); ExecutorService pool = Executors.newFixedThreadPool(2)) {
+        try (Assembly a = arena(c, clock); Assembly b = arena(c, clock); ExecutorService pool = Executors.newFixedThreadPool(2)) {
             CyclicBarrier go = new CyclicBarrier(2);
-            Future<List<Outcome>> fa = pool.submit(() -> { go.await(); return a.scheduler().tick(); });
-            Future<List<Outcome>> fb = pool.submit(() -> { go.await(); return b.scheduler().tick(); });
+            Future<List<Outcome>> fa = pool.submit(() -> { go.await(); return a.pipeline().scheduler().tick(); });
+            Future<List<Outcome>> fb = pool.submit(() -> { go.await(); return b.pipeline().scheduler().tick(); });
             List<Outcome> both = new java.util.ArrayList<>(fa.get());
             both.addAll(fb.get());
             for (LocalDate d : List.of(DAY.minusDays(1), DAY)) {
-                assertThat(a.tasks().forDay(d)).hasSize(2);
+                assertThat(a.storage().tasks().forDay(d)).hasSize(2);
             }
             assertThat(both.stream().filter(o -> o instanceof Ran && o.stage() == Stage.GENERATE && o.day().equals(DAY)).count())
                     .as("generate of the day ran in one process").isEqualTo(1);
-            assertThat(a.stageRuns().find(Stage.GENERATE, DAY).orElseThrow().attempts()).isEqualTo(1);
+            assertThat(a.storage().stageRuns().find(Stage.GENERATE, DAY).orElseThrow().attempts()).isEqualTo(1);
             assertThat(stub.requests()).as("2 days × 2 tasks × 2 models, each called once").isEqualTo(8);
         }
     }
@@ -74,18 +74,18 @@ class SchedulerTest {
         Config c = config(store); // catch_up_days: 1 (the seed default)
         // Down since before DAY; back at 10:00 the next day.
         ManualClock clock = new ManualClock(Instant.parse("2026-08-11T10:00:00Z"));
-        try (Arena a = arena(c, clock)) {
-            List<Outcome> first = a.scheduler().tick();
-            assertThat(a.tasks().forDay(DAY)).as("the missed day").hasSize(2);
-            assertThat(a.tasks().forDay(DAY.plusDays(1))).as("today").hasSize(2);
-            assertThat(a.tasks().forDay(DAY.minusDays(1))).as("beyond catch_up_days").isEmpty();
+        try (Assembly a = arena(c, clock)) {
+            List<Outcome> first = a.pipeline().scheduler().tick();
+            assertThat(a.storage().tasks().forDay(DAY)).as("the missed day").hasSize(2);
+            assertThat(a.storage().tasks().forDay(DAY.plusDays(1))).as("today").hasSize(2);
+            assertThat(a.storage().tasks().forDay(DAY.minusDays(1))).as("beyond catch_up_days").isEmpty();
             assertThat(ran(first, Stage.DISPATCH)).isEqualTo(2);
             assertThat(first).filteredOn(o -> o.stage() == Stage.RENDER).allMatch(o -> o instanceof StageRunner.Off);
             int sent = stub.requests();
             assertThat(sent).isEqualTo(8);
 
             clock.advance(Duration.ofMinutes(30));
-            List<Outcome> again = a.scheduler().tick();
+            List<Outcome> again = a.pipeline().scheduler().tick();
             assertThat(again).filteredOn(o -> o.stage() != Stage.RENDER).allMatch(o -> o instanceof AlreadyRun);
             assertThat(stub.requests()).isEqualTo(sent);
         }
@@ -96,8 +96,8 @@ class SchedulerTest {
     void a_stage_waits_for_its_time_and_for_the_stage_before_it(Store store) {
         Config c = config(store);
         ManualClock clock = new ManualClock(Instant.parse("2026-08-10T00:02:00Z"));
-        try (Arena a = new Arena(c.withDatabase(c.database()), k -> null, clock, Sleeper.REAL, l -> {}, Map.of())) {
-            Scheduler s = new Scheduler(a.stageRunner(), new ScheduleSettings(java.time.LocalTime.MIDNIGHT,
+        try (Assembly a = TestAssembly.of(c.withDatabase(c.database())).clock(clock).build()) {
+            Scheduler s = new Scheduler(a.pipeline().stageRunner(), new ScheduleSettings(java.time.LocalTime.MIDNIGHT,
                     java.time.LocalTime.of(0, 5), java.time.LocalTime.of(0, 5), 0), c.zone(), clock);
             List<Outcome> early = s.tick();
             assertThat(ran(early, Stage.GENERATE)).isEqualTo(1);
@@ -108,13 +108,13 @@ class SchedulerTest {
             assertThat(s.untilNextDue()).as("wakes at 00:05").isEqualTo(Duration.ofSeconds(30).plusMillis(50));
 
             // Dispatch cannot run before generate has finished, whoever asks.
-            assertThat(a.stageRunner().run(Stage.DISPATCH, DAY.plusDays(1), StageRuns.Trigger.CRON))
+            assertThat(a.pipeline().stageRunner().run(Stage.DISPATCH, DAY.plusDays(1), StageRuns.Trigger.CRON))
                     .isInstanceOf(StageRunner.NotYet.class);
 
             clock.advance(Duration.ofSeconds(30));
             assertThat(ran(s.tick(), Stage.DISPATCH)).isEqualTo(1);
             assertThat(stub.requests()).isEqualTo(4);
-            assertThat(a.stageRuns().find(Stage.DISPATCH, DAY).orElseThrow().detail()).contains("4 succeeded");
+            assertThat(a.storage().stageRuns().find(Stage.DISPATCH, DAY).orElseThrow().detail()).contains("4 succeeded");
         }
     }
 }

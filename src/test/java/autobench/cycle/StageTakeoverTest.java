@@ -8,7 +8,6 @@ import autobench.cycle.StageRunner.Outcome;
 import autobench.cycle.StageRunner.Ran;
 import autobench.cycle.StageRuns.Status;
 import autobench.cycle.StageRuns.Trigger;
-import autobench.dispatch.Sleeper;
 import autobench.dispatch.Submission;
 import autobench.dispatch.SubmissionOutcome;
 import autobench.dispatch.SubmissionStatus;
@@ -18,7 +17,8 @@ import autobench.testing.ChatStub;
 import autobench.testing.ManualClock;
 import autobench.testing.Store;
 import autobench.testing.TestConfigs;
-import autobench.wiring.Arena;
+import autobench.testing.TestAssembly;
+import autobench.wiring.Assembly;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,8 +55,8 @@ class StageTakeoverTest {
                 + TestConfigs.stubModel("b", stub.port(), 30) + extra, Map.of());
     }
 
-    static Arena arena(Config c, java.time.Clock clock) {
-        return new Arena(c, k -> null, clock, Sleeper.REAL, l -> {}, Map.of());
+    static Assembly arena(Config c, java.time.Clock clock) {
+        return TestAssembly.of(c).clock(clock).build();
     }
 
     @ParameterizedTest
@@ -78,33 +78,33 @@ class StageTakeoverTest {
             return new Completion.Answered("```html\n<canvas></canvas>\n```", "", Finish.STOP, new Usage(5, 5, 0), "v", "{}");
         };
         ManualClock clockA = new ManualClock(T0);
-        try (Arena a = new Arena(c, k -> null, clockA, Sleeper.REAL, l -> {}, Map.of("a", held, "b", held))) {
-            assertThat(a.stageRunner().run(Stage.GENERATE, DAY, Trigger.SCHEDULE)).isInstanceOf(Ran.class);
-            CompletableFuture<Outcome> first = CompletableFuture.supplyAsync(() -> a.stageRunner().run(Stage.DISPATCH, DAY, Trigger.SCHEDULE));
+        try (Assembly a = TestAssembly.of(c).clock(clockA).providers(Map.of("a", held, "b", held)).build()) {
+            assertThat(a.pipeline().stageRunner().run(Stage.GENERATE, DAY, Trigger.SCHEDULE)).isInstanceOf(Ran.class);
+            CompletableFuture<Outcome> first = CompletableFuture.supplyAsync(() -> a.pipeline().stageRunner().run(Stage.DISPATCH, DAY, Trigger.SCHEDULE));
             long deadline = System.currentTimeMillis() + 30_000;
             while (sentByA.get() < 2 && System.currentTimeMillis() < deadline) Thread.sleep(20);
             assertThat(sentByA.get()).as("both calls of process A in flight").isEqualTo(2);
 
             // Process A stopped renewing at T0 (its clock stands still). Within its lease nobody takes the stage...
-            try (Arena b = arena(c, new ManualClock(T0.plusSeconds(19)))) {
-                assertThat(b.stageRunner().run(Stage.DISPATCH, DAY, Trigger.SCHEDULE)).isInstanceOf(AlreadyRun.class);
+            try (Assembly b = arena(c, new ManualClock(T0.plusSeconds(19)))) {
+                assertThat(b.pipeline().stageRunner().run(Stage.DISPATCH, DAY, Trigger.SCHEDULE)).isInstanceOf(AlreadyRun.class);
             }
             // ...after it, another process does (not five minutes later), and sends nothing A holds.
             ManualClock clockB = new ManualClock(T0.plusSeconds(21));
-            try (Arena b = arena(c, clockB)) {
-                Outcome takeover = b.stageRunner().run(Stage.DISPATCH, DAY, Trigger.SCHEDULE);
+            try (Assembly b = arena(c, clockB)) {
+                Outcome takeover = b.pipeline().stageRunner().run(Stage.DISPATCH, DAY, Trigger.SCHEDULE);
                 assertThat(takeover).isInstanceOf(Ran.class);
                 assertThat(((Ran) takeover).status()).as("A's calls are still in flight: the stage is not finished").isEqualTo(Status.STOPPED);
                 assertThat(((Ran) takeover).detail()).contains("2 call(s) still held by other processes");
                 answer.countDown();
                 first.get(30, TimeUnit.SECONDS); // A stores its two answers
                 clockB.advance(Duration.ofSeconds(1));
-                Outcome again = b.stageRunner().run(Stage.DISPATCH, DAY, Trigger.SCHEDULE);
+                Outcome again = b.pipeline().stageRunner().run(Stage.DISPATCH, DAY, Trigger.SCHEDULE);
                 assertThat(again).isInstanceOf(Ran.class);
                 assertThat(((Ran) again).status()).isEqualTo(Status.DONE);
-                StoredTask t = b.tasks().forDay(DAY).get(0);
+                StoredTask t = b.storage().tasks().forDay(DAY).get(0);
                 assertThat(t.status()).isEqualTo(TaskStatus.DISPATCHED);
-                assertThat(b.submissions().forTask(t.id())).extracting(Submission::status).containsOnly(SubmissionStatus.SUCCEEDED);
+                assertThat(b.storage().submissions().forTask(t.id())).extracting(Submission::status).containsOnly(SubmissionStatus.SUCCEEDED);
             } finally {
                 answer.countDown();
             }
@@ -119,22 +119,22 @@ class StageTakeoverTest {
         stub.answerAll(ChatStub.ok());
         Config c = config(store, 2, "");
         ManualClock clock = new ManualClock(T0);
-        try (Arena a = arena(c, clock)) {
-            a.stageRunner().run(Stage.GENERATE, DAY, Trigger.SCHEDULE);
+        try (Assembly a = arena(c, clock)) {
+            a.pipeline().stageRunner().run(Stage.GENERATE, DAY, Trigger.SCHEDULE);
             String held = deadProcessHoldsACall(a, clock, Duration.ofSeconds(30));
 
-            Ran first = (Ran) a.stageRunner().run(Stage.DISPATCH, DAY, Trigger.SCHEDULE);
+            Ran first = (Ran) a.pipeline().stageRunner().run(Stage.DISPATCH, DAY, Trigger.SCHEDULE);
             assertThat(first.status()).as("the dead process's lease has not run out yet").isEqualTo(Status.STOPPED);
             assertThat(stub.requests()).as("every other (task, model) called").isEqualTo(3);
-            assertThat(a.submissions().byId(held).orElseThrow().status()).isEqualTo(SubmissionStatus.CALLING);
+            assertThat(a.storage().submissions().byId(held).orElseThrow().status()).isEqualTo(SubmissionStatus.CALLING);
 
             clock.advance(Duration.ofSeconds(31));
-            Ran second = (Ran) a.stageRunner().run(Stage.DISPATCH, DAY, Trigger.SCHEDULE);
+            Ran second = (Ran) a.pipeline().stageRunner().run(Stage.DISPATCH, DAY, Trigger.SCHEDULE);
             assertThat(second.status()).isEqualTo(Status.DONE);
-            Submission s = a.submissions().byId(held).orElseThrow();
+            Submission s = a.storage().submissions().byId(held).orElseThrow();
             assertThat(s.status()).isEqualTo(SubmissionStatus.UNKNOWN);
             assertThat(s.outcome()).isEqualTo(SubmissionOutcome.LEASE_EXPIRED);
-            assertThat(a.tasks().forDay(DAY)).extracting(StoredTask::status).containsOnly(TaskStatus.DISPATCHED);
+            assertThat(a.storage().tasks().forDay(DAY)).extracting(StoredTask::status).containsOnly(TaskStatus.DISPATCHED);
             assertThat(stub.requests()).as("the unknown call is not sent again").isEqualTo(3);
         }
     }
@@ -145,29 +145,30 @@ class StageTakeoverTest {
         stub.answerAll(ChatStub.ok());
         Config c = config(store, 1, "schedule:\n  catch_up_days: 0\n");
         ManualClock clock = new ManualClock(T0);
-        try (Arena a = arena(c, clock)) {
-            a.stageRunner().run(Stage.GENERATE, DAY, Trigger.SCHEDULE);
+        try (Assembly a = arena(c, clock)) {
+            a.pipeline().stageRunner().run(Stage.GENERATE, DAY, Trigger.SCHEDULE);
             String held = deadProcessHoldsACall(a, clock, Duration.ofSeconds(5));
             // The day's dispatch was recorded as finished while the dead process still held a call.
-            assertThat(a.stageRuns().claim(Stage.DISPATCH, DAY, Trigger.SCHEDULE, DEAD, clock.millis() + 5_000, clock.millis())).isTrue();
-            a.stageRuns().finish(Stage.DISPATCH, DAY, DEAD, Status.DONE, "finished elsewhere", clock.millis());
+            assertThat(a.storage().stageRuns().claim(Stage.DISPATCH, DAY, Trigger.SCHEDULE, DEAD, clock.millis() + 5_000, clock.millis())).isTrue();
+            a.storage().stageRuns().finish(Stage.DISPATCH, DAY, DEAD, Status.DONE, "finished elsewhere", clock.millis());
 
             clock.advance(Duration.ofSeconds(6));
-            Scheduler worker = a.scheduler(EnumSet.of(Stage.DISPATCH, Stage.RENDER));
+            Scheduler worker = new Scheduler(a.pipeline().stageRunner(), a.config().schedule(), a.config().zone(), clock,
+                    EnumSet.of(Stage.DISPATCH, Stage.RENDER));
             worker.tick();
-            assertThat(a.submissions().byId(held).orElseThrow().status()).isEqualTo(SubmissionStatus.UNKNOWN);
-            assertThat(a.submissions().countsByStatus()).doesNotContainKey(SubmissionStatus.CALLING);
+            assertThat(a.storage().submissions().byId(held).orElseThrow().status()).isEqualTo(SubmissionStatus.UNKNOWN);
+            assertThat(a.storage().submissions().countsByStatus()).doesNotContainKey(SubmissionStatus.CALLING);
             assertThat(stub.requests()).isZero();
         }
     }
 
     /** A (task, model) claimed by a process that then died, with its ledger row written: as after kill -9 mid-call. */
-    private static String deadProcessHoldsACall(Arena a, ManualClock clock, Duration lease) {
-        StoredTask t = a.tasks().forDay(DAY).get(0);
-        a.submissions().createPending(t.id(), "a", clock.millis());
-        String id = a.submissions().find(t.id(), "a").orElseThrow().id();
-        assertThat(a.submissions().claim(id, DEAD, clock.millis() + lease.toMillis(), clock.millis())).isTrue();
-        assertThat(a.ledger().begin(new autobench.dispatch.LedgerCall.Start("call-" + id, id, 1, "a", DEAD,
+    private static String deadProcessHoldsACall(Assembly a, ManualClock clock, Duration lease) {
+        StoredTask t = a.storage().tasks().forDay(DAY).get(0);
+        a.storage().submissions().createPending(t.id(), "a", clock.millis());
+        String id = a.storage().submissions().find(t.id(), "a").orElseThrow().id();
+        assertThat(a.storage().submissions().claim(id, DEAD, clock.millis() + lease.toMillis(), clock.millis())).isTrue();
+        assertThat(a.storage().ledger().begin(new autobench.dispatch.LedgerCall.Start("call-" + id, id, 1, "a", DEAD,
                 autobench.dispatch.CallReason.FIRST), clock.millis())).isTrue();
         return id;
     }

@@ -9,9 +9,9 @@ import autobench.provider.ProviderKind;
 import autobench.provider.Usage;
 import autobench.testing.Store;
 import autobench.testing.TestConfigs;
-import autobench.wiring.Arena;
+import autobench.testing.TestAssembly;
+import autobench.wiring.Assembly;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -28,11 +28,11 @@ class ConcurrencyLimitTest {
     static final Completion OK = new Completion.Answered("```html\n<canvas></canvas>\n```", "", Finish.STOP, new Usage(1, 1, 0), "v", "{}");
     @TempDir Path tmp;
 
-    private Arena arena(int tasks, int limit, Provider p) {
+    private Assembly arena(int tasks, int limit, Provider p) {
         // Both models are openai-compatible: one shared limit for the provider.
         String yaml = TestConfigs.base(Store.SQLITE.freshUrl(tmp), tasks).replace("max_attempts: 3", "max_attempts: 3\n  max_concurrency: " + limit)
                 + TestConfigs.stubModel("a", 9, 30) + TestConfigs.stubModel("b", 9, 30);
-        return new Arena(TestConfigs.load(tmp, yaml, Map.of()), k -> null, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of("a", p, "b", p));
+        return TestAssembly.of(TestConfigs.load(tmp, yaml, Map.of())).providers(Map.of("a", p, "b", p)).build();
     }
 
     @Test
@@ -53,10 +53,10 @@ class ConcurrencyLimitTest {
                 inFlight.decrementAndGet();
             }
         };
-        try (Arena arena = arena(6, 3, meets)) {
+        try (Assembly arena = arena(6, 3, meets)) {
             LocalDate day = LocalDate.of(2026, 2, 2);
-            arena.dailyTasks().ensure(day);
-            DispatchReport r = arena.dispatcher().dispatchDay(day);
+            arena.pipeline().dailyTasks().ensure(day);
+            DispatchReport r = arena.pipeline().dispatcher().dispatchDay(day);
             assertThat(r.succeeded()).isEqualTo(12);
             assertThat(peak.get()).isEqualTo(3);
         }
@@ -79,16 +79,16 @@ class ConcurrencyLimitTest {
                 inFlight.decrementAndGet();
             }
         };
-        try (Arena arena = arena(3, 2, held); var threads = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+        try (Assembly arena = arena(3, 2, held); var threads = java.util.concurrent.Executors.newFixedThreadPool(2)) {
             LocalDate day1 = LocalDate.of(2026, 2, 2), day2 = day1.plusDays(1);
-            arena.dailyTasks().ensure(day1);
-            arena.dailyTasks().ensure(day2);
+            arena.pipeline().dailyTasks().ensure(day1);
+            arena.pipeline().dailyTasks().ensure(day2);
             // The first run takes both slots; the second run (as a scheduler firing again would) finds them taken.
-            CompletableFuture<DispatchReport> first = CompletableFuture.supplyAsync(() -> arena.dispatcher().dispatchDay(day1), threads);
-            await(() -> inFlight.get() == 2 && arena.dispatcher().waiting(ProviderKind.OPENAI_COMPATIBLE) == 4);
-            CompletableFuture<DispatchReport> second = CompletableFuture.supplyAsync(() -> arena.dispatcher().dispatchDay(day2), threads);
+            CompletableFuture<DispatchReport> first = CompletableFuture.supplyAsync(() -> arena.pipeline().dispatcher().dispatchDay(day1), threads);
+            await(() -> inFlight.get() == 2 && arena.pipeline().dispatcher().waiting(ProviderKind.OPENAI_COMPATIBLE) == 4);
+            CompletableFuture<DispatchReport> second = CompletableFuture.supplyAsync(() -> arena.pipeline().dispatcher().dispatchDay(day2), threads);
             // day 2's six calls (and day 1's four, which it finds still pending) queue behind the same two slots.
-            await(() -> arena.dispatcher().waiting(ProviderKind.OPENAI_COMPATIBLE) >= 4 + 6);
+            await(() -> arena.pipeline().dispatcher().waiting(ProviderKind.OPENAI_COMPATIBLE) >= 4 + 6);
             assertThat(inFlight.get()).isEqualTo(2);
             release.countDown();
             int succeeded = first.get(30, TimeUnit.SECONDS).succeeded() + second.get(30, TimeUnit.SECONDS).succeeded();

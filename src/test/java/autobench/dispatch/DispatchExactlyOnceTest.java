@@ -12,7 +12,8 @@ import autobench.testing.ChatStub;
 import autobench.testing.ManualClock;
 import autobench.testing.Store;
 import autobench.testing.TestConfigs;
-import autobench.wiring.Arena;
+import autobench.testing.TestAssembly;
+import autobench.wiring.Assembly;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -42,8 +43,8 @@ class DispatchExactlyOnceTest {
         return TestConfigs.load(tmp, y.toString(), Map.of());
     }
 
-    static Arena arena(Config c, Clock clock, Sleeper sleeper) {
-        return new Arena(c, k -> null, clock, sleeper, line -> {}, Map.of());
+    static Assembly arena(Config c, Clock clock, Sleeper sleeper) {
+        return TestAssembly.of(c).clock(clock).sleeper(sleeper).build();
     }
 
     @ParameterizedTest
@@ -51,20 +52,20 @@ class DispatchExactlyOnceTest {
     void running_the_same_day_twice_sends_no_second_request(Store store) {
         stub.answerAll(ChatStub.ok());
         Config c = config(store, 3, "alpha", "beta");
-        try (Arena a = arena(c, Clock.systemUTC(), Sleeper.REAL)) {
-            DailyCycle.Result first = a.dailyCycle().run(DAY);
+        try (Assembly a = arena(c, Clock.systemUTC(), Sleeper.REAL)) {
+            DailyCycle.Result first = a.pipeline().dailyCycle().run(DAY);
             assertThat(first.dispatch().requests()).isEqualTo(6);
-            DailyCycle.Result second = a.dailyCycle().run(DAY);
+            DailyCycle.Result second = a.pipeline().dailyCycle().run(DAY);
             assertThat(second.dispatch().requests()).isZero();
         }
-        try (Arena fresh = arena(c, Clock.systemUTC(), Sleeper.REAL)) { // a restart is no different
-            assertThat(fresh.dailyCycle().run(DAY).dispatch().requests()).isZero();
+        try (Assembly fresh = arena(c, Clock.systemUTC(), Sleeper.REAL)) { // a restart is no different
+            assertThat(fresh.pipeline().dailyCycle().run(DAY).dispatch().requests()).isZero();
             assertThat(stub.requests()).isEqualTo(6);
-            Verifier.Report r = fresh.verifier().run();
+            Verifier.Report r = fresh.storage().verifier().run();
             assertThat(r.ok()).isTrue();
             assertThat(r.duplicateSubmissions()).isEmpty();
             assertThat(r.callsPerSubmission()).containsExactly(Map.entry(1, 6));
-            assertThat(fresh.tasks().forDay(DAY)).allMatch(t -> t.status() == autobench.task.TaskStatus.DISPATCHED);
+            assertThat(fresh.storage().tasks().forDay(DAY)).allMatch(t -> t.status() == autobench.task.TaskStatus.DISPATCHED);
         }
     }
 
@@ -73,19 +74,19 @@ class DispatchExactlyOnceTest {
     void two_dispatchers_racing_on_one_database_never_call_a_model_twice_for_one_task(Store store) throws Exception {
         stub.answerAll(ChatStub.ok().withFixedDelay(50));
         Config c = config(store, 3, "m1", "m2", "m3", "m4");
-        try (Arena a = arena(c, Clock.systemUTC(), Sleeper.REAL); Arena b = arena(c, Clock.systemUTC(), Sleeper.REAL)) {
-            a.dailyTasks().ensure(DAY);
+        try (Assembly a = arena(c, Clock.systemUTC(), Sleeper.REAL); Assembly b = arena(c, Clock.systemUTC(), Sleeper.REAL)) {
+            a.pipeline().dailyTasks().ensure(DAY);
             for (int round = 0; round < 3; round++) {
                 CyclicBarrier go = new CyclicBarrier(2);
                 try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
-                    Future<DispatchReport> fa = pool.submit(() -> { go.await(); return a.dispatcher().dispatchDay(DAY); });
-                    Future<DispatchReport> fb = pool.submit(() -> { go.await(); return b.dispatcher().dispatchDay(DAY); });
+                    Future<DispatchReport> fa = pool.submit(() -> { go.await(); return a.pipeline().dispatcher().dispatchDay(DAY); });
+                    Future<DispatchReport> fb = pool.submit(() -> { go.await(); return b.pipeline().dispatcher().dispatchDay(DAY); });
                     int sent = fa.get().requests() + fb.get().requests();
                     assertThat(sent).isEqualTo(round == 0 ? 12 : 0);
                 }
             }
             assertThat(stub.requests()).isEqualTo(12);
-            assertThat(a.verifier().run().ok()).isTrue();
+            assertThat(a.storage().verifier().run().ok()).isTrue();
         }
     }
 
@@ -102,12 +103,12 @@ class DispatchExactlyOnceTest {
         // The wait is on the arena's own clock: the test takes no real second and cannot flake.
         ManualClock clock = new ManualClock(java.time.Instant.parse("2026-03-14T12:00:00Z"));
         Sleeper recording = d -> { waits.add(d); clock.advance(d); };
-        try (Arena a = arena(config(store, 1, "solo"), clock, recording)) {
-            a.dailyCycle().run(DAY);
-            Submission s = a.submissions().forTask(a.tasks().forDay(DAY).get(0).id()).get(0);
+        try (Assembly a = arena(config(store, 1, "solo"), clock, recording)) {
+            a.pipeline().dailyCycle().run(DAY);
+            Submission s = a.storage().submissions().forTask(a.storage().tasks().forDay(DAY).get(0).id()).get(0);
             assertThat(s.status()).isEqualTo(SubmissionStatus.SUCCEEDED);
             assertThat(s.attempts()).isEqualTo(2);
-            List<LedgerCall> calls = a.ledger().forSubmission(s.id());
+            List<LedgerCall> calls = a.storage().ledger().forSubmission(s.id());
             assertThat(calls).extracting(LedgerCall::attempt, LedgerCall::outcome, LedgerCall::reason)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(1, CallOutcome.RATE_LIMITED, CallReason.FIRST),
                             org.assertj.core.groups.Tuple.tuple(2, CallOutcome.ANSWERED, CallReason.RETRY));
@@ -123,14 +124,14 @@ class DispatchExactlyOnceTest {
     @EnumSource(Store.class)
     void a_server_error_is_stored_as_a_failure_and_never_retried(Store store) {
         stub.answerAll(aResponse().withStatus(500).withBody("{\"error\":{\"message\":\"boom\"}}"));
-        try (Arena a = arena(config(store, 1, "solo"), Clock.systemUTC(), Sleeper.REAL)) {
-            a.dailyCycle().run(DAY);
-            Submission s = a.submissions().forTask(a.tasks().forDay(DAY).get(0).id()).get(0);
+        try (Assembly a = arena(config(store, 1, "solo"), Clock.systemUTC(), Sleeper.REAL)) {
+            a.pipeline().dailyCycle().run(DAY);
+            Submission s = a.storage().submissions().forTask(a.storage().tasks().forDay(DAY).get(0).id()).get(0);
             assertThat(s.status()).isEqualTo(SubmissionStatus.FAILED);
             assertThat(s.outcome()).isEqualTo(SubmissionOutcome.SERVER_ERROR);
             assertThat(s.reason()).contains("HTTP 500");
             assertThat(stub.requests()).isEqualTo(1);
-            assertThat(a.tasks().forDay(DAY).get(0).status()).isEqualTo(autobench.task.TaskStatus.DISPATCHED);
+            assertThat(a.storage().tasks().forDay(DAY).get(0).status()).isEqualTo(autobench.task.TaskStatus.DISPATCHED);
         }
     }
 
@@ -138,12 +139,12 @@ class DispatchExactlyOnceTest {
     @EnumSource(Store.class)
     void rate_limits_that_never_clear_stop_after_max_attempts(Store store) {
         stub.answerAll(aResponse().withStatus(429).withBody("{}"));
-        try (Arena a = arena(config(store, 1, "solo"), Clock.systemUTC(), Sleeper.REAL)) {
-            a.dailyCycle().run(DAY);
-            Submission s = a.submissions().forTask(a.tasks().forDay(DAY).get(0).id()).get(0);
+        try (Assembly a = arena(config(store, 1, "solo"), Clock.systemUTC(), Sleeper.REAL)) {
+            a.pipeline().dailyCycle().run(DAY);
+            Submission s = a.storage().submissions().forTask(a.storage().tasks().forDay(DAY).get(0).id()).get(0);
             assertThat(s.outcome()).isEqualTo(SubmissionOutcome.RATE_LIMITED);
             assertThat(s.reason()).contains("after 3 attempts");
-            assertThat(a.ledger().forSubmission(s.id())).hasSize(3);
+            assertThat(a.storage().ledger().forSubmission(s.id())).hasSize(3);
             assertThat(stub.requests()).isEqualTo(3);
         }
     }

@@ -12,7 +12,8 @@ import autobench.provider.Usage;
 import autobench.testing.ChatStub;
 import autobench.testing.Store;
 import autobench.testing.TestConfigs;
-import autobench.wiring.Arena;
+import autobench.testing.TestAssembly;
+import autobench.wiring.Assembly;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -47,7 +48,7 @@ class LeaseAndRecoveryTest {
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "autobench.cli.App",
                 "run-day", "--config", cfg.toString(), "--date", DAY.toString()));
         Process child = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
-        try (Arena a = new Arena(c, k -> null, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of())) {
+        try (Assembly a = TestAssembly.build(c)) {
             long deadline = System.currentTimeMillis() + 60_000;
             while (stub.requests() < 1 && System.currentTimeMillis() < deadline) {
                 assertThat(child.isAlive()).as("child run-day died early: %s", Files.readString(tmp.resolve("child.log"))).isTrue();
@@ -57,20 +58,20 @@ class LeaseAndRecoveryTest {
             child.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // kill -9: no shutdown hook, no cleanup
 
             // Within the lease, nobody touches the claim.
-            assertThat(a.dailyCycle().run(DAY).dispatch().requests()).isZero();
+            assertThat(a.pipeline().dailyCycle().run(DAY).dispatch().requests()).isZero();
             // Hours later, the lease has expired: the claim becomes unknown, and is still not re-sent.
             Clock later = Clock.offset(Clock.systemUTC(), Duration.ofHours(2));
-            try (Arena b = new Arena(c, k -> null, later, Sleeper.REAL, l -> {}, Map.of())) {
-                assertThat(b.dailyCycle().run(DAY).dispatch().requests()).isZero();
-                Submission s = b.submissions().forTask(b.tasks().forDay(DAY).get(0).id()).get(0);
+            try (Assembly b = TestAssembly.of(c).clock(later).build()) {
+                assertThat(b.pipeline().dailyCycle().run(DAY).dispatch().requests()).isZero();
+                Submission s = b.storage().submissions().forTask(b.storage().tasks().forDay(DAY).get(0).id()).get(0);
                 assertThat(s.status()).isEqualTo(SubmissionStatus.UNKNOWN);
                 assertThat(s.outcome()).isEqualTo(SubmissionOutcome.LEASE_EXPIRED);
-                List<LedgerCall> calls = b.ledger().forSubmission(s.id());
+                List<LedgerCall> calls = b.storage().ledger().forSubmission(s.id());
                 assertThat(calls).singleElement().satisfies(call -> {
                     assertThat(call.outcome()).isEqualTo(autobench.dispatch.CallOutcome.UNKNOWN);
-                    assertThat(call.caller()).isNotEqualTo(b.owner());
+                    assertThat(call.caller()).isNotEqualTo(b.storage().owner());
                 });
-                Verifier.Report r = b.verifier().run();
+                Verifier.Report r = b.storage().verifier().run();
                 assertThat(r.ok()).isTrue();
                 assertThat(r.warnings()).anyMatch(w -> w.contains("unknown"));
             }
@@ -89,20 +90,20 @@ class LeaseAndRecoveryTest {
                 : new Completion.Answered("```html\n<canvas></canvas>\n```", "", Finish.STOP, new Usage(5, 5, 0), "v", "{}");
         String yaml = TestConfigs.base(store.freshUrl(tmp), 1) + TestConfigs.stubModel("m", stub.port(), 30);
         Config c = TestConfigs.load(tmp, yaml, Map.of());
-        try (Arena a = new Arena(c, k -> null, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of("m", failsThenAnswers))) {
-            a.dailyCycle().run(DAY);
-            Submission s = a.submissions().forTask(a.tasks().forDay(DAY).get(0).id()).get(0);
+        try (Assembly a = TestAssembly.of(c).providers(Map.of("m", failsThenAnswers)).build()) {
+            a.pipeline().dailyCycle().run(DAY);
+            Submission s = a.storage().submissions().forTask(a.storage().tasks().forDay(DAY).get(0).id()).get(0);
             assertThat(s.outcome()).isEqualTo(SubmissionOutcome.TIMEOUT);
             assertThat(calls.get()).as("a timeout may have been billed: never retried automatically").isEqualTo(1);
-            assertThat(a.dailyCycle().run(DAY).dispatch().requests()).isZero();
+            assertThat(a.pipeline().dailyCycle().run(DAY).dispatch().requests()).isZero();
 
-            a.dispatcher().resend(s.id());
-            Submission after = a.submissions().byId(s.id()).orElseThrow();
+            a.pipeline().dispatcher().resend(s.id());
+            Submission after = a.storage().submissions().byId(s.id()).orElseThrow();
             assertThat(after.status()).isEqualTo(SubmissionStatus.SUCCEEDED);
-            assertThat(a.ledger().forSubmission(s.id())).extracting(LedgerCall::attempt, LedgerCall::reason)
+            assertThat(a.storage().ledger().forSubmission(s.id())).extracting(LedgerCall::attempt, LedgerCall::reason)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(1, CallReason.FIRST),
                             org.assertj.core.groups.Tuple.tuple(2, CallReason.OPERATOR_RESEND));
-            assertThatThrownBy(() -> a.dispatcher().resend(s.id()))
+            assertThatThrownBy(() -> a.pipeline().dispatcher().resend(s.id()))
                     .hasMessageContaining("only unknown or failed submissions can be re-sent");
         }
     }
@@ -116,21 +117,21 @@ class LeaseAndRecoveryTest {
                 .replace("max_attempts: 3", "max_attempts: 3\n  max_concurrency: 1")
                 + TestConfigs.stubModel("m", stub.port(), 30);
         Config c = TestConfigs.load(tmp, yaml, Map.of());
-        try (Arena a = new Arena(c, k -> null, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of())) {
-            a.dailyTasks().ensure(DAY);
-            DispatchReport r = a.dispatcher().dispatchDay(DAY);
+        try (Assembly a = TestAssembly.build(c)) {
+            a.pipeline().dailyTasks().ensure(DAY);
+            DispatchReport r = a.pipeline().dispatcher().dispatchDay(DAY);
             assertThat(r.requests()).isEqualTo(2); // 0 + 0.004 ok; 0.0008 + 0.004 ok; 0.0016 + 0.004 > 0.005 stop
             assertThat(r.overBudget()).isEqualTo(1);
-            assertThat(a.submissions().countsByStatus()).containsEntry(SubmissionStatus.PENDING, 1);
-            assertThat(a.verifier().run().warnings()).anyMatch(w -> w.contains("pending"));
+            assertThat(a.storage().submissions().countsByStatus()).containsEntry(SubmissionStatus.PENDING, 1);
+            assertThat(a.storage().verifier().run().warnings()).anyMatch(w -> w.contains("pending"));
         }
         // The next day has a fresh budget: its run sends yesterday's leftover first, then today's.
         Clock tomorrow = Clock.offset(Clock.systemUTC(), Duration.ofDays(1));
-        try (Arena a = new Arena(c, k -> null, tomorrow, Sleeper.REAL, l -> {}, Map.of())) {
-            DispatchReport r = a.dispatcher().dispatchDay(DAY.plusDays(1));
+        try (Assembly a = TestAssembly.of(c).clock(tomorrow).build()) {
+            DispatchReport r = a.pipeline().dispatcher().dispatchDay(DAY.plusDays(1));
             assertThat(r.requests()).isEqualTo(1);
-            assertThat(a.submissions().countsByStatus()).containsOnlyKeys(SubmissionStatus.SUCCEEDED);
-            assertThat(a.tasks().forDay(DAY)).allMatch(t -> t.status() == autobench.task.TaskStatus.DISPATCHED);
+            assertThat(a.storage().submissions().countsByStatus()).containsOnlyKeys(SubmissionStatus.SUCCEEDED);
+            assertThat(a.storage().tasks().forDay(DAY)).allMatch(t -> t.status() == autobench.task.TaskStatus.DISPATCHED);
         }
     }
 
@@ -140,12 +141,12 @@ class LeaseAndRecoveryTest {
         stub.answerAll(ChatStub.ok().withFixedDelay(300));
         String yaml = TestConfigs.base(store.freshUrl(tmp), 3).replace("zone: UTC", "zone: UTC\ndaily_budget_usd: 0.005")
                 + TestConfigs.stubModel("m", stub.port(), 30);
-        try (Arena a = new Arena(TestConfigs.load(tmp, yaml, Map.of()), k -> null, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of())) {
-            a.dailyTasks().ensure(DAY);
-            DispatchReport r = a.dispatcher().dispatchDay(DAY);
+        try (Assembly a = TestAssembly.build(TestConfigs.load(tmp, yaml, Map.of()))) {
+            a.pipeline().dailyTasks().ensure(DAY);
+            DispatchReport r = a.pipeline().dispatcher().dispatchDay(DAY);
             assertThat(r.requests()).isEqualTo(1); // all three start together; only one worst case ($0.004) fits
             assertThat(r.overBudget()).isEqualTo(2);
-            assertThat(a.ledger().spend(0, Long.MAX_VALUE)).isLessThanOrEqualTo(0.005);
+            assertThat(a.storage().ledger().spend(0, Long.MAX_VALUE)).isLessThanOrEqualTo(0.005);
         }
     }
 }

@@ -7,13 +7,13 @@ import autobench.cycle.DailyCycle;
 import autobench.testing.ChatStub;
 import autobench.testing.Store;
 import autobench.testing.TestConfigs;
-import autobench.wiring.Arena;
+import autobench.testing.TestAssembly;
+import autobench.wiring.Assembly;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
@@ -43,12 +43,12 @@ class ProvenanceTest {
                           headers: {X-Title: AutoBench, X-Trace-Token: do-not-store-me}
                     """.formatted(stub.port());
             Config c = TestConfigs.load(tmp, yaml, Map.of());
-            try (Arena a = new Arena(c, k -> null, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of())) {
-                DailyCycle.Result r = a.dailyCycle().run(LocalDate.of(2026, 3, 4));
-                Submission s = a.submissions().forTask(r.tasks().get(0).id()).get(0);
+            try (Assembly a = TestAssembly.build(c)) {
+                DailyCycle.Result r = a.pipeline().dailyCycle().run(LocalDate.of(2026, 3, 4));
+                Submission s = a.storage().submissions().forTask(r.tasks().get(0).id()).get(0);
                 assertThat(s.status()).isEqualTo(SubmissionStatus.SUCCEEDED);
 
-                Provenance p = a.submissions().provenance(s.id()).orElseThrow();
+                Provenance p = a.storage().submissions().provenance(s.id()).orElseThrow();
                 assertThat(p.provider()).isEqualTo("openai-compatible");
                 assertThat(p.model()).isEqualTo("stub-traced-7b");
                 assertThat(p.temperature()).isEqualTo(0.25);

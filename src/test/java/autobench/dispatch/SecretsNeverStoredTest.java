@@ -6,14 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import autobench.testing.ChatStub;
 import autobench.testing.Store;
 import autobench.testing.TestConfigs;
-import autobench.wiring.Arena;
+import autobench.testing.TestAssembly;
+import autobench.wiring.Assembly;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,13 +64,12 @@ class SecretsNeverStoredTest {
             String yaml = (TestConfigs.base(store.freshUrl(tmp), 1) + TestConfigs.stubModel("m", stub.port(), 2)
                     .replace("provider: openai-compatible", "provider: openai-compatible\n    api_key_env: STUB_KEY"))
                     .replace("max_attempts: 3", "max_attempts: 2").replace("retry_base_ms: 10", "retry_base_ms: 1");
-            try (Arena a = new Arena(TestConfigs.load(tmp, yaml, Map.of("STUB_KEY", KEY)), Map.of("STUB_KEY", KEY)::get,
-                    Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of())) {
-                a.dailyCycle().run(LocalDate.of(2026, 7, 7));
+            try (Assembly a = TestAssembly.of(TestConfigs.load(tmp, yaml, Map.of("STUB_KEY", KEY))).env(Map.of("STUB_KEY", KEY)::get).build()) {
+                a.pipeline().dailyCycle().run(LocalDate.of(2026, 7, 7));
                 assertThat(stub.server.getAllServeEvents()).as("the key was really sent, in the header")
                         .allMatch(e -> e.getRequest().getHeader("Authorization").equals("Bearer " + KEY));
                 for (String table : List.of("models", "tasks", "submissions", "provider_calls")) {
-                    List<Map<String, Object>> rows = a.database().jdbi().withHandle(h -> h.createQuery("SELECT * FROM " + table).mapToMap().list());
+                    List<Map<String, Object>> rows = a.storage().database().jdbi().withHandle(h -> h.createQuery("SELECT * FROM " + table).mapToMap().list());
                     assertThat(rows).as("rows of %s", table).isNotEmpty();
                     for (Map<String, Object> row : rows) {
                         row.forEach((col, v) -> assertThat(String.valueOf(v)).as("%s.%s", table, col).doesNotContain(KEY).doesNotContain("THIS-IS-A-SECRET"));

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import autobench.cli.AppAccess;
 import autobench.config.Config;
 import autobench.cycle.DailyCycle;
-import autobench.dispatch.Sleeper;
 import autobench.dispatch.Submission;
 import autobench.rating.Outcome;
 import autobench.testing.ChatStub;
 import autobench.testing.Store;
 import autobench.testing.TestConfigs;
-import autobench.wiring.Arena;
+import autobench.testing.TestAssembly;
+import autobench.wiring.Assembly;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -41,28 +41,28 @@ class RatingsFromDatabaseTest {
             Path cfg = TestConfigs.write(tmp, yaml);
             Config c = TestConfigs.load(tmp, yaml, Map.of());
             long noon = DAY.atTime(12, 0).toInstant(ZoneOffset.UTC).toEpochMilli();
-            try (Arena a = new Arena(c, k -> null, Clock.fixed(Instant.ofEpochMilli(noon), ZoneOffset.UTC), Sleeper.REAL, l -> {}, Map.of())) {
-                DailyCycle.Result r = a.dailyCycle().run(DAY);
+            try (Assembly a = TestAssembly.of(c).clock(Clock.fixed(Instant.ofEpochMilli(noon), ZoneOffset.UTC)).build()) {
+                DailyCycle.Result r = a.pipeline().dailyCycle().run(DAY);
                 Random rnd = new Random(7);
                 for (var task : r.tasks()) {
                     Map<String, Submission> byModel = new java.util.HashMap<>();
-                    a.submissions().forTask(task.id()).forEach(s -> byModel.put(s.modelId(), s));
+                    a.storage().submissions().forTask(task.id()).forEach(s -> byModel.put(s.modelId(), s));
                     for (int i = 0; i < 20; i++) {
                         boolean strongLeft = rnd.nextBoolean();
                         Submission l = byModel.get(strongLeft ? "strong" : "weak"), rr = byModel.get(strongLeft ? "weak" : "strong");
-                        String battle = a.votes().issueBattle(task.id(), l.id(), rr.id(), "v" + i, noon + i);
+                        String battle = a.storage().votes().issueBattle(task.id(), l.id(), rr.id(), "v" + i, noon + i);
                         Outcome outcome = i % 5 == 0 ? Outcome.TIE : (strongLeft ? Outcome.LEFT : Outcome.RIGHT); // strong wins or ties
-                        assertThat(a.votes().vote(battle, "v" + i, outcome, null, noon + i)).isTrue();
+                        assertThat(a.storage().votes().vote(battle, "v" + i, outcome, null, noon + i)).isTrue();
                     }
                     // a demo battle: must never reach the real leaderboard
-                    String demoBattle = a.votes().issueBattle(task.id(), byModel.get("demo-grid").id(), byModel.get("weak").id(), "d", noon);
-                    a.votes().vote(demoBattle, "d", Outcome.LEFT, null, noon);
+                    String demoBattle = a.storage().votes().issueBattle(task.id(), byModel.get("demo-grid").id(), byModel.get("weak").id(), "d", noon);
+                    a.storage().votes().vote(demoBattle, "d", Outcome.LEFT, null, noon);
                 }
             }
             long nextNoon = noon + 86_400_000L;
-            try (Arena a = new Arena(c, k -> null, Clock.fixed(Instant.ofEpochMilli(nextNoon), ZoneOffset.UTC), Sleeper.REAL, l -> {}, Map.of())) {
-                a.dailyCycle().run(DAY.plusDays(1));
-                SnapshotStore snapshots = new SnapshotStore(a.database());
+            try (Assembly a = TestAssembly.of(c).clock(Clock.fixed(Instant.ofEpochMilli(nextNoon), ZoneOffset.UTC)).build()) {
+                a.pipeline().dailyCycle().run(DAY.plusDays(1));
+                SnapshotStore snapshots = new SnapshotStore(a.storage().database());
                 List<SnapshotStore.Point> strong = snapshots.history("strong", "all", "bradley_terry");
                 List<SnapshotStore.Point> weak = snapshots.history("weak", "all", "bradley_terry");
                 assertThat(strong).singleElement().satisfies(p -> {

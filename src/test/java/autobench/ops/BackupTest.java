@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import autobench.config.Config;
 import autobench.db.Database;
-import autobench.dispatch.Sleeper;
 import autobench.testing.ChatStub;
 import autobench.testing.Store;
 import autobench.testing.TestConfigs;
-import autobench.wiring.Arena;
+import autobench.testing.TestAssembly;
+import autobench.wiring.Assembly;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,18 +33,18 @@ class BackupTest {
                     + TestConfigs.stubModel("b", stub.port(), 30);
             Path cfg = TestConfigs.write(tmp, yaml);
             Config c = TestConfigs.load(tmp, yaml, Map.of());
-            try (Arena arena = new Arena(c, k -> null, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of())) {
-                arena.dailyCycle().run(DAY);
-                String task = arena.tasks().forDay(DAY).get(0).id();
-                List<autobench.dispatch.Submission> subs = arena.submissions().forTask(task);
+            try (Assembly arena = TestAssembly.build(c)) {
+                arena.pipeline().dailyCycle().run(DAY);
+                String task = arena.storage().tasks().forDay(DAY).get(0).id();
+                List<autobench.dispatch.Submission> subs = arena.storage().submissions().forTask(task);
                 // a writer keeps voting while the copy is taken
                 AtomicBoolean stop = new AtomicBoolean();
                 AtomicInteger written = new AtomicInteger();
                 Thread writer = Thread.ofPlatform().start(() -> {
                     while (!stop.get()) {
                         int n = written.incrementAndGet();
-                        String battle = arena.votes().issueBattle(task, subs.get(0).id(), subs.get(1).id(), "v" + n, n);
-                        arena.votes().vote(battle, "v" + n, autobench.rating.Outcome.LEFT, null, n);
+                        String battle = arena.storage().votes().issueBattle(task, subs.get(0).id(), subs.get(1).id(), "v" + n, n);
+                        arena.storage().votes().vote(battle, "v" + n, autobench.rating.Outcome.LEFT, null, n);
                     }
                 });
                 while (written.get() < 20) Thread.sleep(5);
@@ -56,7 +55,7 @@ class BackupTest {
                 assertThat(r.code()).as(r.err()).isZero();
                 assertThat(r.out()).contains("backed up").contains(copy.toString());
 
-                Database original = arena.database();
+                Database original = arena.storage().database();
                 try (Database backup = Database.open("jdbc:sqlite:" + copy, null, null)) {
                     String integrity = backup.jdbi().withHandle(h -> h.createQuery("PRAGMA integrity_check").mapTo(String.class).one());
                     assertThat(integrity).isEqualTo("ok");

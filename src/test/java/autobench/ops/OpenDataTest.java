@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import autobench.config.Config;
 import autobench.cycle.DailyCycle;
 import autobench.db.Database;
-import autobench.dispatch.Sleeper;
 import autobench.dispatch.Submission;
 import autobench.leaderboard.SnapshotStore;
 import autobench.rating.Outcome;
@@ -21,7 +20,9 @@ import autobench.testing.ChatStub;
 import autobench.vote.VoteStore;
 import autobench.testing.Store;
 import autobench.testing.TestConfigs;
-import autobench.wiring.Arena;
+import autobench.testing.TestAssembly;
+import autobench.vote.SimulatedVisitors;
+import autobench.wiring.Assembly;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,8 +67,8 @@ class OpenDataTest {
 
             assertThat(ratings(into)).isEqualTo(ratings(from)).contains("\"strong\"");
             assertThat(ratings(into, "--include-demo")).isEqualTo(ratings(from, "--include-demo")).contains("demo-grid");
-            try (Arena a = arena(from); Arena b = arena(into)) {
-                SnapshotStore sa = new SnapshotStore(a.database()), sb = new SnapshotStore(b.database());
+            try (Assembly a = arena(from); Assembly b = arena(into)) {
+                SnapshotStore sa = new SnapshotStore(a.storage().database()), sb = new SnapshotStore(b.storage().database());
                 for (String model : MODELS) {
                     for (String method : List.of("bradley_terry", "elo")) {
                         assertThat(sb.history(model, "all", method)).isEqualTo(sa.history(model, "all", method));
@@ -75,19 +76,19 @@ class OpenDataTest {
                 }
                 assertThat(sa.history("strong", "all", "elo")).isNotEmpty();
                 // every vote, in order, with its models, outcome, day, time and demo/simulated flags
-                assertThat(b.votes().all()).isEqualTo(a.votes().all()).anyMatch(VoteStore.StoredVote::simulated);
-                String task = a.tasks().forDay(DAY).get(0).id();
-                for (Submission s : a.submissions().forTask(task)) {
+                assertThat(b.storage().votes().all()).isEqualTo(a.storage().votes().all()).anyMatch(VoteStore.StoredVote::simulated);
+                String task = a.storage().tasks().forDay(DAY).get(0).id();
+                for (Submission s : a.storage().submissions().forTask(task)) {
                     // leases are left out on purpose: a process identity (host/pid) means nothing elsewhere and names a machine
-                    assertThat(b.submissions().byId(s.id()).orElseThrow()).usingRecursiveComparison()
+                    assertThat(b.storage().submissions().byId(s.id()).orElseThrow()).usingRecursiveComparison()
                             .ignoringFields("leaseOwner", "leaseUntil").isEqualTo(s);
-                    assertThat(b.submissions().texts(s.id())).isEqualTo(a.submissions().texts(s.id()));
-                    assertThat(b.submissions().provenance(s.id())).isEqualTo(a.submissions().provenance(s.id()));
+                    assertThat(b.storage().submissions().texts(s.id())).isEqualTo(a.storage().submissions().texts(s.id()));
+                    assertThat(b.storage().submissions().provenance(s.id())).isEqualTo(a.storage().submissions().provenance(s.id()));
                 }
-                Submission first = a.submissions().forTask(task).get(0);
-                ArtifactStore.Stored poster = b.artifacts().forSubmission(first.id()).get(0);
-                assertThat(b.artifacts().blob(poster.sha256()).orElseThrow().content()).isEqualTo(poster(first.id()).bytes());
-                assertThat(b.renders().find(first.id())).isEqualTo(a.renders().find(first.id()));
+                Submission first = a.storage().submissions().forTask(task).get(0);
+                ArtifactStore.Stored poster = b.storage().artifacts().forSubmission(first.id()).get(0);
+                assertThat(b.storage().artifacts().blob(poster.sha256()).orElseThrow().content()).isEqualTo(poster(first.id()).bytes());
+                assertThat(b.storage().renders().find(first.id())).isEqualTo(a.storage().renders().find(first.id()));
             }
         }
     }
@@ -170,38 +171,38 @@ class OpenDataTest {
         stub.answerAll(ChatStub.ok());
         Path cfg = config(stub, store.freshUrl(tmp));
         long noon = DAY.atTime(12, 0).toInstant(ZoneOffset.UTC).toEpochMilli();
-        try (Arena a = arena(cfg, noon)) {
-            DailyCycle.Result r = a.dailyCycle().run(DAY);
+        try (Assembly a = arena(cfg, noon)) {
+            DailyCycle.Result r = a.pipeline().dailyCycle().run(DAY);
             Random rnd = new Random(7);
             int n = 0;
             for (var task : r.tasks()) {
                 Map<String, Submission> byModel = new HashMap<>();
-                a.submissions().forTask(task.id()).forEach(s -> byModel.put(s.modelId(), s));
+                a.storage().submissions().forTask(task.id()).forEach(s -> byModel.put(s.modelId(), s));
                 for (Submission s : byModel.values()) {
-                    a.renders().createPending(s.id(), 42, noon);
-                    assertThat(a.renders().claim(s.id(), "test", noon + 60_000, noon)).isTrue();
-                    a.renders().complete(s.id(), "test", new RenderOutput(RenderStatus.OK, null,
+                    a.storage().renders().createPending(s.id(), 42, noon);
+                    assertThat(a.storage().renders().claim(s.id(), "test", noon + 60_000, noon)).isTrue();
+                    a.storage().renders().complete(s.id(), "test", new RenderOutput(RenderStatus.OK, null,
                             new Checks(true, true, true, false, 0.4, 0.1, 0), List.of(), List.of(new ConsoleLine("log", "hi")),
                             List.of(), List.of("https://cdn.example/x.js"), new Timing(12L, 34L, 56L), List.of("library substituted: three@0.160.0 → three@0.160.1")), noon);
-                    a.artifacts().put(s.id(), poster(s.id()), noon);
+                    a.storage().artifacts().put(s.id(), poster(s.id()), noon);
                 }
                 for (int i = 0; i < 15; i++, n++) {
                     boolean strongLeft = rnd.nextBoolean();
                     Submission l = byModel.get(strongLeft ? "strong" : "weak"), rr = byModel.get(strongLeft ? "weak" : "strong");
                     String visitor = "visitor-" + (n % 4);
-                    String battle = a.votes().issueBattle(task.id(), l.id(), rr.id(), visitor, noon + n);
+                    String battle = a.storage().votes().issueBattle(task.id(), l.id(), rr.id(), visitor, noon + n);
                     Outcome o = i % 5 == 0 ? Outcome.TIE : i % 7 == 0 ? Outcome.BOTH_BAD : (strongLeft ? Outcome.LEFT : Outcome.RIGHT);
-                    assertThat(a.votes().vote(battle, visitor, o, "address-hash-" + n, noon + n)).isTrue();
+                    assertThat(a.storage().votes().vote(battle, visitor, o, "address-hash-" + n, noon + n)).isTrue();
                 }
-                String demo = a.votes().issueBattle(task.id(), byModel.get("demo-grid").id(), byModel.get("weak").id(), "d", noon);
-                assertThat(a.votes().vote(demo, "d", Outcome.LEFT, null, noon + 1)).isTrue();
+                String demo = a.storage().votes().issueBattle(task.id(), byModel.get("demo-grid").id(), byModel.get("weak").id(), "d", noon);
+                assertThat(a.storage().votes().vote(demo, "d", Outcome.LEFT, null, noon + 1)).isTrue();
             }
             // the demo's simulated visitors (they vote on published tasks): kept, exported, never on the leaderboard
-            for (var task : r.tasks()) a.tasks().advance(task.id(), TaskStatus.DISPATCHED, TaskStatus.PUBLISHED, noon);
-            assertThat(a.simulatedVisitors(3).run(List.of(DAY), 6).cast()).isPositive();
+            for (var task : r.tasks()) a.storage().tasks().advance(task.id(), TaskStatus.DISPATCHED, TaskStatus.PUBLISHED, noon);
+            assertThat(new SimulatedVisitors(a.website().battles(), 3).run(List.of(DAY), 6).cast()).isPositive();
         }
-        try (Arena a = arena(cfg, noon + 86_400_000L)) {
-            a.dailyCycle().run(DAY.plusDays(1));
+        try (Assembly a = arena(cfg, noon + 86_400_000L)) {
+            a.pipeline().dailyCycle().run(DAY.plusDays(1));
         }
         return cfg;
     }
@@ -216,13 +217,13 @@ class OpenDataTest {
                 + "  - {id: demo-waves, provider: demo, model: demo-waves}\n");
     }
 
-    private Arena arena(Path cfg) {
+    private Assembly arena(Path cfg) {
         return arena(cfg, System.currentTimeMillis());
     }
 
-    private Arena arena(Path cfg, long now) {
+    private Assembly arena(Path cfg, long now) {
         Config c = new autobench.config.ConfigLoader(Map.of()).load(cfg, false);
-        return new Arena(c, k -> null, Clock.fixed(Instant.ofEpochMilli(now), ZoneOffset.UTC), Sleeper.REAL, l -> {}, Map.of());
+        return TestAssembly.of(c).clock(Clock.fixed(Instant.ofEpochMilli(now), ZoneOffset.UTC)).build();
     }
 
     private static String ratings(Path cfg, String... more) {

@@ -7,7 +7,6 @@ import autobench.config.Config;
 import autobench.config.ConfigLoader;
 import autobench.cycle.DailyCycle;
 import autobench.db.Database;
-import autobench.dispatch.Sleeper;
 import autobench.dispatch.Submission;
 import autobench.rating.Outcome;
 import autobench.task.TaskStore;
@@ -24,7 +23,8 @@ import autobench.vote.VoteSettings;
 import autobench.vote.VoteStore;
 import java.security.SecureRandom;
 import java.time.ZoneOffset;
-import autobench.wiring.Arena;
+import autobench.testing.TestAssembly;
+import autobench.wiring.Assembly;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -50,18 +50,18 @@ class PostgresRolesTest {
         String web = "web_" + suffix, worker = "worker_" + suffix;
         String taskId;
         List<Submission> subs;
-        try (Arena a = arena(owner)) {
-            DailyCycle.Result r = a.dailyCycle().run(DAY);
+        try (Assembly a = arena(owner)) {
+            DailyCycle.Result r = a.pipeline().dailyCycle().run(DAY);
             taskId = r.tasks().get(0).id();
-            subs = a.submissions().forTask(taskId);
+            subs = a.storage().submissions().forTask(taskId);
             // what the web shows: published tasks with rendered answers (rendering itself is off here)
             long now = System.currentTimeMillis();
             for (var t : r.tasks()) {
-                a.tasks().advance(t.id(), TaskStatus.DISPATCHED, TaskStatus.PUBLISHED, now);
-                for (Submission s : a.submissions().forTask(t.id())) {
-                    a.renders().createPending(s.id(), 1, now);
-                    a.renders().claim(s.id(), "test", now + 60_000, now);
-                    a.renders().complete(s.id(), "test", new RenderOutput(RenderStatus.OK, null,
+                a.storage().tasks().advance(t.id(), TaskStatus.DISPATCHED, TaskStatus.PUBLISHED, now);
+                for (Submission s : a.storage().submissions().forTask(t.id())) {
+                    a.storage().renders().createPending(s.id(), 1, now);
+                    a.storage().renders().claim(s.id(), "test", now + 60_000, now);
+                    a.storage().renders().complete(s.id(), "test", new RenderOutput(RenderStatus.OK, null,
                             new Checks(true, true, true, false, 0.5, 0.1, 0), List.of(), List.of(), List.of(), List.of(),
                             new Timing(1L, 2L, 3L), List.of()), now);
                 }
@@ -97,9 +97,9 @@ class PostgresRolesTest {
         }
 
         String workerUrl = owner.replace("user=postgres", "user=" + worker);
-        try (Arena a = arena(workerUrl)) { // the whole pipeline for a second day, as the worker
-            DailyCycle.Result r = a.dailyCycle().run(DAY.plusDays(1));
-            assertThat(a.submissions().forTask(r.tasks().get(0).id())).isNotEmpty();
+        try (Assembly a = arena(workerUrl)) { // the whole pipeline for a second day, as the worker
+            DailyCycle.Result r = a.pipeline().dailyCycle().run(DAY.plusDays(1));
+            assertThat(a.storage().submissions().forTask(r.tasks().get(0).id())).isNotEmpty();
         }
         try (Connection c = DriverManager.getConnection(workerUrl); Statement s = c.createStatement()) {
             assertDenied(s, "DELETE FROM votes");
@@ -124,8 +124,8 @@ class PostgresRolesTest {
                 .hasMessageContaining("permission denied");
     }
 
-    private Arena arena(String url) {
+    private Assembly arena(String url) {
         Config c = new ConfigLoader(Map.of("AUTOBENCH_RENDER_ENABLED", "false")).load(null, true).withDatabase(url);
-        return new Arena(c, k -> null, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of());
+        return TestAssembly.build(c);
     }
 }

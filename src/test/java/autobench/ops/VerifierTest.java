@@ -6,14 +6,13 @@ import autobench.cli.AppAccess;
 import autobench.dispatch.CallOutcome;
 import autobench.dispatch.CallReason;
 import autobench.dispatch.LedgerCall;
-import autobench.dispatch.Sleeper;
 import autobench.provider.Usage;
 import autobench.testing.Store;
 import autobench.testing.TestConfigs;
-import autobench.wiring.Arena;
+import autobench.testing.TestAssembly;
+import autobench.wiring.Assembly;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,19 +30,19 @@ class VerifierTest {
     void verify_exits_non_zero_for_a_stuck_claim_and_an_answer_paid_twice(Store store) {
         String yaml = TestConfigs.base(store.freshUrl(tmp), 1) + TestConfigs.stubModel("m", 9, 30);
         Path cfg = TestConfigs.write(tmp, yaml);
-        try (Arena a = new Arena(TestConfigs.load(tmp, yaml, Map.of()), k -> null, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of())) {
-            var task = a.dailyTasks().ensure(LocalDate.of(2026, 10, 1)).get(0);
-            a.submissions().createPending(task.id(), "m", 0);
-            String id = a.submissions().find(task.id(), "m").orElseThrow().id();
+        try (Assembly a = TestAssembly.build(TestConfigs.load(tmp, yaml, Map.of()))) {
+            var task = a.pipeline().dailyTasks().ensure(LocalDate.of(2026, 10, 1)).get(0);
+            a.storage().submissions().createPending(task.id(), "m", 0);
+            String id = a.storage().submissions().find(task.id(), "m").orElseThrow().id();
             // A process claimed it and died an hour ago; nobody has run the cycle since.
-            assertThat(a.submissions().claim(id, "dead-host/1/x", System.currentTimeMillis() - 3_600_000, 0)).isTrue();
+            assertThat(a.storage().submissions().claim(id, "dead-host/1/x", System.currentTimeMillis() - 3_600_000, 0)).isTrue();
             var answered = new LedgerCall.End(CallOutcome.ANSWERED, 200, null, null, new Usage(1, 1, 0), 0.1, 10);
-            a.ledger().begin(new LedgerCall.Start("c1", id, 1, "m", "dead-host/1/x", CallReason.FIRST), 0);
-            a.ledger().finish("c1", answered, 1);
-            a.ledger().begin(new LedgerCall.Start("c2", id, 2, "m", "dead-host/1/x", CallReason.RETRY), 2);
-            a.ledger().finish("c2", answered, 3);
+            a.storage().ledger().begin(new LedgerCall.Start("c1", id, 1, "m", "dead-host/1/x", CallReason.FIRST), 0);
+            a.storage().ledger().finish("c1", answered, 1);
+            a.storage().ledger().begin(new LedgerCall.Start("c2", id, 2, "m", "dead-host/1/x", CallReason.RETRY), 2);
+            a.storage().ledger().finish("c2", answered, 3);
 
-            Verifier.Report r = a.verifier().run();
+            Verifier.Report r = a.storage().verifier().run();
             assertThat(r.ok()).isFalse();
             assertThat(r.problems()).anyMatch(p -> p.contains("stuck in 'calling' with an expired lease held by dead-host/1/x"));
             assertThat(r.problems()).anyMatch(p -> p.contains("more than one answered call") && p.contains(id));

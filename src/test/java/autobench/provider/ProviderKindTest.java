@@ -25,13 +25,13 @@ class ProviderKindTest {
     void every_listed_name_builds_its_adapter() {
         Map<String, String> env = Map.of("KEY_VAR", "sk-x");
         assertThat(WireName.names(ProviderKind.class)).containsExactly("demo", "openai", "anthropic", "gemini", "deepseek", "openai-compatible", "local");
-        assertThat(ProviderKind.adapterFor(model("openai", null, Map.of()), env::get, http)).isInstanceOf(OpenAiProvider.class);
-        assertThat(ProviderKind.adapterFor(model("openai", null, Map.of("api", "responses")), env::get, http)).isInstanceOf(OpenAiResponsesProvider.class);
-        assertThat(ProviderKind.adapterFor(model("anthropic", null, Map.of()), env::get, http)).isInstanceOf(AnthropicProvider.class);
-        assertThat(ProviderKind.adapterFor(model("gemini", null, Map.of()), env::get, http)).isInstanceOf(GeminiProvider.class);
-        assertThat(ProviderKind.adapterFor(model("deepseek", null, Map.of()), env::get, http)).isInstanceOf(OpenAiProvider.class);
-        assertThat(ProviderKind.adapterFor(model("openai-compatible", "http://127.0.0.1:11434/v1", Map.of()), env::get, http)).isInstanceOf(OpenAiProvider.class);
-        assertThat(ProviderKind.adapterFor(model("local", null, Map.of("model_path", "/nowhere/x.gguf")), env::get, http)).isInstanceOf(LocalProvider.class);
+        assertThat(Adapters.forModel(model("openai", null, Map.of()), env::get, http)).isInstanceOf(OpenAiProvider.class);
+        assertThat(Adapters.forModel(model("openai", null, Map.of("api", "responses")), env::get, http)).isInstanceOf(OpenAiResponsesProvider.class);
+        assertThat(Adapters.forModel(model("anthropic", null, Map.of()), env::get, http)).isInstanceOf(AnthropicProvider.class);
+        assertThat(Adapters.forModel(model("gemini", null, Map.of()), env::get, http)).isInstanceOf(GeminiProvider.class);
+        assertThat(Adapters.forModel(model("deepseek", null, Map.of()), env::get, http)).isInstanceOf(OpenAiProvider.class);
+        assertThat(Adapters.forModel(model("openai-compatible", "http://127.0.0.1:11434/v1", Map.of()), env::get, http)).isInstanceOf(OpenAiProvider.class);
+        assertThat(Adapters.forModel(model("local", null, Map.of("model_path", "/nowhere/x.gguf")), env::get, http)).isInstanceOf(LocalProvider.class);
     }
 
     @Test
@@ -60,7 +60,7 @@ class ProviderKindTest {
 
     @Test
     void a_missing_key_fails_as_auth_without_sending_anything_and_names_only_the_variable() {
-        Provider p = ProviderKind.adapterFor(model("anthropic", "http://127.0.0.1:9/v1", Map.of()), name -> null, http);
+        Provider p = Adapters.forModel(model("anthropic", "http://127.0.0.1:9/v1", Map.of()), name -> null, http);
         Completion c = p.complete(new Prompt("", "hi", 10, null, Duration.ofSeconds(1)));
         assertThat(c).isInstanceOfSatisfying(Completion.Failed.class, f -> {
             assertThat(f.kind()).isEqualTo(FailureKind.AUTH);
@@ -72,10 +72,10 @@ class ProviderKindTest {
     @Test
     void configuration_mistakes_are_reported_when_the_adapter_is_built() {
         Map<String, String> env = Map.of("KEY_VAR", "sk-x");
-        assertThatThrownBy(() -> ProviderKind.adapterFor(model("openai", null, Map.of("api", "completions")), env::get, http)).hasMessageContaining("options.api");
-        assertThatThrownBy(() -> ProviderKind.adapterFor(model("openai-compatible", null, Map.of()), env::get, http)).hasMessageContaining("needs base_url");
-        assertThatThrownBy(() -> ProviderKind.adapterFor(model("local", null, Map.of()), env::get, http)).hasMessageContaining("options.model_path");
-        assertThatThrownBy(() -> ProviderKind.adapterFor(model("anthropic", null, Map.of("thinking_budget", "lots")), env::get, http))
+        assertThatThrownBy(() -> Adapters.forModel(model("openai", null, Map.of("api", "completions")), env::get, http)).hasMessageContaining("options.api");
+        assertThatThrownBy(() -> Adapters.forModel(model("openai-compatible", null, Map.of()), env::get, http)).hasMessageContaining("needs base_url");
+        assertThatThrownBy(() -> Adapters.forModel(model("local", null, Map.of()), env::get, http)).hasMessageContaining("options.model_path");
+        assertThatThrownBy(() -> Adapters.forModel(model("anthropic", null, Map.of("thinking_budget", "lots")), env::get, http))
                 .hasMessageContaining("options.thinking_budget");
     }
 }

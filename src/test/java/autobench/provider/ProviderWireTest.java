@@ -89,7 +89,7 @@ class ProviderWireTest {
         String key = keyFor(f.provider());
         Map<String, String> env = new HashMap<>();
         if (!f.setup().path("noKey").asBoolean(false)) env.put(KEY_ENV, key);
-        Provider provider = ProviderKind.adapterFor(modelConfig(f), env::get, http, new LocalModels());
+        Provider provider = Adapters.forModel(modelConfig(f), env::get, http, new LocalModels());
         JsonNode p = f.setup().path("prompt");
         Prompt prompt = new Prompt(p.path("system").asText(""), p.path("user").asText("Make a bouncing ball."),
                 p.path("maxOutputTokens").asInt(1024),

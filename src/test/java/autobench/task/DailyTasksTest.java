@@ -3,16 +3,15 @@ package autobench.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import autobench.config.Config;
-import autobench.dispatch.Sleeper;
 import autobench.provider.Completion;
 import autobench.provider.Finish;
 import autobench.provider.Provider;
 import autobench.provider.Usage;
 import autobench.testing.Store;
 import autobench.testing.TestConfigs;
-import autobench.wiring.Arena;
+import autobench.testing.TestAssembly;
+import autobench.wiring.Assembly;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +32,11 @@ class DailyTasksTest {
     @ParameterizedTest
     @EnumSource(Store.class)
     void the_builtin_library_fills_each_slot_once_and_never_repeats_an_earlier_day(Store store) {
-        try (Arena a = new Arena(config(store, "builtin"), k -> null, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of())) {
-            List<StoredTask> first = a.dailyTasks().ensure(LocalDate.of(2026, 1, 1));
+        try (Assembly a = TestAssembly.build(config(store, "builtin"))) {
+            List<StoredTask> first = a.pipeline().dailyTasks().ensure(LocalDate.of(2026, 1, 1));
             assertThat(first).hasSize(3).allMatch(t -> t.generator().equals("builtin") && t.status() == TaskStatus.APPROVED);
-            assertThat(a.dailyTasks().ensure(LocalDate.of(2026, 1, 1))).isEqualTo(first);
-            List<StoredTask> second = a.dailyTasks().ensure(LocalDate.of(2026, 1, 2));
+            assertThat(a.pipeline().dailyTasks().ensure(LocalDate.of(2026, 1, 1))).isEqualTo(first);
+            List<StoredTask> second = a.pipeline().dailyTasks().ensure(LocalDate.of(2026, 1, 2));
             assertThat(second).extracting(StoredTask::title).doesNotContainAnyElementsOf(first.stream().map(StoredTask::title).toList());
         }
     }
@@ -50,13 +49,13 @@ class DailyTasksTest {
             calls.incrementAndGet();
             return new Completion.Answered("I would love to help! Here are some ideas...", "", Finish.STOP, new Usage(1, 1, 0), "v", "{}");
         };
-        try (Arena a = new Arena(config(store, "writer"), k -> null, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of("writer", garbage))) {
-            List<StoredTask> tasks = a.dailyTasks().ensure(LocalDate.of(2026, 1, 1));
+        try (Assembly a = TestAssembly.of(config(store, "writer")).providers(Map.of("writer", garbage)).build()) {
+            List<StoredTask> tasks = a.pipeline().dailyTasks().ensure(LocalDate.of(2026, 1, 1));
             assertThat(tasks).hasSize(3).allSatisfy(t -> {
                 assertThat(t.generator()).isEqualTo("model:writer");
                 assertThat(t.fallbackReason()).contains("not valid JSON").contains("built-in library");
             });
-            a.dailyTasks().ensure(LocalDate.of(2026, 1, 1));
+            a.pipeline().dailyTasks().ensure(LocalDate.of(2026, 1, 1));
             assertThat(calls.get()).as("a full day does not ask the generator again").isEqualTo(1);
         }
     }
@@ -71,8 +70,8 @@ class DailyTasksTest {
                  {"title":"Tide Chart Explorer","category":"data_visualisation","brief":"Show a week of made-up tide heights as a smooth curve.","requirements":["Generate seven days of tide data in code","Draw a labelled smooth curve","Hover shows the exact height","Shade high and low tide","Animate the curve drawing in"]}
                 ]}""";
         Provider writer = p -> new Completion.Answered(json, "", Finish.STOP, new Usage(1, 1, 0), "v", "{}");
-        try (Arena a = new Arena(config(store, "writer"), k -> null, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of("writer", writer))) {
-            List<StoredTask> tasks = a.dailyTasks().ensure(LocalDate.of(2026, 1, 1));
+        try (Assembly a = TestAssembly.of(config(store, "writer")).providers(Map.of("writer", writer)).build()) {
+            List<StoredTask> tasks = a.pipeline().dailyTasks().ensure(LocalDate.of(2026, 1, 1));
             assertThat(tasks).extracting(StoredTask::title)
                     .containsExactlyInAnyOrder("Lighthouse Beam Sweep", "Marble Run Builder", "Tide Chart Explorer");
             assertThat(tasks).allMatch(t -> t.fallbackReason() == null && t.prompt().contains("## Runtime"));

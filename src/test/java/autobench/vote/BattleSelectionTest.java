@@ -72,14 +72,14 @@ class BattleSelectionTest {
     @EnumSource(Store.class)
     void only_published_answers_that_succeeded_and_rendered_are_battled(Store store) {
         try (Voting v = Voting.demoOnly(store, tmp)) {
-            v.arena.dailyCycle().run(Voting.DAY);
+            v.arena.pipeline().dailyCycle().run(Voting.DAY);
             Battles battles = v.battles();
             assertThat(battles.issue("visitor", "addr")).as("nothing published yet").isEmpty();
 
             v.publish();
-            String failedRender = v.arena.database().jdbi().withHandle(h -> h.createQuery(
+            String failedRender = v.arena.storage().database().jdbi().withHandle(h -> h.createQuery(
                     "SELECT submission_id FROM render_results ORDER BY submission_id").mapTo(String.class).list()).get(0);
-            v.arena.database().jdbi().useHandle(h -> h.createUpdate(
+            v.arena.storage().database().jdbi().useHandle(h -> h.createUpdate(
                     "UPDATE render_results SET result = 'render_failed' WHERE submission_id = :s").bind("s", failedRender).execute());
             for (int i = 0; i < 40; i++) {
                 Battle b = battles.issue("visitor", "addr").orElseThrow();

@@ -38,12 +38,12 @@ class SimulatedVisitorsTest {
 
                 assertThat(report.cast()).isEqualTo(30);
                 assertThat(report.refused()).isEmpty();
-                List<VoteStore.StoredVote> all = v.arena.votes().all();
+                List<VoteStore.StoredVote> all = v.arena.storage().votes().all();
                 assertThat(all).hasSize(31);
                 assertThat(all).filteredOn(VoteStore.StoredVote::simulated).hasSize(30)
                         .allSatisfy(s -> assertThat(s.demo()).isTrue())
                         .allSatisfy(s -> assertThat(List.of(s.leftModel(), s.rightModel())).allMatch(m -> m.startsWith("demo-")));
-                StoredVotes stored = new StoredVotes(v.arena.votes());
+                StoredVotes stored = new StoredVotes(v.arena.storage().votes());
                 assertThat(stored.read(false)).as("real ratings see the one real vote").singleElement()
                         .satisfies(r -> assertThat(r.left()).doesNotStartWith("demo-"));
                 assertThat(stored.read(true)).hasSize(31);
@@ -71,10 +71,10 @@ class SimulatedVisitorsTest {
             assertThat(sim.run(DAYS, 150)).as("a second run leaves simulated days alone")
                     .isEqualTo(new SimulatedVisitors.Report(0, java.util.Map.of(), 3));
 
-            for (VoteStore.StoredVote s : v.arena.votes().all()) {
+            for (VoteStore.StoredVote s : v.arena.storage().votes().all()) {
                 assertThat(java.time.Instant.ofEpochMilli(s.castAt()).atZone(java.time.ZoneOffset.UTC).toLocalDate()).isEqualTo(s.day());
             }
-            Leaderboard board = Ratings.leaderboard(new StoredVotes(v.arena.votes()).read(true), VoteFilter.ALL, RatingSettings.DEFAULTS);
+            Leaderboard board = Ratings.leaderboard(new StoredVotes(v.arena.storage().votes()).read(true), VoteFilter.ALL, RatingSettings.DEFAULTS);
             List<LeaderboardRow> byStrength = board.rows().stream().sorted(Comparator.comparingDouble(r -> -sim.strength(r.model()))).toList();
             assertThat(byStrength).hasSize(4);
             assertThat(byStrength.getFirst().rating()).as("the hidden strongest is rated above the hidden weakest, clearly")
@@ -86,7 +86,7 @@ class SimulatedVisitorsTest {
     private List<String> simulate(Store store, long seed) {
         try (Voting v = Voting.demoOnly(store, tmp).publishDays(DAYS)) {
             new SimulatedVisitors(v.battles(), seed).run(DAYS, 80);
-            return v.arena.database().jdbi().withHandle(h -> h.createQuery("""
+            return v.arena.storage().database().jdbi().withHandle(h -> h.createQuery("""
                     SELECT t.day, t.slot, v.left_model, v.right_model, v.outcome, v.simulated
                     FROM votes v JOIN tasks t ON t.id = v.task_id ORDER BY v.cast_at""")
                     .map((rs, c) -> rs.getString(1) + "#" + rs.getInt(2) + " " + rs.getString(3) + "/" + rs.getString(4) + " "

@@ -7,13 +7,12 @@ import autobench.WireName;
 import autobench.config.Config;
 import autobench.config.ConfigLoader;
 import autobench.cycle.DailyCycle;
-import autobench.dispatch.Sleeper;
 import autobench.dispatch.Submission;
 import autobench.rating.Outcome;
 import autobench.testing.Store;
-import autobench.wiring.Arena;
+import autobench.testing.TestAssembly;
+import autobench.wiring.Assembly;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +27,11 @@ class VoteStoreTest {
     @EnumSource(Store.class)
     void a_battle_is_voted_on_once_and_only_by_its_visitor(Store store) {
         Config c = new ConfigLoader(Map.of("AUTOBENCH_RENDER_ENABLED", "false")).load(null, true).withDatabase(store.freshUrl(tmp));
-        try (Arena a = new Arena(c, k -> null, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of())) {
+        try (Assembly a = TestAssembly.build(c)) {
             LocalDate day = LocalDate.of(2026, 6, 1);
-            DailyCycle.Result r = a.dailyCycle().run(day);
-            List<Submission> subs = a.submissions().forTask(r.tasks().get(0).id());
-            VoteStore votes = new VoteStore(a.database());
+            DailyCycle.Result r = a.pipeline().dailyCycle().run(day);
+            List<Submission> subs = a.storage().submissions().forTask(r.tasks().get(0).id());
+            VoteStore votes = new VoteStore(a.storage().database());
             String battle = votes.issueBattle(r.tasks().get(0).id(), subs.get(0).id(), subs.get(1).id(), "visitor-1", 1);
 
             assertThat(votes.vote(battle, "visitor-2", Outcome.LEFT, null, 2)).as("someone else's battle").isFalse();

@@ -2,11 +2,11 @@ package autobench.vote;
 
 import autobench.config.Config;
 import autobench.config.ConfigLoader;
-import autobench.dispatch.Sleeper;
 import autobench.testing.ManualClock;
 import autobench.testing.Store;
 import autobench.testing.TestConfigs;
-import autobench.wiring.Arena;
+import autobench.testing.TestAssembly;
+import autobench.wiring.Assembly;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,12 +25,12 @@ final class Voting implements AutoCloseable {
     static final LocalDate DAY = LocalDate.of(2026, 6, 1);
     static final long NOON = DAY.atTime(12, 0).toInstant(ZoneOffset.UTC).toEpochMilli();
 
-    final Arena arena;
+    final Assembly arena;
     final ManualClock clock;
 
     private Voting(Config c, long startMillis) {
         this.clock = new ManualClock(Instant.ofEpochMilli(startMillis));
-        this.arena = new Arena(c, k -> null, clock, Sleeper.REAL, l -> {}, Map.of());
+        this.arena = TestAssembly.of(c).clock(clock).build();
     }
 
     /** The built-in demo configuration: four demo models, nothing else. */
@@ -52,9 +52,9 @@ final class Voting implements AutoCloseable {
     Voting publishDays(List<LocalDate> days) {
         for (LocalDate d : days) {
             clock.advance(Duration.ofMillis(d.atTime(12, 0).toInstant(ZoneOffset.UTC).toEpochMilli() - clock.millis()));
-            arena.dailyCycle().run(d);
+            arena.pipeline().dailyCycle().run(d);
         }
-        arena.database().jdbi().useHandle(h -> {
+        arena.storage().database().jdbi().useHandle(h -> {
             h.execute("""
                     INSERT INTO render_results (submission_id, status, result, seed, attempts, created_at, updated_at)
                     SELECT id, 'done', 'ok', 0, 1, 0, 0 FROM submissions WHERE status = 'succeeded'
@@ -69,7 +69,7 @@ final class Voting implements AutoCloseable {
     }
 
     Battles battles(VoteSettings settings, long seed) {
-        return new Battles(new VoteStore(arena.database()), settings, ZoneId.of("UTC"), clock, new SplittableRandom(seed));
+        return new Battles(new VoteStore(arena.storage().database()), settings, ZoneId.of("UTC"), clock, new SplittableRandom(seed));
     }
 
     Battles battles() {
@@ -77,7 +77,7 @@ final class Voting implements AutoCloseable {
     }
 
     String modelOf(String submissionId) {
-        return arena.database().jdbi().withHandle(h -> h.createQuery("SELECT model_id FROM submissions WHERE id = :id")
+        return arena.storage().database().jdbi().withHandle(h -> h.createQuery("SELECT model_id FROM submissions WHERE id = :id")
                 .bind("id", submissionId).mapTo(String.class).one());
     }
 
@@ -85,7 +85,7 @@ final class Voting implements AutoCloseable {
     record Counts(long votes, long usedBattles, long tallied) {}
 
     Counts counts() {
-        return arena.database().jdbi().withHandle(h -> new Counts(
+        return arena.storage().database().jdbi().withHandle(h -> new Counts(
                 h.createQuery("SELECT COUNT(*) FROM votes").mapTo(Long.class).one(),
                 h.createQuery("SELECT COUNT(*) FROM battles WHERE used_at IS NOT NULL").mapTo(Long.class).one(),
                 h.createQuery("SELECT COALESCE(SUM(votes), 0) FROM vote_tallies").mapTo(Long.class).one()));

@@ -33,7 +33,7 @@ class VotingIntegrityTest {
 
             assertThat(r).isEqualTo(new CastResult.Accepted(b.taskId(), v.modelOf(b.leftSubmissionId()), v.modelOf(b.rightSubmissionId()),
                     Outcome.RIGHT));
-            assertThat(v.arena.votes().all()).singleElement().satisfies(s -> {
+            assertThat(v.arena.storage().votes().all()).singleElement().satisfies(s -> {
                 assertThat(s.leftModel()).isEqualTo(v.modelOf(b.leftSubmissionId()));
                 assertThat(s.rightModel()).isEqualTo(v.modelOf(b.rightSubmissionId()));
                 assertThat(s.outcome()).isEqualTo(Outcome.RIGHT);
@@ -56,7 +56,7 @@ class VotingIntegrityTest {
             assertRefused(battles.cast(b.token(), ME, Outcome.LEFT, "198.51.100.1"), Refusal.REPLAYED);
 
             assertThat(v.counts()).isEqualTo(before);
-            assertThat(v.arena.votes().all()).singleElement().extracting(VoteStore.StoredVote::outcome).isEqualTo(Outcome.LEFT);
+            assertThat(v.arena.storage().votes().all()).singleElement().extracting(VoteStore.StoredVote::outcome).isEqualTo(Outcome.LEFT);
         }
     }
 
@@ -208,7 +208,7 @@ class VotingIntegrityTest {
 
             assertThat(anotherProcess.cast(b.token(), ME, Outcome.LEFT, ADDRESS)).isInstanceOf(CastResult.Accepted.class);
 
-            String stored = v.arena.database().jdbi().withHandle(h -> h.createQuery("SELECT address_hash FROM votes")
+            String stored = v.arena.storage().database().jdbi().withHandle(h -> h.createQuery("SELECT address_hash FROM votes")
                     .mapTo(String.class).one());
             assertThat(stored).hasSize(64).doesNotContain(ADDRESS).isNotEqualTo(sha256(ADDRESS));
         }

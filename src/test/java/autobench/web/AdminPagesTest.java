@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import autobench.cli.Serving;
 import autobench.config.Config;
-import autobench.dispatch.Sleeper;
 import autobench.testing.ChatStub;
 import autobench.testing.Store;
 import autobench.testing.TestConfigs;
-import autobench.wiring.Arena;
+import autobench.testing.TestAssembly;
+import autobench.wiring.Assembly;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -43,8 +42,8 @@ class AdminPagesTest {
         return TestConfigs.load(tmp, yaml, Map.of("ADMIN_TOKEN", TOKEN));
     }
 
-    static Arena arena(Config c) {
-        return new Arena(c, Map.of("ADMIN_TOKEN", TOKEN)::get, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of());
+    static Assembly arena(Config c) {
+        return TestAssembly.of(c).env(Map.of("ADMIN_TOKEN", TOKEN)::get).build();
     }
 
     HttpResponse<String> get(Site site, String path, String cookie) throws Exception {
@@ -86,13 +85,13 @@ class AdminPagesTest {
     @EnumSource(Store.class)
     void without_a_configured_token_the_operator_pages_answer_404_and_say_how_to_turn_them_on(Store store) throws Exception {
         Config c = config(store, false, "");
-        try (Arena a = arena(c); Site site = Serving.start(a, c.web(), "127.0.0.1")) {
+        try (Assembly a = arena(c); Site site = Serving.start(a.website(), c.web(), "127.0.0.1")) {
             HttpResponse<String> page = get(site, "/admin", null);
             assertThat(page.statusCode()).isEqualTo(404);
             assertThat(page.body()).contains("web.admin_token_env");
             assertThat(post(site, "/admin/login", null, form("token", TOKEN)).statusCode()).isEqualTo(404);
             assertThat(post(site, "/admin/disable-model", null, form("model", "a")).statusCode()).isEqualTo(404);
-            assertThat(a.models().disabledIds()).isEmpty();
+            assertThat(a.storage().models().disabledIds()).isEmpty();
         }
     }
 
@@ -100,7 +99,7 @@ class AdminPagesTest {
     @EnumSource(Store.class)
     void sign_in_is_refused_with_a_wrong_or_missing_token_and_gives_no_session(Store store) throws Exception {
         Config c = config(store, true, "");
-        try (Arena a = arena(c); Site site = Serving.start(a, c.web(), "127.0.0.1")) {
+        try (Assembly a = arena(c); Site site = Serving.start(a.website(), c.web(), "127.0.0.1")) {
             HttpResponse<String> login = get(site, "/admin", null);
             assertThat(login.statusCode()).isEqualTo(401);
             assertThat(login.body()).contains("Operator sign-in");
@@ -112,7 +111,7 @@ class AdminPagesTest {
             }
             // A made-up session cookie is no session either.
             assertThat(get(site, "/admin", "ab_admin=" + "ab".repeat(32)).statusCode()).isEqualTo(401);
-            long sessions = a.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM admin_sessions").mapTo(Long.class).one());
+            long sessions = a.storage().database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM admin_sessions").mapTo(Long.class).one());
             assertThat(sessions).isZero();
         }
     }
@@ -121,7 +120,7 @@ class AdminPagesTest {
     @EnumSource(Store.class)
     void a_post_without_or_with_a_wrong_csrf_token_changes_nothing(Store store) throws Exception {
         Config c = config(store, true, "");
-        try (Arena a = arena(c); Site site = Serving.start(a, c.web(), "127.0.0.1")) {
+        try (Assembly a = arena(c); Site site = Serving.start(a.website(), c.web(), "127.0.0.1")) {
             String[] s = signIn(site);
             String[] other = signIn(site); // another session's token is a wrong token here
             for (Map<String, String> f : new Map[] {form("model", "a"), form("model", "a", "csrf", "0".repeat(64)),
@@ -133,12 +132,12 @@ class AdminPagesTest {
             }
             assertThat(post(site, "/admin/disable-model", null, form("model", "a", "csrf", s[1])).statusCode())
                     .as("no session at all").isEqualTo(401);
-            assertThat(a.models().disabledIds()).isEmpty();
+            assertThat(a.storage().models().disabledIds()).isEmpty();
             assertThat(a.operator().audit(10)).isEmpty();
 
             HttpResponse<String> ok = post(site, "/admin/disable-model", s[0], form("model", "a", "csrf", s[1]));
             assertThat(ok.statusCode()).isEqualTo(303);
-            assertThat(a.models().disabledIds()).containsExactly("a");
+            assertThat(a.storage().models().disabledIds()).containsExactly("a");
             assertThat(a.operator().audit(10)).singleElement().satisfies(row -> {
                 assertThat(row.action()).isEqualTo("disable_model");
                 assertThat(row.actor()).startsWith("session:");
@@ -151,11 +150,11 @@ class AdminPagesTest {
     void signed_in_actions_change_the_public_site_at_once_and_no_operator_page_is_ever_cached(Store store) throws Exception {
         stub.answerAll(ChatStub.ok());
         Config c = config(store, true, "");
-        try (Arena a = arena(c); Site site = Serving.start(a, c.web(), "127.0.0.1")) {
-            a.dailyCycle().run(a.today());
+        try (Assembly a = arena(c); Site site = Serving.start(a.website(), c.web(), "127.0.0.1")) {
+            a.pipeline().dailyCycle().run(a.today().date());
             autobench.admin.OperatorTest.publish(a);
-            String taskId = a.tasks().forDay(a.today()).get(0).id();
-            String hidden = a.submissions().find(taskId, "a").orElseThrow().id();
+            String taskId = a.storage().tasks().forDay(a.today().date()).get(0).id();
+            String hidden = a.storage().submissions().find(taskId, "a").orElseThrow().id();
             assertThat(get(site, "/api/v1/tasks/" + taskId, null).body()).contains(hidden);
             assertThat(get(site, "/task/" + taskId, null).body()).contains(hidden); // now cached
 
@@ -189,25 +188,25 @@ class AdminPagesTest {
     void the_bulk_resend_page_shows_count_and_cost_and_sends_nothing_without_the_confirmation(Store store) throws Exception {
         stub.answerAll(ChatStub.ok());
         Config c = config(store, true, "");
-        try (Arena a = arena(c); Site site = Serving.start(a, c.web(), "127.0.0.1")) {
-            a.dailyCycle().run(a.today());
-            String unknown = a.submissions().find(a.tasks().forDay(a.today()).get(0).id(), "b").orElseThrow().id();
-            a.database().jdbi().useHandle(h -> h.execute("UPDATE submissions SET status = 'unknown' WHERE id = ?", unknown));
+        try (Assembly a = arena(c); Site site = Serving.start(a.website(), c.web(), "127.0.0.1")) {
+            a.pipeline().dailyCycle().run(a.today().date());
+            String unknown = a.storage().submissions().find(a.storage().tasks().forDay(a.today().date()).get(0).id(), "b").orElseThrow().id();
+            a.storage().database().jdbi().useHandle(h -> h.execute("UPDATE submissions SET status = 'unknown' WHERE id = ?", unknown));
             int calls = stub.requests();
             String[] s = signIn(site);
 
-            HttpResponse<String> estimate = post(site, "/admin/resend", s[0], form("csrf", s[1], "day", a.today().toString()));
+            HttpResponse<String> estimate = post(site, "/admin/resend", s[0], form("csrf", s[1], "day", a.today().date().toString()));
             assertThat(estimate.statusCode()).isEqualTo(200);
             assertThat(estimate.body()).contains("<strong>1</strong> submission(s)").contains(unknown).contains("Expected cost")
                     .contains("upper bound");
-            HttpResponse<String> noConfirm = post(site, "/admin/resend-confirm", s[0], form("csrf", s[1], "day", a.today().toString(), "count", "1"));
+            HttpResponse<String> noConfirm = post(site, "/admin/resend-confirm", s[0], form("csrf", s[1], "day", a.today().date().toString(), "count", "1"));
             assertThat(noConfirm.statusCode()).isEqualTo(400);
             HttpResponse<String> wrongCount = post(site, "/admin/resend-confirm", s[0],
-                    form("csrf", s[1], "day", a.today().toString(), "count", "3", "confirm", "yes"));
+                    form("csrf", s[1], "day", a.today().date().toString(), "count", "3", "confirm", "yes"));
             assertThat(wrongCount.statusCode()).isEqualTo(400);
             assertThat(wrongCount.body()).contains("confirmation was for 3");
             assertThat(stub.requests()).isEqualTo(calls);
-            assertThat(a.submissions().byId(unknown).orElseThrow().status().wireName()).isEqualTo("unknown");
+            assertThat(a.storage().submissions().byId(unknown).orElseThrow().status().wireName()).isEqualTo("unknown");
 
             HttpResponse<String> one = post(site, "/admin/resend-one", s[0], form("csrf", s[1], "submission", unknown));
             assertThat(one.statusCode()).isEqualTo(200);
@@ -217,7 +216,7 @@ class AdminPagesTest {
             assertThat(stub.requests()).isEqualTo(calls);
 
             HttpResponse<String> go = post(site, "/admin/resend-confirm", s[0],
-                    form("csrf", s[1], "day", a.today().toString(), "count", "1", "confirm", "yes"));
+                    form("csrf", s[1], "day", a.today().date().toString(), "count", "1", "confirm", "yes"));
             assertThat(go.statusCode()).isEqualTo(303);
             long until = System.currentTimeMillis() + 20_000;
             while (a.operator().audit(5).stream().noneMatch(r -> r.action().equals("resend_day"))) {
@@ -225,7 +224,7 @@ class AdminPagesTest {
                 Thread.sleep(50);
             }
             assertThat(stub.requests()).isEqualTo(calls + 1);
-            assertThat(a.submissions().byId(unknown).orElseThrow().status().wireName()).isEqualTo("succeeded");
+            assertThat(a.storage().submissions().byId(unknown).orElseThrow().status().wireName()).isEqualTo("succeeded");
         }
     }
 
@@ -236,12 +235,12 @@ class AdminPagesTest {
         Path shelf = Files.createDirectories(tmp.resolve("exports"));
         Files.writeString(tmp.resolve("secret.txt"), "not for download");
         Config c = config(store, false, "  export_dir: \"" + shelf + "\"\n");
-        try (Arena a = arena(c)) {
-            a.dailyCycle().run(a.today());
-            a.exporter("test").export(shelf.resolve("2026-old"), null, null);
+        try (Assembly a = arena(c)) {
+            a.pipeline().dailyCycle().run(a.today().date());
+            a.storage().newExporter("test").export(shelf.resolve("2026-old"), null, null);
             Thread.sleep(5);
-            var manifest = a.exporter("test").export(shelf.resolve("2026-new"), null, null);
-            try (Site site = Serving.start(a, c.web(), "127.0.0.1")) {
+            var manifest = a.storage().newExporter("test").export(shelf.resolve("2026-new"), null, null);
+            try (Site site = Serving.start(a.website(), c.web(), "127.0.0.1")) {
                 HttpResponse<String> page = get(site, "/data", null);
                 assertThat(page.statusCode()).isEqualTo(200);
                 assertThat(page.body()).contains("./autobench export").contains("tasks.jsonl").contains(manifest.exportedAt());
@@ -267,7 +266,7 @@ class AdminPagesTest {
     @Test
     void without_an_export_directory_the_download_page_explains_how_to_offer_one() throws Exception {
         Config c = config(Store.SQLITE, false, "");
-        try (Arena a = arena(c); Site site = Serving.start(a, c.web(), "127.0.0.1")) {
+        try (Assembly a = arena(c); Site site = Serving.start(a.website(), c.web(), "127.0.0.1")) {
             HttpResponse<String> page = get(site, "/data", null);
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("web.export_dir").contains("./autobench export --out");

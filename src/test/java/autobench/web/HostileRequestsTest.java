@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import autobench.cli.Serving;
 import autobench.config.Config;
-import autobench.dispatch.Sleeper;
 import autobench.testing.Fuzz;
 import autobench.testing.Store;
 import autobench.testing.TestConfigs;
-import autobench.wiring.Arena;
+import autobench.testing.TestAssembly;
+import autobench.wiring.Assembly;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +17,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -47,7 +46,7 @@ class HostileRequestsTest {
     static final String CRON_SECRET = "a-long-cron-secret-for-fuzzing";
     static WebFixture fixture;
     static Path pgDir;
-    static Arena pgArena;
+    static Assembly pgArena;
     static Site pgSite;
     static String taskId;
     static String cookie;
@@ -76,8 +75,8 @@ class HostileRequestsTest {
                 + "  - {id: demo-orbit, provider: demo, model: demo-orbit}\n  - {id: demo-grid, provider: demo, model: demo-grid}\n"
                 + "cron_secret_env: CRON_SECRET\nweb:\n  port: 0\n  sandbox_port: 0\n";
         Config c = TestConfigs.load(pgDir, yaml, Map.of("CRON_SECRET", CRON_SECRET));
-        pgArena = new Arena(c, Map.of("CRON_SECRET", CRON_SECRET)::get, Clock.systemUTC(), Sleeper.REAL, l -> { }, Map.of());
-        pgSite = Serving.start(pgArena, c.web(), "127.0.0.1");
+        pgArena = TestAssembly.of(c).env(Map.of("CRON_SECRET", CRON_SECRET)::get).build();
+        pgSite = Serving.start(pgArena.website(), c.web(), "127.0.0.1");
         postgres = new Target("postgres", pgSite.port(), pgSite.sandboxPort());
     }
 

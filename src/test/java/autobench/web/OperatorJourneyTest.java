@@ -4,17 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import autobench.cli.Serving;
 import autobench.config.Config;
-import autobench.dispatch.Sleeper;
 import autobench.task.StoredTask;
 import autobench.task.TaskStatus;
 import autobench.testing.Store;
 import autobench.testing.TestConfigs;
-import autobench.wiring.Arena;
+import autobench.testing.TestAssembly;
+import autobench.wiring.Assembly;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
@@ -34,11 +33,11 @@ class OperatorJourneyTest {
         String yaml = TestConfigs.base(Store.SQLITE.freshUrl(tmp), 2) + TestConfigs.stubModel("alpha", 9, 30)
                 + TestConfigs.stubModel("beta", 9, 30) + "auto_approve: false\nweb:\n  port: 0\n  sandbox_port: 0\n  admin_token_env: ADMIN_TOKEN\n";
         Config c = TestConfigs.load(tmp, yaml, Map.of("ADMIN_TOKEN", TOKEN));
-        try (Arena a = new Arena(c, Map.of("ADMIN_TOKEN", TOKEN)::get, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of());
-             Site site = Serving.start(a, c.web(), "127.0.0.1");
+        try (Assembly a = TestAssembly.of(c).env(Map.of("ADMIN_TOKEN", TOKEN)::get).build();
+             Site site = Serving.start(a.website(), c.web(), "127.0.0.1");
              BrowserForTests browsers = new BrowserForTests();
              BrowserContext context = browsers.browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
-            List<StoredTask> proposed = a.dailyTasks().ensure(a.today());
+            List<StoredTask> proposed = a.pipeline().dailyTasks().ensure(a.today().date());
             String base = "http://127.0.0.1:" + site.port();
             Page page = context.newPage();
             List<String> errors = BrowserForTests.watchErrors(page);
@@ -83,8 +82,8 @@ class OperatorJourneyTest {
             assertThat(page.locator("h1").textContent()).isEqualTo("Operator sign-in");
             assertThat(errors).as("console errors").allMatch(e -> e.contains("401"));
 
-            assertThat(a.tasks().byId(proposed.get(0).id()).orElseThrow().status()).isEqualTo(TaskStatus.APPROVED);
-            assertThat(a.models().disabledIds()).containsExactly("beta");
+            assertThat(a.storage().tasks().byId(proposed.get(0).id()).orElseThrow().status()).isEqualTo(TaskStatus.APPROVED);
+            assertThat(a.storage().models().disabledIds()).containsExactly("beta");
         }
     }
 }

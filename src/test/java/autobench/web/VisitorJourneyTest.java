@@ -33,7 +33,7 @@ class VisitorJourneyTest {
     static void start() throws Exception {
         site = WebFixture.shared();
         browsers = new BrowserForTests();
-        callsBefore = site.arena.providerCalls();
+        callsBefore = site.arena.storage().providerCalls().get();
         Files.createDirectories(SHOTS);
     }
 
@@ -42,7 +42,7 @@ class VisitorJourneyTest {
         if (browsers != null) browsers.close();
         if (site != null) {
             // Nothing a visitor did in these tests reached a model: neither in the process nor as the site reports it.
-            assertThat(site.arena.providerCalls()).isEqualTo(callsBefore);
+            assertThat(site.arena.storage().providerCalls().get()).isEqualTo(callsBefore);
             assertThat(stats().get("model_calls_since_start").asLong()).isZero();
         }
     }

@@ -2,14 +2,14 @@ package autobench.web;
 
 import autobench.cli.Serving;
 import autobench.config.Config;
-import autobench.dispatch.Sleeper;
 import autobench.provider.Completion;
 import autobench.provider.Finish;
 import autobench.provider.Provider;
 import autobench.provider.Usage;
 import autobench.render.ChromiumForTests;
 import autobench.testing.TestConfigs;
-import autobench.wiring.Arena;
+import autobench.testing.TestAssembly;
+import autobench.wiring.Assembly;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
@@ -25,7 +25,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -43,7 +42,7 @@ final class WebFixture {
     private static WebFixture shared;
 
     final Path dir;
-    final Arena arena;
+    final Assembly arena;
     final Site site;
     final String base;
     final String sandbox;
@@ -92,10 +91,10 @@ final class WebFixture {
         String hostile = resource("hostile_preview.html").replace("%MAIN%", base)
                 .replace("%TRAP%", "http://127.0.0.1:" + trap.getAddress().getPort());
         Provider hostileAnswer = p -> new Completion.Answered("```html\n" + hostile + "\n```", "", Finish.STOP, new Usage(10, 10, 0), "hostile-1", "{}");
-        arena = new Arena(config, k -> null, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of("hostile", hostileAnswer));
-        arena.dailyCycle().run(today.minusDays(1));
-        arena.dailyCycle().run(today);
-        site = Serving.start(arena, config.web(), "127.0.0.1");
+        arena = TestAssembly.of(config).providers(Map.of("hostile", hostileAnswer)).build();
+        arena.pipeline().dailyCycle().run(today.minusDays(1));
+        arena.pipeline().dailyCycle().run(today);
+        site = Serving.start(arena.website(), config.web(), "127.0.0.1");
     }
 
     static String resource(String name) {
