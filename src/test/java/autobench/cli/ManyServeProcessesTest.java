@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("chromium")
 @Tag("slow")
-@Timeout(240) // its own deadline for the render stage is 150 s, for a busy machine
+@Timeout(600) // its own waits add up to 240 s (150 s for the render stage), and a busy machine needs more
 class ManyServeProcessesTest {
     static final int TASKS = 1;
     static final List<String> MODELS = List.of("demo-orbit", "demo-grid", "demo-waves", "demo-blocks");
