@@ -11,10 +11,10 @@ import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Owner of the {@code battles}, {@code votes}, {@code vote_tallies} and {@code server_secrets}
- * tables. A battle is issued to one visitor for two submissions of one task; a vote references its
+ * Owner of the {@code battles}, {@code votes}, {@code vote_tallies}, {@code pair_counts} and
+ * {@code server_secrets} tables. A battle is issued to one visitor for two submissions of one task; a vote references its
  * battle UNIQUEly, so a battle is voted on once. Web handlers go through {@link Battles}, which
- * adds the signed token and the caps; the plain {@link #issueBattle} and {@link #vote} are for
+ * adds the sealed ticket, the timing and the caps; the plain {@link #issueBattle} and {@link #vote} are for
  * imports and tests.
  */
 public final class VoteStore {
@@ -64,7 +64,11 @@ public final class VoteStore {
                     ON CONFLICT (battle_id) DO NOTHING""")
                     .bind("id", Ids.newId()).bind("outcome", outcome.wireName()).bind("v", visitor).bind("addr", addressHash)
                     .bind("now", now).bind("battle", battleId).execute();
-            return n == 1;
+            if (n != 1) return false;
+            var models = h.createQuery("SELECT left_model, right_model FROM votes WHERE battle_id = :battle").bind("battle", battleId)
+                    .map((rs, c) -> List.of(rs.getString("left_model"), rs.getString("right_model"))).one();
+            raisePairCount(h, models.get(0), models.get(1));
+            return true;
         });
     }
 
@@ -116,6 +120,7 @@ public final class VoteStore {
                         .bind("outcome", Outcome.parse(String.valueOf(v.get("outcome"))).wireName())
                         .bind("visitor", v.get("visitor")).bind("cast", v.get("cast_at"))
                         .bind("simulated", v.get("simulated") instanceof Number x && x.intValue() == 1 ? 1 : 0).execute();
+                raisePairCount(h, String.valueOf(v.get("left_model")), String.valueOf(v.get("right_model")));
             }
             return n;
         });
@@ -185,31 +190,18 @@ public final class VoteStore {
     /** An answer an operator has hidden never appears in a new battle (battles already issued may still be voted on). */
     private static final String HIDDEN_ANSWERS = " AND s.hidden = 0";
 
-    /** Battles of one ordered model pair that count for balancing. */
+    /** Votes one model pair has had, for balancing; the order of the two models means nothing. */
     record PairCount(String leftModel, String rightModel, long battles) {}
 
     /**
-     * Battles per (left model, right model) that were voted on or can still be: an expired battle
-     * nobody voted on says nothing about that pair, and counting it would let a visitor who only
-     * fetches battles starve the pairs they were shown.
+     * Votes per model pair, from the counter table every vote raises (V8): one row per pair, so this
+     * costs the same at ten votes and at ten million. Voided votes still count: balancing is about which
+     * pairs were shown, not about which votes the leaderboard keeps.
      */
-    List<PairCount> battlesPerPair(long now) {
-        return db.jdbi().withHandle(h -> h.createQuery("""
-                SELECT ls.model_id AS left_model, rs.model_id AS right_model, COUNT(*) AS n
-                FROM battles b JOIN submissions ls ON ls.id = b.left_submission JOIN submissions rs ON rs.id = b.right_submission
-                WHERE b.used_at IS NOT NULL OR b.expires_at > :now
-                GROUP BY ls.model_id, rs.model_id""")
-                .bind("now", now)
-                .map((rs, c) -> new PairCount(rs.getString("left_model"), rs.getString("right_model"), rs.getLong("n")))
+    List<PairCount> pairCounts() {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT model_a, model_b, votes FROM pair_counts")
+                .map((rs, c) -> new PairCount(rs.getString("model_a"), rs.getString("model_b"), rs.getLong("votes")))
                 .list());
-    }
-
-    void insertBattle(String id, String taskId, String leftSubmission, String rightSubmission, String visitor, long now, long expiresAt) {
-        db.jdbi().useHandle(h -> h.createUpdate("""
-                INSERT INTO battles (id, task_id, left_submission, right_submission, visitor, issued_at, expires_at)
-                VALUES (:id, :task, :l, :r, :visitor, :now, :expires)""")
-                .bind("id", id).bind("task", taskId).bind("l", leftSubmission).bind("r", rightSubmission)
-                .bind("visitor", visitor).bind("now", now).bind("expires", expiresAt).execute());
     }
 
     /** Simulated votes on tasks of this arena day: a day that has some was already simulated. */
@@ -219,25 +211,24 @@ public final class VoteStore {
                 .bind("day", day.toString()).mapTo(Long.class).one());
     }
 
-    /** The stored visitor of a battle, if the battle exists: to tell a wrong cookie from a forgery. */
-    Optional<String> visitorOf(String battleId) {
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT visitor FROM battles WHERE id = :id")
-                .bind("id", battleId).mapTo(String.class).findOne());
-    }
-
     /**
-     * One vote through a checked token.
+     * One vote through an opened ticket.
      *
-     * @param day the arena day of {@code now}: the caps count per day
+     * @param battleId    the ticket's id: it becomes the battle row's primary key, so a ticket votes once
+     * @param addressHash the keyed hash of the full address (kept for the operator, never counted)
+     * @param networkHash the keyed hash of the address's network: what the network cap counts
+     * @param day         the arena day of {@code now}: the caps count per day
      */
-    record Ballot(String battleId, String visitor, Outcome outcome, String addressHash, LocalDate day, long now,
-                  boolean simulated, VoteSettings caps) {}
+    record Ballot(String battleId, String visitor, String taskId, String leftSubmission, String rightSubmission,
+                  long issuedAt, long expiresAt, Outcome outcome, String addressHash, String networkHash, LocalDate day,
+                  long now, boolean simulated, VoteSettings caps) {}
 
     /**
      * Stores the ballot once, or refuses it and changes nothing: all writes run in one transaction
-     * and a refusal rolls it back. Exactly-once does not rest on the reads at the top: the battle is
-     * taken by a conditional UPDATE and the vote is UNIQUE per battle, so of two racing casts one
-     * stores and the other is refused as a replay, on either database.
+     * and a refusal rolls it back. Exactly-once rests on the battle row: its id is the ticket's id
+     * (primary key, INSERT … ON CONFLICT DO NOTHING), so of two racing casts of one ticket, in one
+     * process or many, one stores and the other is refused as a replay, on either database. Every
+     * statement is a point read or write on a primary key or unique index.
      */
     CastResult cast(Ballot b) {
         try {
@@ -247,38 +238,57 @@ public final class VoteStore {
         }
     }
 
+    private record Side(String taskId, String modelId, boolean demo) {}
+
     private CastResult castInside(Handle h, Ballot b) {
-        Target t = h.createQuery("""
-                SELECT b.task_id, b.visitor, b.expires_at, b.used_at, ls.model_id AS left_model, rs.model_id AS right_model,
-                       lm.demo AS left_demo, rm.demo AS right_demo
-                FROM battles b JOIN submissions ls ON ls.id = b.left_submission JOIN submissions rs ON rs.id = b.right_submission
-                  JOIN models lm ON lm.id = ls.model_id JOIN models rm ON rm.id = rs.model_id
-                WHERE b.id = :id""")
-                .bind("id", b.battleId())
-                .map((rs, c) -> new Target(rs.getString("task_id"), rs.getString("visitor"), nullableLong(rs, "expires_at"),
-                        nullableLong(rs, "used_at"), rs.getString("left_model"), rs.getString("right_model"),
-                        rs.getInt("left_demo") == 1 && rs.getInt("right_demo") == 1))
-                .findOne().orElseThrow(() -> new Refused(Refusal.UNKNOWN_BATTLE));
-        if (!t.visitor().equals(b.visitor())) throw new Refused(Refusal.WRONG_VISITOR);
-        if (t.usedAt() != null) throw new Refused(Refusal.REPLAYED);
-        if (t.expiresAt() == null || b.now() >= t.expiresAt()) throw new Refused(Refusal.EXPIRED);
-        if (b.simulated() && !t.demo()) {
+        Side left = side(h, b.leftSubmission()), right = side(h, b.rightSubmission());
+        if (left == null || right == null || !left.taskId().equals(b.taskId()) || !right.taskId().equals(b.taskId())) {
+            throw new Refused(Refusal.UNKNOWN_BATTLE);
+        }
+        boolean demo = left.demo() && right.demo();
+        if (b.simulated() && !demo) {
             throw new IllegalStateException("a simulated visitor was given a battle with a real model: " + b.battleId());
         }
+        int taken = h.createUpdate("""
+                INSERT INTO battles (id, task_id, left_submission, right_submission, visitor, issued_at, expires_at, used_at)
+                VALUES (:id, :task, :l, :r, :v, :issued, :expires, :now)
+                ON CONFLICT (id) DO NOTHING""")
+                .bind("id", b.battleId()).bind("task", b.taskId()).bind("l", b.leftSubmission()).bind("r", b.rightSubmission())
+                .bind("v", b.visitor()).bind("issued", b.issuedAt()).bind("expires", b.expiresAt()).bind("now", b.now())
+                .execute();
+        if (taken != 1) throw new Refused(Refusal.REPLAYED); // this ticket voted before, here or in another process
         if (!raiseTally(h, "visitor", b.visitor(), b.day(), b.caps().visitorCapPerDay())) throw new Refused(Refusal.OVER_VISITOR_CAP);
-        if (!raiseTally(h, "address", b.addressHash(), b.day(), b.caps().addressCapPerDay())) throw new Refused(Refusal.OVER_ADDRESS_CAP);
-        int taken = h.createUpdate("UPDATE battles SET used_at = :now WHERE id = :id AND visitor = :v AND used_at IS NULL")
-                .bind("now", b.now()).bind("id", b.battleId()).bind("v", b.visitor()).execute();
-        if (taken != 1) throw new Refused(Refusal.REPLAYED); // a concurrent cast with the same token won
+        if (!raiseTally(h, "network", b.networkHash(), b.day(), b.caps().networkCapPerDay())) {
+            throw new Refused(Refusal.OVER_NETWORK_CAP);
+        }
         int stored = h.createUpdate("""
-                INSERT INTO votes (id, battle_id, task_id, left_model, right_model, outcome, visitor, address_hash, cast_at, simulated)
-                VALUES (:id, :battle, :task, :l, :r, :outcome, :v, :addr, :now, :sim)
+                INSERT INTO votes (id, battle_id, task_id, left_model, right_model, outcome, visitor, address_hash, network_hash,
+                                   cast_at, simulated)
+                VALUES (:id, :battle, :task, :l, :r, :outcome, :v, :addr, :net, :now, :sim)
                 ON CONFLICT (battle_id) DO NOTHING""")
-                .bind("id", Ids.newId()).bind("battle", b.battleId()).bind("task", t.taskId()).bind("l", t.leftModel())
-                .bind("r", t.rightModel()).bind("outcome", b.outcome().wireName()).bind("v", b.visitor())
-                .bind("addr", b.addressHash()).bind("now", b.now()).bind("sim", b.simulated() ? 1 : 0).execute();
+                .bind("id", Ids.newId()).bind("battle", b.battleId()).bind("task", b.taskId()).bind("l", left.modelId())
+                .bind("r", right.modelId()).bind("outcome", b.outcome().wireName()).bind("v", b.visitor())
+                .bind("addr", b.addressHash()).bind("net", b.networkHash()).bind("now", b.now()).bind("sim", b.simulated() ? 1 : 0)
+                .execute();
         if (stored != 1) throw new Refused(Refusal.REPLAYED);
-        return new CastResult.Accepted(t.taskId(), t.leftModel(), t.rightModel(), b.outcome());
+        raisePairCount(h, left.modelId(), right.modelId());
+        return new CastResult.Accepted(b.taskId(), left.modelId(), right.modelId(), b.outcome());
+    }
+
+    private static Side side(Handle h, String submissionId) {
+        return h.createQuery("SELECT s.task_id, s.model_id, m.demo FROM submissions s JOIN models m ON m.id = s.model_id WHERE s.id = :id")
+                .bind("id", submissionId)
+                .map((rs, c) -> new Side(rs.getString("task_id"), rs.getString("model_id"), rs.getInt("demo") == 1))
+                .findOne().orElse(null);
+    }
+
+    /** One more vote for the pair, in the pair's id order (the table's primary key). */
+    private static void raisePairCount(Handle h, String one, String other) {
+        boolean inOrder = one.compareTo(other) <= 0;
+        h.createUpdate("""
+                INSERT INTO pair_counts (model_a, model_b, votes) VALUES (:a, :b, 1)
+                ON CONFLICT (model_a, model_b) DO UPDATE SET votes = pair_counts.votes + 1""")
+                .bind("a", inOrder ? one : other).bind("b", inOrder ? other : one).execute();
     }
 
     /**
@@ -298,8 +308,6 @@ public final class VoteStore {
         long v = rs.getLong(column);
         return rs.wasNull() ? null : v;
     }
-
-    private record Target(String taskId, String visitor, Long expiresAt, Long usedAt, String leftModel, String rightModel, boolean demo) {}
 
     /** Unwinds the vote's transaction; never leaves this class. */
     private static final class Refused extends RuntimeException {

@@ -42,7 +42,6 @@ import autobench.task.TaskGenerator;
 import autobench.task.TaskStore;
 import autobench.vote.Battles;
 import autobench.vote.SimulatedVisitors;
-import autobench.vote.VoteSettings;
 import autobench.vote.VoteStore;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -161,7 +160,7 @@ public final class Arena implements AutoCloseable {
 
     /** Blind battles and votes for the web; built on first use, when it reads (or creates) the server secret. */
     public synchronized Battles battles() {
-        if (battles == null) battles = new Battles(votes, VoteSettings.DEFAULTS, config.zone(), clock, new SecureRandom());
+        if (battles == null) battles = new Battles(votes, config.voting(), config.zone(), clock, new SecureRandom());
         return battles;
     }
 
