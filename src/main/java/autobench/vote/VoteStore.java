@@ -4,8 +4,10 @@ import autobench.db.Database;
 import autobench.db.Ids;
 import autobench.rating.Outcome;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
@@ -323,43 +325,115 @@ public final class VoteStore {
     public record Exported(String id, String taskId, String leftModel, String rightModel, Outcome outcome, String category,
                            LocalDate day, long castAt, boolean demo, boolean simulated) {}
 
-    /**
-     * Operator action: voids every vote of one visitor not voided yet. The rows stay (never
-     * deleted), marked with when they were voided, and stop counting in the leaderboard, the
-     * snapshots and every export.
-     *
-     * @return how many votes this voided
-     */
-    public int voidVisitor(String visitor, long now) {
-        return db.jdbi().withHandle(h -> h.createUpdate("UPDATE votes SET voided_at = :now WHERE visitor = :v AND voided_at IS NULL")
-                .bind("now", now).bind("v", visitor).execute());
+    /** Who cast votes, as the operator can act on it: the visitor (cookie) or the network (keyed hash). */
+    public enum Source {
+        VISITOR("visitor"),
+        NETWORK("network_hash");
+
+        private final String column;
+
+        Source(String column) {
+            this.column = column;
+        }
     }
 
     /**
-     * A visitor's votes: counted ones and voided ones.
+     * Operator action: voids every vote of one visitor, or of one network, not voided yet. The rows
+     * stay (never deleted), marked with when they were voided, and stop counting in the leaderboard,
+     * the snapshots and every export.
+     *
+     * @return how many votes this voided
+     */
+    public int voidVotes(Source source, String subject, long now) {
+        return db.jdbi().withHandle(h -> h.createUpdate("UPDATE votes SET voided_at = :now WHERE " + source.column
+                        + " = :s AND voided_at IS NULL")
+                .bind("now", now).bind("s", subject).execute());
+    }
+
+    /** Voids every counted vote of one visitor (see {@link #voidVotes}). */
+    public int voidVisitor(String visitor, long now) {
+        return voidVotes(Source.VISITOR, visitor, now);
+    }
+
+    /**
+     * A visitor's or network's votes: counted ones and voided ones.
      *
      * @param firstCountedAt when the earliest counted vote was cast, or null when none counts
      */
     public record VisitorVotes(long counted, long voided, Long firstCountedAt) {}
 
     public VisitorVotes votesOf(String visitor) {
+        return votesOf(Source.VISITOR, visitor);
+    }
+
+    public VisitorVotes votesOf(Source source, String subject) {
         return db.jdbi().withHandle(h -> h.createQuery("""
                 SELECT COALESCE(SUM(CASE WHEN voided_at IS NULL THEN 1 ELSE 0 END), 0) AS c,
                        COALESCE(SUM(CASE WHEN voided_at IS NULL THEN 0 ELSE 1 END), 0) AS x,
                        MIN(CASE WHEN voided_at IS NULL THEN cast_at END) AS f
-                FROM votes WHERE visitor = :v""").bind("v", visitor)
+                FROM votes WHERE\s""" + source.column + " = :s").bind("s", subject)
                 .map((rs, c) -> new VisitorVotes(rs.getLong("c"), rs.getLong("x"), nullableLong(rs, "f"))).one());
     }
 
-    /** A visitor and their counted votes. */
-    public record TopVisitor(String visitor, long votes, long lastCastAt) {}
+    /**
+     * How far one source's votes lean to one model: of its counted votes on battles where {@code modelId}
+     * was on one side, how many chose that side. Honest visitors spread their choices; someone stuffing
+     * for a model picks it nearly every time it appears, whatever it is up against.
+     */
+    public record Lean(String modelId, long withModel, long choseModel) {
+        public double share() {
+            return withModel == 0 ? 0 : (double) choseModel / withModel;
+        }
+    }
+
+    /**
+     * A visitor or network and its counted votes (people's only; simulated votes are left out).
+     *
+     * @param others  distinct networks of a visitor, or distinct visitors of a network
+     * @param lean    the model its votes favour most (highest share over at least {@link #LEAN_MIN_VOTES}
+     *                votes with that model), or null when no model appeared that often
+     */
+    public record VoteSource(String subject, long votes, long others, long lastCastAt, Lean lean) {}
+
+    /** Fewer votes with a model than this say nothing about leaning. */
+    static final int LEAN_MIN_VOTES = 5;
+
+    /** The visitors or networks with the most counted votes, most first, each with its lean. */
+    public List<VoteSource> topSources(Source source, int limit) {
+        String other = source == Source.VISITOR ? Source.NETWORK.column : Source.VISITOR.column;
+        return db.jdbi().withHandle(h -> {
+            var rows = h.createQuery("SELECT " + source.column + " AS s, COUNT(*) AS n, COUNT(DISTINCT " + other + ") AS o, "
+                            + "MAX(cast_at) AS last FROM votes WHERE voided_at IS NULL AND simulated = 0 AND " + source.column
+                            + " IS NOT NULL GROUP BY " + source.column + " ORDER BY n DESC, s LIMIT :limit")
+                    .bind("limit", limit)
+                    .map((rs, c) -> new VoteSource(rs.getString("s"), rs.getLong("n"), rs.getLong("o"), rs.getLong("last"), null))
+                    .list();
+            if (rows.isEmpty()) return rows;
+            Map<String, Lean> leans = new HashMap<>();
+            h.createQuery("""
+                    SELECT s, model, COUNT(*) AS n, SUM(chose) AS chose FROM (
+                      SELECT <col> AS s, left_model AS model, CASE WHEN outcome = 'left' THEN 1 ELSE 0 END AS chose
+                      FROM votes WHERE voided_at IS NULL AND simulated = 0 AND <col> IN (<subjects>)
+                      UNION ALL
+                      SELECT <col> AS s, right_model AS model, CASE WHEN outcome = 'right' THEN 1 ELSE 0 END AS chose
+                      FROM votes WHERE voided_at IS NULL AND simulated = 0 AND <col> IN (<subjects>)
+                    ) sides GROUP BY s, model ORDER BY s, model""")
+                    .define("col", source.column)
+                    .bindList("subjects", rows.stream().map(VoteSource::subject).toList())
+                    .map((rs, c) -> Map.entry(rs.getString("s"), new Lean(rs.getString("model"), rs.getLong("n"), rs.getLong("chose"))))
+                    .forEach(e -> {
+                        Lean l = e.getValue();
+                        if (l.withModel() < LEAN_MIN_VOTES) return;
+                        leans.merge(e.getKey(), l, (a, b) -> b.share() > a.share() ? b : a);
+                    });
+            return rows.stream().map(r -> new VoteSource(r.subject(), r.votes(), r.others(), r.lastCastAt(), leans.get(r.subject())))
+                    .toList();
+        });
+    }
 
     /** The visitors with the most counted votes, most first. */
-    public List<TopVisitor> topVisitors(int limit) {
-        return db.jdbi().withHandle(h -> h.createQuery("""
-                SELECT visitor, COUNT(*) AS n, MAX(cast_at) AS last FROM votes WHERE voided_at IS NULL AND simulated = 0
-                GROUP BY visitor ORDER BY n DESC, visitor LIMIT :limit""").bind("limit", limit)
-                .map((rs, c) -> new TopVisitor(rs.getString("visitor"), rs.getLong("n"), rs.getLong("last"))).list());
+    public List<VoteSource> topVisitors(int limit) {
+        return topSources(Source.VISITOR, limit);
     }
 
     /** Votes voided so far: part of the site's data version (voiding changes the leaderboard). */
