@@ -3,8 +3,9 @@
 -- runs the migrations; neither role below can change it.
 --
 --   web:    reads every table; inserts battles and votes; may set battles.used_at (the one UPDATE
---           the vote path makes) and, once the voting migration is in, keep the per-day vote
---           tallies and create the shared server secrets; inserts work_requests (work it hands on). Nothing else: it cannot touch a task,
+--           the vote path makes) and, once the voting migrations are in, keep the per-day vote
+--           tallies and the per-pair vote counts (V8) and create the shared server secrets;
+--           inserts work_requests (work it hands on, V7). Nothing else: it cannot touch a task,
 --           a submission, the ledger or a rating, and it cannot delete anything.
 --   worker: reads every table; inserts and updates the pipeline's tables; deletes only artifact
 --           rows (an operator re-render); only reads battles and votes.
@@ -45,7 +46,7 @@ BEGIN
     FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = schema LOOP
         EXECUTE format('REVOKE ALL ON TABLE %I.%I FROM %I, %I', schema, t, web, worker);
         EXECUTE format('GRANT SELECT ON TABLE %I.%I TO %I, %I', schema, t, web, worker);
-        IF t NOT IN ('battles', 'votes', 'vote_tallies', 'flyway_schema_history') THEN
+        IF t NOT IN ('battles', 'votes', 'vote_tallies', 'pair_counts', 'flyway_schema_history') THEN
             EXECUTE format('GRANT INSERT, UPDATE ON TABLE %I.%I TO %I', schema, t, worker);
         END IF;
     END LOOP;
@@ -64,6 +65,9 @@ BEGIN
     -- A web-only process hands cron stages and operators' re-sends to the workers (V7).
     IF to_regclass(format('%I.work_requests', schema)) IS NOT NULL THEN
         EXECUTE format('GRANT INSERT ON TABLE %I.work_requests TO %I', schema, web);
+    END IF;
+    IF to_regclass(format('%I.pair_counts', schema)) IS NOT NULL THEN
+        EXECUTE format('GRANT INSERT, UPDATE ON TABLE %I.pair_counts TO %I', schema, web);
     END IF;
     IF to_regclass(format('%I.server_secrets', schema)) IS NOT NULL THEN
         EXECUTE format('GRANT INSERT ON TABLE %I.server_secrets TO %I', schema, web);

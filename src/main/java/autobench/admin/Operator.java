@@ -15,13 +15,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The operator's actions, the same for the pages and the CLI: task vetting, switching a model off
- * and on, re-sending a day's unknown submissions, hiding an answer, voiding a visitor's votes.
+ * and on, re-sending a day's unknown submissions, hiding an answer, voiding a visitor's or a network's votes.
  * Each action checks its input (a bad one changes nothing and says why) and writes one audit row
  * with who, what, on what, when, and the state before and after as JSON.
  */
@@ -270,19 +272,44 @@ public final class Operator {
     public int voidVotes(String actor, String visitor) {
         String v = visitor == null ? "" : visitor.strip();
         if (v.isEmpty()) throw new Refused("give the visitor id whose votes to void");
-        VoteStore.VisitorVotes before = p.votes().votesOf(v);
-        if (before.counted() == 0 && before.voided() == 0) throw new Refused("visitor " + v + " has no votes");
-        int n = p.votes().voidVisitor(v, now());
+        return voidSource(actor, VoteStore.Source.VISITOR, v, "void_votes", "visitor " + v);
+    }
+
+    /** The form a network is shown and voided by: the 64 hex digits of its keyed hash. */
+    private static final Pattern NETWORK_HASH = Pattern.compile("[0-9a-f]{64}");
+
+    /**
+     * Voids every counted vote cast from one network (an IPv4 /24 or IPv6 /64 by default), whoever
+     * cast them, like {@link #voidVotes}. The network is named by its keyed hash, as the operator
+     * pages list it; the CLI and the form also take an address and hash it first.
+     */
+    public int voidNetwork(String actor, String networkHash) {
+        String h = networkHash == null ? "" : networkHash.strip().toLowerCase(Locale.ROOT);
+        if (!NETWORK_HASH.matcher(h).matches()) {
+            throw new Refused("give the network as listed (64 hex digits) or as an address in it");
+        }
+        return voidSource(actor, VoteStore.Source.NETWORK, h, "void_network_votes", "network " + h.substring(0, 12) + "…");
+    }
+
+    private int voidSource(String actor, VoteStore.Source source, String subject, String action, String named) {
+        VoteStore.VisitorVotes before = p.votes().votesOf(source, subject);
+        if (before.counted() == 0 && before.voided() == 0) throw new Refused(named + " has no votes");
+        int n = p.votes().voidVotes(source, subject, now());
         if (before.firstCountedAt() != null) p.resnapshot().accept(before.firstCountedAt());
-        VoteStore.VisitorVotes after = p.votes().votesOf(v);
-        audit(actor, "void_votes", v, Map.of("counted", before.counted(), "voided", before.voided()),
+        VoteStore.VisitorVotes after = p.votes().votesOf(source, subject);
+        audit(actor, action, subject, Map.of("counted", before.counted(), "voided", before.voided()),
                 Map.of("counted", after.counted(), "voided", after.voided()));
         return n;
     }
 
-    /** The visitors with the most counted votes, for spotting an abusive one. */
-    public List<VoteStore.TopVisitor> topVisitors(int limit) {
-        return p.votes().topVisitors(limit);
+    /** The visitors with the most counted votes, each with the model its votes favour most: for spotting an abusive one. */
+    public List<VoteStore.VoteSource> topVisitors(int limit) {
+        return p.votes().topSources(VoteStore.Source.VISITOR, limit);
+    }
+
+    /** The networks with the most counted votes, with how many visitors voted from each and their lean. */
+    public List<VoteStore.VoteSource> topNetworks(int limit) {
+        return p.votes().topSources(VoteStore.Source.NETWORK, limit);
     }
 
     // ---- audit ----

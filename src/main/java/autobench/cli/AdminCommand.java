@@ -3,6 +3,7 @@ package autobench.cli;
 import autobench.admin.AdminStore;
 import autobench.admin.Operator;
 import autobench.task.StoredTask;
+import autobench.vote.VoteStore;
 import autobench.wiring.Assembly;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,7 +25,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "admin", description = "Operator actions (the same as the operator pages); each one is written to the audit log.",
         subcommands = {AdminCommand.Tasks.class, AdminCommand.Approve.class, AdminCommand.Edit.class, AdminCommand.Reject.class,
                 AdminCommand.DisableModel.class, AdminCommand.EnableModel.class, AdminCommand.ResendDay.class, AdminCommand.Hide.class,
-                AdminCommand.Unhide.class, AdminCommand.Visitors.class, AdminCommand.VoidVotes.class, AdminCommand.Audit.class})
+                AdminCommand.Unhide.class, AdminCommand.Visitors.class, AdminCommand.Networks.class, AdminCommand.VoidVotes.class, AdminCommand.Audit.class})
 public final class AdminCommand implements Runnable {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -199,27 +201,61 @@ public final class AdminCommand implements Runnable {
         }
     }
 
-    @Command(name = "visitors", description = "The visitors with the most counted votes (to find an abusive one).")
+    @Command(name = "visitors", description = "The visitors with the most counted votes and the model each leans to (to find an abusive one).")
     static final class Visitors extends Action {
         @Option(names = "--limit", defaultValue = "20") int limit;
 
         @Override
         int run(Assembly arena, Operator op) {
-            op.topVisitors(limit).forEach(v -> System.out.println(v.visitor() + "  " + v.votes() + " votes, last " + Instant.ofEpochMilli(v.lastCastAt())));
+            op.topVisitors(limit).forEach(v -> System.out.println(line(v, "networks")));
             return 0;
         }
     }
 
-    @Command(name = "void-votes", description = "Void every vote of a visitor: kept, marked voided, no longer counted anywhere.")
-    static final class VoidVotes extends Action {
-        @Parameters(paramLabel = "VISITOR_ID") String visitor;
+    @Command(name = "networks", description = "The networks (IPv4 /24, IPv6 /64; shown as keyed hashes) with the most counted votes, "
+            + "their visitors and the model each leans to.")
+    static final class Networks extends Action {
+        @Option(names = "--limit", defaultValue = "20") int limit;
 
         @Override
         int run(Assembly arena, Operator op) {
-            int n = op.voidVotes(actor(), visitor);
-            System.out.println("voided " + n + " vote(s) of " + visitor);
+            op.topNetworks(limit).forEach(n -> System.out.println(line(n, "visitors")));
             return 0;
         }
+    }
+
+    /** One source per line: who, votes, how many of the other kind, the lean, the last vote. */
+    static String line(VoteStore.VoteSource s, String others) {
+        String lean = s.lean() == null ? "no lean yet" : String.format("leans to %s: %d of %d (%d %%)", s.lean().modelId(),
+                s.lean().choseModel(), s.lean().withModel(), Math.round(s.lean().share() * 100));
+        return s.subject() + "  " + s.votes() + " votes, " + s.others() + " " + others + ", " + lean + ", last "
+                + Instant.ofEpochMilli(s.lastCastAt());
+    }
+
+    @Command(name = "void-votes", description = "Void every vote of a visitor, or of a network with --network: kept, marked voided, "
+            + "no longer counted anywhere.")
+    static final class VoidVotes extends Action {
+        @Parameters(paramLabel = "VISITOR_ID", arity = "0..1") String visitor;
+
+        @Option(names = "--network", paramLabel = "ADDRESS|HASH",
+                description = "an address or CIDR in the network (reduced to its /24 or /64 as configured), or the hash `networks` lists")
+        String network;
+
+        @Override
+        int run(Assembly arena, Operator op) {
+            if ((visitor == null) == (network == null)) throw new Operator.Refused("give either a visitor id or --network, not both");
+            if (visitor != null) {
+                int n = op.voidVotes(actor(), visitor);
+                System.out.println("voided " + n + " vote(s) of " + visitor);
+                return 0;
+            }
+            String hash = HASH.matcher(network).matches() ? network : arena.battles().networkHashOf(network);
+            int n = op.voidNetwork(actor(), hash);
+            System.out.println("voided " + n + " vote(s) from network " + hash);
+            return 0;
+        }
+
+        private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
     }
 
     @Command(name = "audit", description = "The audit log, newest first: when, who, action, target, before → after.")

@@ -3,6 +3,7 @@ package autobench.config;
 import autobench.cycle.ScheduleSettings;
 import autobench.dispatch.DispatchSettings;
 import autobench.provider.ModelConfig;
+import autobench.vote.VoteSettings;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Optional;
  * @param dailyBudgetUsd  spend cap per arena day, or {@code null} for none
  * @param cronSecretEnv   the environment variable holding the x-cron-secret of the cron endpoints, or
  *                        {@code null}: cron triggers off
+ * @param voting          caps, timing and networks of the vote path ({@code voting:}, docs/voting.md)
  * @param shutdownGraceSeconds how long a stopping process lets calls in flight finish, or {@code null}
  *                        for the longest model timeout
  */
@@ -38,6 +40,7 @@ public record Config(
         Integer shutdownGraceSeconds,
         String cronSecretEnv,
         Web web,
+        VoteSettings voting,
         List<ModelConfig> models) {
 
     /**
@@ -99,16 +102,16 @@ public record Config(
 
     public Config withDatabase(String url) {
         return new Config(source, url, databaseUser, databasePasswordEnv, zone, tasksPerDay, taskGenerator,
-                autoApprove, dailyBudgetUsd, dispatch, render, schedule, shutdownGraceSeconds, cronSecretEnv, web, models);
+                autoApprove, dailyBudgetUsd, dispatch, render, schedule, shutdownGraceSeconds, cronSecretEnv, web, voting, models);
     }
 
     public Config withWeb(Web newWeb) {
         return new Config(source, database, databaseUser, databasePasswordEnv, zone, tasksPerDay, taskGenerator,
-                autoApprove, dailyBudgetUsd, dispatch, render, schedule, shutdownGraceSeconds, cronSecretEnv, newWeb, models);
+                autoApprove, dailyBudgetUsd, dispatch, render, schedule, shutdownGraceSeconds, cronSecretEnv, newWeb, voting, models);
     }
 
     public Config withModels(List<ModelConfig> newModels) {
         return new Config(source, database, databaseUser, databasePasswordEnv, zone, tasksPerDay, taskGenerator,
-                autoApprove, dailyBudgetUsd, dispatch, render, schedule, shutdownGraceSeconds, cronSecretEnv, web, newModels);
+                autoApprove, dailyBudgetUsd, dispatch, render, schedule, shutdownGraceSeconds, cronSecretEnv, web, voting, newModels);
     }
 }

@@ -6,9 +6,11 @@ import autobench.dispatch.DispatchSettings;
 import autobench.provider.ModelConfig;
 import autobench.provider.Price;
 import autobench.provider.ProviderKind;
+import autobench.vote.VoteSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -56,12 +58,30 @@ final class Validator {
         Integer grace = root.hasNonNull("shutdown_grace_seconds")
                 ? integer(root, "shutdown_grace_seconds", "shutdown_grace_seconds", 300, 0, 86_400) : null;
         Config.Web web = web(root.path("web"));
+        VoteSettings voting = voting(root.path("voting"));
         List<ModelConfig> models = models(root.path("models"), requireKeys);
         if (!generator.equals("builtin") && models.stream().noneMatch(m -> m.id().equals(generator))) {
             problems.add("task_generator: '" + generator + "' is neither 'builtin' nor the id of a configured model");
         }
         return new Config(source, database, dbUser, dbPasswordEnv, zone, tasksPerDay, generator, autoApprove, budget,
-                dispatch, render, schedule, grace, cronSecretEnv, web, models);
+                dispatch, render, schedule, grace, cronSecretEnv, web, voting, models);
+    }
+
+    private VoteSettings voting(JsonNode v) {
+        if (v.isMissingNode() || v.isNull()) v = JSON.createObjectNode();
+        if (!v.isObject()) {
+            problems.add("voting: must be a mapping");
+            v = JSON.createObjectNode();
+        }
+        problems.addAll(ConfigLoader.unknownKeys(v, ConfigLoader.VOTING_KEYS, "voting."));
+        VoteSettings d = VoteSettings.DEFAULTS;
+        int visitorCap = integer(v, "visitor_cap_per_day", "voting.visitor_cap_per_day", d.visitorCapPerDay(), 1, 1_000_000);
+        int networkCap = integer(v, "network_cap_per_day", "voting.network_cap_per_day", d.networkCapPerDay(), 1, 10_000_000);
+        // The view time stays under the one-hour battle lifetime by its range.
+        int minView = integer(v, "min_view_seconds", "voting.min_view_seconds", (int) d.minViewTime().toSeconds(), 0, 600);
+        int v4 = integer(v, "ipv4_prefix", "voting.ipv4_prefix", d.ipv4Prefix(), 8, 32);
+        int v6 = integer(v, "ipv6_prefix", "voting.ipv6_prefix", d.ipv6Prefix(), 16, 128);
+        return new VoteSettings(visitorCap, networkCap, d.battleLifetime(), Duration.ofSeconds(minView), v4, v6);
     }
 
     private ScheduleSettings schedule(JsonNode s) {

@@ -2,6 +2,7 @@ package autobench.vote;
 
 import autobench.db.Ids;
 import autobench.rating.Outcome;
+import autobench.vote.PairPicker.Pair;
 import autobench.vote.PairPicker.Pick;
 import autobench.vote.PairPicker.Pool;
 import java.security.SecureRandom;
@@ -14,16 +15,20 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * Blind battles for visitors: which two answers to show, the one-time token that goes with them,
+ * Blind battles for visitors: which two answers to show, the sealed ticket that goes with them,
  * and the vote that comes back. This is the only way votes from the web enter the database.
  *
- * <p>The page is never trusted with anything that matters: it holds a token, and the server looks up
- * which answer was on which side. A vote is refused, with nothing written, when its token is not
- * ours, belongs to another visitor, has expired or was used, or when the visitor or their address
- * has used up the day's votes.
+ * <p>Showing a battle writes nothing: the ticket carries what the vote needs, and the pair picker
+ * weighs pairs by in-memory counters ({@link PairCounters}), so a page of battles costs the same
+ * at no past battles and at millions, and a crawler fetching battles fills no table.
+ *
+ * <p>The page is never trusted with anything that matters: it holds a ticket it cannot read or
+ * change. A vote is refused, with nothing written, when its ticket is not ours, belongs to another
+ * visitor, has expired or was used, arrives sooner than a person can look at two answers, or when
+ * the visitor or their network has used up the day's votes (docs/voting.md).
  */
 public final class Battles {
-    /** The row in server_secrets that signs battle tokens and keys address hashes. */
+    /** The row in server_secrets that seals battle tickets and keys address hashes. */
     private static final String SECRET = "voting";
     private static final int SECRET_BYTES = 32;
 
@@ -33,6 +38,7 @@ public final class Battles {
     private final Clock clock;
     private final RandomGenerator random;
     private final Tokens tokens;
+    private final PairCounters counters;
 
     /**
      * Reads the server secret, creating it if this is the first process on this database.
@@ -41,43 +47,59 @@ public final class Battles {
      * @param random chooses pairs, tasks and sides; used under a lock, so any generator will do
      */
     public Battles(VoteStore votes, VoteSettings settings, ZoneId zone, Clock clock, RandomGenerator random) {
-        this(votes, settings, zone, clock, random, new Tokens(votes.secret(SECRET, Battles::freshSecret, clock.millis())));
+        this(votes, settings, zone, clock, random, new Tokens(votes.secret(SECRET, Battles::freshSecret, clock.millis())),
+                new PairCounters(votes::pairCounts, settings.battleLifetime().toMillis()));
     }
 
-    private Battles(VoteStore votes, VoteSettings settings, ZoneId zone, Clock clock, RandomGenerator random, Tokens tokens) {
+    private Battles(VoteStore votes, VoteSettings settings, ZoneId zone, Clock clock, RandomGenerator random, Tokens tokens,
+                    PairCounters counters) {
         this.votes = votes;
         this.settings = settings;
         this.zone = zone;
         this.clock = clock;
         this.random = random;
         this.tokens = tokens;
+        this.counters = counters;
     }
 
     /** The same battles with another generator: the simulated visitors bring a seeded one. */
     Battles withRandom(RandomGenerator other) {
-        return new Battles(votes, settings, zone, clock, other, tokens);
+        return new Battles(votes, settings, zone, clock, other, tokens, counters);
     }
 
     /**
-     * A new battle for this visitor, or empty when no two comparable answers exist yet.
+     * A new battle for this visitor, or empty when no two comparable answers exist yet. Writes nothing.
      *
-     * @param visitorId   the id kept in the visitor's cookie; the token is valid with this id only
-     * @param addressHash the visitor's address; not used to issue yet, but taken now so that a limit
-     *                    on issuing can come later without changing callers
+     * @param visitorId the id kept in the visitor's cookie; the ticket is valid with this id only
+     * @param address   the visitor's address; not used to issue yet, but taken now so that a limit
+     *                  on issuing can come later without changing callers
      */
-    public Optional<Battle> issue(String visitorId, String addressHash) {
+    public Optional<Battle> issue(String visitorId, String address) {
         return issue(visitorId, Pool.PREFER_REAL, null, clock.millis()).map(Issued::battle);
     }
 
     /**
-     * Records the visitor's choice for the battle the token names.
+     * Records the visitor's choice for the battle the ticket names.
      *
-     * @param choice      LEFT and RIGHT as the page showed them; the server knows which model was where
-     * @param addressHash the visitor's network address, or any stable hash of it; it is keyed again with
-     *                    the server secret before it is counted or stored, so the raw address is never kept
+     * @param choice  LEFT and RIGHT as the page showed them; the ticket says which answer was where
+     * @param address the visitor's network address as the server saw it; only keyed hashes of it and of
+     *                its network are counted and stored, never the address itself
      */
-    public CastResult cast(String token, String visitorId, Outcome choice, String addressHash) {
-        return cast(token, visitorId, choice, addressHash, false, clock.millis());
+    public CastResult cast(String token, String visitorId, Outcome choice, String address) {
+        return cast(token, visitorId, choice, address, false, clock.millis());
+    }
+
+    public VoteSettings settings() {
+        return settings;
+    }
+
+    /**
+     * The keyed hash a network is stored under, for an operator who knows an address or network
+     * (e.g. {@code 203.0.113.9} or {@code 203.0.113.0/24}) and wants its votes: the address is reduced
+     * to its network with this arena's prefixes first.
+     */
+    public String networkHashOf(String addressOrNetwork) {
+        return tokens.networkHash(settings.network(addressOrNetwork));
     }
 
     /** A battle with what only the server knows: which model wrote which side. */
@@ -86,37 +108,41 @@ public final class Battles {
     /** @param day only tasks of this arena day, or null for any day */
     Optional<Issued> issue(String visitorId, Pool pool, LocalDate day, long now) {
         if (visitorId == null || visitorId.isBlank()) throw new IllegalArgumentException("a battle is issued to a visitor id; it is missing");
-        // Read outside the lock: only the choice itself must not interleave on a shared generator.
+        // Read outside the lock: only the choice and the counters must not interleave.
         var answers = votes.answers(day);
-        var counts = votes.battlesPerPair(now);
         Optional<Pick> pick;
-        synchronized (random) {
-            pick = PairPicker.pick(answers, counts, pool, random);
+        synchronized (counters) {
+            pick = PairPicker.pick(answers, p -> counters.weight(p, now), pool, random);
+            pick.ifPresent(p -> counters.shown(Pair.of(p.left().modelId(), p.right().modelId()), now));
         }
         return pick.map(p -> {
-            String id = Ids.newId();
             long expiresAt = now + settings.battleLifetime().toMillis();
-            votes.insertBattle(id, p.taskId(), p.left().submissionId(), p.right().submissionId(), visitorId, now, expiresAt);
-            Battle b = new Battle(id, tokens.issue(id, visitorId, expiresAt), p.taskId(), p.left().submissionId(),
-                    p.right().submissionId(), expiresAt);
+            var ticket = new Tokens.Ticket(Ids.newId(), visitorId, p.taskId(), p.left().submissionId(), p.right().submissionId(), now,
+                    expiresAt);
+            Battle b = new Battle(ticket.id(), tokens.issue(ticket), p.taskId(), p.left().submissionId(), p.right().submissionId(), now,
+                    expiresAt);
             return new Issued(b, p.left().modelId(), p.right().modelId());
         });
     }
 
     CastResult cast(String token, String visitorId, Outcome choice, String address, boolean simulated, long now) {
         Objects.requireNonNull(choice, "a vote needs a choice");
-        if (address == null || address.isBlank()) throw new IllegalArgumentException("a vote needs the visitor's address for the address cap");
-        Tokens.Claim claim = Tokens.parse(token);
-        if (claim == null) return refused(Refusal.FORGED);
-        if (!tokens.signedFor(claim, visitorId)) {
-            // A genuine token sent with another cookie gets its own message; anything else is a forgery.
-            boolean othersToken = votes.visitorOf(claim.battleId()).filter(v -> tokens.signedFor(claim, v)).isPresent();
-            return refused(othersToken ? Refusal.WRONG_VISITOR : Refusal.FORGED);
-        }
-        if (now >= claim.expiresAt()) return refused(Refusal.EXPIRED);
+        if (address == null || address.isBlank()) throw new IllegalArgumentException("a vote needs the visitor's address for the network cap");
+        Tokens.Ticket t = tokens.open(token);
+        if (t == null) return refused(Refusal.FORGED);
+        if (!t.visitor().equals(visitorId)) return refused(Refusal.WRONG_VISITOR);
+        if (now >= t.expiresAt()) return refused(Refusal.EXPIRED);
+        if (now - t.issuedAt() < settings.minViewTime().toMillis()) return refused(Refusal.TOO_FAST);
         LocalDate day = LocalDate.ofInstant(Instant.ofEpochMilli(now), zone);
-        return votes.cast(new VoteStore.Ballot(claim.battleId(), visitorId, choice, tokens.addressHash(address), day, now,
+        CastResult r = votes.cast(new VoteStore.Ballot(t.id(), visitorId, t.taskId(), t.leftSubmission(), t.rightSubmission(),
+                t.issuedAt(), t.expiresAt(), choice, tokens.addressHash(address), tokens.networkHash(settings.network(address)), day, now,
                 simulated, settings));
+        if (r instanceof CastResult.Accepted a) {
+            synchronized (counters) {
+                counters.voted(Pair.of(a.leftModelId(), a.rightModelId()), t.issuedAt());
+            }
+        }
+        return r;
     }
 
     long simulatedVotesOn(LocalDate day) {
@@ -131,9 +157,9 @@ public final class Battles {
         return clock;
     }
 
-    /** Test access: a token signed by this server, for any battle id and expiry. */
-    String sign(String battleId, String visitorId, long expiresAt) {
-        return tokens.issue(battleId, visitorId, expiresAt);
+    /** Test access: a ticket sealed by this server, saying anything. */
+    String sign(Tokens.Ticket ticket) {
+        return tokens.issue(ticket);
     }
 
     private static CastResult refused(Refusal r) {

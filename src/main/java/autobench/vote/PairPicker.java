@@ -1,22 +1,22 @@
 package autobench.vote;
 
 import autobench.vote.VoteStore.Answer;
-import autobench.vote.VoteStore.PairCount;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.ToLongFunction;
 import java.util.random.RandomGenerator;
 
 /**
  * Chooses the next battle so that every pair of models gets votes: the pair with the fewest
  * battles first, then one of the tasks both answered, then the sides. Choosing answers uniformly
  * instead would starve pairs of models that answer rarely, and a pair nobody compared leaves
- * their order on the leaderboard to guesswork. Pure: answers and counts in, a choice out.
+ * their order on the leaderboard to guesswork. Pure: answers and pair weights in, a choice out; the
+ * weights come from {@link PairCounters}, so no past battle is read to choose the next.
  */
 final class PairPicker {
     private PairPicker() {}
@@ -32,7 +32,7 @@ final class PairPicker {
     record Pick(String taskId, Answer left, Answer right) {}
 
     /** Two models in id order, so that (a, b) and (b, a) are one pair. */
-    private record Pair(String first, String second) {
+    record Pair(String first, String second) {
         static Pair of(String a, String b) {
             return a.compareTo(b) <= 0 ? new Pair(a, b) : new Pair(b, a);
         }
@@ -40,7 +40,8 @@ final class PairPicker {
 
     private record Meeting(String taskId, Answer one, Answer other) {}
 
-    static Optional<Pick> pick(List<Answer> answers, List<PairCount> counts, Pool pool, RandomGenerator random) {
+    /** @param battles how many battles a pair has had (or has open); the fewest are picked first */
+    static Optional<Pick> pick(List<Answer> answers, ToLongFunction<Pair> battles, Pool pool, RandomGenerator random) {
         Map<String, List<Answer>> byTask = new LinkedHashMap<>();
         for (Answer a : answers) byTask.computeIfAbsent(a.taskId(), k -> new ArrayList<>()).add(a);
 
@@ -62,10 +63,10 @@ final class PairPicker {
         Map<Pair, List<Meeting>> eligible = pool == Pool.DEMO || real.isEmpty() ? demo : real;
         if (eligible.isEmpty()) return Optional.empty();
 
-        Map<Pair, Long> battles = new HashMap<>();
-        for (PairCount c : counts) battles.merge(Pair.of(c.leftModel(), c.rightModel()), c.battles(), Long::sum);
-        long fewest = eligible.keySet().stream().mapToLong(p -> battles.getOrDefault(p, 0L)).min().orElseThrow();
-        List<Pair> least = eligible.keySet().stream().filter(p -> battles.getOrDefault(p, 0L) == fewest).toList();
+        Map<Pair, Long> weights = new LinkedHashMap<>();
+        for (Pair p : eligible.keySet()) weights.put(p, battles.applyAsLong(p));
+        long fewest = weights.values().stream().mapToLong(Long::longValue).min().orElseThrow();
+        List<Pair> least = weights.entrySet().stream().filter(e -> e.getValue() == fewest).map(Map.Entry::getKey).toList();
 
         Pair pair = least.get(random.nextInt(least.size()));
         List<Meeting> meetings = eligible.get(pair);

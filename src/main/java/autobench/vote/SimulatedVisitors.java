@@ -67,7 +67,8 @@ public final class SimulatedVisitors {
                 int who = people.nextInt(visitors);
                 // The "simulated:" prefix matches what the web's interim labelling looks for; the flag is what counts.
                 String visitor = "simulated:" + day + "-" + who;
-                var issued = seeded.issue(visitor, Pool.DEMO, day, at);
+                // Shown a little before the vote, as a person would look first (the minimum view time).
+                var issued = seeded.issue(visitor, Pool.DEMO, day, at - seeded.settings().minViewTime().toMillis());
                 if (issued.isEmpty()) {
                     skipped++;
                     break;

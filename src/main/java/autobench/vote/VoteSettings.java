@@ -3,22 +3,49 @@ package autobench.vote;
 import java.time.Duration;
 
 /**
- * The voting limits.
+ * The voting limits (config {@code voting:}, docs/voting.md).
  *
  * @param visitorCapPerDay votes one visitor (cookie) may cast per arena day
- * @param addressCapPerDay votes one network address may cast per arena day; higher than the
- *                         visitor cap because many people can share one address (offices, mobile carriers)
+ * @param networkCapPerDay votes one network (see the prefixes) may cast per arena day; higher than the
+ *                         visitor cap because many people can share one network (offices, mobile carriers)
  * @param battleLifetime   how long an issued battle accepts its vote; long enough to run both
- *                         answers and think, short enough that a harvested token soon goes stale
+ *                         answers and think, short enough that a harvested ticket soon goes stale
+ * @param minViewTime      the least time between a battle being shown and its vote: a person needs a few
+ *                         seconds to look at two answers, a script does not
+ * @param ipv4Prefix       the IPv4 network the network cap counts by (24: a /24)
+ * @param ipv6Prefix       the IPv6 network the network cap counts by (64: a /64, the smallest a home is given)
  */
-public record VoteSettings(int visitorCapPerDay, int addressCapPerDay, Duration battleLifetime) {
-    public static final VoteSettings DEFAULTS = new VoteSettings(200, 1000, Duration.ofHours(1));
+public record VoteSettings(int visitorCapPerDay, int networkCapPerDay, Duration battleLifetime, Duration minViewTime,
+                           int ipv4Prefix, int ipv6Prefix) {
+    public static final VoteSettings DEFAULTS = new VoteSettings(200, 1000, Duration.ofHours(1), Duration.ofSeconds(4), 24, 64);
 
     public VoteSettings {
         if (visitorCapPerDay < 1) throw new IllegalArgumentException("the visitor vote cap must be at least 1, got " + visitorCapPerDay);
-        if (addressCapPerDay < 1) throw new IllegalArgumentException("the address vote cap must be at least 1, got " + addressCapPerDay);
+        if (networkCapPerDay < 1) throw new IllegalArgumentException("the network vote cap must be at least 1, got " + networkCapPerDay);
         if (battleLifetime.isNegative() || battleLifetime.isZero()) {
             throw new IllegalArgumentException("a battle must live for some time, got " + battleLifetime);
         }
+        if (minViewTime.isNegative() || minViewTime.compareTo(battleLifetime) >= 0) {
+            throw new IllegalArgumentException("the minimum view time must lie between 0 and the battle lifetime, got " + minViewTime);
+        }
+        if (ipv4Prefix < 8 || ipv4Prefix > 32) throw new IllegalArgumentException("the IPv4 prefix must lie in 8..32, got " + ipv4Prefix);
+        if (ipv6Prefix < 16 || ipv6Prefix > 128) throw new IllegalArgumentException("the IPv6 prefix must lie in 16..128, got " + ipv6Prefix);
+    }
+
+    public VoteSettings withCaps(int visitor, int network) {
+        return new VoteSettings(visitor, network, battleLifetime, minViewTime, ipv4Prefix, ipv6Prefix);
+    }
+
+    public VoteSettings withLifetime(Duration lifetime) {
+        return new VoteSettings(visitorCapPerDay, networkCapPerDay, lifetime, minViewTime, ipv4Prefix, ipv6Prefix);
+    }
+
+    public VoteSettings withMinViewTime(Duration min) {
+        return new VoteSettings(visitorCapPerDay, networkCapPerDay, battleLifetime, min, ipv4Prefix, ipv6Prefix);
+    }
+
+    /** The network an address counts under. */
+    String network(String address) {
+        return Networks.of(address, ipv4Prefix, ipv6Prefix);
     }
 }

@@ -5,17 +5,19 @@ import autobench.db.Database;
 import autobench.db.Ids;
 import autobench.rating.Outcome;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Owner of the {@code battles}, {@code votes}, {@code vote_tallies} and {@code server_secrets}
- * tables. A battle is issued to one visitor for two submissions of one task; a vote references its
+ * Owner of the {@code battles}, {@code votes}, {@code vote_tallies}, {@code pair_counts} and
+ * {@code server_secrets} tables. A battle is issued to one visitor for two submissions of one task; a vote references its
  * battle UNIQUEly, so a battle is voted on once. Web handlers go through {@link Battles}, which
- * adds the signed token and the caps; the plain {@link #issueBattle} and {@link #vote} are for
+ * adds the sealed ticket, the timing and the caps; the plain {@link #issueBattle} and {@link #vote} are for
  * imports and tests.
  */
 public final class VoteStore {
@@ -65,7 +67,11 @@ public final class VoteStore {
                     ON CONFLICT (battle_id) DO NOTHING""")
                     .bind("id", Ids.newId()).bind("outcome", outcome.wireName()).bind("v", visitor).bind("addr", addressHash)
                     .bind("now", now).bind("battle", battleId).execute();
-            return n == 1;
+            if (n != 1) return false;
+            var models = h.createQuery("SELECT left_model, right_model FROM votes WHERE battle_id = :battle").bind("battle", battleId)
+                    .map((rs, c) -> List.of(rs.getString("left_model"), rs.getString("right_model"))).one();
+            raisePairCount(h, models.get(0), models.get(1));
+            return true;
         });
     }
 
@@ -117,6 +123,7 @@ public final class VoteStore {
                         .bind("outcome", WireName.parse(Outcome.class, String.valueOf(v.get("outcome"))).wireName())
                         .bind("visitor", v.get("visitor")).bind("cast", v.get("cast_at"))
                         .bind("simulated", v.get("simulated") instanceof Number x && x.intValue() == 1 ? 1 : 0).execute();
+                raisePairCount(h, String.valueOf(v.get("left_model")), String.valueOf(v.get("right_model")));
             }
             return n;
         });
@@ -186,31 +193,18 @@ public final class VoteStore {
     /** An answer an operator has hidden never appears in a new battle (battles already issued may still be voted on). */
     private static final String HIDDEN_ANSWERS = " AND s.hidden = 0";
 
-    /** Battles of one ordered model pair that count for balancing. */
+    /** Votes one model pair has had, for balancing; the order of the two models means nothing. */
     record PairCount(String leftModel, String rightModel, long battles) {}
 
     /**
-     * Battles per (left model, right model) that were voted on or can still be: an expired battle
-     * nobody voted on says nothing about that pair, and counting it would let a visitor who only
-     * fetches battles starve the pairs they were shown.
+     * Votes per model pair, from the counter table every vote raises (V8): one row per pair, so this
+     * costs the same at ten votes and at ten million. Voided votes still count: balancing is about which
+     * pairs were shown, not about which votes the leaderboard keeps.
      */
-    List<PairCount> battlesPerPair(long now) {
-        return db.jdbi().withHandle(h -> h.createQuery("""
-                SELECT ls.model_id AS left_model, rs.model_id AS right_model, COUNT(*) AS n
-                FROM battles b JOIN submissions ls ON ls.id = b.left_submission JOIN submissions rs ON rs.id = b.right_submission
-                WHERE b.used_at IS NOT NULL OR b.expires_at > :now
-                GROUP BY ls.model_id, rs.model_id""")
-                .bind("now", now)
-                .map((rs, c) -> new PairCount(rs.getString("left_model"), rs.getString("right_model"), rs.getLong("n")))
+    List<PairCount> pairCounts() {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT model_a, model_b, votes FROM pair_counts")
+                .map((rs, c) -> new PairCount(rs.getString("model_a"), rs.getString("model_b"), rs.getLong("votes")))
                 .list());
-    }
-
-    void insertBattle(String id, String taskId, String leftSubmission, String rightSubmission, String visitor, long now, long expiresAt) {
-        db.jdbi().useHandle(h -> h.createUpdate("""
-                INSERT INTO battles (id, task_id, left_submission, right_submission, visitor, issued_at, expires_at)
-                VALUES (:id, :task, :l, :r, :visitor, :now, :expires)""")
-                .bind("id", id).bind("task", taskId).bind("l", leftSubmission).bind("r", rightSubmission)
-                .bind("visitor", visitor).bind("now", now).bind("expires", expiresAt).execute());
     }
 
     /** Simulated votes on tasks of this arena day: a day that has some was already simulated. */
@@ -220,25 +214,24 @@ public final class VoteStore {
                 .bind("day", day.toString()).mapTo(Long.class).one());
     }
 
-    /** The stored visitor of a battle, if the battle exists: to tell a wrong cookie from a forgery. */
-    Optional<String> visitorOf(String battleId) {
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT visitor FROM battles WHERE id = :id")
-                .bind("id", battleId).mapTo(String.class).findOne());
-    }
-
     /**
-     * One vote through a checked token.
+     * One vote through an opened ticket.
      *
-     * @param day the arena day of {@code now}: the caps count per day
+     * @param battleId    the ticket's id: it becomes the battle row's primary key, so a ticket votes once
+     * @param addressHash the keyed hash of the full address (kept for the operator, never counted)
+     * @param networkHash the keyed hash of the address's network: what the network cap counts
+     * @param day         the arena day of {@code now}: the caps count per day
      */
-    record Ballot(String battleId, String visitor, Outcome outcome, String addressHash, LocalDate day, long now,
-                  boolean simulated, VoteSettings caps) {}
+    record Ballot(String battleId, String visitor, String taskId, String leftSubmission, String rightSubmission,
+                  long issuedAt, long expiresAt, Outcome outcome, String addressHash, String networkHash, LocalDate day,
+                  long now, boolean simulated, VoteSettings caps) {}
 
     /**
      * Stores the ballot once, or refuses it and changes nothing: all writes run in one transaction
-     * and a refusal rolls it back. Exactly-once does not rest on the reads at the top: the battle is
-     * taken by a conditional UPDATE and the vote is UNIQUE per battle, so of two racing casts one
-     * stores and the other is refused as a replay, on either database.
+     * and a refusal rolls it back. Exactly-once rests on the battle row: its id is the ticket's id
+     * (primary key, INSERT … ON CONFLICT DO NOTHING), so of two racing casts of one ticket, in one
+     * process or many, one stores and the other is refused as a replay, on either database. Every
+     * statement is a point read or write on a primary key or unique index.
      */
     CastResult cast(Ballot b) {
         try {
@@ -248,38 +241,57 @@ public final class VoteStore {
         }
     }
 
+    private record Side(String taskId, String modelId, boolean demo) {}
+
     private CastResult castInside(Handle h, Ballot b) {
-        Target t = h.createQuery("""
-                SELECT b.task_id, b.visitor, b.expires_at, b.used_at, ls.model_id AS left_model, rs.model_id AS right_model,
-                       lm.demo AS left_demo, rm.demo AS right_demo
-                FROM battles b JOIN submissions ls ON ls.id = b.left_submission JOIN submissions rs ON rs.id = b.right_submission
-                  JOIN models lm ON lm.id = ls.model_id JOIN models rm ON rm.id = rs.model_id
-                WHERE b.id = :id""")
-                .bind("id", b.battleId())
-                .map((rs, c) -> new Target(rs.getString("task_id"), rs.getString("visitor"), nullableLong(rs, "expires_at"),
-                        nullableLong(rs, "used_at"), rs.getString("left_model"), rs.getString("right_model"),
-                        rs.getInt("left_demo") == 1 && rs.getInt("right_demo") == 1))
-                .findOne().orElseThrow(() -> new Refused(Refusal.UNKNOWN_BATTLE));
-        if (!t.visitor().equals(b.visitor())) throw new Refused(Refusal.WRONG_VISITOR);
-        if (t.usedAt() != null) throw new Refused(Refusal.REPLAYED);
-        if (t.expiresAt() == null || b.now() >= t.expiresAt()) throw new Refused(Refusal.EXPIRED);
-        if (b.simulated() && !t.demo()) {
+        Side left = side(h, b.leftSubmission()), right = side(h, b.rightSubmission());
+        if (left == null || right == null || !left.taskId().equals(b.taskId()) || !right.taskId().equals(b.taskId())) {
+            throw new Refused(Refusal.UNKNOWN_BATTLE);
+        }
+        boolean demo = left.demo() && right.demo();
+        if (b.simulated() && !demo) {
             throw new IllegalStateException("a simulated visitor was given a battle with a real model: " + b.battleId());
         }
+        int taken = h.createUpdate("""
+                INSERT INTO battles (id, task_id, left_submission, right_submission, visitor, issued_at, expires_at, used_at)
+                VALUES (:id, :task, :l, :r, :v, :issued, :expires, :now)
+                ON CONFLICT (id) DO NOTHING""")
+                .bind("id", b.battleId()).bind("task", b.taskId()).bind("l", b.leftSubmission()).bind("r", b.rightSubmission())
+                .bind("v", b.visitor()).bind("issued", b.issuedAt()).bind("expires", b.expiresAt()).bind("now", b.now())
+                .execute();
+        if (taken != 1) throw new Refused(Refusal.REPLAYED); // this ticket voted before, here or in another process
         if (!raiseTally(h, "visitor", b.visitor(), b.day(), b.caps().visitorCapPerDay())) throw new Refused(Refusal.OVER_VISITOR_CAP);
-        if (!raiseTally(h, "address", b.addressHash(), b.day(), b.caps().addressCapPerDay())) throw new Refused(Refusal.OVER_ADDRESS_CAP);
-        int taken = h.createUpdate("UPDATE battles SET used_at = :now WHERE id = :id AND visitor = :v AND used_at IS NULL")
-                .bind("now", b.now()).bind("id", b.battleId()).bind("v", b.visitor()).execute();
-        if (taken != 1) throw new Refused(Refusal.REPLAYED); // a concurrent cast with the same token won
+        if (!raiseTally(h, "network", b.networkHash(), b.day(), b.caps().networkCapPerDay())) {
+            throw new Refused(Refusal.OVER_NETWORK_CAP);
+        }
         int stored = h.createUpdate("""
-                INSERT INTO votes (id, battle_id, task_id, left_model, right_model, outcome, visitor, address_hash, cast_at, simulated)
-                VALUES (:id, :battle, :task, :l, :r, :outcome, :v, :addr, :now, :sim)
+                INSERT INTO votes (id, battle_id, task_id, left_model, right_model, outcome, visitor, address_hash, network_hash,
+                                   cast_at, simulated)
+                VALUES (:id, :battle, :task, :l, :r, :outcome, :v, :addr, :net, :now, :sim)
                 ON CONFLICT (battle_id) DO NOTHING""")
-                .bind("id", Ids.newId()).bind("battle", b.battleId()).bind("task", t.taskId()).bind("l", t.leftModel())
-                .bind("r", t.rightModel()).bind("outcome", b.outcome().wireName()).bind("v", b.visitor())
-                .bind("addr", b.addressHash()).bind("now", b.now()).bind("sim", b.simulated() ? 1 : 0).execute();
+                .bind("id", Ids.newId()).bind("battle", b.battleId()).bind("task", b.taskId()).bind("l", left.modelId())
+                .bind("r", right.modelId()).bind("outcome", b.outcome().wireName()).bind("v", b.visitor())
+                .bind("addr", b.addressHash()).bind("net", b.networkHash()).bind("now", b.now()).bind("sim", b.simulated() ? 1 : 0)
+                .execute();
         if (stored != 1) throw new Refused(Refusal.REPLAYED);
-        return new CastResult.Accepted(t.taskId(), t.leftModel(), t.rightModel(), b.outcome());
+        raisePairCount(h, left.modelId(), right.modelId());
+        return new CastResult.Accepted(b.taskId(), left.modelId(), right.modelId(), b.outcome());
+    }
+
+    private static Side side(Handle h, String submissionId) {
+        return h.createQuery("SELECT s.task_id, s.model_id, m.demo FROM submissions s JOIN models m ON m.id = s.model_id WHERE s.id = :id")
+                .bind("id", submissionId)
+                .map((rs, c) -> new Side(rs.getString("task_id"), rs.getString("model_id"), rs.getInt("demo") == 1))
+                .findOne().orElse(null);
+    }
+
+    /** One more vote for the pair, in the pair's id order (the table's primary key). */
+    private static void raisePairCount(Handle h, String one, String other) {
+        boolean inOrder = one.compareTo(other) <= 0;
+        h.createUpdate("""
+                INSERT INTO pair_counts (model_a, model_b, votes) VALUES (:a, :b, 1)
+                ON CONFLICT (model_a, model_b) DO UPDATE SET votes = pair_counts.votes + 1""")
+                .bind("a", inOrder ? one : other).bind("b", inOrder ? other : one).execute();
     }
 
     /**
@@ -300,8 +312,6 @@ public final class VoteStore {
         return rs.wasNull() ? null : v;
     }
 
-    private record Target(String taskId, String visitor, Long expiresAt, Long usedAt, String leftModel, String rightModel, boolean demo) {}
-
     /** Unwinds the vote's transaction; never leaves this class. */
     private static final class Refused extends RuntimeException {
         final Refusal reason;
@@ -316,43 +326,115 @@ public final class VoteStore {
     public record Exported(String id, String taskId, String leftModel, String rightModel, Outcome outcome, String category,
                            LocalDate day, long castAt, boolean demo, boolean simulated) {}
 
-    /**
-     * Operator action: voids every vote of one visitor not voided yet. The rows stay (never
-     * deleted), marked with when they were voided, and stop counting in the leaderboard, the
-     * snapshots and every export.
-     *
-     * @return how many votes this voided
-     */
-    public int voidVisitor(String visitor, long now) {
-        return db.jdbi().withHandle(h -> h.createUpdate("UPDATE votes SET voided_at = :now WHERE visitor = :v AND voided_at IS NULL")
-                .bind("now", now).bind("v", visitor).execute());
+    /** Who cast votes, as the operator can act on it: the visitor (cookie) or the network (keyed hash). */
+    public enum Source {
+        VISITOR("visitor"),
+        NETWORK("network_hash");
+
+        private final String column;
+
+        Source(String column) {
+            this.column = column;
+        }
     }
 
     /**
-     * A visitor's votes: counted ones and voided ones.
+     * Operator action: voids every vote of one visitor, or of one network, not voided yet. The rows
+     * stay (never deleted), marked with when they were voided, and stop counting in the leaderboard,
+     * the snapshots and every export.
+     *
+     * @return how many votes this voided
+     */
+    public int voidVotes(Source source, String subject, long now) {
+        return db.jdbi().withHandle(h -> h.createUpdate("UPDATE votes SET voided_at = :now WHERE " + source.column
+                        + " = :s AND voided_at IS NULL")
+                .bind("now", now).bind("s", subject).execute());
+    }
+
+    /** Voids every counted vote of one visitor (see {@link #voidVotes}). */
+    public int voidVisitor(String visitor, long now) {
+        return voidVotes(Source.VISITOR, visitor, now);
+    }
+
+    /**
+     * A visitor's or network's votes: counted ones and voided ones.
      *
      * @param firstCountedAt when the earliest counted vote was cast, or null when none counts
      */
     public record VisitorVotes(long counted, long voided, Long firstCountedAt) {}
 
     public VisitorVotes votesOf(String visitor) {
+        return votesOf(Source.VISITOR, visitor);
+    }
+
+    public VisitorVotes votesOf(Source source, String subject) {
         return db.jdbi().withHandle(h -> h.createQuery("""
                 SELECT COALESCE(SUM(CASE WHEN voided_at IS NULL THEN 1 ELSE 0 END), 0) AS c,
                        COALESCE(SUM(CASE WHEN voided_at IS NULL THEN 0 ELSE 1 END), 0) AS x,
                        MIN(CASE WHEN voided_at IS NULL THEN cast_at END) AS f
-                FROM votes WHERE visitor = :v""").bind("v", visitor)
+                FROM votes WHERE\s""" + source.column + " = :s").bind("s", subject)
                 .map((rs, c) -> new VisitorVotes(rs.getLong("c"), rs.getLong("x"), nullableLong(rs, "f"))).one());
     }
 
-    /** A visitor and their counted votes. */
-    public record TopVisitor(String visitor, long votes, long lastCastAt) {}
+    /**
+     * How far one source's votes lean to one model: of its counted votes on battles where {@code modelId}
+     * was on one side, how many chose that side. Honest visitors spread their choices; someone stuffing
+     * for a model picks it nearly every time it appears, whatever it is up against.
+     */
+    public record Lean(String modelId, long withModel, long choseModel) {
+        public double share() {
+            return withModel == 0 ? 0 : (double) choseModel / withModel;
+        }
+    }
+
+    /**
+     * A visitor or network and its counted votes (people's only; simulated votes are left out).
+     *
+     * @param others  distinct networks of a visitor, or distinct visitors of a network
+     * @param lean    the model its votes favour most (highest share over at least {@link #LEAN_MIN_VOTES}
+     *                votes with that model), or null when no model appeared that often
+     */
+    public record VoteSource(String subject, long votes, long others, long lastCastAt, Lean lean) {}
+
+    /** Fewer votes with a model than this say nothing about leaning. */
+    static final int LEAN_MIN_VOTES = 5;
+
+    /** The visitors or networks with the most counted votes, most first, each with its lean. */
+    public List<VoteSource> topSources(Source source, int limit) {
+        String other = source == Source.VISITOR ? Source.NETWORK.column : Source.VISITOR.column;
+        return db.jdbi().withHandle(h -> {
+            var rows = h.createQuery("SELECT " + source.column + " AS s, COUNT(*) AS n, COUNT(DISTINCT " + other + ") AS o, "
+                            + "MAX(cast_at) AS last FROM votes WHERE voided_at IS NULL AND simulated = 0 AND " + source.column
+                            + " IS NOT NULL GROUP BY " + source.column + " ORDER BY n DESC, s LIMIT :limit")
+                    .bind("limit", limit)
+                    .map((rs, c) -> new VoteSource(rs.getString("s"), rs.getLong("n"), rs.getLong("o"), rs.getLong("last"), null))
+                    .list();
+            if (rows.isEmpty()) return rows;
+            Map<String, Lean> leans = new HashMap<>();
+            h.createQuery("""
+                    SELECT s, model, COUNT(*) AS n, SUM(chose) AS chose FROM (
+                      SELECT <col> AS s, left_model AS model, CASE WHEN outcome = 'left' THEN 1 ELSE 0 END AS chose
+                      FROM votes WHERE voided_at IS NULL AND simulated = 0 AND <col> IN (<subjects>)
+                      UNION ALL
+                      SELECT <col> AS s, right_model AS model, CASE WHEN outcome = 'right' THEN 1 ELSE 0 END AS chose
+                      FROM votes WHERE voided_at IS NULL AND simulated = 0 AND <col> IN (<subjects>)
+                    ) sides GROUP BY s, model ORDER BY s, model""")
+                    .define("col", source.column)
+                    .bindList("subjects", rows.stream().map(VoteSource::subject).toList())
+                    .map((rs, c) -> Map.entry(rs.getString("s"), new Lean(rs.getString("model"), rs.getLong("n"), rs.getLong("chose"))))
+                    .forEach(e -> {
+                        Lean l = e.getValue();
+                        if (l.withModel() < LEAN_MIN_VOTES) return;
+                        leans.merge(e.getKey(), l, (a, b) -> b.share() > a.share() ? b : a);
+                    });
+            return rows.stream().map(r -> new VoteSource(r.subject(), r.votes(), r.others(), r.lastCastAt(), leans.get(r.subject())))
+                    .toList();
+        });
+    }
 
     /** The visitors with the most counted votes, most first. */
-    public List<TopVisitor> topVisitors(int limit) {
-        return db.jdbi().withHandle(h -> h.createQuery("""
-                SELECT visitor, COUNT(*) AS n, MAX(cast_at) AS last FROM votes WHERE voided_at IS NULL AND simulated = 0
-                GROUP BY visitor ORDER BY n DESC, visitor LIMIT :limit""").bind("limit", limit)
-                .map((rs, c) -> new TopVisitor(rs.getString("visitor"), rs.getLong("n"), rs.getLong("last"))).list());
+    public List<VoteSource> topVisitors(int limit) {
+        return topSources(Source.VISITOR, limit);
     }
 
     /** Votes voided so far: part of the site's data version (voiding changes the leaderboard). */

@@ -65,7 +65,8 @@ final class AdminHandlers {
     void dashboard(Context ctx) {
         if (off(ctx)) return;
         session(ctx).ifPresent(s -> send(ctx, templates.page("admin", new AdminPages.Dashboard(frame(ctx, s),
-                p.operator().awaitingApproval(), p.operator().models(), p.operator().topVisitors(20), todayHint()))));
+                p.operator().awaitingApproval(), p.operator().models(), p.operator().topVisitors(20), p.operator().topNetworks(20),
+                todayHint()))));
     }
 
     void audit(Context ctx) {
@@ -135,6 +136,11 @@ final class AdminHandlers {
                     int n = op.voidVotes(actor, required(ctx, "visitor"));
                     dataChanged.run();
                     redirect(ctx, "/admin", "Voided " + n + " vote(s).");
+                }
+                case "void-network" -> {
+                    int n = op.voidNetwork(actor, required(ctx, "network"));
+                    dataChanged.run();
+                    redirect(ctx, "/admin", "Voided " + n + " vote(s) from that network.");
                 }
                 case "resend" -> {
                     LocalDate day = day(required(ctx, "day"));

@@ -18,8 +18,9 @@ public final class AdminPages {
     /** What every signed-in page needs: the CSRF token for its forms and a notice, if any. */
     public record Frame(String csrf, String notice, String error) {}
 
+    /** @param topNetworks the networks with the most counted votes, each a keyed hash (the address is never stored) */
     public record Dashboard(Frame frame, List<StoredTask> proposed, List<Operator.ModelState> models,
-                            List<VoteStore.TopVisitor> topVisitors, String today) {}
+                            List<VoteStore.VoteSource> topVisitors, List<VoteStore.VoteSource> topNetworks, String today) {}
 
     /** The confirmation of a bulk re-send: nothing has been sent yet. */
     public record ResendConfirm(Frame frame, Operator.ResendEstimate estimate) {}

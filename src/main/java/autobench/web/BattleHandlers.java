@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * The blind battle: issue a pair, take a vote, reveal. Per-visitor pages, never cached. The
  * browser sees only sealed references to the two answers; which side is which lives in the
- * server-signed ticket and the battles table.
+ * sealed ticket, and a battle is stored only when its vote is.
  */
 final class BattleHandlers {
     private static final String NO_STORE = "private, no-store";
@@ -77,7 +77,7 @@ final class BattleHandlers {
             return;
         }
         String token = ctx.formParam("token");
-        switch (voting.cast(token == null ? "" : token, visitor, choice, visitors.addressHash(ctx))) {
+        switch (voting.cast(token == null ? "" : token, visitor, choice, visitors.address(ctx))) {
             case CastResult.Accepted a -> {
                 meters.counter("autobench.votes", "result", "accepted", "reason", "").increment();
                 version.changed();
@@ -104,7 +104,7 @@ final class BattleHandlers {
 
     private Pages.Battle fresh(Context ctx, String message) {
         String visitor = visitors.visitor(ctx);
-        Optional<Battle> b = voting.issue(visitor, visitors.addressHash(ctx));
+        Optional<Battle> b = voting.issue(visitor, visitors.address(ctx)); // writes nothing: the ticket carries the battle
         if (b.isEmpty()) {
             return message(ctx, message != null ? message : "There is nothing to battle yet: battles need a published task with two rendered answers.");
         }
@@ -129,6 +129,24 @@ final class BattleHandlers {
         }
         ctx.header("Cache-Control", "private, max-age=3600");
         ctx.contentType(blob.get().mimeType()).result(blob.get().content());
+    }
+
+    /**
+     * Crawlers stay off battles, their posters and the vote: a battle is a per-visitor page that
+     * indexes nothing, and a crawler following the "Battle" link would only tilt the pair counters.
+     * Everything else is public and may be indexed. Honest crawlers only; the caps handle the rest.
+     */
+    static final String ROBOTS = """
+            User-agent: *
+            Disallow: /battle
+            Disallow: /p/
+            Disallow: /admin
+            Allow: /
+            """;
+
+    void robots(Context ctx) {
+        ctx.header("Cache-Control", "public, max-age=86400");
+        ctx.contentType("text/plain; charset=utf-8").result(ROBOTS);
     }
 
     private void send(Context ctx, Pages.Battle page) {

@@ -47,7 +47,7 @@ public final class Site implements AutoCloseable {
         PageCache cache = new PageCache(version, w.cache(), PageCache.RENDER_WAIT_MILLIS, p.meters());
         Templates templates = new Templates();
         PageHandlers pages = new PageHandlers(p.gallery(), templates, cache, origins, p.clock(), p.zone(), sinceStart);
-        BattleHandlers battles = new BattleHandlers(p.gallery(), p.battles(), new Visitors(p.keys(), origins, p.clock()), p.keys(),
+        BattleHandlers battles = new BattleHandlers(p.gallery(), p.battles(), new Visitors(origins), p.keys(),
                 templates, origins, version, p.meters());
         ApiHandlers api = new ApiHandlers(p.gallery(), cache, pages, sinceStart);
         Assets assets = new Assets(p.gallery());

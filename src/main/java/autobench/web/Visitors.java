@@ -2,29 +2,22 @@ package autobench.web;
 
 import io.javalin.http.Context;
 import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.regex.Pattern;
 
 /**
  * Who is voting, as far as the web can tell: a random visitor id in an HttpOnly, SameSite=Lax
- * cookie (Secure behind https), and a keyed hash of the client address (never the address
- * itself). Also the CSRF check for votes: a vote must come from a page of our own origin.
+ * cookie (Secure behind https), and the client address (handed to the vote path, which keeps only
+ * keyed hashes of it and of its network). Also the CSRF check for votes: a vote must come from a page of our own origin.
  */
 final class Visitors {
     static final String COOKIE = "ab_visitor";
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{22}");
     private final SecureRandom random = new SecureRandom();
-    private final Keys keys;
     private final Origins origins;
-    private final Clock clock;
 
-    Visitors(Keys keys, Origins origins, Clock clock) {
-        this.keys = keys;
+    Visitors(Origins origins) {
         this.origins = origins;
-        this.clock = clock;
     }
 
     /** The visitor's id, issuing a new cookie when there is none (or it is malformed). */
@@ -45,8 +38,13 @@ final class Visitors {
         return id != null && ID.matcher(id).matches() ? id : null;
     }
 
-    String addressHash(Context ctx) {
-        return keys.addressHash(origins.clientAddress(ctx), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString());
+    /**
+     * The client address as the vote path needs it: the network cap counts the address's network
+     * (an IPv4 /24, an IPv6 /64), which a hash of the full address would hide. The vote package keys
+     * both before it counts or stores anything; the raw address is never written down.
+     */
+    String address(Context ctx) {
+        return origins.clientAddress(ctx);
     }
 
     /**

@@ -12,7 +12,6 @@ import autobench.ops.ExportShelf;
 import autobench.rating.RatingSettings;
 import autobench.render.LibraryRoutes;
 import autobench.vote.Battles;
-import autobench.vote.VoteSettings;
 import autobench.web.Keys;
 import autobench.web.LibraryLookup;
 import autobench.web.OperatorParts;
@@ -56,7 +55,7 @@ public final class Website {
         this.gallery = new Gallery(new Gallery.Sources(storage.tasks(), storage.submissions(), storage.renders(), storage.artifacts(),
                 storage.models(), storage.votes(), storage.snapshots()), RatingSettings.DEFAULTS);
         // Reads (or creates) the server secret that signs battle tickets.
-        this.battles = new Battles(storage.votes(), VoteSettings.DEFAULTS, config.zone(), storage.clock(), new SecureRandom());
+        this.battles = new Battles(storage.votes(), config.voting(), config.zone(), storage.clock(), new SecureRandom());
         this.keys = keys(config, env);
         this.operations = new Operations(new CronGate(cronSecret(env, config.cronSecretEnv()), storage.clock()), cron,
                 () -> storage.today().date(), storage::databaseAnswers, storage.meters()::scrape);

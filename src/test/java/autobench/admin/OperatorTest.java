@@ -200,7 +200,7 @@ public class OperatorTest {
             for (int i = 0; i < 5; i++) a.storage().votes().vote(a.storage().votes().issueBattle(t.id(), sa, sb, "abuser", now), "abuser", Outcome.LEFT, null, now);
             a.storage().votes().vote(a.storage().votes().issueBattle(t.id(), sa, sb, "honest", now), "honest", Outcome.RIGHT, null, now);
             assertThat(a.storage().votes().all()).hasSize(6);
-            assertThat(a.operator().topVisitors(5).get(0).visitor()).isEqualTo("abuser");
+            assertThat(a.operator().topVisitors(5).get(0).subject()).isEqualTo("abuser");
             a.pipeline().dailyCycle().snapshot(DAY.plusDays(1)); // the snapshot of DAY, with all six votes
             assertThat(a.storage().snapshots().history("a", "all", "bradley_terry")).singleElement().satisfies(pt -> assertThat(pt.votes()).isEqualTo(6));
 
@@ -221,6 +221,53 @@ public class OperatorTest {
             assertThat(json(row.before())).containsEntry("counted", 5).containsEntry("voided", 0);
             assertThat(json(row.after())).containsEntry("counted", 0).containsEntry("voided", 5);
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void a_networks_votes_are_listed_with_their_lean_and_voided_together_and_audited(Store store) throws Exception {
+        stub.answerAll(ChatStub.ok());
+        try (Arena a = arena(config(store, 2, true, "voting: {min_view_seconds: 0}\n"), new ManualClock(NOON))) {
+            a.pipeline().dailyCycle().run(DAY);
+            publish(a);
+            // Eight fresh cookies from eight addresses of one /24, each picking model a's side; two honest visitors elsewhere.
+            for (int i = 1; i <= 8; i++) vote(a, "stuffer-" + i, "203.0.113." + i, "a");
+            vote(a, "honest-1", "198.51.100.1", "b");
+            vote(a, "honest-2", "2001:db8::1", "a");
+            String network = a.battles().networkHashOf("203.0.113.200");
+
+            var top = a.operator().topNetworks(5);
+            assertThat(top).hasSize(3).first().satisfies(n -> {
+                assertThat(n.subject()).isEqualTo(network).hasSize(64);
+                assertThat(n.votes()).isEqualTo(8);
+                assertThat(n.others()).as("visitors").isEqualTo(8);
+                assertThat(n.lean().modelId()).isEqualTo("a");
+                assertThat(n.lean().share()).isEqualTo(1.0);
+            });
+            assertThat(top.get(1).lean()).as("one vote is too few to lean").isNull();
+            assertThat(a.operator().topVisitors(20)).hasSize(10).allSatisfy(v -> assertThat(v.others()).as("networks").isEqualTo(1));
+
+            assertThat(a.operator().voidNetwork(ACTOR, network.toUpperCase(java.util.Locale.ROOT))).isEqualTo(8);
+
+            assertThat(a.storage().votes().all()).hasSize(2);
+            assertThat(a.operator().topNetworks(5)).hasSize(2).noneMatch(n -> n.subject().equals(network));
+            AdminStore.AuditRow row = a.operator().audit(1).get(0);
+            assertThat(row.action()).isEqualTo("void_network_votes");
+            assertThat(row.target()).isEqualTo(network);
+            assertThat(json(row.before())).containsEntry("counted", 8).containsEntry("voided", 0);
+            assertThat(json(row.after())).containsEntry("counted", 0).containsEntry("voided", 8);
+            assertThatThrownBy(() -> a.operator().voidNetwork(ACTOR, "203.0.113.0/24")).hasMessageContaining("64 hex digits");
+            assertThatThrownBy(() -> a.operator().voidNetwork(ACTOR, "0".repeat(64))).hasMessageContaining("has no votes");
+        }
+    }
+
+    /** One vote through the web's path, for the side {@code model} is on. */
+    private static void vote(Arena a, String visitor, String address, String model) {
+        Battle b = a.battles().issue(visitor, address).orElseThrow();
+        String left = a.database().jdbi().withHandle(h -> h.createQuery("SELECT model_id FROM submissions WHERE id = :id")
+                .bind("id", b.leftSubmissionId()).mapTo(String.class).one());
+        var r = a.battles().cast(b.token(), visitor, left.equals(model) ? Outcome.LEFT : Outcome.RIGHT, address);
+        assertThat(r).isInstanceOf(autobench.vote.CastResult.Accepted.class);
     }
 
     @ParameterizedTest

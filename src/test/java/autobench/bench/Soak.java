@@ -96,6 +96,7 @@ final class Soak implements AutoCloseable {
                 tasks_per_day: %d
                 render: {enabled: %s, time_limit_seconds: 20, lanes: 2}
                 dispatch: {max_attempts: 4, retry_base_ms: 1000, retry_max_ms: 30000}
+                voting: {min_view_seconds: 0}
                 models:
                 """.formatted(s.databaseUrl(), s.tasksPerDay(), s.render()));
         Map<String, Provider> providers = new LinkedHashMap<>();

@@ -127,8 +127,9 @@ public final class VotingClient {
         CountDownLatch done = new CountDownLatch(visitors);
         for (int i = 0; i < visitors; i++) {
             SplittableRandom rnd = root.split();
-            // Distinct documentation-range addresses, so a server that trusts X-Forwarded-For caps each visitor's address separately.
-            String address = "198.18." + (i / 250) + "." + (i % 250 + 1);
+            // One benchmark-range /24 per visitor (198.18.0.0/15), so a server that trusts X-Forwarded-For caps each visitor's
+            // network separately: the network cap counts a /24, and 100 visitors in one would share it.
+            String address = "198." + (18 + i / 256) + "." + (i % 256) + ".1";
             Thread.ofVirtual().name("visitor-" + i).start(() -> {
                 try {
                     visit(address, rnd, deadline);

@@ -4,11 +4,13 @@ import static autobench.cli.CliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import autobench.config.ConfigLoader;
+import autobench.rating.Outcome;
 import autobench.testing.ChatStub;
 import autobench.testing.Store;
 import autobench.testing.TestConfigs;
 import autobench.testing.TestAssembly;
 import autobench.wiring.Assembly;
+import autobench.vote.CastResult;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -53,5 +55,34 @@ class AdminCommandTest {
 
         CliTest.Run verify = run("verify", "--config", cfg.toString());
         assertThat(verify.out()).contains("cost today").contains("cost this month").contains("projected month (linear by days elapsed)");
+    }
+
+    @Test
+    void void_votes_with_network_takes_an_address_and_voids_every_vote_of_its_24_and_networks_lists_the_lean() {
+        stub.answerAll(ChatStub.ok());
+        Path cfg = TestConfigs.write(tmp, TestConfigs.base(Store.SQLITE.freshUrl(tmp), 2) + TestConfigs.stubModel("a", stub.port(), 30)
+                + TestConfigs.stubModel("b", stub.port(), 30) + "voting: {min_view_seconds: 0}\n");
+        assertThat(run("run-day", "--config", cfg.toString(), "--date", "2026-04-01").exit()).isZero();
+        try (Assembly a = TestAssembly.build(new ConfigLoader(Map.of()).load(cfg, false))) {
+            autobench.admin.OperatorTest.publish(a);
+            for (int i = 1; i <= 6; i++) {
+                var b = a.website().battles().issue("cookie-" + i, "198.51.100." + i).orElseThrow();
+                assertThat(a.website().battles().cast(b.token(), "cookie-" + i, Outcome.LEFT, "198.51.100." + i))
+                        .isInstanceOf(CastResult.Accepted.class);
+            }
+        }
+
+        CliTest.Run networks = run("admin", "networks", "--config", cfg.toString());
+        assertThat(networks.exit()).as(networks.err()).isZero();
+        assertThat(networks.out()).contains("6 votes, 6 visitors, leans to ");
+        CliTest.Run both = run("admin", "void-votes", "cookie-1", "--network", "198.51.100.9", "--config", cfg.toString());
+        assertThat(both.exit()).isNotZero();
+        CliTest.Run voided = run("admin", "void-votes", "--network", "198.51.100.250", "--config", cfg.toString());
+        assertThat(voided.exit()).as(voided.err()).isZero();
+        assertThat(voided.out()).contains("voided 6 vote(s) from network ");
+        assertThat(run("admin", "audit", "--config", cfg.toString()).out()).contains("void_network_votes");
+        try (Assembly a = TestAssembly.build(new ConfigLoader(Map.of()).load(cfg, false))) {
+            assertThat(a.storage().votes().all()).isEmpty();
+        }
     }
 }

@@ -117,6 +117,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void the_voting_limits_default_to_a_24_and_64_network_and_four_seconds_and_can_be_set_in_the_file_or_the_environment() {
+        assertThat(load(GOOD, Map.of("OPENAI_API_KEY", "k")).voting()).isEqualTo(autobench.vote.VoteSettings.DEFAULTS);
+        Config c = load(GOOD + "voting:\n  network_cap_per_day: 50\n  ipv4_prefix: 22\n  ipv6_prefix: 56\n  min_view_seconds: 0\n",
+                Map.of("OPENAI_API_KEY", "k", "AUTOBENCH_VOTING_VISITOR_CAP_PER_DAY", "30"));
+        assertThat(c.voting()).isEqualTo(new autobench.vote.VoteSettings(30, 50, java.time.Duration.ofHours(1), java.time.Duration.ZERO,
+                22, 56));
+        assertThatThrownBy(() -> load(GOOD + "voting:\n  ipv6_prefix: 8\n  address_cap: 3\n", Map.of("OPENAI_API_KEY", "k")))
+                .hasMessageContaining("voting.ipv6_prefix").hasMessageContaining("voting.address_cap");
+    }
+
+    @Test
     void the_shutdown_grace_period_defaults_to_the_longest_model_timeout() {
         Config c = load(GOOD, Map.of("OPENAI_API_KEY", "k"));
         int longest = c.models().stream().mapToInt(m -> m.timeoutSeconds()).max().orElseThrow();

@@ -25,6 +25,9 @@ final class Voting implements AutoCloseable {
     static final LocalDate DAY = LocalDate.of(2026, 6, 1);
     static final long NOON = DAY.atTime(12, 0).toInstant(ZoneOffset.UTC).toEpochMilli();
 
+    /** The default limits without the minimum view time, for tests about everything else (they vote at once). */
+    static final VoteSettings QUICK = VoteSettings.DEFAULTS.withMinViewTime(Duration.ZERO);
+
     final Assembly arena;
     final ManualClock clock;
 
@@ -73,7 +76,7 @@ final class Voting implements AutoCloseable {
     }
 
     Battles battles() {
-        return battles(VoteSettings.DEFAULTS, 1);
+        return battles(QUICK, 1);
     }
 
     String modelOf(String submissionId) {

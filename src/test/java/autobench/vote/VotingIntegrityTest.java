@@ -82,18 +82,20 @@ class VotingIntegrityTest {
         try (Voting v = Voting.demoOnly(store, tmp).publish()) {
             Battles battles = v.battles();
             Battle mine = battles.issue(ME, ADDRESS).orElseThrow();
-            Battle second = battles.issue(ME, ADDRESS).orElseThrow();
-            String[] parts = mine.token().split("\\.");
-            byte[] sig = Base64.getUrlDecoder().decode(parts[2]);
-            sig[0] ^= 1;
-            List<String> forged = List.of(
-                    parts[0] + "." + parts[1] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(sig), // one bit of the signature
-                    second.id() + "." + parts[1] + "." + parts[2],                      // this signature on another battle (other task or sides)
-                    parts[0] + "." + (mine.expiresAt() + 86_400_000L) + "." + parts[2], // a later expiry
-                    parts[0] + "." + parts[1],                                          // no signature
+            byte[] sealed = Base64.getUrlDecoder().decode(mine.token());
+            List<String> forged = new ArrayList<>();
+            for (int at : new int[] {0, 11, 12, 20, sealed.length / 2, sealed.length - 17, sealed.length - 1}) {
+                byte[] flipped = sealed.clone();
+                flipped[at] ^= 1; // one bit of the nonce, the sealed ticket or its tag
+                forged.add(Base64.getUrlEncoder().withoutPadding().encodeToString(flipped));
+            }
+            forged.addAll(List.of(
+                    mine.token().substring(0, mine.token().length() - 4),  // truncated
+                    mine.token() + "AAAA",                                  // lengthened
+                    mine.id(),                                              // the ticket's id alone
                     "",
                     "not a token at all",
-                    parts[0] + "." + parts[1] + "." + parts[2] + "x");
+                    "x".repeat(5000)));
             for (String token : forged) {
                 assertRefused(battles.cast(token, ME, Outcome.LEFT, ADDRESS), Refusal.FORGED);
             }
@@ -112,7 +114,7 @@ class VotingIntegrityTest {
     @EnumSource(Store.class)
     void an_expired_token_is_refused_and_counted_nowhere(Store store) {
         try (Voting v = Voting.demoOnly(store, tmp).publish()) {
-            Battles battles = v.battles(new VoteSettings(200, 1000, Duration.ofMinutes(10)), 1);
+            Battles battles = v.battles(Voting.QUICK.withLifetime(Duration.ofMinutes(10)), 1);
             Battle b = battles.issue(ME, ADDRESS).orElseThrow();
             assertThat(b.expiresAt()).isEqualTo(v.clock.millis() + Duration.ofMinutes(10).toMillis());
 
@@ -128,8 +130,10 @@ class VotingIntegrityTest {
     void a_vote_on_an_unknown_battle_is_refused_and_counted_nowhere(Store store) {
         try (Voting v = Voting.demoOnly(store, tmp).publish()) {
             Battles battles = v.battles();
-            String token = battles.sign("00000000-0000-0000-0000-000000000000", ME, v.clock.millis() + 60_000);
-
+            Battle real = battles.issue(ME, ADDRESS).orElseThrow();
+            long now = v.clock.millis();
+            String token = battles.sign(new Tokens.Ticket("00000000-0000-0000-0000-000000000000", ME, real.taskId(), "no-such-submission",
+                    real.rightSubmissionId(), now, now + 60_000));
             assertRefused(battles.cast(token, ME, Outcome.LEFT, ADDRESS), Refusal.UNKNOWN_BATTLE);
 
             assertThat(v.counts()).isEqualTo(new Voting.Counts(0, 0, 0));
@@ -140,7 +144,7 @@ class VotingIntegrityTest {
     @EnumSource(Store.class)
     void a_vote_past_the_visitors_daily_cap_is_refused_and_counted_nowhere_until_the_next_day(Store store) {
         try (Voting v = Voting.demoOnly(store, tmp).publish()) {
-            Battles battles = v.battles(new VoteSettings(3, 1000, Duration.ofHours(1)), 1);
+            Battles battles = v.battles(Voting.QUICK.withCaps(3, 1000), 1);
             for (int i = 0; i < 3; i++) {
                 Battle b = battles.issue(ME, ADDRESS).orElseThrow();
                 assertThat(battles.cast(b.token(), ME, Outcome.TIE, "198.51.100." + i)).isInstanceOf(CastResult.Accepted.class);
@@ -161,9 +165,9 @@ class VotingIntegrityTest {
 
     @ParameterizedTest
     @EnumSource(Store.class)
-    void a_vote_past_the_addresss_daily_cap_is_refused_and_counted_nowhere(Store store) {
+    void a_vote_past_the_networks_daily_cap_is_refused_and_counted_nowhere(Store store) {
         try (Voting v = Voting.demoOnly(store, tmp).publish()) {
-            Battles battles = v.battles(new VoteSettings(100, 2, Duration.ofHours(1)), 1);
+            Battles battles = v.battles(Voting.QUICK.withCaps(100, 2), 1);
             for (String visitor : List.of("a", "b")) {
                 Battle b = battles.issue(visitor, ADDRESS).orElseThrow();
                 assertThat(battles.cast(b.token(), visitor, Outcome.TIE, ADDRESS)).isInstanceOf(CastResult.Accepted.class);
@@ -171,7 +175,7 @@ class VotingIntegrityTest {
             Voting.Counts before = v.counts();
 
             Battle third = battles.issue("c", ADDRESS).orElseThrow();
-            assertRefused(battles.cast(third.token(), "c", Outcome.LEFT, ADDRESS), Refusal.OVER_ADDRESS_CAP);
+            assertRefused(battles.cast(third.token(), "c", Outcome.LEFT, "203.0.113.200"), Refusal.OVER_NETWORK_CAP);
             assertThat(v.counts()).isEqualTo(before);
 
             assertThat(battles.cast(third.token(), "c", Outcome.LEFT, "198.51.100.1")).as("the refusal did not use up the battle")
@@ -183,7 +187,7 @@ class VotingIntegrityTest {
     @EnumSource(Store.class)
     void racing_casts_store_one_vote_per_token_and_never_exceed_the_cap(Store store) throws Exception {
         try (Voting v = Voting.demoOnly(store, tmp).publish()) {
-            Battles battles = v.battles(new VoteSettings(2, 1000, Duration.ofHours(1)), 1);
+            Battles battles = v.battles(Voting.QUICK.withCaps(2, 1000), 1);
             Battle one = battles.issue(ME, ADDRESS).orElseThrow();
             List<Callable<CastResult>> sameToken = new ArrayList<>();
             for (int i = 0; i < 6; i++) sameToken.add(() -> battles.cast(one.token(), ME, Outcome.LEFT, ADDRESS));
@@ -204,7 +208,7 @@ class VotingIntegrityTest {
     void every_process_on_one_database_shares_the_secret_and_stores_addresses_only_keyed(Store store) {
         try (Voting v = Voting.demoOnly(store, tmp).publish()) {
             Battle b = v.battles().issue(ME, ADDRESS).orElseThrow();
-            Battles anotherProcess = v.battles(VoteSettings.DEFAULTS, 99);
+            Battles anotherProcess = v.battles(Voting.QUICK, 99);
 
             assertThat(anotherProcess.cast(b.token(), ME, Outcome.LEFT, ADDRESS)).isInstanceOf(CastResult.Accepted.class);
 

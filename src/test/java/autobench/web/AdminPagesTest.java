@@ -185,6 +185,35 @@ class AdminPagesTest {
 
     @ParameterizedTest
     @EnumSource(Store.class)
+    void the_votes_section_lists_networks_with_their_lean_and_a_button_voids_one_network_and_is_audited(Store store)
+            throws Exception {
+        stub.answerAll(ChatStub.ok());
+        Config c = config(store, true, "voting: {min_view_seconds: 0}\n");
+        try (Arena a = arena(c); Site site = Serving.start(a, c.web(), "127.0.0.1")) {
+            a.dailyCycle().run(a.today());
+            autobench.admin.OperatorTest.publish(a);
+            for (int i = 1; i <= 6; i++) {
+                var b = a.battles().issue("cookie-" + i, "203.0.113." + i).orElseThrow();
+                assertThat(a.battles().cast(b.token(), "cookie-" + i, autobench.rating.Outcome.RIGHT, "203.0.113." + i))
+                        .isInstanceOf(autobench.vote.CastResult.Accepted.class);
+            }
+            String network = a.battles().networkHashOf("203.0.113.0");
+
+            String[] s = signIn(site);
+            String page = get(site, "/admin", s[0]).body();
+            assertThat(page).contains("Networks with the most counted votes").contains(network.substring(0, 12) + "…")
+                    .contains("name=\"network\" value=\"" + network + "\"").contains(" of 6 (").doesNotContain("203.0.113");
+            assertThat(post(site, "/admin/void-network", s[0], form("csrf", s[1], "network", network)).statusCode()).isEqualTo(303);
+
+            assertThat(a.votes().all()).isEmpty();
+            assertThat(get(site, "/admin/audit", s[0]).body()).contains("void_network_votes").contains(network);
+            assertThat(post(site, "/admin/void-network", s[0], form("csrf", s[1], "network", "203.0.113.1")).statusCode())
+                    .as("a bad network changes nothing").isNotEqualTo(500);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
     void the_bulk_resend_page_shows_count_and_cost_and_sends_nothing_without_the_confirmation(Store store) throws Exception {
         stub.answerAll(ChatStub.ok());
         Config c = config(store, true, "");

@@ -199,11 +199,29 @@ class SiteHttpTest {
         Battle other = battle();
         assertThat(post("/battle/vote", "token=" + b.token + "&choice=left", "Cookie", other.cookie, "Origin", site.base).body())
                 .contains("issued to another browser");
-        String forged = b.token.substring(0, b.token.indexOf('.')) + ".AAAA";
+        String forged = b.token.substring(0, 20) + (b.token.charAt(20) == 'A' ? 'B' : 'A') + b.token.substring(21); // one sealed bit
         assertThat(post("/battle/vote", "token=" + forged + "&choice=left", "Cookie", b.cookie, "Origin", site.base).body())
                 .contains("not issued by this site");
         assertThat(post("/battle/vote", "token=" + b.token + "&choice=draw", "Cookie", b.cookie, "Origin", site.base).statusCode()).isEqualTo(400);
         assertThat(site.demoVotes()).isEqualTo(before);
+    }
+
+    @Test
+    void showing_battles_writes_no_row_only_a_vote_does() throws Exception {
+        long before = site.voteRows();
+        for (int i = 0; i < 300; i++) assertThat(get(site.base + "/battle").statusCode()).isEqualTo(200);
+        assertThat(site.voteRows()).as("battles, votes, tallies and pair counts after 300 battles shown").isEqualTo(before);
+
+        battleAndVote();
+        assertThat(site.voteRows()).as("one battle, one vote, a visitor and a network tally, one pair count").isEqualTo(before + 5);
+    }
+
+    @Test
+    void robots_txt_keeps_crawlers_off_battles_and_the_vote_and_allows_the_rest() throws Exception {
+        HttpResponse<String> r = get(site.base + "/robots.txt");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
+        assertThat(r.body()).contains("User-agent: *", "Disallow: /battle\n", "Disallow: /p/\n", "Allow: /\n");
     }
 
     @Test

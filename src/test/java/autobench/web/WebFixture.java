@@ -79,6 +79,7 @@ final class WebFixture {
                 tasks_per_day: 1
                 render: {enabled: true, time_limit_seconds: 20, lanes: 1}
                 web: {port: %d, sandbox_port: %d, cache_check_ms: 100}
+                voting: {min_view_seconds: 0}
                 models:
                   - {id: demo-orbit, provider: demo, model: demo-orbit}
                   - {id: demo-grid, provider: demo, model: demo-grid}
@@ -134,6 +135,14 @@ final class WebFixture {
     long demoVotes() {
         for (JsonNode b : get("/api/v1/leaderboard").get("boards")) if (b.get("pool").asText().equals("demo")) return b.get("votes").asLong();
         return 0;
+    }
+
+    /** Battle and vote rows plus the tallies' and pair counters' sums: everything the vote path can add to. */
+    long voteRows() {
+        return arena.database().jdbi().withHandle(h -> h.createQuery("""
+                SELECT (SELECT COUNT(*) FROM battles) + (SELECT COUNT(*) FROM votes)
+                     + (SELECT COALESCE(SUM(votes), 0) FROM vote_tallies) + (SELECT COALESCE(SUM(votes), 0) FROM pair_counts)""")
+                .mapTo(Long.class).one());
     }
 
     void close() {
