@@ -3,11 +3,13 @@ package autobench.cli;
 import autobench.admin.AdminStore;
 import autobench.admin.Operator;
 import autobench.task.StoredTask;
+import autobench.vote.Battles;
 import autobench.vote.VoteStore;
 import autobench.wiring.Assembly;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -249,7 +251,8 @@ public final class AdminCommand implements Runnable {
                 System.out.println("voided " + n + " vote(s) of " + visitor);
                 return 0;
             }
-            String hash = HASH.matcher(network).matches() ? network : arena.battles().networkHashOf(network);
+            String hash = HASH.matcher(network).matches() ? network : new Battles(arena.storage().votes(), arena.config().voting(), arena.config().zone(),
+                    arena.storage().clock(), new SecureRandom()).networkHashOf(network);
             int n = op.voidNetwork(actor(), hash);
             System.out.println("voided " + n + " vote(s) from network " + hash);
             return 0;

@@ -227,14 +227,14 @@ public class OperatorTest {
     @EnumSource(Store.class)
     void a_networks_votes_are_listed_with_their_lean_and_voided_together_and_audited(Store store) throws Exception {
         stub.answerAll(ChatStub.ok());
-        try (Arena a = arena(config(store, 2, true, "voting: {min_view_seconds: 0}\n"), new ManualClock(NOON))) {
+        try (Assembly a = arena(config(store, 2, true, "voting: {min_view_seconds: 0}\n"), new ManualClock(NOON))) {
             a.pipeline().dailyCycle().run(DAY);
             publish(a);
             // Eight fresh cookies from eight addresses of one /24, each picking model a's side; two honest visitors elsewhere.
             for (int i = 1; i <= 8; i++) vote(a, "stuffer-" + i, "203.0.113." + i, "a");
             vote(a, "honest-1", "198.51.100.1", "b");
             vote(a, "honest-2", "2001:db8::1", "a");
-            String network = a.battles().networkHashOf("203.0.113.200");
+            String network = a.website().battles().networkHashOf("203.0.113.200");
 
             var top = a.operator().topNetworks(5);
             assertThat(top).hasSize(3).first().satisfies(n -> {
@@ -262,11 +262,11 @@ public class OperatorTest {
     }
 
     /** One vote through the web's path, for the side {@code model} is on. */
-    private static void vote(Arena a, String visitor, String address, String model) {
-        Battle b = a.battles().issue(visitor, address).orElseThrow();
-        String left = a.database().jdbi().withHandle(h -> h.createQuery("SELECT model_id FROM submissions WHERE id = :id")
+    private static void vote(Assembly a, String visitor, String address, String model) {
+        Battle b = a.website().battles().issue(visitor, address).orElseThrow();
+        String left = a.storage().database().jdbi().withHandle(h -> h.createQuery("SELECT model_id FROM submissions WHERE id = :id")
                 .bind("id", b.leftSubmissionId()).mapTo(String.class).one());
-        var r = a.battles().cast(b.token(), visitor, left.equals(model) ? Outcome.LEFT : Outcome.RIGHT, address);
+        var r = a.website().battles().cast(b.token(), visitor, left.equals(model) ? Outcome.LEFT : Outcome.RIGHT, address);
         assertThat(r).isInstanceOf(autobench.vote.CastResult.Accepted.class);
     }
 

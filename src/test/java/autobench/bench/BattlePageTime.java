@@ -3,9 +3,9 @@ package autobench.bench;
 import autobench.cli.Serving;
 import autobench.config.Config;
 import autobench.config.ConfigLoader;
-import autobench.dispatch.Sleeper;
 import autobench.web.Site;
-import autobench.wiring.Arena;
+import autobench.testing.TestAssembly;
+import autobench.wiring.Assembly;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -48,16 +47,16 @@ public final class BattlePageTime {
         Config c = new ConfigLoader(env).load(null, true).withDatabase("jdbc:sqlite:" + dir.resolve("bench.db"));
         c = c.withWeb(c.web().withPorts(port, sandbox));
         LocalDate today = LocalDate.now(c.zone());
-        try (Arena arena = new Arena(c, k -> null, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of())) {
-            for (int d = 4; d >= 0; d--) arena.dailyCycle().run(today.minusDays(d));
-            arena.database().jdbi().useHandle(h -> {
+        try (Assembly arena = TestAssembly.build(c)) {
+            for (int d = 4; d >= 0; d--) arena.pipeline().dailyCycle().run(today.minusDays(d));
+            arena.storage().database().jdbi().useHandle(h -> {
                 h.execute("""
                         INSERT INTO render_results (submission_id, status, result, seed, attempts, created_at, updated_at)
                         SELECT id, 'done', 'ok', 0, 1, 0, 0 FROM submissions WHERE status = 'succeeded'
                         ON CONFLICT (submission_id) DO NOTHING""");
                 h.execute("UPDATE tasks SET status = 'published' WHERE status = 'dispatched'");
             });
-            Site site = Serving.start(arena, c.web(), "127.0.0.1");
+            Site site = Serving.start(arena.website(), c.web(), "127.0.0.1");
             try {
                 String base = "http://127.0.0.1:" + port;
                 measure(base, "0 past votes");
@@ -110,8 +109,8 @@ public final class BattlePageTime {
     }
 
     /** Past battles with their votes, as the vote path writes them (battle row, vote row, pair counter). */
-    private static void addPastVotes(Arena arena, int n) {
-        arena.database().jdbi().useTransaction(h -> {
+    private static void addPastVotes(Assembly arena, int n) {
+        arena.storage().database().jdbi().useTransaction(h -> {
             List<Map<String, Object>> pairs = h.createQuery("""
                     SELECT a.task_id, a.id AS l, b.id AS r, a.model_id AS lm, b.model_id AS rm
                     FROM submissions a JOIN submissions b ON b.task_id = a.task_id AND a.model_id < b.model_id

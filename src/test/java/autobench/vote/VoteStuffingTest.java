@@ -159,7 +159,7 @@ class VoteStuffingTest {
 
     /** Every row the vote path could write. */
     private static long rows(Voting v) {
-        return v.arena.database().jdbi().withHandle(h -> h.createQuery("""
+        return v.arena.storage().database().jdbi().withHandle(h -> h.createQuery("""
                 SELECT (SELECT COUNT(*) FROM battles) + (SELECT COUNT(*) FROM votes) + (SELECT COUNT(*) FROM vote_tallies)
                      + (SELECT COUNT(*) FROM pair_counts)""").mapTo(Long.class).one());
     }

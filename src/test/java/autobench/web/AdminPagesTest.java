@@ -189,15 +189,15 @@ class AdminPagesTest {
             throws Exception {
         stub.answerAll(ChatStub.ok());
         Config c = config(store, true, "voting: {min_view_seconds: 0}\n");
-        try (Arena a = arena(c); Site site = Serving.start(a, c.web(), "127.0.0.1")) {
-            a.dailyCycle().run(a.today());
+        try (Assembly a = arena(c); Site site = Serving.start(a.website(), c.web(), "127.0.0.1")) {
+            a.pipeline().dailyCycle().run(a.today().date());
             autobench.admin.OperatorTest.publish(a);
             for (int i = 1; i <= 6; i++) {
-                var b = a.battles().issue("cookie-" + i, "203.0.113." + i).orElseThrow();
-                assertThat(a.battles().cast(b.token(), "cookie-" + i, autobench.rating.Outcome.RIGHT, "203.0.113." + i))
+                var b = a.website().battles().issue("cookie-" + i, "203.0.113." + i).orElseThrow();
+                assertThat(a.website().battles().cast(b.token(), "cookie-" + i, autobench.rating.Outcome.RIGHT, "203.0.113." + i))
                         .isInstanceOf(autobench.vote.CastResult.Accepted.class);
             }
-            String network = a.battles().networkHashOf("203.0.113.0");
+            String network = a.website().battles().networkHashOf("203.0.113.0");
 
             String[] s = signIn(site);
             String page = get(site, "/admin", s[0]).body();
@@ -205,7 +205,7 @@ class AdminPagesTest {
                     .contains("name=\"network\" value=\"" + network + "\"").contains(" of 6 (").doesNotContain("203.0.113");
             assertThat(post(site, "/admin/void-network", s[0], form("csrf", s[1], "network", network)).statusCode()).isEqualTo(303);
 
-            assertThat(a.votes().all()).isEmpty();
+            assertThat(a.storage().votes().all()).isEmpty();
             assertThat(get(site, "/admin/audit", s[0]).body()).contains("void_network_votes").contains(network);
             assertThat(post(site, "/admin/void-network", s[0], form("csrf", s[1], "network", "203.0.113.1")).statusCode())
                     .as("a bad network changes nothing").isNotEqualTo(500);

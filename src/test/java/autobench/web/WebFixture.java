@@ -139,7 +139,7 @@ final class WebFixture {
 
     /** Battle and vote rows plus the tallies' and pair counters' sums: everything the vote path can add to. */
     long voteRows() {
-        return arena.database().jdbi().withHandle(h -> h.createQuery("""
+        return arena.storage().database().jdbi().withHandle(h -> h.createQuery("""
                 SELECT (SELECT COUNT(*) FROM battles) + (SELECT COUNT(*) FROM votes)
                      + (SELECT COALESCE(SUM(votes), 0) FROM vote_tallies) + (SELECT COALESCE(SUM(votes), 0) FROM pair_counts)""")
                 .mapTo(Long.class).one());
