@@ -98,7 +98,7 @@ final class SandboxSite {
         }
         ctx.header("Cache-Control", "public, max-age=300");
         ctx.header("Vary", "Sec-Fetch-Dest");
-        if (!framed(ctx.header("Sec-Fetch-Dest"), ctx.queryParam("framed"))) {
+        if (!framed(ctx.header("Sec-Fetch-Dest"), flag(ctx.queryString()))) {
             ctx.header("Content-Security-Policy", wrapperPolicy(ctx));
             ctx.contentType("text/html; charset=utf-8").result(wrapper(ref, origins.main(ctx)));
             return;
@@ -113,6 +113,13 @@ final class SandboxSite {
     static boolean framed(String fetchDest, String flag) {
         if (fetchDest == null || fetchDest.isBlank()) return "1".equals(flag);
         return fetchDest.equals("iframe") || fetchDest.equals("frame");
+    }
+
+    /** The framed=1 flag, read without decoding (a malformed query is only "no flag"). */
+    static String flag(String query) {
+        if (query == null) return null;
+        for (String part : query.split("&")) if (part.equals("framed=1")) return "1";
+        return null;
     }
 
     /** The answer with the guard as its first script and no srcdoc attribute left in its markup. */

@@ -25,6 +25,13 @@ class SandboxSiteTest {
         assertThat(SandboxSite.framed(fetchDest, flag)).isEqualTo(framed);
     }
 
+    @ParameterizedTest(name = "query {0} -> flag {1}")
+    @CsvSource(nullValues = "none", value = {"framed=1, 1", "a=b&framed=1, 1", "framed=10, none", "framed=1%ZZ, none",
+        "%ZZ&framed=1, 1", "xframed=1, none", "none, none"})
+    void the_framed_flag_is_read_from_the_raw_query(String query, String flag) {
+        assertThat(SandboxSite.flag(query)).isEqualTo(flag);
+    }
+
     @Test
     void the_guard_is_the_first_script_but_comes_after_the_doctype() {
         String page = SandboxSite.guarded("<!DOCTYPE html>\n<html><head><script>answer()</script>");

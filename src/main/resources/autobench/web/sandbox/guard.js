@@ -15,7 +15,7 @@
     }
   }
   if (w.trustedTypes && w.trustedTypes.createPolicy) {
-    var frames = /<\s*\/?\s*(i?frame|object|embed|portal|fencedframe)\b|srcdoc/i;
+    var frames = /<\s*\/?\s*(i?frame|fencedframe|portal)\b|srcdoc/i;
     w.trustedTypes.createPolicy("default", {
       createHTML: function (s, type, sink) { return frames.test(s) || /srcdoc/i.test(sink) ? null : s; },
       createScript: function (s, type, sink) { return /location|href|navigat/i.test(sink) ? null : s; },
