@@ -103,7 +103,8 @@ final class SandboxSite {
             ctx.contentType("text/html; charset=utf-8").result(wrapper(ref, origins.main(ctx)));
             return;
         }
-        ctx.contentType("text/html; charset=utf-8").result(guarded(pointLibrariesHere(code.get(), origins.sandbox(ctx))));
+        String answer = guarded(pointLibrariesHere(code.get(), origins.sandbox(ctx)));
+        ctx.contentType("text/html; charset=utf-8").result(answer);
     }
 
     /**
@@ -135,7 +136,8 @@ final class SandboxSite {
         String src = "/run/" + URLEncoder.encode(ref, StandardCharsets.UTF_8) + "?framed=1";
         return """
                 <!doctype html>
-                <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+                <html lang="en"><head><meta charset="utf-8">
+                <meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>An answer running live · AutoBench</title>
                 <style>body{margin:0;font:15px/1.4 system-ui,sans-serif;background:#111827;color:#e5e7eb}
                 p{margin:0;padding:.5rem 1rem}a{color:#93c5fd}

@@ -53,8 +53,9 @@ class LivePreviewStopTest {
 
             hostile.locator("canvas").click(); // focus goes into the frame
             page.keyboard().press("h"); // the answer starts `while (true) {}`
-            page.waitForSelector(HOSTILE + " .stage[data-live='unresponsive']", new Page.WaitForSelectorOptions().setTimeout(10_000));
-            page.waitForSelector(NEIGHBOUR + " .stage[data-live='unresponsive']", new Page.WaitForSelectorOptions().setTimeout(10_000));
+            Page.WaitForSelectorOptions tenSeconds = new Page.WaitForSelectorOptions().setTimeout(10_000);
+            page.waitForSelector(HOSTILE + " .stage[data-live='unresponsive']", tenSeconds);
+            page.waitForSelector(NEIGHBOUR + " .stage[data-live='unresponsive']", tenSeconds);
             assertThat(page.locator(HOSTILE + " .live-status").textContent()).contains("Not responding");
 
             page.locator(HOSTILE + " button.stop").click();
@@ -87,7 +88,8 @@ class LivePreviewStopTest {
 
     @Test
     void without_script_the_preview_has_a_stop_link_back_to_its_poster() {
-        try (BrowserContext context = browsers.browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false))) {
+        Browser.NewContextOptions noScript = new Browser.NewContextOptions().setJavaScriptEnabled(false);
+        try (BrowserContext context = browsers.browser.newContext(noScript)) {
             Page page = context.newPage();
             page.navigate(site.base + "/task/" + site.firstTaskId());
             page.locator(NEIGHBOUR + " a.run").click();
