@@ -3,7 +3,13 @@ package autobench.web;
 import autobench.gallery.Gallery;
 import autobench.gallery.Texts;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,6 +20,11 @@ import java.util.regex.Pattern;
  * an opaque origin: no cookies, no storage shared with anything) and may connect nowhere. Library
  * CDN URLs in the code are pointed at this origin's local copies; the CSP lets scripts come only
  * from those copies and inline code, so any other URL fails in the visitor's browser too.
+ *
+ * <p>CSP does not cover WebRTC, so the answer is served behind a guard script that runs first
+ * (guard.js: no RTC interfaces, no nested documents, a heartbeat responder), and it is only ever
+ * served into a frame: a top-level visit gets a script-free wrapper page that frames it, so the
+ * answer never holds a tab it could navigate.
  */
 final class SandboxSite {
     /** The hosts models load libraries from (render.LibraryUrl knows each one's URL shapes). */
@@ -21,6 +32,11 @@ final class SandboxSite {
             + "|cdnjs\\.cloudflare\\.com|d3js\\.org|threejs\\.org|pixijs\\.download|cdn\\.tailwindcss\\.com)/");
     /** Module facades and re-exports import their library by its canonical URL; those are small and rewritten too. */
     private static final int REWRITE_BELOW = 64 * 1024;
+    /** A srcdoc attribute in markup: its document would be a fresh window the guard never saw. */
+    private static final Pattern SRCDOC = Pattern.compile("(?i)(?<=[\\s/\"'])srcdoc(?=\\s*=)");
+    /** Where the guard goes: after a doctype (a script before it would switch the page to quirks mode). */
+    private static final Pattern DOCTYPE = Pattern.compile("(?is)^\uFEFF?\\s*(?:<!--.*?-->\\s*)*<!doctype[^>]*>");
+    private static final String GUARD = "<script>" + resource("/autobench/web/sandbox/guard.js") + "</script>";
     private final Gallery gallery;
     private final Keys keys;
     private final LibraryLookup libraries;
@@ -37,7 +53,7 @@ final class SandboxSite {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = host;
-            config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE;
+            config.http.compressionStrategy = CompressionStrategy.NONE;
             config.routes.before(this::headers);
             config.routes.get("/run/{ref}", this::run);
             config.routes.get("/cdn/<path>", this::library);
@@ -51,6 +67,7 @@ final class SandboxSite {
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("Cross-Origin-Resource-Policy", "cross-origin");
         ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), usb=(), payment=(), display-capture=()");
+        ctx.header("X-DNS-Prefetch-Control", "off");
     }
 
     String policy(Context ctx) {
@@ -58,7 +75,16 @@ final class SandboxSite {
         return "sandbox allow-scripts allow-pointer-lock; default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' " + self + "/cdn/"
                 + "; style-src 'unsafe-inline'; img-src data: blob:; media-src data: blob:; font-src data:; worker-src blob:"
                 + "; connect-src 'none'; frame-src 'none'; form-action 'none'; base-uri 'none'"
-                + "; frame-ancestors " + origins.main(ctx);
+                // Every HTML and script sink goes through the guard's default policy (no nested documents).
+                + "; require-trusted-types-for 'script'; trusted-types default"
+                // The main site's pages frame answers, and so does this origin's own wrapper page.
+                + "; frame-ancestors " + origins.main(ctx) + " " + self;
+    }
+
+    /** The wrapper's policy: no script at all, only the framed answer from this origin, never framed itself. */
+    String wrapperPolicy(Context ctx) {
+        return "default-src 'none'; style-src 'unsafe-inline'; frame-src " + origins.sandbox(ctx) + "/run/"
+                + "; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
     }
 
     /** The answer's code, by submission id (task pages) or sealed reference (battles). */
@@ -71,7 +97,65 @@ final class SandboxSite {
             return;
         }
         ctx.header("Cache-Control", "public, max-age=300");
-        ctx.contentType("text/html; charset=utf-8").result(pointLibrariesHere(code.get(), origins.sandbox(ctx)));
+        ctx.header("Vary", "Sec-Fetch-Dest");
+        if (!framed(ctx.header("Sec-Fetch-Dest"), flag(ctx.queryString()))) {
+            ctx.header("Content-Security-Policy", wrapperPolicy(ctx));
+            ctx.contentType("text/html; charset=utf-8").result(wrapper(ref, origins.main(ctx)));
+            return;
+        }
+        String answer = guarded(pointLibrariesHere(code.get(), origins.sandbox(ctx)));
+        ctx.contentType("text/html; charset=utf-8").result(answer);
+    }
+
+    /**
+     * Whether a request for an answer comes from a frame. Browsers say so in Sec-Fetch-Dest, which a
+     * page cannot forge; only a browser too old to send it falls back to the flag our pages add.
+     */
+    static boolean framed(String fetchDest, String flag) {
+        if (fetchDest == null || fetchDest.isBlank()) return "1".equals(flag);
+        return fetchDest.equals("iframe") || fetchDest.equals("frame");
+    }
+
+    /** The framed=1 flag, read without decoding (a malformed query is only "no flag"). */
+    static String flag(String query) {
+        if (query == null) return null;
+        for (String part : query.split("&")) if (part.equals("framed=1")) return "1";
+        return null;
+    }
+
+    /** The answer with the guard as its first script and no srcdoc attribute left in its markup. */
+    static String guarded(String html) {
+        String safe = SRCDOC.matcher(html).replaceAll("data-srcdoc-removed");
+        Matcher doctype = DOCTYPE.matcher(safe);
+        int at = doctype.lookingAt() ? doctype.end() : 0;
+        return safe.substring(0, at) + GUARD + safe.substring(at);
+    }
+
+    /** What a tab gets for /run/{ref}: a page without script that frames the answer, sandboxed as on the site. */
+    static String wrapper(String ref, String mainOrigin) {
+        String src = "/run/" + URLEncoder.encode(ref, StandardCharsets.UTF_8) + "?framed=1";
+        return """
+                <!doctype html>
+                <html lang="en"><head><meta charset="utf-8">
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>An answer running live · AutoBench</title>
+                <style>body{margin:0;font:15px/1.4 system-ui,sans-serif;background:#111827;color:#e5e7eb}
+                p{margin:0;padding:.5rem 1rem}a{color:#93c5fd}
+                iframe{display:block;border:0;width:100vw;height:calc(100vh - 2.5rem);background:#000}</style></head>
+                <body><p>An answer running live in a sandboxed frame: it cannot reach the network, leave this frame or
+                open windows. <a href="%s/">Back to AutoBench</a></p>
+                <iframe src="%s" sandbox="allow-scripts allow-pointer-lock" referrerpolicy="no-referrer"
+                 title="The answer running live"></iframe></body></html>
+                """.formatted(Svg.esc(mainOrigin), Svg.esc(src));
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = SandboxSite.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("missing resource " + name + " (is the jar complete?)");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static String pointLibrariesHere(String html, String sandboxOrigin) {
@@ -90,8 +174,8 @@ final class SandboxSite {
         ctx.header("Cache-Control", "public, max-age=31536000, immutable");
         byte[] body = lib.get().body();
         if (body.length < REWRITE_BELOW && lib.get().contentType().contains("javascript")) {
-            body = pointLibrariesHere(new String(body, java.nio.charset.StandardCharsets.UTF_8), origins.sandbox(ctx))
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            body = pointLibrariesHere(new String(body, StandardCharsets.UTF_8), origins.sandbox(ctx))
+                    .getBytes(StandardCharsets.UTF_8);
         }
         ctx.contentType(lib.get().contentType()).result(body);
     }

@@ -8,6 +8,7 @@ import com.microsoft.playwright.Playwright;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,11 +23,18 @@ final class BrowserForTests implements AutoCloseable {
     final Browser browser;
 
     BrowserForTests() {
+        this(List.of());
+    }
+
+    /** With extra Chromium switches, e.g. the process isolation desktop Chrome has and the headless shell lacks. */
+    BrowserForTests(List<String> extraArgs) {
         Path chromium = ChromiumForTests.require();
+        List<String> args = new ArrayList<>(List.of("--no-sandbox"));
+        args.addAll(extraArgs);
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of(
                 "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1", "PLAYWRIGHT_NODEJS_PATH", node())));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium)
-                .setHeadless(true).setChromiumSandbox(false).setArgs(List.of("--no-sandbox")).setTimeout(30_000));
+                .setHeadless(true).setChromiumSandbox(false).setArgs(args).setTimeout(30_000));
     }
 
     /** Console errors and uncaught exceptions of a page (and its frames), collected as they happen. */

@@ -56,7 +56,7 @@ class SiteHttpTest {
     @Test
     void previews_are_sandboxed_may_connect_nowhere_and_never_get_same_origin() throws Exception {
         String id = site.get("/api/v1/tasks/" + site.firstTaskId()).get("submissions").get(1).get("id").asText();
-        HttpResponse<String> r = get(site.sandbox + "/run/" + id);
+        HttpResponse<String> r = get(site.sandbox + "/run/" + id, "Sec-Fetch-Dest", "iframe");
         assertThat(r.statusCode()).isEqualTo(200);
         String csp = r.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertThat(csp).startsWith("sandbox allow-scripts allow-pointer-lock;").contains("connect-src 'none'")

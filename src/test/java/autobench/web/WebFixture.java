@@ -20,6 +20,8 @@ import java.net.http.HttpResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * One arena with two published days (three demo models and one hostile answer from the test
  * corpus, all rendered by the real renderer) and the real site on free ports, shared by the web
- * tests in this JVM. A trap server stands for "the network": any request reaching it is counted.
+ * tests in this JVM. A trap server stands for "the network": any request reaching it is counted,
+ * and so is any UDP packet reaching the UDP trap (a STUN server as far as a preview knows).
  */
 final class WebFixture {
     /** Held by every class that uses {@link #shared()}: one site and its database, used by one class at a time. */
@@ -48,6 +51,8 @@ final class WebFixture {
     final String sandbox;
     final HttpServer trap;
     final AtomicInteger trapHits = new AtomicInteger();
+    final DatagramSocket udpTrap;
+    final AtomicInteger udpHits = new AtomicInteger();
     final LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
     static synchronized WebFixture shared() {
@@ -69,6 +74,8 @@ final class WebFixture {
                 ex.close();
             });
             trap.start();
+            udpTrap = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
+            Thread.ofVirtual().start(this::countPackets);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -90,12 +97,25 @@ final class WebFixture {
         base = "http://127.0.0.1:" + port;
         sandbox = "http://127.0.0.1:" + sandboxPort;
         String hostile = resource("hostile_preview.html").replace("%MAIN%", base)
-                .replace("%TRAP%", "http://127.0.0.1:" + trap.getAddress().getPort());
+                .replace("%TRAP%", "http://127.0.0.1:" + trap.getAddress().getPort())
+                .replace("%UDP%", String.valueOf(udpTrap.getLocalPort()));
         Provider hostileAnswer = p -> new Completion.Answered("```html\n" + hostile + "\n```", "", Finish.STOP, new Usage(10, 10, 0), "hostile-1", "{}");
         arena = TestAssembly.of(config).providers(Map.of("hostile", hostileAnswer)).build();
         arena.pipeline().dailyCycle().run(today.minusDays(1));
         arena.pipeline().dailyCycle().run(today);
         site = Serving.start(arena.website(), config.web(), "127.0.0.1");
+    }
+
+    private void countPackets() {
+        byte[] buffer = new byte[2048];
+        while (!udpTrap.isClosed()) {
+            try {
+                udpTrap.receive(new DatagramPacket(buffer, buffer.length));
+                udpHits.incrementAndGet();
+            } catch (IOException e) {
+                return; // closed
+            }
+        }
     }
 
     static String resource(String name) {
@@ -149,5 +169,6 @@ final class WebFixture {
         site.close();
         arena.close();
         trap.stop(0);
+        udpTrap.close();
     }
 }
