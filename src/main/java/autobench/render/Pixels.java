@@ -1,6 +1,7 @@
 package autobench.render;
 
 import javax.imageio.ImageIO;
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.io.ByteArrayInputStream;
@@ -54,6 +55,18 @@ final class Pixels {
         }
         double mean = sum / rgb.length;
         return Math.sqrt(Math.max(0, sumSq / rgb.length - mean * mean));
+    }
+
+    /**
+     * The contrast of a region given in viewport pixels, of a picture taken at {@code scale}; the
+     * region is clipped to the picture (nothing left: 0).
+     */
+    static double contrast(BufferedImage img, Rectangle viewportRegion, double scale) {
+        Rectangle r = new Rectangle((int) Math.floor(viewportRegion.x * scale), (int) Math.floor(viewportRegion.y * scale),
+                (int) Math.ceil(viewportRegion.width * scale), (int) Math.ceil(viewportRegion.height * scale))
+                .intersection(new Rectangle(0, 0, img.getWidth(), img.getHeight()));
+        if (r.isEmpty()) return 0;
+        return contrast(img.getSubimage(r.x, r.y, r.width, r.height));
     }
 
     /** Share of pixels that changed between two pictures (1 if their sizes differ). */
