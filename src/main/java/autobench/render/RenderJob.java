@@ -119,6 +119,7 @@ final class RenderJob {
 
     /** Settling pieces: small enough to notice a slow page early and to time its errors. */
     static final long PIECE_MS = 250;
+    static final long FIRST_PIECE_MS = 48;
     /** Real time per piece above which the page is drawn with coarser frames (8× slower than page time). */
     static final long SLOW_PIECE_MS = 8 * PIECE_MS;
     /** Frame lengths tried in turn when a page falls behind: like a machine dropping frames. */
@@ -136,11 +137,10 @@ final class RenderJob {
         long settle = config.settle().toMillis();
         boolean content = false;
         for (long done = 0; done < settle && !late(); ) {
-            if (!content && trace.errorCount() == 0) {
-                Trace.Shot early = trace.captures.early(shot(page, true));
-                content = Pixels.contrast(early.image()) > Pixels.BLANK_CONTRAST;
-            }
-            long piece = Math.min(PIECE_MS, settle - done);
+            if (!content && trace.errorCount() == 0) content = earlyShotHasContent(page);
+            // The first piece is a few frames only: a page that takes seconds per frame is found out
+            // before it can spend a whole piece (and the stall limit) on 16 ms frames.
+            long piece = Math.min(done == 0 ? FIRST_PIECE_MS : PIECE_MS, settle - done);
             trace.stage("running (" + done + " of " + settle + " ms)");
             long t0 = System.nanoTime();
             clock.advance(piece);
@@ -149,6 +149,15 @@ final class RenderJob {
             if (coarseness > 0) trace.captures.provisional(shot(page, false));
         }
         if (late()) trace.slow("slow: the page was given less than its " + settle + " ms to settle; the poster is its last complete frame");
+    }
+
+    /** A small picture before a piece of settling; a page that has no frame to show yet is simply not pictured. */
+    private boolean earlyShotHasContent(Page page) {
+        try {
+            return Pixels.contrast(trace.captures.early(shot(page, true)).image()) > Pixels.BLANK_CONTRAST;
+        } catch (PlaywrightException e) {
+            return false;
+        }
     }
 
     /** After a step of {@code pageMs} that began at {@code t0}: coarser frames if the page fell behind. */

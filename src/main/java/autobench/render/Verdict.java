@@ -73,15 +73,18 @@ final class Verdict {
 
     /**
      * The page made a visible WebGL canvas (it means to draw 3D) but it stayed empty: no draw call
-     * at all, or one flat colour in the poster and in every frame (a scene whose module never
+     * at all, or one colour (at least 99 % of it) in the poster and in every frame (a scene whose module never
      * loaded, a camera looking at nothing).
      */
+    /** A WebGL canvas this much one colour drew no scene (a title or a hint laid over it stays below 1 %). */
+    static final double FLAT_CANVAS = 0.99;
+
     static boolean blankWebGl(Trace.WebGl gl, Trace.Shot poster, List<Trace.Shot> frames) {
         if (gl == null || gl.canvases().isEmpty() || poster == null) return false;
         if (gl.draws() == 0) return true;
         for (Rectangle canvas : gl.canvases()) {
-            if (Pixels.contrast(poster.image(), canvas, 1) > Pixels.BLANK_CONTRAST) return false;
-            for (Trace.Shot f : frames) if (Pixels.contrast(f.image(), canvas, RenderJob.FRAME_SCALE) > Pixels.BLANK_CONTRAST) return false;
+            if (Pixels.dominantShare(poster.image(), canvas, 1) < FLAT_CANVAS) return false;
+            for (Trace.Shot f : frames) if (Pixels.dominantShare(f.image(), canvas, RenderJob.FRAME_SCALE) < FLAT_CANVAS) return false;
         }
         return true;
     }
