@@ -93,6 +93,7 @@ final class RenderJob {
                 trace.note("the page did not finish loading within " + stepTimeout + " ms; rendering it anyway");
             }
             PageClock clock = new PageClock(page);
+            awaitFonts(page);
             settle(page, clock);
             trace.stage("taking the poster");
             trace.captures.poster(shot(page, false));
@@ -136,19 +137,42 @@ final class RenderJob {
     private void settle(Page page, PageClock clock) {
         long settle = config.settle().toMillis();
         boolean content = false;
+        boolean behind = false;
         for (long done = 0; done < settle && !late(); ) {
             if (!content && trace.errorCount() == 0) content = earlyShotHasContent(page);
             // The first piece is a few frames only: a page that takes seconds per frame is found out
             // before it can spend a whole piece (and the stall limit) on 16 ms frames.
-            long piece = Math.min(done == 0 ? FIRST_PIECE_MS : PIECE_MS, settle - done);
+            long piece = Math.min(done == 0 || behind ? FIRST_PIECE_MS : PIECE_MS, settle - done);
             trace.stage("running (" + done + " of " + settle + " ms)");
             long t0 = System.nanoTime();
             clock.advance(piece);
             done += piece;
+            // a page drawing more slowly than twice page time goes on in small pieces, so that one
+            // piece cannot use up the stall limit before it is given coarser frames
+            behind = (System.nanoTime() - t0) / 1_000_000 > 2 * piece;
             pace(clock, piece, t0);
             if (coarseness > 0) trace.captures.provisional(shot(page, false));
         }
         if (late()) trace.slow("slow: the page was given less than its " + settle + " ms to settle; the poster is its last complete frame");
+    }
+
+    /** Real time a render waits for the page's web fonts (icon fonts from the bundle) before page time starts. */
+    static final long FONT_WAIT_MS = 3_000;
+
+    /**
+     * Web fonts load in real time, not page time: a 3 MB icon font that arrives between two frames
+     * would make a still page "animate" and leave its poster without icons. So page time starts
+     * once the document's fonts have loaded, or after {@link #FONT_WAIT_MS}. Polled from here
+     * because the page's own timers are on the paused clock.
+     */
+    private void awaitFonts(Page page) {
+        trace.stage("waiting for fonts");
+        long until = System.nanoTime() + FONT_WAIT_MS * 1_000_000;
+        while (System.nanoTime() < until) {
+            if ("loaded".equals(page.evaluate("() => document.fonts ? document.fonts.status : 'loaded'"))) return;
+            page.waitForTimeout(50);
+        }
+        trace.note("web fonts were still loading after " + FONT_WAIT_MS + " ms; rendering on");
     }
 
     /** A small picture before a piece of settling; a page that has no frame to show yet is simply not pictured. */
