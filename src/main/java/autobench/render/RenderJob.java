@@ -93,6 +93,7 @@ final class RenderJob {
                 trace.note("the page did not finish loading within " + stepTimeout + " ms; rendering it anyway");
             }
             PageClock clock = new PageClock(page);
+            clock.advance(0); // no page time passes: CSS animations are paused before real time runs them on
             awaitFonts(page);
             settle(page, clock);
             trace.stage("taking the poster");
@@ -123,6 +124,11 @@ final class RenderJob {
     static final long FIRST_PIECE_MS = 48;
     /** Real time per piece above which the page is drawn with coarser frames (8× slower than page time). */
     static final long SLOW_PIECE_MS = 8 * PIECE_MS;
+    /**
+     * Below these real times a piece is never "behind" or "slow", whatever its ratio: on a busy
+     * machine a round trip alone takes a few hundred milliseconds, and that is not the page's doing.
+     */
+    static final long BEHIND_FLOOR_MS = 600, SLOW_FLOOR_MS = 1_500;
     /** Frame lengths tried in turn when a page falls behind: like a machine dropping frames. */
     private static final long[] COARSE_FRAMES = {64, 250};
     private int coarseness;
@@ -149,7 +155,8 @@ final class RenderJob {
             done += piece;
             // a page drawing more slowly than twice page time goes on in small pieces, so that one
             // piece cannot use up the stall limit before it is given coarser frames
-            behind = (System.nanoTime() - t0) / 1_000_000 > 2 * piece;
+            long took = (System.nanoTime() - t0) / 1_000_000;
+            behind = took > 2 * piece && took > BEHIND_FLOOR_MS;
             pace(clock, piece, t0);
             if (coarseness > 0) trace.captures.provisional(shot(page, false));
         }
@@ -187,7 +194,7 @@ final class RenderJob {
     /** After a step of {@code pageMs} that began at {@code t0}: coarser frames if the page fell behind. */
     private void pace(PageClock clock, long pageMs, long t0) {
         long realMs = (System.nanoTime() - t0) / 1_000_000;
-        if (realMs * PIECE_MS <= SLOW_PIECE_MS * pageMs || coarseness >= COARSE_FRAMES.length) return;
+        if (realMs * PIECE_MS <= SLOW_PIECE_MS * pageMs || realMs < SLOW_FLOOR_MS || coarseness >= COARSE_FRAMES.length) return;
         long frame = COARSE_FRAMES[coarseness++];
         clock.coarse(frame);
         trace.slow("slow: " + pageMs + " ms of page time took " + realMs + " ms to draw, so it is drawn in " + frame + " ms frames");

@@ -123,7 +123,7 @@
     window.Date = FakeDate;
 
     // CSS animations and transitions, the Web Animations API and SMIL run on page time too: each
-    // animation is paused when first seen and then sought to (page time - its start) at every sync,
+    // animation is paused when first seen (the renderer syncs once right after the load event) and then sought to (page time - its start) at every sync,
     // so a title typed by a CSS animation is typed in the poster, as a visitor would see it after
     // the same time. One that reaches its end is finished for real, so animationend and
     // transitionend handlers run. The page's own pause() and play() are honoured; a CSS
@@ -147,7 +147,9 @@
         for (const a of document.getAnimations()) {
           let s = seen.get(a);
           if (!s) {
-            if (a.playState === 'finished') continue;
+            // Never seen, so never paused, played or finished by the page (those are hooked):
+            // one already finished ran out in real time while the page loaded; page time has not
+            // moved since it began, so it starts over from page time now.
             s = a.playState === 'paused' ? { held: true } : { origin: now };
             seen.set(a, s);
           }
