@@ -34,7 +34,7 @@ public final class LibraryBundler {
         Path cache = Path.of(args[0]);
         Path classes = Path.of(args[1]);
         Files.createDirectories(cache);
-        for (Library lib : Libraries.ALL) {
+        for (Library lib : Libraries.SERVED) {
             for (Bundle bundle : lib.bundles()) bundle(lib, bundle, cache, classes);
         }
     }
@@ -78,15 +78,21 @@ public final class LibraryBundler {
         }
         if (lib.global() != null && bundle.module() == null && bundle.classic() != null) {
             Files.writeString(root.resolve(bundle.classic() + LibraryRoutes.EXPORTS), String.join("\n",
-                    exportedNames(root.resolve(bundle.classic()))), StandardCharsets.UTF_8);
+                    exportedNames(root.resolve(bundle.classic()), peers(classes))), StandardCharsets.UTF_8);
         }
         Files.writeString(index, String.join("\n", kept), StandardCharsets.UTF_8);
         System.out.println("[autobench] bundled " + spec + ": " + kept.size() + " files, " + bytes / 1024 + " KB");
     }
 
-    /** Scripts, JSON (three.js's typeface fonts) in a kept folder; not the WebAssembly decoders. */
+    /**
+     * Scripts, JSON (three.js's typeface fonts), style sheets and woff2 fonts in a kept folder; not
+     * the WebAssembly decoders. Of a font, only the woff2 file: every style sheet kept lists it first.
+     */
     private static boolean keptInFolder(String file) {
-        if (!(file.endsWith(".js") || file.endsWith(".mjs") || file.endsWith(".json"))) return false;
+        if (!(file.endsWith(".js") || file.endsWith(".mjs") || file.endsWith(".json") || file.endsWith(".css")
+                || file.endsWith(".woff2"))) {
+            return false;
+        }
         return Libraries.SKIPPED.stream().noneMatch(file::contains);
     }
 
@@ -96,14 +102,41 @@ public final class LibraryBundler {
      * A build that will not load outside a browser exports only its global (and default).
      */
     static List<String> exportedNames(Path classic) throws IOException, InterruptedException {
-        String script = "let m = null; try { m = require(process.argv[1]); } catch (e) {}"
+        return exportedNames(classic, Map.of());
+    }
+
+    /**
+     * The same, where the build's own {@code require("react")} (ReactDOM, framer-motion) is given
+     * the classic build of that package named in {@code peers}, so its names can be read too.
+     */
+    static List<String> exportedNames(Path classic, Map<String, Path> peers) throws IOException, InterruptedException {
+        StringBuilder json = new StringBuilder("{");
+        peers.forEach((name, path) -> json.append(json.length() > 1 ? "," : "").append('"').append(name).append("\":\"")
+                .append(path.toAbsolutePath().toString().replace("\\", "/")).append('"'));
+        json.append('}');
+        String script = "const peers = JSON.parse(process.argv[2]); const M = require('module'); const load = M._load;"
+                + " M._load = function (r, ...a) { return load.call(this, peers[r] || r, ...a); };"
+                + " let m = null; try { m = require(process.argv[1]); } catch (e) {}"
                 + " const keys = m && (typeof m === 'object' || typeof m === 'function') ? Object.keys(m) : [];"
                 + " console.log(keys.filter(k => /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k)).join('\\n'));";
-        Process p = new ProcessBuilder(NodeLocator.node().toString(), "-e", script, classic.toAbsolutePath().toString())
+        Process p = new ProcessBuilder(NodeLocator.node().toString(), "-e", script, classic.toAbsolutePath().toString(),
+                        json.toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(2, TimeUnit.MINUTES)) { p.destroyForcibly(); return List.of(); }
         return out.lines().map(String::strip).filter(s -> !s.isEmpty()).sorted().distinct().toList();
+    }
+
+    /** The newest classic build bundled so far of each package: what a UMD build may require by name. */
+    private static Map<String, Path> peers(Path classes) {
+        Map<String, Path> peers = new TreeMap<>();
+        for (Library lib : Libraries.SERVED) {
+            for (Bundle b : lib.bundles()) {
+                Path f = classes.resolve(LibraryRoutes.resourceRoot(lib.npmPackage(), b.version())).resolve(b.classic() == null ? "-" : b.classic());
+                if (b.classic() != null && b.classic().endsWith(".js") && Files.isRegularFile(f)) peers.put(lib.npmPackage(), f);
+            }
+        }
+        return peers;
     }
 
     private static void pack(String spec, Path cache, Path expected) throws IOException, InterruptedException {

@@ -38,6 +38,7 @@ public final class LibraryRoutes {
     static final String EXPORTS = ".exports";
     private static final String CANONICAL = "https://cdn.jsdelivr.net/npm/";
     private static final String JS = "application/javascript; charset=utf-8";
+    private static final String CSS = "text/css; charset=utf-8";
     /** Hosts of web fonts: refused like everything else, but said plainly, because pages use them a lot. */
     private static final Set<String> FONT_HOSTS = Set.of("fonts.googleapis.com", "fonts.gstatic.com", "use.typekit.net",
             "fonts.bunny.net", "rsms.me", "api.fontshare.com", "cdn.fontshare.com");
@@ -56,10 +57,10 @@ public final class LibraryRoutes {
 
     private LibraryRoutes() {}
 
-    /** The routes for {@link Libraries#ALL}; fails if the build did not bundle one of them. */
+    /** The routes for {@link Libraries#SERVED}; fails if the build did not bundle one of them. */
     public static LibraryRoutes bundled() {
         LibraryRoutes routes = new LibraryRoutes();
-        for (Library lib : Libraries.ALL) {
+        for (Library lib : Libraries.SERVED) {
             for (Bundle b : lib.bundles()) routes.files.put(b, Set.copyOf(routes.text(lib, b, INDEX).lines().toList()));
         }
         return routes;
@@ -67,6 +68,8 @@ public final class LibraryRoutes {
 
     /** The answer for {@code url}; the query string and fragment matter only where a host gives them meaning. */
     public Resolution resolve(String url) {
+        Optional<byte[]> icons = GoogleIconFonts.css(url);
+        if (icons.isPresent()) return new Resolution.Served(icons.get(), CSS, Optional.empty());
         Optional<LibraryUrl> parsed = LibraryUrl.parse(url);
         if (parsed.isEmpty()) {
             String host = host(url);
@@ -135,21 +138,43 @@ public final class LibraryRoutes {
         for (String candidate : twins(path)) {
             if (candidate.startsWith("*/")) {
                 String name = candidate.substring(1);
-                Optional<String> byName = kept.stream().filter(f -> f.endsWith(name) && !f.startsWith("examples/")).sorted().findFirst();
+                Optional<String> byName = kept.stream().filter(f -> ("/" + f).endsWith(name) && !f.startsWith("examples/"))
+                        .sorted().findFirst();
                 if (byName.isPresent()) return byName;
             } else if (kept.contains(candidate)) {
                 return Optional.of(candidate);
             }
         }
-        // A module host's export subpath (chart.js/auto, pixi.js/browser): the package's entry stands for it.
+        // A module host's export subpath: a kept module of that name (preact/hooks, htm/preact/standalone),
+        // else the package's entry stands for it (chart.js/auto, pixi.js/browser).
         if (u.module() && !path.contains(".") && !path.startsWith("examples/")) {
+            String last = path.substring(path.lastIndexOf('/') + 1);
+            for (String sub : List.of(path + "/dist/" + last + ".module.js", path + ".module.js", path + "/index.module.js")) {
+                if (kept.contains(sub)) return Optional.of(sub);
+            }
             String entry = b.module() != null ? b.module() : b.classic();
             return Optional.ofNullable(entry).filter(kept::contains);
         }
         return Optional.empty();
     }
 
+    /**
+     * The file as written and the names that stand for it: minified or not, and a development build
+     * answered by the production build of the same version (React's umd/*.development.js, Vue's
+     * vue.global.js): the same API, without the warnings.
+     */
     private static List<String> twins(String path) {
+        if (path.endsWith(".development.js")) {
+            String base = path.substring(0, path.length() - ".development.js".length());
+            return List.of(path, base + ".production.min.js", base + ".production.js");
+        }
+        if (path.matches(".*\\.(global|esm-browser)(\\.min)?\\.js")) {
+            String base = path.replaceFirst("(\\.min)?\\.js$", "");
+            return List.of(path, base + ".prod.js", base + ".js");
+        }
+        if (path.endsWith(".min.css")) return List.of(path, path.substring(0, path.length() - 8) + ".css");
+        if (path.endsWith(".css")) return List.of(path, path.substring(0, path.length() - 4) + ".min.css");
+        if (path.endsWith(".woff2") || path.endsWith(".json")) return List.of(path);
         if (path.endsWith(".min.js")) return List.of(path, path.substring(0, path.length() - 7) + ".js");
         if (path.endsWith(".min.mjs")) return List.of(path, path.substring(0, path.length() - 8) + ".mjs");
         if (path.endsWith(".js")) return List.of(path, path.substring(0, path.length() - 3) + ".min.js");
@@ -173,7 +198,8 @@ public final class LibraryRoutes {
     }
 
     private static boolean isModule(Bundle b, String file) {
-        return file.equals(b.module()) || file.startsWith("examples/jsm/") || file.endsWith(".mjs");
+        return file.equals(b.module()) || file.startsWith("examples/jsm/") || file.endsWith(".mjs")
+                || file.endsWith(".module.js") || file.endsWith(".esm.js");
     }
 
     static String canonical(Library lib, Bundle b, String file) {
@@ -276,7 +302,8 @@ public final class LibraryRoutes {
     private static String contentType(String file) {
         if (file.endsWith(".js") || file.endsWith(".mjs")) return JS;
         if (file.endsWith(".json")) return "application/json";
-        if (file.endsWith(".css")) return "text/css; charset=utf-8";
+        if (file.endsWith(".css")) return CSS;
+        if (file.endsWith(".woff2")) return "font/woff2";
         return "application/octet-stream";
     }
 }

@@ -21,6 +21,13 @@ record PageClock(Page page) {
     private static final String ADVANCE_OWN = "ms => { const c = Object.getOwnPropertyDescriptor(window, Symbol.for('autobench.clock'));"
             + " return c ? c.value.advance(ms) : null; }";
 
+    private static final String COARSE = "ms => { const c = window[Symbol.for('autobench.clock')]; if (c) c.coarse(ms); }";
+
+    /** From now on animation frames come every {@code ms} of page time (16 is every frame); the page's frames only. */
+    void coarse(long ms) {
+        page.evaluate(COARSE, (double) ms);
+    }
+
     void advance(long ms) {
         page.evaluate(ADVANCE, (double) ms); // Playwright has no long arguments
         Frame main = page.mainFrame();

@@ -1,11 +1,14 @@
 package autobench.render;
 
 import javax.imageio.ImageIO;
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Picture measurements behind the checks, and their thresholds (see docs/rendering.md). */
 final class Pixels {
@@ -54,6 +57,34 @@ final class Pixels {
         }
         double mean = sum / rgb.length;
         return Math.sqrt(Math.max(0, sumSq / rgb.length - mean * mean));
+    }
+
+    /**
+     * The contrast of a region given in viewport pixels, of a picture taken at {@code scale}; the
+     * region is clipped to the picture (nothing left: 0).
+     */
+    static double contrast(BufferedImage img, Rectangle viewportRegion, double scale) {
+        Rectangle r = new Rectangle((int) Math.floor(viewportRegion.x * scale), (int) Math.floor(viewportRegion.y * scale),
+                (int) Math.ceil(viewportRegion.width * scale), (int) Math.ceil(viewportRegion.height * scale))
+                .intersection(new Rectangle(0, 0, img.getWidth(), img.getHeight()));
+        if (r.isEmpty()) return 0;
+        return contrast(img.getSubimage(r.x, r.y, r.width, r.height));
+    }
+
+    /**
+     * The share of a region's pixels (viewport pixels, picture taken at {@code scale}) that have its
+     * most common colour: 1 for a flat region, whatever small text is laid over it.
+     */
+    static double dominantShare(BufferedImage img, Rectangle viewportRegion, double scale) {
+        Rectangle r = new Rectangle((int) Math.floor(viewportRegion.x * scale), (int) Math.floor(viewportRegion.y * scale),
+                (int) Math.ceil(viewportRegion.width * scale), (int) Math.ceil(viewportRegion.height * scale))
+                .intersection(new Rectangle(0, 0, img.getWidth(), img.getHeight()));
+        if (r.isEmpty()) return 1;
+        int[] px = img.getRGB(r.x, r.y, r.width, r.height, null, 0, r.width);
+        Map<Integer, Integer> counts = new HashMap<>();
+        int best = 0;
+        for (int p : px) best = Math.max(best, counts.merge(p & 0xffffff, 1, Integer::sum));
+        return (double) best / px.length;
     }
 
     /** Share of pixels that changed between two pictures (1 if their sizes differ). */

@@ -11,8 +11,11 @@ import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.ServiceWorkerPolicy;
 import com.microsoft.playwright.options.WaitUntilState;
 
+import java.awt.Rectangle;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -90,23 +93,131 @@ final class RenderJob {
                 trace.note("the page did not finish loading within " + stepTimeout + " ms; rendering it anyway");
             }
             PageClock clock = new PageClock(page);
-            trace.stage("running");
-            long settle = config.settle().toMillis();
-            clock.advance(settle);
+            clock.advance(0); // no page time passes: CSS animations are paused before real time runs them on
+            awaitFonts(page);
+            settle(page, clock);
             trace.stage("taking the poster");
             trace.captures.poster(shot(page, false));
             trace.captures.frame(shot(page, true));
             for (int i = 1; i < config.frames(); i++) {
+                if (late()) {
+                    trace.slow("slow: the render's time ran short, so " + (config.frames() - i) + " frame(s) and the input check were left out");
+                    break;
+                }
                 trace.stage("taking frame " + i);
+                long t0 = System.nanoTime();
                 clock.advance(step());
+                pace(clock, step(), t0);
                 trace.captures.frame(shot(page, true));
             }
             firstPaint(page);
-            tryInput(context, page, clock, loaded);
+            webgl(page);
+            if (!late()) tryInput(context, page, clock, loaded);
             trace.stage("closing");
         } catch (PlaywrightException e) {
             if (trace.crash() == null && !trace.isTimedOut() && !trace.isHung()) trace.note("render stopped: " + firstLine(e));
         }
+    }
+
+    /** Settling pieces: small enough to notice a slow page early and to time its errors. */
+    static final long PIECE_MS = 250;
+    static final long FIRST_PIECE_MS = 48;
+    /** Real time per piece above which the page is drawn with coarser frames (8× slower than page time). */
+    static final long SLOW_PIECE_MS = 8 * PIECE_MS;
+    /**
+     * Below these real times a piece is never "behind" or "slow", whatever its ratio: on a busy
+     * machine a round trip alone takes a few hundred milliseconds, and that is not the page's doing.
+     */
+    static final long BEHIND_FLOOR_MS = 600, SLOW_FLOOR_MS = 1_500;
+    /** Frame lengths tried in turn when a page falls behind: like a machine dropping frames. */
+    private static final long[] COARSE_FRAMES = {64, 250};
+    private int coarseness;
+    private final long started = System.nanoTime();
+
+    /**
+     * Gives the page its settle time in pieces. Before each piece, while the page has shown nothing
+     * and thrown nothing, a small picture is taken: an uncaught error is "after the page drew" only
+     * if a picture with content came before it. A page that falls behind gets coarser frames, and a
+     * full-size picture after each piece, so that a render cut short still has its last complete frame.
+     */
+    private void settle(Page page, PageClock clock) {
+        long settle = config.settle().toMillis();
+        boolean content = false;
+        boolean behind = false;
+        for (long done = 0; done < settle && !late(); ) {
+            if (!content && trace.errorCount() == 0) content = earlyShotHasContent(page);
+            // The first piece is a few frames only: a page that takes seconds per frame is found out
+            // before it can spend a whole piece (and the stall limit) on 16 ms frames.
+            long piece = Math.min(done == 0 || behind ? FIRST_PIECE_MS : PIECE_MS, settle - done);
+            trace.stage("running (" + done + " of " + settle + " ms)");
+            long t0 = System.nanoTime();
+            clock.advance(piece);
+            done += piece;
+            // a page drawing more slowly than twice page time goes on in small pieces, so that one
+            // piece cannot use up the stall limit before it is given coarser frames
+            long took = (System.nanoTime() - t0) / 1_000_000;
+            behind = took > 2 * piece && took > BEHIND_FLOOR_MS;
+            pace(clock, piece, t0);
+            if (coarseness > 0) trace.captures.provisional(shot(page, false));
+        }
+        if (late()) trace.slow("slow: the page was given less than its " + settle + " ms to settle; the poster is its last complete frame");
+    }
+
+    /** Real time a render waits for the page's web fonts (icon fonts from the bundle) before page time starts. */
+    static final long FONT_WAIT_MS = 3_000;
+
+    /**
+     * Web fonts load in real time, not page time: a 3 MB icon font that arrives between two frames
+     * would make a still page "animate" and leave its poster without icons. So page time starts
+     * once the document's fonts have loaded, or after {@link #FONT_WAIT_MS}. Polled from here
+     * because the page's own timers are on the paused clock.
+     */
+    private void awaitFonts(Page page) {
+        trace.stage("waiting for fonts");
+        long until = System.nanoTime() + FONT_WAIT_MS * 1_000_000;
+        while (System.nanoTime() < until) {
+            if ("loaded".equals(page.evaluate("() => document.fonts ? document.fonts.status : 'loaded'"))) return;
+            page.waitForTimeout(50);
+        }
+        trace.note("web fonts were still loading after " + FONT_WAIT_MS + " ms; rendering on");
+    }
+
+    /** A small picture before a piece of settling; a page that has no frame to show yet is simply not pictured. */
+    private boolean earlyShotHasContent(Page page) {
+        try {
+            return Pixels.contrast(trace.captures.early(shot(page, true)).image()) > Pixels.BLANK_CONTRAST;
+        } catch (PlaywrightException e) {
+            return false;
+        }
+    }
+
+    /** After a step of {@code pageMs} that began at {@code t0}: coarser frames if the page fell behind. */
+    private void pace(PageClock clock, long pageMs, long t0) {
+        long realMs = (System.nanoTime() - t0) / 1_000_000;
+        if (realMs * PIECE_MS <= SLOW_PIECE_MS * pageMs || realMs < SLOW_FLOOR_MS || coarseness >= COARSE_FRAMES.length) return;
+        long frame = COARSE_FRAMES[coarseness++];
+        clock.coarse(frame);
+        trace.slow("slow: " + pageMs + " ms of page time took " + realMs + " ms to draw, so it is drawn in " + frame + " ms frames");
+    }
+
+    /** More than 60 % of the time limit is gone: what remains is for the pictures already due. */
+    private boolean late() {
+        return (System.nanoTime() - started) / 1_000_000 > config.timeLimit().toMillis() * 6 / 10;
+    }
+
+    private void webgl(Page page) {
+        Object v = page.evaluate("() => { const p = window[Symbol.for('autobench.probe')]; return p ? p.webgl() : null; }");
+        if (!(v instanceof Map<?, ?> m) || !(m.get("draws") instanceof Number draws)) return;
+        List<Rectangle> canvases = new ArrayList<>();
+        if (m.get("canvases") instanceof List<?> list) {
+            for (Object o : list) {
+                if (o instanceof Map<?, ?> r && r.get("x") instanceof Number x && r.get("y") instanceof Number y
+                        && r.get("w") instanceof Number w && r.get("h") instanceof Number h) {
+                    canvases.add(new Rectangle(x.intValue(), y.intValue(), w.intValue(), h.intValue()));
+                }
+            }
+        }
+        trace.webgl = new Trace.WebGl(draws.intValue(), canvases);
     }
 
     private long step() {
@@ -185,7 +296,8 @@ final class RenderJob {
         page.onCrash(p -> trace.crashed("the page crashed (out of memory or killed)"));
         page.onConsoleMessage(m -> {
             String text = m.text();
-            if (text.startsWith(reportPrefix + " ")) trace.blocked(text.substring(reportPrefix.length() + 1));
+            if (text.startsWith(reportPrefix + " module-failed ")) trace.moduleFailed(text.substring(reportPrefix.length() + 15));
+            else if (text.startsWith(reportPrefix + " ")) trace.blocked(text.substring(reportPrefix.length() + 1));
             else trace.console(m.type(), text);
         });
         page.onPageError(trace::error);

@@ -46,13 +46,13 @@ public final class RenderStore {
         Checks c = out.checks();
         return db.jdbi().withHandle(h -> h.createUpdate("""
                 UPDATE render_results SET status = 'done', result = :result, reason = :reason, runs = :runs, not_blank = :nb,
-                  animates = :an, interactive = :ia, contrast = :contrast, motion = :motion, input_effect = :ie,
+                  animates = :an, interactive = :ia, slow = :slow, contrast = :contrast, motion = :motion, input_effect = :ie,
                   console = :console, errors = :errors, blocked = :blocked, assists = :assists, first_paint_ms = :fp, load_ms = :load,
                   total_ms = :total, lease_until = NULL, updated_at = :now, rendered_at = :now
                 WHERE submission_id = :s AND lease_owner = :o AND status = 'rendering'""")
                 .bind("result", out.status().wireName()).bind("reason", out.reason())
                 .bind("runs", c.runs() ? 1 : 0).bind("nb", c.notBlank() ? 1 : 0).bind("an", c.animates() ? 1 : 0)
-                .bind("ia", c.interactive() ? 1 : 0).bind("contrast", c.contrast()).bind("motion", c.motion())
+                .bind("ia", c.interactive() ? 1 : 0).bind("slow", c.slow() ? 1 : 0).bind("contrast", c.contrast()).bind("motion", c.motion())
                 .bind("ie", c.inputEffect()).bind("console", json(out.console())).bind("errors", json(out.errors()))
                 .bind("blocked", json(out.blockedRequests())).bind("assists", json(out.assists())).bind("fp", out.timing().firstPaintMs())
                 .bind("load", out.timing().loadMs()).bind("total", out.timing().totalMs())

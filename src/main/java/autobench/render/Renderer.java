@@ -49,6 +49,7 @@ public final class Renderer implements AutoCloseable {
 
     /** Starts the browser(s); fails with a readable message if Chromium or Node.js cannot start. */
     public static Renderer open(RenderConfig config) {
+        Fonts.check();
         return new Renderer(config);
     }
 

@@ -1,7 +1,9 @@
 package autobench.render;
 
+import java.awt.Rectangle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntSupplier;
 
 /**
  * What one render has seen so far. Written from Playwright's event thread and read by the lane
@@ -29,9 +31,31 @@ final class Trace {
     private boolean hung;
     private boolean replaying;
     private String stage = "starting";
-    final Captures captures = new Captures();
+    final Captures captures = new Captures(this::errorCount);
+    private final List<String> failedModules = new ArrayList<>();
+    private String slow;
+    /** What init.js's probe saw of WebGL at the end: canvases (viewport CSS pixels) and draw calls; null if never asked. */
+    volatile WebGl webgl;
+
+    /** The visible WebGL canvases and the draw calls made, as the page's probe reported them. */
+    record WebGl(int draws, List<Rectangle> canvases) {}
     volatile Long loadMs;
     volatile Long firstPaintMs;
+
+    /** A module script of the page failed to load or link: none of its code ran. */
+    synchronized void moduleFailed(String src) {
+        if (!replaying && failedModules.size() < MAX_ERRORS && !failedModules.contains(clip(src))) failedModules.add(clip(src));
+    }
+
+    /** The page was too slow to be drawn frame by frame; {@code why} says what the renderer did about it. */
+    synchronized void slow(String why) {
+        if (slow == null) note(why);
+        slow = why;
+    }
+
+    synchronized List<String> failedModules() { return List.copyOf(failedModules); }
+    synchronized String slowReason() { return slow; }
+    synchronized int errorCount() { return errors.size(); }
 
     synchronized void console(String type, String text) {
         if (!replaying && console.size() < MAX_CONSOLE) console.add(new ConsoleLine(type, clip(text)));
@@ -94,12 +118,21 @@ final class Trace {
         return s.length() <= MAX_TEXT ? s : s.substring(0, MAX_TEXT) + "…";
     }
 
-    /** A picture (PNG bytes), decoded at most once. */
+    /**
+     * A picture (PNG bytes), decoded at most once, and how many uncaught errors the page had thrown
+     * when it was taken (an error after a picture with content came after the page drew).
+     */
     static final class Shot {
         final byte[] bytes;
+        final int errorsBefore;
         private java.awt.image.BufferedImage image;
 
-        Shot(byte[] bytes) { this.bytes = bytes; }
+        Shot(byte[] bytes) { this(bytes, 0); }
+
+        Shot(byte[] bytes, int errorsBefore) {
+            this.bytes = bytes;
+            this.errorsBefore = errorsBefore;
+        }
 
         synchronized java.awt.image.BufferedImage image() {
             if (image == null) image = Pixels.decode(bytes);
@@ -113,15 +146,28 @@ final class Trace {
      * preview.
      */
     static final class Captures {
+        private final IntSupplier errors;
+        private final List<Shot> early = new ArrayList<>();
+        private Shot provisional;
         private Shot poster;
         private final List<Shot> frames = new ArrayList<>();
         private Shot inputReference;
         private Shot afterInput;
         private Shot revealed;
 
-        synchronized void poster(byte[] png) { poster = new Shot(png); }
-        synchronized void frame(byte[] png) { frames.add(new Shot(png)); }
-        synchronized void input(Shot reference, byte[] after) { inputReference = reference; afterInput = new Shot(after); }
+        Captures(IntSupplier errors) { this.errors = errors; }
+
+        private Shot stamp(byte[] png) { return new Shot(png, errors.getAsInt()); }
+
+        /** A small picture taken while the page settles, before the poster: only to time errors against. */
+        synchronized Shot early(byte[] png) { Shot s = stamp(png); early.add(s); return s; }
+        /** A full-size picture of a slow page while it settles: the poster if the render is cut short. */
+        synchronized void provisional(byte[] png) { provisional = stamp(png); }
+        synchronized void poster(byte[] png) { poster = stamp(png); }
+        synchronized void frame(byte[] png) { frames.add(stamp(png)); }
+        synchronized void input(Shot reference, byte[] after) { inputReference = reference; afterInput = stamp(after); }
+        synchronized List<Shot> early() { return List.copyOf(early); }
+        synchronized Shot provisional() { return provisional; }
         /** A full-size picture after input, for a page that showed nothing before it. */
         synchronized void revealed(byte[] png) { revealed = new Shot(png); }
         synchronized Shot poster() { return poster; }

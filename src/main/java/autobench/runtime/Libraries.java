@@ -1,5 +1,6 @@
 package autobench.runtime;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -117,9 +118,119 @@ public final class Libraries {
             lib("Tailwind CSS 4 (browser build)", "@tailwindcss/browser", "4.1.18", "dist/index.global.js", null, null,
                     List.of("4.0.0", "5.0.0"), classic("4.1.18", "dist/index.global.js")));
 
+    /**
+     * Libraries the prompt does not offer but answers load anyway, by every public account of what
+     * models write for "build this in one HTML file" (docs/rendering.md, "The library table"). The
+     * renderer and the live previews serve them like the prompt's; the prompt stays short. Only the
+     * dist files those URLs name are kept (an entry ending in '/' keeps a folder's scripts, styles and
+     * woff2 fonts): the whole packages would add well over 100 MB. A development build asked for is
+     * answered with the production build of the same version (see LibraryRoutes).
+     */
+    public static final List<Library> ANSWERS_ONLY = List.of(
+            // physics
+            lib("cannon.js", "cannon", "0.6.2", "build/cannon.min.js", "CANNON", "cannon.js", List.of("0.6.0", "1.0.0"),
+                    classic("0.6.2", "build/cannon.min.js")),
+            lib("cannon-es", "cannon-es", "0.20.0", "dist/cannon-es.js", null, null, List.of("0.15.0", "1.0.0"),
+                    new Bundle("0.20.0", null, "dist/cannon-es.js", List.of("dist/cannon-es.js"))),
+            // React with in-browser JSX, and what is used with it
+            lib("React", "react", "18.3.1", "umd/react.production.min.js", "React", "react",
+                    List.of("16.0.0", "17.0.0", "18.0.0", "19.0.0"),
+                    classic("17.0.2", "umd/react.production.min.js"), classic("18.3.1", "umd/react.production.min.js")),
+            lib("ReactDOM", "react-dom", "18.3.1", "umd/react-dom.production.min.js", "ReactDOM", "react-dom",
+                    List.of("16.0.0", "17.0.0", "18.0.0", "19.0.0"),
+                    classic("17.0.2", "umd/react-dom.production.min.js"), classic("18.3.1", "umd/react-dom.production.min.js")),
+            lib("Babel standalone", "@babel/standalone", "7.26.4", "babel.min.js", "Babel", "babel-standalone",
+                    List.of("7.0.0", "8.0.0"), classic("7.26.4", "babel.min.js")),
+            // framer-motion's UMD build (global Motion) kept its API for motion.div and AnimatePresence from 6 to 11.
+            lib("framer-motion", "framer-motion", "10.18.0", "dist/framer-motion.js", "Motion", "framer-motion",
+                    List.of("6.0.0", "12.0.0"), classic("10.18.0", "dist/framer-motion.js")),
+            lib("Preact", "preact", "10.24.3", "dist/preact.min.js", "preact", "preact", List.of("10.0.0", "11.0.0"),
+                    new Bundle("10.24.3", "dist/preact.min.js", "dist/preact.module.js", List.of("dist/preact.min.js",
+                            "dist/preact.module.js", "hooks/dist/hooks.module.js", "hooks/dist/hooks.umd.js"))),
+            lib("htm", "htm", "3.1.1", "dist/htm.umd.js", "htm", "htm", List.of("3.0.0", "4.0.0"),
+                    new Bundle("3.1.1", "dist/htm.umd.js", "dist/htm.module.js", List.of("dist/htm.umd.js", "dist/htm.module.js",
+                            "preact/standalone.module.js", "preact/standalone.umd.js"))),
+            lib("Vue", "vue", "3.4.38", "dist/vue.global.prod.js", "Vue", "vue", List.of("2.0.0", "3.0.0", "4.0.0"),
+                    classic("2.7.16", "dist/vue.min.js"),
+                    new Bundle("3.4.38", "dist/vue.global.prod.js", "dist/vue.esm-browser.prod.js",
+                            List.of("dist/vue.global.prod.js", "dist/vue.esm-browser.prod.js"))),
+            lib("Alpine.js", "alpinejs", "3.14.3", "dist/cdn.min.js", "Alpine", "alpinejs", List.of("3.0.0", "4.0.0"),
+                    new Bundle("3.14.3", "dist/cdn.min.js", "dist/module.esm.min.js", List.of("dist/cdn.min.js", "dist/module.esm.min.js"))),
+            // jQuery 1.9 to 3.x: one line, as far as what answers do with it goes.
+            lib("jQuery", "jquery", "3.7.1", "dist/jquery.min.js", "jQuery", "jquery", List.of("1.9.0", "4.0.0"),
+                    new Bundle("3.7.1", "dist/jquery.min.js", null, List.of("dist/jquery.min.js", "dist/jquery.slim.min.js"))),
+            lib("lodash", "lodash", "4.17.21", "lodash.min.js", "_", "lodash.js", List.of("4.0.0", "5.0.0"),
+                    classic("4.17.21", "lodash.min.js")),
+            // games, 2D and 3D scenes, sound
+            lib("Phaser", "phaser", "3.80.1", "dist/phaser.min.js", "Phaser", "phaser", List.of("3.0.0", "4.0.0"),
+                    classic("3.80.1", "dist/phaser.min.js")),
+            lib("Babylon.js", "babylonjs", "7.31.0", "babylon.js", "BABYLON", "babylonjs", List.of("5.0.0", "8.0.0"),
+                    classic("7.31.0", "babylon.js")),
+            lib("howler.js", "howler", "2.2.4", "dist/howler.min.js", "Howler", "howler", List.of("2.0.0", "3.0.0"),
+                    new Bundle("2.2.4", "dist/howler.min.js", null, List.of("dist/howler.min.js", "dist/howler.core.min.js"))),
+            lib("Konva", "konva", "9.3.16", "konva.min.js", "Konva", "konva", List.of("7.0.0", "10.0.0"),
+                    classic("9.3.16", "konva.min.js")),
+            lib("canvas-confetti", "canvas-confetti", "1.9.3", "dist/confetti.browser.js", "confetti", "canvas-confetti",
+                    List.of("1.0.0", "2.0.0"), new Bundle("1.9.3", "dist/confetti.browser.js", "dist/confetti.module.mjs",
+                            List.of("dist/confetti.browser.js", "dist/confetti.module.mjs"))),
+            // charts, maths, text
+            lib("ECharts", "echarts", "5.5.1", "dist/echarts.min.js", "echarts", "echarts", List.of("5.0.0", "6.0.0"),
+                    classic("5.5.1", "dist/echarts.min.js")),
+            // plotly.js 1.x (cdn.plot.ly/plotly-latest) drew the same basic charts: one line.
+            lib("Plotly", "plotly.js-dist-min", "2.35.2", "plotly.min.js", "Plotly", "plotly.js", List.of("1.0.0", "3.0.0"),
+                    classic("2.35.2", "plotly.min.js")),
+            lib("KaTeX", "katex", "0.16.11", "dist/katex.min.js", "katex", "KaTeX", List.of("0.10.0", "1.0.0"),
+                    new Bundle("0.16.11", "dist/katex.min.js", null, List.of("dist/katex.min.js", "dist/katex.min.css",
+                            "dist/contrib/auto-render.min.js", "dist/fonts/"))),
+            lib("marked", "marked", "12.0.2", "marked.min.js", "marked", "marked", List.of("5.0.0", "16.0.0"),
+                    new Bundle("12.0.2", "marked.min.js", "lib/marked.esm.js", List.of("marked.min.js", "lib/marked.esm.js"))),
+            lib("highlight.js", "@highlightjs/cdn-assets", "11.10.0", "highlight.min.js", "hljs", "highlight.js",
+                    List.of("11.0.0", "12.0.0"), new Bundle("11.10.0", "highlight.min.js", null, List.of("highlight.min.js",
+                            "styles/default.min.css", "styles/github.min.css", "styles/github-dark.min.css",
+                            "styles/atom-one-dark.min.css", "styles/monokai.min.css"))),
+            // CSS frameworks and icon fonts (their font files are served from the same package)
+            lib("Bootstrap", "bootstrap", "5.3.3", "dist/css/bootstrap.min.css", "bootstrap", "bootstrap", List.of("5.0.0", "6.0.0"),
+                    new Bundle("5.3.3", "dist/js/bootstrap.bundle.min.js", null, List.of("dist/css/bootstrap.min.css",
+                            "dist/js/bootstrap.bundle.min.js", "dist/js/bootstrap.min.js"))),
+            lib("Bootstrap Icons", "bootstrap-icons", "1.11.3", "font/bootstrap-icons.min.css", null, "bootstrap-icons",
+                    List.of("1.0.0", "2.0.0"), new Bundle("1.11.3", "font/bootstrap-icons.min.css", null,
+                            List.of("font/bootstrap-icons.min.css", "font/fonts/"))),
+            lib("Font Awesome Free", "@fortawesome/fontawesome-free", "6.5.2", "css/all.min.css", null, "font-awesome",
+                    List.of("5.0.0", "6.0.0", "7.0.0"),
+                    new Bundle("5.15.4", "css/all.min.css", null, List.of("css/all.min.css", "css/fontawesome.min.css",
+                            "css/solid.min.css", "css/regular.min.css", "css/brands.min.css", "webfonts/")),
+                    new Bundle("6.5.2", "css/all.min.css", null, List.of("css/all.min.css", "css/fontawesome.min.css",
+                            "css/solid.min.css", "css/regular.min.css", "css/brands.min.css", "css/v4-shims.min.css", "webfonts/"))),
+            lib("Material Icons", "material-icons", "1.13.12", "iconfont/material-icons.css", null, null, List.of("1.0.0", "2.0.0"),
+                    new Bundle("1.13.12", "iconfont/material-icons.css", null, List.of("iconfont/"))),
+            // Only the outlined style of Material Symbols (3.4 MB): rounded and sharp would add 7.5 MB.
+            lib("Material Symbols", "material-symbols", "0.27.0", "outlined.css", null, null, List.of("0.1.0", "1.0.0"),
+                    new Bundle("0.27.0", "outlined.css", null, List.of("outlined.css", "material-symbols-outlined.woff2"))),
+            lib("Animate.css", "animate.css", "4.1.1", "animate.min.css", null, "animate.css", List.of("4.0.0", "5.0.0"),
+                    classic("4.1.1", "animate.min.css")),
+            lib("Bulma", "bulma", "1.0.2", "css/bulma.min.css", null, "bulma", List.of("0.7.0", "1.0.0", "2.0.0"),
+                    classic("0.9.4", "css/bulma.min.css"), classic("1.0.2", "css/bulma.min.css")),
+            lib("lucide", "lucide", "0.460.0", "dist/umd/lucide.min.js", "lucide", "lucide", List.of("0.100.0", "1.0.0"),
+                    classic("0.460.0", "dist/umd/lucide.min.js")),
+            // networking: they load, and then fail the way they do offline (no server answers)
+            lib("PeerJS", "peerjs", "1.5.4", "dist/peerjs.min.js", "Peer", "peerjs", List.of("1.0.0", "2.0.0"),
+                    classic("1.5.4", "dist/peerjs.min.js")),
+            lib("Socket.IO client", "socket.io-client", "4.7.5", "dist/socket.io.min.js", "io", "socket.io",
+                    List.of("3.0.0", "5.0.0"), new Bundle("4.7.5", "dist/socket.io.min.js", "dist/socket.io.esm.min.js",
+                            List.of("dist/socket.io.min.js", "dist/socket.io.esm.min.js"))));
+
+    /** Everything the renderer and the live previews serve: the prompt's libraries, then the answers-only ones. */
+    public static final List<Library> SERVED = concat(ALL, ANSWERS_ONLY);
+
     /** The library published on npm as {@code npmPackage}, if we keep it. */
     public static Optional<Library> byPackage(String npmPackage) {
-        return ALL.stream().filter(l -> l.npmPackage().equals(npmPackage)).findFirst();
+        return SERVED.stream().filter(l -> l.npmPackage().equals(npmPackage)).findFirst();
+    }
+
+    private static List<Library> concat(List<Library> a, List<Library> b) {
+        List<Library> all = new ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
     }
 
     private static Bundle classic(String version, String file) {

@@ -56,16 +56,27 @@
       return (f) => { queue.push(f); ch.port2.postMessage(0); }; })();
     let now = 0;
     let nextId = 1;
+    let frameStep = FRAME;
     const timers = new Map();
     const add = (kind, fn, delay, args, win, rethrow) => {
       const id = nextId++;
-      const at = kind === 'frame' ? (Math.floor(now / FRAME) + 1) * FRAME : now + Math.max(4, Number(delay) || 0);
+      const at = kind === 'frame' ? (Math.floor(now / frameStep) + 1) * frameStep : now + Math.max(4, Number(delay) || 0);
       timers.set(id, { id, kind, fn, at, every: kind === 'interval' ? Math.max(4, Number(delay) || 0) : 0, args, win, doc: win.document, rethrow });
       return id;
     };
     const alive = (t) => { try { return !t.win.closed && t.win.document === t.doc; } catch (e) { return false; } };
+    // Each frame's hook that puts its CSS animations, transitions, Web Animations and SMIL at page
+    // time (below): run before the first timer, after every one, and when the step ends.
+    const syncs = [];
+    const sync = () => {
+      for (const s of syncs) {
+        if (!alive(s)) continue;
+        try { s.fn(now); } catch (e) {}
+      }
+    };
     const advance = async (ms) => {
       const target = now + ms;
+      sync();
       for (;;) {
         let first = null;
         for (const t of timers.values()) if (t.at <= target && (!first || t.at < first.at || (t.at === first.at && t.id < first.id))) first = t;
@@ -76,10 +87,16 @@
         now = Math.max(now, first.at - first.every);
         try { first.fn.apply(first.win, first.kind === 'frame' ? [now] : first.args); } catch (e) { first.rethrow(e); }
         await new Promise(realPost); // a real task boundary: promises settle, events are handled
+        sync();
       }
       now = target;
+      sync();
     };
-    core = { add, cancel: (id) => timers.delete(id), now: () => now, advance };
+    // coarse(ms): a page too slow to draw every 16 ms frame in software gets one frame per ms
+    // instead (RenderJob decides), as a slow machine would drop frames; 0 goes back to 16 ms.
+    const coarse = (ms) => { frameStep = ms > FRAME ? ms : FRAME; };
+    core = { add, cancel: (id) => timers.delete(id), now: () => now, advance, coarse,
+      onSync: (win, fn) => syncs.push({ win, doc: win.document, fn }) };
     Object.defineProperty(window, CLOCK, { value: core });
   }
   {
@@ -104,6 +121,89 @@
     FakeDate.parse = RealDate.parse;
     FakeDate.UTC = RealDate.UTC;
     window.Date = FakeDate;
+
+    // CSS animations and transitions, the Web Animations API and SMIL run on page time too: each
+    // animation is paused when first seen (the renderer syncs once right after the load event) and then sought to (page time - its start) at every sync,
+    // so a title typed by a CSS animation is typed in the poster, as a visitor would see it after
+    // the same time. One that reaches its end is finished for real, so animationend and
+    // transitionend handlers run. The page's own pause() and play() are honoured; a CSS
+    // animation-play-state change after the animation was first seen is not (see docs/rendering.md).
+    if (window.Animation && document.getAnimations) {
+      const seen = new WeakMap(); // animation -> { origin } | { held } | { done }
+      const realPause = Animation.prototype.pause;
+      const realPlay = Animation.prototype.play;
+      const realFinish = Animation.prototype.finish;
+      try {
+        Animation.prototype.pause = function pause() { const r = realPause.apply(this, arguments); seen.set(this, { held: true }); return r; };
+        Animation.prototype.play = function play() {
+          const r = realPlay.apply(this, arguments);
+          seen.set(this, { origin: core.now() - (Number(this.currentTime) || 0) / (this.playbackRate || 1) });
+          return r;
+        };
+        Animation.prototype.finish = function finish() { seen.set(this, { done: true }); return realFinish.apply(this, arguments); };
+      } catch (e) {}
+      const smil = new WeakMap();
+      core.onSync(window, (now) => {
+        for (const a of document.getAnimations()) {
+          let s = seen.get(a);
+          if (!s) {
+            // Never seen, so never paused, played or finished by the page (those are hooked):
+            // one already finished ran out in real time while the page loaded; page time has not
+            // moved since it began, so it starts over from page time now.
+            s = a.playState === 'paused' ? { held: true } : { origin: now };
+            seen.set(a, s);
+          }
+          if (s.held || s.done) continue;
+          const rate = a.playbackRate || 1;
+          const t = (now - s.origin) * rate;
+          const end = a.effect ? a.effect.getComputedTiming().endTime : Infinity;
+          if (rate > 0 && Number.isFinite(end) && t >= end) {
+            s.done = true;
+            realFinish.call(a);
+            continue;
+          }
+          if (a.playState !== 'paused') realPause.call(a);
+          a.currentTime = t;
+        }
+        for (const svg of document.getElementsByTagName('svg')) {
+          if (svg.ownerSVGElement || !svg.pauseAnimations) continue;
+          if (!smil.has(svg)) smil.set(svg, now - svg.getCurrentTime() * 1000);
+          svg.pauseAnimations();
+          svg.setCurrentTime((now - smil.get(svg)) / 1000);
+        }
+      });
+    }
+  }
+
+  // Reports to the renderer (console lines starting with its unguessable prefix): taken before the
+  // page can wrap console.
+  const report = console.info.bind(console);
+  // A module script that failed to load or link (a library that is not kept, a typo in an import)
+  // runs none of its code: the renderer hears of it, so a page left empty by it is not called "ok".
+  window.addEventListener('error', (e) => {
+    const t = e.target;
+    if (t && t !== window && t.tagName === 'SCRIPT' && t.type === 'module') {
+      report('__REPORT__ module-failed ' + String(t.src || 'an inline module script').slice(0, 300));
+    }
+  }, true);
+
+  // WebGL: which canvases hold a context and how many draw calls were made, so that a blank 3D
+  // scene is told apart from a page that drew one (the probe's webgl(), below).
+  const GL = Symbol.for('autobench.webgl');
+  const gl = { canvases: new Set(), draws: 0 };
+  Object.defineProperty(window, GL, { value: gl });
+  const realGetContext = HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = function getContext(type) {
+    const c = realGetContext.apply(this, arguments);
+    if (c && /webgl/i.test(String(type))) gl.canvases.add(this);
+    return c;
+  };
+  for (const proto of [window.WebGLRenderingContext, window.WebGL2RenderingContext].filter(Boolean).map((k) => k.prototype)) {
+    for (const name of ['drawArrays', 'drawElements', 'drawArraysInstanced', 'drawElementsInstanced', 'drawRangeElements']) {
+      const real = proto[name];
+      if (typeof real !== 'function') continue;
+      proto[name] = function () { gl.draws++; return real.apply(this, arguments); };
+    }
   }
 
   // Could the page change what it draws when clicked, dragged or typed at? This is the one
@@ -152,7 +252,12 @@
       }
       return null;
     };
-    Object.defineProperty(window, Symbol.for('autobench.probe'), { value: Object.freeze({ reacts }) });
+    // The visible WebGL canvases (CSS pixels of the viewport) and the draw calls made so far.
+    const webgl = () => ({ draws: gl.draws, canvases: [...gl.canvases].filter((c) => c.isConnected).map((c) => {
+      const r = c.getBoundingClientRect();
+      return { x: Math.round(r.left), y: Math.round(r.top), w: Math.round(r.width), h: Math.round(r.height) };
+    }).filter((r) => r.w >= 16 && r.h >= 16) });
+    Object.defineProperty(window, Symbol.for('autobench.probe'), { value: Object.freeze({ reacts, webgl }) });
   }
 
   // javascript: URLs: the navigate event below never sees them, and one whose code ends in a
@@ -173,7 +278,6 @@
   // changes (hash, pushState) stay allowed. Our own navigations come from the browser and cannot
   // be cancelled, so they are not affected. The renderer hears of the first few as blocked.
   if (window.top === window && window.navigation) {
-    const report = console.info.bind(console); // before the page can wrap console
     let told = 0;
     navigation.addEventListener('navigate', (e) => {
       if (e.destination.sameDocument || !e.cancelable) return;

@@ -165,4 +165,89 @@ class LibraryRoutesTest {
         assertThat(LibraryUrl.version("v7.4.2")).isEqualTo("7.4.2");
         assertThat(Optional.ofNullable(LibraryUrl.version(null))).isEmpty();
     }
+
+    @Test
+    void every_answers_only_library_serves_its_entry_from_jsdelivr_and_unpkg() {
+        for (var lib : Libraries.ANSWERS_ONLY) {
+            for (String url : lib.urls()) assertThat(served(url).substituted()).as(url).isEmpty();
+        }
+    }
+
+    @Test
+    void the_urls_answers_write_for_react_and_babel_get_the_kept_builds_with_development_builds_answered_by_production() {
+        assertThat(text("https://unpkg.com/react@18/umd/react.development.js")).contains("react.production.min.js");
+        assertThat(text("https://unpkg.com/react-dom@18/umd/react-dom.development.js")).contains("react-dom.production.min.js");
+        assertThat(served("https://unpkg.com/@babel/standalone/babel.min.js").body().length).isGreaterThan(1_000_000);
+        assertThat(served("https://cdnjs.cloudflare.com/ajax/libs/react/17.0.2/umd/react.production.min.js").substituted()).isEmpty();
+        assertThat(served("https://cdnjs.cloudflare.com/ajax/libs/babel-standalone/7.23.5/babel.min.js").substituted())
+                .contains("library substituted: @babel/standalone@7.23.5 → @babel/standalone@7.26.4");
+        // a module for ReactDOM's client entry: the classic build re-exported, createRoot included
+        assertThat(text("https://esm.sh/react-dom@18.2.0/client")).contains("createRoot");
+        assertThat(text("https://esm.sh/react@18")).contains("useState");
+    }
+
+    @Test
+    void cannon_is_answered_from_cdnjs_jsdelivr_and_as_a_module() {
+        assertThat(served("https://cdnjs.cloudflare.com/ajax/libs/cannon.js/0.6.2/cannon.min.js").substituted()).isEmpty();
+        assertThat(served("https://cdn.jsdelivr.net/npm/cannon@0.6.2/build/cannon.js").contentType()).startsWith("application/javascript");
+        assertThat(served("https://cdn.jsdelivr.net/npm/cannon-es@0.19.0/dist/cannon-es.js").substituted())
+                .contains("library substituted: cannon-es@0.19.0 → cannon-es@0.20.0");
+        assertThat(text("https://cdn.jsdelivr.net/npm/cannon-es@0.20.0/+esm")).contains("export");
+        assertThat(text("https://esm.sh/cannon-es@0.20.0")).contains("export");
+    }
+
+    @Test
+    void icon_fonts_are_served_with_their_woff2_files_at_the_urls_their_style_sheets_name() {
+        String fa = text("https://cdnjs.cloudflare.com/ajax/libs/font-awesome/6.5.1/css/all.min.css");
+        assertThat(fa).contains("../webfonts/fa-solid-900.woff2");
+        var font = served("https://cdnjs.cloudflare.com/ajax/libs/font-awesome/6.5.1/webfonts/fa-solid-900.woff2");
+        assertThat(font.contentType()).isEqualTo("font/woff2");
+        assertThat(served("https://use.fontawesome.com/releases/v5.15.4/webfonts/fa-brands-400.woff2").contentType()).isEqualTo("font/woff2");
+        assertThat(served("https://cdn.jsdelivr.net/npm/bootstrap-icons@1.11.3/font/fonts/bootstrap-icons.woff2").body().length)
+                .isGreaterThan(50_000);
+        assertThat(served("https://cdn.jsdelivr.net/npm/katex@0.16.9/dist/fonts/KaTeX_Main-Regular.woff2").contentType())
+                .isEqualTo("font/woff2");
+        refused("https://cdnjs.cloudflare.com/ajax/libs/font-awesome/4.7.0/css/font-awesome.min.css");
+    }
+
+    @Test
+    void google_material_icon_css_is_written_here_with_fonts_from_the_bundle_and_text_fonts_stay_refused() {
+        String icons = text("https://fonts.googleapis.com/icon?family=Material+Icons");
+        assertThat(icons).contains("font-family: 'Material Icons'").contains(".material-icons {")
+                .contains("https://cdn.jsdelivr.net/npm/material-icons@1.13.12/iconfont/material-icons.woff2");
+        assertThat(served("https://cdn.jsdelivr.net/npm/material-icons@1.13.12/iconfont/material-icons.woff2").contentType())
+                .isEqualTo("font/woff2");
+        String symbols = text("https://fonts.googleapis.com/css2?family=Inter:wght@400&family=Material+Symbols+Rounded:opsz,wght,FILL,GRAD@20..48,100..700,0..1,-50..200");
+        assertThat(symbols).contains(".material-symbols-rounded {").contains("material-symbols-outlined.woff2").doesNotContain("Inter");
+        refused("https://fonts.googleapis.com/css2?family=Inter:wght@400;700&display=swap");
+    }
+
+    @Test
+    void libraries_own_hosts_are_understood_with_substitution_recorded() {
+        assertThat(served("https://code.jquery.com/jquery-3.6.0.min.js").substituted()).contains("library substituted: jquery@3.6.0 → jquery@3.7.1");
+        assertThat(served("https://code.jquery.com/jquery-3.7.1.slim.min.js").substituted()).isEmpty();
+        assertThat(served("https://ajax.googleapis.com/ajax/libs/jquery/3.7.1/jquery.min.js").substituted()).isEmpty();
+        assertThat(served("https://cdn.plot.ly/plotly-latest.min.js").substituted())
+                .contains("library substituted: plotly.js-dist-min@1.58.5 → plotly.js-dist-min@2.35.2");
+        assertThat(served("https://cdn.plot.ly/plotly-2.35.2.min.js").substituted()).isEmpty();
+        assertThat(served("https://cdn.babylonjs.com/babylon.js").body().length).isGreaterThan(1_000_000);
+        assertThat(served("https://cdn.socket.io/4.7.5/socket.io.min.js").substituted()).isEmpty();
+        assertThat(served("https://cdn.jsdelivr.net/gh/highlightjs/cdn-release@11.10.0/build/highlight.min.js").substituted()).isEmpty();
+        assertThat(served("https://cdn.jsdelivr.net/npm/plotly.js-dist@2.35.2/plotly.js").substituted()).isEmpty();
+    }
+
+    @Test
+    void version_forms_models_write_reach_the_kept_builds() {
+        assertThat(served("https://cdn.jsdelivr.net/npm/alpinejs@3.x.x/dist/cdn.min.js").substituted()).isEmpty();
+        assertThat(served("https://unpkg.com/lucide@latest").body().length).isGreaterThan(100_000);
+        assertThat(served("https://unpkg.com/vue@3/dist/vue.global.js").substituted()).isEmpty();
+        assertThat(text("https://unpkg.com/vue@3/dist/vue.esm-browser.js")).contains("export");
+        assertThat(text("https://esm.sh/preact@10.24.3/hooks")).contains("hooks.module.js");
+        assertThat(text("https://esm.sh/htm@3.1.1/preact/standalone")).contains("standalone.module.js");
+        assertThat(served("https://cdnjs.cloudflare.com/ajax/libs/lodash.js/4.17.21/lodash.min.js").substituted()).isEmpty();
+        assertThat(served("https://cdnjs.cloudflare.com/ajax/libs/animate.css/4.1.1/animate.min.css").contentType()).startsWith("text/css");
+        assertThat(served("https://cdn.jsdelivr.net/npm/bootstrap@5.3.2/dist/css/bootstrap.min.css").substituted())
+                .contains("library substituted: bootstrap@5.3.2 → bootstrap@5.3.3");
+        refused("https://unpkg.com/react@16.14.0/umd/react.production.min.js");
+    }
 }
