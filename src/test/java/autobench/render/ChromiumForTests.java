@@ -9,6 +9,12 @@ import org.junit.jupiter.api.Assumptions;
  * machine, but fails them in CI (CI=true), where skipping would hide that nothing was rendered.
  */
 public final class ChromiumForTests {
+    /**
+     * Held by the test classes that keep Chromium rendering page after page: renders are CPU-bound,
+     * so two such classes side by side on two cores only slow each other into their time limits.
+     */
+    public static final String RENDERS = "autobench.render.ChromiumForTests.RENDERS";
+
     private ChromiumForTests() {}
 
     public static Path require() {

@@ -4,10 +4,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The renderer's promises on well-behaved pages: reproducible, isolated, recovering. */
+@ResourceLock(ChromiumForTests.RENDERS)
 @Tag("chromium")
 @Tag("slow")
 class RendererTest {
