@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
         + "the last 7 days' cycles, simulated votes, then the website until Ctrl-C. With --no-serve: one day's cycle and its summary "
         + "(several days, with simulated votes, if --days says so).")
 public final class DemoCommand implements Callable<Integer> {
-    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Assembly day (default: today, UTC); with the site, the last of the days run.")
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Arena day (default: today, UTC); with the site, the last of the days run.")
     LocalDate date;
 
     @Option(names = "--database", paramLabel = "JDBC_URL", description = "Where to store the demo (default: jdbc:sqlite:data/autobench.db).")

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 public final class RunDayCommand implements Callable<Integer> {
     @Mixin ConfigOption config;
 
-    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Assembly day (default: today in the configured zone).")
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Arena day (default: today in the configured zone).")
     LocalDate date;
 
     @Override

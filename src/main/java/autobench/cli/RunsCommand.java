@@ -28,7 +28,8 @@ public final class RunsCommand implements Callable<Integer> {
                         Instant.ofEpochMilli(r.startedAt()), r.finishedAt() == null ? "…" : Instant.ofEpochMilli(r.finishedAt()),
                         r.owner(), r.detail() == null ? "" : r.detail());
             }
-            var requests = arena.storage().workRequests().since(arena.storage().clock().millis() - Duration.ofDays(7).toMillis());
+            long weekAgo = arena.storage().clock().millis() - Duration.ofDays(7).toMillis();
+            var requests = arena.storage().workRequests().since(weekAgo);
             if (!requests.isEmpty()) System.out.println("\nWork handed on by web-only processes (last 7 days):");
             for (WorkRequestStore.Request q : requests.subList(0, Math.min(limit, requests.size()))) {
                 System.out.printf("%s  %-8s  %-8s  %-7s  asked by %s at %s%s%n  %s%n", q.id(), q.kind().wireName(),

@@ -49,7 +49,8 @@ public final class Scheduler {
      * @param queue the work web-only processes handed on (cron runs, re-sends), taken on every tick;
      *              {@code null}: none is taken here
      */
-    public Scheduler(StageRunner runner, WorkQueue queue, ScheduleSettings settings, ZoneId zone, Clock clock, Set<Stage> stages) {
+    public Scheduler(StageRunner runner, WorkQueue queue, ScheduleSettings settings, ZoneId zone, Clock clock,
+                     Set<Stage> stages) {
         this.runner = runner;
         this.queue = queue;
         this.settings = settings;

@@ -36,7 +36,8 @@ public final class StageHealth {
     private final ZoneId zone;
     private final Clock clock;
 
-    public StageHealth(StageRuns runs, WorkRequestStore requests, ScheduleSettings settings, boolean renders, ZoneId zone, Clock clock) {
+    public StageHealth(StageRuns runs, WorkRequestStore requests, ScheduleSettings settings, boolean renders, ZoneId zone,
+                       Clock clock) {
         this.runs = runs;
         this.requests = requests;
         this.settings = settings;
@@ -45,7 +46,10 @@ public final class StageHealth {
         this.clock = clock;
     }
 
-    /** @param problems what failed or did not happen (verify exits non-zero); @param warnings what an operator may look at */
+    /**
+     * @param problems what failed or did not happen (verify exits non-zero)
+     * @param warnings what an operator may look at
+     */
     public record Findings(List<String> problems, List<String> warnings) {}
 
     public Findings check() {

@@ -39,7 +39,8 @@ public final class WorkQueue {
      * @param stages the stages this process runs (its roles); a request for another is left to others
      * @param resend the dispatcher's re-send, or {@code null} in a process without the worker role
      */
-    public WorkQueue(StageRunner runner, Resend resend, WorkRequestStore requests, Set<Stage> stages, Clock clock, String owner) {
+    public WorkQueue(StageRunner runner, Resend resend, WorkRequestStore requests, Set<Stage> stages, Clock clock,
+                     String owner) {
         this.runner = runner;
         this.resend = resend;
         this.requests = requests;
