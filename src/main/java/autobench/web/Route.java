@@ -87,27 +87,30 @@ record Route(Kind kind, HandlerType method, String path, Set<Param> reads, Answe
      * non-empty segment, {@code <x>} one or more, and a trailing slash is ignored.
      */
     boolean matches(String requestPath) {
-        return matches(path.split("/", -1), segments(requestPath));
+        return matches(path.split("/", -1), requestPath);
     }
 
-    static String[] segments(String requestPath) {
-        String p = requestPath.length() > 1 && requestPath.endsWith("/")
-                ? requestPath.substring(0, requestPath.length() - 1)
-                : requestPath;
-        return p.split("/", -1);
-    }
-
-    static boolean matches(String[] want, String[] got) {
-        for (int i = 0; i < want.length; i++) {
-            if (want[i].startsWith("<")) return got.length > i && !got[i].isEmpty();
-            if (i >= got.length) return false;
-            if (want[i].startsWith("{")) {
-                if (got[i].isEmpty()) return false;
-            } else if (!want[i].equals(got[i])) {
+    /**
+     * Whether {@code requestPath} fits the template split at its slashes, read in place: the fast path
+     * asks this for every request, so it allocates nothing.
+     */
+    static boolean matches(String[] template, String requestPath) {
+        int end = requestPath.length();
+        if (end > 1 && requestPath.charAt(end - 1) == '/') end--;
+        int start = 0;
+        for (String want : template) {
+            if (start > end) return false;
+            int stop = requestPath.indexOf('/', start);
+            if (stop < 0 || stop > end) stop = end;
+            if (want.startsWith("<")) return stop > start;
+            if (want.startsWith("{")) {
+                if (stop == start) return false;
+            } else if (stop - start != want.length() || !requestPath.regionMatches(start, want, 0, want.length())) {
                 return false;
             }
+            start = stop + 1;
         }
-        return want.length == got.length;
+        return start > end;
     }
 
     @Override

@@ -36,7 +36,8 @@ final class Routes {
     /** Each cacheable route's key parameters, listed once. */
     private final Map<Route, List<String>> keyParameters = new IdentityHashMap<>();
 
-    private record Template(String[] segments, Route route) {}
+    /** The literal start of the path (up to its first parameter) rules most routes out with one comparison. */
+    private record Template(String prefix, String[] segments, Route route) {}
 
     private final Origins origins;
 
@@ -47,7 +48,7 @@ final class Routes {
             if (!r.cacheable()) continue;
             keyParameters.put(r, r.queryParameters());
             if (r.pathParameters().isEmpty()) cachedByPath.put(r.path(), r);
-            else cachedTemplates.add(new Template(r.path().split("/", -1), r));
+            else cachedTemplates.add(new Template(r.path().split("[{<]", 2)[0], r.path().split("/", -1), r));
         }
     }
 
@@ -213,9 +214,8 @@ final class Routes {
             exact = cachedByPath.get(path.substring(0, path.length() - 1));
             if (exact != null) return exact;
         }
-        String[] got = Route.segments(path);
         for (Template t : cachedTemplates) {
-            if (Route.matches(t.segments(), got)) return t.route();
+            if (path.startsWith(t.prefix()) && Route.matches(t.segments(), path)) return t.route();
         }
         return null;
     }
