@@ -86,7 +86,7 @@ final class PageHandlers {
         VoteFilter filter = ApiHandlers.filter(ctx);
         List<Pages.Board> boards = gallery.standings(filter).stream().map(PageHandlers::board).toList();
         String from = blankToNull(ctx.queryParam("from")), to = blankToNull(ctx.queryParam("to"));
-        return templates.page("leaderboard", new Pages.Leaderboard(filter.category(), from, to, Param.CATEGORIES, boards, null));
+        return templates.page("leaderboard", new Pages.Leaderboard(filter.category(), from, to, Param.CATEGORIES, boards));
     }
 
     static Pages.Board board(Standings s) {
