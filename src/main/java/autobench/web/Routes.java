@@ -47,8 +47,11 @@ final class Routes {
         for (Route r : all) {
             if (!r.cacheable()) continue;
             keyParameters.put(r, r.queryParameters());
-            if (r.pathParameters().isEmpty()) cachedByPath.put(r.path(), r);
-            else cachedTemplates.add(new Template(r.path().split("[{<]", 2)[0], r.path().split("/", -1), r));
+            if (r.pathParameters().isEmpty()) {
+                cachedByPath.put(r.path(), r);
+            } else {
+                cachedTemplates.add(new Template(r.path().split("[{<]", 2)[0], r.path().split("/", -1), r));
+            }
         }
     }
 
@@ -181,11 +184,11 @@ final class Routes {
             }
             switch (route.answer()) {
                 case Answer.Cached c -> {
-                    String key = key(origins.host(ctx), ctx.path(), ctx.queryString());
-                    cache.serve(
-                            ctx,
-                            key != null ? key : key(route, origins.host(ctx), ctx.path(), ctx.queryString()),
-                            () -> c.render().render(ctx));
+                    // The fast path's key, so that it finds what this stores; should Javalin take a path the
+                    // table's matcher does not, the entry is keyed by this route alone and served from here.
+                    String host = origins.host(ctx), key = key(host, ctx.path(), ctx.queryString());
+                    if (key == null) key = key(route, host, ctx.path(), ctx.queryString());
+                    cache.serve(ctx, key, () -> c.render().render(ctx));
                 }
                 case Answer.Direct d -> d.handler().handle(ctx);
             }

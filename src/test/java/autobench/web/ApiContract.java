@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -55,6 +57,23 @@ final class ApiContract {
         return m;
     }
 
+    /** The record each API route answers 200 with (the feed and this document excepted: they are not records). */
+    static final Map<String, Class<? extends Record>> BODIES = bodies();
+
+    private static Map<String, Class<? extends Record>> bodies() {
+        Map<String, Class<? extends Record>> m = new LinkedHashMap<>();
+        m.put("/api/v1/days", Api.Days.class);
+        m.put("/api/v1/days/{day}", Api.Day.class);
+        m.put("/api/v1/tasks/{id}", Api.Task.class);
+        m.put("/api/v1/submissions/{id}", Api.SubmissionDetail.class);
+        m.put("/api/v1/models", Api.Models.class);
+        m.put("/api/v1/models/{id}", Api.ModelDetail.class);
+        m.put("/api/v1/leaderboard", Api.Leaderboard.class);
+        m.put("/api/v1/votes.jsonl", Api.Vote.class);
+        m.put("/api/v1/stats", Api.Stats.class);
+        return m;
+    }
+
     private final JsonNode doc;
     private final List<String> problems = new ArrayList<>();
 
@@ -76,6 +95,7 @@ final class ApiContract {
         c.routes(routes);
         c.exchanges(routes, exchanges);
         c.recordFields();
+        c.bodies(routes);
         return c.problems;
     }
 
@@ -184,11 +204,111 @@ final class ApiContract {
         });
     }
 
+    /**
+     * Each route's 200 body record, walked with its documented schema: at every level the record's
+     * fields are the schema's properties and each field's JSON type is one the schema allows, down
+     * through nested records, lists of records and maps to records. This sees fields no live answer
+     * happens to carry (an empty list, a null).
+     */
+    private void bodies(List<Route> routes) {
+        for (Route r : routes) {
+            if (r.kind() != Route.Kind.API
+                    || r.path().equals("/feed.atom")
+                    || r.path().equals("/api/v1/openapi.json")) continue;
+            JsonNode ok = doc.path("paths")
+                    .path(r.path())
+                    .path("get")
+                    .path("responses")
+                    .path("200")
+                    .path("content");
+            if (ok.isMissingNode() || ok.isEmpty()) continue; // an undocumented route is reported by routes()
+            Class<? extends Record> type = BODIES.get(r.path());
+            if (type == null) {
+                problems.add(r + " has no body record in ApiContract.BODIES");
+                continue;
+            }
+            walk(type, ok.elements().next().path("schema"), "GET " + r.path() + " 200 $");
+        }
+    }
+
+    private void walk(Class<? extends Record> type, JsonNode schemaIn, String at) {
+        JsonNode schema = flat(schemaIn);
+        Set<String> documented = new TreeSet<>(), written = new TreeSet<>(fields(type));
+        schema.path("properties").fieldNames().forEachRemaining(documented::add);
+        if (!documented.equals(written)) {
+            problems.add(at + ": the record " + type.getSimpleName() + " writes " + written
+                    + " but openapi.json documents " + documented);
+        }
+        for (RecordComponent c : components(type)) {
+            String name = SNAKE.translate(c.getName());
+            JsonNode field = flat(schema.path("properties").path(name));
+            if (field.isMissingNode() || field.isEmpty()) continue;
+            String json = jsonType(c.getType());
+            List<String> allowed = new ArrayList<>();
+            if (field.path("type").isArray()) field.path("type").forEach(t -> allowed.add(t.asText()));
+            else if (field.has("type")) allowed.add(field.path("type").asText());
+            if (!allowed.isEmpty()
+                    && !allowed.contains(json)
+                    && !(json.equals("integer") && allowed.contains("number"))) {
+                problems.add(at + "." + name + " is written as " + json + " but openapi.json says " + allowed);
+            }
+            Class<? extends Record> inner = recordIn(c.getGenericType(), 0);
+            if (inner == null) continue;
+            JsonNode next = switch (json) {
+                case "array" -> field.path("items");
+                case "object" ->
+                    Record.class.isAssignableFrom(c.getType()) ? field : field.path("additionalProperties");
+                default -> field;
+            };
+            walk(inner, next, at + "." + name + (json.equals("array") ? "[]" : ""));
+        }
+    }
+
+    /**
+     * Whether Jackson inlines this component's fields. The annotation cannot sit on the component itself
+     * (its targets do not include record components): Java puts it on the accessor, where Jackson reads it.
+     */
+    private static boolean unwrapped(RecordComponent c) {
+        return c.getAccessor().isAnnotationPresent(JsonUnwrapped.class);
+    }
+
+    /** The components as Jackson writes them: an unwrapped record's components in its place. */
+    private static List<RecordComponent> components(Class<? extends Record> type) {
+        List<RecordComponent> out = new ArrayList<>();
+        for (RecordComponent c : type.getRecordComponents()) {
+            if (unwrapped(c)) {
+                out.addAll(components(c.getType().asSubclass(Record.class)));
+            } else {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** The record a field holds: itself, a list's element, or a map's value; null for none. */
+    private static Class<? extends Record> recordIn(Type t, int depth) {
+        if (t instanceof Class<?> k) return Record.class.isAssignableFrom(k) ? k.asSubclass(Record.class) : null;
+        if (t instanceof ParameterizedType p && depth == 0) {
+            Type[] args = p.getActualTypeArguments();
+            return recordIn(args[args.length - 1], 1);
+        }
+        return null;
+    }
+
+    private static String jsonType(Class<?> k) {
+        if (k == String.class || k == LocalDate.class) return "string";
+        if (k == boolean.class || k == Boolean.class) return "boolean";
+        if (k == int.class || k == long.class || k == Integer.class || k == Long.class) return "integer";
+        if (k == double.class || k == Double.class || k == float.class) return "number";
+        if (List.class.isAssignableFrom(k)) return "array";
+        return "object"; // maps and records
+    }
+
     /** The JSON field names a record writes, as Jackson names them (snake_case, unwrapped records inlined). */
     static List<String> fields(Class<? extends Record> type) {
         List<String> out = new ArrayList<>();
         for (RecordComponent c : type.getRecordComponents()) {
-            if (c.isAnnotationPresent(JsonUnwrapped.class)) {
+            if (unwrapped(c)) {
                 @SuppressWarnings("unchecked")
                 Class<? extends Record> inner = (Class<? extends Record>) c.getType();
                 out.addAll(fields(inner));

@@ -163,6 +163,21 @@ class ApiContractTest {
     }
 
     @Test
+    void a_documented_field_no_record_writes_fails_the_check_at_any_depth() {
+        ObjectNode d = doc();
+        ((ObjectNode) d.at("/components/schemas/Board/properties/rows/items/properties"))
+                .putObject("streak")
+                .put("type", "integer");
+        ((ObjectNode) d.at("/components/schemas/Submission/properties/render/properties/console/items/properties/type"))
+                .put("type", "integer");
+        assertThat(problems(d))
+                .anyMatch(p -> p.startsWith("GET /api/v1/leaderboard 200 $.boards[].rows[]: the record Row writes")
+                        && p.contains("streak"))
+                .anyMatch(
+                        p -> p.contains(".render.console[].type is written as string but openapi.json says [integer]"));
+    }
+
+    @Test
     void an_undocumented_status_fails_the_check() {
         ObjectNode d = doc();
         ((ObjectNode) d.at("/paths/~1api~1v1~1leaderboard/get/responses")).remove("400");
