@@ -2,7 +2,6 @@ package autobench.web;
 
 import autobench.admin.Operator;
 import autobench.admin.Sessions;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
@@ -37,14 +36,6 @@ final class AdminHandlers {
         this.templates = templates;
         this.origins = origins;
         this.dataChanged = dataChanged;
-    }
-
-    void register(RoutesConfig r) {
-        r.get("/admin", this::dashboard);
-        r.get("/admin/audit", this::audit);
-        r.get("/admin/integrity", this::integrity);
-        r.post("/admin/login", this::login);
-        r.post("/admin/{action}", this::action);
     }
 
     private boolean off(Context ctx) {
@@ -240,7 +231,6 @@ final class AdminHandlers {
     }
 
     private static void send(Context ctx, Response r) {
-        ctx.attribute(Routes.SENT, true);
         ctx.header("Cache-Control", NO_STORE);
         ctx.status(r.status()).contentType(r.contentType()).result(r.body());
     }

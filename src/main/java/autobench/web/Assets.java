@@ -51,7 +51,6 @@ final class Assets {
     void file(Context ctx) {
         PageCache.Entry e = files.get(ctx.pathParam("name"));
         if (e == null) {
-            ctx.attribute(Routes.SENT, true);
             ctx.status(404).result("no such file");
             return;
         }
@@ -61,7 +60,6 @@ final class Assets {
     void artifact(Context ctx) {
         String sha = ctx.pathParam("sha");
         if (!SHA256.matcher(sha).matches()) {
-            ctx.attribute(Routes.SENT, true);
             ctx.status(404).result("not a content hash");
             return;
         }
@@ -75,7 +73,6 @@ final class Assets {
         Optional<autobench.render.ArtifactStore.Blob> blob = gallery.blob(sha);
         if (blob.isEmpty()) {
             ctx.header("Cache-Control", "no-store");
-            ctx.attribute(Routes.SENT, true);
             ctx.status(404).result("no artifact with this hash");
             return;
         }

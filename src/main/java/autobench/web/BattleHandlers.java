@@ -123,7 +123,6 @@ final class BattleHandlers {
         Optional<String> poster = keys.unseal(ctx.pathParam("ref")).flatMap(gallery::answer).map(Answer::poster);
         var blob = poster.flatMap(gallery::blob);
         if (blob.isEmpty()) {
-            ctx.attribute(Routes.SENT, true);
             ctx.status(404).result("no such poster");
             return;
         }

@@ -2,7 +2,6 @@ package autobench.web;
 
 import autobench.ops.ExportShelf;
 import autobench.ops.Manifest;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,11 +24,6 @@ final class DataHandlers {
         this.templates = templates;
     }
 
-    void register(RoutesConfig r) {
-        r.get("/data", this::page);
-        r.get("/data/files/<path>", this::file);
-    }
-
     void page(Context ctx) {
         Optional<ExportShelf.Latest> latest = shelf.latest();
         AdminPages.Data page = latest.map(l -> new AdminPages.Data(true, l.name(), l.manifest(), shelf.files(l)))
@@ -43,7 +37,6 @@ final class DataHandlers {
         String path = ctx.pathParam("path");
         Optional<Path> f = Manifest.FILE.equals(path) ? shelf.latest().map(l -> l.dir().resolve(Manifest.FILE)) : shelf.file(path);
         if (f.isEmpty()) {
-            ctx.attribute(Routes.SENT, true);
             Response r = templates.page(404, "error", new Pages.Error(404,
                     "No such file in the latest export. The download page lists every file there is."));
             ctx.status(404).contentType(r.contentType()).result(r.body());

@@ -18,21 +18,26 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Serves a GET (or HEAD) whose answer is cached and current straight from Jetty, before the servlet layer:
- * the same bytes, headers and 304 logic as {@link PageCache#send}, without the per-request cost of
- * Javalin's context. Anything else (a miss, a stale entry, another method) goes on to Javalin,
- * which renders and caches it. Keys are built exactly as {@link PageHandlers#key} builds them.
+ * the same bytes and headers as {@link PageCache#send}, by the same decision ({@link PageCache#reply}),
+ * without the per-request cost of Javalin's context. Anything else (a path no cacheable route names,
+ * a miss, a stale entry, another method) goes on to Javalin, which checks, renders and caches it.
+ * The key is the route table's ({@link Routes#key}), the one the handlers use.
  */
 final class FastPath extends Handler.Wrapper {
-    private static final HttpField BR = new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "br");
-    private static final HttpField GZIP = new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip");
+    private static final HttpField BR =
+            new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, PageCache.contentEncoding(Encodings.Coding.BR));
+    private static final HttpField GZIP =
+            new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, PageCache.contentEncoding(Encodings.Coding.GZIP));
     /** The main origin's fixed headers, as {@link Site#headers} sends them, plus the page cache's. */
     private static final HttpField[] FIXED = fixed();
     private final PageCache cache;
+    private final Routes routes;
     private final Origins origins;
     private final Map<String, HttpField> policies = new ConcurrentHashMap<>();
 
-    FastPath(PageCache cache, Origins origins) {
+    FastPath(PageCache cache, Routes routes, Origins origins) {
         this.cache = cache;
+        this.routes = routes;
         this.origins = origins;
     }
 
@@ -43,8 +48,8 @@ final class FastPath extends Handler.Wrapper {
         HttpURI uri = request.getHttpURI();
         HttpFields in = request.getHeaders();
         String host = origins.host(in.get(HttpHeader.HOST));
-        String key = (origins.fixed() ? "" : host + "|") + uri.getPath() + PageCache.canonicalQuery(uri.getQuery());
-        PageCache.Entry e = cache.current(key);
+        String key = routes.key(host, uri.getPath(), uri.getQuery());
+        PageCache.Entry e = key == null ? null : cache.current(key);
         if (e == null && head) return super.handle(asGet(request), response, callback);
         if (e == null) return super.handle(request, response, callback);
 
@@ -54,16 +59,15 @@ final class FastPath extends Handler.Wrapper {
         out.add(policy(origins.sandbox(scheme, host)));
         for (HttpField f : FIXED) out.add(f);
         for (HttpField f : e.wire()) out.add(f);
-        String inm = in.get(HttpHeader.IF_NONE_MATCH);
-        if (e.status() == 200 && inm != null && PageCache.matches(inm, e.etag())) {
+        PageCache.Reply reply = PageCache.reply(e, in.get(HttpHeader.IF_NONE_MATCH), in.get(HttpHeader.ACCEPT_ENCODING));
+        if (!(reply instanceof PageCache.Reply.Full f)) {
             response.setStatus(304);
             callback.succeeded();
             return true;
         }
-        response.setStatus(e.status());
-        Encodings.Coding c = e.coding(in.get(HttpHeader.ACCEPT_ENCODING));
-        if (c != Encodings.Coding.IDENTITY) out.add(c == Encodings.Coding.BR ? BR : GZIP);
-        ByteBuffer body = e.direct(c); // each response reads its own view of the shared bytes
+        response.setStatus(f.status());
+        if (f.encoding() != null) out.add(f.coding() == Encodings.Coding.BR ? BR : GZIP);
+        ByteBuffer body = e.direct(f.coding()); // each response reads its own view of the shared bytes
         out.put(HttpHeader.CONTENT_LENGTH, body.remaining());
         if (head) { // the headers a GET would get, with its length, and no body
             response.write(true, null, callback);

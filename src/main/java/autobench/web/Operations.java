@@ -8,7 +8,6 @@ import autobench.cycle.WorkRequestStore;
 import autobench.ops.CronGate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,26 +36,28 @@ public record Operations(CronGate gate, CronTrigger cron, Supplier<LocalDate> to
     private static final Logger log = LoggerFactory.getLogger(Operations.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    void register(RoutesConfig r, Origins origins) {
-        r.post("/api/cron/{stage}", ctx -> trigger(ctx, origins));
-        r.get("/api/cron/runs/{id}", ctx -> request(ctx, origins));
-        r.get("/healthz", ctx -> ctx.contentType("text/plain").result("ok\n"));
-        r.get("/readyz", ctx -> {
-            boolean ok = ready.getAsBoolean();
-            ctx.status(ok ? 200 : 503).contentType("text/plain").result(ok ? "ready\n" : "database not reachable\n");
-        });
-        r.get("/metrics", ctx -> {
-            // Without a configured secret metrics are open (keep /metrics internal at the proxy); with one, they need it.
-            CronGate.Decision d = gate.enabled() ? gate.check(bearer(ctx), origins.clientAddress(ctx)) : CronGate.Decision.ALLOWED;
-            if (d == CronGate.Decision.ALLOWED) {
-                ctx.header("Cache-Control", "no-store").contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.get());
-            } else {
-                answer(ctx, d == CronGate.Decision.SLOW_DOWN ? 429 : 401, error("metrics need the cron secret (Authorization: Bearer …)"));
-            }
-        });
+    // The paths are in Routes: POST /api/cron/{stage}, GET /healthz, /readyz and /metrics.
+
+    void health(Context ctx) {
+        ctx.contentType("text/plain").result("ok\n");
     }
 
-    private void trigger(Context ctx, Origins origins) {
+    void readiness(Context ctx) {
+        boolean ok = ready.getAsBoolean();
+        ctx.status(ok ? 200 : 503).contentType("text/plain").result(ok ? "ready\n" : "database not reachable\n");
+    }
+
+    void metrics(Context ctx, Origins origins) {
+        // Without a configured secret metrics are open (keep /metrics internal at the proxy); with one, they need it.
+        CronGate.Decision d = gate.enabled() ? gate.check(bearer(ctx), origins.clientAddress(ctx)) : CronGate.Decision.ALLOWED;
+        if (d == CronGate.Decision.ALLOWED) {
+            ctx.header("Cache-Control", "no-store").contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.get());
+        } else {
+            answer(ctx, d == CronGate.Decision.SLOW_DOWN ? 429 : 401, error("metrics need the cron secret (Authorization: Bearer …)"));
+        }
+    }
+
+    void trigger(Context ctx, Origins origins) {
         ctx.header("Cache-Control", "no-store");
         String address = origins.clientAddress(ctx);
         Stage stage;
@@ -93,7 +94,7 @@ public record Operations(CronGate gate, CronTrigger cron, Supplier<LocalDate> to
     }
 
     /** GET /api/cron/runs/{id}: how a request ended, behind the same secret as the triggers. */
-    private void request(Context ctx, Origins origins) {
+    void request(Context ctx, Origins origins) {
         ctx.header("Cache-Control", "no-store");
         if (!allowed(ctx, bearer(ctx), origins.clientAddress(ctx), "cron run lookup")) return;
         var found = cron.find(ctx.pathParam("id"));
@@ -155,7 +156,6 @@ public record Operations(CronGate gate, CronTrigger cron, Supplier<LocalDate> to
     }
 
     private static void answer(Context ctx, int status, ObjectNode body) {
-        ctx.attribute(Routes.SENT, true); // a JSON 404 stays JSON, not the site's 404 page
         ctx.status(status).contentType("application/json").result(body.toString());
     }
 

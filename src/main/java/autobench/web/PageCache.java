@@ -91,24 +91,21 @@ final class PageCache {
     private final io.micrometer.core.instrument.Counter hits, stale, rendered, busy;
 
     /**
-     * The query parameters any page or API answer reads. A cache key keeps only these, first value
-     * each, in this order: invented parameters ({@code ?x=1}, {@code ?x=2}, …) name the same entry
-     * instead of one render each.
+     * The query as it counts for caching: the parameters the route reads ({@code params}), raw, first
+     * value each, in that order; "" for none. Invented parameters ({@code ?x=1}, {@code ?x=2}, …) and
+     * those the route does not read name the same entry instead of one render each.
      */
-    static final List<String> QUERY_PARAMETERS = List.of("page", "category", "from", "to", "run", "pool");
-
-    /** The query as it counts for caching: the known parameters, raw, first value each, in a fixed order; "" for none. */
-    static String canonicalQuery(String rawQuery) {
-        if (rawQuery == null || rawQuery.isEmpty()) return "";
-        String[] found = new String[QUERY_PARAMETERS.size()];
+    static String canonicalQuery(List<String> params, String rawQuery) {
+        if (rawQuery == null || rawQuery.isEmpty() || params.isEmpty()) return "";
+        String[] found = new String[params.size()];
         for (String pair : rawQuery.split("&", 64)) {
             int eq = pair.indexOf('=');
-            int at = QUERY_PARAMETERS.indexOf(eq < 0 ? pair : pair.substring(0, eq));
+            int at = params.indexOf(eq < 0 ? pair : pair.substring(0, eq));
             if (at >= 0 && found[at] == null) found[at] = eq < 0 ? "" : pair.substring(eq + 1);
         }
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < found.length; i++) {
-            if (found[i] != null) b.append(b.isEmpty() ? '?' : '&').append(QUERY_PARAMETERS.get(i)).append('=').append(found[i]);
+            if (found[i] != null) b.append(b.isEmpty() ? '?' : '&').append(params.get(i)).append('=').append(found[i]);
         }
         return b.toString();
     }
@@ -242,21 +239,47 @@ final class PageCache {
         return contentType.replace("; charset=", ";charset=");
     }
 
+    /** What a request gets for an entry: decided here for both the handlers ({@link #send}) and {@link FastPath}. */
+    sealed interface Reply {
+        /** The client's copy is current: 304, no body. */
+        record NotModified() implements Reply {}
+
+        /** The entry's status and body in one coding; {@code encoding} is the Content-Encoding value, or null. */
+        record Full(int status, Encodings.Coding coding, String encoding) implements Reply {}
+    }
+
+    private static final Reply NOT_MODIFIED = new Reply.NotModified();
+
+    /** The conditional and encoded answer: 304 when If-None-Match names a 200's ETag, else the best coding accepted. */
+    static Reply reply(Entry e, String ifNoneMatch, String acceptEncoding) {
+        if (e.status() == 200 && ifNoneMatch != null && matches(ifNoneMatch, e.etag())) return NOT_MODIFIED;
+        Encodings.Coding c = e.coding(acceptEncoding);
+        return new Reply.Full(e.status(), c, contentEncoding(c));
+    }
+
+    /** The Content-Encoding header's value for a coding; null for none. */
+    static String contentEncoding(Encodings.Coding c) {
+        return switch (c) {
+            case BR -> "br";
+            case GZIP -> "gzip";
+            case IDENTITY -> null;
+        };
+    }
+
+    /** Writes an entry through Javalin with the same headers and bodies the fast path sends for it. */
     static void send(Context ctx, Entry e, String cacheControl) {
-        ctx.attribute(Routes.SENT, true);
         ctx.header("Cache-Control", cacheControl);
         ctx.header("ETag", e.etag());
         ctx.header("Vary", "Accept-Encoding");
         ctx.contentType(e.contentType());
-        String inm = ctx.header("If-None-Match");
-        if (e.status() == 200 && inm != null && matches(inm, e.etag())) {
-            ctx.status(304);
-            return;
+        switch (reply(e, ctx.header("If-None-Match"), ctx.header("Accept-Encoding"))) {
+            case Reply.NotModified n -> ctx.status(304);
+            case Reply.Full f -> {
+                ctx.status(f.status());
+                if (f.encoding() != null) ctx.header("Content-Encoding", f.encoding());
+                write(ctx, e.bytes(f.coding()));
+            }
         }
-        ctx.status(e.status());
-        Encodings.Coding c = e.coding(ctx.header("Accept-Encoding"));
-        if (c != Encodings.Coding.IDENTITY) ctx.header("Content-Encoding", c == Encodings.Coding.BR ? "br" : "gzip");
-        write(ctx, e.bytes(c));
     }
 
     /** Straight to the response with its length: no result stream to copy, no chunked encoding. */

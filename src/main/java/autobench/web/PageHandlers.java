@@ -8,14 +8,11 @@ import autobench.gallery.Texts;
 import autobench.rating.LeaderboardRow;
 import autobench.rating.RatingSettings;
 import autobench.rating.VoteFilter;
-import autobench.task.Category;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,94 +20,73 @@ import java.util.function.LongSupplier;
 
 /**
  * The read-only pages: each handler asks the gallery, fills one page record and renders its
- * template through the page cache. Nothing here writes or calls a model.
+ * template; the route table serves the result through the page cache. Nothing here writes or calls a model.
  */
 final class PageHandlers {
     static final int DAYS_PER_ARCHIVE_PAGE = 10;
     private final Gallery gallery;
     private final Templates templates;
-    private final PageCache cache;
     private final Origins origins;
     private final Clock clock;
     private final ZoneId zone;
     private final LongSupplier modelCalls;
 
-    PageHandlers(Gallery gallery, Templates templates, PageCache cache, Origins origins, Clock clock, ZoneId zone, LongSupplier modelCalls) {
+    PageHandlers(Gallery gallery, Templates templates, Origins origins, Clock clock, ZoneId zone, LongSupplier modelCalls) {
         this.gallery = gallery;
         this.templates = templates;
-        this.cache = cache;
         this.origins = origins;
         this.clock = clock;
         this.zone = zone;
         this.modelCalls = modelCalls;
     }
 
-    /** The cache key: the path and the known query parameters, plus the host when origins come from the Host header. */
-    String key(Context ctx) {
-        return (origins.fixed() ? "" : origins.host(ctx) + "|") + ctx.path() + PageCache.canonicalQuery(ctx.queryString());
+    Response home(Context ctx) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        List<LocalDate> days = gallery.publishedDays();
+        if (days.isEmpty()) return templates.page("home", new Pages.Home(today, true, List.of()));
+        LocalDate day = days.contains(today) ? today : days.get(0);
+        return templates.page("home", new Pages.Home(day, day.equals(today), gallery.day(day)));
     }
 
-    void home(Context ctx) {
-        cache.serve(ctx, key(ctx), () -> {
-            LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-            List<LocalDate> days = gallery.publishedDays();
-            if (days.isEmpty()) return templates.page("home", new Pages.Home(today, true, List.of()));
-            LocalDate day = days.contains(today) ? today : days.get(0);
-            return templates.page("home", new Pages.Home(day, day.equals(today), gallery.day(day)));
-        });
-    }
-
-    void task(Context ctx) {
+    Response task(Context ctx) {
         String id = ctx.pathParam("id");
-        cache.serve(ctx, key(ctx), () -> gallery.task(id).map(t -> {
+        return gallery.task(id).map(t -> {
             Map<String, String> code = new LinkedHashMap<>();
             for (Answer a : t.answers()) {
                 if (a.hasCode()) gallery.texts(a.submissionId()).map(Texts::code).ifPresent(c -> code.put(a.submissionId(), c));
             }
             String run = ctx.queryParam("run");
             return templates.page("task", new Pages.Task(t, run, code, origins.sandbox(ctx)));
-        }).orElseGet(() -> notFound("There is no published task with this id.")));
+        }).orElseGet(() -> notFound("There is no published task with this id."));
     }
 
-    void raw(Context ctx) {
+    Response raw(Context ctx) {
         String id = ctx.pathParam("id");
-        cache.serve(ctx, key(ctx), () -> gallery.answer(id).flatMap(a -> gallery.texts(id).flatMap(tx -> gallery.task(a.taskId())
+        return gallery.answer(id).flatMap(a -> gallery.texts(id).flatMap(tx -> gallery.task(a.taskId())
                         .map(t -> templates.page("raw", new Pages.Raw(a, t.title(), tx.rawResponse(), tx.reasoning())))))
-                .orElseGet(() -> notFound("There is no published answer with this id.")));
+                .orElseGet(() -> notFound("There is no published answer with this id."));
     }
 
-    void archive(Context ctx) {
-        cache.serve(ctx, key(ctx), () -> {
-            List<LocalDate> days = gallery.publishedDays();
-            int pages = Math.max(1, (days.size() + DAYS_PER_ARCHIVE_PAGE - 1) / DAYS_PER_ARCHIVE_PAGE);
-            int page = parsePage(ctx.queryParam("page"));
-            if (page < 1 || page > pages) return notFound("The archive has " + pages + " page" + (pages == 1 ? "" : "s") + ".");
-            List<Pages.ArchiveDay> out = new ArrayList<>();
-            for (LocalDate d : days.subList((page - 1) * DAYS_PER_ARCHIVE_PAGE, Math.min(days.size(), page * DAYS_PER_ARCHIVE_PAGE))) {
-                out.add(new Pages.ArchiveDay(d, gallery.day(d)));
-            }
-            return templates.page("archive", new Pages.Archive(out, page, pages));
-        });
+    /** The page number was checked by the route ({@link Param#PAGE}); one past the last page is a 404. */
+    Response archive(Context ctx) {
+        List<LocalDate> days = gallery.publishedDays();
+        int pages = Math.max(1, (days.size() + DAYS_PER_ARCHIVE_PAGE - 1) / DAYS_PER_ARCHIVE_PAGE);
+        String asked = blankToNull(ctx.queryParam("page"));
+        int page = asked == null ? 1 : Integer.parseInt(asked);
+        if (page > pages) return notFound("The archive has " + pages + " page" + (pages == 1 ? "" : "s") + ".");
+        List<Pages.ArchiveDay> out = new ArrayList<>();
+        for (LocalDate d : days.subList((page - 1) * DAYS_PER_ARCHIVE_PAGE, Math.min(days.size(), page * DAYS_PER_ARCHIVE_PAGE))) {
+            out.add(new Pages.ArchiveDay(d, gallery.day(d)));
+        }
+        return templates.page("archive", new Pages.Archive(out, page, pages));
     }
 
-    void leaderboard(Context ctx) {
-        cache.serve(ctx, key(ctx), () -> {
-            String category = blankToNull(ctx.queryParam("category"));
-            String from = blankToNull(ctx.queryParam("from")), to = blankToNull(ctx.queryParam("to"));
-            List<String> categories = Arrays.stream(Category.values()).map(Category::wireName).toList();
-            VoteFilter filter;
-            try {
-                if (category != null && !categories.contains(category)) throw new IllegalArgumentException("unknown category '" + category + "'");
-                filter = new VoteFilter(category, from == null ? null : LocalDate.parse(from), to == null ? null : LocalDate.parse(to));
-            } catch (DateTimeParseException e) {
-                return templates.page(400, "leaderboard", new Pages.Leaderboard(category, from, to, categories, List.of(),
-                        "Dates are written YYYY-MM-DD."));
-            } catch (IllegalArgumentException e) {
-                return templates.page(400, "leaderboard", new Pages.Leaderboard(null, from, to, categories, List.of(), e.getMessage()));
-            }
-            List<Pages.Board> boards = gallery.standings(filter).stream().map(PageHandlers::board).toList();
-            return templates.page("leaderboard", new Pages.Leaderboard(category, from, to, categories, boards, null));
-        });
+    /** The filter values were checked by the route ({@link Param}): an unknown category or bad date never gets here. */
+    Response leaderboard(Context ctx) {
+        VoteFilter filter = ApiHandlers.filter(ctx);
+        List<Pages.Board> boards = gallery.standings(filter).stream().map(PageHandlers::board).toList();
+        String from = blankToNull(ctx.queryParam("from")), to = blankToNull(ctx.queryParam("to"));
+        return templates.page("leaderboard", new Pages.Leaderboard(filter.category(), from, to, Param.CATEGORIES, boards));
     }
 
     static Pages.Board board(Standings s) {
@@ -122,14 +98,12 @@ final class PageHandlers {
         return new Pages.Board(s.pool(), s.board().votes(), rows, Svg.ratings(s.board().rows(), s.pool()));
     }
 
-    void model(Context ctx) {
+    Response model(Context ctx) {
         String id = ctx.pathParam("id");
-        cache.serve(ctx, key(ctx), () -> {
-            ModelInfo m = gallery.models().get(id);
-            if (m == null) return notFound("There is no model with this id.");
-            var history = gallery.history(id);
-            return templates.page("model", new Pages.Model(m, Svg.history(history), history, gallery.statsByCategory(id), gallery.answersOf(id)));
-        });
+        ModelInfo m = gallery.models().get(id);
+        if (m == null) return notFound("There is no model with this id.");
+        var history = gallery.history(id);
+        return templates.page("model", new Pages.Model(m, Svg.history(history), history, gallery.statsByCategory(id), gallery.answersOf(id)));
     }
 
     void methodology(Context ctx) {
@@ -148,15 +122,6 @@ final class PageHandlers {
 
     void notFoundPage(Context ctx) {
         PageCache.send(ctx, PageCache.once(notFound("There is no page at this address.")), "no-cache");
-    }
-
-    private static int parsePage(String s) {
-        if (s == null) return 1;
-        try {
-            return Integer.parseInt(s);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 
     static String blankToNull(String s) {

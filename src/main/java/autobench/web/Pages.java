@@ -42,7 +42,8 @@ public final class Pages {
     /** One side of a battle: opaque references until the reveal names the model. */
     public record Side(String ref, String model) {}
 
-    public record Leaderboard(String category, String from, String to, List<String> categories, List<Board> boards, String error) {}
+    /** The filters are values the route checked; an unusable one got the 400 page instead. */
+    public record Leaderboard(String category, String from, String to, List<String> categories, List<Board> boards) {}
 
     /** One pool's table: people on real models, people on demo models, or simulated visitors (never mixed). */
     public record Board(String pool, long votes, List<Row> rows, String svg) {}

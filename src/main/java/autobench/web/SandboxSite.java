@@ -55,9 +55,7 @@ final class SandboxSite {
             config.jetty.host = host;
             config.http.compressionStrategy = CompressionStrategy.NONE;
             config.routes.before(this::headers);
-            config.routes.get("/run/{ref}", this::run);
-            config.routes.get("/cdn/<path>", this::library);
-            config.routes.error(404, ctx -> ctx.result("Not found"));
+            Routes.registerSandbox(config.routes, this);
         });
     }
 
@@ -88,7 +86,7 @@ final class SandboxSite {
     }
 
     /** The answer's code, by submission id (task pages) or sealed reference (battles). */
-    private void run(Context ctx) {
+    void run(Context ctx) {
         String ref = ctx.pathParam("ref");
         String id = ref.length() > 40 ? keys.unseal(ref).orElse("") : ref;
         Optional<String> code = gallery.texts(id).map(Texts::code).filter(c -> !c.isBlank());
@@ -163,7 +161,7 @@ final class SandboxSite {
         return m.replaceAll(r -> Matcher.quoteReplacement(sandboxOrigin + "/cdn/" + r.group(1) + "/"));
     }
 
-    private void library(Context ctx) {
+    void library(Context ctx) {
         String path = ctx.path().substring("/cdn/".length());
         String query = ctx.queryString();
         Optional<LibraryLookup.Served> lib = libraries.lookup("https://" + path + (query == null ? "" : "?" + query));

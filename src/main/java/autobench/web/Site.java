@@ -30,11 +30,15 @@ public final class Site implements AutoCloseable {
     private final Javalin main;
     private final Javalin sandbox;
     private final Origins origins;
+    private final Routes routes;
+    private final PageCache cache;
 
-    private Site(Javalin main, Javalin sandbox, Origins origins) {
+    private Site(Javalin main, Javalin sandbox, Origins origins, Routes routes, PageCache cache) {
         this.main = main;
         this.sandbox = sandbox;
         this.origins = origins;
+        this.routes = routes;
+        this.cache = cache;
     }
 
     /** Starts both servers; ports of 0 pick free ones (see {@link #port()} and {@link #sandboxPort()}). */
@@ -46,15 +50,17 @@ public final class Site implements AutoCloseable {
         DataVersion version = new DataVersion(p.gallery()::dataVersion, p.clock()::millis, w.cache() ? w.cacheCheckMillis() : 0);
         PageCache cache = new PageCache(version, w.cache(), PageCache.RENDER_WAIT_MILLIS, p.meters());
         Templates templates = new Templates();
-        PageHandlers pages = new PageHandlers(p.gallery(), templates, cache, origins, p.clock(), p.zone(), sinceStart);
+        PageHandlers pages = new PageHandlers(p.gallery(), templates, origins, p.clock(), p.zone(), sinceStart);
         BattleHandlers battles = new BattleHandlers(p.gallery(), p.battles(), new Visitors(origins), p.keys(),
                 templates, origins, version, p.meters());
-        ApiHandlers api = new ApiHandlers(p.gallery(), cache, pages, sinceStart);
+        ApiHandlers api = new ApiHandlers(p.gallery(), sinceStart);
         Assets assets = new Assets(p.gallery());
-        Feed feed = new Feed(p.gallery(), cache, pages, origins);
+        Feed feed = new Feed(p.gallery(), origins);
         AdminHandlers admin = new AdminHandlers(p.operator(), templates, origins, version::changed);
         DataHandlers data = new DataHandlers(p.exports(), templates);
-        Javalin sandbox = new SandboxSite(p.gallery(), p.keys(), p.libraries(), origins).create(p.host());
+        SandboxSite sandboxSite = new SandboxSite(p.gallery(), p.keys(), p.libraries(), origins);
+        Routes routes = Routes.of(origins, pages, battles, api, assets, feed, admin, data, p.operations(), sandboxSite);
+        Javalin sandbox = sandboxSite.create(p.host());
         Javalin main = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = p.host();
@@ -62,11 +68,8 @@ public final class Site implements AutoCloseable {
             config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE;
             config.routes.before(ctx -> headers(ctx, origins));
             // Current cached answers leave from Jetty directly; Javalin attaches its servlet inside this wrapper.
-            config.jetty.modifyServer(server -> server.setHandler(new FastPath(cache, origins)));
-            p.operations().register(config.routes, origins);
-            admin.register(config.routes);
-            data.register(config.routes);
-            Routes.register(config.routes, pages, battles, api, assets, feed);
+            config.jetty.modifyServer(server -> server.setHandler(new FastPath(cache, routes, origins)));
+            routes.registerMain(config.routes, cache, templates, pages);
         });
         sandbox.start(w.sandboxPort());
         origins.sandboxPort = sandbox.port();
@@ -77,7 +80,7 @@ public final class Site implements AutoCloseable {
             throw e;
         }
         origins.port = main.port();
-        return new Site(main, sandbox, origins);
+        return new Site(main, sandbox, origins, routes, cache);
     }
 
     private static void headers(Context ctx, Origins origins) {
@@ -92,6 +95,15 @@ public final class Site implements AutoCloseable {
             {"X-Frame-Options", "DENY"},
             {"Cross-Origin-Opener-Policy", "same-origin"},
             {"Permissions-Policy", "camera=(), microphone=(), geolocation=(), usb=(), payment=()"}};
+
+    /** Every path of both origins (for the tests that walk them). */
+    Routes routes() {
+        return routes;
+    }
+
+    PageCache cache() {
+        return cache;
+    }
 
     public int port() {
         return origins.port;

@@ -2,6 +2,9 @@ package autobench.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -93,13 +96,42 @@ class PageCacheTest {
             "page                            | ?page=",
     })
     void invented_query_parameters_share_one_cache_key(String raw, String expected) {
-        assertThat(PageCache.canonicalQuery(raw)).isEqualTo(expected);
+        assertThat(PageCache.canonicalQuery(ALL_PARAMETERS, raw)).isEqualTo(expected);
+    }
+
+    /** Every query parameter some route reads, in the order {@link Param} lists them. */
+    static final List<String> ALL_PARAMETERS = Param.inQuery(EnumSet.allOf(Param.class));
+
+    @Test
+    void a_parameter_the_route_does_not_read_is_left_out_of_its_key() {
+        List<String> leaderboard = Param.inQuery(Set.of(Param.CATEGORY, Param.FROM, Param.TO));
+        assertThat(PageCache.canonicalQuery(leaderboard, "page=7&pool=x&category=game")).isEqualTo("?category=game");
+        assertThat(PageCache.canonicalQuery(List.of(), "page=7")).isEmpty();
+    }
+
+    @Test
+    void the_conditional_and_encoded_reply_is_decided_in_one_place() {
+        PageCache.Entry page = PageCache.build(1, Response.html("x".repeat(1_000)));
+        assertThat(PageCache.reply(page, page.etag(), "gzip")).isInstanceOf(PageCache.Reply.NotModified.class);
+        assertThat(PageCache.reply(page, "\"other\", W/" + page.etag(), null))
+                .isInstanceOf(PageCache.Reply.NotModified.class);
+        assertThat(PageCache.reply(page, "\"other\"", "gzip, br"))
+                .isEqualTo(new PageCache.Reply.Full(200, Encodings.Coding.BR, "br"));
+        assertThat(PageCache.reply(page, null, "br;q=0, gzip"))
+                .isEqualTo(new PageCache.Reply.Full(200, Encodings.Coding.GZIP, "gzip"));
+        assertThat(PageCache.reply(page, null, null))
+                .isEqualTo(new PageCache.Reply.Full(200, Encodings.Coding.IDENTITY, null));
+        PageCache.Entry missing = PageCache.build(1, Response.of(404, Response.HTML, "y".repeat(1_000)));
+        assertThat(PageCache.reply(missing, missing.etag(), null)).as("only a 200 is ever 'not modified'")
+                .isEqualTo(new PageCache.Reply.Full(404, Encodings.Coding.IDENTITY, null));
     }
 
     @Test
     void random_query_strings_render_a_page_once() {
         PageCache cache = new PageCache(version(1_000), true);
-        for (int i = 0; i < 500; i++) cache.entry("/leaderboard" + PageCache.canonicalQuery("nocache=" + i), this::render);
+        for (int i = 0; i < 500; i++) {
+            cache.entry("/leaderboard" + PageCache.canonicalQuery(ALL_PARAMETERS, "nocache=" + i), this::render);
+        }
         assertThat(renders.get()).isEqualTo(1);
     }
 

@@ -1,0 +1,245 @@
+package autobench.web;
+
+import autobench.gallery.Answer;
+import autobench.gallery.ExportedVote;
+import autobench.gallery.HistoryPoint;
+import autobench.gallery.ModelInfo;
+import autobench.gallery.Render;
+import autobench.gallery.Standings;
+import autobench.gallery.TaskView;
+import autobench.rating.LeaderboardRow;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every JSON body of /api/v1, one record each. Jackson writes a component {@code fooBar} as the
+ * field {@code foo_bar}, in declaration order; the public names are those of docs/api.md and
+ * openapi.json, and {@code ApiContractTest} fails when a record and the document disagree. The
+ * records are built from the gallery's read model here, so the domain's records can change shape
+ * without changing the API.
+ */
+final class Api {
+    private Api() {}
+
+    /** Every error of the API: 400 (a parameter value it cannot use) or 404 (nothing published there). */
+    record Error(String error) {}
+
+    record Days(List<DayLink> days) {}
+
+    record DayLink(LocalDate day, String url) {
+        static DayLink of(LocalDate d) {
+            return new DayLink(d, "/api/v1/days/" + d);
+        }
+    }
+
+    record Day(LocalDate day, List<Task> tasks) {}
+
+    record Task(
+            String id,
+            LocalDate day,
+            int slot,
+            String title,
+            String category,
+            String theme,
+            String prompt,
+            String url,
+            List<Submission> submissions) {
+        static Task of(TaskView t) {
+            return new Task(
+                    t.id(),
+                    t.day(),
+                    t.slot(),
+                    t.title(),
+                    t.category(),
+                    t.theme(),
+                    t.prompt(),
+                    "/task/" + t.id(),
+                    t.answers().stream().map(Submission::of).toList());
+        }
+    }
+
+    /** @param artifacts artifact kind (poster, preview, frame-N, after-input) to its URL, by kind */
+    record Submission(
+            String id,
+            String taskId,
+            String modelId,
+            boolean demo,
+            String status,
+            String outcome,
+            String reason,
+            String finishReason,
+            String modelVersion,
+            long inputTokens,
+            long outputTokens,
+            long reasoningTokens,
+            double costUsd,
+            long latencyMs,
+            List<String> assists,
+            RenderResult render,
+            Map<String, String> artifacts,
+            String url) {
+        static Submission of(Answer a) {
+            Map<String, String> artifacts = new LinkedHashMap<>();
+            a.artifacts().entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> artifacts.put(e.getKey(), "/a/" + e.getValue()));
+            return new Submission(
+                    a.submissionId(),
+                    a.taskId(),
+                    a.modelId(),
+                    a.demo(),
+                    a.status(),
+                    a.outcome(),
+                    a.reason(),
+                    a.finishReason(),
+                    a.modelVersion(),
+                    a.inputTokens(),
+                    a.outputTokens(),
+                    a.reasoningTokens(),
+                    a.costUsd(),
+                    a.latencyMs(),
+                    a.assists(),
+                    a.render() == null ? null : RenderResult.of(a.render()),
+                    artifacts,
+                    "/api/v1/submissions/" + a.submissionId());
+        }
+    }
+
+    record RenderResult(
+            String result,
+            String reason,
+            Boolean runs,
+            Boolean notBlank,
+            Boolean animates,
+            Boolean interactive,
+            List<String> errors,
+            List<ConsoleLine> console) {
+        static RenderResult of(Render r) {
+            return new RenderResult(
+                    r.result(),
+                    r.reason(),
+                    r.runs(),
+                    r.notBlank(),
+                    r.animates(),
+                    r.interactive(),
+                    r.errors(),
+                    r.console().stream()
+                            .map(l -> new ConsoleLine(l.type(), l.text()))
+                            .toList());
+        }
+    }
+
+    record ConsoleLine(String type, String text) {}
+
+    /** A submission with its texts; they are null when the answer has none stored. */
+    record SubmissionDetail(@JsonUnwrapped Submission submission, String code, String rawResponse, String reasoning) {}
+
+    record Models(List<Model> models) {}
+
+    record Model(String id, String provider, String model, boolean demo, boolean enabled, String url) {
+        static Model of(ModelInfo i) {
+            return new Model(i.id(), i.provider(), i.modelName(), i.demo(), i.enabled(), "/model/" + i.id());
+        }
+    }
+
+    /** @param submissions the URLs of the model's answers */
+    record ModelDetail(
+            @JsonUnwrapped Model model,
+            List<RatingPoint> history,
+            Map<String, CategoryStats> byCategory,
+            List<String> submissions) {}
+
+    /** One daily Bradley–Terry snapshot; the interval and rank are null before there are enough votes. */
+    record RatingPoint(LocalDate day, double rating, Double ciLow, Double ciHigh, Integer rank, int votes) {
+        static RatingPoint of(HistoryPoint h) {
+            return new RatingPoint(h.day(), h.rating(), h.ciLow(), h.ciHigh(), h.rank(), h.votes());
+        }
+    }
+
+    record CategoryStats(int finished, int succeeded, double avgCostUsd, double avgLatencyMs) {
+        static CategoryStats of(Standings.AnswerStats s) {
+            return new CategoryStats(s.finished(), s.succeeded(), s.avgCostUsd(), s.avgLatencyMs());
+        }
+    }
+
+    record Leaderboard(String category, LocalDate from, LocalDate to, List<Board> boards) {}
+
+    record Board(String pool, long votes, List<Row> rows) {
+        static Board of(Standings s) {
+            return new Board(
+                    s.pool(),
+                    s.board().votes(),
+                    s.board().rows().stream()
+                            .map(r -> Row.of(r, s.answers().get(r.model())))
+                            .toList());
+        }
+    }
+
+    /** @param answers finished answers in the same window; the three averages are null when there are none */
+    record Row(
+            String model,
+            int rank,
+            double rating,
+            Double ciLow,
+            Double ciHigh,
+            double elo,
+            int votes,
+            int wins,
+            int losses,
+            int ties,
+            int bothBad,
+            double winRate,
+            boolean provisional,
+            int answers,
+            Double successRate,
+            Double avgCostUsd,
+            Double avgLatencyMs) {
+        static Row of(LeaderboardRow r, Standings.AnswerStats a) {
+            return new Row(
+                    r.model(),
+                    r.rank(),
+                    r.rating(),
+                    finite(r.ciLow()),
+                    finite(r.ciHigh()),
+                    r.elo(),
+                    r.votes(),
+                    r.wins(),
+                    r.losses(),
+                    r.ties(),
+                    r.bothBad(),
+                    r.winRate(),
+                    r.provisional(),
+                    a == null ? 0 : a.finished(),
+                    a == null ? null : a.successRate(),
+                    a == null ? null : a.avgCostUsd(),
+                    a == null ? null : a.avgLatencyMs());
+        }
+
+        private static Double finite(double d) {
+            return Double.isFinite(d) ? d : null;
+        }
+    }
+
+    /** One line of votes.jsonl: the first five fields are what {@code autobench ratings --votes} reads. */
+    record Vote(
+            String left,
+            String right,
+            String winner,
+            String category,
+            LocalDate date,
+            String id,
+            String taskId,
+            long castAt,
+            String pool) {
+        static Vote of(ExportedVote v) {
+            return new Vote(
+                    v.left(), v.right(), v.winner(), v.category(), v.date(), v.id(), v.taskId(), v.castAt(), v.pool());
+        }
+    }
+
+    /** @param modelCallsSinceStart 0 while the process only serves visitors */
+    record Stats(long modelCallsSinceStart, long votes) {}
+}
