@@ -38,7 +38,22 @@ public record Config(
         Integer shutdownGraceSeconds,
         String cronSecretEnv,
         Web web,
+        Voting voting,
         List<ModelConfig> models) {
+
+    /**
+     * How votes are taken and shown.
+     *
+     * @param revealAfterDays a task of arena day D is anonymous on every public surface until arena day
+     *                        D + this begins; 0 names the models at once (not blind: small private arenas only)
+     */
+    public record Voting(int revealAfterDays) {
+        public static final Voting DEFAULTS = new Voting(1);
+
+        public Voting {
+            if (revealAfterDays < 0) throw new IllegalArgumentException("reveal_after_days must be 0 or more, got " + revealAfterDays);
+        }
+    }
 
     /**
      * @param enabled          false skips the render stage (tasks then stay dispatched, unpublished)
@@ -99,16 +114,21 @@ public record Config(
 
     public Config withDatabase(String url) {
         return new Config(source, url, databaseUser, databasePasswordEnv, zone, tasksPerDay, taskGenerator,
-                autoApprove, dailyBudgetUsd, dispatch, render, schedule, shutdownGraceSeconds, cronSecretEnv, web, models);
+                autoApprove, dailyBudgetUsd, dispatch, render, schedule, shutdownGraceSeconds, cronSecretEnv, web, voting, models);
     }
 
     public Config withWeb(Web newWeb) {
         return new Config(source, database, databaseUser, databasePasswordEnv, zone, tasksPerDay, taskGenerator,
-                autoApprove, dailyBudgetUsd, dispatch, render, schedule, shutdownGraceSeconds, cronSecretEnv, newWeb, models);
+                autoApprove, dailyBudgetUsd, dispatch, render, schedule, shutdownGraceSeconds, cronSecretEnv, newWeb, voting, models);
+    }
+
+    public Config withVoting(Voting newVoting) {
+        return new Config(source, database, databaseUser, databasePasswordEnv, zone, tasksPerDay, taskGenerator,
+                autoApprove, dailyBudgetUsd, dispatch, render, schedule, shutdownGraceSeconds, cronSecretEnv, web, newVoting, models);
     }
 
     public Config withModels(List<ModelConfig> newModels) {
         return new Config(source, database, databaseUser, databasePasswordEnv, zone, tasksPerDay, taskGenerator,
-                autoApprove, dailyBudgetUsd, dispatch, render, schedule, shutdownGraceSeconds, cronSecretEnv, web, newModels);
+                autoApprove, dailyBudgetUsd, dispatch, render, schedule, shutdownGraceSeconds, cronSecretEnv, web, voting, newModels);
     }
 }

@@ -44,7 +44,8 @@ final class EnvOverrides {
 
     private boolean applyOne(ObjectNode root, String rest, String value) {
         for (String k : ConfigLoader.TOP_KEYS) {
-            if (k.equals("dispatch") || k.equals("models") || k.equals("render") || k.equals("schedule")) continue;
+            if (k.equals("dispatch") || k.equals("models") || k.equals("render") || k.equals("schedule")
+                    || k.equals("voting")) continue;
             if (ConfigLoader.envName(k).equals(rest)) {
                 root.put(k, value);
                 return true;
@@ -54,6 +55,7 @@ final class EnvOverrides {
         if (rest.startsWith("MODELS_")) return applyModel(root, rest.substring("MODELS_".length()), value);
         if (rest.startsWith("RENDER_")) return applySection(root, "render", ConfigLoader.RENDER_KEYS, rest.substring("RENDER_".length()), value);
         if (rest.startsWith("SCHEDULE_")) return applySection(root, "schedule", ConfigLoader.SCHEDULE_KEYS, rest.substring("SCHEDULE_".length()), value);
+        if (rest.startsWith("VOTING_")) return applySection(root, "voting", ConfigLoader.VOTING_KEYS, rest.substring("VOTING_".length()), value);
         return false;
     }
 

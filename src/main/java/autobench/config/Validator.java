@@ -55,12 +55,24 @@ final class Validator {
         Integer grace = root.hasNonNull("shutdown_grace_seconds")
                 ? integer(root, "shutdown_grace_seconds", "shutdown_grace_seconds", 300, 0, 86_400) : null;
         Config.Web web = web(root.path("web"));
+        Config.Voting voting = voting(root.path("voting"));
         List<ModelConfig> models = models(root.path("models"), requireKeys);
         if (!generator.equals("builtin") && models.stream().noneMatch(m -> m.id().equals(generator))) {
             problems.add("task_generator: '" + generator + "' is neither 'builtin' nor the id of a configured model");
         }
         return new Config(source, database, dbUser, dbPasswordEnv, zone, tasksPerDay, generator, autoApprove, budget,
-                dispatch, render, schedule, grace, cronSecretEnv, web, models);
+                dispatch, render, schedule, grace, cronSecretEnv, web, voting, models);
+    }
+
+    private Config.Voting voting(JsonNode v) {
+        if (v.isMissingNode() || v.isNull()) return Config.Voting.DEFAULTS;
+        if (!v.isObject()) {
+            problems.add("voting: must be a mapping (reveal_after_days)");
+            return Config.Voting.DEFAULTS;
+        }
+        problems.addAll(ConfigLoader.unknownKeys(v, ConfigLoader.VOTING_KEYS, "voting."));
+        // A year is far beyond any sensible wait; a larger number is a typo more likely than a policy.
+        return new Config.Voting(integer(v, "reveal_after_days", "voting.reveal_after_days", Config.Voting.DEFAULTS.revealAfterDays(), 0, 366));
     }
 
     private ScheduleSettings schedule(JsonNode s) {

@@ -148,7 +148,9 @@ public final class Arena implements AutoCloseable {
     public RenderStore renders() { return renders; }
     public ArtifactStore artifacts() { return artifacts; }
     public SnapshotStore snapshots() { return snapshots; }
-    public StoredVotes storedVotes() { return new StoredVotes(votes); }
+    public StoredVotes storedVotes() { return new StoredVotes(votes, reveal()); }
+    /** When each task's answers are named and its votes counted (voting.reveal_after_days). */
+    public autobench.vote.Reveal reveal() { return new autobench.vote.Reveal(config.voting().revealAfterDays(), config.zone(), clock); }
     public ModelStore models() { return models; }
     /** Calls that reached a provider adapter since this process started. */
     public long providerCalls() { return providerCalls.get(); }
@@ -156,12 +158,12 @@ public final class Arena implements AutoCloseable {
     /** The website's read model: published tasks, answers, leaderboards; it can reach no provider. */
     public autobench.gallery.Gallery gallery() {
         return new autobench.gallery.Gallery(new autobench.gallery.Gallery.Sources(tasks, submissions, renders, artifacts, models,
-                votes, snapshots), RatingSettings.DEFAULTS);
+                votes, snapshots), RatingSettings.DEFAULTS, reveal());
     }
 
     /** Blind battles and votes for the web; built on first use, when it reads (or creates) the server secret. */
     public synchronized Battles battles() {
-        if (battles == null) battles = new Battles(votes, VoteSettings.DEFAULTS, config.zone(), clock, new SecureRandom());
+        if (battles == null) battles = new Battles(votes, VoteSettings.DEFAULTS, reveal(), new SecureRandom());
         return battles;
     }
 
