@@ -193,6 +193,7 @@ final class ApiHandlers {
         m.put("theme", t.theme());
         m.put("prompt", t.prompt());
         m.put("url", "/task/" + t.id());
+        m.put("reveal_at", t.revealAt() == null ? null : t.revealAt().toString());
         m.put("submissions", t.answers().stream().map(ApiHandlers::answer).toList());
         return m;
     }
@@ -232,6 +233,12 @@ final class ApiHandlers {
         a.artifacts().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> artifacts.put(e.getKey(), "/a/" + e.getValue()));
         m.put("artifacts", artifacts);
         m.put("url", "/api/v1/submissions/" + a.submissionId());
+        m.put("label", a.label());
+        m.put("reveal_at", a.revealAt() == null ? null : a.revealAt().toString());
+        if (a.blind()) {
+            // The read model left these out (they could name the model): say so with null, not with a zero.
+            for (String k : List.of("input_tokens", "output_tokens", "reasoning_tokens", "cost_usd", "latency_ms", "assists")) m.put(k, null);
+        }
         return m;
     }
 

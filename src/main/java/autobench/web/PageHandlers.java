@@ -76,9 +76,10 @@ final class PageHandlers {
 
     void raw(Context ctx) {
         String id = ctx.pathParam("id");
-        cache.serve(ctx, key(ctx), () -> gallery.answer(id).flatMap(a -> gallery.texts(id).flatMap(tx -> gallery.task(a.taskId())
+        cache.serve(ctx, key(ctx), () -> gallery.answer(id).filter(a -> !a.blind()).flatMap(a -> gallery.texts(id).flatMap(tx -> gallery.task(a.taskId())
                         .map(t -> templates.page("raw", new Pages.Raw(a, t.title(), tx.rawResponse(), tx.reasoning())))))
-                .orElseGet(() -> notFound("There is no published answer with this id.")));
+                .orElseGet(() -> notFound("There is no published answer with this id, or its task is still blind"
+                        + " (a raw reply can name its model, so it is shown when the names are).")));
     }
 
     void archive(Context ctx) {

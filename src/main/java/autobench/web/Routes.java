@@ -16,6 +16,7 @@ final class Routes {
         r.get("/battle", battles::show);
         r.post("/battle/vote", battles::vote);
         r.get("/p/{ref}", battles::poster);
+        r.get("/my/votes", battles::mine);
         r.get("/leaderboard", pages::leaderboard);
         r.get("/archive", pages::archive);
         r.get("/model/{id}", pages::model);

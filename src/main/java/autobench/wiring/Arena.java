@@ -328,7 +328,7 @@ public final class Arena implements AutoCloseable {
 
     /** The open-data export of this arena's database. */
     public Exporter exporter(String autobenchVersion) {
-        return new Exporter(dataTables(db), db::schemaVersion, autobenchVersion, clock);
+        return new Exporter(dataTables(db), db::schemaVersion, autobenchVersion, reveal());
     }
 
     /**
