@@ -19,17 +19,13 @@ import autobench.vote.Reveal;
 import autobench.vote.VoteStore;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +33,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The read model the website is given: published tasks, their answers, the leaderboards, the
@@ -61,7 +55,7 @@ public final class Gallery {
     private final Sources src;
     private final RatingSettings settings;
     private final Reveal reveal;
-    private volatile byte[] labelKey;
+    private volatile Labels labels;
 
     /** A gallery that names every model at once (not blind): tools and tests that need no reveal. */
     public Gallery(Sources sources, RatingSettings settings) {
@@ -269,27 +263,9 @@ public final class Gallery {
         Instant revealAt = reveal.revealAt(t.day());
         List<Submission> shuffled = labelOrder(t.id(), subs);
         List<Answer> answers = new ArrayList<>();
-        for (int i = 0; i < shuffled.size(); i++) answers.add(anonymous(answer(shuffled.get(i), models), label(i), revealAt));
+        for (int i = 0; i < shuffled.size(); i++) answers.add(anonymous(answer(shuffled.get(i), models), Labels.label(i), revealAt));
         return new TaskView(t.id(), t.day(), t.slot(), t.title(), t.category().wireName(), t.theme(), t.prompt(),
                 t.status().wireName(), answers, revealAt);
-    }
-
-    /**
-     * A blind task's answers in the order of their labels: by a keyed hash of the task and the
-     * answer, so the order is stable (the same labels on every page, process and day) yet says
-     * nothing about the model, its id, its place in the config or when it answered.
-     */
-    List<Submission> labelOrder(String taskId, List<Submission> subs) {
-        Map<String, String> rank = new HashMap<>();
-        for (Submission s : subs) rank.put(s.id(), keyedHash(taskId + "\n" + s.id()));
-        return subs.stream().sorted(Comparator.comparing((Submission s) -> rank.get(s.id()))).toList();
-    }
-
-    /** "Answer A" … "Answer Z", then "Answer AA", "Answer AB", …: a label for any number of answers. */
-    static String label(int index) {
-        String letters = "";
-        for (int i = index; i >= 0; i = i / 26 - 1) letters = (char) ('A' + i % 26) + letters;
-        return "Answer " + letters;
     }
 
     /** The same answer with everything that could name its model left out: only what the preview shows anyway stays. */
@@ -298,16 +274,13 @@ public final class Gallery {
                 0, List.of(), a.hasCode(), a.render(), a.artifacts(), label, revealAt);
     }
 
-    private String keyedHash(String text) {
-        byte[] key = labelKey;
-        if (key == null) labelKey = key = src.votes().labelKey(reveal.clock().millis());
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
+    /** The label order of a blind task's answers; the key is read (or created) on first use. */
+    private List<Submission> labelOrder(String taskId, List<Submission> subs) {
+        Labels l = labels;
+        if (l == null) labels = l = new Labels(src.votes().labelKey(reveal.clock().millis()));
+        Map<String, Submission> byId = new HashMap<>();
+        subs.forEach(s -> byId.put(s.id(), s));
+        return l.order(taskId, subs.stream().map(Submission::id).toList()).stream().map(byId::get).toList();
     }
 
     private Answer answer(Submission s, Map<String, ModelInfo> models) {
