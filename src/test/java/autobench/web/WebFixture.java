@@ -35,6 +35,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One arena with two published days (three demo models and one hostile answer from the test
  * corpus, all rendered by the real renderer) and the real site on free ports, shared by the web
  * tests in this JVM. A trap server stands for "the network": any request reaching it is counted.
+ * Its answers are named at once ({@code reveal_after_days: 0}): these tests check pages, headers,
+ * previews and the vote path, and look at today's answers by model; BlindBattlesTest checks the
+ * blind default.
  */
 final class WebFixture {
     private static WebFixture shared;
@@ -77,6 +80,7 @@ final class WebFixture {
                 tasks_per_day: 1
                 render: {enabled: true, time_limit_seconds: 20, lanes: 1}
                 web: {port: %d, sandbox_port: %d, cache_check_ms: 100}
+                voting: {reveal_after_days: 0}
                 models:
                   - {id: demo-orbit, provider: demo, model: demo-orbit}
                   - {id: demo-grid, provider: demo, model: demo-grid}
