@@ -255,15 +255,20 @@ public final class Gallery {
 
     private TaskView view(StoredTask t, Map<String, ModelInfo> models) {
         Set<String> hidden = src.submissions().hiddenIds();
-        List<Submission> subs = src.submissions().forTask(t.id()).stream().filter(s -> !hidden.contains(s.id())).toList();
+        List<Submission> all = src.submissions().forTask(t.id());
         if (reveal.revealed(t.day())) {
             return new TaskView(t.id(), t.day(), t.slot(), t.title(), t.category().wireName(), t.theme(), t.prompt(),
-                    t.status().wireName(), subs.stream().map(s -> answer(s, models)).toList(), null);
+                    t.status().wireName(),
+                    all.stream().filter(s -> !hidden.contains(s.id())).map(s -> answer(s, models)).toList(), null);
         }
         Instant revealAt = reveal.revealAt(t.day());
-        List<Submission> shuffled = labelOrder(t.id(), subs);
+        // Every answer gets a label, hidden ones included: hiding one leaves the others' labels as they were.
+        List<Submission> shuffled = labelOrder(t.id(), all);
         List<Answer> answers = new ArrayList<>();
-        for (int i = 0; i < shuffled.size(); i++) answers.add(anonymous(answer(shuffled.get(i), models), Labels.label(i), revealAt));
+        for (int i = 0; i < shuffled.size(); i++) {
+            Submission s = shuffled.get(i);
+            if (!hidden.contains(s.id())) answers.add(anonymous(answer(s, models), Labels.label(i), revealAt));
+        }
         return new TaskView(t.id(), t.day(), t.slot(), t.title(), t.category().wireName(), t.theme(), t.prompt(),
                 t.status().wireName(), answers, revealAt);
     }

@@ -141,7 +141,8 @@ final class PageHandlers {
         int demo = (int) models.values().stream().filter(ModelInfo::demo).count();
         RatingSettings s = RatingSettings.DEFAULTS;
         Response r = templates.page("methodology", new Pages.Methodology(models.size() - demo, demo, gallery.publishedDays().size(),
-                gallery.voteCount(), modelCalls.getAsLong(), s.rounds(), s.prior(), s.eloK(), s.provisionalBelow()));
+                gallery.voteCount(), modelCalls.getAsLong(), s.rounds(), s.prior(), s.eloK(), s.provisionalBelow(),
+                gallery.reveal().afterDays()));
         PageCache.send(ctx, PageCache.once(r), "no-cache");
     }
 
