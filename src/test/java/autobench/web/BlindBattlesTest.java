@@ -376,7 +376,7 @@ class BlindBattlesTest {
 
     /** The clock moving within the day changes nothing: stable labels, and the same reveal time on every page. */
     @Test
-    void a_blind_task_shows_the_same_labels_and_reveal_time_on_every_visit() throws Exception {
+    void a_blind_task_shows_the_same_labels_and_reveal_time_on_every_visit_and_hiding_an_answer_keeps_the_others_labels() throws Exception {
         try (Arena3 a = new Arena3()) {
             JsonNode day = JSON.readTree(a.text("/api/v1/days/" + TODAY));
             JsonNode task = day.get("tasks").get(0);
@@ -392,6 +392,17 @@ class BlindBattlesTest {
                 assertThat(s.get("reveal_at").asText()).isEqualTo(Instant.parse(TODAY.plusDays(1) + "T00:00:00Z").toString());
                 assertThat(a.get("/answer/" + s.get("id").asText() + "/raw").statusCode()).isEqualTo(404);
             }
+            // an operator hides one answer: the others keep their labels
+            Map<String, String> labels = new HashMap<>();
+            for (JsonNode s : task.get("submissions")) labels.put(s.get("id").asText(), s.get("label").asText());
+            String hidden = task.get("submissions").get(0).get("id").asText();
+            a.arena.database().jdbi().useHandle(h -> h.createUpdate("UPDATE submissions SET hidden = 1 WHERE id = :id").bind("id", hidden).execute());
+            labels.remove(hidden);
+            Map<String, String> after = new HashMap<>();
+            for (JsonNode s : JSON.readTree(a.text("/api/v1/tasks/" + task.get("id").asText())).get("submissions")) {
+                after.put(s.get("id").asText(), s.get("label").asText());
+            }
+            assertThat(after).isEqualTo(labels);
             // yesterday's tasks are revealed and named as before
             JsonNode yesterday = JSON.readTree(a.text("/api/v1/days/" + TODAY.minusDays(1))).get("tasks").get(0);
             assertThat(yesterday.get("submissions").get(0).get("model_id").asText()).isIn(a.models);
