@@ -55,7 +55,8 @@ import picocli.CommandLine;
  * public number. Then the clock passes the reveal and everything it could not learn appears.
  *
  * <p>The site runs with its page cache off, so every answer is computed afresh: "nothing changed"
- * is about the data, not about a cache that hides it.
+ * is about the data, not about a cache that hides it. (Over 400 lines: the crawler and the
+ * attacker's reasoning are the test, and reading them in one place is the point.)
  */
 class BlindBattlesTest {
     static final LocalDate TODAY = LocalDate.of(2026, 9, 14);
