@@ -52,7 +52,8 @@ public final class DemoCommand implements Callable<Integer> {
         List<VoteStore.StoredVote> all = arena.storage().votes().all();
         for (LocalDate day : days) {
             long end = ArenaDay.of(day, zone).endMillis();
-            history.record(day, all.stream().filter(v -> v.simulated() && v.castAt() < end)
+            LocalDate revealed = arena.storage().reveal().revealedThrough(end); // as the public board stood when the day ended
+            history.record(day, all.stream().filter(v -> v.simulated() && v.castAt() < end && !v.day().isAfter(revealed))
                     .map(v -> new Vote(v.leftModel(), v.rightModel(), v.outcome(), v.category(), v.day())).toList());
         }
     }

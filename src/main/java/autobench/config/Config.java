@@ -43,6 +43,7 @@ public record Config(
         VoteSettings voting,
         List<ModelConfig> models) {
 
+
     /**
      * @param enabled          false skips the render stage (tasks then stay dispatched, unpublished)
      * @param chromium         the Chromium executable, or {@code null} to look in the usual places
@@ -108,6 +109,11 @@ public record Config(
     public Config withWeb(Web newWeb) {
         return new Config(source, database, databaseUser, databasePasswordEnv, zone, tasksPerDay, taskGenerator,
                 autoApprove, dailyBudgetUsd, dispatch, render, schedule, shutdownGraceSeconds, cronSecretEnv, newWeb, voting, models);
+    }
+
+    public Config withVoting(VoteSettings newVoting) {
+        return new Config(source, database, databaseUser, databasePasswordEnv, zone, tasksPerDay, taskGenerator,
+                autoApprove, dailyBudgetUsd, dispatch, render, schedule, shutdownGraceSeconds, cronSecretEnv, web, newVoting, models);
     }
 
     public Config withModels(List<ModelConfig> newModels) {

@@ -39,7 +39,7 @@ public final class ConfigLoader {
     static final Set<String> WEB_KEYS = Set.of("port", "sandbox_port", "public_origin", "sandbox_origin",
             "trust_forwarded_for", "cache_check_ms", "cache", "secret_env", "admin_token_env", "export_dir");
     static final Set<String> VOTING_KEYS = Set.of("visitor_cap_per_day", "network_cap_per_day", "min_view_seconds",
-            "ipv4_prefix", "ipv6_prefix");
+            "ipv4_prefix", "ipv6_prefix", "reveal_after_days");
     static final Set<String> MODEL_KEYS = Set.of("id", "provider", "model", "base_url", "api_key_env",
             "max_output_tokens", "temperature", "price", "enabled", "timeout_seconds", "options");
     /** Environment variables of the launcher, not config keys. */

@@ -81,7 +81,9 @@ final class Validator {
         int minView = integer(v, "min_view_seconds", "voting.min_view_seconds", (int) d.minViewTime().toSeconds(), 0, 600);
         int v4 = integer(v, "ipv4_prefix", "voting.ipv4_prefix", d.ipv4Prefix(), 8, 32);
         int v6 = integer(v, "ipv6_prefix", "voting.ipv6_prefix", d.ipv6Prefix(), 16, 128);
-        return new VoteSettings(visitorCap, networkCap, d.battleLifetime(), Duration.ofSeconds(minView), v4, v6);
+        // A year is far beyond any sensible wait; a larger number is a typo more likely than a policy.
+        int reveal = integer(v, "reveal_after_days", "voting.reveal_after_days", d.revealAfterDays(), 0, 366);
+        return new VoteSettings(visitorCap, networkCap, d.battleLifetime(), Duration.ofSeconds(minView), v4, v6, reveal);
     }
 
     private ScheduleSettings schedule(JsonNode s) {

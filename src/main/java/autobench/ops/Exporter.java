@@ -1,5 +1,6 @@
 package autobench.ops;
 
+import autobench.vote.Reveal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -21,7 +23,9 @@ import javax.crypto.spec.SecretKeySpec;
  * by their SHA-256, and {@link Manifest}. Every table is streamed row by row, never held whole.
  * Rows created after the export started are left out, so every row's parents are in the export
  * too (a parent is always created before its children); models are written last for the same
- * reason. Visitors become per-export pseudonyms; address hashes are never read.
+ * reason. Visitors become per-export pseudonyms; address hashes are never read. Days whose tasks
+ * are still blind are never exported (their answers, artifacts and votes would name the models
+ * in battles now): the export ends at the last revealed day.
  */
 public final class Exporter {
     static final String MODELS = "models.jsonl", TASKS = "tasks.jsonl", SUBMISSIONS = "submissions.jsonl",
@@ -33,12 +37,20 @@ public final class Exporter {
     private final Supplier<String> schemaVersion;
     private final String autobenchVersion;
     private final Clock clock;
+    private final Reveal reveal;
 
+    /** An exporter for an arena where nothing is blind (reveal_after_days: 0). */
     public Exporter(DataTables tables, Supplier<String> schemaVersion, String autobenchVersion, Clock clock) {
+        this(tables, schemaVersion, autobenchVersion, new Reveal(0, ZoneOffset.UTC, clock));
+    }
+
+    /** @param reveal days after the last revealed one are left out, whatever --to says */
+    public Exporter(DataTables tables, Supplier<String> schemaVersion, String autobenchVersion, Reveal reveal) {
         this.tables = tables;
         this.schemaVersion = schemaVersion;
         this.autobenchVersion = autobenchVersion;
-        this.clock = clock;
+        this.clock = reveal.clock();
+        this.reveal = reveal;
     }
 
     /**
@@ -51,8 +63,10 @@ public final class Exporter {
             throw new IllegalArgumentException(dir + " exists and is not an empty directory; export into a new one");
         }
         Files.createDirectories(dir);
-        String f = from == null ? FIRST_DAY : from.toString(), t = to == null ? LAST_DAY : to.toString();
         long before = clock.millis();
+        LocalDate revealed = reveal.revealedThrough(before);
+        if (to == null ? !reveal.never() : to.isAfter(revealed)) to = revealed;
+        String f = from == null ? FIRST_DAY : from.toString(), t = to == null ? LAST_DAY : to.toString();
         String startedAt = clock.instant().toString();
         List<Manifest.Entry> files = new ArrayList<>();
 

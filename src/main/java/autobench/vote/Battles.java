@@ -39,24 +39,32 @@ public final class Battles {
     private final RandomGenerator random;
     private final Tokens tokens;
     private final PairCounters counters;
+    private final Reveal reveal;
+
+    /** Battles with names shown at once ({@code reveal_after_days: 0}): not blind; tests and small private arenas. */
+    public Battles(VoteStore votes, VoteSettings settings, ZoneId zone, Clock clock, RandomGenerator random) {
+        this(votes, settings, new Reveal(0, zone, clock), random);
+    }
 
     /**
      * Reads the server secret, creating it if this is the first process on this database.
      *
-     * @param zone   the arena's zone: the caps count per arena day
+     * @param reveal when tasks stop being blind (its zone is the arena's: the caps count per arena day);
+     *               visitors' battles draw only from tasks that are still blind
      * @param random chooses pairs, tasks and sides; used under a lock, so any generator will do
      */
-    public Battles(VoteStore votes, VoteSettings settings, ZoneId zone, Clock clock, RandomGenerator random) {
-        this(votes, settings, zone, clock, random, new Tokens(votes.secret(SECRET, Battles::freshSecret, clock.millis())),
+    public Battles(VoteStore votes, VoteSettings settings, Reveal reveal, RandomGenerator random) {
+        this(votes, settings, reveal, random, new Tokens(votes.secret(SECRET, Battles::freshSecret, reveal.clock().millis())),
                 new PairCounters(votes::pairCounts, settings.battleLifetime().toMillis()));
     }
 
-    private Battles(VoteStore votes, VoteSettings settings, ZoneId zone, Clock clock, RandomGenerator random, Tokens tokens,
+    private Battles(VoteStore votes, VoteSettings settings, Reveal reveal, RandomGenerator random, Tokens tokens,
                     PairCounters counters) {
         this.votes = votes;
         this.settings = settings;
-        this.zone = zone;
-        this.clock = clock;
+        this.zone = reveal.zone();
+        this.clock = reveal.clock();
+        this.reveal = reveal;
         this.random = random;
         this.tokens = tokens;
         this.counters = counters;
@@ -64,7 +72,12 @@ public final class Battles {
 
     /** The same battles with another generator: the simulated visitors bring a seeded one. */
     Battles withRandom(RandomGenerator other) {
-        return new Battles(votes, settings, zone, clock, other, tokens, counters);
+        return new Battles(votes, settings, reveal, other, tokens, counters);
+    }
+
+    /** When tasks are revealed, for the vote's reply. */
+    public Reveal reveal() {
+        return reveal;
     }
 
     /**
@@ -75,7 +88,7 @@ public final class Battles {
      *                  on issuing can come later without changing callers
      */
     public Optional<Battle> issue(String visitorId, String address) {
-        return issue(visitorId, Pool.PREFER_REAL, null, clock.millis()).map(Issued::battle);
+        return issue(visitorId, Pool.PREFER_REAL, null, clock.millis(), true).map(Issued::battle);
     }
 
     /**
@@ -107,9 +120,18 @@ public final class Battles {
 
     /** @param day only tasks of this arena day, or null for any day */
     Optional<Issued> issue(String visitorId, Pool pool, LocalDate day, long now) {
+        return issue(visitorId, pool, day, now, false);
+    }
+
+    /**
+     * @param blindOnly only tasks not yet revealed (a visitor's battle), and a battle that expires by the
+     *                  next reveal: a vote arriving after its task is named would move public numbers at once
+     */
+    private Optional<Issued> issue(String visitorId, Pool pool, LocalDate day, long now, boolean blindOnly) {
         if (visitorId == null || visitorId.isBlank()) throw new IllegalArgumentException("a battle is issued to a visitor id; it is missing");
+        boolean blind = blindOnly && !reveal.never();
         // Read outside the lock: only the choice and the counters must not interleave.
-        var answers = votes.answers(day);
+        var answers = votes.answers(day, blind ? reveal.revealedThrough(now) : null);
         Optional<Pick> pick;
         synchronized (counters) {
             pick = PairPicker.pick(answers, p -> counters.weight(p, now), pool, random);
@@ -117,6 +139,7 @@ public final class Battles {
         }
         return pick.map(p -> {
             long expiresAt = now + settings.battleLifetime().toMillis();
+            if (blind) expiresAt = Math.min(expiresAt, nextReveal(now));
             var ticket = new Tokens.Ticket(Ids.newId(), visitorId, p.taskId(), p.left().submissionId(), p.right().submissionId(), now,
                     expiresAt);
             Battle b = new Battle(ticket.id(), tokens.issue(ticket), p.taskId(), p.left().submissionId(), p.right().submissionId(), now,
@@ -143,6 +166,11 @@ public final class Battles {
             }
         }
         return r;
+    }
+
+    /** The next moment any task is revealed: the start of the next arena day. */
+    private long nextReveal(long now) {
+        return LocalDate.ofInstant(Instant.ofEpochMilli(now), zone).plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
     }
 
     long simulatedVotesOn(LocalDate day) {

@@ -14,10 +14,12 @@ import java.time.Duration;
  *                         seconds to look at two answers, a script does not
  * @param ipv4Prefix       the IPv4 network the network cap counts by (24: a /24)
  * @param ipv6Prefix       the IPv6 network the network cap counts by (64: a /64, the smallest a home is given)
+ * @param revealAfterDays  a task of arena day D is anonymous on every public surface until arena day D + this
+ *                         begins; 0 names the models at once (not blind: small private arenas only)
  */
 public record VoteSettings(int visitorCapPerDay, int networkCapPerDay, Duration battleLifetime, Duration minViewTime,
-                           int ipv4Prefix, int ipv6Prefix) {
-    public static final VoteSettings DEFAULTS = new VoteSettings(200, 1000, Duration.ofHours(1), Duration.ofSeconds(4), 24, 64);
+                           int ipv4Prefix, int ipv6Prefix, int revealAfterDays) {
+    public static final VoteSettings DEFAULTS = new VoteSettings(200, 1000, Duration.ofHours(1), Duration.ofSeconds(4), 24, 64, 1);
 
     public VoteSettings {
         if (visitorCapPerDay < 1) throw new IllegalArgumentException("the visitor vote cap must be at least 1, got " + visitorCapPerDay);
@@ -30,22 +32,27 @@ public record VoteSettings(int visitorCapPerDay, int networkCapPerDay, Duration 
         }
         if (ipv4Prefix < 8 || ipv4Prefix > 32) throw new IllegalArgumentException("the IPv4 prefix must lie in 8..32, got " + ipv4Prefix);
         if (ipv6Prefix < 16 || ipv6Prefix > 128) throw new IllegalArgumentException("the IPv6 prefix must lie in 16..128, got " + ipv6Prefix);
+        if (revealAfterDays < 0) throw new IllegalArgumentException("reveal_after_days must be 0 or more, got " + revealAfterDays);
     }
 
     public VoteSettings withCaps(int visitor, int network) {
-        return new VoteSettings(visitor, network, battleLifetime, minViewTime, ipv4Prefix, ipv6Prefix);
+        return new VoteSettings(visitor, network, battleLifetime, minViewTime, ipv4Prefix, ipv6Prefix, revealAfterDays);
     }
 
     public VoteSettings withLifetime(Duration lifetime) {
-        return new VoteSettings(visitorCapPerDay, networkCapPerDay, lifetime, minViewTime, ipv4Prefix, ipv6Prefix);
+        return new VoteSettings(visitorCapPerDay, networkCapPerDay, lifetime, minViewTime, ipv4Prefix, ipv6Prefix, revealAfterDays);
     }
 
     public VoteSettings withMinViewTime(Duration min) {
-        return new VoteSettings(visitorCapPerDay, networkCapPerDay, battleLifetime, min, ipv4Prefix, ipv6Prefix);
+        return new VoteSettings(visitorCapPerDay, networkCapPerDay, battleLifetime, min, ipv4Prefix, ipv6Prefix, revealAfterDays);
+    }
+
+    public VoteSettings withRevealAfterDays(int days) {
+        return new VoteSettings(visitorCapPerDay, networkCapPerDay, battleLifetime, minViewTime, ipv4Prefix, ipv6Prefix, days);
     }
 
     /** The network an address counts under. */
     String network(String address) {
-        return Networks.of(address, ipv4Prefix, ipv6Prefix);
+        return Networks.of(address, ipv4Prefix, ipv6Prefix, revealAfterDays);
     }
 }

@@ -165,6 +165,34 @@ public final class VoteStore {
         });
     }
 
+    /**
+     * The key that orders a blind task's answers under their labels (Answer A, B, …): secret, so the
+     * order cannot be derived from ids, and stored, so every process and restart shows the same labels.
+     */
+    public byte[] labelKey(long now) {
+        return secret("answer-labels", () -> {
+            byte[] b = new byte[32];
+            new java.security.SecureRandom().nextBytes(b);
+            return b;
+        }, now);
+    }
+
+    /** One vote as its own visitor sees it on their page: which models were where, which side they chose. */
+    public record VisitorVote(String taskId, String leftModel, String rightModel, Outcome outcome, LocalDate day, long castAt,
+                              boolean voided) {}
+
+    /** A visitor's own votes, newest first (at most {@code limit}). */
+    public List<VisitorVote> ofVisitor(String visitor, int limit) {
+        return db.jdbi().withHandle(h -> h.createQuery("""
+                SELECT v.task_id, v.left_model, v.right_model, v.outcome, t.day, v.cast_at, v.voided_at
+                FROM votes v JOIN tasks t ON t.id = v.task_id WHERE v.visitor = :v ORDER BY v.cast_at DESC, v.id LIMIT :limit""")
+                .bind("v", visitor).bind("limit", limit)
+                .map((rs, c) -> new VisitorVote(rs.getString("task_id"), rs.getString("left_model"), rs.getString("right_model"),
+                        Outcome.parse(rs.getString("outcome")), LocalDate.parse(rs.getString("day")), rs.getLong("cast_at"),
+                        rs.getObject("voided_at") != null))
+                .list());
+    }
+
     /** An answer that may appear in a battle. */
     record Answer(String taskId, String submissionId, String modelId, boolean demo) {}
 
@@ -176,15 +204,21 @@ public final class VoteStore {
      * @param day only this arena day, or null for every day
      */
     List<Answer> answers(LocalDate day) {
+        return answers(day, null);
+    }
+
+    /** @param revealedThrough leave out tasks of this day and earlier (revealed, so no longer blind), or null */
+    List<Answer> answers(LocalDate day, LocalDate revealedThrough) {
         String sql = """
                 SELECT t.id AS task_id, s.id AS submission_id, s.model_id, m.demo
                 FROM tasks t JOIN submissions s ON s.task_id = t.id
                   JOIN render_results r ON r.submission_id = s.id JOIN models m ON m.id = s.model_id
                 WHERE t.status = 'published' AND s.status = 'succeeded' AND r.status = 'done' AND r.result <> 'render_failed'
-                """ + (day == null ? "" : " AND t.day = :day") + HIDDEN_ANSWERS + " ORDER BY t.day, t.slot, s.model_id";
+                """ + (day == null ? "" : " AND t.day = :day") + (revealedThrough == null ? "" : " AND t.day > :through") + HIDDEN_ANSWERS + " ORDER BY t.day, t.slot, s.model_id";
         return db.jdbi().withHandle(h -> {
             var q = h.createQuery(sql);
             if (day != null) q.bind("day", day.toString());
+            if (revealedThrough != null) q.bind("through", revealedThrough.toString());
             return q.map((rs, c) -> new Answer(rs.getString("task_id"), rs.getString("submission_id"), rs.getString("model_id"),
                     rs.getInt("demo") == 1)).list();
         });

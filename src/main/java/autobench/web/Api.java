@@ -46,6 +46,7 @@ final class Api {
             String theme,
             String prompt,
             String url,
+            String revealAt,
             List<Submission> submissions) {
         static Task of(TaskView t) {
             return new Task(
@@ -57,6 +58,7 @@ final class Api {
                     t.theme(),
                     t.prompt(),
                     "/task/" + t.id(),
+                    t.revealAt() == null ? null : t.revealAt().toString(),
                     t.answers().stream().map(Submission::of).toList());
         }
     }
@@ -72,20 +74,24 @@ final class Api {
             String reason,
             String finishReason,
             String modelVersion,
-            long inputTokens,
-            long outputTokens,
-            long reasoningTokens,
-            double costUsd,
-            long latencyMs,
+            Long inputTokens,
+            Long outputTokens,
+            Long reasoningTokens,
+            Double costUsd,
+            Long latencyMs,
             List<String> assists,
             RenderResult render,
             Map<String, String> artifacts,
-            String url) {
+            String url,
+            String label,
+            String revealAt) {
         static Submission of(Answer a) {
             Map<String, String> artifacts = new LinkedHashMap<>();
             a.artifacts().entrySet().stream()
                     .sorted(Map.Entry.comparingByKey())
                     .forEach(e -> artifacts.put(e.getKey(), "/a/" + e.getValue()));
+            // While blind the read model leaves out what could name the model: null says so, a zero would not.
+            boolean blind = a.blind();
             return new Submission(
                     a.submissionId(),
                     a.taskId(),
@@ -96,15 +102,17 @@ final class Api {
                     a.reason(),
                     a.finishReason(),
                     a.modelVersion(),
-                    a.inputTokens(),
-                    a.outputTokens(),
-                    a.reasoningTokens(),
-                    a.costUsd(),
-                    a.latencyMs(),
-                    a.assists(),
+                    blind ? null : (Long) a.inputTokens(),
+                    blind ? null : (Long) a.outputTokens(),
+                    blind ? null : (Long) a.reasoningTokens(),
+                    blind ? null : (Double) a.costUsd(),
+                    blind ? null : (Long) a.latencyMs(),
+                    blind ? null : a.assists(),
                     a.render() == null ? null : RenderResult.of(a.render()),
                     artifacts,
-                    "/api/v1/submissions/" + a.submissionId());
+                    "/api/v1/submissions/" + a.submissionId(),
+                    a.label(),
+                    a.revealAt() == null ? null : a.revealAt().toString());
         }
     }
 

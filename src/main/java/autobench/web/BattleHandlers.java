@@ -9,6 +9,7 @@ import autobench.vote.Battle;
 import autobench.vote.Battles;
 import autobench.vote.CastResult;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -80,11 +81,13 @@ final class BattleHandlers {
         switch (voting.cast(token == null ? "" : token, visitor, choice, visitors.address(ctx))) {
             case CastResult.Accepted a -> {
                 meters.counter("autobench.votes", "result", "accepted", "reason", "").increment();
-                version.changed();
                 TaskView t = gallery.task(a.taskId()).orElse(null);
+                // A vote on a blind task changes nothing public until the reveal: no page is invalidated, no name shown.
+                boolean named = t == null || !t.blind();
+                if (named) version.changed();
                 send(ctx, templates.page("battle", new Pages.Battle(null, a.taskId(), t == null ? "" : t.title(), t == null ? "" : t.prompt(),
-                        revealSide(ctx, "left", a.leftModelId()), revealSide(ctx, "right", a.rightModelId()),
-                        a.outcome().wireName(), null, origins.sandbox(ctx))));
+                        revealSide(ctx, "left", named ? a.leftModelId() : null), revealSide(ctx, "right", named ? a.rightModelId() : null),
+                        a.outcome().wireName(), null, origins.sandbox(ctx), named ? null : t.revealAt())));
             }
             case CastResult.Refused r -> {
                 refused(r.reason().name().toLowerCase(java.util.Locale.ROOT));
@@ -111,12 +114,22 @@ final class BattleHandlers {
         Battle battle = b.get();
         TaskView t = gallery.task(battle.taskId()).orElseThrow();
         return new Pages.Battle(battle.token(), t.id(), t.title(), t.prompt(), new Pages.Side(keys.seal(battle.leftSubmissionId()), null),
-                new Pages.Side(keys.seal(battle.rightSubmissionId()), null), null, message, origins.sandbox(ctx));
+                new Pages.Side(keys.seal(battle.rightSubmissionId()), null), null, message, origins.sandbox(ctx), null);
     }
 
     private Pages.Battle message(Context ctx, String message) {
-        return new Pages.Battle(null, null, null, null, null, null, null, message, origins.sandbox(ctx));
+        return new Pages.Battle(null, null, null, null, null, null, null, message, origins.sandbox(ctx), null);
     }
+
+    /** The visitor's own votes, named once their tasks are revealed: per cookie, so private and never stored by a cache. */
+    void mine(Context ctx) {
+        String visitor = visitors.existing(ctx);
+        send(ctx, templates.page("my_votes", new Pages.MyVotes(visitor == null ? List.of()
+                : gallery.votesOf(visitor, MY_VOTES_SHOWN), visitor != null)));
+    }
+
+    /** The newest votes listed on a visitor's page. */
+    private static final int MY_VOTES_SHOWN = 500;
 
     /** A battle poster by sealed reference: the URL does not say whose answer it is. */
     void poster(Context ctx) {

@@ -48,6 +48,12 @@ public final class Fmt {
         return java.time.Instant.ofEpochMilli(millis).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 
+    /** A reveal time for people: the UTC minute (the {@code <time datetime>} beside it carries the exact instant). */
+    public static String when(java.time.Instant at) {
+        return at.atOffset(java.time.ZoneOffset.UTC).toLocalDateTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                .toString().replace('T', ' ') + " UTC";
+    }
+
     /** A file size in bytes, KiB or MiB. */
     public static String bytes(long n) {
         return n >= 1 << 20 ? String.format(Locale.ROOT, "%.1f MiB", n / 1048576.0)

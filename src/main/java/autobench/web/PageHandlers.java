@@ -62,9 +62,10 @@ final class PageHandlers {
 
     Response raw(Context ctx) {
         String id = ctx.pathParam("id");
-        return gallery.answer(id).flatMap(a -> gallery.texts(id).flatMap(tx -> gallery.task(a.taskId())
+        return gallery.answer(id).filter(a -> !a.blind()).flatMap(a -> gallery.texts(id).flatMap(tx -> gallery.task(a.taskId())
                         .map(t -> templates.page("raw", new Pages.Raw(a, t.title(), tx.rawResponse(), tx.reasoning())))))
-                .orElseGet(() -> notFound("There is no published answer with this id."));
+                .orElseGet(() -> notFound("There is no published answer with this id, or its task is still blind"
+                        + " (a raw reply can name its model, so it is shown when the names are)."));
     }
 
     /** The page number was checked by the route ({@link Param#PAGE}); one past the last page is a 404. */
@@ -112,7 +113,8 @@ final class PageHandlers {
         int demo = (int) models.values().stream().filter(ModelInfo::demo).count();
         RatingSettings s = RatingSettings.DEFAULTS;
         Response r = templates.page("methodology", new Pages.Methodology(models.size() - demo, demo, gallery.publishedDays().size(),
-                gallery.voteCount(), modelCalls.getAsLong(), s.rounds(), s.prior(), s.eloK(), s.provisionalBelow()));
+                gallery.voteCount(), modelCalls.getAsLong(), s.rounds(), s.prior(), s.eloK(), s.provisionalBelow(),
+                gallery.reveal().afterDays()));
         PageCache.send(ctx, PageCache.once(r), "no-cache");
     }
 

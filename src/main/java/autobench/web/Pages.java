@@ -1,11 +1,13 @@
 package autobench.web;
 
 import autobench.gallery.Answer;
+import autobench.gallery.Gallery;
 import autobench.gallery.HistoryPoint;
 import autobench.gallery.ModelAnswer;
 import autobench.gallery.ModelInfo;
 import autobench.gallery.Standings;
 import autobench.gallery.TaskView;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -28,16 +30,31 @@ public final class Pages {
     public record Raw(Answer answer, String taskTitle, String raw, String reasoning) {}
 
     /**
-     * A blind pair, or its reveal after the vote, or a message (nothing to battle, a refused vote).
+     * A blind pair, or what the vote chose after it, or a message (nothing to battle, a refused vote).
      *
-     * @param choice the vote just cast (left, right, tie, both_bad), or null before the vote
+     * @param choice   the vote just cast (left, right, tie, both_bad), or null before the vote
+     * @param revealAt after a vote on a blind task: when the names will be shown (they are not on this page)
      */
     public record Battle(String token, String taskId, String title, String prompt, Side left, Side right, String choice,
-                         String message, String sandbox) {
-        public boolean revealed() {
+                         String message, String sandbox, Instant revealAt) {
+        /** The vote has been cast: the page shows what was chosen, no form. */
+        public boolean voted() {
             return choice != null;
         }
+
+        /** Voted and the models are named: the task was already revealed. */
+        public boolean revealed() {
+            return voted() && revealAt == null;
+        }
+
+        /** {@code data-revealed}: no (before the vote), later (voted on a blind task) or yes (names shown). */
+        public String revealState() {
+            return !voted() ? "no" : revealAt != null ? "later" : "yes";
+        }
     }
+
+    /** A visitor's own votes, newest first; per visitor, so never a shared cache entry. */
+    public record MyVotes(List<Gallery.MyVote> votes, boolean hasCookie) {}
 
     /** One side of a battle: opaque references until the reveal names the model. */
     public record Side(String ref, String model) {}
@@ -59,8 +76,10 @@ public final class Pages {
                         List<ModelAnswer> answers) {}
 
     /** How the arena works, with the numbers as they are now. */
+    /** @param revealAfterDays voting.reveal_after_days: 0 is not blind, and the page says so */
     public record Methodology(int realModels, int demoModels, int days, long votes, long modelCallsSinceStart,
-                              int bootstrapRounds, double prior, double eloK, int provisionalBelow) {}
+                              int bootstrapRounds, double prior, double eloK, int provisionalBelow,
+                              int revealAfterDays) {}
 
     public record Error(int status, String message) {}
 }

@@ -74,6 +74,7 @@ final class Routes {
         t.add(direct(Kind.PAGE, GET, "/battle", Set.of(), battles::show));
         t.add(direct(Kind.PAGE, POST, "/battle/vote", Set.of(), battles::vote));
         t.add(direct(Kind.PAGE, GET, "/robots.txt", Set.of(), battles::robots));
+        t.add(direct(Kind.PAGE, GET, "/my/votes", Set.of(), battles::mine)); // the visitor's own: never a shared entry
         t.add(cached(Kind.PAGE, "/leaderboard", Set.of(Param.CATEGORY, Param.FROM, Param.TO), pages::leaderboard));
         t.add(cached(Kind.PAGE, "/archive", Set.of(Param.PAGE), pages::archive));
         t.add(cached(Kind.PAGE, "/model/{id}", Set.of(), pages::model));

@@ -21,6 +21,7 @@ import autobench.render.ArtifactStore;
 import autobench.render.RenderStore;
 import autobench.task.TaskStore;
 import autobench.time.ArenaDay;
+import autobench.vote.Reveal;
 import autobench.vote.VoteStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -50,6 +51,7 @@ public final class Storage implements AutoCloseable {
     private final CallLedger ledger;
     private final ModelStore models;
     private final VoteStore votes;
+    private final Reveal reveal;
     private final StoredVotes storedVotes;
     private final RenderStore renders;
     private final ArtifactStore artifacts;
@@ -73,7 +75,8 @@ public final class Storage implements AutoCloseable {
         this.ledger = new CallLedger(database);
         this.models = new ModelStore(database);
         this.votes = new VoteStore(database);
-        this.storedVotes = new StoredVotes(votes);
+        this.reveal = new Reveal(config.voting().revealAfterDays(), config.zone(), clock);
+        this.storedVotes = new StoredVotes(votes, reveal);
         this.renders = new RenderStore(database);
         this.artifacts = new ArtifactStore(database);
         this.snapshots = new SnapshotStore(database);
@@ -97,6 +100,8 @@ public final class Storage implements AutoCloseable {
 
     public Config config() { return config; }
     public Clock clock() { return clock; }
+    /** When each task's answers are named and its votes counted (voting.reveal_after_days). */
+    public Reveal reveal() { return reveal; }
     public Database database() { return database; }
     public TaskStore tasks() { return tasks; }
     public SubmissionStore submissions() { return submissions; }
@@ -145,7 +150,7 @@ public final class Storage implements AutoCloseable {
 
     /** A new open-data exporter of this database. */
     public Exporter newExporter(String autobenchVersion) {
-        return new Exporter(dataTables(database), database::schemaVersion, autobenchVersion, clock);
+        return new Exporter(dataTables(database), database::schemaVersion, autobenchVersion, reveal);
     }
 
     /**

@@ -53,9 +53,9 @@ public final class Website {
         this.storage = storage;
         this.modelCalls = modelCalls;
         this.gallery = new Gallery(new Gallery.Sources(storage.tasks(), storage.submissions(), storage.renders(), storage.artifacts(),
-                storage.models(), storage.votes(), storage.snapshots()), RatingSettings.DEFAULTS);
+                storage.models(), storage.votes(), storage.snapshots()), RatingSettings.DEFAULTS, storage.reveal());
         // Reads (or creates) the server secret that signs battle tickets.
-        this.battles = new Battles(storage.votes(), config.voting(), config.zone(), storage.clock(), new SecureRandom());
+        this.battles = new Battles(storage.votes(), config.voting(), storage.reveal(), new SecureRandom());
         this.keys = keys(config, env);
         this.operations = new Operations(new CronGate(cronSecret(env, config.cronSecretEnv()), storage.clock()), cron,
                 () -> storage.today().date(), storage::databaseAnswers, storage.meters()::scrape);

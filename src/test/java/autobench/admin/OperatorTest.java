@@ -207,6 +207,7 @@ public class OperatorTest {
             assertThat(a.operator().voidVotes(ACTOR, "abuser")).isEqualTo(5);
 
             assertThat(a.storage().votes().all()).hasSize(1);
+            ((ManualClock) a.storage().clock()).advance(java.time.Duration.ofDays(1)); // the reveal: DAY's votes are public from the next day
             assertThat(a.website().gallery().votes()).hasSize(1);
             assertThat(a.website().gallery().voteCount()).isEqualTo(1);
             assertThat(a.website().gallery().standings(autobench.rating.VoteFilter.ALL).get(0).board().votes()).isEqualTo(1);

@@ -137,6 +137,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void reveal_after_days_defaults_to_one_day_can_be_set_in_the_file_or_the_environment_and_is_never_negative() {
+        assertThat(load(GOOD, Map.of("OPENAI_API_KEY", "k")).voting().revealAfterDays()).isEqualTo(1);
+        assertThat(load(GOOD + "voting:\n  reveal_after_days: 0\n", Map.of("OPENAI_API_KEY", "k")).voting().revealAfterDays()).isZero();
+        assertThat(load(GOOD, Map.of("OPENAI_API_KEY", "k", "AUTOBENCH_VOTING_REVEAL_AFTER_DAYS", "3")).voting().revealAfterDays()).isEqualTo(3);
+        assertThatThrownBy(() -> load(GOOD + "voting:\n  reveal_after_days: -1\n", Map.of("OPENAI_API_KEY", "k")))
+                .hasMessageContaining("voting.reveal_after_days").hasMessageContaining("between 0 and 366");
+        assertThatThrownBy(() -> load(GOOD + "voting:\n  reveal_after_days: tomorrow\n", Map.of("OPENAI_API_KEY", "k")))
+                .hasMessageContaining("voting.reveal_after_days").hasMessageContaining("whole number");
+        assertThatThrownBy(() -> load(GOOD + "voting:\n  reveal_after: 1\n", Map.of("OPENAI_API_KEY", "k")))
+                .hasMessageContaining("voting.reveal_after");
+    }
+
+    @Test
     void an_override_variable_that_matches_no_key_is_an_error() {
         assertThatThrownBy(() -> load(GOOD, Map.of("OPENAI_API_KEY", "k", "AUTOBENCH_TASKS_PER_DAYS", "2")))
                 .hasMessageContaining("environment variable AUTOBENCH_TASKS_PER_DAYS matches no config key");

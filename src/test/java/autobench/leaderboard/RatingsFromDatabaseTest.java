@@ -7,6 +7,8 @@ import autobench.config.Config;
 import autobench.cycle.DailyCycle;
 import autobench.dispatch.Submission;
 import autobench.rating.Outcome;
+import autobench.rating.VoteFilter;
+import autobench.task.TaskStatus;
 import autobench.testing.ChatStub;
 import autobench.testing.Store;
 import autobench.testing.TestConfigs;
@@ -79,6 +81,54 @@ class RatingsFromDatabaseTest {
             cl.setOut(new PrintWriter(out, true));
             assertThat(cl.execute("ratings", "--config", cfg.toString(), "--json", "--rounds", "50")).isZero();
             assertThat(out.toString()).contains("\"strong\"").contains("\"weak\"").doesNotContain("demo-grid");
+        }
+    }
+
+    /**
+     * With names shown two days later, votes cast on a task count from its reveal: not in the
+     * snapshot of the day they were cast, in the snapshot of the day the reveal ends, and that
+     * snapshot equals the public board at that moment.
+     */
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void votes_on_a_blind_task_enter_the_snapshot_and_the_public_board_together_at_its_reveal(Store store) {
+        try (ChatStub stub = new ChatStub()) {
+            stub.answerAll(ChatStub.ok());
+            String yaml = TestConfigs.base(store.freshUrl(tmp), 1) + TestConfigs.stubModel("strong", stub.port(), 30)
+                    + TestConfigs.stubModel("weak", stub.port(), 30) + "voting:\n  reveal_after_days: 2\n";
+            Config c = TestConfigs.load(tmp, yaml, Map.of());
+            long noon = DAY.atTime(12, 0).toInstant(ZoneOffset.UTC).toEpochMilli(), dayMs = 86_400_000L;
+            try (Arena a = new Arena(c, k -> null, Clock.fixed(Instant.ofEpochMilli(noon), ZoneOffset.UTC), Sleeper.REAL, l -> {}, Map.of())) {
+                DailyCycle.Result r = a.dailyCycle().run(DAY);
+                var task = r.tasks().get(0);
+                Map<String, Submission> byModel = new java.util.HashMap<>();
+                a.submissions().forTask(task.id()).forEach(s -> byModel.put(s.modelId(), s));
+                for (int i = 0; i < 12; i++) {
+                    String battle = a.votes().issueBattle(task.id(), byModel.get("strong").id(), byModel.get("weak").id(), "v" + i, noon + i);
+                    assertThat(a.votes().vote(battle, "v" + i, i % 4 == 0 ? Outcome.RIGHT : Outcome.LEFT, null, noon + i)).isTrue();
+                }
+                a.tasks().advance(task.id(), TaskStatus.DISPATCHED, TaskStatus.PUBLISHED, noon);
+                assertThat(a.storedVotes().read(false)).as("blind on its own day").isEmpty();
+            }
+            for (int d = 1; d <= 2; d++) {
+                try (Arena a = new Arena(c, k -> null, Clock.fixed(Instant.ofEpochMilli(noon + d * dayMs), ZoneOffset.UTC), Sleeper.REAL,
+                        l -> {}, Map.of())) {
+                    a.dailyCycle().run(DAY.plusDays(d));
+                    var board = a.gallery().standings(VoteFilter.ALL);
+                    List<SnapshotStore.Point> strong = new SnapshotStore(a.database()).history("strong", "all", "bradley_terry");
+                    if (d == 1) {
+                        assertThat(board).as("still blind a day later").isEmpty();
+                        assertThat(strong).as("the snapshot of the voting day leaves blind votes out").isEmpty();
+                    } else {
+                        assertThat(strong).singleElement().satisfies(p -> {
+                            assertThat(p.day()).isEqualTo(DAY.plusDays(1));
+                            assertThat(p.votes()).isEqualTo(12);
+                        });
+                        var row = board.get(0).board().rows().stream().filter(x -> x.model().equals("strong")).findFirst().orElseThrow();
+                        assertThat(row.rating()).as("the snapshot at the reveal equals the public board").isEqualTo(strong.get(0).rating());
+                    }
+                }
+            }
         }
     }
 }

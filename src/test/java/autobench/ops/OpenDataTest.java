@@ -111,6 +111,34 @@ class OpenDataTest {
     }
 
     @Test
+    void an_export_leaves_out_a_day_that_is_still_blind_and_carries_its_answers_and_votes_once_it_is_revealed() throws Exception {
+        try (ChatStub stub = new ChatStub()) {
+            Path cfg = arenaWithVotes(stub, Store.SQLITE);
+            long noon = DAY.atTime(12, 0).toInstant(ZoneOffset.UTC).toEpochMilli();
+            Manifest blind, revealed;
+            try (Arena a = arena(cfg, noon)) {
+                blind = a.exporter("test").export(tmp.resolve("blind"), null, null);
+            }
+            try (Arena a = arena(cfg, noon + 86_400_000L)) {
+                revealed = a.exporter("test").export(tmp.resolve("revealed"), null, null);
+            }
+            assertThat(blind.to()).as("the export ends at the last revealed day").isEqualTo(DAY.minusDays(1).toString());
+            for (String file : List.of("tasks.jsonl", "submissions.jsonl", "artifacts.jsonl", "votes.jsonl", "votes-demo.jsonl")) {
+                assertThat(rows(blind, file)).as("%s of a blind day", file).isZero();
+                assertThat(rows(revealed, file)).as("%s once revealed", file).isPositive();
+            }
+            assertThat(blind.files()).noneMatch(e -> e.path().startsWith("artifacts/"));
+            assertThat(revealed.files()).anyMatch(e -> e.path().startsWith("artifacts/"));
+            CliRun fromFile = CliRun.of("ratings", "--votes", tmp.resolve("revealed/votes.jsonl").toString(), "--json", "--rounds", "50");
+            assertThat(fromFile.out()).isEqualTo(ratings(cfg));
+        }
+    }
+
+    private static long rows(Manifest m, String path) {
+        return m.files().stream().filter(e -> e.path().equals(path)).findFirst().orElseThrow().rows();
+    }
+
+    @Test
     void a_tampered_export_is_refused_and_nothing_is_written() throws Exception {
         try (ChatStub stub = new ChatStub()) {
             Path cfg = arenaWithVotes(stub, Store.SQLITE);

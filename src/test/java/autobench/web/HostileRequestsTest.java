@@ -169,7 +169,8 @@ class HostileRequestsTest {
             "/api/v1/days", "/api/v1/days/{x}", "/api/v1/tasks/{x}", "/api/v1/submissions/{x}", "/api/v1/models", "/api/v1/models/{x}",
             "/api/v1/leaderboard", "/api/v1/votes.jsonl", "/api/v1/stats", "/api/v1/openapi.json", "/api/cron/{x}", "/api/cron/{x}",
             "/healthz", "/readyz", "/metrics", "/{x}", "/{x}/{x}", "/static/{x}/{x}", "/a/{x}/{x}", "/api/v1/{x}", "/admin",
-            "/admin/audit", "/admin/integrity", "/admin/login", "/admin/{x}", "/data", "/data/files/{x}", "/data/files/{x}/{x}");
+            "/admin/audit", "/admin/integrity", "/admin/login", "/admin/{x}", "/data", "/data/files/{x}", "/data/files/{x}/{x}",
+            "/my/votes");
 
     static final List<String> SANDBOX_ROUTES = List.of("/run/{x}", "/cdn/{x}", "/cdn/{x}/{x}", "/cdn/{x}/{x}/{x}", "/{x}", "/run/{x}/{x}");
 

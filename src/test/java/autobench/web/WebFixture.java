@@ -37,6 +37,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * corpus, all rendered by the real renderer) and the real site on free ports, shared by the web
  * tests in this JVM. A trap server stands for "the network": any request reaching it is counted,
  * and so is any UDP packet reaching the UDP trap (a STUN server as far as a preview knows).
+ * Its answers are named at once ({@code reveal_after_days: 0}): these tests check pages, headers,
+ * previews and the vote path, and look at today's answers by model; BlindBattlesTest checks the
+ * blind default.
  */
 final class WebFixture {
     /** Held by every class that uses {@link #shared()}: one site and its database, used by one class at a time. */
@@ -86,7 +89,7 @@ final class WebFixture {
                 tasks_per_day: 1
                 render: {enabled: true, time_limit_seconds: 20, lanes: 1}
                 web: {port: %d, sandbox_port: %d, cache_check_ms: 100}
-                voting: {min_view_seconds: 0}
+                voting: {min_view_seconds: 0, reveal_after_days: 0}
                 models:
                   - {id: demo-orbit, provider: demo, model: demo-orbit}
                   - {id: demo-grid, provider: demo, model: demo-grid}
