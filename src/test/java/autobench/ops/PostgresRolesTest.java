@@ -32,6 +32,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -77,8 +78,9 @@ class PostgresRolesTest {
             String battle = votes.issueBattle(taskId, subs.get(0).id(), subs.get(1).id(), "visitor-1", 1);
             assertThat(votes.vote(battle, "visitor-1", Outcome.LEFT, "h", 2)).isTrue();
             assertThat(votes.all()).hasSize(1);
-            // the web's own path: a signed battle, the server secret, the per-day tallies
-            Battles battles = new Battles(votes, VoteSettings.DEFAULTS, ZoneOffset.UTC, Clock.systemUTC(), new SecureRandom());
+            // the web's own path: a sealed ticket, the server secret, the per-day tallies, the pair counter
+            Battles battles = new Battles(votes, VoteSettings.DEFAULTS.withMinViewTime(Duration.ZERO), ZoneOffset.UTC, Clock.systemUTC(),
+                    new SecureRandom()); // votes at once: VoteStuffingTest covers the minimum view time
             Battle b = battles.issue("visitor-2", "address-2").orElseThrow();
             assertThat(battles.cast(b.token(), "visitor-2", Outcome.RIGHT, "address-2")).isInstanceOf(CastResult.Accepted.class);
             assertThat(votes.all()).hasSize(2);
