@@ -53,6 +53,6 @@ public record VoteSettings(int visitorCapPerDay, int networkCapPerDay, Duration 
 
     /** The network an address counts under. */
     String network(String address) {
-        return Networks.of(address, ipv4Prefix, ipv6Prefix, revealAfterDays);
+        return Networks.of(address, ipv4Prefix, ipv6Prefix);
     }
 }

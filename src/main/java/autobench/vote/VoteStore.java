@@ -188,7 +188,7 @@ public final class VoteStore {
                 FROM votes v JOIN tasks t ON t.id = v.task_id WHERE v.visitor = :v ORDER BY v.cast_at DESC, v.id LIMIT :limit""")
                 .bind("v", visitor).bind("limit", limit)
                 .map((rs, c) -> new VisitorVote(rs.getString("task_id"), rs.getString("left_model"), rs.getString("right_model"),
-                        Outcome.parse(rs.getString("outcome")), LocalDate.parse(rs.getString("day")), rs.getLong("cast_at"),
+                        WireName.parse(Outcome.class, rs.getString("outcome")), LocalDate.parse(rs.getString("day")), rs.getLong("cast_at"),
                         rs.getObject("voided_at") != null))
                 .list());
     }
