@@ -1,6 +1,7 @@
 package autobench.cli;
 
 import autobench.dispatch.CallLedger;
+import autobench.dispatch.CallReason;
 import autobench.dispatch.Dispatcher;
 import autobench.wiring.Arena;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,8 +57,10 @@ public final class CostCommand implements Callable<Integer> {
             Totals all = new Totals();
             for (CallLedger.CostRow r : arena.ledger().costRows(Dispatcher.dayStart(first, zone), Dispatcher.dayStart(last.plusDays(1), zone))) {
                 LocalDate day = LocalDate.ofInstant(Instant.ofEpochMilli(r.startedAt()), zone);
-                byDay.computeIfAbsent(day, d -> new TreeMap<>()).computeIfAbsent(r.modelId(), m -> new Totals()).add(r);
-                byModel.computeIfAbsent(r.modelId(), m -> new Totals()).add(r);
+                // The task writer's call is its own line: it is not one of the model's answers.
+                String line = r.reason() == CallReason.TASK_WRITER ? r.modelId() + " (task writer)" : r.modelId();
+                byDay.computeIfAbsent(day, d -> new TreeMap<>()).computeIfAbsent(line, m -> new Totals()).add(r);
+                byModel.computeIfAbsent(line, m -> new Totals()).add(r);
                 all.add(r);
             }
             if (json) printJson(first, last, byDay, byModel, all, arena.config().dailyBudgetUsd());

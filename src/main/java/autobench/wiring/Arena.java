@@ -15,6 +15,7 @@ import autobench.dispatch.ModelStore;
 import autobench.dispatch.Sleeper;
 import autobench.dispatch.SubmissionStatus;
 import autobench.dispatch.SubmissionStore;
+import autobench.dispatch.TaskWriterCall;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -362,8 +363,10 @@ public final class Arena implements AutoCloseable {
         BuiltinLibrary library = new BuiltinLibrary();
         if (config.taskGenerator().equals("builtin")) return library;
         ModelConfig m = config.model(config.taskGenerator()).orElseThrow();
-        return new LlmTaskGenerator(provider(m, new HttpTransport(clock)), m.id(), Math.max(4000, m.maxOutputTokens()),
-                Duration.ofSeconds(m.timeoutSeconds()), library);
+        int writerTokens = Math.max(4000, m.maxOutputTokens());
+        var call = new TaskWriterCall(ledger, budget, m, provider(m, new HttpTransport(clock)), writerTokens, settings(),
+                new Dispatcher.Runtime(clock, sleeper, owner, progress, meters));
+        return new LlmTaskGenerator(call, m.id(), writerTokens, Duration.ofSeconds(m.timeoutSeconds()), library);
     }
 
     private Provider provider(ModelConfig m, HttpTransport http) {
