@@ -8,3 +8,7 @@ ALTER TABLE provider_calls ADD COLUMN task_day TEXT;
 ALTER TABLE provider_calls ADD CONSTRAINT provider_calls_task_day_attempt UNIQUE (task_day, attempt);
 ALTER TABLE provider_calls ADD CONSTRAINT provider_calls_one_subject
     CHECK ((submission_id IS NULL) <> (task_day IS NULL));
+
+-- Artifact bytes are looked up by hash (and, on PostgreSQL, the web user's policy on blobs asks
+-- whether an artifact it may see has that hash): index it.
+CREATE INDEX artifacts_sha256 ON artifacts (sha256);

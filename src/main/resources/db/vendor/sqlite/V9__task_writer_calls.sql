@@ -34,3 +34,7 @@ INSERT INTO provider_calls_v9 (id, submission_id, task_day, attempt, model_id, c
 DROP TABLE provider_calls;
 ALTER TABLE provider_calls_v9 RENAME TO provider_calls;
 CREATE INDEX provider_calls_started ON provider_calls (started_at);
+
+-- Artifact bytes are looked up by hash (and, on PostgreSQL, the web user's policy on blobs asks
+-- whether an artifact it may see has that hash): index it.
+CREATE INDEX artifacts_sha256 ON artifacts (sha256);
