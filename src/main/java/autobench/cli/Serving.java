@@ -31,7 +31,7 @@ public final class Serving {
         }
         try {
             return Site.start(new Site.Parts(gallery, arena.battles(),
-                    keys, libraries(), web, host, arena.config().zone(), arena.clock(), arena::providerCalls, operations(arena),
+                    keys, libraries(), web, host, arena.config().zone(), arena.clock(), arena::visitorCalls, arena::otherCalls, operations(arena),
                     new autobench.web.OperatorParts(arena.adminSessions(), arena.operator(), arena.integrity(), arena::today),
                     arena.exportShelf(), arena.meters()));
         } catch (RuntimeException e) {

@@ -49,7 +49,7 @@ public final class Scheduler {
     }
 
     /** When a stage of a day is due. */
-    Instant dueAt(Stage stage, LocalDate day) {
+    public Instant dueAt(Stage stage, LocalDate day) {
         LocalTime t = switch (stage) {
             case GENERATE, SNAPSHOT -> settings.generateAt();
             case DISPATCH -> settings.dispatchAt();

@@ -71,6 +71,23 @@ public final class CallLedger {
         return out;
     }
 
+    /** Average tokens of a model's billed calls (answers, truncations, refusals) for one purpose. */
+    public record AverageTokens(int calls, double input, double output) {}
+
+    /**
+     * What a model's calls have used so far, on average: its answers, or (with {@code taskWriter}) the
+     * task writer's calls. Only billed outcomes count; empty when there are none.
+     */
+    public java.util.Optional<AverageTokens> averageTokens(String modelId, boolean taskWriter) {
+        return db.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT COUNT(*) AS n, AVG(COALESCE(input_tokens, 0)) AS i, AVG(COALESCE(output_tokens, 0)) AS o
+                        FROM provider_calls WHERE model_id = :m AND outcome IN (<billed>) AND (reason = :writer) = :isWriter""")
+                .bind("m", modelId).bind("writer", CallReason.TASK_WRITER.wireName()).bind("isWriter", taskWriter)
+                .bindList("billed", CallOutcome.BILLED_ANSWERS.stream().map(CallOutcome::wireName).toList())
+                .map((rs, c) -> new AverageTokens(rs.getInt("n"), rs.getDouble("i"), rs.getDouble("o"))).findOne())
+                .filter(a -> a.calls() > 0);
+    }
+
     /** Writes what came back. */
     public void finish(String callId, LedgerCall.End e, long now) {
         db.jdbi().useHandle(h -> h.createUpdate("""

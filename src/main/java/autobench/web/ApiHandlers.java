@@ -37,12 +37,14 @@ final class ApiHandlers {
     private final PageCache cache;
     private final PageHandlers pages;
     private final LongSupplier modelCalls;
+    private final LongSupplier otherCalls;
 
-    ApiHandlers(Gallery gallery, PageCache cache, PageHandlers pages, LongSupplier modelCalls) {
+    ApiHandlers(Gallery gallery, PageCache cache, PageHandlers pages, LongSupplier modelCalls, LongSupplier otherCalls) {
         this.gallery = gallery;
         this.cache = cache;
         this.pages = pages;
         this.modelCalls = modelCalls;
+        this.otherCalls = otherCalls;
     }
 
     void days(Context ctx) {
@@ -150,10 +152,14 @@ final class ApiHandlers {
         });
     }
 
-    /** Live process numbers; never cached. model_calls_since_start must stay 0 while the site only serves. */
+    /**
+     * Live process numbers; never cached. model_calls_since_start (calls made while serving visitors) is always 0;
+     * other_model_calls_since_start are the process's scheduler, worker and cron calls.
+     */
     void stats(Context ctx) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model_calls_since_start", modelCalls.getAsLong());
+        m.put("other_model_calls_since_start", otherCalls.getAsLong());
         m.put("votes", gallery.voteCount());
         ctx.header("Cache-Control", "no-store");
         ctx.contentType(Response.JSON).result(write(m));

@@ -36,8 +36,10 @@ final class PageHandlers {
     private final Clock clock;
     private final ZoneId zone;
     private final LongSupplier modelCalls;
+    private final LongSupplier otherCalls;
 
-    PageHandlers(Gallery gallery, Templates templates, PageCache cache, Origins origins, Clock clock, ZoneId zone, LongSupplier modelCalls) {
+    PageHandlers(Gallery gallery, Templates templates, PageCache cache, Origins origins, Clock clock, ZoneId zone, LongSupplier modelCalls,
+                 LongSupplier otherCalls) {
         this.gallery = gallery;
         this.templates = templates;
         this.cache = cache;
@@ -45,6 +47,7 @@ final class PageHandlers {
         this.clock = clock;
         this.zone = zone;
         this.modelCalls = modelCalls;
+        this.otherCalls = otherCalls;
     }
 
     /** The cache key: the path and the known query parameters, plus the host when origins come from the Host header. */
@@ -140,7 +143,7 @@ final class PageHandlers {
         int demo = (int) models.values().stream().filter(ModelInfo::demo).count();
         RatingSettings s = RatingSettings.DEFAULTS;
         Response r = templates.page("methodology", new Pages.Methodology(models.size() - demo, demo, gallery.publishedDays().size(),
-                gallery.voteCount(), modelCalls.getAsLong(), s.rounds(), s.prior(), s.eloK(), s.provisionalBelow()));
+                gallery.voteCount(), modelCalls.getAsLong(), otherCalls.getAsLong(), s.rounds(), s.prior(), s.eloK(), s.provisionalBelow()));
         PageCache.send(ctx, PageCache.once(r), "no-cache");
     }
 

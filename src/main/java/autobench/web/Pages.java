@@ -58,7 +58,7 @@ public final class Pages {
                         List<ModelAnswer> answers) {}
 
     /** How the arena works, with the numbers as they are now. */
-    public record Methodology(int realModels, int demoModels, int days, long votes, long modelCallsSinceStart,
+    public record Methodology(int realModels, int demoModels, int days, long votes, long modelCallsSinceStart, long otherCallsSinceStart,
                               int bootstrapRounds, double prior, double eloK, int provisionalBelow) {}
 
     public record Error(int status, String message) {}

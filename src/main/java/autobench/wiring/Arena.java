@@ -45,6 +45,7 @@ import autobench.vote.Battles;
 import autobench.vote.SimulatedVisitors;
 import autobench.vote.VoteSettings;
 import autobench.vote.VoteStore;
+import autobench.web.Site;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -75,6 +76,7 @@ public final class Arena implements AutoCloseable {
     private final String owner = processIdentity();
     /** Every call that reached a provider adapter in this process (the dispatcher's and the task generator's). */
     private final java.util.concurrent.atomic.AtomicLong providerCalls = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong visitorCalls = new java.util.concurrent.atomic.AtomicLong();
 
     private final Database db;
     private final TaskStore tasks;
@@ -153,6 +155,10 @@ public final class Arena implements AutoCloseable {
     public ModelStore models() { return models; }
     /** Calls that reached a provider adapter since this process started. */
     public long providerCalls() { return providerCalls.get(); }
+    /** Of those, the calls made while this thread served a visitor's request (Site.servingVisitor): must stay 0. */
+    public long visitorCalls() { return visitorCalls.get(); }
+    /** The rest: the schedule's, the workers', the cron triggers'. */
+    public long otherCalls() { return providerCalls.get() - visitorCalls.get(); }
 
     /** The website's read model: published tasks, answers, leaderboards; it can reach no provider. */
     public autobench.gallery.Gallery gallery() {
@@ -371,7 +377,12 @@ public final class Arena implements AutoCloseable {
 
     private Provider provider(ModelConfig m, HttpTransport http) {
         Provider override = providerOverrides.get(m.id());
-        return new autobench.provider.CountingProvider(override != null ? override : ProviderKind.adapterFor(m, env, http), providerCalls);
+        Provider counted = new autobench.provider.CountingProvider(override != null ? override : ProviderKind.adapterFor(m, env, http),
+                providerCalls);
+        return prompt -> {
+            if (Site.servingVisitor()) visitorCalls.incrementAndGet();
+            return counted.complete(prompt);
+        };
     }
 
     private DispatchSettings settings() {
