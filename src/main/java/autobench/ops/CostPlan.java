@@ -87,9 +87,9 @@ public final class CostPlan {
                         l.callsPerDay(), l.priceIn(), l.priceOut(), l.maxOutputTokens(), tokens, usd(l.perCall()), usd(l.perDay()),
                         usd(l.perDay() * MONTH_DAYS)));
             }
-            out.add(String.format(Locale.ROOT, "%-24s %-12s %5d %54s %10s %11s", "expected", "", callsPerDay(), "", usd(perDay()),
+            out.add(String.format(Locale.ROOT, "%-24s %-12s %5d %52s %10s %11s", "expected", "", callsPerDay(), "", usd(perDay()),
                     usd(perDay() * MONTH_DAYS)));
-            out.add(String.format(Locale.ROOT, "%-24s %-12s %5d %54s %10s %11s", "at the output cap", "", callsPerDay(), "",
+            out.add(String.format(Locale.ROOT, "%-24s %-12s %5d %52s %10s %11s", "at the output cap", "", callsPerDay(), "",
                     usd(perDayAtCap()), usd(perDayAtCap() * MONTH_DAYS)));
             boolean anyHistory = lines.stream().anyMatch(Line::fromHistory);
             out.add("Tokens: " + (anyHistory ? "* = the average of the model's billed calls in the call ledger; others " : "")
