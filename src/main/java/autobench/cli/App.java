@@ -9,7 +9,7 @@ import picocli.CommandLine;
         description = "A self-hosted daily LLM coding arena.",
         subcommands = {DemoCommand.class, ServeCommand.class, RunDayCommand.class, ScheduleCommand.class, RunsCommand.class, VerifyCommand.class,
                 ModelsCommand.class, ResendCommand.class, CostCommand.class, RatingsCommand.class, RenderCommand.class,
-                ExportCommand.class, ImportCommand.class, BackupCommand.class, AdminCommand.class})
+                ExportCommand.class, ImportCommand.class, BackupCommand.class, AdminCommand.class, PlanCommand.class})
 public final class App implements Runnable {
     /** Written into exports' manifests. */
     static final String VERSION = "0.1.0";

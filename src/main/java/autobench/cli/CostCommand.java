@@ -1,6 +1,7 @@
 package autobench.cli;
 
 import autobench.dispatch.CallLedger;
+import autobench.dispatch.CallReason;
 import autobench.time.ArenaDay;
 import autobench.wiring.Assembly;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,8 +57,10 @@ public final class CostCommand implements Callable<Integer> {
             for (CallLedger.CostRow r : arena.storage().ledger().costRows(ArenaDay.of(first, zone).startMillis(),
                     ArenaDay.of(last, zone).endMillis())) {
                 LocalDate day = ArenaDay.containing(r.startedAt(), zone).date();
-                byDay.computeIfAbsent(day, d -> new TreeMap<>()).computeIfAbsent(r.modelId(), m -> new Totals()).add(r);
-                byModel.computeIfAbsent(r.modelId(), m -> new Totals()).add(r);
+                // The task writer's call is its own line: it is not one of the model's answers.
+                String line = r.reason() == CallReason.TASK_WRITER ? r.modelId() + " (task writer)" : r.modelId();
+                byDay.computeIfAbsent(day, d -> new TreeMap<>()).computeIfAbsent(line, m -> new Totals()).add(r);
+                byModel.computeIfAbsent(line, m -> new Totals()).add(r);
                 all.add(r);
             }
             if (json) printJson(first, last, byDay, byModel, all, arena.config().dailyBudgetUsd());

@@ -1,7 +1,9 @@
 package autobench.cli;
 
 import autobench.cycle.Scheduler;
+import autobench.ops.CostPlan;
 import autobench.wiring.Assembly;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,6 +17,9 @@ public final class ScheduleCommand implements Callable<Integer> {
     public Integer call() {
         try (Assembly arena = Assembly.assemble(Assembly.PIPELINE, config.load(true))) {
             Scheduler scheduler = arena.pipeline().scheduler();
+            // Say up front what the first tick is about to do, catch-up days above all (on a fresh database: yesterday).
+            int calls = CostPlan.of(arena.config(), (m, w) -> Optional.empty()).callsPerDay();
+            PlanCommand.preview(arena).text(calls).forEach(l -> System.err.println("schedule: " + l));
             try (GracefulStop stop = GracefulStop.install(() -> {
                 scheduler.stop();
                 arena.stop();

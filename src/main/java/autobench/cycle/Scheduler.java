@@ -60,7 +60,7 @@ public final class Scheduler {
     }
 
     /** When a stage of a day is due. */
-    Instant dueAt(Stage stage, LocalDate day) {
+    public Instant dueAt(Stage stage, LocalDate day) {
         return settings.dueAt(stage, day, zone);
     }
 

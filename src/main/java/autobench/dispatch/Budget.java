@@ -50,8 +50,13 @@ public final class Budget {
      * cannot together overshoot; {@link #release} after the call's cost is stored.
      */
     synchronized OptionalDouble reserve(ModelConfig model, Clock clock) {
+        return reserve(model, model.maxOutputTokens(), clock);
+    }
+
+    /** As {@link #reserve(ModelConfig, Clock)}, for a call allowed {@code maxOutputTokens} (the task writer's own limit). */
+    synchronized OptionalDouble reserve(ModelConfig model, long maxOutputTokens, Clock clock) {
         if (capUsd == null) return OptionalDouble.of(0);
-        double worst = worstCase(model);
+        double worst = worstCase(model, maxOutputTokens);
         double spent = spentToday(clock) + reserved;
         if (spent + worst > capUsd) {
             log.warn("daily budget: spent ${} of ${}; a call to {} could cost up to ${}, so it is not claimed today",
@@ -67,7 +72,11 @@ public final class Budget {
     }
 
     static double worstCase(ModelConfig model) {
+        return worstCase(model, model.maxOutputTokens());
+    }
+
+    static double worstCase(ModelConfig model, long maxOutputTokens) {
         return (PROMPT_TOKENS_ESTIMATE * model.price().inputPerMillion()
-                + (double) model.maxOutputTokens() * model.price().outputPerMillion()) / 1_000_000.0;
+                + (double) maxOutputTokens * model.price().outputPerMillion()) / 1_000_000.0;
     }
 }

@@ -36,6 +36,59 @@ public final class CallLedger {
                 .bind("caller", c.caller()).bind("reason", c.reason().wireName()).bind("now", now).execute()) == 1;
     }
 
+    /**
+     * Writes the row for the task writer's call for {@code day}, before it leaves; false if that day's
+     * call was already taken (by this or another process, now or earlier): then do not send.
+     */
+    public boolean beginTaskWriter(String callId, String day, String modelId, String caller, long now) {
+        return db.jdbi().withHandle(h -> h.createUpdate("""
+                INSERT INTO provider_calls (id, task_day, attempt, model_id, caller, reason, started_at)
+                VALUES (:id, :day, 1, :m, :caller, :reason, :now)
+                ON CONFLICT (task_day, attempt) DO NOTHING""")
+                .bind("id", callId).bind("day", day).bind("m", modelId).bind("caller", caller)
+                .bind("reason", CallReason.TASK_WRITER.wireName()).bind("now", now).execute()) == 1;
+    }
+
+    /** The task writer's call for {@code day}, if one was ever started. */
+    public java.util.Optional<LedgerCall> taskWriterCall(String day) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM provider_calls WHERE task_day = :d AND attempt = 1")
+                .bind("d", day).map((rs, c) -> row(rs)).findOne());
+    }
+
+    /** Marks the day's task writer call, lost in flight by a process that died, as unknown; false if it had an outcome. */
+    public boolean markTaskWriterUnknown(String day, long now) {
+        return db.jdbi().withHandle(h -> h.createUpdate("""
+                UPDATE provider_calls SET outcome = :unknown, finished_at = :now,
+                  detail = 'the process stopped while the call was in flight; the provider may have received and billed it'
+                WHERE task_day = :d AND outcome IS NULL""").bind("unknown", CallOutcome.UNKNOWN.wireName()).bind("now", now)
+                .bind("d", day).execute()) == 1;
+    }
+
+    /** Every task writer call by arena day, oldest first (verify lists the unknown ones). */
+    public Map<String, LedgerCall> taskWriterCalls() {
+        Map<String, LedgerCall> out = new LinkedHashMap<>();
+        db.jdbi().useHandle(h -> h.createQuery("SELECT * FROM provider_calls WHERE task_day IS NOT NULL ORDER BY task_day")
+                .map((rs, c) -> Map.entry(rs.getString("task_day"), row(rs))).forEach(e -> out.put(e.getKey(), e.getValue())));
+        return out;
+    }
+
+    /** Average tokens of a model's billed calls (answers, truncations, refusals) for one purpose. */
+    public record AverageTokens(int calls, double input, double output) {}
+
+    /**
+     * What a model's calls have used so far, on average: its answers, or (with {@code taskWriter}) the
+     * task writer's calls. Only billed outcomes count; empty when there are none.
+     */
+    public java.util.Optional<AverageTokens> averageTokens(String modelId, boolean taskWriter) {
+        return db.jdbi().withHandle(h -> h.createQuery("""
+                        SELECT COUNT(*) AS n, AVG(COALESCE(input_tokens, 0)) AS i, AVG(COALESCE(output_tokens, 0)) AS o
+                        FROM provider_calls WHERE model_id = :m AND outcome IN (<billed>) AND (reason = :writer) = :isWriter""")
+                .bind("m", modelId).bind("writer", CallReason.TASK_WRITER.wireName()).bind("isWriter", taskWriter)
+                .bindList("billed", CallOutcome.BILLED_ANSWERS.stream().map(CallOutcome::wireName).toList())
+                .map((rs, c) -> new AverageTokens(rs.getInt("n"), rs.getDouble("i"), rs.getDouble("o"))).findOne())
+                .filter(a -> a.calls() > 0);
+    }
+
     /** Writes what came back. */
     public void finish(String callId, LedgerCall.End e, long now) {
         db.jdbi().useHandle(h -> h.createUpdate("""
@@ -120,16 +173,17 @@ public final class CallLedger {
 
     /** One call's accounting, for the cost report. */
     public record CostRow(long startedAt, String modelId, long inputTokens, long outputTokens, long reasoningTokens,
-                          double costUsd, String outcome) {}
+                          double costUsd, String outcome, CallReason reason) {}
 
     /** Accounting of every call started in [from, to). */
     public List<CostRow> costRows(long fromMillis, long toMillis) {
         return db.jdbi().withHandle(h -> h.createQuery("""
                 SELECT started_at, model_id, COALESCE(input_tokens, 0) AS i, COALESCE(output_tokens, 0) AS o,
-                       COALESCE(reasoning_tokens, 0) AS r, COALESCE(cost_usd, 0) AS c, outcome
+                       COALESCE(reasoning_tokens, 0) AS r, COALESCE(cost_usd, 0) AS c, outcome, reason
                 FROM provider_calls WHERE started_at >= :f AND started_at < :t ORDER BY started_at""")
                 .bind("f", fromMillis).bind("t", toMillis)
                 .map((rs, c) -> new CostRow(rs.getLong("started_at"), rs.getString("model_id"), rs.getLong("i"), rs.getLong("o"),
-                        rs.getLong("r"), rs.getDouble("c"), rs.getString("outcome"))).list());
+                        rs.getLong("r"), rs.getDouble("c"), rs.getString("outcome"), WireName.parse(CallReason.class, rs.getString("reason"))))
+                .list());
     }
 }

@@ -6,25 +6,32 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.LinkedHashMap;
 
 /**
  * Who may trigger a stage from outside (pg_cron + pg_net, a Kubernetes CronJob, CI): a caller
- * with the {@code x-cron-secret}. Compared in constant time; wrong guesses are rate-limited per
- * address, and the secret itself is never logged or echoed.
+ * with the {@code x-cron-secret}. The secret is checked first, in constant time, so the right
+ * secret always gets through whatever others sent from the same address (behind a proxy every
+ * caller may share one); only wrong or missing secrets count against an address, and an address
+ * over its limit is refused without its guess being compared. The per-address map holds at most
+ * {@link #MAX_ADDRESSES} entries and is swept of expired ones once a window, on any call. The
+ * secret itself is never logged or echoed. The operator sign-in uses the same gate.
  */
 public final class CronGate {
-    /** Wrong or missing secrets allowed per address per window before everything from it is refused. */
+    /** Wrong or missing secrets allowed per address per window before its guesses are refused unheard. */
     static final int FAILURES_PER_WINDOW = 10;
     /** Accepted calls per window, all addresses together: triggers are a few a day, not a stream. */
     static final int CALLS_PER_WINDOW = 60;
     static final long WINDOW_MS = 60_000;
+    /** Addresses remembered at once; past this the longest-quiet ones are forgotten first. */
+    static final int MAX_ADDRESSES = 10_000;
 
     private final byte[] secretDigest;
     private final Clock clock;
-    private final Map<String, Deque<Long>> failures = new HashMap<>();
+    /** Address → times of its recent failures; in order of the last failure, so eviction drops the quietest. */
+    private final LinkedHashMap<String, Deque<Long>> failures = new LinkedHashMap<>(16, 0.75f, true);
     private final Deque<Long> calls = new ArrayDeque<>();
+    private long lastSweep;
 
     public enum Decision {
         /** Go ahead. */
@@ -33,7 +40,7 @@ public final class CronGate {
         OFF,
         /** Missing or wrong secret (401). */
         REFUSED,
-        /** Too many calls or wrong guesses (429). */
+        /** Too many calls, or too many wrong guesses from this address (429). */
         SLOW_DOWN
     }
 
@@ -51,20 +58,45 @@ public final class CronGate {
     public synchronized Decision check(String presented, String address) {
         if (secretDigest == null) return Decision.OFF;
         long now = clock.millis();
-        Deque<Long> mine = failures.computeIfAbsent(address == null ? "?" : address, a -> new ArrayDeque<>());
-        prune(mine, now);
-        if (mine.size() >= FAILURES_PER_WINDOW) return Decision.SLOW_DOWN;
+        sweep(now);
         // Digests of equal length, compared in constant time: neither length nor prefix leaks.
         boolean ok = presented != null && MessageDigest.isEqual(secretDigest, sha256(presented));
-        if (!ok) {
-            mine.addLast(now);
-            return Decision.REFUSED;
+        if (ok) {
+            prune(calls, now);
+            if (calls.size() >= CALLS_PER_WINDOW) return Decision.SLOW_DOWN;
+            calls.addLast(now);
+            return Decision.ALLOWED;
         }
-        prune(calls, now);
-        if (calls.size() >= CALLS_PER_WINDOW) return Decision.SLOW_DOWN;
-        calls.addLast(now);
-        if (failures.size() > 10_000) failures.values().removeIf(d -> { prune(d, now); return d.isEmpty(); });
-        return Decision.ALLOWED;
+        String key = address == null ? "?" : address;
+        Deque<Long> mine = failures.get(key);
+        if (mine != null) prune(mine, now);
+        if (mine != null && mine.size() >= FAILURES_PER_WINDOW) return Decision.SLOW_DOWN;
+        if (mine == null) {
+            if (failures.size() >= MAX_ADDRESSES) {
+                var quietest = failures.keySet().iterator();
+                quietest.next();
+                quietest.remove();
+            }
+            mine = new ArrayDeque<>();
+            failures.put(key, mine);
+        }
+        mine.addLast(now);
+        return Decision.REFUSED;
+    }
+
+    /** Addresses remembered now (for tests and the bounded-memory promise). */
+    synchronized int addressesRemembered() {
+        return failures.size();
+    }
+
+    /** Once a window: forget addresses whose failures have all expired. */
+    private void sweep(long now) {
+        if (now - lastSweep < WINDOW_MS) return;
+        lastSweep = now;
+        failures.values().removeIf(d -> {
+            prune(d, now);
+            return d.isEmpty();
+        });
     }
 
     private static void prune(Deque<Long> times, long now) {

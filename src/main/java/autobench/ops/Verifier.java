@@ -1,6 +1,7 @@
 package autobench.ops;
 
 import autobench.dispatch.Budget;
+import autobench.dispatch.CallOutcome;
 import autobench.dispatch.CallLedger;
 import autobench.dispatch.LedgerCall;
 import autobench.dispatch.Submission;
@@ -71,6 +72,12 @@ public final class Verifier {
             problems.add("ledger call " + c.id() + " (submission " + c.submissionId() + ", attempt " + c.attempt()
                     + ") has no outcome although its submission is no longer calling");
         }
+        from.ledger().taskWriterCalls().forEach((day, c) -> {
+            if (c.outcome() == CallOutcome.UNKNOWN) {
+                warnings.add("the task writer call for " + day + " (" + c.modelId() + ") is unknown: " + c.detail()
+                        + "; it was not sent again and the day's tasks came from the library");
+            }
+        });
         for (Submission s : from.submissions().withStatus(SubmissionStatus.UNKNOWN)) {
             warnings.add("submission " + s.id() + " (" + s.modelId() + ") is unknown: " + s.reason());
         }

@@ -20,8 +20,9 @@ import java.util.Set;
  * the day. Whatever the model could not supply is filled from the built-in library, and the
  * reason is recorded in {@link Generated#fallbackReason()} so the site can say so.
  *
- * <p>One call per generation; a failed call is not retried here (the library is the fallback, and
- * a retry would be a second paid call for the same day).
+ * <p>One call per day, ever: the {@link WriterCall} keeps it in the call ledger, and a failed, lost
+ * or already-made call is not repeated (the library is the fallback; a retry would be a second
+ * paid call for the same day).
  */
 public final class LlmTaskGenerator implements TaskGenerator {
 
@@ -31,15 +32,22 @@ public final class LlmTaskGenerator implements TaskGenerator {
     /** Problems named in the fallback reason; the rest are counted, keeping the stored text short. */
     private static final int PROBLEMS_SHOWN = 4;
 
-    private final Provider provider;
+    private final WriterCall call;
     private final String modelId;
     private final int maxOutputTokens;
     private final Duration timeout;
     private final BuiltinLibrary fallback;
 
+    /** A generator whose call is kept nowhere (tests of the generator alone). */
     public LlmTaskGenerator(Provider provider, String modelId, int maxOutputTokens, Duration timeout,
                             BuiltinLibrary fallback) {
-        this.provider = Objects.requireNonNull(provider, "provider");
+        this(WriterCall.unrecorded(Objects.requireNonNull(provider, "provider")), modelId, maxOutputTokens, timeout, fallback);
+    }
+
+    /** @param call how the day's one call is made and recorded (the arena's: in the call ledger, budgeted) */
+    public LlmTaskGenerator(WriterCall call, String modelId, int maxOutputTokens, Duration timeout,
+                            BuiltinLibrary fallback) {
+        this.call = Objects.requireNonNull(call, "call");
         this.modelId = Objects.requireNonNull(modelId, "modelId");
         if (maxOutputTokens <= 0) throw new IllegalArgumentException("maxOutputTokens must be positive");
         this.maxOutputTokens = maxOutputTokens;
@@ -55,12 +63,21 @@ public final class LlmTaskGenerator implements TaskGenerator {
     public Generated generate(LocalDate day, int count, List<TaskSpec> history) {
         if (count < 0) throw new IllegalArgumentException("count must not be negative");
         if (count == 0) return new Generated(List.of(), label(), null);
-        Completion reply;
+        WriterCall.Reply asked;
         try {
-            reply = provider.complete(TaskRequest.prompt(day, count + SPARES, history, maxOutputTokens, timeout));
+            asked = call.ask(day, TaskRequest.prompt(day, count + SPARES, history, maxOutputTokens, timeout));
         } catch (RuntimeException e) {
             // Adapters should classify, not throw; if one throws anyway the day still gets its tasks.
-            reply = Completion.Failed.of(FailureKind.MALFORMED, e.getClass().getSimpleName());
+            asked = new WriterCall.Reply.Made(Completion.Failed.of(FailureKind.MALFORMED, e.getClass().getSimpleName()));
+        }
+        Completion reply;
+        switch (asked) {
+            case WriterCall.Reply.Made m -> reply = m.completion();
+            case WriterCall.Reply.NotMade n -> {
+                return fromLibrary(day, count, history, List.of(), "not asked (" + n.reason() + ")");
+            }
+            // Filling the slots now would race the other process's tasks: the stage fails and runs again later.
+            case WriterCall.Reply.Busy b -> throw new IllegalStateException("tasks for " + day + " not written yet: " + b.reason());
         }
         return switch (reply) {
             case Completion.Failed f -> fromLibrary(day, count, history, List.of(),

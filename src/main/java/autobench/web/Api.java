@@ -249,5 +249,9 @@ final class Api {
     }
 
     /** @param modelCallsSinceStart 0 while the process only serves visitors */
-    record Stats(long modelCallsSinceStart, long votes) {}
+    /**
+     * @param modelCallsSinceStart      calls made while serving visitors: always 0
+     * @param otherModelCallsSinceStart the process's other calls (its scheduler and worker roles, cron, operator)
+     */
+    record Stats(long modelCallsSinceStart, long otherModelCallsSinceStart, long votes) {}
 }

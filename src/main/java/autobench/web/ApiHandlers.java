@@ -33,10 +33,12 @@ final class ApiHandlers {
     static final String NDJSON = "application/x-ndjson; charset=utf-8";
     private final Gallery gallery;
     private final LongSupplier modelCalls;
+    private final LongSupplier otherCalls;
 
-    ApiHandlers(Gallery gallery, LongSupplier modelCalls) {
+    ApiHandlers(Gallery gallery, LongSupplier modelCalls, LongSupplier otherCalls) {
         this.gallery = gallery;
         this.modelCalls = modelCalls;
+        this.otherCalls = otherCalls;
     }
 
     Response days(Context ctx) {
@@ -121,10 +123,13 @@ final class ApiHandlers {
         return Response.of(200, NDJSON, b.toString());
     }
 
-    /** Live process numbers; never cached. model_calls_since_start must stay 0 while the site only serves. */
+    /**
+     * Live process numbers; never cached. model_calls_since_start (calls made while serving visitors) is always 0;
+     * other_model_calls_since_start are the process's scheduler, worker and cron calls.
+     */
     void stats(Context ctx) {
         ctx.header("Cache-Control", "no-store");
-        ctx.contentType(Response.JSON).result(write(new Api.Stats(modelCalls.getAsLong(), gallery.voteCount())));
+        ctx.contentType(Response.JSON).result(write(new Api.Stats(modelCalls.getAsLong(), otherCalls.getAsLong(), gallery.voteCount())));
     }
 
     Response openapi(Context ctx) {

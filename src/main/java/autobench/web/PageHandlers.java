@@ -30,14 +30,17 @@ final class PageHandlers {
     private final Clock clock;
     private final ZoneId zone;
     private final LongSupplier modelCalls;
+    private final LongSupplier otherCalls;
 
-    PageHandlers(Gallery gallery, Templates templates, Origins origins, Clock clock, ZoneId zone, LongSupplier modelCalls) {
+    PageHandlers(Gallery gallery, Templates templates, Origins origins, Clock clock, ZoneId zone, LongSupplier modelCalls,
+                 LongSupplier otherCalls) {
         this.gallery = gallery;
         this.templates = templates;
         this.origins = origins;
         this.clock = clock;
         this.zone = zone;
         this.modelCalls = modelCalls;
+        this.otherCalls = otherCalls;
     }
 
     Response home(Context ctx) {
@@ -113,8 +116,8 @@ final class PageHandlers {
         int demo = (int) models.values().stream().filter(ModelInfo::demo).count();
         RatingSettings s = RatingSettings.DEFAULTS;
         Response r = templates.page("methodology", new Pages.Methodology(models.size() - demo, demo, gallery.publishedDays().size(),
-                gallery.voteCount(), modelCalls.getAsLong(), s.rounds(), s.prior(), s.eloK(), s.provisionalBelow(),
-                gallery.reveal().afterDays()));
+                gallery.voteCount(), modelCalls.getAsLong(), otherCalls.getAsLong(), s.rounds(), s.prior(), s.eloK(),
+                s.provisionalBelow(), gallery.reveal().afterDays()));
         PageCache.send(ctx, PageCache.once(r), "no-cache");
     }
 

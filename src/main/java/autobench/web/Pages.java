@@ -78,7 +78,7 @@ public final class Pages {
     /** How the arena works, with the numbers as they are now. */
     /** @param revealAfterDays voting.reveal_after_days: 0 is not blind, and the page says so */
     public record Methodology(int realModels, int demoModels, int days, long votes, long modelCallsSinceStart,
-                              int bootstrapRounds, double prior, double eloK, int provisionalBelow,
+                              long otherCallsSinceStart, int bootstrapRounds, double prior, double eloK, int provisionalBelow,
                               int revealAfterDays) {}
 
     public record Error(int status, String message) {}

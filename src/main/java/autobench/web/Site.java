@@ -17,15 +17,26 @@ import java.util.function.LongSupplier;
 public final class Site implements AutoCloseable {
 
     /**
-     * @param modelCalls the process's provider-call counter; the site shows calls made since it started
+     * @param modelCalls the process's count of provider calls made while serving a visitor's request
+     *                   ({@link #servingVisitor()}); the site shows those since it started, which must stay 0
+     * @param otherCalls the process's other provider calls (its scheduler and worker roles, cron triggers), shown apart
      * @param host       the interface to listen on (127.0.0.1 for local use, 0.0.0.0 behind a proxy)
      * @param operations the cron triggers, health and metrics endpoints
      * @param operator   the operator pages (off, answering 404, when it has no token)
      * @param exports    the exports offered on the download page
      */
     public record Parts(Gallery gallery, autobench.vote.Battles battles, Keys keys, LibraryLookup libraries, Config.Web settings, String host,
-                        ZoneId zone, Clock clock, LongSupplier modelCalls, Operations operations, OperatorParts operator,
+                        ZoneId zone, Clock clock, LongSupplier modelCalls, LongSupplier otherCalls, Operations operations,
+                        OperatorParts operator,
                         autobench.ops.ExportShelf exports, io.micrometer.core.instrument.MeterRegistry meters) {}
+
+    /** True while this thread serves a visitor's request: any page or API call but the cron triggers and /admin. */
+    private static final ThreadLocal<Boolean> VISITOR = ThreadLocal.withInitial(() -> false);
+
+    /** Whether the current thread is serving a visitor (the wiring counts provider calls made then apart). */
+    public static boolean servingVisitor() {
+        return VISITOR.get();
+    }
 
     private final Javalin main;
     private final Javalin sandbox;
@@ -47,13 +58,15 @@ public final class Site implements AutoCloseable {
         Origins origins = new Origins(w.publicOrigin(), w.sandboxOrigin(), w.trustForwardedFor());
         long baseline = p.modelCalls().getAsLong();
         LongSupplier sinceStart = () -> p.modelCalls().getAsLong() - baseline;
+        long otherBaseline = p.otherCalls().getAsLong();
+        LongSupplier otherSinceStart = () -> p.otherCalls().getAsLong() - otherBaseline;
         DataVersion version = new DataVersion(p.gallery()::dataVersion, p.clock()::millis, w.cache() ? w.cacheCheckMillis() : 0);
         PageCache cache = new PageCache(version, w.cache(), PageCache.RENDER_WAIT_MILLIS, p.meters());
         Templates templates = new Templates();
-        PageHandlers pages = new PageHandlers(p.gallery(), templates, origins, p.clock(), p.zone(), sinceStart);
+        PageHandlers pages = new PageHandlers(p.gallery(), templates, origins, p.clock(), p.zone(), sinceStart, otherSinceStart);
         BattleHandlers battles = new BattleHandlers(p.gallery(), p.battles(), new Visitors(origins), p.keys(),
                 templates, origins, version, p.meters());
-        ApiHandlers api = new ApiHandlers(p.gallery(), sinceStart);
+        ApiHandlers api = new ApiHandlers(p.gallery(), sinceStart, otherSinceStart);
         Assets assets = new Assets(p.gallery());
         Feed feed = new Feed(p.gallery(), origins);
         AdminHandlers admin = new AdminHandlers(p.operator(), templates, origins, version::changed);
@@ -66,7 +79,11 @@ public final class Site implements AutoCloseable {
             config.jetty.host = p.host();
             // Cached answers are compressed once, when cached; nothing is compressed per request.
             config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE;
-            config.routes.before(ctx -> headers(ctx, origins));
+            config.routes.before(ctx -> {
+                VISITOR.set(!ctx.path().startsWith("/api/cron/") && !ctx.path().startsWith("/admin"));
+                headers(ctx, origins);
+            });
+            config.routes.after(ctx -> VISITOR.remove());
             // Current cached answers leave from Jetty directly; Javalin attaches its servlet inside this wrapper.
             config.jetty.modifyServer(server -> server.setHandler(new FastPath(cache, routes, origins)));
             routes.registerMain(config.routes, cache, templates, pages);

@@ -82,7 +82,7 @@ public final class Assembly implements AutoCloseable {
                 storage::modelsRecorded, pipeline == null ? null : pipeline.workQueue()::runStage, CRON_BACKGROUND,
                 storage.clock(), storage.owner()));
         this.website = roles.contains(Role.web)
-                ? new Website(storage, operator, cron, environment.env(), storage.providerCalls()::get) : null;
+                ? new Website(storage, operator, cron, environment.env(), storage.visitorCalls()::get, storage::otherCalls) : null;
     }
 
     /** Builds the process for these roles; it owns the database connection until {@link #close()}. */

@@ -11,6 +11,7 @@ import autobench.dispatch.Dispatcher;
 import autobench.extract.HtmlExtractor;
 import autobench.leaderboard.RatingHistory;
 import autobench.provider.Adapters;
+import autobench.dispatch.TaskWriterCall;
 import autobench.provider.CountingProvider;
 import autobench.provider.HttpTransport;
 import autobench.provider.ModelConfig;
@@ -21,6 +22,7 @@ import autobench.render.Renderer;
 import autobench.task.BuiltinLibrary;
 import autobench.task.DailyTasks;
 import autobench.task.LlmTaskGenerator;
+import autobench.web.Site;
 import autobench.task.TaskGenerator;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -119,13 +121,22 @@ public final class Pipeline {
         BuiltinLibrary library = new BuiltinLibrary();
         if (config.taskGenerator().equals("builtin")) return library;
         ModelConfig m = config.model(config.taskGenerator()).orElseThrow();
-        return new LlmTaskGenerator(provider(storage, m, http), m.id(), Math.max(4000, m.maxOutputTokens()),
-                Duration.ofSeconds(m.timeoutSeconds()), library);
+        int writerTokens = Math.max(4000, m.maxOutputTokens());
+        // The writer's call goes through the ledger like an answer's: claimed first, priced, budgeted, once per day.
+        var call = new TaskWriterCall(storage.ledger(), storage.budget(), m, provider(storage, m, http), writerTokens,
+                config.dispatch(), new Dispatcher.Runtime(storage.clock(), environment.sleeper(), storage.owner(),
+                        environment.progress(), storage.meters()));
+        return new LlmTaskGenerator(call, m.id(), writerTokens, Duration.ofSeconds(m.timeoutSeconds()), library);
     }
 
     private Provider provider(Storage storage, ModelConfig m, HttpTransport http) {
         Provider override = environment.providerOverrides().get(m.id());
-        return new CountingProvider(override != null ? override : Adapters.forModel(m, environment.env(), http),
+        Provider counted = new CountingProvider(override != null ? override : Adapters.forModel(m, environment.env(), http),
                 storage.providerCalls());
+        // A call made while this thread serves a visitor's request is counted apart: it must never happen.
+        return prompt -> {
+            if (Site.servingVisitor()) storage.visitorCalls().incrementAndGet();
+            return counted.complete(prompt);
+        };
     }
 }

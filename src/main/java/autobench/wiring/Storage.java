@@ -44,6 +44,7 @@ public final class Storage implements AutoCloseable {
     private final Clock clock;
     private final String owner = processIdentity();
     private final AtomicLong providerCalls = new AtomicLong();
+    private final AtomicLong visitorCalls = new AtomicLong();
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Database database;
     private final TaskStore tasks;
@@ -125,6 +126,10 @@ public final class Storage implements AutoCloseable {
     public String owner() { return owner; }
     /** Calls that reached a provider adapter in this process; only the pipeline counts up. */
     public AtomicLong providerCalls() { return providerCalls; }
+    /** Of those, the calls made while a thread served a visitor's request (Site.servingVisitor): must stay 0. */
+    public AtomicLong visitorCalls() { return visitorCalls; }
+    /** The rest: the schedule's, the workers', the cron triggers' and the operator's. */
+    public long otherCalls() { return providerCalls.get() - visitorCalls.get(); }
     /** The process's metrics, in Prometheus's text format at /metrics. */
     public PrometheusMeterRegistry meters() { return meters; }
 

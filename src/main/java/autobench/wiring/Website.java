@@ -42,16 +42,20 @@ public final class Website {
     private final ExportShelf exports;
     private final LibraryLookup libraries;
     private final LongSupplier modelCalls;
+    private final LongSupplier otherCalls;
 
     /**
      * @param operator   the operator's actions (a re-send sends here or queues, as the process can)
      * @param cron       runs or queues what the cron triggers ask for
-     * @param modelCalls the process's provider-call counter (always 0 in a web-only process)
+     * @param modelCalls calls made while serving a visitor (must stay 0)
+     * @param otherCalls the process's other model calls (the schedule's, the workers'; 0 in a web-only process)
      */
-    Website(Storage storage, Operator operator, CronTrigger cron, Function<String, String> env, LongSupplier modelCalls) {
+    Website(Storage storage, Operator operator, CronTrigger cron, Function<String, String> env, LongSupplier modelCalls,
+            LongSupplier otherCalls) {
         Config config = storage.config();
         this.storage = storage;
         this.modelCalls = modelCalls;
+        this.otherCalls = otherCalls;
         this.gallery = new Gallery(new Gallery.Sources(storage.tasks(), storage.submissions(), storage.renders(), storage.artifacts(),
                 storage.models(), storage.votes(), storage.snapshots()), RatingSettings.DEFAULTS, storage.reveal());
         // Reads (or creates) the server secret that signs battle tickets.
@@ -83,7 +87,7 @@ public final class Website {
     /** The site's parts for these listening settings (ports, cache) and interface. */
     public Site.Parts siteParts(Config.Web web, String host) {
         Config config = storage.config();
-        return new Site.Parts(gallery, battles, keys, libraries, web, host, config.zone(), storage.clock(), modelCalls, operations,
+        return new Site.Parts(gallery, battles, keys, libraries, web, host, config.zone(), storage.clock(), modelCalls, otherCalls, operations,
                 operatorPages, exports, storage.meters());
     }
 
