@@ -3,7 +3,12 @@ package autobench.cli;
 import autobench.cycle.StageRuns;
 import autobench.ops.CostPlan;
 import autobench.ops.SchedulePreview;
-import autobench.wiring.Arena;
+import autobench.config.Config;
+import autobench.db.Database;
+import autobench.dispatch.CallLedger;
+import autobench.wiring.Storage;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,26 +21,25 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // Opened like a web-only process: nothing is written at start-up (not even the models).
-        try (Arena arena = Arena.openForWeb(config.load(false))) {
-            var c = arena.config();
-            CostPlan.Plan plan = CostPlan.of(c, arena.ledger()::averageTokens);
+        Config c = config.load(false);
+        // Only the database, opened and migrated: nothing else is written (not even the models).
+        try (Database db = Storage.openDatabase(c, System::getenv)) {
+            CostPlan.Plan plan = CostPlan.of(c, new CallLedger(db)::averageTokens);
+            Instant now = Clock.systemUTC().instant();
             System.out.println("Cost plan: " + c.tasksPerDay() + " tasks a day x " + c.enabledModels().size() + " enabled models"
                     + (c.taskGenerator().equals("builtin") ? ", tasks from the built-in library (no call)"
                             : ", tasks written by " + c.taskGenerator() + " (one call a day)"));
             plan.text().forEach(System.out::println);
             System.out.println();
-            System.out.println("What `schedule` would do now (" + arena.clock().instant() + ", zone " + c.zone() + ", catch_up_days "
+            System.out.println("What `schedule` would do now (" + now + ", zone " + c.zone() + ", catch_up_days "
                     + c.schedule().catchUpDays() + "):");
-            preview(arena).text(plan.callsPerDay()).forEach(System.out::println);
+            preview(now, c, new StageRuns(db)).text(plan.callsPerDay()).forEach(System.out::println);
             return 0;
         }
     }
 
-    static SchedulePreview preview(Arena arena) {
-        var scheduler = arena.scheduler();
-        StageRuns runs = arena.stageRuns();
-        return SchedulePreview.of(arena.clock().instant(), arena.config().zone(), arena.config().schedule().catchUpDays(),
-                scheduler::dueAt, (stage, day) -> runs.find(stage, day).map(StageRuns.Run::status));
+    static SchedulePreview preview(Instant now, Config c, StageRuns runs) {
+        return SchedulePreview.of(now, c.zone(), c.schedule().catchUpDays(),
+                (stage, day) -> c.schedule().dueAt(stage, day, c.zone()), (stage, day) -> runs.find(stage, day).map(StageRuns.Run::status));
     }
 }

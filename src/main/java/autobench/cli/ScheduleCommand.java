@@ -19,7 +19,7 @@ public final class ScheduleCommand implements Callable<Integer> {
             Scheduler scheduler = arena.pipeline().scheduler();
             // Say up front what the first tick is about to do, catch-up days above all (on a fresh database: yesterday).
             int calls = CostPlan.of(arena.config(), (m, w) -> Optional.empty()).callsPerDay();
-            PlanCommand.preview(arena).text(calls).forEach(l -> System.err.println("schedule: " + l));
+            PlanCommand.preview(arena.storage().clock().instant(), arena.config(), arena.storage().stageRuns()).text(calls).forEach(l -> System.err.println("schedule: " + l));
             try (GracefulStop stop = GracefulStop.install(() -> {
                 scheduler.stop();
                 arena.stop();

@@ -122,7 +122,7 @@ class ConfigLoaderTest {
         Config c = load(GOOD + "voting:\n  network_cap_per_day: 50\n  ipv4_prefix: 22\n  ipv6_prefix: 56\n  min_view_seconds: 0\n",
                 Map.of("OPENAI_API_KEY", "k", "AUTOBENCH_VOTING_VISITOR_CAP_PER_DAY", "30"));
         assertThat(c.voting()).isEqualTo(new autobench.vote.VoteSettings(30, 50, java.time.Duration.ofHours(1), java.time.Duration.ZERO,
-                22, 56));
+                22, 56, 1));
         assertThatThrownBy(() -> load(GOOD + "voting:\n  ipv6_prefix: 8\n  address_cap: 3\n", Map.of("OPENAI_API_KEY", "k")))
                 .hasMessageContaining("voting.ipv6_prefix").hasMessageContaining("voting.address_cap");
     }

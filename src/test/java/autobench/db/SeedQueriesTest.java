@@ -6,7 +6,8 @@ import autobench.config.Config;
 import autobench.config.ConfigLoader;
 import autobench.dispatch.Sleeper;
 import autobench.testing.Store;
-import autobench.wiring.Arena;
+import autobench.testing.TestAssembly;
+import autobench.wiring.Assembly;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,14 +41,14 @@ class SeedQueriesTest {
         List<Query> queries = queries();
         assertThat(queries).as("the seed's three checks and their working forms").hasSizeGreaterThanOrEqualTo(6);
         Config c = new ConfigLoader(Map.of("AUTOBENCH_RENDER_ENABLED", "false")).load(null, true).withDatabase(store.freshUrl(tmp));
-        try (Arena a = new Arena(c, k -> null, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of())) {
-            a.dailyCycle().run(LocalDate.now(Clock.systemUTC()));
-            int tasks = a.tasks().forDay(LocalDate.now(Clock.systemUTC())).size();
+        try (Assembly a = TestAssembly.of(c).clock(Clock.systemUTC()).build()) {
+            a.pipeline().dailyCycle().run(LocalDate.now(Clock.systemUTC()));
+            int tasks = a.storage().tasks().forDay(LocalDate.now(Clock.systemUTC())).size();
             String mine = store == Store.SQLITE ? "sqlite" : "postgresql";
             int ran = 0;
             for (Query q : queries) {
                 if (!q.runsOn().equals("both") && !q.runsOn().equals(mine)) continue;
-                List<Map<String, Object>> rows = a.database().jdbi().withHandle(h -> h.createQuery(q.sql()).mapToMap().list());
+                List<Map<String, Object>> rows = a.storage().database().jdbi().withHandle(h -> h.createQuery(q.sql()).mapToMap().list());
                 if (q.sql().contains("HAVING COUNT(*) > 1")) assertThat(rows).as(q.sql()).isEmpty();
                 else assertThat(rows).as(q.sql()).hasSize(tasks);
                 ran++;

@@ -14,7 +14,8 @@ import autobench.task.StoredTask;
 import autobench.testing.ChatStub;
 import autobench.testing.Store;
 import autobench.testing.TestConfigs;
-import autobench.wiring.Arena;
+import autobench.testing.TestAssembly;
+import autobench.wiring.Assembly;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,28 +68,28 @@ class TaskWriterLedgerTest {
     void the_task_writer_call_is_a_ledger_row_priced_and_in_cost_and_metrics(Store store) {
         writerReplies(writerAnswer(340));
         Config c = TestConfigs.load(tmp, yaml(store, ""), Map.of());
-        try (Arena a = new Arena(c, k -> null, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of())) {
-            a.dailyCycle().run(DAY);
-            a.dailyCycle().run(DAY);
+        try (Assembly a = TestAssembly.of(c).clock(Clock.systemUTC()).build()) {
+            a.pipeline().dailyCycle().run(DAY);
+            a.pipeline().dailyCycle().run(DAY);
             assertThat(stub.requests()).as("one writer call and 2 tasks × 2 models, once").isEqualTo(5);
-            assertThat(a.ledger().total()).as("every request the stub saw is a ledger row").isEqualTo(stub.requests());
+            assertThat(a.storage().ledger().total()).as("every request the stub saw is a ledger row").isEqualTo(stub.requests());
 
-            LedgerCall writer = a.ledger().taskWriterCall(DAY.toString()).orElseThrow();
+            LedgerCall writer = a.storage().ledger().taskWriterCall(DAY.toString()).orElseThrow();
             assertThat(writer.reason()).isEqualTo(CallReason.TASK_WRITER);
             assertThat(writer.submissionId()).isNull();
             assertThat(writer.modelId()).isEqualTo("writer");
             assertThat(writer.outcome()).isEqualTo(CallOutcome.ANSWERED);
             assertThat(writer.costUsd()).isCloseTo(ANSWER_USD, within(1e-12));
 
-            var rows = a.ledger().costRows(0, Long.MAX_VALUE);
+            var rows = a.storage().ledger().costRows(0, Long.MAX_VALUE);
             assertThat(rows).filteredOn(r -> r.reason() == CallReason.TASK_WRITER).singleElement()
                     .satisfies(r -> assertThat(r.costUsd()).isCloseTo(ANSWER_USD, within(1e-12)));
-            assertThat(a.costs().now().todayUsd()).isCloseTo(5 * ANSWER_USD, within(1e-9));
-            assertThat(a.verifier().run().spentTodayUsd()).isCloseTo(5 * ANSWER_USD, within(1e-9));
-            assertThat(a.meters().find("autobench.provider.calls").tag("model", "writer").counter().count()).isEqualTo(1.0);
-            assertThat(a.meters().find("autobench.cost.usd").tag("model", "writer").counter().count())
+            assertThat(a.storage().costs().now().todayUsd()).isCloseTo(5 * ANSWER_USD, within(1e-9));
+            assertThat(a.storage().verifier().run().spentTodayUsd()).isCloseTo(5 * ANSWER_USD, within(1e-9));
+            assertThat(a.storage().meters().find("autobench.provider.calls").tag("model", "writer").counter().count()).isEqualTo(1.0);
+            assertThat(a.storage().meters().find("autobench.cost.usd").tag("model", "writer").counter().count())
                     .isCloseTo(ANSWER_USD, within(1e-12));
-            assertThat(a.tasks().forDay(DAY)).allSatisfy(t -> assertThat(t.fallbackReason()).contains("not valid JSON"));
+            assertThat(a.storage().tasks().forDay(DAY)).allSatisfy(t -> assertThat(t.fallbackReason()).contains("not valid JSON"));
         }
     }
 
@@ -99,11 +100,11 @@ class TaskWriterLedgerTest {
         // $0.0104 cap the writer fits (worst case $0.01) and, once it has spent, no answer fits any more.
         writerReplies(writerAnswer(4000));
         Config c = TestConfigs.load(tmp, yaml(store, "daily_budget_usd: 0.0104\n"), Map.of());
-        try (Arena a = new Arena(c, k -> null, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of())) {
-            DispatchReport report = a.dailyCycle().run(DAY).dispatch();
+        try (Assembly a = TestAssembly.of(c).clock(Clock.systemUTC()).build()) {
+            DispatchReport report = a.pipeline().dailyCycle().run(DAY).dispatch();
             assertThat(stub.requests()).as("the writer's call only").isEqualTo(1);
             assertThat(report.overBudget()).isEqualTo(4);
-            assertThat(a.ledger().taskWriterCall(DAY.toString())).isPresent();
+            assertThat(a.storage().ledger().taskWriterCall(DAY.toString())).isPresent();
         }
     }
 
@@ -112,10 +113,10 @@ class TaskWriterLedgerTest {
     void a_writer_call_that_could_pass_the_budget_is_not_made_and_the_tasks_say_why(Store store) {
         writerReplies(writerAnswer(340));
         Config c = TestConfigs.load(tmp, yaml(store, "daily_budget_usd: 0.005\n"), Map.of());
-        try (Arena a = new Arena(c, k -> null, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of())) {
-            List<StoredTask> tasks = a.dailyTasks().ensure(DAY);
+        try (Assembly a = TestAssembly.of(c).clock(Clock.systemUTC()).build()) {
+            List<StoredTask> tasks = a.pipeline().dailyTasks().ensure(DAY);
             assertThat(stub.requests()).isZero();
-            assertThat(a.ledger().taskWriterCall(DAY.toString())).isEmpty();
+            assertThat(a.storage().ledger().taskWriterCall(DAY.toString())).isEmpty();
             assertThat(tasks).hasSize(2).allSatisfy(t -> assertThat(t.fallbackReason()).contains("daily_budget_usd"));
         }
     }
@@ -131,7 +132,7 @@ class TaskWriterLedgerTest {
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "autobench.cli.App",
                 "run-day", "--config", cfg.toString(), "--date", DAY.toString()));
         Process child = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
-        try (Arena a = new Arena(c, k -> null, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of())) {
+        try (Assembly a = TestAssembly.of(c).clock(Clock.systemUTC()).build()) {
             long deadline = System.currentTimeMillis() + 60_000;
             while (stub.requests() < 1 && System.currentTimeMillis() < deadline) {
                 assertThat(child.isAlive()).as("child run-day died early: %s", Files.readString(tmp.resolve("child.log"))).isTrue();
@@ -141,17 +142,17 @@ class TaskWriterLedgerTest {
             child.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // kill -9: no cleanup
 
             // Within the call's time, another process neither asks again nor fills the slots under it.
-            assertThatThrownBy(() -> a.dailyTasks().ensure(DAY)).hasMessageContaining("in flight");
-            assertThat(a.tasks().forDay(DAY)).isEmpty();
+            assertThatThrownBy(() -> a.pipeline().dailyTasks().ensure(DAY)).hasMessageContaining("in flight");
+            assertThat(a.storage().tasks().forDay(DAY)).isEmpty();
 
             Clock later = Clock.offset(Clock.systemUTC(), Duration.ofHours(2));
-            try (Arena b = new Arena(c, k -> null, later, Sleeper.REAL, l -> {}, Map.of())) {
-                List<StoredTask> tasks = b.dailyTasks().ensure(DAY);
+            try (Assembly b = TestAssembly.of(c).clock(later).build()) {
+                List<StoredTask> tasks = b.pipeline().dailyTasks().ensure(DAY);
                 assertThat(tasks).hasSize(2).allSatisfy(t -> assertThat(t.fallbackReason()).contains("unknown"));
-                LedgerCall call = b.ledger().taskWriterCall(DAY.toString()).orElseThrow();
+                LedgerCall call = b.storage().ledger().taskWriterCall(DAY.toString()).orElseThrow();
                 assertThat(call.outcome()).isEqualTo(CallOutcome.UNKNOWN);
-                assertThat(call.caller()).isNotEqualTo(b.owner());
-                Verifier.Report r = b.verifier().run();
+                assertThat(call.caller()).isNotEqualTo(b.storage().owner());
+                Verifier.Report r = b.storage().verifier().run();
                 assertThat(r.ok()).isTrue();
                 assertThat(r.warnings()).anyMatch(w -> w.contains("task writer call for " + DAY) && w.contains("unknown"));
             }

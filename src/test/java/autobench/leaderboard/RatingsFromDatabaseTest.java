@@ -98,24 +98,23 @@ class RatingsFromDatabaseTest {
                     + TestConfigs.stubModel("weak", stub.port(), 30) + "voting:\n  reveal_after_days: 2\n";
             Config c = TestConfigs.load(tmp, yaml, Map.of());
             long noon = DAY.atTime(12, 0).toInstant(ZoneOffset.UTC).toEpochMilli(), dayMs = 86_400_000L;
-            try (Arena a = new Arena(c, k -> null, Clock.fixed(Instant.ofEpochMilli(noon), ZoneOffset.UTC), Sleeper.REAL, l -> {}, Map.of())) {
-                DailyCycle.Result r = a.dailyCycle().run(DAY);
+            try (Assembly a = TestAssembly.of(c).clock(Clock.fixed(Instant.ofEpochMilli(noon), ZoneOffset.UTC)).build()) {
+                DailyCycle.Result r = a.pipeline().dailyCycle().run(DAY);
                 var task = r.tasks().get(0);
                 Map<String, Submission> byModel = new java.util.HashMap<>();
-                a.submissions().forTask(task.id()).forEach(s -> byModel.put(s.modelId(), s));
+                a.storage().submissions().forTask(task.id()).forEach(s -> byModel.put(s.modelId(), s));
                 for (int i = 0; i < 12; i++) {
-                    String battle = a.votes().issueBattle(task.id(), byModel.get("strong").id(), byModel.get("weak").id(), "v" + i, noon + i);
-                    assertThat(a.votes().vote(battle, "v" + i, i % 4 == 0 ? Outcome.RIGHT : Outcome.LEFT, null, noon + i)).isTrue();
+                    String battle = a.storage().votes().issueBattle(task.id(), byModel.get("strong").id(), byModel.get("weak").id(), "v" + i, noon + i);
+                    assertThat(a.storage().votes().vote(battle, "v" + i, i % 4 == 0 ? Outcome.RIGHT : Outcome.LEFT, null, noon + i)).isTrue();
                 }
-                a.tasks().advance(task.id(), TaskStatus.DISPATCHED, TaskStatus.PUBLISHED, noon);
-                assertThat(a.storedVotes().read(false)).as("blind on its own day").isEmpty();
+                a.storage().tasks().advance(task.id(), TaskStatus.DISPATCHED, TaskStatus.PUBLISHED, noon);
+                assertThat(a.storage().storedVotes().read(false)).as("blind on its own day").isEmpty();
             }
             for (int d = 1; d <= 2; d++) {
-                try (Arena a = new Arena(c, k -> null, Clock.fixed(Instant.ofEpochMilli(noon + d * dayMs), ZoneOffset.UTC), Sleeper.REAL,
-                        l -> {}, Map.of())) {
-                    a.dailyCycle().run(DAY.plusDays(d));
-                    var board = a.gallery().standings(VoteFilter.ALL);
-                    List<SnapshotStore.Point> strong = new SnapshotStore(a.database()).history("strong", "all", "bradley_terry");
+                try (Assembly a = TestAssembly.of(c).clock(Clock.fixed(Instant.ofEpochMilli(noon + d * dayMs), ZoneOffset.UTC)).build()) {
+                    a.pipeline().dailyCycle().run(DAY.plusDays(d));
+                    var board = a.website().gallery().standings(VoteFilter.ALL);
+                    List<SnapshotStore.Point> strong = new SnapshotStore(a.storage().database()).history("strong", "all", "bradley_terry");
                     if (d == 1) {
                         assertThat(board).as("still blind a day later").isEmpty();
                         assertThat(strong).as("the snapshot of the voting day leaves blind votes out").isEmpty();

@@ -116,11 +116,11 @@ class OpenDataTest {
             Path cfg = arenaWithVotes(stub, Store.SQLITE);
             long noon = DAY.atTime(12, 0).toInstant(ZoneOffset.UTC).toEpochMilli();
             Manifest blind, revealed;
-            try (Arena a = arena(cfg, noon)) {
-                blind = a.exporter("test").export(tmp.resolve("blind"), null, null);
+            try (Assembly a = arena(cfg, noon)) {
+                blind = a.storage().newExporter("test").export(tmp.resolve("blind"), null, null);
             }
-            try (Arena a = arena(cfg, noon + 86_400_000L)) {
-                revealed = a.exporter("test").export(tmp.resolve("revealed"), null, null);
+            try (Assembly a = arena(cfg, noon + 86_400_000L)) {
+                revealed = a.storage().newExporter("test").export(tmp.resolve("revealed"), null, null);
             }
             assertThat(blind.to()).as("the export ends at the last revealed day").isEqualTo(DAY.minusDays(1).toString());
             for (String file : List.of("tasks.jsonl", "submissions.jsonl", "artifacts.jsonl", "votes.jsonl", "votes-demo.jsonl")) {

@@ -48,7 +48,7 @@ class AnswersCorpusTest {
      */
     record Case(String page, RenderStatus status, Boolean animates, Boolean interactive, List<String> refused,
                 Consumer<RenderOutput> more) {
-        @Override public String toString() { return page + " -> " + status.wire(); }
+        @Override public String toString() { return page + " -> " + status.wireName(); }
 
         Case refusing(String... r) { return new Case(page, status, animates, interactive, List.of(r), more); }
 
@@ -214,7 +214,7 @@ class AnswersCorpusTest {
         Assumptions.assumeTrue(out != null, "not rendered in this run");
         Checks k = out.checks();
         System.out.printf("%-40s %-7s %6d ms animates=%s interactive=%s slow=%s reason=%s errors=%s blocked=%s assists=%s%n",
-                c.page(), out.status().wire(), millis.get(c.page()), k.animates(), k.interactive(), k.slow(), out.reason(),
+                c.page(), out.status().wireName(), millis.get(c.page()), k.animates(), k.interactive(), k.slow(), out.reason(),
                 out.errors(), out.blockedRequests(), out.assists());
         out.console().stream().filter(l -> l.type().equals("autobench")).forEach(l -> System.out.println("    note: " + l.text()));
         String why = out.reason() + " / errors " + out.errors() + " / blocked " + out.blockedRequests() + " / " + k;

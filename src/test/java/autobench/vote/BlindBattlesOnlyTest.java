@@ -21,12 +21,12 @@ class BlindBattlesOnlyTest {
     @TempDir Path tmp;
 
     private static Battles blind(Voting v, int afterDays) {
-        return new Battles(new VoteStore(v.arena.database()), VoteSettings.DEFAULTS, new Reveal(afterDays, ZoneOffset.UTC, v.clock),
+        return new Battles(new VoteStore(v.arena.storage().database()), VoteSettings.DEFAULTS, new Reveal(afterDays, ZoneOffset.UTC, v.clock),
                 new SplittableRandom(3));
     }
 
     private static Set<String> tasksOf(Voting v, LocalDate day) {
-        return new HashSet<>(v.arena.tasks().forDay(day).stream().map(t -> t.id()).toList());
+        return new HashSet<>(v.arena.storage().tasks().forDay(day).stream().map(t -> t.id()).toList());
     }
 
     @ParameterizedTest

@@ -10,7 +10,9 @@ import autobench.dispatch.Sleeper;
 import autobench.render.Artifact;
 import autobench.testing.ManualClock;
 import autobench.testing.Store;
-import autobench.wiring.Arena;
+import autobench.testing.TestAssembly;
+import autobench.vote.SimulatedVisitors;
+import autobench.wiring.Assembly;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
@@ -72,7 +74,7 @@ class BlindBattlesTest {
     /** The arena, its site and a few helpers to speak HTTP to it. */
     final class Arena3 implements AutoCloseable {
         final ManualClock clock = new ManualClock(TODAY.minusDays(2).atTime(12, 0).toInstant(ZoneOffset.UTC));
-        final Arena arena;
+        final Assembly arena;
         final Site site;
         final String base, sandbox;
         final Set<String> models;
@@ -81,16 +83,16 @@ class BlindBattlesTest {
             Config c = new ConfigLoader(Map.of("AUTOBENCH_RENDER_ENABLED", "false")).load(null, true)
                     .withDatabase(Store.SQLITE.freshUrl(tmp));
             c = c.withWeb(c.web().withPorts(0, 0).withCache(false));
-            arena = new Arena(c, k -> null, clock, Sleeper.REAL, l -> {}, Map.of());
+            arena = TestAssembly.of(c).clock(clock).build();
             for (LocalDate d = TODAY.minusDays(2); !d.isAfter(TODAY); d = d.plusDays(1)) {
                 clock.advance(Duration.ofMillis(d.atTime(12, 0).toInstant(ZoneOffset.UTC).toEpochMilli() - clock.millis()));
-                arena.dailyCycle().run(d);
+                arena.pipeline().dailyCycle().run(d);
                 renderAndPublish();
             }
             // Revealed days carry votes already (the demo's simulated visitors), so the public boards are not empty.
-            arena.simulatedVisitors(7).run(List.of(TODAY.minusDays(2), TODAY.minusDays(1)), 40);
-            models = new TreeSet<>(arena.models().all().stream().map(m -> m.id()).toList());
-            site = Serving.start(arena, c.web(), "127.0.0.1");
+            new SimulatedVisitors(arena.website().battles(), 7).run(List.of(TODAY.minusDays(2), TODAY.minusDays(1)), 40);
+            models = new TreeSet<>(arena.storage().models().all().stream().map(m -> m.id()).toList());
+            site = Serving.start(arena.website(), c.web(), "127.0.0.1");
             base = "http://127.0.0.1:" + site.port();
             sandbox = "http://127.0.0.1:" + site.sandboxPort();
         }
@@ -98,19 +100,19 @@ class BlindBattlesTest {
         /** What the render stage would do: a result and a poster of its own for every answer, then publish. */
         private void renderAndPublish() {
             SplittableRandom r = new SplittableRandom(clock.millis());
-            arena.database().jdbi().useHandle(h -> {
+            arena.storage().database().jdbi().useHandle(h -> {
                 h.execute("""
                         INSERT INTO render_results (submission_id, status, result, seed, attempts, created_at, updated_at)
                         SELECT id, 'done', 'ok', 0, 1, 0, 0 FROM submissions WHERE status = 'succeeded'
                         ON CONFLICT (submission_id) DO NOTHING""");
             });
-            for (String id : arena.database().jdbi().withHandle(h -> h.createQuery(
+            for (String id : arena.storage().database().jdbi().withHandle(h -> h.createQuery(
                     "SELECT id FROM submissions WHERE status = 'succeeded' ORDER BY id").mapTo(String.class).list())) {
                 byte[] png = new byte[256];
                 r.nextBytes(png);
-                arena.artifacts().put(id, new Artifact(Artifact.POSTER, "image/png", png), clock.millis());
+                arena.storage().artifacts().put(id, new Artifact(Artifact.POSTER, "image/png", png), clock.millis());
             }
-            arena.database().jdbi().useHandle(h -> h.execute("UPDATE tasks SET status = 'published' WHERE status = 'dispatched'"));
+            arena.storage().database().jdbi().useHandle(h -> h.execute("UPDATE tasks SET status = 'published' WHERE status = 'dispatched'"));
         }
 
         HttpResponse<byte[]> get(String url, String... headers) throws Exception {
@@ -131,7 +133,7 @@ class BlindBattlesTest {
         }
 
         String modelOf(String submissionId) {
-            return arena.database().jdbi().withHandle(h -> h.createQuery("SELECT model_id FROM submissions WHERE id = :id")
+            return arena.storage().database().jdbi().withHandle(h -> h.createQuery("SELECT model_id FROM submissions WHERE id = :id")
                     .bind("id", submissionId).mapTo(String.class).one());
         }
 
@@ -270,7 +272,7 @@ class BlindBattlesTest {
         String poster = sha256(a.get("/p/" + ref).body());
         String preview = sha256(a.get(a.sandbox + "/run/" + ref).body());
         // the test's own knowledge, never the attacker's: which model really wrote this side
-        String id = a.arena.database().jdbi().withHandle(h -> h.createQuery(
+        String id = a.arena.storage().database().jdbi().withHandle(h -> h.createQuery(
                 "SELECT submission_id FROM artifacts WHERE sha256 = :s AND kind = 'poster'").bind("s", poster).mapTo(String.class).one());
         return new Side(ref, poster, preview, a.modelOf(id));
     }
@@ -313,7 +315,7 @@ class BlindBattlesTest {
             Map<String, String> numbers = publicNumbers(a);
             assertThat(numbers.get("/api/v1/leaderboard")).as("revealed days' votes are on the board").contains("\"simulated\"");
             long totalBefore = JSON.readTree(a.text("/api/v1/stats")).get("votes").asLong();
-            long version = a.arena.gallery().dataVersion();
+            long version = a.arena.website().gallery().dataVersion();
 
             List<Fought> battles = new ArrayList<>();
             int identified = 0;
@@ -331,7 +333,7 @@ class BlindBattlesTest {
                 assertThat(publicNumbers(a)).as("after vote %d no public number and no votes line changed", i + 1).isEqualTo(numbers);
             }
             assertThat(identified).as("battle sides tied to a model before the reveal").isZero();
-            assertThat(a.arena.gallery().dataVersion()).as("a vote on a blind task invalidates no page").isEqualTo(version);
+            assertThat(a.arena.website().gallery().dataVersion()).as("a vote on a blind task invalidates no page").isEqualTo(version);
             assertThat(JSON.readTree(a.text("/api/v1/stats")).get("votes").asLong()).as("the total may move at once")
                     .isEqualTo(totalBefore + BATTLES);
 
@@ -343,7 +345,7 @@ class BlindBattlesTest {
 
             // The reveal: the next arena day begins.
             a.clock.advance(Duration.ofMillis(TODAY.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - a.clock.millis() + 1_000));
-            assertThat(a.arena.gallery().dataVersion()).as("the reveal changes the data version").isNotEqualTo(version);
+            assertThat(a.arena.website().gallery().dataVersion()).as("the reveal changes the data version").isNotEqualTo(version);
             Crawl after = crawl(a);
             int named = 0;
             for (Fought f : battles) {
@@ -397,7 +399,7 @@ class BlindBattlesTest {
             Map<String, String> labels = new HashMap<>();
             for (JsonNode s : task.get("submissions")) labels.put(s.get("id").asText(), s.get("label").asText());
             String hidden = task.get("submissions").get(0).get("id").asText();
-            a.arena.database().jdbi().useHandle(h -> h.createUpdate("UPDATE submissions SET hidden = 1 WHERE id = :id").bind("id", hidden).execute());
+            a.arena.storage().database().jdbi().useHandle(h -> h.createUpdate("UPDATE submissions SET hidden = 1 WHERE id = :id").bind("id", hidden).execute());
             labels.remove(hidden);
             Map<String, String> after = new HashMap<>();
             for (JsonNode s : JSON.readTree(a.text("/api/v1/tasks/" + task.get("id").asText())).get("submissions")) {

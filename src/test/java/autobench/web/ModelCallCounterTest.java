@@ -8,7 +8,8 @@ import autobench.dispatch.Sleeper;
 import autobench.testing.ChatStub;
 import autobench.testing.Store;
 import autobench.testing.TestConfigs;
-import autobench.wiring.Arena;
+import autobench.testing.TestAssembly;
+import autobench.wiring.Assembly;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -34,9 +35,9 @@ class ModelCallCounterTest {
         stub.answerAll(ChatStub.ok());
         Config c = TestConfigs.load(tmp, TestConfigs.base(Store.SQLITE.freshUrl(tmp), 2) + TestConfigs.stubModel("a", stub.port(), 30)
                 + TestConfigs.stubModel("b", stub.port(), 30) + "web:\n  port: 0\n  sandbox_port: 0\n", Map.of());
-        try (Arena a = new Arena(c, k -> null, Clock.systemUTC(), Sleeper.REAL, l -> {}, Map.of());
-             Site site = Serving.start(a, c.web(), "127.0.0.1")) {
-            a.dailyCycle().run(LocalDate.now(Clock.systemUTC())); // the process's own schedule: 2 tasks × 2 models
+        try (Assembly a = TestAssembly.of(c).clock(Clock.systemUTC()).build();
+             Site site = Serving.start(a.website(), c.web(), "127.0.0.1")) {
+            a.pipeline().dailyCycle().run(LocalDate.now(Clock.systemUTC())); // the process's own schedule: 2 tasks × 2 models
             for (String path : new String[] {"/", "/archive", "/leaderboard", "/battle", "/api/v1/days"}) get(site, path);
             JsonNode stats = new ObjectMapper().readTree(get(site, "/api/v1/stats").body());
             assertThat(stats.get("model_calls_since_start").asLong()).isZero();
@@ -44,8 +45,8 @@ class ModelCallCounterTest {
             String page = get(site, "/methodology").body();
             assertThat(page).contains("<strong id=\"model-calls\">0</strong> model calls made for visitors")
                     .contains("<strong id=\"other-model-calls\">4</strong> other model calls by this process");
-            assertThat(a.visitorCalls()).isZero();
-            assertThat(a.otherCalls()).isEqualTo(a.providerCalls()).isEqualTo(4);
+            assertThat(a.storage().visitorCalls().get()).isZero();
+            assertThat(a.storage().otherCalls()).isEqualTo(a.storage().providerCalls().get()).isEqualTo(4);
         }
     }
 
