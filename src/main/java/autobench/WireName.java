@@ -31,15 +31,18 @@ public interface WireName {
      * @throws IllegalArgumentException for {@code null} or a value that is not a wire name of {@code type}
      */
     static <E extends Enum<E> & WireName> E parse(Class<E> type, String s) {
-        return find(type, s).orElseThrow(() -> new IllegalArgumentException(
-                (s == null ? label(type) + " is missing" : "unknown " + label(type) + " '" + s + "'")
-                        + " (expected " + choices(type) + ")"));
+        return find(type, s)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        (s == null ? label(type) + " is missing" : "unknown " + label(type) + " '" + s + "'")
+                                + " (expected " + choices(type) + ")"));
     }
 
     /** Like {@link #parse}, for callers that report a miss themselves (empty for {@code null} too). */
     static <E extends Enum<E> & WireName> Optional<E> find(Class<E> type, String s) {
         if (s == null) return Optional.empty();
-        return Arrays.stream(type.getEnumConstants()).filter(e -> e.wireName().equalsIgnoreCase(s)).findFirst();
+        return Arrays.stream(type.getEnumConstants())
+                .filter(e -> e.wireName().equalsIgnoreCase(s))
+                .findFirst();
     }
 
     /** The wire names of {@code type} in declaration order. */

@@ -3,7 +3,6 @@ package autobench;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
@@ -36,7 +35,9 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importClasses() {
-        ours = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("autobench");
+        ours = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("autobench");
         fixture = new ClassFileImporter().importPackages("archfixture");
     }
 
@@ -50,38 +51,57 @@ class ArchitectureTest {
      * (which import nothing themselves), so it can be checked and reused alone.
      */
     static ArchRule ratingImportsNothingOfOurs(String root) {
-        return noClasses().that().resideInAPackage(root + ".rating..")
-                .should().dependOnClassesThat(resideInAPackage(root + "..").and(not(resideInAPackage(root + ".rating..")))
+        return noClasses()
+                .that()
+                .resideInAPackage(root + ".rating..")
+                .should()
+                .dependOnClassesThat(resideInAPackage(root + "..")
+                        .and(not(resideInAPackage(root + ".rating..")))
                         .and(not(resideInAPackage(root))))
                 .allowEmptyShould(true);
     }
 
     /** The root package holds only shared vocabulary (such as {@code WireName}), so it may not lean on a capability. */
     static ArchRule rootPackageImportsNothingOfOurs(String root) {
-        return noClasses().that().resideInAPackage(root)
-                .should().dependOnClassesThat(resideInAPackage(root + "..").and(not(resideInAPackage(root))))
+        return noClasses()
+                .that()
+                .resideInAPackage(root)
+                .should()
+                .dependOnClassesThat(resideInAPackage(root + "..").and(not(resideInAPackage(root))))
                 .allowEmptyShould(true);
     }
 
     /** Adapters only classify: what happens next (claims, retries, the ledger) is dispatch's business. */
     static ArchRule providersKnowNothingOfDispatch(String root) {
-        return noClasses().that().resideInAPackage(root + ".provider..")
-                .should().dependOnClassesThat().resideInAnyPackage(root + ".dispatch..", root + ".db..", root + ".task..",
-                        root + ".cycle..", root + ".web..")
+        return noClasses()
+                .that()
+                .resideInAPackage(root + ".provider..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        root + ".dispatch..", root + ".db..", root + ".task..", root + ".cycle..", root + ".web..")
                 .allowEmptyShould(true);
     }
 
     /** The engine takes a page and returns pictures and checks; tasks and submissions are the cycle's. */
     static ArchRule renderKnowsNothingOfTasksOrSubmissions(String root) {
-        return noClasses().that().resideInAPackage(root + ".render..")
-                .should().dependOnClassesThat().resideInAnyPackage(root + ".task..", root + ".dispatch..", root + ".cycle..")
+        return noClasses()
+                .that()
+                .resideInAPackage(root + ".render..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(root + ".task..", root + ".dispatch..", root + ".cycle..")
                 .allowEmptyShould(true);
     }
 
     /** Visitors never cause a model call: no request handler can reach a provider or the dispatcher. */
     static ArchRule webCannotReachProvidersOrDispatch(String root) {
-        return noClasses().that().resideInAPackage(root + ".web..")
-                .should().dependOnClassesThat().resideInAnyPackage(root + ".provider..", root + ".dispatch..")
+        return noClasses()
+                .that()
+                .resideInAPackage(root + ".web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(root + ".provider..", root + ".dispatch..")
                 .allowEmptyShould(true);
     }
 
@@ -95,17 +115,29 @@ class ArchitectureTest {
      */
     static ArchRule webRoleCannotReachAModelCall(String root) {
         DescribedPredicate<JavaClass> modelCall = assignableTo(root + ".provider.Provider")
-                .or(name(root + ".provider.Adapters")).or(name(root + ".provider.HttpTransport"))
-                .or(name(root + ".dispatch.Dispatcher")).or(name(root + ".task.LlmTaskGenerator"))
+                .or(name(root + ".provider.Adapters"))
+                .or(name(root + ".provider.HttpTransport"))
+                .or(name(root + ".dispatch.Dispatcher"))
+                .or(name(root + ".task.LlmTaskGenerator"))
                 .as("a class that can call a model (dispatcher, task writer, provider adapters)");
-        return noClasses().that().haveFullyQualifiedName(root + ".wiring.Website").or().resideInAPackage(root + ".web..")
-                .should().transitivelyDependOnClassesThat(modelCall).allowEmptyShould(true);
+        return noClasses()
+                .that()
+                .haveFullyQualifiedName(root + ".wiring.Website")
+                .or()
+                .resideInAPackage(root + ".web..")
+                .should()
+                .transitivelyDependOnClassesThat(modelCall)
+                .allowEmptyShould(true);
     }
 
     static Stream<Arguments> rules() {
-        return Stream.<Function<String, ArchRule>>of(ArchitectureTest::noPackageCycles, ArchitectureTest::ratingImportsNothingOfOurs,
-                        ArchitectureTest::providersKnowNothingOfDispatch, ArchitectureTest::renderKnowsNothingOfTasksOrSubmissions,
-                        ArchitectureTest::webCannotReachProvidersOrDispatch, ArchitectureTest::rootPackageImportsNothingOfOurs,
+        return Stream.<Function<String, ArchRule>>of(
+                        ArchitectureTest::noPackageCycles,
+                        ArchitectureTest::ratingImportsNothingOfOurs,
+                        ArchitectureTest::providersKnowNothingOfDispatch,
+                        ArchitectureTest::renderKnowsNothingOfTasksOrSubmissions,
+                        ArchitectureTest::webCannotReachProvidersOrDispatch,
+                        ArchitectureTest::rootPackageImportsNothingOfOurs,
                         ArchitectureTest::webRoleCannotReachAModelCall)
                 .map(r -> Arguments.of(r.apply("autobench").getDescription(), r));
     }
@@ -124,46 +156,87 @@ class ArchitectureTest {
 
     @Test
     void only_the_dispatcher_the_task_generator_and_the_wiring_see_a_provider() {
-        noClasses().that().resideOutsideOfPackages("autobench.provider..", "autobench.dispatch..", "autobench.task..",
-                        "autobench.wiring..", "autobench.cli..")
-                .should().dependOnClassesThat().haveFullyQualifiedName("autobench.provider.Provider")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages(
+                        "autobench.provider..",
+                        "autobench.dispatch..",
+                        "autobench.task..",
+                        "autobench.wiring..",
+                        "autobench.cli..")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("autobench.provider.Provider")
                 .check(ours);
     }
 
     @Test
     void the_sites_read_model_cannot_reach_a_provider() {
-        noClasses().that().resideInAPackage("autobench.gallery..")
-                .should().dependOnClassesThat().resideInAnyPackage("autobench.provider..")
+        noClasses()
+                .that()
+                .resideInAPackage("autobench.gallery..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("autobench.provider..")
                 .check(ours);
     }
 
     @Test
     void only_the_entry_points_know_the_wiring() {
-        noClasses().that().resideOutsideOfPackages("autobench.wiring..", "autobench.cli..")
-                .should().dependOnClassesThat().resideInAnyPackage("autobench.wiring..", "autobench.cli..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("autobench.wiring..", "autobench.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("autobench.wiring..", "autobench.cli..")
                 .check(ours);
     }
 
     @Test
     void storage_and_domain_code_does_not_depend_on_providers_or_the_web() {
-        noClasses().that().resideInAnyPackage("autobench.db..", "autobench.rating..", "autobench.extract..", "autobench.vote..",
-                        "autobench.leaderboard..", "autobench.runtime..")
-                .should().dependOnClassesThat().resideInAnyPackage("autobench.web..", "autobench.dispatch..", "autobench.cycle..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "autobench.db..",
+                        "autobench.rating..",
+                        "autobench.extract..",
+                        "autobench.vote..",
+                        "autobench.leaderboard..",
+                        "autobench.runtime..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("autobench.web..", "autobench.dispatch..", "autobench.cycle..")
                 .check(ours);
     }
 
     @Test
     void no_sql_outside_the_table_owners_and_the_database_package() {
-        noClasses().that().resideInAnyPackage("autobench.web..", "autobench.cli..", "autobench.cycle..", "autobench.rating..",
-                        "autobench.render..").and().haveSimpleNameNotEndingWith("Store").and().doNotHaveSimpleName("StageRuns")
-                .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "java.sql..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "autobench.web..",
+                        "autobench.cli..",
+                        "autobench.cycle..",
+                        "autobench.rating..",
+                        "autobench.render..")
+                .and()
+                .haveSimpleNameNotEndingWith("Store")
+                .and()
+                .doNotHaveSimpleName("StageRuns")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.jdbi..", "java.sql..")
                 .check(ours);
     }
 
     @Test
     void enums_spell_their_wire_names_one_way_and_leave_parsing_to_the_shared_parser() {
-        noMethods().that().areDeclaredInClassesThat().areEnums()
-                .should().haveNameMatching("wire|fromWire|parse")
+        noMethods()
+                .that()
+                .areDeclaredInClassesThat()
+                .areEnums()
+                .should()
+                .haveNameMatching("wire|fromWire|parse")
                 .because("the spelling is WireName.wireName() and values are read with WireName.parse")
                 .check(ours);
     }

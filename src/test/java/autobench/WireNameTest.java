@@ -26,9 +26,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class WireNameTest {
     static Stream<Class<? extends Enum<?>>> vocabularies() {
-        return Stream.of(Stage.class, StageRuns.Status.class, StageRuns.Trigger.class, CallOutcome.class,
-                CallReason.class, SubmissionOutcome.class, SubmissionStatus.class, FailureKind.class,
-                ProviderKind.class, Outcome.class, RenderStatus.class, RenderStore.State.class, Category.class,
+        return Stream.of(
+                Stage.class,
+                StageRuns.Status.class,
+                StageRuns.Trigger.class,
+                CallOutcome.class,
+                CallReason.class,
+                SubmissionOutcome.class,
+                SubmissionStatus.class,
+                FailureKind.class,
+                ProviderKind.class,
+                Outcome.class,
+                RenderStatus.class,
+                RenderStore.State.class,
+                Category.class,
                 TaskStatus.class);
     }
 
@@ -37,7 +48,8 @@ class WireNameTest {
     <E extends Enum<E> & WireName> void every_constant_reads_back_from_its_wire_name(Class<E> type) {
         for (E e : type.getEnumConstants()) {
             assertThat(WireName.parse(type, e.wireName())).isSameAs(e);
-            assertThat(WireName.parse(type, e.wireName().toUpperCase(Locale.ROOT))).isSameAs(e);
+            assertThat(WireName.parse(type, e.wireName().toUpperCase(Locale.ROOT)))
+                    .isSameAs(e);
         }
         assertThat(WireName.names(type)).doesNotHaveDuplicates().hasSize(type.getEnumConstants().length);
     }
@@ -53,7 +65,8 @@ class WireNameTest {
     void an_unknown_value_is_an_error_that_names_the_vocabulary_and_lists_the_accepted_values() {
         assertThatThrownBy(() -> WireName.parse(TaskStatus.class, "sent"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown task status 'sent' (expected proposed, approved, dispatched, published or rejected)");
+                .hasMessage(
+                        "unknown task status 'sent' (expected proposed, approved, dispatched, published or rejected)");
     }
 
     @Test
@@ -80,7 +93,9 @@ class WireNameTest {
 
     @Test
     void a_vocabulary_of_one_lists_just_that_value() {
-        enum Only implements WireName { ONE }
+        enum Only implements WireName {
+            ONE
+        }
         assertThat(WireName.choices(Only.class)).isEqualTo("one");
         assertThat(Arrays.asList(Only.values())).containsExactly(WireName.parse(Only.class, "one"));
     }

@@ -24,7 +24,12 @@ public final class Integrity {
     private final SubmissionStore submissions;
     private final Supplier<LocalDate> today;
 
-    public Integrity(Supplier<Verifier.Report> report, Costs costs, TaskStore tasks, SubmissionStore submissions, Supplier<LocalDate> today) {
+    public Integrity(
+            Supplier<Verifier.Report> report,
+            Costs costs,
+            TaskStore tasks,
+            SubmissionStore submissions,
+            Supplier<LocalDate> today) {
         this.report = report;
         this.costs = costs;
         this.tasks = tasks;
@@ -33,15 +38,26 @@ public final class Integrity {
     }
 
     /** One of today's tasks and its submissions by status. */
-    public record TodayTask(String id, int slot, String title, String status, int submissions, Map<String, Integer> byStatus) {}
+    public record TodayTask(
+            String id, int slot, String title, String status, int submissions, Map<String, Integer> byStatus) {}
 
     /**
      * @param callsPerSubmission "N calls" → submissions
      * @param costLines          today, this month, projected month, against the budget
      */
-    public record View(boolean ok, String database, int duplicateSubmissions, int answeredTwice, LocalDate today,
-                       List<TodayTask> todaysTasks, Map<String, Integer> callsPerSubmission, Map<String, Integer> submissionsByStatus,
-                       List<String> problems, List<String> warnings, List<String> costLines, Costs.Report cost) {}
+    public record View(
+            boolean ok,
+            String database,
+            int duplicateSubmissions,
+            int answeredTwice,
+            LocalDate today,
+            List<TodayTask> todaysTasks,
+            Map<String, Integer> callsPerSubmission,
+            Map<String, Integer> submissionsByStatus,
+            List<String> problems,
+            List<String> warnings,
+            List<String> costLines,
+            Costs.Report cost) {}
 
     public View now() {
         Verifier.Report r = report.get();
@@ -51,8 +67,19 @@ public final class Integrity {
         r.callsPerSubmission().forEach((n, subs) -> calls.put(n + (n == 1 ? " call" : " calls"), subs));
         Map<String, Integer> byStatus = new LinkedHashMap<>();
         r.submissionsByStatus().forEach((s, n) -> byStatus.put(s.wireName(), n));
-        return new View(r.ok(), r.database(), r.duplicateSubmissions().size(), r.answeredTwice().size(), day, todays, calls, byStatus,
-                r.problems(), r.warnings(), r.cost().lines(), r.cost());
+        return new View(
+                r.ok(),
+                r.database(),
+                r.duplicateSubmissions().size(),
+                r.answeredTwice().size(),
+                day,
+                todays,
+                calls,
+                byStatus,
+                r.problems(),
+                r.warnings(),
+                r.cost().lines(),
+                r.cost());
     }
 
     private TodayTask todayTask(StoredTask t) {

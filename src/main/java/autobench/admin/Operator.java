@@ -57,9 +57,16 @@ public final class Operator {
      * @param resnapshot recomputes the stored daily rating snapshots of every day ending after the given
      *                   instant (epoch ms) from the votes that count now
      */
-    public record Parts(TaskStore tasks, ModelStore models, SubmissionStore submissions, VoteStore votes, AdminStore audit,
-                        Resender resender, Function<String, Optional<Pricing>> pricing, java.util.function.LongConsumer resnapshot,
-                        Clock clock) {}
+    public record Parts(
+            TaskStore tasks,
+            ModelStore models,
+            SubmissionStore submissions,
+            VoteStore votes,
+            AdminStore audit,
+            Resender resender,
+            Function<String, Optional<Pricing>> pricing,
+            java.util.function.LongConsumer resnapshot,
+            Clock clock) {}
 
     private final Parts p;
 
@@ -90,7 +97,8 @@ public final class Operator {
     public void editAndApprove(String actor, String taskId, String title, String prompt) {
         String newTitle = title == null ? "" : title.strip();
         String newPrompt = prompt == null ? "" : prompt.strip();
-        if (newTitle.isEmpty() || newTitle.length() > MAX_TITLE) throw new Refused("the title must have 1 to " + MAX_TITLE + " characters");
+        if (newTitle.isEmpty() || newTitle.length() > MAX_TITLE)
+            throw new Refused("the title must have 1 to " + MAX_TITLE + " characters");
         if (newPrompt.isEmpty() || newPrompt.length() > MAX_PROMPT) {
             throw new Refused("the prompt must have 1 to " + MAX_PROMPT + " characters");
         }
@@ -99,7 +107,11 @@ public final class Operator {
                 || !p.tasks().advance(taskId, TaskStatus.PROPOSED, TaskStatus.APPROVED, now())) {
             throw notProposed(taskId);
         }
-        audit(actor, "edit_approve", taskId, ordered("status", t.status().wireName(), "title", t.title(), "prompt", t.prompt()),
+        audit(
+                actor,
+                "edit_approve",
+                taskId,
+                ordered("status", t.status().wireName(), "title", t.title(), "prompt", t.prompt()),
                 ordered("status", "approved", "title", newTitle, "prompt", newPrompt));
     }
 
@@ -118,17 +130,21 @@ public final class Operator {
 
     private Refused notProposed(String taskId) {
         String status = p.tasks().byId(taskId).map(t -> t.status().wireName()).orElse("gone");
-        return new Refused("task " + taskId + " is " + status + ", not proposed: only proposed tasks can be approved, edited or rejected");
+        return new Refused("task " + taskId + " is " + status
+                + ", not proposed: only proposed tasks can be approved, edited or rejected");
     }
 
     // ---- models ----
 
     /** A model as the operator sees it: configured (enabled in the config) and switched off by an operator or not. */
-    public record ModelState(String id, String provider, boolean demo, boolean configEnabled, boolean operatorDisabled) {}
+    public record ModelState(
+            String id, String provider, boolean demo, boolean configEnabled, boolean operatorDisabled) {}
 
     public List<ModelState> models() {
         var off = p.models().disabledIds();
-        return p.models().all().stream().map(m -> new ModelState(m.id(), m.provider(), m.demo(), m.enabled(), off.contains(m.id()))).toList();
+        return p.models().all().stream()
+                .map(m -> new ModelState(m.id(), m.provider(), m.demo(), m.enabled(), off.contains(m.id())))
+                .toList();
     }
 
     /** Switches a model off (no new submissions are dispatched to it) or back on. Survives restarts and config syncs. */
@@ -137,7 +153,12 @@ public final class Operator {
             throw new Refused("no model with id " + modelId + " (see ./autobench models)");
         }
         boolean before = p.models().setDisabled(modelId, disabled, actor, now());
-        audit(actor, disabled ? "disable_model" : "enable_model", modelId, Map.of("disabled", before), Map.of("disabled", disabled));
+        audit(
+                actor,
+                disabled ? "disable_model" : "enable_model",
+                modelId,
+                Map.of("disabled", before),
+                Map.of("disabled", disabled));
     }
 
     // ---- bulk re-send ----
@@ -148,7 +169,8 @@ public final class Operator {
      * @param expectedUsd from the mean tokens of this model's answered submissions, or null when it has none
      * @param upperUsd    the token limit × the output price, plus the comparable input tokens where known
      */
-    public record ResendLine(String submissionId, String modelId, String taskTitle, Double expectedUsd, double upperUsd) {}
+    public record ResendLine(
+            String submissionId, String modelId, String taskTitle, Double expectedUsd, double upperUsd) {}
 
     /**
      * What re-sending a day's unknown submissions (or one submission) may cost.
@@ -157,8 +179,13 @@ public final class Operator {
      * @param submissionId the one submission, or null for a day
      * @param expectedUsd the sum of the lines' expected costs (lines without one count their upper bound)
      */
-    public record ResendEstimate(LocalDate day, String submissionId, List<ResendLine> lines, double expectedUsd, double upperUsd,
-                                 int withoutHistory) {
+    public record ResendEstimate(
+            LocalDate day,
+            String submissionId,
+            List<ResendLine> lines,
+            double expectedUsd,
+            double upperUsd,
+            int withoutHistory) {
         public int count() {
             return lines.size();
         }
@@ -166,7 +193,9 @@ public final class Operator {
         /** How the figures were made, in one sentence. */
         public String basis() {
             return "expected: mean input and output tokens of the same model's answered calls × its prices"
-                    + (withoutHistory > 0 ? " (" + withoutHistory + " without such calls are counted at their upper bound)" : "")
+                    + (withoutHistory > 0
+                            ? " (" + withoutHistory + " without such calls are counted at their upper bound)"
+                            : "")
                     + "; upper bound: the model's token limit × its output price, plus the mean input tokens where known";
         }
     }
@@ -177,9 +206,12 @@ public final class Operator {
 
     /** What re-sending one unknown or failed submission may cost; refused for any other. */
     public ResendEstimate resendEstimate(String submissionId) {
-        Submission s = p.submissions().byId(submissionId).orElseThrow(() -> new Refused("no submission with id " + submissionId));
+        Submission s = p.submissions()
+                .byId(submissionId)
+                .orElseThrow(() -> new Refused("no submission with id " + submissionId));
         if (s.status() != SubmissionStatus.UNKNOWN && s.status() != SubmissionStatus.FAILED) {
-            throw new Refused("submission " + submissionId + " is " + s.status().wireName() + "; only unknown or failed submissions can be re-sent");
+            throw new Refused("submission " + submissionId + " is " + s.status().wireName()
+                    + "; only unknown or failed submissions can be re-sent");
         }
         return estimate(null, submissionId, List.of(s));
     }
@@ -196,11 +228,15 @@ public final class Operator {
             Double exp = null;
             if (price != null) {
                 double meanIn = mean.map(m -> m[0]).orElse(0.0);
-                up = (meanIn * price.inputPerMillion() + (double) price.maxOutputTokens() * price.outputPerMillion()) / 1_000_000.0;
-                if (mean.isPresent()) exp = (mean.get()[0] * price.inputPerMillion() + mean.get()[1] * price.outputPerMillion()) / 1_000_000.0;
+                up = (meanIn * price.inputPerMillion() + (double) price.maxOutputTokens() * price.outputPerMillion())
+                        / 1_000_000.0;
+                if (mean.isPresent())
+                    exp = (mean.get()[0] * price.inputPerMillion() + mean.get()[1] * price.outputPerMillion())
+                            / 1_000_000.0;
             }
             if (exp == null) withoutHistory++;
-            String title = titles.computeIfAbsent(s.taskId(), id -> p.tasks().byId(id).map(StoredTask::title).orElse(id));
+            String title = titles.computeIfAbsent(
+                    s.taskId(), id -> p.tasks().byId(id).map(StoredTask::title).orElse(id));
             lines.add(new ResendLine(s.id(), s.modelId(), title, exp, up));
             expected += exp == null ? up : exp;
             upper += up;
@@ -219,8 +255,8 @@ public final class Operator {
         ResendEstimate e = resendEstimate(day);
         if (e.count() == 0) throw new Refused("no unknown submissions on " + day + ": nothing to re-send");
         if (e.count() != confirmedCount) {
-            throw new Refused("the confirmation was for " + confirmedCount + " submission(s) but " + day + " now has " + e.count()
-                    + " unknown: look at the new estimate and confirm again");
+            throw new Refused("the confirmation was for " + confirmedCount + " submission(s) but " + day + " now has "
+                    + e.count() + " unknown: look at the new estimate and confirm again");
         }
         Map<String, String> outcomes = new LinkedHashMap<>();
         for (ResendLine l : e.lines()) {
@@ -230,11 +266,23 @@ public final class Operator {
                 outcomes.put(l.submissionId(), "not re-sent: " + ex.getMessage());
             }
         }
-        Map<String, Object> before = ordered("unknown", e.count(), "submissions", e.lines().stream().map(ResendLine::submissionId).toList(),
-                "expected_usd", round(e.expectedUsd()), "upper_bound_usd", round(e.upperUsd()));
+        Map<String, Object> before = ordered(
+                "unknown",
+                e.count(),
+                "submissions",
+                e.lines().stream().map(ResendLine::submissionId).toList(),
+                "expected_usd",
+                round(e.expectedUsd()),
+                "upper_bound_usd",
+                round(e.upperUsd()));
         Map<String, Object> after = new LinkedHashMap<>();
         for (var o : outcomes.entrySet()) {
-            after.put(o.getKey(), p.submissions().byId(o.getKey()).map(s -> s.status().wireName()).orElse("?") + " — " + o.getValue());
+            after.put(
+                    o.getKey(),
+                    p.submissions()
+                                    .byId(o.getKey())
+                                    .map(s -> s.status().wireName())
+                                    .orElse("?") + " — " + o.getValue());
         }
         audit(actor, "resend_day", day.toString(), before, after);
         return new ResendResult(day, outcomes);
@@ -245,9 +293,22 @@ public final class Operator {
         ResendEstimate e = resendEstimate(submissionId);
         Submission before = p.submissions().byId(submissionId).orElseThrow();
         String what = p.resender().resend(actor, submissionId);
-        String status = p.submissions().byId(submissionId).map(x -> x.status().wireName()).orElse("?");
-        audit(actor, "resend", submissionId, ordered("status", before.status().wireName(), "attempts", before.attempts(),
-                "upper_bound_usd", round(e.upperUsd())), ordered("status", status, "result", what));
+        String status = p.submissions()
+                .byId(submissionId)
+                .map(x -> x.status().wireName())
+                .orElse("?");
+        audit(
+                actor,
+                "resend",
+                submissionId,
+                ordered(
+                        "status",
+                        before.status().wireName(),
+                        "attempts",
+                        before.attempts(),
+                        "upper_bound_usd",
+                        round(e.upperUsd())),
+                ordered("status", status, "result", what));
         return what;
     }
 
@@ -260,7 +321,8 @@ public final class Operator {
 
     /** Hides an answer from public pages, the API and new battles, or shows it again. Votes already cast on it stay. */
     public void setHidden(String actor, String submissionId, boolean hidden) {
-        boolean before = p.submissions().setHidden(submissionId, hidden, now())
+        boolean before = p.submissions()
+                .setHidden(submissionId, hidden, now())
                 .orElseThrow(() -> new Refused("no submission with id " + submissionId));
         audit(actor, hidden ? "hide" : "unhide", submissionId, Map.of("hidden", before), Map.of("hidden", hidden));
     }
@@ -288,7 +350,8 @@ public final class Operator {
         if (!NETWORK_HASH.matcher(h).matches()) {
             throw new Refused("give the network as listed (64 hex digits) or as an address in it");
         }
-        return voidSource(actor, VoteStore.Source.NETWORK, h, "void_network_votes", "network " + h.substring(0, 12) + "…");
+        return voidSource(
+                actor, VoteStore.Source.NETWORK, h, "void_network_votes", "network " + h.substring(0, 12) + "…");
     }
 
     private int voidSource(String actor, VoteStore.Source source, String subject, String action, String named) {
@@ -297,7 +360,11 @@ public final class Operator {
         int n = p.votes().voidVotes(source, subject, now());
         if (before.firstCountedAt() != null) p.resnapshot().accept(before.firstCountedAt());
         VoteStore.VisitorVotes after = p.votes().votesOf(source, subject);
-        audit(actor, action, subject, Map.of("counted", before.counted(), "voided", before.voided()),
+        audit(
+                actor,
+                action,
+                subject,
+                Map.of("counted", before.counted(), "voided", before.voided()),
                 Map.of("counted", after.counted(), "voided", after.voided()));
         return n;
     }

@@ -79,12 +79,15 @@ public final class Sessions {
     /** The live session a cookie value names, if any. */
     public Optional<Session> find(String cookie) {
         if (!enabled() || cookie == null || !cookie.matches("[0-9a-f]{64}")) return Optional.empty();
-        return store.session(sha256(cookie), clock.millis()).map(r -> new Session(r.idSha256(), r.csrf(), r.expiresAt()));
+        return store.session(sha256(cookie), clock.millis())
+                .map(r -> new Session(r.idSha256(), r.csrf(), r.expiresAt()));
     }
 
     /** Whether a form's CSRF token is the session's own (constant time). */
     public static boolean csrfMatches(Session s, String presented) {
-        return presented != null && MessageDigest.isEqual(s.csrf().getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
+        return presented != null
+                && MessageDigest.isEqual(
+                        s.csrf().getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
     }
 
     public void logout(Session s) {
@@ -99,7 +102,8 @@ public final class Sessions {
 
     static String sha256(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,20 +1,39 @@
 package autobench.cli;
 
 import autobench.config.ConfigException;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** The one entry point: subcommands are registered here, by hand. */
-@Command(name = "autobench", mixinStandardHelpOptions = true, version = "AutoBench " + App.VERSION,
+@Command(
+        name = "autobench",
+        mixinStandardHelpOptions = true,
+        version = "AutoBench " + App.VERSION,
         description = "A self-hosted daily LLM coding arena.",
-        subcommands = {DemoCommand.class, ServeCommand.class, RunDayCommand.class, ScheduleCommand.class, RunsCommand.class, VerifyCommand.class,
-                ModelsCommand.class, ResendCommand.class, CostCommand.class, RatingsCommand.class, RenderCommand.class,
-                ExportCommand.class, ImportCommand.class, BackupCommand.class, AdminCommand.class, PlanCommand.class})
+        subcommands = {
+            DemoCommand.class,
+            ServeCommand.class,
+            RunDayCommand.class,
+            ScheduleCommand.class,
+            RunsCommand.class,
+            VerifyCommand.class,
+            ModelsCommand.class,
+            ResendCommand.class,
+            CostCommand.class,
+            RatingsCommand.class,
+            RenderCommand.class,
+            ExportCommand.class,
+            ImportCommand.class,
+            BackupCommand.class,
+            AdminCommand.class,
+            PlanCommand.class
+        })
 public final class App implements Runnable {
     /** Written into exports' manifests. */
     static final String VERSION = "0.1.0";
 
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
@@ -35,7 +54,9 @@ public final class App implements Runnable {
             }
         });
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            if (ex instanceof ConfigException || ex instanceof IllegalArgumentException || ex instanceof IllegalStateException) {
+            if (ex instanceof ConfigException
+                    || ex instanceof IllegalArgumentException
+                    || ex instanceof IllegalStateException) {
                 cmd.getErr().println("autobench: " + ex.getMessage());
                 return 2;
             }

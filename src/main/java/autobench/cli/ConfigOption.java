@@ -8,7 +8,11 @@ import picocli.CommandLine.Option;
 
 /** {@code --config FILE} on every subcommand; else AUTOBENCH_CONFIG; else ./autobench.yaml; else the demo defaults. */
 public final class ConfigOption {
-    @Option(names = "--config", paramLabel = "FILE", description = "Config file (default: $AUTOBENCH_CONFIG, else ./autobench.yaml, else built-in demo settings).")
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description =
+                    "Config file (default: $AUTOBENCH_CONFIG, else ./autobench.yaml, else built-in demo settings).")
     Path file;
 
     public Path resolve() {
@@ -21,7 +25,9 @@ public final class ConfigOption {
 
     public Config load(boolean requireKeys) {
         Path f = resolve();
-        if (f == null) System.err.println("autobench: no autobench.yaml found; using the built-in demo configuration (demo models, SQLite under data/)");
+        if (f == null)
+            System.err.println(
+                    "autobench: no autobench.yaml found; using the built-in demo configuration (demo models, SQLite under data/)");
         return new ConfigLoader(System.getenv()).load(f, requireKeys);
     }
 }

@@ -16,9 +16,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "cost", description = "What the model calls cost, per arena day and per model, from the call ledger (every attempt counts).")
+@Command(
+        name = "cost",
+        description =
+                "What the model calls cost, per arena day and per model, from the call ledger (every attempt counts).")
 public final class CostCommand implements Callable<Integer> {
-    @Mixin ConfigOption config;
+    @Mixin
+    ConfigOption config;
 
     @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First arena day (default: 30 days ago).")
     LocalDate from;
@@ -54,12 +58,17 @@ public final class CostCommand implements Callable<Integer> {
             Map<LocalDate, Map<String, Totals>> byDay = new TreeMap<>();
             Map<String, Totals> byModel = new TreeMap<>();
             Totals all = new Totals();
-            for (CallLedger.CostRow r : arena.storage().ledger().costRows(ArenaDay.of(first, zone).startMillis(),
-                    ArenaDay.of(last, zone).endMillis())) {
+            for (CallLedger.CostRow r : arena.storage()
+                    .ledger()
+                    .costRows(
+                            ArenaDay.of(first, zone).startMillis(),
+                            ArenaDay.of(last, zone).endMillis())) {
                 LocalDate day = ArenaDay.containing(r.startedAt(), zone).date();
                 // The task writer's call is its own line: it is not one of the model's answers.
                 String line = r.reason() == CallReason.TASK_WRITER ? r.modelId() + " (task writer)" : r.modelId();
-                byDay.computeIfAbsent(day, d -> new TreeMap<>()).computeIfAbsent(line, m -> new Totals()).add(r);
+                byDay.computeIfAbsent(day, d -> new TreeMap<>())
+                        .computeIfAbsent(line, m -> new Totals())
+                        .add(r);
                 byModel.computeIfAbsent(line, m -> new Totals()).add(r);
                 all.add(r);
             }
@@ -69,27 +78,55 @@ public final class CostCommand implements Callable<Integer> {
         }
     }
 
-    private static void printText(LocalDate first, LocalDate last, Map<LocalDate, Map<String, Totals>> byDay,
-                                  Map<String, Totals> byModel, Totals all, Double budget) {
-        System.out.println("Cost of model calls, " + first + " to " + last + (budget == null ? "" : String.format(" (daily budget $%.2f)", budget)));
-        System.out.printf("%-12s %-24s %6s %12s %12s %12s %10s%n", "DAY", "MODEL", "CALLS", "INPUT TOK", "OUTPUT TOK", "REASONING", "USD");
+    private static void printText(
+            LocalDate first,
+            LocalDate last,
+            Map<LocalDate, Map<String, Totals>> byDay,
+            Map<String, Totals> byModel,
+            Totals all,
+            Double budget) {
+        System.out.println("Cost of model calls, " + first + " to " + last
+                + (budget == null ? "" : String.format(" (daily budget $%.2f)", budget)));
+        System.out.printf(
+                "%-12s %-24s %6s %12s %12s %12s %10s%n",
+                "DAY", "MODEL", "CALLS", "INPUT TOK", "OUTPUT TOK", "REASONING", "USD");
         byDay.forEach((day, models) -> {
             double dayTotal = 0;
             for (var e : models.entrySet()) {
                 Totals t = e.getValue();
                 dayTotal += t.usd;
-                System.out.printf("%-12s %-24s %6d %12d %12d %12d %10.4f%n", day, e.getKey(), t.calls, t.input, t.output, t.reasoning, t.usd);
+                System.out.printf(
+                        "%-12s %-24s %6d %12d %12d %12d %10.4f%n",
+                        day, e.getKey(), t.calls, t.input, t.output, t.reasoning, t.usd);
             }
-            System.out.printf("%-12s %-24s %6s %12s %12s %12s %10.4f%s%n", day, "(day total)", "", "", "", "", dayTotal,
+            System.out.printf(
+                    "%-12s %-24s %6s %12s %12s %12s %10.4f%s%n",
+                    day,
+                    "(day total)",
+                    "",
+                    "",
+                    "",
+                    "",
+                    dayTotal,
                     budget != null && dayTotal > budget ? "  OVER BUDGET" : "");
         });
         System.out.println();
-        byModel.forEach((m, t) -> System.out.printf("%-12s %-24s %6d %12d %12d %12d %10.4f%n", "all days", m, t.calls, t.input, t.output, t.reasoning, t.usd));
-        System.out.printf("%-12s %-24s %6d %12d %12d %12d %10.4f%n", "all days", "(total)", all.calls, all.input, all.output, all.reasoning, all.usd);
+        byModel.forEach((m, t) -> System.out.printf(
+                "%-12s %-24s %6d %12d %12d %12d %10.4f%n",
+                "all days", m, t.calls, t.input, t.output, t.reasoning, t.usd));
+        System.out.printf(
+                "%-12s %-24s %6d %12d %12d %12d %10.4f%n",
+                "all days", "(total)", all.calls, all.input, all.output, all.reasoning, all.usd);
     }
 
-    private static void printJson(LocalDate first, LocalDate last, Map<LocalDate, Map<String, Totals>> byDay,
-                                  Map<String, Totals> byModel, Totals all, Double budget) throws Exception {
+    private static void printJson(
+            LocalDate first,
+            LocalDate last,
+            Map<LocalDate, Map<String, Totals>> byDay,
+            Map<String, Totals> byModel,
+            Totals all,
+            Double budget)
+            throws Exception {
         ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = m.createObjectNode();
         root.put("from", first.toString()).put("to", last.toString());
@@ -112,7 +149,10 @@ public final class CostCommand implements Callable<Integer> {
     }
 
     private static void fill(ObjectNode n, Totals t) {
-        n.put("calls", t.calls).put("input_tokens", t.input).put("output_tokens", t.output)
-                .put("reasoning_tokens", t.reasoning).put("usd", t.usd);
+        n.put("calls", t.calls)
+                .put("input_tokens", t.input)
+                .put("output_tokens", t.output)
+                .put("reasoning_tokens", t.reasoning)
+                .put("usd", t.usd);
     }
 }

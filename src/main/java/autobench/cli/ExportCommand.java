@@ -9,11 +9,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Writes the open data (tasks, submissions, render checks, anonymised votes, rating snapshots, models, "
-                + "artifacts) as JSONL plus a manifest with checksums; the layout is described in docs/data.md.")
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
+        description =
+                "Writes the open data (tasks, submissions, render checks, anonymised votes, rating snapshots, models, "
+                        + "artifacts) as JSONL plus a manifest with checksums; the layout is described in docs/data.md.")
 public final class ExportCommand implements Callable<Integer> {
-    @Mixin ConfigOption config;
+    @Mixin
+    ConfigOption config;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "a new or empty directory")
     Path out;
@@ -28,11 +32,13 @@ public final class ExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (Assembly arena = Assembly.assemble(Assembly.TOOL, config.load(false))) {
             Manifest m = arena.storage().newExporter(App.VERSION).export(out, from, to);
-            m.files().stream().filter(e -> e.rows() != null)
+            m.files().stream()
+                    .filter(e -> e.rows() != null)
                     .forEach(e -> System.out.printf("  %-24s %8d rows%n", e.path(), e.rows()));
             long artifacts = m.files().stream().filter(e -> e.rows() == null).count();
             System.out.printf("  %-24s %8d files%n", "artifacts/", artifacts);
-            System.out.println("exported to " + out + " (schema " + m.schemaVersion() + "); check it with: autobench import --verify-only " + out);
+            System.out.println("exported to " + out + " (schema " + m.schemaVersion()
+                    + "); check it with: autobench import --verify-only " + out);
             return 0;
         }
     }

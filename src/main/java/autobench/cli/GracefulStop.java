@@ -34,20 +34,24 @@ final class GracefulStop implements AutoCloseable {
 
     private void handle(Signal s) {
         if (!signal.compareAndSet(0, s.getNumber())) {
-            System.err.println("autobench: second signal — exiting now; calls in flight are left to their leases (they turn unknown)");
+            System.err.println(
+                    "autobench: second signal — exiting now; calls in flight are left to their leases (they turn unknown)");
             Runtime.getRuntime().halt(128 + s.getNumber());
         }
-        System.err.println("autobench: SIG" + s.getName() + " — stopping: nothing new is claimed, calls in flight may finish;"
-                + " send it again to exit at once");
-        Thread t = new Thread(() -> {
-            stop.run();
-            // The work has stopped; give the main thread a moment to store and print, then make sure we exit.
-            try {
-                if (!mainDone.await(10, TimeUnit.SECONDS)) System.exit(exitCode());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "graceful-stop");
+        System.err.println(
+                "autobench: SIG" + s.getName() + " — stopping: nothing new is claimed, calls in flight may finish;"
+                        + " send it again to exit at once");
+        Thread t = new Thread(
+                () -> {
+                    stop.run();
+                    // The work has stopped; give the main thread a moment to store and print, then make sure we exit.
+                    try {
+                        if (!mainDone.await(10, TimeUnit.SECONDS)) System.exit(exitCode());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "graceful-stop");
         t.setDaemon(true);
         t.start();
     }

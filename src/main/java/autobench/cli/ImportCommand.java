@@ -12,15 +12,20 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
         description = "Loads an export into a new, empty database after checking every file against the manifest.")
 public final class ImportCommand implements Callable<Integer> {
-    @Mixin ConfigOption config;
+    @Mixin
+    ConfigOption config;
 
     @Parameters(paramLabel = "DIR", description = "a directory written by `autobench export`")
     Path dir;
 
-    @Option(names = "--verify-only", description = "check the files against the manifest and stop; no database is opened")
+    @Option(
+            names = "--verify-only",
+            description = "check the files against the manifest and stop; no database is opened")
     boolean verifyOnly;
 
     @Override

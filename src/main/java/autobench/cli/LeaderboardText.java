@@ -18,28 +18,51 @@ final class LeaderboardText {
     static void write(Leaderboard board, VoteFilter filter, PrintWriter out) {
         RatingSettings s = board.settings();
         out.println(f("%,d votes, %d models%s", board.votes(), board.rows().size(), describe(filter)));
-        out.println(f("Bradley-Terry on the Elo scale (%s at 1000), %s; online Elo K=%s",
+        out.println(f(
+                "Bradley-Terry on the Elo scale (%s at 1000), %s; online Elo K=%s",
                 s.anchor() == null ? "mean" : s.anchor(),
-                s.rounds() == 0 ? "no intervals" : f("%.0f%% bootstrap intervals from %d rounds, seed %d",
-                        100 * s.confidence(), s.rounds(), s.seed()), trim(s.eloK())));
+                s.rounds() == 0
+                        ? "no intervals"
+                        : f(
+                                "%.0f%% bootstrap intervals from %d rounds, seed %d",
+                                100 * s.confidence(), s.rounds(), s.seed()),
+                trim(s.eloK())));
         if (board.isEmpty()) {
             out.println("no votes match");
             return;
         }
-        int width = Math.max(5, board.rows().stream().mapToInt(r -> r.model().length()).max().orElse(5));
+        int width = Math.max(
+                5, board.rows().stream().mapToInt(r -> r.model().length()).max().orElse(5));
         String ciHeader = s.rounds() == 0 ? "Interval" : f("%.0f%% CI", 100 * s.confidence());
-        out.println(f("%4s  %-" + width + "s  %7s  %-17s  %9s  %8s  %7s", "Rank", "Model", "Rating", ciHeader, "Votes", "Win rate", "Elo"));
+        out.println(f(
+                "%4s  %-" + width + "s  %7s  %-17s  %9s  %8s  %7s",
+                "Rank",
+                "Model",
+                "Rating",
+                ciHeader,
+                "Votes",
+                "Win rate",
+                "Elo"));
         boolean anyProvisional = false;
         for (LeaderboardRow r : board.rows()) {
             String ci = s.rounds() == 0 ? "-" : f("[%6.1f, %6.1f]", r.ciLow(), r.ciHigh());
-            out.println(f("%4d  %-" + width + "s  %7.1f  %-17s  %,9d  %7.1f%%  %7.1f%s", r.rank(), r.model(), r.rating(), ci,
-                    r.votes(), 100 * r.winRate(), r.elo(), r.provisional() ? "  provisional" : ""));
+            out.println(f(
+                    "%4d  %-" + width + "s  %7.1f  %-17s  %,9d  %7.1f%%  %7.1f%s",
+                    r.rank(),
+                    r.model(),
+                    r.rating(),
+                    ci,
+                    r.votes(),
+                    100 * r.winRate(),
+                    r.elo(),
+                    r.provisional() ? "  provisional" : ""));
             anyProvisional |= r.provisional();
         }
         if (anyProvisional) out.println(f("provisional: fewer than %d votes", s.provisionalBelow()));
         for (SideBalance b : board.sides()) {
             if (b.p() < SKEW_P) {
-                out.println(f("warning: %s was shown on the left in %.1f%% of %,d battles (z = %.1f); sides should be random",
+                out.println(f(
+                        "warning: %s was shown on the left in %.1f%% of %,d battles (z = %.1f); sides should be random",
                         b.model(), 100 * b.leftShare(), b.left() + b.right(), b.z()));
             }
         }

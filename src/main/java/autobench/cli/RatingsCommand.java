@@ -27,7 +27,10 @@ import picocli.CommandLine.Spec;
  * that anyone can recompute the table. Registered by App; the database source is injected so
  * this class stays free of storage code.
  */
-@Command(name = "ratings", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "ratings",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Prints the leaderboard (Bradley–Terry with bootstrap intervals, and Elo) "
                 + "from the database, or from a JSONL votes file with --votes.")
 public final class RatingsCommand implements Callable<Integer> {
@@ -39,7 +42,10 @@ public final class RatingsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--votes", paramLabel = "FILE", description = "JSONL votes file, one vote per line, in the order cast")
+    @Option(
+            names = "--votes",
+            paramLabel = "FILE",
+            description = "JSONL votes file, one vote per line, in the order cast")
     Path votesFile;
 
     @Option(names = "--category", paramLabel = "C", description = "only tasks of this category (wire name, e.g. game)")
@@ -54,7 +60,10 @@ public final class RatingsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON instead of a table")
     boolean json;
 
-    @Option(names = "--rounds", paramLabel = "N", description = "bootstrap rounds, 0 for none (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--rounds",
+            paramLabel = "N",
+            description = "bootstrap rounds, 0 for none (default: ${DEFAULT-VALUE})")
     int rounds = RatingSettings.DEFAULTS.rounds();
 
     @Option(names = "--seed", paramLabel = "S", description = "bootstrap seed (default: ${DEFAULT-VALUE})")
@@ -63,13 +72,18 @@ public final class RatingsCommand implements Callable<Integer> {
     @Option(names = "--k", paramLabel = "K", description = "online Elo K (default: ${DEFAULT-VALUE})")
     double eloK = RatingSettings.DEFAULTS.eloK();
 
-    @Option(names = "--anchor", paramLabel = "MODEL", description = "pin this model at 1000 (default: the mean is 1000)")
+    @Option(
+            names = "--anchor",
+            paramLabel = "MODEL",
+            description = "pin this model at 1000 (default: the mean is 1000)")
     String anchor;
 
     @picocli.CommandLine.Mixin
     ConfigOption config;
 
-    @Option(names = "--include-demo", description = "also count votes involving demo models (never mixed in by default)")
+    @Option(
+            names = "--include-demo",
+            description = "also count votes involving demo models (never mixed in by default)")
     boolean includeDemo;
 
     /** databaseVotes supplies every vote in the order cast; null when no database is configured. */
@@ -92,7 +106,11 @@ public final class RatingsCommand implements Callable<Integer> {
         RatingSettings settings;
         VoteFilter filter;
         try {
-            settings = RatingSettings.DEFAULTS.withRounds(rounds).withSeed(seed).withEloK(eloK).withAnchor(anchor);
+            settings = RatingSettings.DEFAULTS
+                    .withRounds(rounds)
+                    .withSeed(seed)
+                    .withEloK(eloK)
+                    .withAnchor(anchor);
             filter = new VoteFilter(category, from, to);
         } catch (IllegalArgumentException e) {
             err.println("ratings: " + e.getMessage());

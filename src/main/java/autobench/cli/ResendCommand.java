@@ -6,9 +6,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "resend", description = "Operator action: send an unknown or failed submission again. Logged in the ledger as a new attempt and in the audit log; it may cost money twice.")
+@Command(
+        name = "resend",
+        description =
+                "Operator action: send an unknown or failed submission again. Logged in the ledger as a new attempt and in the audit log; it may cost money twice.")
 public final class ResendCommand implements Callable<Integer> {
-    @Mixin ConfigOption config;
+    @Mixin
+    ConfigOption config;
 
     @Parameters(paramLabel = "SUBMISSION_ID", description = "The submission to send again (see ./autobench verify).")
     String submissionId;

@@ -17,8 +17,9 @@ public final class Serving {
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof BindException) {
-                    throw new IllegalStateException("cannot listen on " + host + " port " + web.port() + " or " + web.sandboxPort()
-                            + " (" + t.getMessage() + "); choose others with --port and --sandbox-port");
+                    throw new IllegalStateException(
+                            "cannot listen on " + host + " port " + web.port() + " or " + web.sandboxPort() + " ("
+                                    + t.getMessage() + "); choose others with --port and --sandbox-port");
                 }
             }
             throw e;
@@ -29,7 +30,8 @@ public final class Serving {
         String shown = host.equals("0.0.0.0") ? "localhost" : host;
         System.out.println();
         System.out.println("  AutoBench is serving at   http://" + shown + ":" + site.port() + "/");
-        System.out.println("  live previews come from   http://" + shown + ":" + site.sandboxPort() + "/  (sandbox origin)");
+        System.out.println(
+                "  live previews come from   http://" + shown + ":" + site.sandboxPort() + "/  (sandbox origin)");
     }
 
     /** Prints where the site is and blocks until the process is stopped (Ctrl-C). */
@@ -38,10 +40,13 @@ public final class Serving {
         System.out.println("  Press Ctrl-C to stop.");
         System.out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            site.close();
-            stopped.countDown();
-        }, "autobench-web-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            site.close();
+                            stopped.countDown();
+                        },
+                        "autobench-web-stop"));
         stopped.await();
     }
 }

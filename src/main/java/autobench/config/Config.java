@@ -43,7 +43,6 @@ public record Config(
         VoteSettings voting,
         List<ModelConfig> models) {
 
-
     /**
      * @param enabled          false skips the render stage (tasks then stay dispatched, unpublished)
      * @param chromium         the Chromium executable, or {@code null} to look in the usual places
@@ -67,19 +66,65 @@ public record Config(
      * @param adminTokenEnv     the variable holding the operator's login token, or {@code null}: operator pages off
      * @param exportDir         where open-data exports are kept for the download page, or {@code null}: none offered
      */
-    public record Web(int port, int sandboxPort, String publicOrigin, String sandboxOrigin, boolean trustForwardedFor,
-                      int cacheCheckMillis, boolean cache, String secretEnv, String adminTokenEnv, String exportDir) {
-        public Web(int port, int sandboxPort, String publicOrigin, String sandboxOrigin, boolean trustForwardedFor,
-                   int cacheCheckMillis, boolean cache, String secretEnv) {
-            this(port, sandboxPort, publicOrigin, sandboxOrigin, trustForwardedFor, cacheCheckMillis, cache, secretEnv, null, null);
+    public record Web(
+            int port,
+            int sandboxPort,
+            String publicOrigin,
+            String sandboxOrigin,
+            boolean trustForwardedFor,
+            int cacheCheckMillis,
+            boolean cache,
+            String secretEnv,
+            String adminTokenEnv,
+            String exportDir) {
+        public Web(
+                int port,
+                int sandboxPort,
+                String publicOrigin,
+                String sandboxOrigin,
+                boolean trustForwardedFor,
+                int cacheCheckMillis,
+                boolean cache,
+                String secretEnv) {
+            this(
+                    port,
+                    sandboxPort,
+                    publicOrigin,
+                    sandboxOrigin,
+                    trustForwardedFor,
+                    cacheCheckMillis,
+                    cache,
+                    secretEnv,
+                    null,
+                    null);
         }
 
         public Web withPorts(int p, int sp) {
-            return new Web(p, sp, publicOrigin, sandboxOrigin, trustForwardedFor, cacheCheckMillis, cache, secretEnv, adminTokenEnv, exportDir);
+            return new Web(
+                    p,
+                    sp,
+                    publicOrigin,
+                    sandboxOrigin,
+                    trustForwardedFor,
+                    cacheCheckMillis,
+                    cache,
+                    secretEnv,
+                    adminTokenEnv,
+                    exportDir);
         }
 
         public Web withCache(boolean on) {
-            return new Web(port, sandboxPort, publicOrigin, sandboxOrigin, trustForwardedFor, cacheCheckMillis, on, secretEnv, adminTokenEnv, exportDir);
+            return new Web(
+                    port,
+                    sandboxPort,
+                    publicOrigin,
+                    sandboxOrigin,
+                    trustForwardedFor,
+                    cacheCheckMillis,
+                    on,
+                    secretEnv,
+                    adminTokenEnv,
+                    exportDir);
         }
     }
 
@@ -94,7 +139,8 @@ public record Config(
     /** How long a stopping process lets the calls in flight finish: by default the longest model timeout. */
     public java.time.Duration shutdownGrace() {
         if (shutdownGraceSeconds != null) return java.time.Duration.ofSeconds(shutdownGraceSeconds);
-        return java.time.Duration.ofSeconds(models.stream().mapToInt(ModelConfig::timeoutSeconds).max().orElse(60));
+        return java.time.Duration.ofSeconds(
+                models.stream().mapToInt(ModelConfig::timeoutSeconds).max().orElse(60));
     }
 
     public List<ModelConfig> enabledModels() {
@@ -102,22 +148,86 @@ public record Config(
     }
 
     public Config withDatabase(String url) {
-        return new Config(source, url, databaseUser, databasePasswordEnv, zone, tasksPerDay, taskGenerator,
-                autoApprove, dailyBudgetUsd, dispatch, render, schedule, shutdownGraceSeconds, cronSecretEnv, web, voting, models);
+        return new Config(
+                source,
+                url,
+                databaseUser,
+                databasePasswordEnv,
+                zone,
+                tasksPerDay,
+                taskGenerator,
+                autoApprove,
+                dailyBudgetUsd,
+                dispatch,
+                render,
+                schedule,
+                shutdownGraceSeconds,
+                cronSecretEnv,
+                web,
+                voting,
+                models);
     }
 
     public Config withWeb(Web newWeb) {
-        return new Config(source, database, databaseUser, databasePasswordEnv, zone, tasksPerDay, taskGenerator,
-                autoApprove, dailyBudgetUsd, dispatch, render, schedule, shutdownGraceSeconds, cronSecretEnv, newWeb, voting, models);
+        return new Config(
+                source,
+                database,
+                databaseUser,
+                databasePasswordEnv,
+                zone,
+                tasksPerDay,
+                taskGenerator,
+                autoApprove,
+                dailyBudgetUsd,
+                dispatch,
+                render,
+                schedule,
+                shutdownGraceSeconds,
+                cronSecretEnv,
+                newWeb,
+                voting,
+                models);
     }
 
     public Config withVoting(VoteSettings newVoting) {
-        return new Config(source, database, databaseUser, databasePasswordEnv, zone, tasksPerDay, taskGenerator,
-                autoApprove, dailyBudgetUsd, dispatch, render, schedule, shutdownGraceSeconds, cronSecretEnv, web, newVoting, models);
+        return new Config(
+                source,
+                database,
+                databaseUser,
+                databasePasswordEnv,
+                zone,
+                tasksPerDay,
+                taskGenerator,
+                autoApprove,
+                dailyBudgetUsd,
+                dispatch,
+                render,
+                schedule,
+                shutdownGraceSeconds,
+                cronSecretEnv,
+                web,
+                newVoting,
+                models);
     }
 
     public Config withModels(List<ModelConfig> newModels) {
-        return new Config(source, database, databaseUser, databasePasswordEnv, zone, tasksPerDay, taskGenerator,
-                autoApprove, dailyBudgetUsd, dispatch, render, schedule, shutdownGraceSeconds, cronSecretEnv, web, voting, newModels);
+        return new Config(
+                source,
+                database,
+                databaseUser,
+                databasePasswordEnv,
+                zone,
+                tasksPerDay,
+                taskGenerator,
+                autoApprove,
+                dailyBudgetUsd,
+                dispatch,
+                render,
+                schedule,
+                shutdownGraceSeconds,
+                cronSecretEnv,
+                web,
+                voting,
+                newModels);
     }
 }

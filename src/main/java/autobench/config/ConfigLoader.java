@@ -29,21 +29,67 @@ import java.util.function.Function;
  * place where every config key is known; keeping them together keeps the messages consistent.
  */
 public final class ConfigLoader {
-    static final Set<String> TOP_KEYS = Set.of("database", "database_user", "database_password_env", "zone",
-            "tasks_per_day", "task_generator", "auto_approve", "daily_budget_usd", "dispatch", "render", "schedule",
-            "shutdown_grace_seconds", "cron_secret_env", "web", "voting", "models");
-    static final Set<String> SCHEDULE_KEYS = Set.of("generate_at", "dispatch_at", "render_at", "catch_up_days", "stage_lease_seconds");
-    static final Set<String> DISPATCH_KEYS = Set.of("max_attempts", "lease_margin_seconds", "max_concurrency",
-            "provider_concurrency", "retry_base_ms", "retry_max_ms");
-    static final Set<String> RENDER_KEYS = Set.of("enabled", "chromium", "width", "height", "time_limit_seconds", "lanes");
-    static final Set<String> WEB_KEYS = Set.of("port", "sandbox_port", "public_origin", "sandbox_origin",
-            "trust_forwarded_for", "cache_check_ms", "cache", "secret_env", "admin_token_env", "export_dir");
-    static final Set<String> VOTING_KEYS = Set.of("visitor_cap_per_day", "network_cap_per_day", "min_view_seconds",
-            "ipv4_prefix", "ipv6_prefix", "reveal_after_days");
-    static final Set<String> MODEL_KEYS = Set.of("id", "provider", "model", "base_url", "api_key_env",
-            "max_output_tokens", "temperature", "price", "enabled", "timeout_seconds", "options");
+    static final Set<String> TOP_KEYS = Set.of(
+            "database",
+            "database_user",
+            "database_password_env",
+            "zone",
+            "tasks_per_day",
+            "task_generator",
+            "auto_approve",
+            "daily_budget_usd",
+            "dispatch",
+            "render",
+            "schedule",
+            "shutdown_grace_seconds",
+            "cron_secret_env",
+            "web",
+            "voting",
+            "models");
+    static final Set<String> SCHEDULE_KEYS =
+            Set.of("generate_at", "dispatch_at", "render_at", "catch_up_days", "stage_lease_seconds");
+    static final Set<String> DISPATCH_KEYS = Set.of(
+            "max_attempts",
+            "lease_margin_seconds",
+            "max_concurrency",
+            "provider_concurrency",
+            "retry_base_ms",
+            "retry_max_ms");
+    static final Set<String> RENDER_KEYS =
+            Set.of("enabled", "chromium", "width", "height", "time_limit_seconds", "lanes");
+    static final Set<String> WEB_KEYS = Set.of(
+            "port",
+            "sandbox_port",
+            "public_origin",
+            "sandbox_origin",
+            "trust_forwarded_for",
+            "cache_check_ms",
+            "cache",
+            "secret_env",
+            "admin_token_env",
+            "export_dir");
+    static final Set<String> VOTING_KEYS = Set.of(
+            "visitor_cap_per_day",
+            "network_cap_per_day",
+            "min_view_seconds",
+            "ipv4_prefix",
+            "ipv6_prefix",
+            "reveal_after_days");
+    static final Set<String> MODEL_KEYS = Set.of(
+            "id",
+            "provider",
+            "model",
+            "base_url",
+            "api_key_env",
+            "max_output_tokens",
+            "temperature",
+            "price",
+            "enabled",
+            "timeout_seconds",
+            "options");
     /** Environment variables of the launcher, not config keys. */
     static final Set<String> RESERVED_ENV = Set.of("AUTOBENCH_CONFIG", "AUTOBENCH_JAVA_HOME", "AUTOBENCH_JAVA_OPTS");
+
     public static final String DEFAULT_DATABASE = "jdbc:sqlite:data/autobench.db";
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -79,10 +125,12 @@ public final class ConfigLoader {
                 parser = YAML.createParser(utf8(Files.readAllBytes(file), where));
                 JsonNode n = YAML.readTree(parser);
                 if (n == null || n.isMissingNode() || n.isNull()) n = JsonNodeFactory.instance.objectNode();
-                if (!n.isObject()) throw new ConfigException(where, List.of("the file must be a YAML mapping of keys to values"));
+                if (!n.isObject())
+                    throw new ConfigException(where, List.of("the file must be a YAML mapping of keys to values"));
                 root = (ObjectNode) n;
             } catch (JsonProcessingException e) {
-                // a limit (nesting depth, text length) is reported without a location: the parser still knows where it is
+                // a limit (nesting depth, text length) is reported without a location: the parser still knows where it
+                // is
                 var at = e.getLocation() != null ? e.getLocation() : parser == null ? null : parser.currentLocation();
                 String loc = at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr();
                 throw new ConfigException(where, List.of("not valid YAML" + loc + ": " + e.getOriginalMessage()));
@@ -105,7 +153,8 @@ public final class ConfigLoader {
         if (r.isError()) {
             int line = 1;
             for (int i = 0; i < in.position(); i++) if (bytes[i] == '\n') line++;
-            throw new ConfigException(where, List.of("not valid UTF-8 at line " + line + ": save the file as UTF-8 text"));
+            throw new ConfigException(
+                    where, List.of("not valid UTF-8 at line " + line + ": save the file as UTF-8 text"));
         }
         return out.flip().toString();
     }
@@ -133,9 +182,11 @@ public final class ConfigLoader {
         List<String> out = new ArrayList<>();
         node.fieldNames().forEachRemaining(k -> {
             if (!known.contains(k)) {
-                String hint = known.stream().filter(kk -> distance(kk, k.toLowerCase(Locale.ROOT)) <= 3)
+                String hint = known.stream()
+                        .filter(kk -> distance(kk, k.toLowerCase(Locale.ROOT)) <= 3)
                         .min(java.util.Comparator.comparingInt(kk -> distance(kk, k.toLowerCase(Locale.ROOT))))
-                        .map(kk -> " (did you mean '" + kk + "'?)").orElse("");
+                        .map(kk -> " (did you mean '" + kk + "'?)")
+                        .orElse("");
                 out.add(path + k + ": unknown key" + hint);
             }
         });
@@ -152,7 +203,9 @@ public final class ConfigLoader {
                 int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
                 cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
             }
-            int[] t = prev; prev = cur; cur = t;
+            int[] t = prev;
+            prev = cur;
+            cur = t;
         }
         return prev[b.length()];
     }
@@ -166,5 +219,4 @@ public final class ConfigLoader {
             return ZoneId.of("UTC");
         }
     }
-
 }

@@ -31,8 +31,8 @@ final class EnvOverrides {
             String name = e.getKey();
             if (!name.startsWith(PREFIX) || reserved.contains(name)) continue;
             if (!applyOne(root, name.substring(PREFIX.length()), e.getValue())) {
-                problems.add("environment variable " + name + " matches no config key"
-                        + " (top-level keys: " + String.join(", ", new TreeMap<>(toMap(ConfigLoader.TOP_KEYS)).keySet()) + ")");
+                problems.add("environment variable " + name + " matches no config key" + " (top-level keys: "
+                        + String.join(", ", new TreeMap<>(toMap(ConfigLoader.TOP_KEYS)).keySet()) + ")");
             }
         }
     }
@@ -45,7 +45,10 @@ final class EnvOverrides {
 
     private boolean applyOne(ObjectNode root, String rest, String value) {
         for (String k : ConfigLoader.TOP_KEYS) {
-            if (k.equals("dispatch") || k.equals("models") || k.equals("render") || k.equals("schedule")
+            if (k.equals("dispatch")
+                    || k.equals("models")
+                    || k.equals("render")
+                    || k.equals("schedule")
                     || k.equals("voting")) continue;
             if (ConfigLoader.envName(k).equals(rest)) {
                 root.put(k, value);
@@ -54,16 +57,22 @@ final class EnvOverrides {
         }
         if (rest.startsWith("DISPATCH_")) return applyDispatch(root, rest.substring("DISPATCH_".length()), value);
         if (rest.startsWith("MODELS_")) return applyModel(root, rest.substring("MODELS_".length()), value);
-        if (rest.startsWith("RENDER_")) return applySection(root, "render", ConfigLoader.RENDER_KEYS, rest.substring("RENDER_".length()), value);
-        if (rest.startsWith("SCHEDULE_")) return applySection(root, "schedule", ConfigLoader.SCHEDULE_KEYS, rest.substring("SCHEDULE_".length()), value);
-        if (rest.startsWith("VOTING_")) return applySection(root, "voting", ConfigLoader.VOTING_KEYS, rest.substring("VOTING_".length()), value);
+        if (rest.startsWith("RENDER_"))
+            return applySection(root, "render", ConfigLoader.RENDER_KEYS, rest.substring("RENDER_".length()), value);
+        if (rest.startsWith("SCHEDULE_"))
+            return applySection(
+                    root, "schedule", ConfigLoader.SCHEDULE_KEYS, rest.substring("SCHEDULE_".length()), value);
+        if (rest.startsWith("VOTING_"))
+            return applySection(root, "voting", ConfigLoader.VOTING_KEYS, rest.substring("VOTING_".length()), value);
         return false;
     }
 
     private static boolean applySection(ObjectNode root, String section, Set<String> keys, String key, String value) {
         for (String k : keys) {
             if (ConfigLoader.envName(k).equals(key)) {
-                ObjectNode r = root.has(section) && root.get(section).isObject() ? (ObjectNode) root.get(section) : root.putObject(section);
+                ObjectNode r = root.has(section) && root.get(section).isObject()
+                        ? (ObjectNode) root.get(section)
+                        : root.putObject(section);
                 r.put(k, value);
                 return true;
             }
@@ -72,14 +81,18 @@ final class EnvOverrides {
     }
 
     private boolean applyDispatch(ObjectNode root, String rest, String value) {
-        ObjectNode d = root.has("dispatch") && root.get("dispatch").isObject() ? (ObjectNode) root.get("dispatch") : root.putObject("dispatch");
+        ObjectNode d = root.has("dispatch") && root.get("dispatch").isObject()
+                ? (ObjectNode) root.get("dispatch")
+                : root.putObject("dispatch");
         String pc = "PROVIDER_CONCURRENCY_";
         if (rest.startsWith(pc)) {
             String p = rest.substring(pc.length());
             for (String name : WireName.names(ProviderKind.class)) {
                 if (ConfigLoader.envName(name).equals(p)) {
-                    ObjectNode m = d.has("provider_concurrency") && d.get("provider_concurrency").isObject()
-                            ? (ObjectNode) d.get("provider_concurrency") : d.putObject("provider_concurrency");
+                    ObjectNode m = d.has("provider_concurrency")
+                                    && d.get("provider_concurrency").isObject()
+                            ? (ObjectNode) d.get("provider_concurrency")
+                            : d.putObject("provider_concurrency");
                     m.put(name, value);
                     return true;
                 }
@@ -112,7 +125,9 @@ final class EnvOverrides {
         }
         if (best == null) return false;
         if (bestKey.equals("PRICE_INPUT") || bestKey.equals("PRICE_OUTPUT")) {
-            ObjectNode price = best.has("price") && best.get("price").isObject() ? (ObjectNode) best.get("price") : best.putObject("price");
+            ObjectNode price = best.has("price") && best.get("price").isObject()
+                    ? (ObjectNode) best.get("price")
+                    : best.putObject("price");
             price.put(bestKey.equals("PRICE_INPUT") ? "input" : "output", value);
             return true;
         }

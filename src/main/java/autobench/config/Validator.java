@@ -47,24 +47,45 @@ final class Validator {
         int tasksPerDay = integer(root, "tasks_per_day", "tasks_per_day", 3, 1, 50);
         String generator = text(root, "task_generator", "task_generator", "builtin");
         boolean autoApprove = bool(root, "auto_approve", "auto_approve", true);
-        Double budget = root.hasNonNull("daily_budget_usd") ? number(root, "daily_budget_usd", "daily_budget_usd", 0, 0, 1e9) : null;
+        Double budget = root.hasNonNull("daily_budget_usd")
+                ? number(root, "daily_budget_usd", "daily_budget_usd", 0, 0, 1e9)
+                : null;
         DispatchSettings dispatch = dispatch(root.path("dispatch"));
         Config.Render render = render(root.path("render"));
         ScheduleSettings schedule = schedule(root.path("schedule"));
         String cronSecretEnv = text(root, "cron_secret_env", "cron_secret_env", null);
-        if (cronSecretEnv != null && (env.apply(cronSecretEnv) == null || env.apply(cronSecretEnv).isBlank())) {
-            problems.add("cron_secret_env: environment variable " + cronSecretEnv + " is not set (the cron endpoints need the secret it holds)");
+        if (cronSecretEnv != null
+                && (env.apply(cronSecretEnv) == null || env.apply(cronSecretEnv).isBlank())) {
+            problems.add("cron_secret_env: environment variable " + cronSecretEnv
+                    + " is not set (the cron endpoints need the secret it holds)");
         }
         Integer grace = root.hasNonNull("shutdown_grace_seconds")
-                ? integer(root, "shutdown_grace_seconds", "shutdown_grace_seconds", 300, 0, 86_400) : null;
+                ? integer(root, "shutdown_grace_seconds", "shutdown_grace_seconds", 300, 0, 86_400)
+                : null;
         Config.Web web = web(root.path("web"));
         VoteSettings voting = voting(root.path("voting"));
         List<ModelConfig> models = models(root.path("models"), requireKeys);
         if (!generator.equals("builtin") && models.stream().noneMatch(m -> m.id().equals(generator))) {
             problems.add("task_generator: '" + generator + "' is neither 'builtin' nor the id of a configured model");
         }
-        return new Config(source, database, dbUser, dbPasswordEnv, zone, tasksPerDay, generator, autoApprove, budget,
-                dispatch, render, schedule, grace, cronSecretEnv, web, voting, models);
+        return new Config(
+                source,
+                database,
+                dbUser,
+                dbPasswordEnv,
+                zone,
+                tasksPerDay,
+                generator,
+                autoApprove,
+                budget,
+                dispatch,
+                render,
+                schedule,
+                grace,
+                cronSecretEnv,
+                web,
+                voting,
+                models);
     }
 
     private VoteSettings voting(JsonNode v) {
@@ -75,27 +96,40 @@ final class Validator {
         }
         problems.addAll(ConfigLoader.unknownKeys(v, ConfigLoader.VOTING_KEYS, "voting."));
         VoteSettings d = VoteSettings.DEFAULTS;
-        int visitorCap = integer(v, "visitor_cap_per_day", "voting.visitor_cap_per_day", d.visitorCapPerDay(), 1, 1_000_000);
-        int networkCap = integer(v, "network_cap_per_day", "voting.network_cap_per_day", d.networkCapPerDay(), 1, 10_000_000);
+        int visitorCap =
+                integer(v, "visitor_cap_per_day", "voting.visitor_cap_per_day", d.visitorCapPerDay(), 1, 1_000_000);
+        int networkCap =
+                integer(v, "network_cap_per_day", "voting.network_cap_per_day", d.networkCapPerDay(), 1, 10_000_000);
         // The view time stays under the one-hour battle lifetime by its range.
-        int minView = integer(v, "min_view_seconds", "voting.min_view_seconds", (int) d.minViewTime().toSeconds(), 0, 600);
+        int minView = integer(
+                v,
+                "min_view_seconds",
+                "voting.min_view_seconds",
+                (int) d.minViewTime().toSeconds(),
+                0,
+                600);
         int v4 = integer(v, "ipv4_prefix", "voting.ipv4_prefix", d.ipv4Prefix(), 8, 32);
         int v6 = integer(v, "ipv6_prefix", "voting.ipv6_prefix", d.ipv6Prefix(), 16, 128);
         // A year is far beyond any sensible wait; a larger number is a typo more likely than a policy.
         int reveal = integer(v, "reveal_after_days", "voting.reveal_after_days", d.revealAfterDays(), 0, 366);
-        return new VoteSettings(visitorCap, networkCap, d.battleLifetime(), Duration.ofSeconds(minView), v4, v6, reveal);
+        return new VoteSettings(
+                visitorCap, networkCap, d.battleLifetime(), Duration.ofSeconds(minView), v4, v6, reveal);
     }
 
     private ScheduleSettings schedule(JsonNode s) {
         if (s.isMissingNode() || s.isNull()) return ScheduleSettings.SEED;
         if (!s.isObject()) {
-            problems.add("schedule: must be a mapping (generate_at, dispatch_at, render_at, catch_up_days, stage_lease_seconds)");
+            problems.add(
+                    "schedule: must be a mapping (generate_at, dispatch_at, render_at, catch_up_days, stage_lease_seconds)");
             return ScheduleSettings.SEED;
         }
         problems.addAll(ConfigLoader.unknownKeys(s, ConfigLoader.SCHEDULE_KEYS, "schedule."));
         ScheduleSettings seed = ScheduleSettings.SEED;
-        return new ScheduleSettings(time(s, "generate_at", seed.generateAt()), time(s, "dispatch_at", seed.dispatchAt()),
-                time(s, "render_at", seed.renderAt()), integer(s, "catch_up_days", "schedule.catch_up_days", seed.catchUpDays(), 0, 31),
+        return new ScheduleSettings(
+                time(s, "generate_at", seed.generateAt()),
+                time(s, "dispatch_at", seed.dispatchAt()),
+                time(s, "render_at", seed.renderAt()),
+                integer(s, "catch_up_days", "schedule.catch_up_days", seed.catchUpDays(), 0, 31),
                 integer(s, "stage_lease_seconds", "schedule.stage_lease_seconds", seed.stageLeaseSeconds(), 3, 3_600));
     }
 
@@ -123,9 +157,13 @@ final class Validator {
         Map<ProviderKind, Integer> perProvider = new LinkedHashMap<>();
         JsonNode pc = d.path("provider_concurrency");
         if (pc.isObject()) {
-            pc.fieldNames().forEachRemaining(p -> WireName.find(ProviderKind.class, p).ifPresentOrElse(
-                    kind -> perProvider.put(kind, integer(pc, p, "dispatch.provider_concurrency." + p, conc, 1, 256)),
-                    () -> problems.add("dispatch.provider_concurrency." + p + ": unknown provider (known: " + known() + ")")));
+            pc.fieldNames()
+                    .forEachRemaining(p -> WireName.find(ProviderKind.class, p)
+                            .ifPresentOrElse(
+                                    kind -> perProvider.put(
+                                            kind, integer(pc, p, "dispatch.provider_concurrency." + p, conc, 1, 256)),
+                                    () -> problems.add("dispatch.provider_concurrency." + p
+                                            + ": unknown provider (known: " + known() + ")")));
         } else if (!pc.isMissingNode() && !pc.isNull()) {
             problems.add("dispatch.provider_concurrency: must be a mapping of provider name to a number");
         }
@@ -151,7 +189,8 @@ final class Validator {
         int limit = integer(r, "time_limit_seconds", "render.time_limit_seconds", 30, 2, 600);
         // Rendering is CPU-bound: one lane per core uses the machine (bench/README.md); each lane
         // is a browser of a few hundred MB, so the default stops at four.
-        int lanes = integer(r, "lanes", "render.lanes", defaultLanes(Runtime.getRuntime().availableProcessors()), 1, 16);
+        int lanes = integer(
+                r, "lanes", "render.lanes", defaultLanes(Runtime.getRuntime().availableProcessors()), 1, 16);
         return new Config.Render(enabled, chromium, width, height, limit, lanes);
     }
 
@@ -167,11 +206,13 @@ final class Validator {
         problems.addAll(ConfigLoader.unknownKeys(w, ConfigLoader.WEB_KEYS, "web."));
         int port = integer(w, "port", "web.port", 8080, 0, 65_535);
         int sandboxPort = integer(w, "sandbox_port", "web.sandbox_port", 8081, 0, 65_535);
-        if (port != 0 && port == sandboxPort) problems.add("web.sandbox_port: must differ from web.port (previews need their own origin)");
+        if (port != 0 && port == sandboxPort)
+            problems.add("web.sandbox_port: must differ from web.port (previews need their own origin)");
         String publicOrigin = origin(w, "public_origin");
         String sandboxOrigin = origin(w, "sandbox_origin");
         if (publicOrigin != null && publicOrigin.equals(sandboxOrigin)) {
-            problems.add("web.sandbox_origin: must differ from web.public_origin, or model code would run in the site's origin");
+            problems.add(
+                    "web.sandbox_origin: must differ from web.public_origin, or model code would run in the site's origin");
         }
         boolean trust = bool(w, "trust_forwarded_for", "web.trust_forwarded_for", false);
         int check = integer(w, "cache_check_ms", "web.cache_check_ms", 1_000, 0, 3_600_000);
@@ -180,30 +221,45 @@ final class Validator {
         if (secretEnv != null && env.apply(secretEnv) == null) {
             problems.add("web.secret_env: environment variable " + secretEnv + " is not set");
         } else if (secretEnv != null && env.apply(secretEnv).length() < 32) {
-            problems.add("web.secret_env: the key in " + secretEnv + " is too short to sign battle tokens safely; use at least 32 characters (e.g. openssl rand -hex 32)");
+            problems.add(
+                    "web.secret_env: the key in " + secretEnv
+                            + " is too short to sign battle tokens safely; use at least 32 characters (e.g. openssl rand -hex 32)");
         }
         String adminTokenEnv = text(w, "admin_token_env", "web.admin_token_env", null);
         if (adminTokenEnv != null) {
             String token = env.apply(adminTokenEnv);
             if (token == null || token.isBlank()) {
-                problems.add("web.admin_token_env: environment variable " + adminTokenEnv + " is not set (the operator pages need the token it holds)");
+                problems.add("web.admin_token_env: environment variable " + adminTokenEnv
+                        + " is not set (the operator pages need the token it holds)");
             } else if (token.strip().length() < MIN_ADMIN_TOKEN) {
-                problems.add("web.admin_token_env: the token in " + adminTokenEnv + " is shorter than " + MIN_ADMIN_TOKEN
-                        + " characters; use a long random one (e.g. openssl rand -hex 32)");
+                problems.add("web.admin_token_env: the token in " + adminTokenEnv + " is shorter than "
+                        + MIN_ADMIN_TOKEN + " characters; use a long random one (e.g. openssl rand -hex 32)");
             }
         }
         String exportDir = text(w, "export_dir", "web.export_dir", null);
         if (exportDir != null && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(exportDir))) {
-            problems.add("web.export_dir: " + exportDir + " is not a directory (create it, then ./autobench export --out " + exportDir + "/<name>)");
+            problems.add("web.export_dir: " + exportDir
+                    + " is not a directory (create it, then ./autobench export --out " + exportDir + "/<name>)");
         }
-        return new Config.Web(port, sandboxPort, publicOrigin, sandboxOrigin, trust, check, cache, secretEnv, adminTokenEnv, exportDir);
+        return new Config.Web(
+                port,
+                sandboxPort,
+                publicOrigin,
+                sandboxOrigin,
+                trust,
+                check,
+                cache,
+                secretEnv,
+                adminTokenEnv,
+                exportDir);
     }
 
     /** An origin is scheme://host[:port] with nothing after it. */
     private String origin(JsonNode w, String key) {
         String v = text(w, key, "web." + key, null);
         if (v != null && !v.matches("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?")) {
-            problems.add("web." + key + ": '" + v + "' is not an origin (scheme://host[:port], no path), e.g. https://sandbox.example.org");
+            problems.add("web." + key + ": '" + v
+                    + "' is not an origin (scheme://host[:port], no path), e.g. https://sandbox.example.org");
             return null;
         }
         return v;
@@ -252,39 +308,65 @@ final class Validator {
             if (!ids.add(id)) problems.add(at + ".id: duplicate model id");
             problems.addAll(ConfigLoader.unknownKeys(m, ConfigLoader.MODEL_KEYS, at + "."));
             String provider = text(m, "provider", at + ".provider", null);
-            ProviderKind kind = provider == null ? null : WireName.find(ProviderKind.class, provider).orElse(null);
+            ProviderKind kind = provider == null
+                    ? null
+                    : WireName.find(ProviderKind.class, provider).orElse(null);
             if (provider == null) problems.add(at + ".provider: missing (one of " + known() + ")");
-            else if (kind == null) problems.add(at + ".provider: unknown provider '" + provider + "' (one of " + known() + ")");
+            else if (kind == null)
+                problems.add(at + ".provider: unknown provider '" + provider + "' (one of " + known() + ")");
             String model = text(m, "model", at + ".model", null);
             if (model == null) problems.add(at + ".model: missing (the provider's model name, e.g. gpt-4o)");
             String baseUrl = text(m, "base_url", at + ".base_url", null);
-            if (baseUrl != null && !baseUrl.matches("https?://.+")) problems.add(at + ".base_url: must start with http:// or https://");
-            if (baseUrl != null && baseUrl.matches("https?://[^/]*@.*")) problems.add(at + ".base_url: must not contain credentials; use api_key_env");
+            if (baseUrl != null && !baseUrl.matches("https?://.+"))
+                problems.add(at + ".base_url: must start with http:// or https://");
+            if (baseUrl != null && baseUrl.matches("https?://[^/]*@.*"))
+                problems.add(at + ".base_url: must not contain credentials; use api_key_env");
             String keyEnv = text(m, "api_key_env", at + ".api_key_env", null);
             int maxTokens = integer(m, "max_output_tokens", at + ".max_output_tokens", 8000, 1, 1_000_000);
-            Double temperature = m.hasNonNull("temperature") ? number(m, "temperature", at + ".temperature", 0, 0, 2) : null;
+            Double temperature =
+                    m.hasNonNull("temperature") ? number(m, "temperature", at + ".temperature", 0, 0, 2) : null;
             boolean enabled = bool(m, "enabled", at + ".enabled", true);
             int timeout = integer(m, "timeout_seconds", at + ".timeout_seconds", 300, 1, 7200);
             Price price = price(m.path("price"), at, kind);
             Map<String, Object> options = m.path("options").isObject()
-                    ? JSON.convertValue(m.get("options"), JSON.getTypeFactory().constructMapType(Map.class, String.class, Object.class))
+                    ? JSON.convertValue(
+                            m.get("options"),
+                            JSON.getTypeFactory().constructMapType(Map.class, String.class, Object.class))
                     : Map.of();
             if (m.has("options") && !m.get("options").isObject()) problems.add(at + ".options: must be a mapping");
-            List<String> empty = options.entrySet().stream().filter(o -> o.getValue() == null).map(Map.Entry::getKey).toList();
+            List<String> empty = options.entrySet().stream()
+                    .filter(o -> o.getValue() == null)
+                    .map(Map.Entry::getKey)
+                    .toList();
             if (!empty.isEmpty()) {
-                for (String k : empty) problems.add(at + ".options." + k + ": has no value (give one, or remove the key)");
+                for (String k : empty)
+                    problems.add(at + ".options." + k + ": has no value (give one, or remove the key)");
                 options = new LinkedHashMap<>(options);
                 options.keySet().removeAll(empty);
             }
             if (kind != null && kind.needsKey() && keyEnv == null) {
-                problems.add(at + ".api_key_env: missing (name of the environment variable holding the " + provider + " key)");
+                problems.add(at + ".api_key_env: missing (name of the environment variable holding the " + provider
+                        + " key)");
             }
-            if (requireKeys && enabled && keyEnv != null && (env.apply(keyEnv) == null || env.apply(keyEnv).isBlank())) {
-                problems.add(at + ".api_key_env: environment variable " + keyEnv + " is not set (needed by enabled model " + id
-                        + "; set it, or set enabled: false)");
+            if (requireKeys
+                    && enabled
+                    && keyEnv != null
+                    && (env.apply(keyEnv) == null || env.apply(keyEnv).isBlank())) {
+                problems.add(at + ".api_key_env: environment variable " + keyEnv
+                        + " is not set (needed by enabled model " + id + "; set it, or set enabled: false)");
             }
-            out.add(new ModelConfig(id, kind, model == null ? "" : model, baseUrl, keyEnv,
-                    maxTokens, temperature, price, enabled, timeout, options));
+            out.add(new ModelConfig(
+                    id,
+                    kind,
+                    model == null ? "" : model,
+                    baseUrl,
+                    keyEnv,
+                    maxTokens,
+                    temperature,
+                    price,
+                    enabled,
+                    timeout,
+                    options));
         }
         if (out.isEmpty() && problems.isEmpty()) problems.add("models: at least one model must be configured");
         return out;
@@ -293,12 +375,16 @@ final class Validator {
     private Price price(JsonNode p, String at, ProviderKind kind) {
         if (p.isMissingNode() || p.isNull()) {
             if (kind != null && kind.needsPrice()) {
-                problems.add(at + ".price: missing (USD per million tokens: price: {input: 2.5, output: 10}; write 0 for free models)");
+                problems.add(
+                        at
+                                + ".price: missing (USD per million tokens: price: {input: 2.5, output: 10}; write 0 for free models)");
             }
             return Price.FREE;
         }
         if (!p.isObject()) {
-            problems.add(at + ".price: must be a mapping {input: USD per million input tokens, output: USD per million output tokens}");
+            problems.add(
+                    at
+                            + ".price: must be a mapping {input: USD per million input tokens, output: USD per million output tokens}");
             return Price.FREE;
         }
         problems.addAll(ConfigLoader.unknownKeys(p, Set.of("input", "output"), at + ".price."));
@@ -324,7 +410,9 @@ final class Validator {
         JsonNode v = n.get(key);
         if (v == null || v.isNull()) return def;
         try {
-            long x = v.isIntegralNumber() ? v.asLong() : Long.parseLong(v.asText().trim());
+            long x = v.isIntegralNumber()
+                    ? v.asLong()
+                    : Long.parseLong(v.asText().trim());
             if (x < min || x > max) {
                 problems.add(path + ": must be between " + min + " and " + max + ", got " + x);
                 return def;
@@ -340,7 +428,8 @@ final class Validator {
         JsonNode v = n.get(key);
         if (v == null || v.isNull()) return def;
         try {
-            double x = v.isNumber() ? v.asDouble() : Double.parseDouble(v.asText().trim());
+            double x =
+                    v.isNumber() ? v.asDouble() : Double.parseDouble(v.asText().trim());
             if (Double.isNaN(x) || x < min || x > max) {
                 problems.add(path + ": must be between " + min + " and " + max + ", got " + v.asText());
                 return Double.isNaN(def) ? min : def;

@@ -31,8 +31,15 @@ public final class CronStages implements CronTrigger {
      * @param here           this process's stage runner, or {@code null}: queue for the workers
      * @param background     where a dispatch or render asked of this process runs
      */
-    public record Parts(StageRuns runs, WorkRequestStore requests, boolean renders, BooleanSupplier modelsRecorded, Here here,
-                        ExecutorService background, Clock clock, String owner) {}
+    public record Parts(
+            StageRuns runs,
+            WorkRequestStore requests,
+            boolean renders,
+            BooleanSupplier modelsRecorded,
+            Here here,
+            ExecutorService background,
+            Clock clock,
+            String owner) {}
 
     private final Parts p;
 
@@ -70,7 +77,13 @@ public final class CronStages implements CronTrigger {
                 runHere(id, stage, day);
             } catch (RuntimeException e) {
                 log.error("cron {} for {} failed", stage.wireName(), day, e);
-                p.requests().finish(id, p.owner(), WorkRequestStore.Status.FAILED, e.toString(), p.clock().millis());
+                p.requests()
+                        .finish(
+                                id,
+                                p.owner(),
+                                WorkRequestStore.Status.FAILED,
+                                e.toString(),
+                                p.clock().millis());
             }
         });
         return new Started(id, stage, day);
@@ -78,7 +91,8 @@ public final class CronStages implements CronTrigger {
 
     private StageResult runHere(String id, Stage stage, LocalDate day) {
         StageResult r = p.here().run(stage, day);
-        p.requests().finish(id, p.owner(), r.requestStatus(), r.summary(), p.clock().millis());
+        p.requests()
+                .finish(id, p.owner(), r.requestStatus(), r.summary(), p.clock().millis());
         return r;
     }
 
@@ -88,20 +102,37 @@ public final class CronStages implements CronTrigger {
             return new Refused(stage, day, "off", "render is switched off in the config (render.enabled)");
         }
         if (stage == Stage.DISPATCH && !p.modelsRecorded().getAsBoolean()) {
-            return new Refused(stage, day, "no_models", "the database's models table has no enabled model: no worker has "
-                    + "opened this database yet. Start one (./autobench serve --roles worker) so it records the configured models");
+            return new Refused(
+                    stage,
+                    day,
+                    "no_models",
+                    "the database's models table has no enabled model: no worker has "
+                            + "opened this database yet. Start one (./autobench serve --roles worker) so it records the configured models");
         }
         Stage before = stage.after();
-        if (before != null && p.runs().find(before, day).map(r -> r.status() != Status.DONE).orElse(true)) {
-            return new Refused(stage, day, "not_yet", before.wireName() + " has not finished for " + day + " (POST /api/cron/"
-                    + before.wireName() + " first)");
+        if (before != null
+                && p.runs()
+                        .find(before, day)
+                        .map(r -> r.status() != Status.DONE)
+                        .orElse(true)) {
+            return new Refused(
+                    stage,
+                    day,
+                    "not_yet",
+                    before.wireName() + " has not finished for " + day + " (POST /api/cron/" + before.wireName()
+                            + " first)");
         }
         return null;
     }
 
     @Override
     public Optional<RequestView> find(String requestId) {
-        return p.requests().find(requestId).map(r -> new RequestView(r,
-                r.kind().stage() == null ? Optional.empty() : p.runs().find(r.kind().stage(), r.day())));
+        return p.requests()
+                .find(requestId)
+                .map(r -> new RequestView(
+                        r,
+                        r.kind().stage() == null
+                                ? Optional.empty()
+                                : p.runs().find(r.kind().stage(), r.day())));
     }
 }

@@ -24,7 +24,8 @@ public interface CronTrigger {
     }
 
     /** This process ran it before answering (generate, snapshot). */
-    record Ran(String requestId, Stage stage, LocalDate day, StageRuns.Status status, String detail) implements Answer {}
+    record Ran(String requestId, Stage stage, LocalDate day, StageRuns.Status status, String detail)
+            implements Answer {}
 
     /** This process is running it in the background (dispatch, render take as long as the slowest model). */
     record Started(String requestId, Stage stage, LocalDate day) implements Answer {}

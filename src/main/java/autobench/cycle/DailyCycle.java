@@ -23,8 +23,14 @@ public final class DailyCycle {
     private final ZoneId zone;
 
     /** @param render the render stage, or {@code null} when rendering is switched off */
-    public DailyCycle(DailyTasks dailyTasks, Dispatcher dispatcher, RenderStage render, TaskStore tasks,
-                      RatingHistory history, StoredVotes votes, ZoneId zone) {
+    public DailyCycle(
+            DailyTasks dailyTasks,
+            Dispatcher dispatcher,
+            RenderStage render,
+            TaskStore tasks,
+            RatingHistory history,
+            StoredVotes votes,
+            ZoneId zone) {
         this.dailyTasks = dailyTasks;
         this.dispatcher = dispatcher;
         this.render = render;

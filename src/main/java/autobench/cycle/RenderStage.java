@@ -75,13 +75,17 @@ public final class RenderStage {
 
     public Report renderDay(LocalDate day) {
         results.expireLeases(clock.millis(), MAX_ATTEMPTS);
-        List<StoredTask> dayTasks = tasks.forDay(day).stream().filter(t -> t.status() == TaskStatus.DISPATCHED).toList();
+        List<StoredTask> dayTasks = tasks.forDay(day).stream()
+                .filter(t -> t.status() == TaskStatus.DISPATCHED)
+                .toList();
         List<String> todo = new ArrayList<>();
         for (StoredTask t : dayTasks) {
             for (Submission s : submissions.forTask(t.id())) {
                 if (s.status() != SubmissionStatus.SUCCEEDED) continue;
                 results.createPending(s.id(), seedOf(s.id()), clock.millis());
-                results.find(s.id()).filter(r -> r.status() == RenderStore.State.PENDING).ifPresent(r -> todo.add(s.id()));
+                results.find(s.id())
+                        .filter(r -> r.status() == RenderStore.State.PENDING)
+                        .ifPresent(r -> todo.add(s.id()));
             }
         }
         Report r = render(todo);
@@ -91,10 +95,14 @@ public final class RenderStage {
 
     /** Operator action: renders one submission again (for instance after a renderer fix). */
     public Report rerender(String submissionId) {
-        Submission s = submissions.byId(submissionId).orElseThrow(() -> new IllegalArgumentException("no submission with id " + submissionId));
-        if (s.status() != SubmissionStatus.SUCCEEDED) throw new IllegalArgumentException("submission " + submissionId + " has no runnable code to render");
+        Submission s = submissions
+                .byId(submissionId)
+                .orElseThrow(() -> new IllegalArgumentException("no submission with id " + submissionId));
+        if (s.status() != SubmissionStatus.SUCCEEDED)
+            throw new IllegalArgumentException("submission " + submissionId + " has no runnable code to render");
         results.createPending(s.id(), seedOf(s.id()), clock.millis());
-        if (!results.reopen(s.id(), clock.millis())) throw new IllegalStateException("submission " + submissionId + " is being rendered right now");
+        if (!results.reopen(s.id(), clock.millis()))
+            throw new IllegalStateException("submission " + submissionId + " is being rendered right now");
         artifacts.removeFor(s.id());
         return render(List.of(s.id()));
     }
@@ -119,17 +127,22 @@ public final class RenderStage {
                 try {
                     long t0 = System.nanoTime();
                     RenderOutput out = renderer.render(s.code(), row.seed());
-                    meters.timer("autobench.render.duration").record(java.time.Duration.ofNanos(System.nanoTime() - t0));
-                    meters.counter("autobench.renders", "result", out.status().wireName()).increment();
+                    meters.timer("autobench.render.duration")
+                            .record(java.time.Duration.ofNanos(System.nanoTime() - t0));
+                    meters.counter("autobench.renders", "result", out.status().wireName())
+                            .increment();
                     for (Artifact a : out.artifacts()) artifacts.put(id, a, clock.millis());
                     results.complete(id, owner, out, clock.millis());
                     done++;
-                    progress.accept("rendered " + s.modelId() + " · " + out.status().wireName() + checks(out.checks())
-                            + (out.reason() == null || out.reason().isEmpty() ? "" : " — " + out.reason()));
+                    progress.accept(
+                            "rendered " + s.modelId() + " · " + out.status().wireName() + checks(out.checks())
+                                    + (out.reason() == null || out.reason().isEmpty() ? "" : " — " + out.reason()));
                 } catch (RuntimeException e) {
                     log.error("renderer failed on submission {}", id, e);
-                    results.fail(id, owner, "the renderer failed: " + e.getClass().getSimpleName(), clock.millis());
-                    meters.counter("autobench.renders", "result", "render_failed").increment();
+                    results.fail(
+                            id, owner, "the renderer failed: " + e.getClass().getSimpleName(), clock.millis());
+                    meters.counter("autobench.renders", "result", "render_failed")
+                            .increment();
                     failed++;
                 }
             }
@@ -147,7 +160,9 @@ public final class RenderStage {
         for (StoredTask t : dayTasks) {
             boolean allDone = submissions.forTask(t.id()).stream()
                     .filter(s -> s.status() == SubmissionStatus.SUCCEEDED)
-                    .allMatch(s -> results.find(s.id()).map(r -> r.status() == RenderStore.State.DONE).orElse(false));
+                    .allMatch(s -> results.find(s.id())
+                            .map(r -> r.status() == RenderStore.State.DONE)
+                            .orElse(false));
             if (allDone && tasks.advance(t.id(), TaskStatus.DISPATCHED, TaskStatus.PUBLISHED, clock.millis())) n++;
         }
         return n;

@@ -16,9 +16,11 @@ import java.time.ZoneId;
  *                          it (it renews every third of this): after a crash, another instance
  *                          takes the stage over within about twice this
  */
-public record ScheduleSettings(LocalTime generateAt, LocalTime dispatchAt, LocalTime renderAt, int catchUpDays, int stageLeaseSeconds) {
+public record ScheduleSettings(
+        LocalTime generateAt, LocalTime dispatchAt, LocalTime renderAt, int catchUpDays, int stageLeaseSeconds) {
     public static final int DEFAULT_STAGE_LEASE_SECONDS = 60;
-    public static final ScheduleSettings SEED = new ScheduleSettings(LocalTime.MIDNIGHT, LocalTime.of(0, 5), LocalTime.of(0, 5), 1);
+    public static final ScheduleSettings SEED =
+            new ScheduleSettings(LocalTime.MIDNIGHT, LocalTime.of(0, 5), LocalTime.of(0, 5), 1);
 
     public ScheduleSettings(LocalTime generateAt, LocalTime dispatchAt, LocalTime renderAt, int catchUpDays) {
         this(generateAt, dispatchAt, renderAt, catchUpDays, DEFAULT_STAGE_LEASE_SECONDS);

@@ -49,8 +49,13 @@ public final class Scheduler {
      * @param queue the work web-only processes handed on (cron runs, re-sends), taken on every tick;
      *              {@code null}: none is taken here
      */
-    public Scheduler(StageRunner runner, WorkQueue queue, ScheduleSettings settings, ZoneId zone, Clock clock,
-                     Set<Stage> stages) {
+    public Scheduler(
+            StageRunner runner,
+            WorkQueue queue,
+            ScheduleSettings settings,
+            ZoneId zone,
+            Clock clock,
+            Set<Stage> stages) {
         this.runner = runner;
         this.queue = queue;
         this.settings = settings;
@@ -98,8 +103,13 @@ public final class Scheduler {
      * lease (catch-up, other instances' leftovers, stages whose process died).
      */
     public void runUntilStopped() {
-        log.info("scheduler started: generate {}, dispatch {}, render {} ({}), catching up {} day(s)",
-                settings.generateAt(), settings.dispatchAt(), settings.renderAt(), zone, settings.catchUpDays());
+        log.info(
+                "scheduler started: generate {}, dispatch {}, render {} ({}), catching up {} day(s)",
+                settings.generateAt(),
+                settings.dispatchAt(),
+                settings.renderAt(),
+                zone,
+                settings.catchUpDays());
         while (stop.getCount() > 0) {
             try {
                 tick();

@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 public final class StageHealth {
     /** How long after its due time a stage (or a queued request) may take to start before it is reported. */
     static final Duration GRACE = Duration.ofMinutes(10);
+
     private static final Duration LOOK_BACK = Duration.ofDays(7);
 
     private final StageRuns runs;
@@ -36,8 +37,13 @@ public final class StageHealth {
     private final ZoneId zone;
     private final Clock clock;
 
-    public StageHealth(StageRuns runs, WorkRequestStore requests, ScheduleSettings settings, boolean renders, ZoneId zone,
-                       Clock clock) {
+    public StageHealth(
+            StageRuns runs,
+            WorkRequestStore requests,
+            ScheduleSettings settings,
+            boolean renders,
+            ZoneId zone,
+            Clock clock) {
         this.runs = runs;
         this.requests = requests;
         this.settings = settings;
@@ -62,25 +68,26 @@ public final class StageHealth {
         for (Run r : recent) {
             boolean watched = !r.day().isBefore(firstWatched);
             if (r.status() == Status.FAILED) {
-                String line = "stage " + r.stage().wireName() + " of " + r.day() + " failed (attempt " + r.attempts() + ", "
-                        + r.triggerBy() + ", " + r.owner() + "): " + r.detail();
+                String line = "stage " + r.stage().wireName() + " of " + r.day() + " failed (attempt " + r.attempts()
+                        + ", " + r.triggerBy() + ", " + r.owner() + "): " + r.detail();
                 (watched ? problems : warnings).add(line);
             } else if (r.status() == Status.STOPPED && watched) {
-                warnings.add("stage " + r.stage().wireName() + " of " + r.day() + " stopped before it finished (" + r.detail()
-                        + "); it runs again on a later tick");
+                warnings.add("stage " + r.stage().wireName() + " of " + r.day() + " stopped before it finished ("
+                        + r.detail() + "); it runs again on a later tick");
             }
         }
         Optional<LocalDate> firstRun = recent.stream().map(Run::day).min(Comparator.naturalOrder());
         if (firstRun.isPresent()) {
-            Map<String, Run> byKey = recent.stream().collect(Collectors.toMap(r -> key(r.stage(), r.day()), Function.identity(),
-                    (a, b) -> a));
+            Map<String, Run> byKey = recent.stream()
+                    .collect(Collectors.toMap(r -> key(r.stage(), r.day()), Function.identity(), (a, b) -> a));
             LocalDate from = firstRun.get().isAfter(firstWatched) ? firstRun.get() : firstWatched;
             for (LocalDate day = from; !day.isAfter(today); day = day.plusDays(1)) {
                 for (Stage stage : Stage.values()) {
                     if (stage == Stage.RENDER && !renders) continue;
                     Instant due = settings.dueAt(stage, day, zone);
                     if (byKey.containsKey(key(stage, day)) || now.isBefore(due.plus(GRACE))) continue;
-                    problems.add("stage " + stage.wireName() + " of " + day + " was due at " + due + " and has not run: is a "
+                    problems.add("stage " + stage.wireName() + " of " + day + " was due at " + due
+                            + " and has not run: is a "
                             + (stage == Stage.GENERATE || stage == Stage.SNAPSHOT ? "scheduler" : "worker")
                             + " process running (serve --roles …)?");
                 }
@@ -89,10 +96,12 @@ public final class StageHealth {
         for (Request r : requests.since(now.minus(LOOK_BACK).toEpochMilli())) {
             String what = "request " + r.id() + " (" + r.kind().wireName() + " "
                     + (r.kind() == Kind.RESEND ? r.submissionId() : r.day()) + ", asked by " + r.requestedBy() + ")";
-            if (r.status() == WorkRequestStore.Status.QUEUED && now.toEpochMilli() - r.requestedAt() > GRACE.toMillis()) {
+            if (r.status() == WorkRequestStore.Status.QUEUED
+                    && now.toEpochMilli() - r.requestedAt() > GRACE.toMillis()) {
                 problems.add(what + " has waited since " + Instant.ofEpochMilli(r.requestedAt())
-                        + " and no process took it: start a " + (r.kind() == Kind.GENERATE || r.kind() == Kind.SNAPSHOT
-                        ? "scheduler" : "worker") + " process");
+                        + " and no process took it: start a "
+                        + (r.kind() == Kind.GENERATE || r.kind() == Kind.SNAPSHOT ? "scheduler" : "worker")
+                        + " process");
             } else if (r.status() == WorkRequestStore.Status.FAILED) {
                 warnings.add(what + " failed: " + r.outcome());
             }

@@ -76,7 +76,8 @@ public final class StageRunner {
     public Outcome precondition(Stage stage, LocalDate day) {
         if (stage == Stage.RENDER && !cycle.renders()) return new Off(stage, day);
         Stage before = stage.after();
-        if (before != null && runs.find(before, day).map(r -> r.status() != Status.DONE).orElse(true)) {
+        if (before != null
+                && runs.find(before, day).map(r -> r.status() != Status.DONE).orElse(true)) {
             return new NotYet(stage, day, before);
         }
         return null;
@@ -93,13 +94,17 @@ public final class StageRunner {
             t.setDaemon(true);
             return t;
         });
-        heartbeat.scheduleAtFixedRate(() -> {
-            try {
-                runs.renew(stage, day, owner, clock.millis() + leaseMs);
-            } catch (RuntimeException e) {
-                log.warn("could not renew the run of {} {}: {}", stage.wireName(), day, e.getMessage());
-            }
-        }, leaseMs / 3, leaseMs / 3, TimeUnit.MILLISECONDS);
+        heartbeat.scheduleAtFixedRate(
+                () -> {
+                    try {
+                        runs.renew(stage, day, owner, clock.millis() + leaseMs);
+                    } catch (RuntimeException e) {
+                        log.warn("could not renew the run of {} {}: {}", stage.wireName(), day, e.getMessage());
+                    }
+                },
+                leaseMs / 3,
+                leaseMs / 3,
+                TimeUnit.MILLISECONDS);
         Status status = Status.DONE;
         String detail;
         try {
@@ -120,8 +125,10 @@ public final class StageRunner {
                     RenderStage.Report r = cycle.render(day);
                     if (r.skipped() != null) status = Status.FAILED;
                     else if (cycle.stopping()) status = Status.STOPPED;
-                    yield r.skipped() != null ? "skipped: " + r.skipped()
-                            : r.rendered() + " rendered, " + r.failed() + " renderer failures, " + r.published() + " tasks published";
+                    yield r.skipped() != null
+                            ? "skipped: " + r.skipped()
+                            : r.rendered() + " rendered, " + r.failed() + " renderer failures, " + r.published()
+                                    + " tasks published";
                 }
             };
         } catch (RuntimeException e) {

@@ -39,8 +39,13 @@ public final class WorkQueue {
      * @param stages the stages this process runs (its roles); a request for another is left to others
      * @param resend the dispatcher's re-send, or {@code null} in a process without the worker role
      */
-    public WorkQueue(StageRunner runner, Resend resend, WorkRequestStore requests, Set<Stage> stages, Clock clock,
-                     String owner) {
+    public WorkQueue(
+            StageRunner runner,
+            Resend resend,
+            WorkRequestStore requests,
+            Set<Stage> stages,
+            Clock clock,
+            String owner) {
         this.runner = runner;
         this.resend = resend;
         this.requests = requests;
@@ -56,12 +61,19 @@ public final class WorkQueue {
 
     static StageResult result(StageRunner.Outcome o) {
         return switch (o) {
-            case StageRunner.Ran r -> new StageResult(r.status(), r.status().name().toLowerCase(Locale.ROOT), r.detail(), null);
-            case StageRunner.AlreadyRun a -> new StageResult(Status.DONE, a.run().status() == Status.RUNNING ? "already_running"
-                    : "already_done", "by " + a.run().owner() + " (" + a.run().triggerBy() + ")", a.run());
-            case StageRunner.NotYet w -> new StageResult(Status.FAILED, "not_yet", w.waitingFor().wireName() + " has not finished for "
-                    + w.day(), null);
-            case StageRunner.Off f -> new StageResult(Status.FAILED, "off", f.stage().wireName() + " is switched off in the config", null);
+            case StageRunner.Ran r ->
+                new StageResult(r.status(), r.status().name().toLowerCase(Locale.ROOT), r.detail(), null);
+            case StageRunner.AlreadyRun a ->
+                new StageResult(
+                        Status.DONE,
+                        a.run().status() == Status.RUNNING ? "already_running" : "already_done",
+                        "by " + a.run().owner() + " (" + a.run().triggerBy() + ")",
+                        a.run());
+            case StageRunner.NotYet w ->
+                new StageResult(
+                        Status.FAILED, "not_yet", w.waitingFor().wireName() + " has not finished for " + w.day(), null);
+            case StageRunner.Off f ->
+                new StageResult(Status.FAILED, "off", f.stage().wireName() + " is switched off in the config", null);
         };
     }
 
@@ -73,20 +85,30 @@ public final class WorkQueue {
             ran.add(r.id());
             StageResult result;
             try {
-                result = r.kind() == Kind.RESEND ? resend(r.submissionId()) : runStage(r.kind().stage(), r.day());
+                result = r.kind() == Kind.RESEND
+                        ? resend(r.submissionId())
+                        : runStage(r.kind().stage(), r.day());
             } catch (RuntimeException e) {
                 log.error("request {} ({}) failed", r.id(), r.kind().wireName(), e);
-                result = new StageResult(Status.FAILED, "failed", e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+                result = new StageResult(
+                        Status.FAILED, "failed", e.getClass().getSimpleName() + ": " + e.getMessage(), null);
             }
             requests.finish(r.id(), owner, result.requestStatus(), result.summary(), clock.millis());
-            log.info("request {} ({} {}) asked by {}: {}", r.id(), r.kind().wireName(),
-                    r.day() != null ? r.day() : r.submissionId(), r.requestedBy(), result.summary());
+            log.info(
+                    "request {} ({} {}) asked by {}: {}",
+                    r.id(),
+                    r.kind().wireName(),
+                    r.day() != null ? r.day() : r.submissionId(),
+                    r.requestedBy(),
+                    result.summary());
         }
         return ran;
     }
 
     private boolean covers(Request r) {
-        return r.kind() == Kind.RESEND ? resend != null : stages.contains(r.kind().stage());
+        return r.kind() == Kind.RESEND
+                ? resend != null
+                : stages.contains(r.kind().stage());
     }
 
     private StageResult resend(String submissionId) {

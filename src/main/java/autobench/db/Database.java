@@ -67,13 +67,15 @@ public final class Database implements AutoCloseable {
         try {
             ds = new HikariDataSource(hc);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot open database " + Dialect.redact(jdbcUrl) + ": " + rootMessage(e), e);
+            throw new IllegalStateException(
+                    "cannot open database " + Dialect.redact(jdbcUrl) + ": " + rootMessage(e), e);
         }
         try {
             migrate(ds, dialect);
         } catch (RuntimeException e) {
             ds.close();
-            throw new IllegalStateException("cannot migrate database " + Dialect.redact(jdbcUrl) + ": " + rootMessage(e), e);
+            throw new IllegalStateException(
+                    "cannot migrate database " + Dialect.redact(jdbcUrl) + ": " + rootMessage(e), e);
         }
         return new Database(ds, dialect, jdbcUrl);
     }
@@ -85,12 +87,15 @@ public final class Database implements AutoCloseable {
     private static void migrate(DataSource ds, Dialect dialect) {
         Flyway flyway = flyway(ds, dialect);
         // A database migrated by a newer AutoBench holds tables and rules this one does not know: refuse, do not guess.
-        java.util.Optional<org.flywaydb.core.api.MigrationInfo> future = java.util.Arrays.stream(flyway.info().all())
+        java.util.Optional<org.flywaydb.core.api.MigrationInfo> future = java.util.Arrays.stream(
+                        flyway.info().all())
                 .filter(i -> i.getState() == org.flywaydb.core.api.MigrationState.FUTURE_SUCCESS)
                 .reduce((a, b) -> b);
         if (future.isPresent()) {
-            throw new IllegalStateException("the database schema is at version " + future.get().getVersion() + " (\"" + future.get().getDescription()
-                    + "\"), newer than this AutoBench knows; run the AutoBench version that migrated it, or a newer one (docs/operations.md, \"Upgrades\")");
+            throw new IllegalStateException(
+                    "the database schema is at version " + future.get().getVersion() + " (\""
+                            + future.get().getDescription()
+                            + "\"), newer than this AutoBench knows; run the AutoBench version that migrated it, or a newer one (docs/operations.md, \"Upgrades\")");
         }
         flyway.migrate();
     }
@@ -98,7 +103,9 @@ public final class Database implements AutoCloseable {
     private static Flyway flyway(DataSource ds, Dialect dialect) {
         return Flyway.configure()
                 .dataSource(ds)
-                .locations("classpath:db/migration", "classpath:db/vendor/" + (dialect == Dialect.SQLITE ? "sqlite" : "postgresql"))
+                .locations(
+                        "classpath:db/migration",
+                        "classpath:db/vendor/" + (dialect == Dialect.SQLITE ? "sqlite" : "postgresql"))
                 .loggers("slf4j")
                 .load();
     }
@@ -112,7 +119,8 @@ public final class Database implements AutoCloseable {
         try {
             if (parent != null) Files.createDirectories(parent);
         } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot create directory " + parent + " for the database: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot create directory " + parent + " for the database: " + e.getMessage(), e);
         }
     }
 
@@ -147,15 +155,18 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static void stream(Handle h, String sql, Map<String, ?> binds, int fetchSize, Consumer<Map<String, Object>> sink) {
+    private static void stream(
+            Handle h, String sql, Map<String, ?> binds, int fetchSize, Consumer<Map<String, Object>> sink) {
         Query q = h.createQuery(sql).setFetchSize(fetchSize);
         binds.forEach(q::bind);
         q.map((rs, ctx) -> {
-            var meta = rs.getMetaData();
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (int i = 1; i <= meta.getColumnCount(); i++) row.put(meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT), rs.getObject(i));
-            return row;
-        }).useStream(rows -> rows.forEach(sink));
+                    var meta = rs.getMetaData();
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int i = 1; i <= meta.getColumnCount(); i++)
+                        row.put(meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT), rs.getObject(i));
+                    return row;
+                })
+                .useStream(rows -> rows.forEach(sink));
     }
 
     /**

@@ -59,8 +59,12 @@ public final class Budget {
         double worst = worstCase(model, maxOutputTokens);
         double spent = spentToday(clock) + reserved;
         if (spent + worst > capUsd) {
-            log.warn("daily budget: spent ${} of ${}; a call to {} could cost up to ${}, so it is not claimed today",
-                    String.format("%.4f", spent), capUsd, model.id(), String.format("%.4f", worst));
+            log.warn(
+                    "daily budget: spent ${} of ${}; a call to {} could cost up to ${}, so it is not claimed today",
+                    String.format("%.4f", spent),
+                    capUsd,
+                    model.id(),
+                    String.format("%.4f", worst));
             return OptionalDouble.empty();
         }
         reserved += worst;
@@ -77,6 +81,7 @@ public final class Budget {
 
     static double worstCase(ModelConfig model, long maxOutputTokens) {
         return (PROMPT_TOKENS_ESTIMATE * model.price().inputPerMillion()
-                + (double) maxOutputTokens * model.price().outputPerMillion()) / 1_000_000.0;
+                        + (double) maxOutputTokens * model.price().outputPerMillion())
+                / 1_000_000.0;
     }
 }

@@ -8,8 +8,18 @@ import java.util.Set;
 
 /** What one ledger call came back as; {@code null} in the ledger while the call is in flight. */
 public enum CallOutcome implements WireName {
-    ANSWERED, TRUNCATED, REFUSED,
-    RATE_LIMITED, OVERLOADED, CONNECT, AUTH, BAD_REQUEST, TIMEOUT, NETWORK, MALFORMED, SERVER_ERROR,
+    ANSWERED,
+    TRUNCATED,
+    REFUSED,
+    RATE_LIMITED,
+    OVERLOADED,
+    CONNECT,
+    AUTH,
+    BAD_REQUEST,
+    TIMEOUT,
+    NETWORK,
+    MALFORMED,
+    SERVER_ERROR,
     /** The process died while the call was in flight: the provider may have received and billed it. */
     UNKNOWN;
 

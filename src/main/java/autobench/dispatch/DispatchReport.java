@@ -12,15 +12,33 @@ public final class DispatchReport {
     final AtomicInteger errors = new AtomicInteger();
     final AtomicInteger stopped = new AtomicInteger();
 
-    public int succeeded() { return succeeded.get(); }
-    public int failed() { return failed.get(); }
+    public int succeeded() {
+        return succeeded.get();
+    }
+
+    public int failed() {
+        return failed.get();
+    }
     /** Requests that actually left this process (retries included). */
-    public int requests() { return requests.get(); }
-    public int claimedElsewhere() { return claimedElsewhere.get(); }
-    public int overBudget() { return overBudget.get(); }
-    public int errors() { return errors.get(); }
+    public int requests() {
+        return requests.get();
+    }
+
+    public int claimedElsewhere() {
+        return claimedElsewhere.get();
+    }
+
+    public int overBudget() {
+        return overBudget.get();
+    }
+
+    public int errors() {
+        return errors.get();
+    }
     /** Calls not started, or put back to pending while waiting to retry, because the process was stopping. */
-    public int stopped() { return stopped.get(); }
+    public int stopped() {
+        return stopped.get();
+    }
 
     @Override
     public String toString() {

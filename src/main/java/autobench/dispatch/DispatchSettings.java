@@ -12,8 +12,13 @@ import java.util.Map;
  * @param retryBaseMillis     first backoff delay (doubles per attempt) when no Retry-After is given
  * @param retryMaxMillis      longest wait between attempts, Retry-After included
  */
-public record DispatchSettings(int maxAttempts, int leaseMarginSeconds, int maxConcurrency,
-                               Map<ProviderKind, Integer> providerConcurrency, long retryBaseMillis, long retryMaxMillis) {
+public record DispatchSettings(
+        int maxAttempts,
+        int leaseMarginSeconds,
+        int maxConcurrency,
+        Map<ProviderKind, Integer> providerConcurrency,
+        long retryBaseMillis,
+        long retryMaxMillis) {
     public DispatchSettings {
         providerConcurrency = Map.copyOf(providerConcurrency);
     }

@@ -9,13 +9,13 @@ import autobench.task.TaskStatus;
 import autobench.task.TaskStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.time.Duration;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -67,11 +67,17 @@ public final class Dispatcher {
      * @param progress one line per finished call, for the console
      * @param meters   the process's metrics (calls, latency, tokens, cost per provider and model)
      */
-    public record Runtime(Clock clock, Sleeper sleeper, String owner, Consumer<String> progress, MeterRegistry meters) {}
+    public record Runtime(
+            Clock clock, Sleeper sleeper, String owner, Consumer<String> progress, MeterRegistry meters) {}
 
     /** @param routes enabled models by id */
-    public Dispatcher(Stores stores, Map<String, Route> routes, DispatchSettings settings, Budget budget, Extractor extractor,
-                      Runtime runtime) {
+    public Dispatcher(
+            Stores stores,
+            Map<String, Route> routes,
+            DispatchSettings settings,
+            Budget budget,
+            Extractor extractor,
+            Runtime runtime) {
         this(stores, routes, Set::of, settings, budget, extractor, runtime);
     }
 
@@ -79,8 +85,14 @@ public final class Dispatcher {
      * @param routes      enabled models by id
      * @param switchedOff the models an operator has disabled (read at each dispatch): they get no new submissions
      */
-    public Dispatcher(Stores stores, Map<String, Route> routes, java.util.function.Supplier<Set<String>> switchedOff,
-                      DispatchSettings settings, Budget budget, Extractor extractor, Runtime runtime) {
+    public Dispatcher(
+            Stores stores,
+            Map<String, Route> routes,
+            java.util.function.Supplier<Set<String>> switchedOff,
+            DispatchSettings settings,
+            Budget budget,
+            Extractor extractor,
+            Runtime runtime) {
         this.switchedOff = switchedOff;
         this.tasks = stores.tasks();
         this.submissions = stores.submissions();
@@ -91,7 +103,14 @@ public final class Dispatcher {
         this.clock = runtime.clock();
         this.owner = runtime.owner();
         this.progress = runtime.progress();
-        this.call = new SubmissionCall(submissions, ledger, extractor, settings, clock, stoppable(runtime.sleeper()), owner,
+        this.call = new SubmissionCall(
+                submissions,
+                ledger,
+                extractor,
+                settings,
+                clock,
+                stoppable(runtime.sleeper()),
+                owner,
                 new CallMetrics(runtime.meters()));
     }
 
@@ -108,7 +127,8 @@ public final class Dispatcher {
             for (Route r : routes.values()) {
                 if (off.contains(r.model().id())) continue; // an operator disabled it: no new submissions
                 submissions.createPending(t.id(), r.model().id(), clock.millis());
-                submissions.find(t.id(), r.model().id())
+                submissions
+                        .find(t.id(), r.model().id())
                         .filter(s -> s.status() == SubmissionStatus.PENDING)
                         .ifPresent(s -> jobs.add(new Job(s.id(), t, r, CallReason.FIRST)));
             }
@@ -127,26 +147,34 @@ public final class Dispatcher {
      * now: in flight elsewhere, or left by a process that died and whose lease has not run out.
      */
     public long callsInFlight(LocalDate day) {
-        return tasks.approvedUpTo(day).stream().flatMap(t -> submissions.forTask(t.id()).stream())
-                .filter(s -> s.status() == SubmissionStatus.CALLING).count();
+        return tasks.approvedUpTo(day).stream()
+                .flatMap(t -> submissions.forTask(t.id()).stream())
+                .filter(s -> s.status() == SubmissionStatus.CALLING)
+                .count();
     }
 
     /** Operator action: sends an unknown or failed submission again, as a new ledger attempt. */
     public DispatchReport resend(String submissionId) {
         reapExpiredLeases();
-        Submission s = submissions.byId(submissionId)
+        Submission s = submissions
+                .byId(submissionId)
                 .orElseThrow(() -> new IllegalArgumentException("no submission with id " + submissionId));
         Route r = routes.get(s.modelId());
         if (r == null) throw new IllegalArgumentException("model " + s.modelId() + " is not configured and enabled");
         if (switchedOff.get().contains(s.modelId())) {
-            throw new IllegalArgumentException("model " + s.modelId() + " is disabled by an operator; enable it first (autobench admin enable-model)");
+            throw new IllegalArgumentException("model " + s.modelId()
+                    + " is disabled by an operator; enable it first (autobench admin enable-model)");
         }
         if (!submissions.reopen(submissionId, clock.millis())) {
-            throw new IllegalStateException("submission " + submissionId + " is " + s.status().wireName()
-                    + "; only unknown or failed submissions can be re-sent");
+            throw new IllegalStateException("submission " + submissionId + " is "
+                    + s.status().wireName() + "; only unknown or failed submissions can be re-sent");
         }
         StoredTask t = tasks.byId(s.taskId()).orElseThrow();
-        log.warn("operator re-send of submission {} ({} / {})", submissionId, t.title(), r.model().id());
+        log.warn(
+                "operator re-send of submission {} ({} / {})",
+                submissionId,
+                t.title(),
+                r.model().id());
         return run(List.of(new Job(submissionId, t, r, CallReason.OPERATOR_RESEND)));
     }
 
@@ -181,24 +209,31 @@ public final class Dispatcher {
             return th;
         });
         long beat = Math.max(1, settings.leaseMarginSeconds() / 3);
-        heartbeat.scheduleAtFixedRate(() -> live.forEach((id, timeoutMs) -> {
-            try {
-                submissions.renew(id, owner, clock.millis() + timeoutMs + settings.leaseMarginSeconds() * 1000L);
-            } catch (RuntimeException e) {
-                log.warn("could not renew lease of {}: {}", id, e.getMessage());
-            }
-        }), beat, beat, TimeUnit.SECONDS);
+        heartbeat.scheduleAtFixedRate(
+                () -> live.forEach((id, timeoutMs) -> {
+                    try {
+                        submissions.renew(
+                                id, owner, clock.millis() + timeoutMs + settings.leaseMarginSeconds() * 1000L);
+                    } catch (RuntimeException e) {
+                        log.warn("could not renew lease of {}: {}", id, e.getMessage());
+                    }
+                }),
+                beat,
+                beat,
+                TimeUnit.SECONDS);
         int total = jobs.size();
         var done = new java.util.concurrent.atomic.AtomicInteger();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> futures = new ArrayList<>();
             for (Job j : jobs) {
                 futures.add(pool.submit(() -> {
-                    Semaphore limit = limits.computeIfAbsent(j.model().provider(), p -> new Semaphore(settings.concurrencyFor(p), true));
+                    Semaphore limit = limits.computeIfAbsent(
+                            j.model().provider(), p -> new Semaphore(settings.concurrencyFor(p), true));
                     limit.acquireUninterruptibly();
                     try {
                         String line = stopping ? stoppedBeforeClaim(report) : runOne(j, report);
-                        progress.accept("[" + done.incrementAndGet() + "/" + total + "] " + j.model().id() + " · " + j.task().title() + " → " + line);
+                        progress.accept("[" + done.incrementAndGet() + "/" + total + "] "
+                                + j.model().id() + " · " + j.task().title() + " → " + line);
                     } finally {
                         limit.release();
                     }
@@ -232,20 +267,32 @@ public final class Dispatcher {
         }
         double reservation = reserved.getAsDouble();
         long timeoutMs = j.model().timeoutSeconds() * 1000L;
-        if (!submissions.claim(j.submissionId(), owner, clock.millis() + timeoutMs + settings.leaseMarginSeconds() * 1000L, clock.millis())) {
+        if (!submissions.claim(
+                j.submissionId(),
+                owner,
+                clock.millis() + timeoutMs + settings.leaseMarginSeconds() * 1000L,
+                clock.millis())) {
             budget.release(reservation);
             report.claimedElsewhere.incrementAndGet();
             return "already claimed by another process";
         }
         live.put(j.submissionId(), timeoutMs);
         try {
-            var stored = call.run(j.submissionId(), j.task(), j.model(), j.route().provider(), j.reason(), report);
+            var stored =
+                    call.run(j.submissionId(), j.task(), j.model(), j.route().provider(), j.reason(), report);
             if (stored.isEmpty()) return stoppedBeforeClaim(report);
             SubmissionResult r = stored.get();
             (r.status() == SubmissionStatus.SUCCEEDED ? report.succeeded : report.failed).incrementAndGet();
-            log.info("submission {} ({} / {}): {} {}{}", j.submissionId(), j.task().day(), j.model().id(), r.status().wireName(),
-                    r.outcome().wireName(), r.reason() == null ? "" : " — " + r.reason());
-            return r.status().wireName() + " (" + r.outcome().wireName() + (r.reason() == null ? "" : ": " + r.reason()) + ")";
+            log.info(
+                    "submission {} ({} / {}): {} {}{}",
+                    j.submissionId(),
+                    j.task().day(),
+                    j.model().id(),
+                    r.status().wireName(),
+                    r.outcome().wireName(),
+                    r.reason() == null ? "" : " — " + r.reason());
+            return r.status().wireName() + " (" + r.outcome().wireName() + (r.reason() == null ? "" : ": " + r.reason())
+                    + ")";
         } finally {
             live.remove(j.submissionId());
             budget.release(reservation);
@@ -276,7 +323,9 @@ public final class Dispatcher {
             if (submissions.abandon(id, owner, clock.millis())) {
                 ledger.markInFlightUnknown(id, clock.millis());
                 abandoned.add(id);
-                log.warn("submission {} was still in flight when the grace period ended; marked unknown, not re-sent", id);
+                log.warn(
+                        "submission {} was still in flight when the grace period ended; marked unknown, not re-sent",
+                        id);
             }
         }
         return abandoned;

@@ -12,8 +12,14 @@ public final class ModelStore {
     }
 
     /** A configured model as this table keeps it. */
-    public record Row(String id, String provider, String modelName, boolean demo, double priceInput, double priceOutput,
-                      boolean enabled) {}
+    public record Row(
+            String id,
+            String provider,
+            String modelName,
+            boolean demo,
+            double priceInput,
+            double priceOutput,
+            boolean enabled) {}
 
     /** Inserts or refreshes each configured model; models no longer configured stay (with their history). */
     public void sync(List<Row> models, long nowMillis) {
@@ -25,45 +31,76 @@ public final class ModelStore {
                         ON CONFLICT (id) DO UPDATE SET provider = excluded.provider, model_name = excluded.model_name,
                           demo = excluded.demo, price_input = excluded.price_input, price_output = excluded.price_output,
                           enabled = excluded.enabled, updated_at = excluded.updated_at""")
-                        .bind("id", m.id()).bind("provider", m.provider()).bind("model", m.modelName())
-                        .bind("demo", m.demo() ? 1 : 0).bind("pin", m.priceInput())
-                        .bind("pout", m.priceOutput()).bind("enabled", m.enabled() ? 1 : 0)
-                        .bind("now", nowMillis).execute();
+                        .bind("id", m.id())
+                        .bind("provider", m.provider())
+                        .bind("model", m.modelName())
+                        .bind("demo", m.demo() ? 1 : 0)
+                        .bind("pin", m.priceInput())
+                        .bind("pout", m.priceOutput())
+                        .bind("enabled", m.enabled() ? 1 : 0)
+                        .bind("now", nowMillis)
+                        .execute();
             }
         });
     }
 
     /** Every column of {@code models}, in the order an export writes them; the import binds the same names. */
-    public static final List<String> EXPORT_COLUMNS = List.of("id", "provider", "model_name", "demo", "price_input",
-            "price_output", "enabled", "first_seen_at", "updated_at");
+    public static final List<String> EXPORT_COLUMNS = List.of(
+            "id",
+            "provider",
+            "model_name",
+            "demo",
+            "price_input",
+            "price_output",
+            "enabled",
+            "first_seen_at",
+            "updated_at");
 
     /** Streams every model, one row at a time, in a stable order. */
     public void exportRows(java.util.function.Consumer<java.util.Map<String, Object>> sink) {
-        db.streamRows("SELECT " + String.join(", ", EXPORT_COLUMNS) + " FROM models ORDER BY id",
-                java.util.Map.of(), sink);
+        db.streamRows(
+                "SELECT " + String.join(", ", EXPORT_COLUMNS) + " FROM models ORDER BY id", java.util.Map.of(), sink);
     }
 
     /** Inserts exported rows in one transaction (an import into an empty database). */
     public long importRows(java.util.Iterator<java.util.Map<String, Object>> rows) {
-        return db.insertRows("INSERT INTO models (" + String.join(", ", EXPORT_COLUMNS) + ") VALUES ("
-                + String.join(", ", EXPORT_COLUMNS.stream().map(c -> ":" + c).toList()) + ")", EXPORT_COLUMNS, rows);
+        return db.insertRows(
+                "INSERT INTO models (" + String.join(", ", EXPORT_COLUMNS) + ") VALUES ("
+                        + String.join(
+                                ", ", EXPORT_COLUMNS.stream().map(c -> ":" + c).toList()) + ")",
+                EXPORT_COLUMNS,
+                rows);
     }
 
     public long count() {
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM models").mapTo(Long.class).one());
+        return db.jdbi()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM models")
+                        .mapTo(Long.class)
+                        .one());
     }
 
     /** Ids of the models flagged as demo (their results never mix with real models' ratings). */
     public List<String> demoIds() {
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM models WHERE demo = 1 ORDER BY id").mapTo(String.class).list());
+        return db.jdbi()
+                .withHandle(h -> h.createQuery("SELECT id FROM models WHERE demo = 1 ORDER BY id")
+                        .mapTo(String.class)
+                        .list());
     }
 
     /** Every model ever configured, by id. */
     public List<Row> all() {
-        return db.jdbi().withHandle(h -> h.createQuery(
-                        "SELECT id, provider, model_name, demo, price_input, price_output, enabled FROM models ORDER BY id")
-                .map((rs, c) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4) == 1, rs.getDouble(5),
-                        rs.getDouble(6), rs.getInt(7) == 1)).list());
+        return db.jdbi()
+                .withHandle(h -> h.createQuery(
+                                "SELECT id, provider, model_name, demo, price_input, price_output, enabled FROM models ORDER BY id")
+                        .map((rs, c) -> new Row(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getInt(4) == 1,
+                                rs.getDouble(5),
+                                rs.getDouble(6),
+                                rs.getInt(7) == 1))
+                        .list());
     }
 
     /**
@@ -74,21 +111,31 @@ public final class ModelStore {
      */
     public boolean setDisabled(String modelId, boolean disabled, String by, long nowMillis) {
         return db.jdbi().inTransaction(h -> {
-            boolean before = h.createQuery("SELECT disabled FROM model_overrides WHERE model_id = :id").bind("id", modelId)
-                    .mapTo(Integer.class).findOne().map(v -> v == 1).orElse(false);
+            boolean before = h.createQuery("SELECT disabled FROM model_overrides WHERE model_id = :id")
+                    .bind("id", modelId)
+                    .mapTo(Integer.class)
+                    .findOne()
+                    .map(v -> v == 1)
+                    .orElse(false);
             h.createUpdate("""
                     INSERT INTO model_overrides (model_id, disabled, updated_at, updated_by) VALUES (:id, :d, :now, :by)
                     ON CONFLICT (model_id) DO UPDATE SET disabled = excluded.disabled, updated_at = excluded.updated_at,
                       updated_by = excluded.updated_by""")
-                    .bind("id", modelId).bind("d", disabled ? 1 : 0).bind("now", nowMillis).bind("by", by).execute();
+                    .bind("id", modelId)
+                    .bind("d", disabled ? 1 : 0)
+                    .bind("now", nowMillis)
+                    .bind("by", by)
+                    .execute();
             return before;
         });
     }
 
     /** Ids of the models an operator has disabled. */
     public java.util.Set<String> disabledIds() {
-        List<String> ids = db.jdbi().withHandle(h -> h.createQuery("SELECT model_id FROM model_overrides WHERE disabled = 1")
-                .mapTo(String.class).list());
+        List<String> ids = db.jdbi()
+                .withHandle(h -> h.createQuery("SELECT model_id FROM model_overrides WHERE disabled = 1")
+                        .mapTo(String.class)
+                        .list());
         return new java.util.TreeSet<>(ids);
     }
 }

@@ -16,7 +16,11 @@ public final class Prompts {
             libraries the task allows. Do not ask questions; make reasonable choices and build it.""";
 
     public static Prompt forTask(StoredTask task, ModelConfig model) {
-        return new Prompt(SYSTEM, task.prompt(), model.maxOutputTokens(), model.temperature(),
+        return new Prompt(
+                SYSTEM,
+                task.prompt(),
+                model.maxOutputTokens(),
+                model.temperature(),
                 Duration.ofSeconds(model.timeoutSeconds()));
     }
 }

@@ -23,8 +23,8 @@ import java.util.TreeMap;
  *                        their names are kept, because a header may carry a credential
  * @param promptSha256    {@link #promptHash}
  */
-public record Provenance(String provider, String model, Double temperature, int maxOutputTokens, String options,
-                         String promptSha256) {
+public record Provenance(
+        String provider, String model, Double temperature, int maxOutputTokens, String options, String promptSha256) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static Provenance of(ModelConfig model, Prompt prompt) {
@@ -38,8 +38,13 @@ public record Provenance(String provider, String model, Double temperature, int 
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("options of model " + model.id() + " are not JSON-representable", e);
         }
-        return new Provenance(model.provider().wireName(), model.model(), prompt.temperature(), prompt.maxOutputTokens(),
-                json, promptHash(prompt.system(), prompt.user()));
+        return new Provenance(
+                model.provider().wireName(),
+                model.model(),
+                prompt.temperature(),
+                prompt.maxOutputTokens(),
+                json,
+                promptHash(prompt.system(), prompt.user()));
     }
 
     /**

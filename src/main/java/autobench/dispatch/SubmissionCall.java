@@ -36,8 +36,15 @@ final class SubmissionCall {
     private final String owner;
     private final CallMetrics metrics;
 
-    SubmissionCall(SubmissionStore submissions, CallLedger ledger, Extractor extractor, DispatchSettings settings,
-                   Clock clock, Sleeper sleeper, String owner, CallMetrics metrics) {
+    SubmissionCall(
+            SubmissionStore submissions,
+            CallLedger ledger,
+            Extractor extractor,
+            DispatchSettings settings,
+            Clock clock,
+            Sleeper sleeper,
+            String owner,
+            CallMetrics metrics) {
         this.metrics = metrics;
         this.submissions = submissions;
         this.ledger = ledger;
@@ -53,8 +60,13 @@ final class SubmissionCall {
      * @return the stored result, or empty when the claim was given back because the process is
      *         stopping (it was waiting to retry a refusal, so nothing was in flight)
      */
-    Optional<SubmissionResult> run(String submissionId, StoredTask task, ModelConfig model, Provider provider, CallReason firstReason,
-                                   DispatchReport report) {
+    Optional<SubmissionResult> run(
+            String submissionId,
+            StoredTask task,
+            ModelConfig model,
+            Provider provider,
+            CallReason firstReason,
+            DispatchReport report) {
         // Built once: every attempt sends the same prompt, and its provenance is written before the first leaves.
         Prompt prompt = Prompts.forTask(task, model);
         if (!submissions.recordProvenance(submissionId, owner, Provenance.of(model, prompt))) {
@@ -66,10 +78,15 @@ final class SubmissionCall {
         while (true) {
             int attempt = ledger.nextAttempt(submissionId);
             String callId = Ids.newId();
-            if (!ledger.begin(new LedgerCall.Start(callId, submissionId, attempt, model.id(), owner, reason), clock.millis())) {
+            if (!ledger.begin(
+                    new LedgerCall.Start(callId, submissionId, attempt, model.id(), owner, reason), clock.millis())) {
                 // Someone else holds this attempt number: sending now could pay twice, and they may have sent it.
-                return Optional.of(finish(submissionId, SubmissionResult.failed(SubmissionStatus.UNKNOWN, SubmissionOutcome.ATTEMPT_TAKEN,
-                        "ledger attempt " + attempt + " was taken by another process; not sent from here")));
+                return Optional.of(finish(
+                        submissionId,
+                        SubmissionResult.failed(
+                                SubmissionStatus.UNKNOWN,
+                                SubmissionOutcome.ATTEMPT_TAKEN,
+                                "ledger attempt " + attempt + " was taken by another process; not sent from here")));
             }
             submissions.countAttempt(submissionId, owner);
             report.requests.incrementAndGet();
@@ -81,7 +98,8 @@ final class SubmissionCall {
             } catch (RuntimeException e) {
                 // An adapter bug: we cannot know whether the request left, so it is not retried.
                 log.error("provider adapter for {} threw; treating the call as a network failure", model.id(), e);
-                c = Completion.Failed.of(FailureKind.NETWORK, "adapter error: " + e.getClass().getSimpleName());
+                c = Completion.Failed.of(
+                        FailureKind.NETWORK, "adapter error: " + e.getClass().getSimpleName());
             }
             long latency = (System.nanoTime() - t0) / 1_000_000;
             Usage usage = usageOf(c);
@@ -89,31 +107,64 @@ final class SubmissionCall {
             cost += callCost;
             Completion.Failed f = c instanceof Completion.Failed ff ? ff : null;
             metrics.record(model, CallOutcome.of(c), Duration.ofMillis(latency), usage, callCost);
-            ledger.finish(callId, new LedgerCall.End(CallOutcome.of(c), f == null ? 200 : f.httpStatus(),
-                    f == null || f.retryAfter() == null ? null : f.retryAfter().toMillis(),
-                    f == null ? null : f.message(), usage, callCost, latency), clock.millis());
+            ledger.finish(
+                    callId,
+                    new LedgerCall.End(
+                            CallOutcome.of(c),
+                            f == null ? 200 : f.httpStatus(),
+                            f == null || f.retryAfter() == null
+                                    ? null
+                                    : f.retryAfter().toMillis(),
+                            f == null ? null : f.message(),
+                            usage,
+                            callCost,
+                            latency),
+                    clock.millis());
             if (f != null && f.kind().refusedBeforeWork() && sent < settings.maxAttempts()) {
                 Duration wait = backoff.delay(sent, f.retryAfter());
                 if (wait != null) {
-                    log.info("{} for {}: attempt {} {} — retrying in {} ms", task.title(), model.id(), attempt, f.kind().wireName(), wait.toMillis());
-                    submissions.renew(submissionId, owner, clock.millis() + wait.toMillis()
-                            + model.timeoutSeconds() * 1000L + settings.leaseMarginSeconds() * 1000L);
+                    log.info(
+                            "{} for {}: attempt {} {} — retrying in {} ms",
+                            task.title(),
+                            model.id(),
+                            attempt,
+                            f.kind().wireName(),
+                            wait.toMillis());
+                    submissions.renew(
+                            submissionId,
+                            owner,
+                            clock.millis()
+                                    + wait.toMillis()
+                                    + model.timeoutSeconds() * 1000L
+                                    + settings.leaseMarginSeconds() * 1000L);
                     try {
                         sleeper.sleep(wait);
                     } catch (InterruptedException e) {
-                        // Only a stop interrupts the wait: the last attempt was refused before work, so give the claim back.
+                        // Only a stop interrupts the wait: the last attempt was refused before work, so give the claim
+                        // back.
                         Thread.interrupted();
                         submissions.release(submissionId, owner, clock.millis());
-                        log.info("{} for {}: stopping while waiting to retry; back to pending", task.title(), model.id());
+                        log.info(
+                                "{} for {}: stopping while waiting to retry; back to pending",
+                                task.title(),
+                                model.id());
                         return Optional.empty();
                     }
                     reason = CallReason.RETRY;
                     continue;
                 }
-                return Optional.of(finish(submissionId, result(c, latency, sent, "provider asked to wait "
-                        + f.retryAfter().toSeconds() + " s, longer than dispatch.retry_max_ms").withCost(cost)));
+                return Optional.of(finish(
+                        submissionId,
+                        result(
+                                        c,
+                                        latency,
+                                        sent,
+                                        "provider asked to wait "
+                                                + f.retryAfter().toSeconds() + " s, longer than dispatch.retry_max_ms")
+                                .withCost(cost)));
             }
-            return Optional.of(finish(submissionId, result(c, latency, sent, null).withCost(cost)));
+            return Optional.of(
+                    finish(submissionId, result(c, latency, sent, null).withCost(cost)));
         }
     }
 
@@ -135,28 +186,63 @@ final class SubmissionCall {
     private SubmissionResult result(Completion c, long latency, int attempts, String extraReason) {
         return switch (c) {
             case Completion.Answered a -> answered(a, latency);
-            case Completion.Refused r -> new SubmissionResult(SubmissionStatus.FAILED, SubmissionOutcome.REFUSED, r.reason(),
-                    SubmissionResult.Reply.bare(r.raw(), "refused", r.modelVersion()), r.usage(), 0, latency);
-            case Completion.Failed f -> new SubmissionResult(SubmissionStatus.FAILED, SubmissionOutcome.of(f.kind()),
-                    f.message() + (f.httpStatus() > 0 ? " (HTTP " + f.httpStatus() + ")" : "")
-                            + (attempts > 1 ? " after " + attempts + " attempts" : "")
-                            + (extraReason == null ? "" : "; " + extraReason),
-                    SubmissionResult.Reply.bare(f.raw(), null, null), Usage.NONE, 0, latency);
+            case Completion.Refused r ->
+                new SubmissionResult(
+                        SubmissionStatus.FAILED,
+                        SubmissionOutcome.REFUSED,
+                        r.reason(),
+                        SubmissionResult.Reply.bare(r.raw(), "refused", r.modelVersion()),
+                        r.usage(),
+                        0,
+                        latency);
+            case Completion.Failed f ->
+                new SubmissionResult(
+                        SubmissionStatus.FAILED,
+                        SubmissionOutcome.of(f.kind()),
+                        f.message()
+                                + (f.httpStatus() > 0 ? " (HTTP " + f.httpStatus() + ")" : "")
+                                + (attempts > 1 ? " after " + attempts + " attempts" : "")
+                                + (extraReason == null ? "" : "; " + extraReason),
+                        SubmissionResult.Reply.bare(f.raw(), null, null),
+                        Usage.NONE,
+                        0,
+                        latency);
         };
     }
 
     private SubmissionResult answered(Completion.Answered a, long latency) {
         Extraction x = extractor.extract(a.text(), a.finish() == Finish.LENGTH);
-        String assists = x.assists().stream().map(Assist::name).map(String::toLowerCase).collect(Collectors.joining(","));
-        var reply = new SubmissionResult.Reply(a.raw(), a.text(), a.reasoning(), x.html(), assists,
-                a.finish().name().toLowerCase(), a.modelVersion());
+        String assists =
+                x.assists().stream().map(Assist::name).map(String::toLowerCase).collect(Collectors.joining(","));
+        var reply = new SubmissionResult.Reply(
+                a.raw(),
+                a.text(),
+                a.reasoning(),
+                x.html(),
+                assists,
+                a.finish().name().toLowerCase(),
+                a.modelVersion());
         if (a.finish() == Finish.LENGTH) {
-            return new SubmissionResult(SubmissionStatus.FAILED, SubmissionOutcome.TRUNCATED,
-                    "cut off at the output token limit" + (x.runnable() ? "; the partial code is kept" : ""), reply, a.usage(), 0, latency);
+            return new SubmissionResult(
+                    SubmissionStatus.FAILED,
+                    SubmissionOutcome.TRUNCATED,
+                    "cut off at the output token limit" + (x.runnable() ? "; the partial code is kept" : ""),
+                    reply,
+                    a.usage(),
+                    0,
+                    latency);
         }
         if (!x.runnable()) {
-            return new SubmissionResult(SubmissionStatus.FAILED, SubmissionOutcome.NO_CODE, x.reason(), reply.withoutCode(), a.usage(), 0, latency);
+            return new SubmissionResult(
+                    SubmissionStatus.FAILED,
+                    SubmissionOutcome.NO_CODE,
+                    x.reason(),
+                    reply.withoutCode(),
+                    a.usage(),
+                    0,
+                    latency);
         }
-        return new SubmissionResult(SubmissionStatus.SUCCEEDED, SubmissionOutcome.ANSWERED, null, reply, a.usage(), 0, latency);
+        return new SubmissionResult(
+                SubmissionStatus.SUCCEEDED, SubmissionOutcome.ANSWERED, null, reply, a.usage(), 0, latency);
     }
 }

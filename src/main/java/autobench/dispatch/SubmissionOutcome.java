@@ -5,8 +5,19 @@ import autobench.provider.FailureKind;
 
 /** What a submission ended as. Every failure is a result, stored and counted, never dropped. */
 public enum SubmissionOutcome implements WireName {
-    ANSWERED, REFUSED, TRUNCATED, NO_CODE,
-    RATE_LIMITED, OVERLOADED, CONNECT, AUTH, BAD_REQUEST, TIMEOUT, NETWORK, MALFORMED, SERVER_ERROR,
+    ANSWERED,
+    REFUSED,
+    TRUNCATED,
+    NO_CODE,
+    RATE_LIMITED,
+    OVERLOADED,
+    CONNECT,
+    AUTH,
+    BAD_REQUEST,
+    TIMEOUT,
+    NETWORK,
+    MALFORMED,
+    SERVER_ERROR,
     /** The claim's lease ran out while a call was in flight: the provider may have billed it. */
     LEASE_EXPIRED,
     /**

@@ -7,8 +7,14 @@ import autobench.provider.Usage;
  *
  * @param reply what the provider sent back, or {@link Reply#NONE} when nothing usable came
  */
-record SubmissionResult(SubmissionStatus status, SubmissionOutcome outcome, String reason, Reply reply, Usage usage,
-                        double costUsd, long latencyMs) {
+record SubmissionResult(
+        SubmissionStatus status,
+        SubmissionOutcome outcome,
+        String reason,
+        Reply reply,
+        Usage usage,
+        double costUsd,
+        long latencyMs) {
 
     /**
      * The stored parts of a reply.
@@ -17,8 +23,14 @@ record SubmissionResult(SubmissionStatus status, SubmissionOutcome outcome, Stri
      * @param code      the runnable page extracted from it, or {@code null}
      * @param assists   comma-separated extraction assists, or {@code null}
      */
-    record Reply(String raw, String answer, String reasoning, String code, String assists, String finishReason,
-                 String modelVersion) {
+    record Reply(
+            String raw,
+            String answer,
+            String reasoning,
+            String code,
+            String assists,
+            String finishReason,
+            String modelVersion) {
         static final Reply NONE = new Reply(null, null, null, null, null, null, null);
 
         /** A reply that carried no answer (a refusal, an error body). */

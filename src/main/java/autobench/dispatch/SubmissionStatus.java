@@ -4,7 +4,11 @@ import autobench.WireName;
 
 /** pending → calling → succeeded | failed | unknown. Only an operator moves unknown/failed back to pending. */
 public enum SubmissionStatus implements WireName {
-    PENDING, CALLING, SUCCEEDED, FAILED, UNKNOWN;
+    PENDING,
+    CALLING,
+    SUCCEEDED,
+    FAILED,
+    UNKNOWN;
 
     public boolean terminal() {
         return this == SUCCEEDED || this == FAILED || this == UNKNOWN;

@@ -39,8 +39,14 @@ public final class TaskWriterCall implements WriterCall {
      * @param maxOutputTokens the writer's own output limit (its budget reservation)
      * @param settings        how much longer than the model's timeout a call in flight counts as alive
      */
-    public TaskWriterCall(CallLedger ledger, Budget budget, ModelConfig model, Provider provider, long maxOutputTokens,
-                          DispatchSettings settings, Dispatcher.Runtime runtime) {
+    public TaskWriterCall(
+            CallLedger ledger,
+            Budget budget,
+            ModelConfig model,
+            Provider provider,
+            long maxOutputTokens,
+            DispatchSettings settings,
+            Dispatcher.Runtime runtime) {
         this.ledger = ledger;
         this.budget = budget;
         this.model = model;
@@ -60,7 +66,8 @@ public final class TaskWriterCall implements WriterCall {
         if (reservation.isEmpty()) return new Reply.NotMade("the call could pass daily_budget_usd");
         try {
             String callId = Ids.newId();
-            if (!ledger.beginTaskWriter(callId, key, model.id(), runtime.owner(), runtime.clock().millis())) {
+            if (!ledger.beginTaskWriter(
+                    callId, key, model.id(), runtime.owner(), runtime.clock().millis())) {
                 return new Reply.Busy("another process took the day's task writer call just now");
             }
             long t0 = System.nanoTime();
@@ -68,8 +75,12 @@ public final class TaskWriterCall implements WriterCall {
             try {
                 c = provider.complete(prompt);
             } catch (RuntimeException e) {
-                log.error("provider adapter for {} threw during the task writer call; treating it as a network failure", model.id(), e);
-                c = Completion.Failed.of(FailureKind.NETWORK, "adapter error: " + e.getClass().getSimpleName());
+                log.error(
+                        "provider adapter for {} threw during the task writer call; treating it as a network failure",
+                        model.id(),
+                        e);
+                c = Completion.Failed.of(
+                        FailureKind.NETWORK, "adapter error: " + e.getClass().getSimpleName());
             }
             long latency = (System.nanoTime() - t0) / 1_000_000;
             Usage usage = switch (c) {
@@ -80,9 +91,19 @@ public final class TaskWriterCall implements WriterCall {
             double cost = usage.costUsd(model.price());
             Completion.Failed f = c instanceof Completion.Failed ff ? ff : null;
             metrics.record(model, CallOutcome.of(c), Duration.ofMillis(latency), usage, cost);
-            ledger.finish(callId, new LedgerCall.End(CallOutcome.of(c), f == null ? 200 : f.httpStatus(),
-                    f == null || f.retryAfter() == null ? null : f.retryAfter().toMillis(), f == null ? null : f.message(),
-                    usage, cost, latency), runtime.clock().millis());
+            ledger.finish(
+                    callId,
+                    new LedgerCall.End(
+                            CallOutcome.of(c),
+                            f == null ? 200 : f.httpStatus(),
+                            f == null || f.retryAfter() == null
+                                    ? null
+                                    : f.retryAfter().toMillis(),
+                            f == null ? null : f.message(),
+                            usage,
+                            cost,
+                            latency),
+                    runtime.clock().millis());
             return new Reply.Made(c);
         } finally {
             budget.release(reservation.getAsDouble());
@@ -92,15 +113,19 @@ public final class TaskWriterCall implements WriterCall {
     /** The day's call was taken before: never send it again. */
     private Reply earlier(String day, LedgerCall c) {
         if (c.outcome() != null) {
-            return new Reply.NotMade("the day's call was already made (" + c.outcome().wireName() + "); not sent again");
+            return new Reply.NotMade(
+                    "the day's call was already made (" + c.outcome().wireName() + "); not sent again");
         }
         Instant alive = Instant.ofEpochMilli(c.startedAt()).plus(lease);
         if (runtime.clock().instant().isBefore(alive)) {
-            return new Reply.Busy("the day's task writer call is in flight in " + c.caller() + " until at most " + alive);
+            return new Reply.Busy(
+                    "the day's task writer call is in flight in " + c.caller() + " until at most " + alive);
         }
         if (ledger.markTaskWriterUnknown(day, runtime.clock().millis())) {
-            log.warn("the task writer call for {} by {} never finished: marked unknown (it may have been billed); not sent again",
-                    day, c.caller());
+            log.warn(
+                    "the task writer call for {} by {} never finished: marked unknown (it may have been billed); not sent again",
+                    day,
+                    c.caller());
         }
         return new Reply.NotMade("the day's call, started by " + c.caller()
                 + ", was cut off in flight and is unknown (it may have been billed); not sent again");

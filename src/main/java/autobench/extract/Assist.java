@@ -15,7 +15,8 @@ public enum Assist {
     /** The reply was cut off at the token limit; the document may be incomplete. */
     TRUNCATED_INPUT("the reply was cut off at the output limit; the page may be incomplete"),
     /** The reply held several complete pages; one was chosen (the last, unless it is much smaller than the largest). */
-    PICKED_ONE_OF_SEVERAL_DOCUMENTS("the reply held several pages; took the last one (or the largest, if the last was much smaller)"),
+    PICKED_ONE_OF_SEVERAL_DOCUMENTS(
+            "the reply held several pages; took the last one (or the largest, if the last was much smaller)"),
     /** A fenced block never closed; its code runs to the end of the reply. */
     TOOK_UNCLOSED_FENCE("took a fenced block that was never closed"),
     /** A bare script draws on a canvas nobody creates; the wrapper added it. */

@@ -13,8 +13,10 @@ final class Canvas {
     static String missingFor(List<String> scripts) {
         String all = Ascii.lower(String.join("\n", scripts));
         if (!all.contains("getcontext(")) return null;
-        if (all.contains("createelement('canvas')") || all.contains("createelement(\"canvas\")")
-                || all.contains("createelement(`canvas`)") || all.contains("createcanvas(")) {
+        if (all.contains("createelement('canvas')")
+                || all.contains("createelement(\"canvas\")")
+                || all.contains("createelement(`canvas`)")
+                || all.contains("createcanvas(")) {
             return null;
         }
         String id = firstId(String.join("\n", scripts), all);

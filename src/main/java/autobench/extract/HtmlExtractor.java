@@ -51,7 +51,8 @@ public final class HtmlExtractor implements Extractor {
         List<Block> css = of(blocks, Piece.Kind.CSS);
         List<Block> scripts = of(blocks, Piece.Kind.SCRIPT);
         if (!docs.isEmpty()) {
-            Block chosen = docs.get(pick(docs.stream().map(b -> b.piece().code()).toList()));
+            Block chosen =
+                    docs.get(pick(docs.stream().map(b -> b.piece().code()).toList()));
             steps.add(Assist.TOOK_FENCE);
             if (docs.size() > 1) steps.add(Assist.PICKED_ONE_OF_SEVERAL_DOCUMENTS);
             if (!chosen.closed()) steps.add(Assist.TOOK_UNCLOSED_FENCE);
@@ -75,9 +76,11 @@ public final class HtmlExtractor implements Extractor {
      */
     private static String stitch(String doc, List<Block> css, List<Block> scripts, Steps steps) {
         List<String> newCss = new ArrayList<>();
-        for (Block b : css) if (!Repeats.isIn(b.piece().code(), doc)) newCss.add(b.piece().code());
+        for (Block b : css)
+            if (!Repeats.isIn(b.piece().code(), doc)) newCss.add(b.piece().code());
         List<String> newJs = new ArrayList<>();
-        for (Block b : scripts) if (!Repeats.isIn(b.piece().code(), doc)) newJs.add(b.piece().code());
+        for (Block b : scripts)
+            if (!Repeats.isIn(b.piece().code(), doc)) newJs.add(b.piece().code());
         if (newCss.isEmpty() && newJs.isEmpty()) return doc;
         steps.add(Assist.STITCHED_FENCES);
         if (css.stream().anyMatch(b -> !b.closed()) || scripts.stream().anyMatch(b -> !b.closed())) {
@@ -85,7 +88,8 @@ public final class HtmlExtractor implements Extractor {
         }
         LocalFiles.Inlined styled = LocalFiles.styles(doc, newCss, steps);
         LocalFiles.Inlined scripted = LocalFiles.scripts(styled.doc(), newJs, steps);
-        return Pages.insert(scripted.doc(), styled.used() ? List.of() : newCss, scripted.used() ? List.of() : newJs, steps);
+        return Pages.insert(
+                scripted.doc(), styled.used() ? List.of() : newCss, scripted.used() ? List.of() : newJs, steps);
     }
 
     private static String fromProse(String prose, Steps steps) {
@@ -111,7 +115,8 @@ public final class HtmlExtractor implements Extractor {
     /** The last page, unless it is less than half the largest (then a short sketch followed a full answer). */
     static int pick(List<String> docs) {
         int largest = 0;
-        for (int i = 1; i < docs.size(); i++) if (docs.get(i).length() > docs.get(largest).length()) largest = i;
+        for (int i = 1; i < docs.size(); i++)
+            if (docs.get(i).length() > docs.get(largest).length()) largest = i;
         int last = docs.size() - 1;
         return docs.get(last).length() * 2L >= docs.get(largest).length() ? last : largest;
     }
@@ -120,7 +125,8 @@ public final class HtmlExtractor implements Extractor {
         Set<String> languages = new LinkedHashSet<>();
         boolean css = false;
         for (Block b : blocks) {
-            if (b.piece().kind() == Piece.Kind.OTHER && !b.piece().language().isEmpty()) languages.add(b.piece().language());
+            if (b.piece().kind() == Piece.Kind.OTHER && !b.piece().language().isEmpty())
+                languages.add(b.piece().language());
             css |= b.piece().kind() == Piece.Kind.CSS;
         }
         if (languages.isEmpty() && Piece.looksLikePython(Ascii.lower(prose))) languages.add("python");
@@ -136,7 +142,8 @@ public final class HtmlExtractor implements Extractor {
     }
 
     private static Extraction none(Steps steps, String reason, boolean truncated) {
-        return new Extraction(null, steps.list(), truncated ? reason + " (the reply was cut off at the output limit)" : reason);
+        return new Extraction(
+                null, steps.list(), truncated ? reason + " (the reply was cut off at the output limit)" : reason);
     }
 
     private static List<Block> of(List<Block> blocks, Piece.Kind kind) {

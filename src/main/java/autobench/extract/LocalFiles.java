@@ -88,8 +88,12 @@ final class LocalFiles {
 
     private static boolean isLocal(String url) {
         String u = url.strip();
-        return !u.isEmpty() && !u.startsWith("http:") && !u.startsWith("https:") && !u.startsWith("//")
-                && !u.startsWith("data:") && !u.startsWith("blob:");
+        return !u.isEmpty()
+                && !u.startsWith("http:")
+                && !u.startsWith("https:")
+                && !u.startsWith("//")
+                && !u.startsWith("data:")
+                && !u.startsWith("blob:");
     }
 
     private static int size(List<String> parts) {

@@ -11,25 +11,31 @@ final class Pages {
         StringBuilder b = new StringBuilder(64 + size(fragments) + size(css) + size(scripts) * 11 / 10);
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        List<String> libraries = KnownLibraries.tagsFor(String.join("\n", fragments) + "\n" + String.join("\n", scripts));
+        List<String> libraries =
+                KnownLibraries.tagsFor(String.join("\n", fragments) + "\n" + String.join("\n", scripts));
         for (String tag : libraries) b.append(tag).append('\n');
         if (!libraries.isEmpty()) steps.add(Assist.ADDED_LIBRARY);
         if (!css.isEmpty()) b.append(style(css, steps)).append('\n');
         b.append("</head>\n<body>\n");
-        for (String f : fragments) b.append(closeUnfinishedScript(f.strip(), steps)).append('\n');
+        for (String f : fragments)
+            b.append(closeUnfinishedScript(f.strip(), steps)).append('\n');
         String canvas = fragments.isEmpty() ? Canvas.missingFor(scripts) : null;
         if (canvas != null) {
             b.append(canvas).append('\n');
             steps.add(Assist.ADDED_CANVAS);
         }
-        for (String s : scripts) b.append(script(s, isModule(s) ? " type=\"module\"" : "", steps)).append('\n');
+        for (String s : scripts)
+            b.append(script(s, isModule(s) ? " type=\"module\"" : "", steps)).append('\n');
         return b.append("</body>\n</html>\n").toString();
     }
 
     /** Code with top-level import/export only parses as a module; a module at the end of the body runs as a plain script would. */
     static boolean isModule(String js) {
         String t = js.stripLeading();
-        return t.startsWith("import ") || t.startsWith("export ") || js.contains("\nimport ") || js.contains("\nexport ");
+        return t.startsWith("import ")
+                || t.startsWith("export ")
+                || js.contains("\nimport ")
+                || js.contains("\nexport ");
     }
 
     /** Puts the stylesheets in the head and the scripts at the end of the body of {@code doc}. */
@@ -41,7 +47,9 @@ final class Pages {
         }
         if (!scripts.isEmpty()) {
             StringBuilder s = new StringBuilder();
-            for (String js : scripts) s.append(script(js, isModule(js) ? " type=\"module\"" : "", steps)).append('\n');
+            for (String js : scripts)
+                s.append(script(js, isModule(js) ? " type=\"module\"" : "", steps))
+                        .append('\n');
             out = beforeBodyEnd(out, s.toString());
         }
         return out;
@@ -70,7 +78,8 @@ final class Pages {
 
     static String style(List<String> css, Steps steps) {
         StringBuilder b = new StringBuilder("<style>\n");
-        for (String c : css) b.append(escape(c.strip(), "</style", "<\\/style", steps)).append('\n');
+        for (String c : css)
+            b.append(escape(c.strip(), "</style", "<\\/style", steps)).append('\n');
         return b.append("</style>").toString();
     }
 

@@ -64,8 +64,22 @@ final class Prose {
         return text.substring(start, end < script ? text.length() : end).strip();
     }
 
-    private static final String[] SCRIPT_STARTS = {"const ", "let ", "var ", "function ", "function(", "class ",
-        "async function", "(function", "(() =>", "(()=>", "'use strict'", "\"use strict\"", "document.", "window."};
+    private static final String[] SCRIPT_STARTS = {
+        "const ",
+        "let ",
+        "var ",
+        "function ",
+        "function(",
+        "class ",
+        "async function",
+        "(function",
+        "(() =>",
+        "(()=>",
+        "'use strict'",
+        "\"use strict\"",
+        "document.",
+        "window."
+    };
 
     /**
      * Bare JavaScript pasted as text: from the first line that starts like a script to the last that

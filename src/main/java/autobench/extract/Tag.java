@@ -34,7 +34,8 @@ final class Tag {
         while (i >= 0) {
             int after = i + name.length();
             boolean startsWord = i > 0 && Ascii.isSpace(tag.charAt(i - 1));
-            boolean endsWord = after >= tag.length() || tag.charAt(after) == '=' || Ascii.endsTagName(tag.charAt(after));
+            boolean endsWord =
+                    after >= tag.length() || tag.charAt(after) == '=' || Ascii.endsTagName(tag.charAt(after));
             if (startsWord && endsWord) return i;
             i = tag.indexOf(name, i + 1);
         }

@@ -15,10 +15,27 @@ import java.util.Map;
  *                  the model (id, version, tokens, cost, latency, assists, reasons) is left out; null once named
  * @param revealAt  while blind: when the names will be shown; null once named
  */
-public record Answer(String submissionId, String taskId, String modelId, boolean demo, String status, String outcome,
-                     String reason, String finishReason, String modelVersion, long inputTokens, long outputTokens,
-                     long reasoningTokens, double costUsd, long latencyMs, List<String> assists, boolean hasCode,
-                     Render render, Map<String, String> artifacts, String label, Instant revealAt) {
+public record Answer(
+        String submissionId,
+        String taskId,
+        String modelId,
+        boolean demo,
+        String status,
+        String outcome,
+        String reason,
+        String finishReason,
+        String modelVersion,
+        long inputTokens,
+        long outputTokens,
+        long reasoningTokens,
+        double costUsd,
+        long latencyMs,
+        List<String> assists,
+        boolean hasCode,
+        Render render,
+        Map<String, String> artifacts,
+        String label,
+        Instant revealAt) {
 
     public Answer {
         assists = List.copyOf(assists);

@@ -7,5 +7,13 @@ import java.time.LocalDate;
  *
  * @param pool real, demo or simulated (see {@link Standings})
  */
-public record ExportedVote(String id, String taskId, String left, String right, String winner, String category,
-                           LocalDate date, long castAt, String pool) {}
+public record ExportedVote(
+        String id,
+        String taskId,
+        String left,
+        String right,
+        String winner,
+        String category,
+        LocalDate date,
+        long castAt,
+        String pool) {}

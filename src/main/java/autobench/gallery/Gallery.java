@@ -49,8 +49,14 @@ public final class Gallery {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The table owners it reads. */
-    public record Sources(TaskStore tasks, SubmissionStore submissions, RenderStore renders, ArtifactStore artifacts,
-                          ModelStore models, VoteStore votes, SnapshotStore snapshots) {}
+    public record Sources(
+            TaskStore tasks,
+            SubmissionStore submissions,
+            RenderStore renders,
+            ArtifactStore artifacts,
+            ModelStore models,
+            VoteStore votes,
+            SnapshotStore snapshots) {}
 
     private final Sources src;
     private final RatingSettings settings;
@@ -76,9 +82,16 @@ public final class Gallery {
      * nothing blind, every vote counts at once and is.) A handful of indexed aggregate queries.
      */
     public long dataVersion() {
-        long[] parts = {src.tasks().lastChange(), src.submissions().lastChange(), src.renders().lastChange(),
-                src.artifacts().count(), reveal.never() ? src.votes().voteCount() : 0, src.snapshots().lastChange(),
-                src.votes().voidedCount(), reveal.revealedThrough().toEpochDay()};
+        long[] parts = {
+            src.tasks().lastChange(),
+            src.submissions().lastChange(),
+            src.renders().lastChange(),
+            src.artifacts().count(),
+            reveal.never() ? src.votes().voteCount() : 0,
+            src.snapshots().lastChange(),
+            src.votes().voidedCount(),
+            reveal.revealedThrough().toEpochDay()
+        };
         return Arrays.hashCode(parts) * 31L + parts[4];
     }
 
@@ -95,19 +108,28 @@ public final class Gallery {
     /** The published tasks of one day with all their answers (empty when nothing is published that day). */
     public List<TaskView> day(LocalDate day) {
         Map<String, ModelInfo> models = models();
-        return src.tasks().forDay(day).stream().filter(t -> t.status() == TaskStatus.PUBLISHED)
-                .map(t -> view(t, models)).toList();
+        return src.tasks().forDay(day).stream()
+                .filter(t -> t.status() == TaskStatus.PUBLISHED)
+                .map(t -> view(t, models))
+                .toList();
     }
 
     /** A published task with all its answers. */
     public Optional<TaskView> task(String id) {
-        return src.tasks().byId(id).filter(t -> t.status() == TaskStatus.PUBLISHED).map(t -> view(t, models()));
+        return src.tasks()
+                .byId(id)
+                .filter(t -> t.status() == TaskStatus.PUBLISHED)
+                .map(t -> view(t, models()));
     }
 
     /** One answer of a published task. */
     public Optional<Answer> answer(String submissionId) {
-        return src.submissions().byId(submissionId).flatMap(s -> task(s.taskId()).flatMap(
-                t -> t.answers().stream().filter(a -> a.submissionId().equals(submissionId)).findFirst()));
+        return src.submissions()
+                .byId(submissionId)
+                .flatMap(s -> task(s.taskId())
+                        .flatMap(t -> t.answers().stream()
+                                .filter(a -> a.submissionId().equals(submissionId))
+                                .findFirst()));
     }
 
     /**
@@ -115,9 +137,13 @@ public final class Gallery {
      * it is what runs in the preview anyway, while a raw reply's wording and reasoning can name a model.
      */
     public Optional<Texts> texts(String submissionId) {
-        return answer(submissionId).flatMap(a -> src.submissions().texts(submissionId).map(m -> a.blind()
-                ? new Texts(m.get("code"), null, null, null)
-                : new Texts(m.get("code"), m.get("raw_response"), m.get("answer"), m.get("reasoning"))));
+        return answer(submissionId)
+                .flatMap(a -> src.submissions()
+                        .texts(submissionId)
+                        .map(m -> a.blind()
+                                ? new Texts(m.get("code"), null, null, null)
+                                : new Texts(
+                                        m.get("code"), m.get("raw_response"), m.get("answer"), m.get("reasoning"))));
     }
 
     /** Artifact bytes by content hash. */
@@ -128,7 +154,8 @@ public final class Gallery {
     /** Every model ever configured, by id. */
     public Map<String, ModelInfo> models() {
         Map<String, ModelInfo> out = new LinkedHashMap<>();
-        for (ModelStore.Row r : src.models().all()) out.put(r.id(), new ModelInfo(r.id(), r.provider(), r.modelName(), r.demo(), r.enabled()));
+        for (ModelStore.Row r : src.models().all())
+            out.put(r.id(), new ModelInfo(r.id(), r.provider(), r.modelName(), r.demo(), r.enabled()));
         return out;
     }
 
@@ -141,9 +168,14 @@ public final class Gallery {
         LocalDate through = reveal.revealedThrough();
         for (Submission s : src.submissions().forModel(modelId)) {
             if (hidden.contains(s.id())) continue;
-            Optional<StoredTask> t = tasks.computeIfAbsent(s.taskId(), id -> src.tasks().byId(id)
-                    .filter(x -> x.status() == TaskStatus.PUBLISHED && !x.day().isAfter(through)));
-            t.ifPresent(task -> out.add(new ModelAnswer(task.id(), task.title(), task.day(), task.category().wireName(), answer(s, models))));
+            Optional<StoredTask> t = tasks.computeIfAbsent(
+                    s.taskId(),
+                    id -> src.tasks()
+                            .byId(id)
+                            .filter(x -> x.status() == TaskStatus.PUBLISHED
+                                    && !x.day().isAfter(through)));
+            t.ifPresent(task -> out.add(new ModelAnswer(
+                    task.id(), task.title(), task.day(), task.category().wireName(), answer(s, models))));
         }
         return out;
     }
@@ -151,7 +183,8 @@ public final class Gallery {
     /** A model's overall Bradley–Terry history from the daily snapshots, oldest first. */
     public List<HistoryPoint> history(String modelId) {
         return src.snapshots().history(modelId, "all", "bradley_terry").stream()
-                .map(p -> new HistoryPoint(p.day(), p.rating(), p.ciLow(), p.ciHigh(), p.rank(), p.votes())).toList();
+                .map(p -> new HistoryPoint(p.day(), p.rating(), p.ciLow(), p.ciHigh(), p.rank(), p.votes()))
+                .toList();
     }
 
     /**
@@ -165,14 +198,18 @@ public final class Gallery {
         Map<String, ModelInfo> models = models();
         List<Standings> out = new ArrayList<>();
         for (String pool : List.of(Standings.REAL, Standings.DEMO, Standings.SIMULATED)) {
-            List<Vote> votes = all.stream().filter(v -> Standings.poolOf(v.demo(), v.simulated()).equals(pool))
-                    .map(v -> new Vote(v.leftModel(), v.rightModel(), v.outcome(), v.category(), v.day())).toList();
+            List<Vote> votes = all.stream()
+                    .filter(v -> Standings.poolOf(v.demo(), v.simulated()).equals(pool))
+                    .map(v -> new Vote(v.leftModel(), v.rightModel(), v.outcome(), v.category(), v.day()))
+                    .toList();
             Leaderboard board = Ratings.leaderboard(votes, filter, settings);
             if (board.isEmpty()) continue;
             boolean demo = !pool.equals(Standings.REAL);
             Map<String, Standings.AnswerStats> stats = answerStats(finished.stream()
-                    .filter(f -> models.containsKey(f.modelId()) && models.get(f.modelId()).demo() == demo)
-                    .filter(f -> filter.accepts(f.category(), f.day())).toList());
+                    .filter(f -> models.containsKey(f.modelId())
+                            && models.get(f.modelId()).demo() == demo)
+                    .filter(f -> filter.accepts(f.category(), f.day()))
+                    .toList());
             out.add(new Standings(pool, board, stats));
         }
         return out;
@@ -190,8 +227,18 @@ public final class Gallery {
 
     /** Every vote on a revealed task, oldest first, for the public export: the votes the boards count. */
     public List<ExportedVote> votes() {
-        return countedVotes().stream().map(v -> new ExportedVote(v.id(), v.taskId(), v.leftModel(), v.rightModel(),
-                v.outcome().wireName(), v.category(), v.day(), v.castAt(), Standings.poolOf(v.demo(), v.simulated()))).toList();
+        return countedVotes().stream()
+                .map(v -> new ExportedVote(
+                        v.id(),
+                        v.taskId(),
+                        v.leftModel(),
+                        v.rightModel(),
+                        v.outcome().wireName(),
+                        v.category(),
+                        v.day(),
+                        v.castAt(),
+                        Standings.poolOf(v.demo(), v.simulated())))
+                .toList();
     }
 
     /**
@@ -203,8 +250,16 @@ public final class Gallery {
     }
 
     /** One of a visitor's own votes: the models once the task is revealed, the reveal time until then. */
-    public record MyVote(String taskId, String taskTitle, LocalDate day, String choice, String leftModel, String rightModel,
-                         Instant revealAt, long castAt, boolean voided) {
+    public record MyVote(
+            String taskId,
+            String taskTitle,
+            LocalDate day,
+            String choice,
+            String leftModel,
+            String rightModel,
+            Instant revealAt,
+            long castAt,
+            boolean voided) {
         public boolean named() {
             return revealAt == null;
         }
@@ -215,10 +270,20 @@ public final class Gallery {
         Map<String, String> titles = new HashMap<>();
         List<MyVote> out = new ArrayList<>();
         for (VoteStore.VisitorVote v : src.votes().ofVisitor(visitor, limit)) {
-            String title = titles.computeIfAbsent(v.taskId(), id -> src.tasks().byId(id).map(StoredTask::title).orElse(id));
+            String title = titles.computeIfAbsent(
+                    v.taskId(),
+                    id -> src.tasks().byId(id).map(StoredTask::title).orElse(id));
             boolean named = reveal.revealed(v.day());
-            out.add(new MyVote(v.taskId(), title, v.day(), v.outcome().wireName(), named ? v.leftModel() : null,
-                    named ? v.rightModel() : null, named ? null : reveal.revealAt(v.day()), v.castAt(), v.voided()));
+            out.add(new MyVote(
+                    v.taskId(),
+                    title,
+                    v.day(),
+                    v.outcome().wireName(),
+                    named ? v.leftModel() : null,
+                    named ? v.rightModel() : null,
+                    named ? null : reveal.revealAt(v.day()),
+                    v.castAt(),
+                    v.voided()));
         }
         return out;
     }
@@ -226,17 +291,23 @@ public final class Gallery {
     /** Votes on revealed tasks: the only ones any public number includes. */
     private List<VoteStore.Exported> countedVotes() {
         LocalDate through = reveal.revealedThrough();
-        return src.votes().export().stream().filter(v -> !v.day().isAfter(through)).toList();
+        return src.votes().export().stream()
+                .filter(v -> !v.day().isAfter(through))
+                .toList();
     }
 
     private List<SubmissionStore.Finished> revealedFinished() {
         LocalDate through = reveal.revealedThrough();
-        return src.submissions().finishedOfPublishedTasks().stream().filter(f -> !f.day().isAfter(through)).toList();
+        return src.submissions().finishedOfPublishedTasks().stream()
+                .filter(f -> !f.day().isAfter(through))
+                .toList();
     }
 
     private static Map<String, Standings.AnswerStats> answerStats(List<SubmissionStore.Finished> rows) {
         Map<String, Standings.AnswerStats> out = new LinkedHashMap<>();
-        rows.stream().collect(Collectors.groupingBy(SubmissionStore.Finished::modelId)).forEach((m, list) -> out.put(m, stats(list)));
+        rows.stream()
+                .collect(Collectors.groupingBy(SubmissionStore.Finished::modelId))
+                .forEach((m, list) -> out.put(m, stats(list)));
         return out;
     }
 
@@ -257,9 +328,20 @@ public final class Gallery {
         Set<String> hidden = src.submissions().hiddenIds();
         List<Submission> all = src.submissions().forTask(t.id());
         if (reveal.revealed(t.day())) {
-            return new TaskView(t.id(), t.day(), t.slot(), t.title(), t.category().wireName(), t.theme(), t.prompt(),
+            return new TaskView(
+                    t.id(),
+                    t.day(),
+                    t.slot(),
+                    t.title(),
+                    t.category().wireName(),
+                    t.theme(),
+                    t.prompt(),
                     t.status().wireName(),
-                    all.stream().filter(s -> !hidden.contains(s.id())).map(s -> answer(s, models)).toList(), null);
+                    all.stream()
+                            .filter(s -> !hidden.contains(s.id()))
+                            .map(s -> answer(s, models))
+                            .toList(),
+                    null);
         }
         Instant revealAt = reveal.revealAt(t.day());
         // Every answer gets a label, hidden ones included: hiding one leaves the others' labels as they were.
@@ -269,43 +351,109 @@ public final class Gallery {
             Submission s = shuffled.get(i);
             if (!hidden.contains(s.id())) answers.add(anonymous(answer(s, models), Labels.label(i), revealAt));
         }
-        return new TaskView(t.id(), t.day(), t.slot(), t.title(), t.category().wireName(), t.theme(), t.prompt(),
-                t.status().wireName(), answers, revealAt);
+        return new TaskView(
+                t.id(),
+                t.day(),
+                t.slot(),
+                t.title(),
+                t.category().wireName(),
+                t.theme(),
+                t.prompt(),
+                t.status().wireName(),
+                answers,
+                revealAt);
     }
 
     /** The same answer with everything that could name its model left out: only what the preview shows anyway stays. */
     private static Answer anonymous(Answer a, String label, Instant revealAt) {
-        return new Answer(a.submissionId(), a.taskId(), null, a.demo(), a.status(), a.outcome(), null, null, null, 0, 0, 0, 0,
-                0, List.of(), a.hasCode(), a.render(), a.artifacts(), label, revealAt);
+        return new Answer(
+                a.submissionId(),
+                a.taskId(),
+                null,
+                a.demo(),
+                a.status(),
+                a.outcome(),
+                null,
+                null,
+                null,
+                0,
+                0,
+                0,
+                0,
+                0,
+                List.of(),
+                a.hasCode(),
+                a.render(),
+                a.artifacts(),
+                label,
+                revealAt);
     }
 
     /** The label order of a blind task's answers; the key is read (or created) on first use. */
     private List<Submission> labelOrder(String taskId, List<Submission> subs) {
         Labels l = labels;
-        if (l == null) labels = l = new Labels(src.votes().labelKey(reveal.clock().millis()));
+        if (l == null)
+            labels = l = new Labels(src.votes().labelKey(reveal.clock().millis()));
         Map<String, Submission> byId = new HashMap<>();
         subs.forEach(s -> byId.put(s.id(), s));
-        return l.order(taskId, subs.stream().map(Submission::id).toList()).stream().map(byId::get).toList();
+        return l.order(taskId, subs.stream().map(Submission::id).toList()).stream()
+                .map(byId::get)
+                .toList();
     }
 
     private Answer answer(Submission s, Map<String, ModelInfo> models) {
         Map<String, String> artifacts = src.artifacts().forSubmission(s.id()).stream()
                 .collect(Collectors.toMap(ArtifactStore.Stored::kind, ArtifactStore.Stored::sha256, (a, b) -> a));
-        Render render = src.renders().find(s.id()).map(r -> render(r, src.renders().details(s.id()).orElse(null))).orElse(null);
-        List<String> assists = s.assists() == null || s.assists().isBlank() ? List.of()
-                : Arrays.stream(s.assists().split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+        Render render = src.renders()
+                .find(s.id())
+                .map(r -> render(r, src.renders().details(s.id()).orElse(null)))
+                .orElse(null);
+        List<String> assists = s.assists() == null || s.assists().isBlank()
+                ? List.of()
+                : Arrays.stream(s.assists().split(","))
+                        .map(String::trim)
+                        .filter(x -> !x.isEmpty())
+                        .toList();
         ModelInfo m = models.get(s.modelId());
-        return new Answer(s.id(), s.taskId(), s.modelId(), m != null && m.demo(), s.status().wireName(),
-                s.outcome() == null ? null : s.outcome().wireName(), s.reason(), s.finishReason(), s.modelVersion(),
-                s.inputTokens(), s.outputTokens(), s.reasoningTokens(), s.costUsd(), s.latencyMs(), assists,
-                s.code() != null && !s.code().isBlank(), render, artifacts, null, null);
+        return new Answer(
+                s.id(),
+                s.taskId(),
+                s.modelId(),
+                m != null && m.demo(),
+                s.status().wireName(),
+                s.outcome() == null ? null : s.outcome().wireName(),
+                s.reason(),
+                s.finishReason(),
+                s.modelVersion(),
+                s.inputTokens(),
+                s.outputTokens(),
+                s.reasoningTokens(),
+                s.costUsd(),
+                s.latencyMs(),
+                assists,
+                s.code() != null && !s.code().isBlank(),
+                render,
+                artifacts,
+                null,
+                null);
     }
 
     private static Render render(RenderStore.Row r, RenderStore.Details d) {
-        List<Render.Line> console = d == null ? List.of() : parse(d.consoleJson(), new TypeReference<List<Render.Line>>() {}, List.of());
-        List<String> errors = d == null ? List.of() : parse(d.errorsJson(), new TypeReference<List<String>>() {}, List.of());
-        return new Render(r.status().name().toLowerCase(java.util.Locale.ROOT), r.result(), r.reason(), r.runs(), r.notBlank(), r.animates(), r.interactive(),
-                console, errors, d == null ? null : d.loadMs());
+        List<Render.Line> console =
+                d == null ? List.of() : parse(d.consoleJson(), new TypeReference<List<Render.Line>>() {}, List.of());
+        List<String> errors =
+                d == null ? List.of() : parse(d.errorsJson(), new TypeReference<List<String>>() {}, List.of());
+        return new Render(
+                r.status().name().toLowerCase(java.util.Locale.ROOT),
+                r.result(),
+                r.reason(),
+                r.runs(),
+                r.notBlank(),
+                r.animates(),
+                r.interactive(),
+                console,
+                errors,
+                d == null ? null : d.loadMs());
     }
 
     private static <T> T parse(String json, TypeReference<T> type, T fallback) {
@@ -317,5 +465,4 @@ public final class Gallery {
             return fallback;
         }
     }
-
 }

@@ -20,7 +20,8 @@ final class Labels {
     private final byte[] key;
 
     Labels(byte[] key) {
-        if (key.length < 16) throw new IllegalArgumentException("a label key needs at least 16 bytes, got " + key.length);
+        if (key.length < 16)
+            throw new IllegalArgumentException("a label key needs at least 16 bytes, got " + key.length);
         this.key = key.clone();
     }
 

@@ -8,8 +8,17 @@ import java.util.List;
  * @param state  pending, rendering or done
  * @param result when done: ok, error, timeout, crashed, blank or render_failed
  */
-public record Render(String state, String result, String reason, Boolean runs, Boolean notBlank, Boolean animates,
-                     Boolean interactive, List<Line> console, List<String> errors, Long loadMs) {
+public record Render(
+        String state,
+        String result,
+        String reason,
+        Boolean runs,
+        Boolean notBlank,
+        Boolean animates,
+        Boolean interactive,
+        List<Line> console,
+        List<String> errors,
+        Long loadMs) {
 
     /** One console message of the page. */
     public record Line(String type, String text) {}

@@ -24,7 +24,6 @@ public record Standings(String pool, Leaderboard board, Map<String, AnswerStats>
         return !pool.equals(REAL);
     }
 
-
     /** Finished answers of one model: how many, how many ran cleanly, what they cost and how long they took. */
     public record AnswerStats(int finished, int succeeded, double avgCostUsd, double avgLatencyMs) {
         public double successRate() {

@@ -9,8 +9,17 @@ import java.util.List;
  *
  * @param revealAt while blind, when the models will be named; null once they are
  */
-public record TaskView(String id, LocalDate day, int slot, String title, String category, String theme, String prompt,
-                       String status, List<Answer> answers, Instant revealAt) {
+public record TaskView(
+        String id,
+        LocalDate day,
+        int slot,
+        String title,
+        String category,
+        String theme,
+        String prompt,
+        String status,
+        List<Answer> answers,
+        Instant revealAt) {
     public TaskView {
         answers = List.copyOf(answers);
     }

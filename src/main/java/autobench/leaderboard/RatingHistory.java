@@ -33,7 +33,8 @@ public final class RatingHistory {
         if (castBeforeEndOfDay.isEmpty()) return 0;
         Leaderboard all = Ratings.leaderboard(castBeforeEndOfDay, VoteFilter.ALL, settings);
         store.store(day, "all", all, clock.millis());
-        for (Map.Entry<String, Leaderboard> e : Ratings.byCategory(castBeforeEndOfDay, VoteFilter.ALL, settings).entrySet()) {
+        for (Map.Entry<String, Leaderboard> e :
+                Ratings.byCategory(castBeforeEndOfDay, VoteFilter.ALL, settings).entrySet()) {
             store.store(day, "category:" + e.getKey(), e.getValue(), clock.millis());
         }
         return all.rows().size();

@@ -37,10 +37,12 @@ public final class StoredVotes {
 
     /** Votes cast before {@code castBeforeMillis} on tasks revealed by then: what the public board showed at that moment. */
     public List<Vote> read(boolean includeDemo, long castBeforeMillis) {
-        LocalDate through = reveal.revealedThrough(castBeforeMillis == Long.MAX_VALUE ? reveal.clock().millis() : castBeforeMillis);
+        LocalDate through = reveal.revealedThrough(
+                castBeforeMillis == Long.MAX_VALUE ? reveal.clock().millis() : castBeforeMillis);
         return votes.all().stream()
                 .filter(v -> v.castAt() < castBeforeMillis && !v.day().isAfter(through))
-                .filter(v -> includeDemo || !(v.demo() || v.simulated())) // a simulated vote is never a real one, whatever its models
+                .filter(v -> includeDemo
+                        || !(v.demo() || v.simulated())) // a simulated vote is never a real one, whatever its models
                 .map(v -> new Vote(v.leftModel(), v.rightModel(), v.outcome(), v.category(), v.day()))
                 .toList();
     }

@@ -21,18 +21,23 @@ public final class Backup {
 
     public static Written sqlite(Database db, Path out) {
         if (db.dialect() != Dialect.SQLITE) {
-            throw new IllegalArgumentException("backup copies SQLite databases; for PostgreSQL use its own tools, e.g. "
-                    + "pg_dump --format=custom --file=arena.dump DBNAME (restore with pg_restore), or continuous archiving: see docs/operations.md, \"Backups\"");
+            throw new IllegalArgumentException(
+                    "backup copies SQLite databases; for PostgreSQL use its own tools, e.g. "
+                            + "pg_dump --format=custom --file=arena.dump DBNAME (restore with pg_restore), or continuous archiving: see docs/operations.md, \"Backups\"");
         }
         Path target = out.toAbsolutePath().normalize();
-        if (Files.exists(target)) throw new IllegalArgumentException(target + " already exists; backup never overwrites a file");
+        if (Files.exists(target))
+            throw new IllegalArgumentException(target + " already exists; backup never overwrites a file");
         Path parent = target.getParent();
         try {
             if (parent != null) Files.createDirectories(parent);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + parent, e);
         }
-        db.jdbi().useHandle(h -> h.createUpdate("VACUUM INTO :file").bind("file", target.toString()).execute());
+        db.jdbi()
+                .useHandle(h -> h.createUpdate("VACUUM INTO :file")
+                        .bind("file", target.toString())
+                        .execute());
         try {
             return new Written(target, Files.size(target));
         } catch (IOException e) {

@@ -19,11 +19,13 @@ import java.util.function.BiFunction;
 public final class CostPlan {
     /** An answer's assumed size when the ledger has none: a 1,000-token prompt, 4,000 tokens of code and prose. */
     static final int ASSUMED_INPUT = 1_000;
+
     static final int ASSUMED_OUTPUT = 4_000;
     /** Days in the "month" of the figures. */
     static final int MONTH_DAYS = 30;
     /** The seed's claim: 4 models × 3 tasks, "~$1-5/month depending on model pricing". */
     static final int SEED_CALLS_PER_DAY = 12;
+
     static final double SEED_MONTH_LOW = 1, SEED_MONTH_HIGH = 5;
 
     /**
@@ -33,8 +35,17 @@ public final class CostPlan {
      * @param fromHistory whether the tokens are the ledger's averages (else assumed)
      * @param callsPerDay calls a day in this role
      */
-    public record Line(String modelId, String role, int callsPerDay, double priceIn, double priceOut, int maxOutputTokens,
-                       double inputTokens, double outputTokens, boolean fromHistory, int historyCalls) {
+    public record Line(
+            String modelId,
+            String role,
+            int callsPerDay,
+            double priceIn,
+            double priceOut,
+            int maxOutputTokens,
+            double inputTokens,
+            double outputTokens,
+            boolean fromHistory,
+            int historyCalls) {
         public double perCall() {
             return (inputTokens * priceIn + outputTokens * priceOut) / 1e6;
         }
@@ -70,47 +81,111 @@ public final class CostPlan {
          * month with these prices and the lines' input tokens; negative when even empty answers cost more.
          */
         public double outputTokensForSeedHigh() {
-            List<Line> answers = lines.stream().filter(l -> l.role().equals("answers")).toList();
-            double fixed = answers.stream().mapToDouble(l -> l.callsPerDay() * l.inputTokens() * l.priceIn()).sum();
-            double perToken = answers.stream().mapToDouble(l -> l.callsPerDay() * l.priceOut()).sum();
+            List<Line> answers =
+                    lines.stream().filter(l -> l.role().equals("answers")).toList();
+            double fixed = answers.stream()
+                    .mapToDouble(l -> l.callsPerDay() * l.inputTokens() * l.priceIn())
+                    .sum();
+            double perToken = answers.stream()
+                    .mapToDouble(l -> l.callsPerDay() * l.priceOut())
+                    .sum();
             return perToken == 0 ? Double.POSITIVE_INFINITY : (SEED_MONTH_HIGH / MONTH_DAYS * 1e6 - fixed) / perToken;
         }
 
         /** The report, in words and a table. */
         public List<String> text() {
             List<String> out = new ArrayList<>();
-            out.add(String.format(Locale.ROOT, "%-24s %-12s %5s %8s %8s %8s %16s %10s %10s %11s", "MODEL", "ROLE", "CALLS",
-                    "IN $/M", "OUT $/M", "MAX OUT", "TOKENS IN/OUT", "PER CALL", "PER DAY", "PER 30 DAYS"));
+            out.add(String.format(
+                    Locale.ROOT,
+                    "%-24s %-12s %5s %8s %8s %8s %16s %10s %10s %11s",
+                    "MODEL",
+                    "ROLE",
+                    "CALLS",
+                    "IN $/M",
+                    "OUT $/M",
+                    "MAX OUT",
+                    "TOKENS IN/OUT",
+                    "PER CALL",
+                    "PER DAY",
+                    "PER 30 DAYS"));
             for (Line l : lines) {
-                String tokens = String.format(Locale.ROOT, "%.0f/%.0f%s", l.inputTokens(), l.outputTokens(), l.fromHistory() ? "*" : "");
-                out.add(String.format(Locale.ROOT, "%-24s %-12s %5d %8.2f %8.2f %8d %16s %10s %10s %11s", l.modelId(), l.role(),
-                        l.callsPerDay(), l.priceIn(), l.priceOut(), l.maxOutputTokens(), tokens, usd(l.perCall()), usd(l.perDay()),
+                String tokens = String.format(
+                        Locale.ROOT, "%.0f/%.0f%s", l.inputTokens(), l.outputTokens(), l.fromHistory() ? "*" : "");
+                out.add(String.format(
+                        Locale.ROOT,
+                        "%-24s %-12s %5d %8.2f %8.2f %8d %16s %10s %10s %11s",
+                        l.modelId(),
+                        l.role(),
+                        l.callsPerDay(),
+                        l.priceIn(),
+                        l.priceOut(),
+                        l.maxOutputTokens(),
+                        tokens,
+                        usd(l.perCall()),
+                        usd(l.perDay()),
                         usd(l.perDay() * MONTH_DAYS)));
             }
-            out.add(String.format(Locale.ROOT, "%-24s %-12s %5d %52s %10s %11s", "expected", "", callsPerDay(), "", usd(perDay()),
+            out.add(String.format(
+                    Locale.ROOT,
+                    "%-24s %-12s %5d %52s %10s %11s",
+                    "expected",
+                    "",
+                    callsPerDay(),
+                    "",
+                    usd(perDay()),
                     usd(perDay() * MONTH_DAYS)));
-            out.add(String.format(Locale.ROOT, "%-24s %-12s %5d %52s %10s %11s", "at the output cap", "", callsPerDay(), "",
-                    usd(perDayAtCap()), usd(perDayAtCap() * MONTH_DAYS)));
+            out.add(String.format(
+                    Locale.ROOT,
+                    "%-24s %-12s %5d %52s %10s %11s",
+                    "at the output cap",
+                    "",
+                    callsPerDay(),
+                    "",
+                    usd(perDayAtCap()),
+                    usd(perDayAtCap() * MONTH_DAYS)));
             boolean anyHistory = lines.stream().anyMatch(Line::fromHistory);
-            out.add("Tokens: " + (anyHistory ? "* = the average of the model's billed calls in the call ledger; others " : "")
-                    + "assumed " + ASSUMED_INPUT + " in / " + ASSUMED_OUTPUT + " out (at most the model's limit) per call. "
+            out.add("Tokens: "
+                    + (anyHistory ? "* = the average of the model's billed calls in the call ledger; others " : "")
+                    + "assumed " + ASSUMED_INPUT + " in / " + ASSUMED_OUTPUT
+                    + " out (at most the model's limit) per call. "
                     + "\"At the output cap\": every call uses its whole max_output_tokens.");
             if (dailyBudgetUsd != null) {
-                out.add(String.format(Locale.ROOT, "daily_budget_usd %s: at most %s per 30 days; the worst case (%s a day) %s.",
-                        usd(dailyBudgetUsd), usd(dailyBudgetUsd * MONTH_DAYS), usd(perDayAtCap()),
-                        perDayAtCap() <= dailyBudgetUsd ? "fits in it" : "does not fit: some calls would wait for a later day's budget"));
+                out.add(String.format(
+                        Locale.ROOT,
+                        "daily_budget_usd %s: at most %s per 30 days; the worst case (%s a day) %s.",
+                        usd(dailyBudgetUsd),
+                        usd(dailyBudgetUsd * MONTH_DAYS),
+                        usd(perDayAtCap()),
+                        perDayAtCap() <= dailyBudgetUsd
+                                ? "fits in it"
+                                : "does not fit: some calls would wait for a later day's budget"));
             } else {
                 out.add("No daily_budget_usd: nothing caps the spend.");
             }
-            out.add(String.format(Locale.ROOT, "The seed's estimate: %d calls a day (4 models x 3 tasks), about %d a month, "
-                    + "\"~$%.0f-%.0f/month depending on model pricing\".", SEED_CALLS_PER_DAY, SEED_CALLS_PER_DAY * MONTH_DAYS,
-                    SEED_MONTH_LOW, SEED_MONTH_HIGH));
+            out.add(String.format(
+                    Locale.ROOT,
+                    "The seed's estimate: %d calls a day (4 models x 3 tasks), about %d a month, "
+                            + "\"~$%.0f-%.0f/month depending on model pricing\".",
+                    SEED_CALLS_PER_DAY,
+                    SEED_CALLS_PER_DAY * MONTH_DAYS,
+                    SEED_MONTH_LOW,
+                    SEED_MONTH_HIGH));
             double x = outputTokensForSeedHigh();
-            out.add(String.format(Locale.ROOT, "This config: %d calls a day, %d a month, %s a month expected (%s at the cap)%s.",
-                    callsPerDay(), callsPerDay() * MONTH_DAYS, usd(perDay() * MONTH_DAYS), usd(perDayAtCap() * MONTH_DAYS),
-                    x < 0 ? "; the seed's $5 a month is below even empty answers at these prices"
-                            : Double.isInfinite(x) ? ""
-                            : String.format(Locale.ROOT, "; the seed's $5 a month holds while answers average at most %,.0f output tokens", x)));
+            out.add(String.format(
+                    Locale.ROOT,
+                    "This config: %d calls a day, %d a month, %s a month expected (%s at the cap)%s.",
+                    callsPerDay(),
+                    callsPerDay() * MONTH_DAYS,
+                    usd(perDay() * MONTH_DAYS),
+                    usd(perDayAtCap() * MONTH_DAYS),
+                    x < 0
+                            ? "; the seed's $5 a month is below even empty answers at these prices"
+                            : Double.isInfinite(x)
+                                    ? ""
+                                    : String.format(
+                                            Locale.ROOT,
+                                            "; the seed's $5 a month holds while answers average at most %,.0f output tokens",
+                                            x)));
             return out;
         }
     }
@@ -136,8 +211,17 @@ public final class CostPlan {
     private static Line line(ModelConfig m, String role, int calls, int maxOut, Optional<AverageTokens> seen) {
         double in = seen.map(AverageTokens::input).orElse((double) ASSUMED_INPUT);
         double out = seen.map(AverageTokens::output).orElse((double) Math.min(ASSUMED_OUTPUT, maxOut));
-        return new Line(m.id(), role, calls, m.price().inputPerMillion(), m.price().outputPerMillion(), maxOut, in, out,
-                seen.isPresent(), seen.map(AverageTokens::calls).orElse(0));
+        return new Line(
+                m.id(),
+                role,
+                calls,
+                m.price().inputPerMillion(),
+                m.price().outputPerMillion(),
+                maxOut,
+                in,
+                out,
+                seen.isPresent(),
+                seen.map(AverageTokens::calls).orElse(0));
     }
 
     static String usd(double v) {

@@ -30,8 +30,15 @@ public final class Costs {
      * @param dailyBudgetUsd   the configured cap per day, or null for none
      * @param monthBudgetUsd   the cap × days in the month, or null
      */
-    public record Report(LocalDate today, double todayUsd, double monthUsd, double projectedMonthUsd, int daysElapsed,
-                         int daysInMonth, Double dailyBudgetUsd, Double monthBudgetUsd) {
+    public record Report(
+            LocalDate today,
+            double todayUsd,
+            double monthUsd,
+            double projectedMonthUsd,
+            int daysElapsed,
+            int daysInMonth,
+            Double dailyBudgetUsd,
+            Double monthBudgetUsd) {
         /** Whether the projection exceeds the month's budget (false without a budget). */
         public boolean projectedOverBudget() {
             return monthBudgetUsd != null && projectedMonthUsd > monthBudgetUsd;
@@ -43,9 +50,11 @@ public final class Costs {
             String month = monthBudgetUsd == null ? "" : String.format(" of $%.2f", monthBudgetUsd);
             return java.util.List.of(
                     String.format("cost today (%s): $%.4f%s", today, todayUsd, day),
-                    String.format("cost this month (%d of %d days): $%.4f%s", daysElapsed, daysInMonth, monthUsd, month),
-                    String.format("projected month (linear by days elapsed): $%.4f%s%s", projectedMonthUsd, month,
-                            projectedOverBudget() ? "  OVER BUDGET" : ""));
+                    String.format(
+                            "cost this month (%d of %d days): $%.4f%s", daysElapsed, daysInMonth, monthUsd, month),
+                    String.format(
+                            "projected month (linear by days elapsed): $%.4f%s%s",
+                            projectedMonthUsd, month, projectedOverBudget() ? "  OVER BUDGET" : ""));
         }
     }
 
@@ -58,7 +67,14 @@ public final class Costs {
         int elapsed = today.getDayOfMonth();
         int days = today.lengthOfMonth();
         double projected = monthUsd / elapsed * days;
-        return new Report(today, todayUsd, monthUsd, projected, elapsed, days, dailyBudgetUsd,
+        return new Report(
+                today,
+                todayUsd,
+                monthUsd,
+                projected,
+                elapsed,
+                days,
+                dailyBudgetUsd,
                 dailyBudgetUsd == null ? null : dailyBudgetUsd * days);
     }
 }

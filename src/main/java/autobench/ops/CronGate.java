@@ -22,6 +22,7 @@ public final class CronGate {
     static final int FAILURES_PER_WINDOW = 10;
     /** Accepted calls per window, all addresses together: triggers are a few a day, not a stream. */
     static final int CALLS_PER_WINDOW = 60;
+
     static final long WINDOW_MS = 60_000;
     /** Addresses remembered at once; past this the longest-quiet ones are forgotten first. */
     static final int MAX_ADDRESSES = 10_000;
@@ -30,6 +31,7 @@ public final class CronGate {
     private final Clock clock;
     /** Address → times of its recent failures; in order of the last failure, so eviction drops the quietest. */
     private final LinkedHashMap<String, Deque<Long>> failures = new LinkedHashMap<>(16, 0.75f, true);
+
     private final Deque<Long> calls = new ArrayDeque<>();
     private long lastSweep;
 

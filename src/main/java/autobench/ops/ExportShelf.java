@@ -32,11 +32,15 @@ public final class ExportShelf {
     /** The latest readable export, if the directory holds one. */
     public Optional<Latest> latest() {
         if (root == null || !Files.isDirectory(root)) return Optional.empty();
-        if (Files.isRegularFile(root.resolve(Manifest.FILE))) return readable(root).map(m -> new Latest(root, ".", m));
+        if (Files.isRegularFile(root.resolve(Manifest.FILE)))
+            return readable(root).map(m -> new Latest(root, ".", m));
         try (Stream<Path> dirs = Files.list(root)) {
-            return dirs.filter(Files::isDirectory).filter(d -> Files.isRegularFile(d.resolve(Manifest.FILE)))
-                    .flatMap(d -> readable(d).map(m -> new Latest(d, d.getFileName().toString(), m)).stream())
-                    .max(Comparator.comparing((Latest l) -> exportedAt(l.manifest())).thenComparing(Latest::name));
+            return dirs.filter(Files::isDirectory)
+                    .filter(d -> Files.isRegularFile(d.resolve(Manifest.FILE)))
+                    .flatMap(d ->
+                            readable(d).map(m -> new Latest(d, d.getFileName().toString(), m)).stream())
+                    .max(Comparator.comparing((Latest l) -> exportedAt(l.manifest()))
+                            .thenComparing(Latest::name));
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -64,7 +68,9 @@ public final class ExportShelf {
     /** The files of the latest export (JSONL tables first), for the download page. */
     public List<Manifest.Entry> files(Latest l) {
         return l.manifest().files().stream()
-                .sorted(Comparator.comparing((Manifest.Entry e) -> e.rows() == null).thenComparing(Manifest.Entry::path)).toList();
+                .sorted(Comparator.comparing((Manifest.Entry e) -> e.rows() == null)
+                        .thenComparing(Manifest.Entry::path))
+                .toList();
     }
 
     /** When the manifest says it was exported; unreadable or missing instants sort first. */

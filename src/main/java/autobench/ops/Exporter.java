@@ -28,9 +28,16 @@ import javax.crypto.spec.SecretKeySpec;
  * in battles now): the export ends at the last revealed day.
  */
 public final class Exporter {
-    static final String MODELS = "models.jsonl", TASKS = "tasks.jsonl", SUBMISSIONS = "submissions.jsonl",
-            RENDERS = "render_results.jsonl", BLOBS = "blobs.jsonl", ARTIFACTS = "artifacts.jsonl", VOTES = "votes.jsonl",
-            DEMO_VOTES = "votes-demo.jsonl", SNAPSHOTS = "rating_snapshots.jsonl", ARTIFACT_DIR = "artifacts/";
+    static final String MODELS = "models.jsonl",
+            TASKS = "tasks.jsonl",
+            SUBMISSIONS = "submissions.jsonl",
+            RENDERS = "render_results.jsonl",
+            BLOBS = "blobs.jsonl",
+            ARTIFACTS = "artifacts.jsonl",
+            VOTES = "votes.jsonl",
+            DEMO_VOTES = "votes-demo.jsonl",
+            SNAPSHOTS = "rating_snapshots.jsonl",
+            ARTIFACT_DIR = "artifacts/";
     static final String FIRST_DAY = "0000-01-01", LAST_DAY = "9999-12-31";
 
     private final DataTables tables;
@@ -58,7 +65,8 @@ public final class Exporter {
      * must be empty or not exist yet.
      */
     public Manifest export(Path dir, LocalDate from, LocalDate to) throws IOException {
-        if (from != null && to != null && from.isAfter(to)) throw new IllegalArgumentException("--from " + from + " is after --to " + to);
+        if (from != null && to != null && from.isAfter(to))
+            throw new IllegalArgumentException("--from " + from + " is after --to " + to);
         if (Files.exists(dir) && (!Files.isDirectory(dir) || hasEntries(dir))) {
             throw new IllegalArgumentException(dir + " exists and is not an empty directory; export into a new one");
         }
@@ -75,17 +83,26 @@ public final class Exporter {
         files.add(table(dir, RENDERS, sink -> tables.renders().exportRows(f, t, before, sink)));
         files.add(table(dir, ARTIFACTS, sink -> tables.artifacts().exportRows(f, t, before, sink)));
         List<Manifest.Entry> blobFiles = new ArrayList<>();
-        files.add(table(dir, BLOBS, sink -> tables.artifacts().exportBlobs(f, t, before, row -> {
-            blobFiles.add(writeBlob(dir, (String) row.get("sha256"), (byte[]) row.remove("content")));
-            sink.accept(row);
-        })));
+        files.add(table(
+                dir,
+                BLOBS,
+                sink -> tables.artifacts().exportBlobs(f, t, before, row -> {
+                    blobFiles.add(writeBlob(dir, (String) row.get("sha256"), (byte[]) row.remove("content")));
+                    sink.accept(row);
+                })));
         files.addAll(votes(dir, f, t, before));
         files.add(table(dir, SNAPSHOTS, sink -> tables.snapshots().exportRows(f, t, sink)));
         files.add(table(dir, MODELS, sink -> tables.models().exportRows(sink)));
         files.addAll(blobFiles);
 
-        Manifest m = new Manifest(Manifest.FORMAT, autobenchVersion, schemaVersion.get(), startedAt, from == null ? null : f,
-                to == null ? null : t, files);
+        Manifest m = new Manifest(
+                Manifest.FORMAT,
+                autobenchVersion,
+                schemaVersion.get(),
+                startedAt,
+                from == null ? null : f,
+                to == null ? null : t,
+                files);
         m.write(dir);
         return m;
     }
@@ -96,7 +113,8 @@ public final class Exporter {
      */
     private List<Manifest.Entry> votes(Path dir, String from, String to, long before) throws IOException {
         Pseudonyms visitors = new Pseudonyms();
-        try (Jsonl.Writer real = new Jsonl.Writer(dir, VOTES); Jsonl.Writer demo = new Jsonl.Writer(dir, DEMO_VOTES)) {
+        try (Jsonl.Writer real = new Jsonl.Writer(dir, VOTES);
+                Jsonl.Writer demo = new Jsonl.Writer(dir, DEMO_VOTES)) {
             tables.votes().exportRows(from, to, before, row -> {
                 Map<String, Object> v = new LinkedHashMap<>();
                 v.put("left", row.get("left_model"));
@@ -130,7 +148,9 @@ public final class Exporter {
 
     private static Manifest.Entry writeBlob(Path dir, String sha, byte[] bytes) {
         String actual = HexFormat.of().formatHex(Jsonl.sha256().digest(bytes));
-        if (!actual.equals(sha)) throw new IllegalStateException("stored blob " + sha + " does not hash to its address (it hashes to " + actual + ")");
+        if (!actual.equals(sha))
+            throw new IllegalStateException(
+                    "stored blob " + sha + " does not hash to its address (it hashes to " + actual + ")");
         try {
             Path f = dir.resolve(ARTIFACT_DIR + sha);
             Files.createDirectories(f.getParent());

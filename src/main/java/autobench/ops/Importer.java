@@ -22,8 +22,16 @@ import java.util.function.Supplier;
  */
 public final class Importer {
     /** The files an import reads, in the order it loads them; each must be listed in the manifest. */
-    static final List<String> REQUIRED = List.of(Exporter.MODELS, Exporter.TASKS, Exporter.SUBMISSIONS, Exporter.RENDERS,
-            Exporter.BLOBS, Exporter.ARTIFACTS, Exporter.VOTES, Exporter.DEMO_VOTES, Exporter.SNAPSHOTS);
+    static final List<String> REQUIRED = List.of(
+            Exporter.MODELS,
+            Exporter.TASKS,
+            Exporter.SUBMISSIONS,
+            Exporter.RENDERS,
+            Exporter.BLOBS,
+            Exporter.ARTIFACTS,
+            Exporter.VOTES,
+            Exporter.DEMO_VOTES,
+            Exporter.SNAPSHOTS);
 
     private final DataTables tables;
     private final Supplier<String> schemaVersion;
@@ -45,7 +53,8 @@ public final class Importer {
     public static Manifest verify(Path dir) {
         Manifest m = Manifest.read(dir);
         for (String name : REQUIRED) {
-            if (m.entry(name).isEmpty()) throw new IllegalArgumentException(dir + ": the manifest does not list " + name);
+            if (m.entry(name).isEmpty())
+                throw new IllegalArgumentException(dir + ": the manifest does not list " + name);
         }
         Path root = dir.toAbsolutePath().normalize();
         for (Manifest.Entry e : m.files()) {
@@ -53,15 +62,18 @@ public final class Importer {
             if (!f.startsWith(root) || e.path().contains("\\")) {
                 throw new IllegalArgumentException(dir + ": the manifest lists a path outside the export: " + e.path());
             }
-            if (!Files.isRegularFile(f)) throw new IllegalArgumentException(dir + ": " + e.path() + " is listed in the manifest but missing");
+            if (!Files.isRegularFile(f))
+                throw new IllegalArgumentException(dir + ": " + e.path() + " is listed in the manifest but missing");
             Check c = check(f);
             if (c.bytes != e.bytes() || !c.sha256.equals(e.sha256())) {
-                throw new IllegalArgumentException(dir + ": " + e.path() + " does not match the manifest (expected SHA-256 "
-                        + e.sha256() + ", " + e.bytes() + " bytes; found " + c.sha256 + ", " + c.bytes
-                        + " bytes): the export is damaged or was edited; nothing was imported");
+                throw new IllegalArgumentException(
+                        dir + ": " + e.path() + " does not match the manifest (expected SHA-256 "
+                                + e.sha256() + ", " + e.bytes() + " bytes; found " + c.sha256 + ", " + c.bytes
+                                + " bytes): the export is damaged or was edited; nothing was imported");
             }
             if (e.rows() != null && c.lines != e.rows()) {
-                throw new IllegalArgumentException(dir + ": " + e.path() + " has " + c.lines + " rows, the manifest says " + e.rows());
+                throw new IllegalArgumentException(
+                        dir + ": " + e.path() + " has " + c.lines + " rows, the manifest says " + e.rows());
             }
             if (e.path().startsWith(Exporter.ARTIFACT_DIR) && !e.path().equals(Exporter.ARTIFACT_DIR + e.sha256())) {
                 throw new IllegalArgumentException(dir + ": artifact " + e.path() + " is not named by its SHA-256");
@@ -73,7 +85,8 @@ public final class Importer {
         for (Iterator<Map<String, Object>> it = Jsonl.read(dir.resolve(Exporter.BLOBS)); it.hasNext(); ) {
             Object sha = it.next().get("sha256");
             if (!listed.contains(Exporter.ARTIFACT_DIR + sha)) {
-                throw new IllegalArgumentException(dir + ": " + Exporter.BLOBS + " names artifact " + sha + ", which the manifest does not list");
+                throw new IllegalArgumentException(
+                        dir + ": " + Exporter.BLOBS + " names artifact " + sha + ", which the manifest does not list");
             }
         }
         return m;
@@ -94,10 +107,16 @@ public final class Importer {
         rows.put(Exporter.TASKS, tables.tasks().importRows(Jsonl.read(dir.resolve(Exporter.TASKS))));
         rows.put(Exporter.SUBMISSIONS, tables.submissions().importRows(Jsonl.read(dir.resolve(Exporter.SUBMISSIONS))));
         rows.put(Exporter.RENDERS, tables.renders().importRows(Jsonl.read(dir.resolve(Exporter.RENDERS))));
-        rows.put(Exporter.BLOBS, tables.artifacts().importBlobs(map(Jsonl.read(dir.resolve(Exporter.BLOBS)), b -> withContent(dir, b))));
+        rows.put(
+                Exporter.BLOBS,
+                tables.artifacts().importBlobs(map(Jsonl.read(dir.resolve(Exporter.BLOBS)), b -> withContent(dir, b))));
         rows.put(Exporter.ARTIFACTS, tables.artifacts().importRows(Jsonl.read(dir.resolve(Exporter.ARTIFACTS))));
-        rows.put(Exporter.VOTES, tables.votes().importRows(map(Jsonl.read(dir.resolve(Exporter.VOTES)), Importer::vote)));
-        rows.put(Exporter.DEMO_VOTES, tables.votes().importRows(map(Jsonl.read(dir.resolve(Exporter.DEMO_VOTES)), Importer::vote)));
+        rows.put(
+                Exporter.VOTES,
+                tables.votes().importRows(map(Jsonl.read(dir.resolve(Exporter.VOTES)), Importer::vote)));
+        rows.put(
+                Exporter.DEMO_VOTES,
+                tables.votes().importRows(map(Jsonl.read(dir.resolve(Exporter.DEMO_VOTES)), Importer::vote)));
         rows.put(Exporter.SNAPSHOTS, tables.snapshots().importRows(Jsonl.read(dir.resolve(Exporter.SNAPSHOTS))));
         return new Result(rows);
     }
@@ -117,8 +136,9 @@ public final class Importer {
             if (n > 0) filled.add(table + " (" + n + ")");
         });
         if (!filled.isEmpty()) {
-            throw new IllegalStateException("refusing to import into a database that already holds rows: " + String.join(", ", filled)
-                    + "; import into a new, empty database (no other command may have run against it first)");
+            throw new IllegalStateException(
+                    "refusing to import into a database that already holds rows: " + String.join(", ", filled)
+                            + "; import into a new, empty database (no other command may have run against it first)");
         }
     }
 

@@ -54,7 +54,8 @@ final class Jsonl {
         /** Closes the file and describes it for the manifest. */
         Manifest.Entry finish() throws IOException {
             out.close();
-            return new Manifest.Entry(path, HexFormat.of().formatHex(out.getMessageDigest().digest()), counter.count, rows);
+            return new Manifest.Entry(
+                    path, HexFormat.of().formatHex(out.getMessageDigest().digest()), counter.count, rows);
         }
 
         @Override

@@ -21,8 +21,14 @@ import java.util.List;
  * @param to               last arena day included, or null for no upper bound
  * @param files            every file, paths relative to the export directory, with '/' separators
  */
-public record Manifest(String format, String autobenchVersion, String schemaVersion, String exportedAt, String from,
-                       String to, List<Entry> files) {
+public record Manifest(
+        String format,
+        String autobenchVersion,
+        String schemaVersion,
+        String exportedAt,
+        String from,
+        String to,
+        List<Entry> files) {
     public static final String FORMAT = "autobench-export/1";
     public static final String FILE = "manifest.json";
 
@@ -41,11 +47,13 @@ public record Manifest(String format, String autobenchVersion, String schemaVers
 
     static Manifest read(Path dir) {
         Path f = dir.resolve(FILE);
-        if (!Files.isRegularFile(f)) throw new IllegalArgumentException(dir + " is not an AutoBench export: no " + FILE);
+        if (!Files.isRegularFile(f))
+            throw new IllegalArgumentException(dir + " is not an AutoBench export: no " + FILE);
         try {
             Manifest m = JSON.readValue(f.toFile(), Manifest.class);
             if (!FORMAT.equals(m.format())) {
-                throw new IllegalArgumentException(f + ": unknown format '" + m.format() + "' (this version reads " + FORMAT + ")");
+                throw new IllegalArgumentException(
+                        f + ": unknown format '" + m.format() + "' (this version reads " + FORMAT + ")");
             }
             if (m.files() == null) throw new IllegalArgumentException(f + ": no file list");
             return m;

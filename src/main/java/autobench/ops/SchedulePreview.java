@@ -28,8 +28,12 @@ public record SchedulePreview(LocalDate today, List<Step> steps) {
      * @param dueAt when a stage of a day is due ({@code Scheduler.dueAt})
      * @param runs  how a stage of a day stands in the run history, if it ever started
      */
-    public static SchedulePreview of(Instant now, ZoneId zone, int catchUpDays, BiFunction<Stage, LocalDate, Instant> dueAt,
-                                     BiFunction<Stage, LocalDate, Optional<StageRuns.Status>> runs) {
+    public static SchedulePreview of(
+            Instant now,
+            ZoneId zone,
+            int catchUpDays,
+            BiFunction<Stage, LocalDate, Instant> dueAt,
+            BiFunction<Stage, LocalDate, Optional<StageRuns.Status>> runs) {
         LocalDate today = LocalDate.ofInstant(now, zone);
         List<Step> steps = new ArrayList<>();
         for (LocalDate day = today.minusDays(catchUpDays); !day.isAfter(today); day = day.plusDays(1)) {
@@ -39,11 +43,14 @@ public record SchedulePreview(LocalDate today, List<Step> steps) {
                 if (status.isPresent() && status.get() == StageRuns.Status.DONE) {
                     steps.add(new Step(day, stage, due, false, "done"));
                 } else if (status.isPresent() && status.get() == StageRuns.Status.RUNNING) {
-                    steps.add(new Step(day, stage, due, false, "running in another process (taken over if its lease runs out)"));
+                    steps.add(new Step(
+                            day, stage, due, false, "running in another process (taken over if its lease runs out)"));
                 } else if (now.isBefore(due)) {
-                    steps.add(new Step(day, stage, due, false, "due at " + due.atZone(zone).toLocalTime()));
+                    steps.add(new Step(
+                            day, stage, due, false, "due at " + due.atZone(zone).toLocalTime()));
                 } else {
-                    String was = status.map(s -> " (it " + s.name().toLowerCase(Locale.ROOT) + " before)").orElse("");
+                    String was = status.map(s -> " (it " + s.name().toLowerCase(Locale.ROOT) + " before)")
+                            .orElse("");
                     steps.add(new Step(day, stage, due, true, "would run now" + was));
                 }
             }
@@ -53,7 +60,11 @@ public record SchedulePreview(LocalDate today, List<Step> steps) {
 
     /** Days before today that the next tick would work on. */
     public List<LocalDate> catchUpDays() {
-        return steps.stream().filter(s -> s.runNow() && s.day().isBefore(today)).map(Step::day).distinct().toList();
+        return steps.stream()
+                .filter(s -> s.runNow() && s.day().isBefore(today))
+                .map(Step::day)
+                .distinct()
+                .toList();
     }
 
     /** Whether the dispatch of that day would run now (so its calls would be made). */
@@ -69,9 +80,13 @@ public record SchedulePreview(LocalDate today, List<Step> steps) {
     public List<String> text(int callsPerDay) {
         List<String> out = new ArrayList<>();
         List<LocalDate> catchUp = catchUpDays();
-        out.add(catchUp.isEmpty() ? "No missed days to catch up."
-                : "Catching up " + catchUp.size() + " missed day(s) first: " + catchUp.stream().map(d -> d + (dispatches(d)
-                        ? " (up to " + callsPerDay + " model calls)" : "")).toList());
+        out.add(
+                catchUp.isEmpty()
+                        ? "No missed days to catch up."
+                        : "Catching up " + catchUp.size() + " missed day(s) first: "
+                                + catchUp.stream()
+                                        .map(d -> d + (dispatches(d) ? " (up to " + callsPerDay + " model calls)" : ""))
+                                        .toList());
         LocalDate day = null;
         for (Step s : steps) {
             if (!s.day().equals(day)) {

@@ -27,7 +27,8 @@ public final class Adapters {
         return forModel(model, env, http, LocalModels.shared());
     }
 
-    public static Provider forModel(ModelConfig model, Function<String, String> env, HttpTransport http, LocalModels local) {
+    public static Provider forModel(
+            ModelConfig model, Function<String, String> env, HttpTransport http, LocalModels local) {
         String key = model.apiKeyEnv() == null ? null : env.apply(model.apiKeyEnv());
         if (key != null && key.isBlank()) key = null;
         if (key == null && model.provider().needsKey()) return missingKey(model);
@@ -46,13 +47,15 @@ public final class Adapters {
         return switch (Options.string(model, "api", "chat")) {
             case "chat" -> new OpenAiProvider(model, key, http, dialect);
             case "responses" -> new OpenAiResponsesProvider(model, key, http, dialect);
-            default -> throw new IllegalArgumentException("model '" + model.id() + "': options.api must be chat or responses");
+            default ->
+                throw new IllegalArgumentException("model '" + model.id() + "': options.api must be chat or responses");
         };
     }
 
     /** Nothing is sent without a key: the failure names the variable, never a value. */
     private static Provider missingKey(ModelConfig model) {
-        String what = model.apiKeyEnv() == null ? "api_key_env is not configured"
+        String what = model.apiKeyEnv() == null
+                ? "api_key_env is not configured"
                 : "environment variable " + model.apiKeyEnv() + " is not set";
         return prompt -> new Completion.Failed(FailureKind.AUTH, "no key: " + what, 0, null, "");
     }

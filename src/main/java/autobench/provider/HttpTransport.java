@@ -111,12 +111,14 @@ public final class HttpTransport {
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(b::header);
-        CompletableFuture<HttpResponse<String>> call = client.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> call =
+                client.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString());
         try {
             HttpResponse<String> r = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             Map<String, List<String>> lower = new TreeMap<>();
             r.headers().map().forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
-            Duration retryAfter = RetryAfter.parse(r.headers().firstValue("retry-after").orElse(null), clock);
+            Duration retryAfter =
+                    RetryAfter.parse(r.headers().firstValue("retry-after").orElse(null), clock);
             return new Received(new Reply(r.statusCode(), r.body(), retryAfter, lower));
         } catch (TimeoutException e) {
             call.cancel(true);
@@ -139,12 +141,15 @@ public final class HttpTransport {
             return new Broken(Completion.Failed.of(FailureKind.CONNECT, "could not connect to " + uri.getHost()));
         }
         String what = e == null ? "unknown" : e.getClass().getSimpleName();
-        return new Broken(Completion.Failed.of(FailureKind.NETWORK, "connection broke after the request was sent: " + what));
+        return new Broken(
+                Completion.Failed.of(FailureKind.NETWORK, "connection broke after the request was sent: " + what));
     }
 
     private static boolean isConnectFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
+            if (t instanceof ConnectException
+                    || t instanceof UnresolvedAddressException
+                    || t instanceof UnknownHostException) {
                 return true;
             }
             if (!(t instanceof IOException) && t != e) return false;

@@ -44,13 +44,15 @@ public final class Options {
     public static Map<String, String> stringMap(ModelConfig m, String key) {
         Object v = m.options().get(key);
         if (v == null) return Map.of();
-        if (!(v instanceof Map<?, ?> raw)) throw bad(m, key, "a map of names to values", v.getClass().getSimpleName());
+        if (!(v instanceof Map<?, ?> raw))
+            throw bad(m, key, "a map of names to values", v.getClass().getSimpleName());
         Map<String, String> out = new LinkedHashMap<>();
         raw.forEach((k, val) -> out.put(String.valueOf(k), String.valueOf(val)));
         return out;
     }
 
     private static IllegalArgumentException bad(ModelConfig m, String key, String expected, Object got) {
-        return new IllegalArgumentException("model '" + m.id() + "': options." + key + " must be " + expected + ", got '" + got + "'");
+        return new IllegalArgumentException(
+                "model '" + m.id() + "': options." + key + " must be " + expected + ", got '" + got + "'");
     }
 }

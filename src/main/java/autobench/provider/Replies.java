@@ -51,7 +51,8 @@ public final class Replies {
      * A failure for a received reply. The wait hint is kept only for the retriable kinds: the
      * dispatcher never waits to retry anything else.
      */
-    public static Completion.Failed failed(FailureKind kind, HttpTransport.Reply reply, String detail, Duration retryAfter) {
+    public static Completion.Failed failed(
+            FailureKind kind, HttpTransport.Reply reply, String detail, Duration retryAfter) {
         String message = "HTTP " + reply.status() + (detail == null || detail.isBlank() ? "" : ": " + shorten(detail));
         Duration wait = kind.refusedBeforeWork() ? retryAfter : null;
         return new Completion.Failed(kind, message, reply.status(), wait, reply.body());
@@ -80,7 +81,8 @@ public final class Replies {
     public static long tokens(JsonNode v) {
         if (v == null) return 0;
         long n;
-        if (v.isIntegralNumber() && !v.canConvertToLong()) n = v.bigIntegerValue().signum() > 0 ? Long.MAX_VALUE : 0;
+        if (v.isIntegralNumber() && !v.canConvertToLong())
+            n = v.bigIntegerValue().signum() > 0 ? Long.MAX_VALUE : 0;
         else if (v.isFloatingPointNumber()) n = (long) v.asDouble();
         else n = v.asLong(0);
         return Math.max(0, n);

@@ -21,7 +21,8 @@ public final class RetryAfter {
             return Duration.ofMillis((long) Math.ceil(seconds * 1000));
         } catch (NumberFormatException notSeconds) {
             try {
-                Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
                 Duration d = Duration.between(clock.instant(), at);
                 return d.isNegative() ? Duration.ZERO : d;
             } catch (DateTimeParseException notADate) {

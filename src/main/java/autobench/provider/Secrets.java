@@ -14,12 +14,20 @@ public final class Secrets {
     public static Completion scrub(Completion c, String key) {
         if (key == null || key.isEmpty()) return c;
         return switch (c) {
-            case Completion.Answered a -> new Completion.Answered(mask(a.text(), key), mask(a.reasoning(), key),
-                    a.finish(), a.usage(), mask(a.modelVersion(), key), mask(a.raw(), key));
-            case Completion.Refused r -> new Completion.Refused(mask(r.reason(), key), r.usage(),
-                    mask(r.modelVersion(), key), mask(r.raw(), key));
-            case Completion.Failed f -> new Completion.Failed(f.kind(), mask(f.message(), key), f.httpStatus(),
-                    f.retryAfter(), mask(f.raw(), key));
+            case Completion.Answered a ->
+                new Completion.Answered(
+                        mask(a.text(), key),
+                        mask(a.reasoning(), key),
+                        a.finish(),
+                        a.usage(),
+                        mask(a.modelVersion(), key),
+                        mask(a.raw(), key));
+            case Completion.Refused r ->
+                new Completion.Refused(
+                        mask(r.reason(), key), r.usage(), mask(r.modelVersion(), key), mask(r.raw(), key));
+            case Completion.Failed f ->
+                new Completion.Failed(
+                        f.kind(), mask(f.message(), key), f.httpStatus(), f.retryAfter(), mask(f.raw(), key));
         };
     }
 

@@ -21,6 +21,7 @@ final class BradleyTerry {
      * squared), so the error left after such a step is far smaller still, around 1e-13.
      */
     static final double TOLERANCE = 1e-6;
+
     static final int MAX_ITERATIONS = 100;
 
     private final int n;
@@ -78,7 +79,7 @@ final class BradleyTerry {
             if (games == 0) continue;
             int i = a[p], j = b[p];
             double d = theta[i] - theta[j];
-            double e = Math.exp(-Math.abs(d));           // in (0, 1]: no overflow either way
+            double e = Math.exp(-Math.abs(d)); // in (0, 1]: no overflow either way
             double s = d >= 0 ? 1 / (1 + e) : e / (1 + e); // P(i beats j)
             f += wa[p] * d - games * (Math.max(d, 0) + Math.log(1 + e)); // log(1 + e^d), stably
             double g = wa[p] - games * s;
@@ -109,8 +110,16 @@ final class BradleyTerry {
             grew = false;
             for (int p = 0; p < a.length; p++) {
                 boolean aToB = forward ? wa[p] > 0 : wb[p] > 0, bToA = forward ? wb[p] > 0 : wa[p] > 0;
-                if (aToB && seen[a[p]] && !seen[b[p]]) { seen[b[p]] = true; count++; grew = true; }
-                if (bToA && seen[b[p]] && !seen[a[p]]) { seen[a[p]] = true; count++; grew = true; }
+                if (aToB && seen[a[p]] && !seen[b[p]]) {
+                    seen[b[p]] = true;
+                    count++;
+                    grew = true;
+                }
+                if (bToA && seen[b[p]] && !seen[a[p]]) {
+                    seen[a[p]] = true;
+                    count++;
+                    grew = true;
+                }
             }
         }
         return count == n;

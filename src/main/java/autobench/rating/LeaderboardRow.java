@@ -9,6 +9,17 @@ package autobench.rating;
  * @param winRate     wins / votes: the share of battles it won outright
  * @param provisional fewer votes than the configured threshold
  */
-public record LeaderboardRow(String model, double rating, double ciLow, double ciHigh, int rank, int votes,
-                             int wins, int losses, int ties, int bothBad, double winRate, boolean provisional,
-                             double elo) {}
+public record LeaderboardRow(
+        String model,
+        double rating,
+        double ciLow,
+        double ciHigh,
+        int rank,
+        int votes,
+        int wins,
+        int losses,
+        int ties,
+        int bothBad,
+        double winRate,
+        boolean provisional,
+        double elo) {}

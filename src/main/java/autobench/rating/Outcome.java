@@ -8,7 +8,10 @@ import autobench.WireName;
  * {@link WireName#parse}, which has no default, no trimming and no synonyms such as "draw".
  */
 public enum Outcome implements WireName {
-    LEFT, RIGHT, TIE, BOTH_BAD;
+    LEFT,
+    RIGHT,
+    TIE,
+    BOTH_BAD;
 
     /** The outcome seen from the other side: swapping the two answers turns LEFT into RIGHT. */
     public Outcome mirrored() {

@@ -11,8 +11,17 @@ import java.util.List;
  * Sides are folded away here (Bradley–Terry ignores them); the side counts are kept per model for
  * the fairness figures.
  */
-record PairCounts(List<String> models, int[] a, int[] b, int[] aWins, int[] bWins, int[] ties, int[] bothBad,
-                  int[] leftSide, int[] rightSide, double[] elo) {
+record PairCounts(
+        List<String> models,
+        int[] a,
+        int[] b,
+        int[] aWins,
+        int[] bWins,
+        int[] ties,
+        int[] bothBad,
+        int[] leftSide,
+        int[] rightSide,
+        double[] elo) {
 
     static PairCounts of(Tally tally) {
         List<String> ids = tally.ids();
@@ -54,7 +63,8 @@ record PairCounts(List<String> models, int[] a, int[] b, int[] aWins, int[] bWin
         int p = sorted.length;
         int[][] cols = new int[6][p];
         for (int i = 0; i < p; i++) for (int c = 0; c < 6; c++) cols[c][i] = sorted[i][c];
-        return new PairCounts(List.copyOf(models), cols[0], cols[1], cols[2], cols[3], cols[4], cols[5], left, right, elo);
+        return new PairCounts(
+                List.copyOf(models), cols[0], cols[1], cols[2], cols[3], cols[4], cols[5], left, right, elo);
     }
 
     int size() {

@@ -20,8 +20,8 @@ final class Poisson {
     }
 
     private final double mean;
-    private final int low;         // alias table: outcome low + i
-    private final double[] keep;   // probability of keeping i rather than taking alias[i]
+    private final int low; // alias table: outcome low + i
+    private final double[] keep; // probability of keeping i rather than taking alias[i]
     private final int[] alias;
     private final double logMean, a, b, inverseAlpha, acceptAtOnce; // PTRS constants
 
@@ -69,14 +69,16 @@ final class Poisson {
         int ns = 0, nl = 0;
         for (int i = 0; i < n; i++) {
             scaled[i] *= n / total;
-            if (scaled[i] < 1) small[ns++] = i; else large[nl++] = i;
+            if (scaled[i] < 1) small[ns++] = i;
+            else large[nl++] = i;
         }
         while (ns > 0 && nl > 0) {
             int s = small[--ns], l = large[--nl];
             keep[s] = scaled[s];
             alias[s] = l;
             scaled[l] -= 1 - scaled[s];
-            if (scaled[l] < 1) small[ns++] = l; else large[nl++] = l;
+            if (scaled[l] < 1) small[ns++] = l;
+            else large[nl++] = l;
         }
         while (nl > 0) keep[large[--nl]] = 1;
         while (ns > 0) keep[small[--ns]] = 1; // only rounding leaves columns here
@@ -100,7 +102,10 @@ final class Poisson {
         if (k < LOG_FACTORIAL.length) return LOG_FACTORIAL[(int) k];
         double x = k;
         double inv = 1 / x, inv2 = inv * inv;
-        return x * Math.log(x) - x + 0.5 * Math.log(x) + HALF_LOG_TWO_PI
+        return x * Math.log(x)
+                - x
+                + 0.5 * Math.log(x)
+                + HALF_LOG_TWO_PI
                 + inv * (1.0 / 12 - inv2 * (1.0 / 360 - inv2 / 1260));
     }
 }

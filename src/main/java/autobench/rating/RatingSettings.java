@@ -15,25 +15,39 @@ package autobench.rating;
  * @param confidence       two-sided interval coverage, e.g. 0.95
  * @param provisionalBelow a model with fewer votes than this is marked provisional
  */
-public record RatingSettings(double eloK, double tieWeight, double bothBadWeight, double prior, String anchor,
-                             int rounds, long seed, double confidence, int provisionalBelow) {
+public record RatingSettings(
+        double eloK,
+        double tieWeight,
+        double bothBadWeight,
+        double prior,
+        String anchor,
+        int rounds,
+        long seed,
+        double confidence,
+        int provisionalBelow) {
 
-    public static final RatingSettings DEFAULTS =
-            new RatingSettings(32, 1.0, 1.0, 0.01, null, 1000, 1L, 0.95, 30);
+    public static final RatingSettings DEFAULTS = new RatingSettings(32, 1.0, 1.0, 0.01, null, 1000, 1L, 0.95, 30);
 
     public RatingSettings {
-        if (!(eloK > 0) || Double.isInfinite(eloK)) throw new IllegalArgumentException("Elo K must be positive and finite, got " + eloK);
-        if (!(tieWeight >= 0) || Double.isInfinite(tieWeight)) throw new IllegalArgumentException("tie weight must be >= 0, got " + tieWeight);
-        if (!(bothBadWeight >= 0) || Double.isInfinite(bothBadWeight)) throw new IllegalArgumentException("both-bad weight must be >= 0, got " + bothBadWeight);
-        if (!(prior >= 0) || Double.isInfinite(prior)) throw new IllegalArgumentException("prior must be >= 0 and finite, got " + prior);
+        if (!(eloK > 0) || Double.isInfinite(eloK))
+            throw new IllegalArgumentException("Elo K must be positive and finite, got " + eloK);
+        if (!(tieWeight >= 0) || Double.isInfinite(tieWeight))
+            throw new IllegalArgumentException("tie weight must be >= 0, got " + tieWeight);
+        if (!(bothBadWeight >= 0) || Double.isInfinite(bothBadWeight))
+            throw new IllegalArgumentException("both-bad weight must be >= 0, got " + bothBadWeight);
+        if (!(prior >= 0) || Double.isInfinite(prior))
+            throw new IllegalArgumentException("prior must be >= 0 and finite, got " + prior);
         if (anchor != null && anchor.isBlank()) anchor = null;
         if (rounds < 0) throw new IllegalArgumentException("bootstrap rounds must be >= 0, got " + rounds);
-        if (!(confidence > 0 && confidence < 1)) throw new IllegalArgumentException("confidence must be in (0, 1), got " + confidence);
-        if (provisionalBelow < 0) throw new IllegalArgumentException("provisional threshold must be >= 0, got " + provisionalBelow);
+        if (!(confidence > 0 && confidence < 1))
+            throw new IllegalArgumentException("confidence must be in (0, 1), got " + confidence);
+        if (provisionalBelow < 0)
+            throw new IllegalArgumentException("provisional threshold must be >= 0, got " + provisionalBelow);
     }
 
     public RatingSettings withEloK(double k) {
-        return new RatingSettings(k, tieWeight, bothBadWeight, prior, anchor, rounds, seed, confidence, provisionalBelow);
+        return new RatingSettings(
+                k, tieWeight, bothBadWeight, prior, anchor, rounds, seed, confidence, provisionalBelow);
     }
 
     public RatingSettings withTieWeights(double tie, double bothBad) {
@@ -41,11 +55,13 @@ public record RatingSettings(double eloK, double tieWeight, double bothBadWeight
     }
 
     public RatingSettings withPrior(double p) {
-        return new RatingSettings(eloK, tieWeight, bothBadWeight, p, anchor, rounds, seed, confidence, provisionalBelow);
+        return new RatingSettings(
+                eloK, tieWeight, bothBadWeight, p, anchor, rounds, seed, confidence, provisionalBelow);
     }
 
     public RatingSettings withAnchor(String model) {
-        return new RatingSettings(eloK, tieWeight, bothBadWeight, prior, model, rounds, seed, confidence, provisionalBelow);
+        return new RatingSettings(
+                eloK, tieWeight, bothBadWeight, prior, model, rounds, seed, confidence, provisionalBelow);
     }
 
     public RatingSettings withRounds(int n) {
@@ -53,7 +69,8 @@ public record RatingSettings(double eloK, double tieWeight, double bothBadWeight
     }
 
     public RatingSettings withSeed(long s) {
-        return new RatingSettings(eloK, tieWeight, bothBadWeight, prior, anchor, rounds, s, confidence, provisionalBelow);
+        return new RatingSettings(
+                eloK, tieWeight, bothBadWeight, prior, anchor, rounds, s, confidence, provisionalBelow);
     }
 
     public RatingSettings withConfidence(double c) {

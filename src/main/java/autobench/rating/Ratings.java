@@ -86,8 +86,8 @@ public final class Ratings {
         return theta;
     }
 
-    private static Leaderboard assemble(PairCounts pc, RatingSettings s, long votes,
-                                        double[] rating, double[] low, double[] high) {
+    private static Leaderboard assemble(
+            PairCounts pc, RatingSettings s, long votes, double[] rating, double[] low, double[] high) {
         int n = pc.size();
         int[][] results = pc.perModel();
         List<LeaderboardRow> rows = new ArrayList<>(n);
@@ -97,9 +97,20 @@ public final class Ratings {
             int rank = ranks[i];
             int[] r = results[i];
             int played = r[0] + r[1] + r[2] + r[3];
-            rows.add(new LeaderboardRow(pc.models().get(i), rating[i], low[i], high[i], rank, played,
-                    r[0], r[1], r[2], r[3], played == 0 ? 0 : r[0] / (double) played,
-                    played < s.provisionalBelow(), pc.elo()[i]));
+            rows.add(new LeaderboardRow(
+                    pc.models().get(i),
+                    rating[i],
+                    low[i],
+                    high[i],
+                    rank,
+                    played,
+                    r[0],
+                    r[1],
+                    r[2],
+                    r[3],
+                    played == 0 ? 0 : r[0] / (double) played,
+                    played < s.provisionalBelow(),
+                    pc.elo()[i]));
             sides.add(SideBalance.of(pc.models().get(i), pc.leftSide()[i], pc.rightSide()[i]));
         }
         rows.sort(Comparator.comparingDouble(LeaderboardRow::rating).reversed().thenComparing(LeaderboardRow::model));

@@ -19,7 +19,7 @@ final class SpdSolver {
             if (!(pivot > 0)) return false;
             for (int i = k + 1; i < n; i++) {
                 double f = rowK[i] / pivot; // = m[i][k] / pivot by symmetry
-                if (f == 0) continue;       // models that never met: nothing to eliminate
+                if (f == 0) continue; // models that never met: nothing to eliminate
                 double[] rowI = m[i];
                 for (int j = i; j < n; j++) rowI[j] -= f * rowK[j];
                 y[i] -= f * y[k];

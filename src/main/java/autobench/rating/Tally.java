@@ -18,7 +18,7 @@ public final class Tally {
     private final Map<String, Integer> index = new HashMap<>();
     private final List<String> ids = new ArrayList<>();
     private final PairTable cells = new PairTable(); // ordered (left, right) pairs
-    private int[] counts = new int[4 * 64];          // 4 per pair, indexed by Outcome.ordinal()
+    private int[] counts = new int[4 * 64]; // 4 per pair, indexed by Outcome.ordinal()
     private final Elo elo;
     private long votes;
 

@@ -17,7 +17,8 @@ final class BareImports {
      *            "examples/jsm/controls/OrbitControls.js") to the URL to import instead
      */
     static String rewrite(String module, String pkg, UnaryOperator<String> url) {
-        Pattern p = Pattern.compile("(\\bfrom\\s*|\\bimport\\s*\\(\\s*|\\bimport\\s+)([\"'])" + Pattern.quote(pkg) + "(/[^\"'\\s]*)?\\2");
+        Pattern p = Pattern.compile(
+                "(\\bfrom\\s*|\\bimport\\s*\\(\\s*|\\bimport\\s+)([\"'])" + Pattern.quote(pkg) + "(/[^\"'\\s]*)?\\2");
         Matcher m = p.matcher(module);
         StringBuilder out = new StringBuilder(module.length() + 256);
         while (m.find()) {

@@ -15,11 +15,24 @@ package autobench.render;
  * @param slow        the page was too slow to draw frame by frame in software: it was drawn with
  *                    coarser frames, or its render was cut short and its last complete frame kept
  */
-public record Checks(boolean runs, boolean notBlank, boolean animates, boolean interactive,
-                     double contrast, double motion, double inputEffect, boolean slow) {
+public record Checks(
+        boolean runs,
+        boolean notBlank,
+        boolean animates,
+        boolean interactive,
+        double contrast,
+        double motion,
+        double inputEffect,
+        boolean slow) {
     /** Checks of a render that kept pace. */
-    public Checks(boolean runs, boolean notBlank, boolean animates, boolean interactive,
-                  double contrast, double motion, double inputEffect) {
+    public Checks(
+            boolean runs,
+            boolean notBlank,
+            boolean animates,
+            boolean interactive,
+            double contrast,
+            double motion,
+            double inputEffect) {
         this(runs, notBlank, animates, interactive, contrast, motion, inputEffect, false);
     }
 }

@@ -24,17 +24,23 @@ final class ChromiumProcesses {
     Optional<ProcessHandle> browser() {
         ProcessHandle known = browser;
         if (known != null && known.isAlive()) return Optional.of(known);
-        Optional<ProcessHandle> found = ProcessHandle.current().descendants()
-                .filter(p -> { String c = commandLine(p); return c.contains(marker) && !c.contains("--type="); })
+        Optional<ProcessHandle> found = ProcessHandle.current()
+                .descendants()
+                .filter(p -> {
+                    String c = commandLine(p);
+                    return c.contains(marker) && !c.contains("--type=");
+                })
                 .findFirst();
         browser = found.orElse(null);
         return found;
     }
 
     List<ProcessHandle> renderers() {
-        return browser().map(b -> b.descendants()
-                .filter(p -> commandLine(p).contains("--type=renderer"))
-                .toList()).orElse(List.of());
+        return browser()
+                .map(b -> b.descendants()
+                        .filter(p -> commandLine(p).contains("--type=renderer"))
+                        .toList())
+                .orElse(List.of());
     }
 
     /** Resident memory of the browser's largest renderer, in bytes (0 where /proc is not available). */

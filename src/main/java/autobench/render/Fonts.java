@@ -1,13 +1,12 @@
 package autobench.render;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The fonts answers need that a bare server lacks: without them every emoji and every Chinese,
@@ -29,14 +28,18 @@ final class Fonts {
     /** The needed fonts missing from {@code families} (fontconfig's family list, one a line). */
     static List<Needed> missing(String families) {
         String lower = families.toLowerCase(Locale.ROOT);
-        return NEEDED.stream().filter(n -> !lower.contains(n.family().toLowerCase(Locale.ROOT))).toList();
+        return NEEDED.stream()
+                .filter(n -> !lower.contains(n.family().toLowerCase(Locale.ROOT)))
+                .toList();
     }
 
     /** Logs a warning naming each missing font and its package; says nothing when all are there. */
     static void check() {
         String families;
         try {
-            Process p = new ProcessBuilder("fc-list", ":", "family").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("fc-list", ":", "family")
+                    .redirectErrorStream(true)
+                    .start();
             families = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(20, TimeUnit.SECONDS)) p.destroyForcibly();
         } catch (IOException e) {
@@ -48,8 +51,13 @@ final class Fonts {
             return;
         }
         for (Needed n : missing(families)) {
-            log.warn("font missing for the renderer: {} ({}); {} text in answers will be drawn as empty boxes. "
-                    + "Install it with `apt-get install -y {}`", n.family(), n.what(), n.what(), n.debianPackage());
+            log.warn(
+                    "font missing for the renderer: {} ({}); {} text in answers will be drawn as empty boxes. "
+                            + "Install it with `apt-get install -y {}`",
+                    n.family(),
+                    n.what(),
+                    n.what(),
+                    n.debianPackage());
         }
     }
 }

@@ -1,12 +1,5 @@
 package autobench.render;
 
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageTypeSpecifier;
-import javax.imageio.ImageWriter;
-import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.metadata.IIOMetadataNode;
-import javax.imageio.stream.ImageOutputStream;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
@@ -14,6 +7,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageOutputStream;
 
 /**
  * The gallery's animated preview: the frames, scaled down, as a looping GIF. The JDK's own GIF
@@ -32,7 +32,8 @@ final class GifPreview {
             writer.prepareWriteSequence(null);
             for (BufferedImage frame : frames) {
                 BufferedImage small = scale(frame);
-                IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(small), null);
+                IIOMetadata meta =
+                        writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(small), null);
                 annotate(meta, Math.max(2, delayMs / 10));
                 writer.writeToSequence(new IIOImage(small, null, meta), null);
             }
@@ -91,7 +92,9 @@ final class GifPreview {
         byte[] idx = new byte[px.length];
         for (int i = 0; i < px.length; i++) {
             int p = px[i];
-            int r = (((p >> 16) & 0xff) * 5 + 127) / 255, gg = (((p >> 8) & 0xff) * 6 + 127) / 255, b = ((p & 0xff) * 5 + 127) / 255;
+            int r = (((p >> 16) & 0xff) * 5 + 127) / 255,
+                    gg = (((p >> 8) & 0xff) * 6 + 127) / 255,
+                    b = ((p & 0xff) * 5 + 127) / 255;
             idx[i] = (byte) ((r * 7 + gg) * 6 + b);
         }
         BufferedImage indexed = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_INDEXED, PALETTE);
@@ -103,12 +106,14 @@ final class GifPreview {
 
     private static IndexColorModel cube() {
         byte[] r = new byte[256], g = new byte[256], b = new byte[256];
-        for (int i = 0; i < 6; i++) for (int j = 0; j < 7; j++) for (int k = 0; k < 6; k++) {
-            int n = (i * 7 + j) * 6 + k;
-            r[n] = (byte) (i * 255 / 5);
-            g[n] = (byte) (j * 255 / 6);
-            b[n] = (byte) (k * 255 / 5);
-        }
+        for (int i = 0; i < 6; i++)
+            for (int j = 0; j < 7; j++)
+                for (int k = 0; k < 6; k++) {
+                    int n = (i * 7 + j) * 6 + k;
+                    r[n] = (byte) (i * 255 / 5);
+                    g[n] = (byte) (j * 255 / 6);
+                    b[n] = (byte) (k * 255 / 5);
+                }
         return new IndexColorModel(8, 256, r, g, b);
     }
 }

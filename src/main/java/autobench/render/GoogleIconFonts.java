@@ -2,7 +2,6 @@ package autobench.render;
 
 import autobench.runtime.Libraries;
 import autobench.runtime.Libraries.Library;
-
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -29,19 +28,30 @@ final class GoogleIconFonts {
 
     private static final Map<String, Family> FAMILIES = Map.of(
             "material icons", new Family("material-icons", "material-icons", "iconfont/material-icons.woff2", false),
-            "material icons outlined", new Family("material-icons-outlined", "material-icons",
-                    "iconfont/material-icons-outlined.woff2", false),
-            "material icons round", new Family("material-icons-round", "material-icons", "iconfont/material-icons-round.woff2", false),
-            "material icons sharp", new Family("material-icons-sharp", "material-icons", "iconfont/material-icons-sharp.woff2", false),
-            "material icons two tone", new Family("material-icons-two-tone", "material-icons",
-                    "iconfont/material-icons-two-tone.woff2", false),
+            "material icons outlined",
+                    new Family(
+                            "material-icons-outlined",
+                            "material-icons",
+                            "iconfont/material-icons-outlined.woff2",
+                            false),
+            "material icons round",
+                    new Family("material-icons-round", "material-icons", "iconfont/material-icons-round.woff2", false),
+            "material icons sharp",
+                    new Family("material-icons-sharp", "material-icons", "iconfont/material-icons-sharp.woff2", false),
+            "material icons two tone",
+                    new Family(
+                            "material-icons-two-tone",
+                            "material-icons",
+                            "iconfont/material-icons-two-tone.woff2",
+                            false),
             // One style of Symbols is kept (Libraries says why): rounded and sharp are drawn with it.
-            "material symbols outlined", new Family("material-symbols-outlined", "material-symbols",
-                    "material-symbols-outlined.woff2", true),
-            "material symbols rounded", new Family("material-symbols-rounded", "material-symbols",
-                    "material-symbols-outlined.woff2", true),
-            "material symbols sharp", new Family("material-symbols-sharp", "material-symbols",
-                    "material-symbols-outlined.woff2", true));
+            "material symbols outlined",
+                    new Family(
+                            "material-symbols-outlined", "material-symbols", "material-symbols-outlined.woff2", true),
+            "material symbols rounded",
+                    new Family("material-symbols-rounded", "material-symbols", "material-symbols-outlined.woff2", true),
+            "material symbols sharp",
+                    new Family("material-symbols-sharp", "material-symbols", "material-symbols-outlined.woff2", true));
 
     /** The style sheet for a fonts.googleapis.com URL naming at least one icon family; empty otherwise. */
     static Optional<byte[]> css(String url) {
@@ -51,7 +61,9 @@ final class GoogleIconFonts {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (uri.getHost() == null || !uri.getHost().equalsIgnoreCase("fonts.googleapis.com") || uri.getRawQuery() == null) {
+        if (uri.getHost() == null
+                || !uri.getHost().equalsIgnoreCase("fonts.googleapis.com")
+                || uri.getRawQuery() == null) {
             return Optional.empty();
         }
         Set<String> names = new LinkedHashSet<>();
@@ -60,7 +72,9 @@ final class GoogleIconFonts {
             String value = URLDecoder.decode(param.substring("family=".length()), StandardCharsets.UTF_8);
             for (String family : value.split("\\|")) {
                 int colon = family.indexOf(':');
-                names.add((colon < 0 ? family : family.substring(0, colon)).strip().toLowerCase(Locale.ROOT));
+                names.add((colon < 0 ? family : family.substring(0, colon))
+                        .strip()
+                        .toLowerCase(Locale.ROOT));
             }
         }
         List<String> rules = new ArrayList<>();
@@ -71,14 +85,17 @@ final class GoogleIconFonts {
             String src = LibraryRoutes.canonical(lib, lib.bundles().getLast(), f.file());
             String display = titleCase(name);
             rules.add("@font-face {\n  font-family: '" + display + "';\n  font-style: normal;\n  font-weight: "
-                    + (f.symbols() ? "100 700" : "400") + ";\n  font-display: block;\n  src: url(" + src + ") format('woff2');\n}\n"
-                    + "." + f.cssClass() + " {\n  font-family: '" + display + "';\n  font-weight: normal;\n  font-style: normal;\n"
+                    + (f.symbols() ? "100 700" : "400") + ";\n  font-display: block;\n  src: url(" + src
+                    + ") format('woff2');\n}\n"
+                    + "." + f.cssClass() + " {\n  font-family: '" + display
+                    + "';\n  font-weight: normal;\n  font-style: normal;\n"
                     + "  font-size: 24px;\n  line-height: 1;\n  letter-spacing: normal;\n  text-transform: none;\n"
                     + "  display: inline-block;\n  white-space: nowrap;\n  word-wrap: normal;\n  direction: ltr;\n"
                     + "  -webkit-font-smoothing: antialiased;\n  font-feature-settings: 'liga';\n}\n");
         }
         if (rules.isEmpty()) return Optional.empty();
-        return Optional.of(("/* icon fonts from the AutoBench bundle */\n" + String.join("", rules)).getBytes(StandardCharsets.UTF_8));
+        return Optional.of(("/* icon fonts from the AutoBench bundle */\n" + String.join("", rules))
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private static String titleCase(String lower) {

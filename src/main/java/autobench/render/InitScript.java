@@ -23,10 +23,13 @@ final class InitScript {
      *                     page cannot forge them. Only letters, digits and '-'.
      */
     static String forRender(long seed, String reportPrefix) {
-        if (!reportPrefix.matches("[A-Za-z0-9-]+")) throw new IllegalArgumentException("bad report prefix " + reportPrefix);
+        if (!reportPrefix.matches("[A-Za-z0-9-]+"))
+            throw new IllegalArgumentException("bad report prefix " + reportPrefix);
         long seed32 = (seed ^ (seed >>> 32)) & 0xffffffffL; // the page's generator has 32 bits of state
-        return TEMPLATE.replace("__SEED__", Long.toString(seed32)).replace("__EPOCH__", Long.toString(PAGE_EPOCH_MS))
-                .replace("__REPORT__", reportPrefix).replace("__CONSOLE_LIMIT__", Integer.toString(Trace.PAGE_CONSOLE));
+        return TEMPLATE.replace("__SEED__", Long.toString(seed32))
+                .replace("__EPOCH__", Long.toString(PAGE_EPOCH_MS))
+                .replace("__REPORT__", reportPrefix)
+                .replace("__CONSOLE_LIMIT__", Integer.toString(Trace.PAGE_CONSOLE));
     }
 
     private static String load() {

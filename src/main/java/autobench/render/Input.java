@@ -33,7 +33,8 @@ final class Input {
         mouse.up();
         elapsed += tick(clock, 50);
 
-        for (String key : new String[] {"Space", "ArrowRight", "KeyA"}) page.keyboard().press(key);
+        for (String key : new String[] {"Space", "ArrowRight", "KeyA"})
+            page.keyboard().press(key);
         elapsed += tick(clock, 200);
         // Space and arrows scroll a page that is a few pixels too tall, and a drag selects: that is
         // the browser reacting, not the page.

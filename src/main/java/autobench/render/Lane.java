@@ -4,7 +4,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
-
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -45,7 +44,8 @@ final class Lane implements AutoCloseable {
         } catch (Exception e) {
             close();
             Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
-            throw new IllegalStateException("could not start Chromium at " + config.chromium() + ": " + cause.getMessage(), cause);
+            throw new IllegalStateException(
+                    "could not start Chromium at " + config.chromium() + ": " + cause.getMessage(), cause);
         }
     }
 
@@ -66,7 +66,10 @@ final class Lane implements AutoCloseable {
                 try {
                     new RenderJob(browser, config, libraries, html, seed, trace).run();
                 } catch (RenderJob.BrowserGone again) {
-                    String why = String.valueOf(again.getCause().getMessage()).lines().findFirst().orElse("");
+                    String why = String.valueOf(again.getCause().getMessage())
+                            .lines()
+                            .findFirst()
+                            .orElse("");
                     trace.crashed("the browser could not open a page twice in a row: " + why);
                 }
             }
@@ -117,13 +120,21 @@ final class Lane implements AutoCloseable {
     private void healIfNeeded() {
         if (browser != null && browser.isConnected()) return;
         closeQuietly();
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of(
-                "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1",
-                "PLAYWRIGHT_NODEJS_PATH", NodeLocator.node().toString())));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(config.chromium()).setHeadless(true).setChromiumSandbox(false)
-                .setArgs(ChromiumArgs.launch(marker)).setIgnoreDefaultArgs(ChromiumArgs.removedDefaults())
-                .setTimeout(30_000));
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of(
+                        "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD",
+                        "1",
+                        "PLAYWRIGHT_NODEJS_PATH",
+                        NodeLocator.node().toString())));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(config.chromium())
+                        .setHeadless(true)
+                        .setChromiumSandbox(false)
+                        .setArgs(ChromiumArgs.launch(marker))
+                        .setIgnoreDefaultArgs(ChromiumArgs.removedDefaults())
+                        .setTimeout(30_000));
         driver = processes.browser().flatMap(ProcessHandle::parent);
     }
 

@@ -3,7 +3,6 @@ package autobench.render;
 import autobench.runtime.Libraries;
 import autobench.runtime.Libraries.Bundle;
 import autobench.runtime.Libraries.Library;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +29,8 @@ public final class LibraryBundler {
     private LibraryBundler() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2) throw new IllegalArgumentException("usage: LibraryBundler <pack-cache-dir> <classes-dir>");
+        if (args.length != 2)
+            throw new IllegalArgumentException("usage: LibraryBundler <pack-cache-dir> <classes-dir>");
         Path cache = Path.of(args[0]);
         Path classes = Path.of(args[1]);
         Files.createDirectories(cache);
@@ -39,7 +39,8 @@ public final class LibraryBundler {
         }
     }
 
-    private static void bundle(Library lib, Bundle bundle, Path cache, Path classes) throws IOException, InterruptedException {
+    private static void bundle(Library lib, Bundle bundle, Path cache, Path classes)
+            throws IOException, InterruptedException {
         String spec = lib.npmPackage() + "@" + bundle.version();
         Path root = classes.resolve(LibraryRoutes.resourceRoot(lib.npmPackage(), bundle.version()));
         Path index = root.resolve(LibraryRoutes.INDEX);
@@ -74,11 +75,16 @@ public final class LibraryBundler {
         }
         for (String name : new String[] {"LICENSE", "LICENSE.md", "LICENSE.txt", "license"}) {
             byte[] licence = files.get("package/" + name);
-            if (licence != null) { Files.write(root.resolve("LICENSE.txt"), licence); break; }
+            if (licence != null) {
+                Files.write(root.resolve("LICENSE.txt"), licence);
+                break;
+            }
         }
         if (lib.global() != null && bundle.module() == null && bundle.classic() != null) {
-            Files.writeString(root.resolve(bundle.classic() + LibraryRoutes.EXPORTS), String.join("\n",
-                    exportedNames(root.resolve(bundle.classic()), peers(classes))), StandardCharsets.UTF_8);
+            Files.writeString(
+                    root.resolve(bundle.classic() + LibraryRoutes.EXPORTS),
+                    String.join("\n", exportedNames(root.resolve(bundle.classic()), peers(classes))),
+                    StandardCharsets.UTF_8);
         }
         Files.writeString(index, String.join("\n", kept), StandardCharsets.UTF_8);
         System.out.println("[autobench] bundled " + spec + ": " + kept.size() + " files, " + bytes / 1024 + " KB");
@@ -89,7 +95,10 @@ public final class LibraryBundler {
      * the WebAssembly decoders. Of a font, only the woff2 file: every style sheet kept lists it first.
      */
     private static boolean keptInFolder(String file) {
-        if (!(file.endsWith(".js") || file.endsWith(".mjs") || file.endsWith(".json") || file.endsWith(".css")
+        if (!(file.endsWith(".js")
+                || file.endsWith(".mjs")
+                || file.endsWith(".json")
+                || file.endsWith(".css")
                 || file.endsWith(".woff2"))) {
             return false;
         }
@@ -111,20 +120,37 @@ public final class LibraryBundler {
      */
     static List<String> exportedNames(Path classic, Map<String, Path> peers) throws IOException, InterruptedException {
         StringBuilder json = new StringBuilder("{");
-        peers.forEach((name, path) -> json.append(json.length() > 1 ? "," : "").append('"').append(name).append("\":\"")
-                .append(path.toAbsolutePath().toString().replace("\\", "/")).append('"'));
+        peers.forEach((name, path) -> json.append(json.length() > 1 ? "," : "")
+                .append('"')
+                .append(name)
+                .append("\":\"")
+                .append(path.toAbsolutePath().toString().replace("\\", "/"))
+                .append('"'));
         json.append('}');
         String script = "const peers = JSON.parse(process.argv[2]); const M = require('module'); const load = M._load;"
                 + " M._load = function (r, ...a) { return load.call(this, peers[r] || r, ...a); };"
                 + " let m = null; try { m = require(process.argv[1]); } catch (e) {}"
                 + " const keys = m && (typeof m === 'object' || typeof m === 'function') ? Object.keys(m) : [];"
                 + " console.log(keys.filter(k => /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k)).join('\\n'));";
-        Process p = new ProcessBuilder(NodeLocator.node().toString(), "-e", script, classic.toAbsolutePath().toString(),
+        Process p = new ProcessBuilder(
+                        NodeLocator.node().toString(),
+                        "-e",
+                        script,
+                        classic.toAbsolutePath().toString(),
                         json.toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(2, TimeUnit.MINUTES)) { p.destroyForcibly(); return List.of(); }
-        return out.lines().map(String::strip).filter(s -> !s.isEmpty()).sorted().distinct().toList();
+        if (!p.waitFor(2, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            return List.of();
+        }
+        return out.lines()
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .sorted()
+                .distinct()
+                .toList();
     }
 
     /** The newest classic build bundled so far of each package: what a UMD build may require by name. */
@@ -132,8 +158,10 @@ public final class LibraryBundler {
         Map<String, Path> peers = new TreeMap<>();
         for (Library lib : Libraries.SERVED) {
             for (Bundle b : lib.bundles()) {
-                Path f = classes.resolve(LibraryRoutes.resourceRoot(lib.npmPackage(), b.version())).resolve(b.classic() == null ? "-" : b.classic());
-                if (b.classic() != null && b.classic().endsWith(".js") && Files.isRegularFile(f)) peers.put(lib.npmPackage(), f);
+                Path f = classes.resolve(LibraryRoutes.resourceRoot(lib.npmPackage(), b.version()))
+                        .resolve(b.classic() == null ? "-" : b.classic());
+                if (b.classic() != null && b.classic().endsWith(".js") && Files.isRegularFile(f))
+                    peers.put(lib.npmPackage(), f);
             }
         }
         return peers;
@@ -146,14 +174,21 @@ public final class LibraryBundler {
         try {
             p = pb.start();
         } catch (IOException e) {
-            throw new IllegalStateException("npm not found: AutoBench bundles its allowed JS libraries from the npm "
-                    + "registry at build time. Install Node.js 20+ with npm (Debian: apt-get install -y nodejs npm).", e);
+            throw new IllegalStateException(
+                    "npm not found: AutoBench bundles its allowed JS libraries from the npm "
+                            + "registry at build time. Install Node.js 20+ with npm (Debian: apt-get install -y nodejs npm).",
+                    e);
         }
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(5, TimeUnit.MINUTES)) { p.destroyForcibly(); throw new IllegalStateException("npm pack " + spec + " timed out"); }
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("npm pack " + spec + " timed out");
+        }
         if (p.exitValue() != 0 || !Files.isRegularFile(expected)) {
-            throw new IllegalStateException("npm pack " + spec + " failed (exit " + p.exitValue() + "). The build needs the npm "
-                    + "registry to bundle the allowed libraries; check the network and `npm config get registry`.\n" + out);
+            throw new IllegalStateException(
+                    "npm pack " + spec + " failed (exit " + p.exitValue() + "). The build needs the npm "
+                            + "registry to bundle the allowed libraries; check the network and `npm config get registry`.\n"
+                            + out);
         }
     }
 
@@ -167,12 +202,22 @@ public final class LibraryBundler {
                 String name = field(header, 0, 100);
                 String prefix = field(header, 345, 155);
                 if (!prefix.isEmpty()) name = prefix + "/" + name;
-                long size = Long.parseLong(field(header, 124, 12).trim().isEmpty() ? "0" : field(header, 124, 12).trim(), 8);
+                long size = Long.parseLong(
+                        field(header, 124, 12).trim().isEmpty()
+                                ? "0"
+                                : field(header, 124, 12).trim(),
+                        8);
                 byte[] body = in.readNBytes((int) size);
                 in.skipNBytes((512 - size % 512) % 512);
                 char type = (char) header[156];
-                if (type == 'L') { longName = new String(body, StandardCharsets.UTF_8).replace("\0", ""); continue; }
-                if (longName != null) { name = longName; longName = null; }
+                if (type == 'L') {
+                    longName = new String(body, StandardCharsets.UTF_8).replace("\0", "");
+                    continue;
+                }
+                if (longName != null) {
+                    name = longName;
+                    longName = null;
+                }
                 if (type == '0' || type == 0) files.put(name, body);
             }
         }

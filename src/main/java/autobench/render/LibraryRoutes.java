@@ -3,7 +3,6 @@ package autobench.render;
 import autobench.runtime.Libraries;
 import autobench.runtime.Libraries.Bundle;
 import autobench.runtime.Libraries.Library;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -40,8 +39,14 @@ public final class LibraryRoutes {
     private static final String JS = "application/javascript; charset=utf-8";
     private static final String CSS = "text/css; charset=utf-8";
     /** Hosts of web fonts: refused like everything else, but said plainly, because pages use them a lot. */
-    private static final Set<String> FONT_HOSTS = Set.of("fonts.googleapis.com", "fonts.gstatic.com", "use.typekit.net",
-            "fonts.bunny.net", "rsms.me", "api.fontshare.com", "cdn.fontshare.com");
+    private static final Set<String> FONT_HOSTS = Set.of(
+            "fonts.googleapis.com",
+            "fonts.gstatic.com",
+            "use.typekit.net",
+            "fonts.bunny.net",
+            "rsms.me",
+            "api.fontshare.com",
+            "cdn.fontshare.com");
 
     /** What a library URL gets. */
     public sealed interface Resolution {
@@ -61,7 +66,9 @@ public final class LibraryRoutes {
     public static LibraryRoutes bundled() {
         LibraryRoutes routes = new LibraryRoutes();
         for (Library lib : Libraries.SERVED) {
-            for (Bundle b : lib.bundles()) routes.files.put(b, Set.copyOf(routes.text(lib, b, INDEX).lines().toList()));
+            for (Bundle b : lib.bundles())
+                routes.files.put(
+                        b, Set.copyOf(routes.text(lib, b, INDEX).lines().toList()));
         }
         return routes;
     }
@@ -73,8 +80,10 @@ public final class LibraryRoutes {
         Optional<LibraryUrl> parsed = LibraryUrl.parse(url);
         if (parsed.isEmpty()) {
             String host = host(url);
-            return new Resolution.Refused(FONT_HOSTS.contains(host) ? "web fonts are not available offline (fallback fonts are used)"
-                    : "not an allowed library URL");
+            return new Resolution.Refused(
+                    FONT_HOSTS.contains(host)
+                            ? "web fonts are not available offline (fallback fonts are used)"
+                            : "not an allowed library URL");
         }
         LibraryUrl u = parsed.get();
         Library lib = u.library();
@@ -86,11 +95,13 @@ public final class LibraryRoutes {
         Bundle b = choice.get().bundle();
         String file = choice.get().file();
         Optional<String> substituted = choice.get().substituted()
-                ? Optional.of("library substituted: " + lib.npmPackage() + "@" + u.spec() + " → " + lib.npmPackage() + "@" + b.version())
+                ? Optional.of("library substituted: " + lib.npmPackage() + "@" + u.spec() + " → " + lib.npmPackage()
+                        + "@" + b.version())
                 : Optional.empty();
         boolean isModule = isModule(b, file);
         if (u.module() && !isModule) {
-            if (lib.global() == null || !file.equals(b.classic())) return new Resolution.Refused(lib.npmPackage() + " has no module build kept");
+            if (lib.global() == null || !file.equals(b.classic()))
+                return new Resolution.Refused(lib.npmPackage() + " has no module build kept");
             return new Resolution.Served(facade(lib, b), JS, substituted);
         }
         String canonical = canonical(lib, b, file);
@@ -107,7 +118,9 @@ public final class LibraryRoutes {
      * names; else the nearest kept version of the same API line that has the file.
      */
     Optional<Choice> choose(Library lib, LibraryUrl u) {
-        List<Bundle> newestFirst = lib.bundles().stream().sorted(Comparator.comparing((Bundle b) -> key(b.version())).reversed()).toList();
+        List<Bundle> newestFirst = lib.bundles().stream()
+                .sorted(Comparator.comparing((Bundle b) -> key(b.version())).reversed())
+                .toList();
         String spec = u.spec();
         for (Bundle b : newestFirst) {
             if (spec != null && !b.version().equals(spec) && !b.version().startsWith(spec + ".")) continue;
@@ -130,7 +143,9 @@ public final class LibraryRoutes {
         Set<String> kept = files.get(b);
         String path = u.path();
         if (path.isEmpty()) {
-            String entry = u.plugins() ? "tailwindcss-with-all-plugins.js" : u.module() && b.module() != null ? b.module() : b.classic();
+            String entry = u.plugins()
+                    ? "tailwindcss-with-all-plugins.js"
+                    : u.module() && b.module() != null ? b.module() : b.classic();
             return Optional.ofNullable(entry).filter(kept::contains);
         }
         if (path.startsWith("addons/")) path = "examples/jsm/" + path.substring("addons/".length());
@@ -138,8 +153,10 @@ public final class LibraryRoutes {
         for (String candidate : twins(path)) {
             if (candidate.startsWith("*/")) {
                 String name = candidate.substring(1);
-                Optional<String> byName = kept.stream().filter(f -> ("/" + f).endsWith(name) && !f.startsWith("examples/"))
-                        .sorted().findFirst();
+                Optional<String> byName = kept.stream()
+                        .filter(f -> ("/" + f).endsWith(name) && !f.startsWith("examples/"))
+                        .sorted()
+                        .findFirst();
                 if (byName.isPresent()) return byName;
             } else if (kept.contains(candidate)) {
                 return Optional.of(candidate);
@@ -149,7 +166,8 @@ public final class LibraryRoutes {
         // else the package's entry stands for it (chart.js/auto, pixi.js/browser).
         if (u.module() && !path.contains(".") && !path.startsWith("examples/")) {
             String last = path.substring(path.lastIndexOf('/') + 1);
-            for (String sub : List.of(path + "/dist/" + last + ".module.js", path + ".module.js", path + "/index.module.js")) {
+            for (String sub :
+                    List.of(path + "/dist/" + last + ".module.js", path + ".module.js", path + "/index.module.js")) {
                 if (kept.contains(sub)) return Optional.of(sub);
             }
             String entry = b.module() != null ? b.module() : b.classic();
@@ -185,7 +203,8 @@ public final class LibraryRoutes {
     /** The API line a version belongs to: the index of the last line start at or below it, -1 below all. */
     private static long line(Library lib, long version) {
         long line = -1;
-        for (int i = 0; i < lib.lineStarts().size(); i++) if (key(lib.lineStarts().get(i)) <= version) line = i;
+        for (int i = 0; i < lib.lineStarts().size(); i++)
+            if (key(lib.lineStarts().get(i)) <= version) line = i;
         return line;
     }
 
@@ -193,13 +212,21 @@ public final class LibraryRoutes {
     static long key(String version) {
         String[] p = version.split("\\.");
         long k = 0;
-        for (int i = 0; i < 3; i++) k = k * 100_000 + (i < p.length ? Long.parseLong(p[i].replaceAll("\\D.*", "").isEmpty() ? "0" : p[i].replaceAll("\\D.*", "")) : 0);
+        for (int i = 0; i < 3; i++)
+            k = k * 100_000
+                    + (i < p.length
+                            ? Long.parseLong(
+                                    p[i].replaceAll("\\D.*", "").isEmpty() ? "0" : p[i].replaceAll("\\D.*", ""))
+                            : 0);
         return k;
     }
 
     private static boolean isModule(Bundle b, String file) {
-        return file.equals(b.module()) || file.startsWith("examples/jsm/") || file.endsWith(".mjs")
-                || file.endsWith(".module.js") || file.endsWith(".esm.js");
+        return file.equals(b.module())
+                || file.startsWith("examples/jsm/")
+                || file.endsWith(".mjs")
+                || file.endsWith(".module.js")
+                || file.endsWith(".esm.js");
     }
 
     static String canonical(Library lib, Bundle b, String file) {
@@ -221,28 +248,86 @@ public final class LibraryRoutes {
     private byte[] facade(Library lib, Bundle b) {
         return bodies.computeIfAbsent("facade:" + lib.npmPackage() + "@" + b.version(), k -> {
             String g = lib.global();
-            List<String> names = text(lib, b, b.classic() + EXPORTS).lines().filter(n -> !n.isBlank() && !RESERVED.contains(n) && !n.equals(g)).toList();
+            List<String> names = text(lib, b, b.classic() + EXPORTS)
+                    .lines()
+                    .filter(n -> !n.isBlank() && !RESERVED.contains(n) && !n.equals(g))
+                    .toList();
             StringBuilder s = new StringBuilder();
-            s.append("if (globalThis[\"").append(g).append("\"] === undefined) await new Promise((ok, fail) => {\n")
+            s.append("if (globalThis[\"")
+                    .append(g)
+                    .append("\"] === undefined) await new Promise((ok, fail) => {\n")
                     .append("  const s = document.createElement('script');\n")
-                    .append("  s.src = \"").append(canonical(lib, b, b.classic())).append("\";\n")
+                    .append("  s.src = \"")
+                    .append(canonical(lib, b, b.classic()))
+                    .append("\";\n")
                     .append("  s.onload = ok; s.onerror = () => fail(new Error('could not load ' + s.src));\n")
                     .append("  document.head.appendChild(s);\n});\n")
-                    .append("const g = globalThis[\"").append(g).append("\"];\n")
-                    .append("export default g;\nexport { g as ").append(g).append(" };\n");
-            if (!names.isEmpty()) s.append("export const { ").append(String.join(", ", names)).append(" } = g;\n");
+                    .append("const g = globalThis[\"")
+                    .append(g)
+                    .append("\"];\n")
+                    .append("export default g;\nexport { g as ")
+                    .append(g)
+                    .append(" };\n");
+            if (!names.isEmpty())
+                s.append("export const { ").append(String.join(", ", names)).append(" } = g;\n");
             // Chart.js's module build exports the parts to register; its classic build has them all
             // registered already, so registering none is the same chart.
-            if (lib.npmPackage().equals("chart.js") && !names.contains("registerables")) s.append("export const registerables = [];\n");
+            if (lib.npmPackage().equals("chart.js") && !names.contains("registerables"))
+                s.append("export const registerables = [];\n");
             return s.toString().getBytes(StandardCharsets.UTF_8);
         });
     }
 
-    private static final Set<String> RESERVED = Set.of("break", "case", "catch", "class", "const", "continue", "debugger",
-            "default", "delete", "do", "else", "enum", "export", "extends", "false", "finally", "for", "function", "if", "import",
-            "in", "instanceof", "new", "null", "return", "super", "switch", "this", "throw", "true", "try", "typeof", "var",
-            "void", "while", "with", "yield", "let", "static", "implements", "interface", "package", "private", "protected",
-            "public", "await", "arguments", "eval", "g");
+    private static final Set<String> RESERVED = Set.of(
+            "break",
+            "case",
+            "catch",
+            "class",
+            "const",
+            "continue",
+            "debugger",
+            "default",
+            "delete",
+            "do",
+            "else",
+            "enum",
+            "export",
+            "extends",
+            "false",
+            "finally",
+            "for",
+            "function",
+            "if",
+            "import",
+            "in",
+            "instanceof",
+            "new",
+            "null",
+            "return",
+            "super",
+            "switch",
+            "this",
+            "throw",
+            "true",
+            "try",
+            "typeof",
+            "var",
+            "void",
+            "while",
+            "with",
+            "yield",
+            "let",
+            "static",
+            "implements",
+            "interface",
+            "package",
+            "private",
+            "protected",
+            "public",
+            "await",
+            "arguments",
+            "eval",
+            "g");
 
     private static boolean hasDefault(byte[] module) {
         String s = new String(module, StandardCharsets.UTF_8);
@@ -255,8 +340,15 @@ public final class LibraryRoutes {
             byte[] raw = read(path, lib);
             if (!isModule(b, file) || b.module() == null) return raw;
             String text = new String(raw, StandardCharsets.UTF_8);
-            String rewritten = BareImports.rewrite(text, lib.npmPackage(), sub -> canonical(lib, b,
-                    sub.isEmpty() ? b.module() : sub.startsWith("addons/") ? "examples/jsm/" + sub.substring(7) : sub));
+            String rewritten = BareImports.rewrite(
+                    text,
+                    lib.npmPackage(),
+                    sub -> canonical(
+                            lib,
+                            b,
+                            sub.isEmpty()
+                                    ? b.module()
+                                    : sub.startsWith("addons/") ? "examples/jsm/" + sub.substring(7) : sub));
             return rewritten.getBytes(StandardCharsets.UTF_8);
         });
     }

@@ -4,7 +4,6 @@ import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.WebSocketRoute;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -28,6 +27,7 @@ final class NetworkGuard {
     private final Trace trace;
     /** The document is served once per URL: a reload or a second visit gets "no content". */
     private boolean served;
+
     private boolean replayExpected;
     private boolean replayServed;
 
@@ -42,16 +42,23 @@ final class NetworkGuard {
         String url = request.url();
         try {
             if (isTopLevelNavigation(request) && firstVisit(url)) {
-                route.fulfill(new Route.FulfillOptions().setStatus(200)
-                        .setHeaders(Map.of("content-type", "text/html; charset=utf-8", "cache-control", "no-store",
+                route.fulfill(new Route.FulfillOptions()
+                        .setStatus(200)
+                        .setHeaders(Map.of(
+                                "content-type",
+                                "text/html; charset=utf-8",
+                                "cache-control",
+                                "no-store",
                                 // Trusted Types, with init.js's pass-through default policy: the one
                                 // hook that sees javascript: URL navigations (init.js says why).
-                                "content-security-policy", "require-trusted-types-for 'script'"))
+                                "content-security-policy",
+                                "require-trusted-types-for 'script'"))
                         .setBodyBytes(html));
                 return;
             }
             if (libraries.resolve(url) instanceof LibraryRoutes.Resolution.Served library) {
-                route.fulfill(new Route.FulfillOptions().setStatus(200)
+                route.fulfill(new Route.FulfillOptions()
+                        .setStatus(200)
                         .setHeaders(Map.of("content-type", library.contentType(), "access-control-allow-origin", "*"))
                         .setBodyBytes(library.body()));
                 library.substituted().ifPresent(trace::assist);

@@ -14,7 +14,8 @@ final class NodeLocator {
 
     static Optional<Path> find() {
         String explicit = System.getenv("PLAYWRIGHT_NODEJS_PATH");
-        if (explicit != null && !explicit.isBlank()) return Optional.of(Path.of(explicit)).filter(Files::isExecutable);
+        if (explicit != null && !explicit.isBlank())
+            return Optional.of(Path.of(explicit)).filter(Files::isExecutable);
         String path = System.getenv().getOrDefault("PATH", "");
         for (String dir : path.split(File.pathSeparator)) {
             if (dir.isEmpty()) continue;

@@ -16,12 +16,15 @@ import com.microsoft.playwright.PlaywrightException;
  * instead of being reported as the page's uncaught error.
  */
 record PageClock(Page page) {
-    private static final String ADVANCE = "ms => { const c = window[Symbol.for('autobench.clock')]; return c ? c.advance(ms) : null; }";
+    private static final String ADVANCE =
+            "ms => { const c = window[Symbol.for('autobench.clock')]; return c ? c.advance(ms) : null; }";
     // A frame that shares the page's clock has none of its own: it answers null and is not moved twice.
-    private static final String ADVANCE_OWN = "ms => { const c = Object.getOwnPropertyDescriptor(window, Symbol.for('autobench.clock'));"
-            + " return c ? c.value.advance(ms) : null; }";
+    private static final String ADVANCE_OWN =
+            "ms => { const c = Object.getOwnPropertyDescriptor(window, Symbol.for('autobench.clock'));"
+                    + " return c ? c.value.advance(ms) : null; }";
 
-    private static final String COARSE = "ms => { const c = window[Symbol.for('autobench.clock')]; if (c) c.coarse(ms); }";
+    private static final String COARSE =
+            "ms => { const c = window[Symbol.for('autobench.clock')]; if (c) c.coarse(ms); }";
 
     /** From now on animation frames come every {@code ms} of page time (16 is every frame); the page's frames only. */
     void coarse(long ms) {

@@ -1,6 +1,5 @@
 package autobench.render;
 
-import javax.imageio.ImageIO;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
@@ -9,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
+import javax.imageio.ImageIO;
 
 /** Picture measurements behind the checks, and their thresholds (see docs/rendering.md). */
 final class Pixels {
@@ -39,8 +39,10 @@ final class Pixels {
 
     /** The pixels as packed RGB, without a copy when the picture is already TYPE_INT_RGB. */
     static int[] rgb(BufferedImage img) {
-        if (img.getType() == BufferedImage.TYPE_INT_RGB && img.getRaster().getDataBuffer() instanceof DataBufferInt d
-                && d.getNumBanks() == 1 && img.getRaster().getParent() == null) {
+        if (img.getType() == BufferedImage.TYPE_INT_RGB
+                && img.getRaster().getDataBuffer() instanceof DataBufferInt d
+                && d.getNumBanks() == 1
+                && img.getRaster().getParent() == null) {
             return d.getData();
         }
         return img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
@@ -64,8 +66,11 @@ final class Pixels {
      * region is clipped to the picture (nothing left: 0).
      */
     static double contrast(BufferedImage img, Rectangle viewportRegion, double scale) {
-        Rectangle r = new Rectangle((int) Math.floor(viewportRegion.x * scale), (int) Math.floor(viewportRegion.y * scale),
-                (int) Math.ceil(viewportRegion.width * scale), (int) Math.ceil(viewportRegion.height * scale))
+        Rectangle r = new Rectangle(
+                        (int) Math.floor(viewportRegion.x * scale),
+                        (int) Math.floor(viewportRegion.y * scale),
+                        (int) Math.ceil(viewportRegion.width * scale),
+                        (int) Math.ceil(viewportRegion.height * scale))
                 .intersection(new Rectangle(0, 0, img.getWidth(), img.getHeight()));
         if (r.isEmpty()) return 0;
         return contrast(img.getSubimage(r.x, r.y, r.width, r.height));
@@ -76,8 +81,11 @@ final class Pixels {
      * most common colour: 1 for a flat region, whatever small text is laid over it.
      */
     static double dominantShare(BufferedImage img, Rectangle viewportRegion, double scale) {
-        Rectangle r = new Rectangle((int) Math.floor(viewportRegion.x * scale), (int) Math.floor(viewportRegion.y * scale),
-                (int) Math.ceil(viewportRegion.width * scale), (int) Math.ceil(viewportRegion.height * scale))
+        Rectangle r = new Rectangle(
+                        (int) Math.floor(viewportRegion.x * scale),
+                        (int) Math.floor(viewportRegion.y * scale),
+                        (int) Math.ceil(viewportRegion.width * scale),
+                        (int) Math.ceil(viewportRegion.height * scale))
                 .intersection(new Rectangle(0, 0, img.getWidth(), img.getHeight()));
         if (r.isEmpty()) return 1;
         int[] px = img.getRGB(r.x, r.y, r.width, r.height, null, 0, r.width);

@@ -17,21 +17,39 @@ import java.util.Objects;
  * @param lanes       renders that may run at once, each in its own reused browser process
  * @param memoryLimit bytes of resident memory one page process may use before the render's pages are killed
  */
-public record RenderConfig(Path chromium, int width, int height, Duration timeLimit, Duration settle,
-                           int frames, Duration frameSpan, int lanes, long memoryLimit) {
+public record RenderConfig(
+        Path chromium,
+        int width,
+        int height,
+        Duration timeLimit,
+        Duration settle,
+        int frames,
+        Duration frameSpan,
+        int lanes,
+        long memoryLimit) {
     public RenderConfig {
         Objects.requireNonNull(chromium, "chromium");
         if (width < 16 || height < 16 || width > 4096 || height > 4096) {
-            throw new IllegalArgumentException("viewport must be 16..4096 pixels each way, got " + width + "x" + height);
+            throw new IllegalArgumentException(
+                    "viewport must be 16..4096 pixels each way, got " + width + "x" + height);
         }
         if (frames < 2) throw new IllegalArgumentException("frames must be at least 2, got " + frames);
         if (lanes < 1) throw new IllegalArgumentException("lanes must be at least 1, got " + lanes);
-        if (timeLimit.toMillis() < 2_000) throw new IllegalArgumentException("timeLimit must be at least 2 s, got " + timeLimit);
+        if (timeLimit.toMillis() < 2_000)
+            throw new IllegalArgumentException("timeLimit must be at least 2 s, got " + timeLimit);
     }
 
     public static RenderConfig defaults(Path chromium) {
-        return new RenderConfig(chromium, 800, 600, Duration.ofSeconds(30), Duration.ofMillis(1000),
-                5, Duration.ofSeconds(3), 1, 1536L * 1024 * 1024);
+        return new RenderConfig(
+                chromium,
+                800,
+                600,
+                Duration.ofSeconds(30),
+                Duration.ofMillis(1000),
+                5,
+                Duration.ofSeconds(3),
+                1,
+                1536L * 1024 * 1024);
     }
 
     public RenderConfig withViewport(int w, int h) {

@@ -10,7 +10,6 @@ import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.ServiceWorkerPolicy;
 import com.microsoft.playwright.options.WaitUntilState;
-
 import java.awt.Rectangle;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -41,7 +40,8 @@ final class RenderJob {
      * reads; a page without its probe is taken to react, the safe side. A page that cannot react
      * is not run a second time.
      */
-    static final String REACTS = "() => { const p = window[Symbol.for('autobench.probe')]; return p ? p.reacts() : 'no probe'; }";
+    static final String REACTS =
+            "() => { const p = window[Symbol.for('autobench.probe')]; return p ? p.reacts() : 'no probe'; }";
 
     private final Browser browser;
     private final RenderConfig config;
@@ -68,7 +68,9 @@ final class RenderJob {
 
     /** The browser was found dead before the render began; see {@link Lane}. */
     static final class BrowserGone extends RuntimeException {
-        BrowserGone(Throwable cause) { super(cause); }
+        BrowserGone(Throwable cause) {
+            super(cause);
+        }
     }
 
     /** Renders into the trace; throws {@link BrowserGone} only if no context could be opened at all. */
@@ -83,7 +85,9 @@ final class RenderJob {
         try (BrowserContext context = opened) {
             trace.stage("opening the page");
             Page page = page(context);
-            context.onPage(p -> { if (p != page) p.close(); }); // popups that got past window.open
+            context.onPage(p -> {
+                if (p != page) p.close();
+            }); // popups that got past window.open
             trace.stage("loading");
             long start = System.nanoTime();
             boolean loaded = load(page, NetworkGuard.DOCUMENT_URL, stepTimeout);
@@ -101,7 +105,8 @@ final class RenderJob {
             trace.captures.frame(shot(page, true));
             for (int i = 1; i < config.frames(); i++) {
                 if (late()) {
-                    trace.slow("slow: the render's time ran short, so " + (config.frames() - i) + " frame(s) and the input check were left out");
+                    trace.slow("slow: the render's time ran short, so " + (config.frames() - i)
+                            + " frame(s) and the input check were left out");
                     break;
                 }
                 trace.stage("taking frame " + i);
@@ -115,12 +120,14 @@ final class RenderJob {
             if (!late()) tryInput(context, page, clock, loaded);
             trace.stage("closing");
         } catch (PlaywrightException e) {
-            if (trace.crash() == null && !trace.isTimedOut() && !trace.isHung()) trace.note("render stopped: " + firstLine(e));
+            if (trace.crash() == null && !trace.isTimedOut() && !trace.isHung())
+                trace.note("render stopped: " + firstLine(e));
         }
     }
 
     /** Settling pieces: small enough to notice a slow page early and to time its errors. */
     static final long PIECE_MS = 250;
+
     static final long FIRST_PIECE_MS = 48;
     /** Real time per piece above which the page is drawn with coarser frames (8× slower than page time). */
     static final long SLOW_PIECE_MS = 8 * PIECE_MS;
@@ -131,6 +138,7 @@ final class RenderJob {
     static final long BEHIND_FLOOR_MS = 600, SLOW_FLOOR_MS = 1_500;
     /** Frame lengths tried in turn when a page falls behind: like a machine dropping frames. */
     private static final long[] COARSE_FRAMES = {64, 250};
+
     private int coarseness;
     private final long started = System.nanoTime();
 
@@ -160,7 +168,9 @@ final class RenderJob {
             pace(clock, piece, t0);
             if (coarseness > 0) trace.captures.provisional(shot(page, false));
         }
-        if (late()) trace.slow("slow: the page was given less than its " + settle + " ms to settle; the poster is its last complete frame");
+        if (late())
+            trace.slow("slow: the page was given less than its " + settle
+                    + " ms to settle; the poster is its last complete frame");
     }
 
     /** Real time a render waits for the page's web fonts (icon fonts from the bundle) before page time starts. */
@@ -194,10 +204,12 @@ final class RenderJob {
     /** After a step of {@code pageMs} that began at {@code t0}: coarser frames if the page fell behind. */
     private void pace(PageClock clock, long pageMs, long t0) {
         long realMs = (System.nanoTime() - t0) / 1_000_000;
-        if (realMs * PIECE_MS <= SLOW_PIECE_MS * pageMs || realMs < SLOW_FLOOR_MS || coarseness >= COARSE_FRAMES.length) return;
+        if (realMs * PIECE_MS <= SLOW_PIECE_MS * pageMs || realMs < SLOW_FLOOR_MS || coarseness >= COARSE_FRAMES.length)
+            return;
         long frame = COARSE_FRAMES[coarseness++];
         clock.coarse(frame);
-        trace.slow("slow: " + pageMs + " ms of page time took " + realMs + " ms to draw, so it is drawn in " + frame + " ms frames");
+        trace.slow("slow: " + pageMs + " ms of page time took " + realMs + " ms to draw, so it is drawn in " + frame
+                + " ms frames");
     }
 
     /** More than 60 % of the time limit is gone: what remains is for the pictures already due. */
@@ -206,13 +218,17 @@ final class RenderJob {
     }
 
     private void webgl(Page page) {
-        Object v = page.evaluate("() => { const p = window[Symbol.for('autobench.probe')]; return p ? p.webgl() : null; }");
+        Object v = page.evaluate(
+                "() => { const p = window[Symbol.for('autobench.probe')]; return p ? p.webgl() : null; }");
         if (!(v instanceof Map<?, ?> m) || !(m.get("draws") instanceof Number draws)) return;
         List<Rectangle> canvases = new ArrayList<>();
         if (m.get("canvases") instanceof List<?> list) {
             for (Object o : list) {
-                if (o instanceof Map<?, ?> r && r.get("x") instanceof Number x && r.get("y") instanceof Number y
-                        && r.get("w") instanceof Number w && r.get("h") instanceof Number h) {
+                if (o instanceof Map<?, ?> r
+                        && r.get("x") instanceof Number x
+                        && r.get("y") instanceof Number y
+                        && r.get("w") instanceof Number w
+                        && r.get("h") instanceof Number h) {
                     canvases.add(new Rectangle(x.intValue(), y.intValue(), w.intValue(), h.intValue()));
                 }
             }
@@ -232,7 +248,8 @@ final class RenderJob {
             trace.stage("trying input");
             Input.apply(page, clock, config.width(), config.height());
             trace.captures.input(frames.getLast(), shot(page, true));
-            if (Pixels.contrast(trace.captures.poster().image()) <= Pixels.BLANK_CONTRAST) trace.captures.revealed(shot(page, false));
+            if (Pixels.contrast(trace.captures.poster().image()) <= Pixels.BLANK_CONTRAST)
+                trace.captures.revealed(shot(page, false));
             return;
         }
         // A page that never loads is usually busy loading: a second run would only wait again.
@@ -260,7 +277,9 @@ final class RenderJob {
 
     /** Navigates and waits for the load event; false if it did not come in time. */
     private boolean load(Page page, String url, long timeout) {
-        page.navigate(url, new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT).setTimeout(timeout));
+        page.navigate(
+                url,
+                new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT).setTimeout(timeout));
         try {
             page.waitForLoadState(LoadState.LOAD, new Page.WaitForLoadStateOptions().setTimeout(timeout));
             return true;
@@ -271,9 +290,12 @@ final class RenderJob {
 
     private BrowserContext open() {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setViewportSize(config.width(), config.height()).setDeviceScaleFactor(1)
-                .setServiceWorkers(ServiceWorkerPolicy.BLOCK).setAcceptDownloads(false)
-                .setLocale("en-US").setTimezoneId("UTC"));
+                .setViewportSize(config.width(), config.height())
+                .setDeviceScaleFactor(1)
+                .setServiceWorkers(ServiceWorkerPolicy.BLOCK)
+                .setAcceptDownloads(false)
+                .setLocale("en-US")
+                .setTimezoneId("UTC"));
         context.setDefaultTimeout(stepTimeout);
         context.addInitScript(initScript);
         guard = new NetworkGuard(libraries, html, trace);
@@ -288,7 +310,8 @@ final class RenderJob {
         // dialog is answered "no" (init.js answers most of them in the page already).
         page.onDialog(d -> {
             try {
-                if ("beforeunload".equals(d.type())) d.accept(); else d.dismiss();
+                if ("beforeunload".equals(d.type())) d.accept();
+                else d.dismiss();
             } catch (PlaywrightException ignored) {
                 // the page went away
             }
@@ -296,7 +319,8 @@ final class RenderJob {
         page.onCrash(p -> trace.crashed("the page crashed (out of memory or killed)"));
         page.onConsoleMessage(m -> {
             String text = m.text();
-            if (text.startsWith(reportPrefix + " module-failed ")) trace.moduleFailed(text.substring(reportPrefix.length() + 15));
+            if (text.startsWith(reportPrefix + " module-failed "))
+                trace.moduleFailed(text.substring(reportPrefix.length() + 15));
             else if (text.startsWith(reportPrefix + " ")) trace.blocked(text.substring(reportPrefix.length() + 1));
             else trace.console(m.type(), text);
         });
@@ -336,7 +360,10 @@ final class RenderJob {
      */
     static byte[] capture(CDPSession camera, JsonObject params) {
         try {
-            return Base64.getDecoder().decode(camera.send("Page.captureScreenshot", params).get("data").getAsString());
+            return Base64.getDecoder()
+                    .decode(camera.send("Page.captureScreenshot", params)
+                            .get("data")
+                            .getAsString());
         } catch (PlaywrightException e) {
             if (!String.valueOf(e.getMessage()).contains("Unable to capture screenshot")) throw e;
             try {
@@ -345,13 +372,17 @@ final class RenderJob {
                 Thread.currentThread().interrupt();
                 throw e;
             }
-            return Base64.getDecoder().decode(camera.send("Page.captureScreenshot", params).get("data").getAsString());
+            return Base64.getDecoder()
+                    .decode(camera.send("Page.captureScreenshot", params)
+                            .get("data")
+                            .getAsString());
         }
     }
 
     private void firstPaint(Page page) {
-        Object v = page.evaluate("() => { const p = performance.getEntriesByType('paint').find(e => e.name === 'first-paint');"
-                + " return p ? Math.round(p.startTime) : null; }");
+        Object v = page.evaluate(
+                "() => { const p = performance.getEntriesByType('paint').find(e => e.name === 'first-paint');"
+                        + " return p ? Math.round(p.startTime) : null; }");
         if (v instanceof Number n) trace.firstPaintMs = n.longValue();
     }
 

@@ -14,9 +14,16 @@ import java.util.Optional;
  * @param assists         what the renderer did for the page beyond what it asked for, e.g.
  *                        "library substituted: three@0.160.0 → three@0.160.1" (also in the console)
  */
-public record RenderOutput(RenderStatus status, String reason, Checks checks, List<Artifact> artifacts,
-                           List<ConsoleLine> console, List<String> errors, List<String> blockedRequests,
-                           Timing timing, List<String> assists) {
+public record RenderOutput(
+        RenderStatus status,
+        String reason,
+        Checks checks,
+        List<Artifact> artifacts,
+        List<ConsoleLine> console,
+        List<String> errors,
+        List<String> blockedRequests,
+        Timing timing,
+        List<String> assists) {
     public RenderOutput {
         artifacts = List.copyOf(artifacts);
         console = List.copyOf(console);

@@ -27,9 +27,14 @@ public final class Renderer implements AutoCloseable {
     // The headless shell first: the same engine without the browser's user-interface layer, it
     // does the same render for about half the browser-process CPU (bench/README.md).
     private static final List<String> USUAL_PLACES = List.of(
-            "/usr/bin/chromium-headless-shell", "/usr/lib/chromium/chromium-headless-shell",
-            "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable",
-            "/snap/bin/chromium", "/Applications/Chromium.app/Contents/MacOS/Chromium",
+            "/usr/bin/chromium-headless-shell",
+            "/usr/lib/chromium/chromium-headless-shell",
+            "/usr/bin/chromium",
+            "/usr/bin/chromium-browser",
+            "/usr/bin/google-chrome",
+            "/usr/bin/google-chrome-stable",
+            "/snap/bin/chromium",
+            "/Applications/Chromium.app/Contents/MacOS/Chromium",
             "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome");
 
     private final List<Lane> lanes = new ArrayList<>();
@@ -59,14 +64,16 @@ public final class Renderer implements AutoCloseable {
     }
 
     static Optional<Path> find(String explicit, java.util.function.Predicate<Path> executable) {
-        if (explicit != null && !explicit.isBlank()) return Optional.of(Path.of(explicit)).filter(executable);
+        if (explicit != null && !explicit.isBlank())
+            return Optional.of(Path.of(explicit)).filter(executable);
         return USUAL_PLACES.stream().map(Path::of).filter(executable).findFirst();
     }
 
     /** One message for operators when {@link #find()} is empty. */
     public static String installHint() {
         return "No Chromium found, so answers are not rendered (the rest of the cycle still runs). "
-                + "Install it with `apt-get install -y chromium-headless-shell` (Debian; `chromium` works too) or point " + CHROMIUM_ENV
+                + "Install it with `apt-get install -y chromium-headless-shell` (Debian; `chromium` works too) or point "
+                + CHROMIUM_ENV
                 + " at a Chromium or Chrome executable. Node.js 20+ must be on PATH as well.";
     }
 

@@ -17,6 +17,7 @@ final class Trace {
      * fewer than {@link #MAX_CONSOLE}, so its "truncated" notice and the renderer's own notes fit.
      */
     static final int PAGE_CONSOLE = MAX_CONSOLE - 50;
+
     static final int MAX_ERRORS = 50;
     static final int MAX_BLOCKED = 100;
     static final int MAX_TEXT = 1000;
@@ -39,12 +40,14 @@ final class Trace {
 
     /** The visible WebGL canvases and the draw calls made, as the page's probe reported them. */
     record WebGl(int draws, List<Rectangle> canvases) {}
+
     volatile Long loadMs;
     volatile Long firstPaintMs;
 
     /** A module script of the page failed to load or link: none of its code ran. */
     synchronized void moduleFailed(String src) {
-        if (!replaying && failedModules.size() < MAX_ERRORS && !failedModules.contains(clip(src))) failedModules.add(clip(src));
+        if (!replaying && failedModules.size() < MAX_ERRORS && !failedModules.contains(clip(src)))
+            failedModules.add(clip(src));
     }
 
     /** The page was too slow to be drawn frame by frame; {@code why} says what the renderer did about it. */
@@ -53,9 +56,17 @@ final class Trace {
         slow = why;
     }
 
-    synchronized List<String> failedModules() { return List.copyOf(failedModules); }
-    synchronized String slowReason() { return slow; }
-    synchronized int errorCount() { return errors.size(); }
+    synchronized List<String> failedModules() {
+        return List.copyOf(failedModules);
+    }
+
+    synchronized String slowReason() {
+        return slow;
+    }
+
+    synchronized int errorCount() {
+        return errors.size();
+    }
 
     synchronized void console(String type, String text) {
         if (!replaying && console.size() < MAX_CONSOLE) console.add(new ConsoleLine(type, clip(text)));
@@ -74,7 +85,9 @@ final class Trace {
      * From now on the page is being run a second time, to try input: its console and errors
      * would only repeat the first run's, so they are not kept. Blocked requests still are.
      */
-    synchronized void replaying() { replaying = true; }
+    synchronized void replaying() {
+        replaying = true;
+    }
 
     synchronized void blocked(String what) {
         blockedCount++;
@@ -90,28 +103,67 @@ final class Trace {
     }
 
     /** A crash after the time limit or a stall is the watchdog's own doing: the render timed out. */
-    synchronized void crashed(String why) { if (crash == null && !timedOut && !hung) crash = why; }
-    synchronized void timedOut() { timedOut = true; }
-    synchronized void hung() { hung = true; }
+    synchronized void crashed(String why) {
+        if (crash == null && !timedOut && !hung) crash = why;
+    }
+
+    synchronized void timedOut() {
+        timedOut = true;
+    }
+
+    synchronized void hung() {
+        hung = true;
+    }
+
     private final long born = System.nanoTime();
     private long stageSince = born;
+
     synchronized void stage(String s) {
         stage = s;
         stageSince = System.nanoTime();
-        if (System.getenv("AUTOBENCH_RENDER_DEBUG") != null) System.err.printf("[render %5d ms] %s%n", (System.nanoTime() - born) / 1_000_000, s);
+        if (System.getenv("AUTOBENCH_RENDER_DEBUG") != null)
+            System.err.printf("[render %5d ms] %s%n", (System.nanoTime() - born) / 1_000_000, s);
     }
 
-    synchronized List<ConsoleLine> console() { return List.copyOf(console); }
-    synchronized List<String> errors() { return List.copyOf(errors); }
-    synchronized List<String> blocked() { return List.copyOf(blocked); }
-    synchronized int blockedCount() { return blockedCount; }
-    synchronized List<String> assists() { return List.copyOf(assists); }
-    synchronized String crash() { return crash; }
-    synchronized boolean isTimedOut() { return timedOut; }
-    synchronized boolean isHung() { return hung; }
-    synchronized String stage() { return stage; }
+    synchronized List<ConsoleLine> console() {
+        return List.copyOf(console);
+    }
+
+    synchronized List<String> errors() {
+        return List.copyOf(errors);
+    }
+
+    synchronized List<String> blocked() {
+        return List.copyOf(blocked);
+    }
+
+    synchronized int blockedCount() {
+        return blockedCount;
+    }
+
+    synchronized List<String> assists() {
+        return List.copyOf(assists);
+    }
+
+    synchronized String crash() {
+        return crash;
+    }
+
+    synchronized boolean isTimedOut() {
+        return timedOut;
+    }
+
+    synchronized boolean isHung() {
+        return hung;
+    }
+
+    synchronized String stage() {
+        return stage;
+    }
     /** How long the render has been in its current stage. */
-    synchronized long stageMillis() { return (System.nanoTime() - stageSince) / 1_000_000; }
+    synchronized long stageMillis() {
+        return (System.nanoTime() - stageSince) / 1_000_000;
+    }
 
     private static String clip(String s) {
         if (s == null) return "";
@@ -127,7 +179,9 @@ final class Trace {
         final int errorsBefore;
         private java.awt.image.BufferedImage image;
 
-        Shot(byte[] bytes) { this(bytes, 0); }
+        Shot(byte[] bytes) {
+            this(bytes, 0);
+        }
 
         Shot(byte[] bytes, int errorsBefore) {
             this.bytes = bytes;
@@ -155,25 +209,68 @@ final class Trace {
         private Shot afterInput;
         private Shot revealed;
 
-        Captures(IntSupplier errors) { this.errors = errors; }
+        Captures(IntSupplier errors) {
+            this.errors = errors;
+        }
 
-        private Shot stamp(byte[] png) { return new Shot(png, errors.getAsInt()); }
+        private Shot stamp(byte[] png) {
+            return new Shot(png, errors.getAsInt());
+        }
 
         /** A small picture taken while the page settles, before the poster: only to time errors against. */
-        synchronized Shot early(byte[] png) { Shot s = stamp(png); early.add(s); return s; }
+        synchronized Shot early(byte[] png) {
+            Shot s = stamp(png);
+            early.add(s);
+            return s;
+        }
         /** A full-size picture of a slow page while it settles: the poster if the render is cut short. */
-        synchronized void provisional(byte[] png) { provisional = stamp(png); }
-        synchronized void poster(byte[] png) { poster = stamp(png); }
-        synchronized void frame(byte[] png) { frames.add(stamp(png)); }
-        synchronized void input(Shot reference, byte[] after) { inputReference = reference; afterInput = stamp(after); }
-        synchronized List<Shot> early() { return List.copyOf(early); }
-        synchronized Shot provisional() { return provisional; }
+        synchronized void provisional(byte[] png) {
+            provisional = stamp(png);
+        }
+
+        synchronized void poster(byte[] png) {
+            poster = stamp(png);
+        }
+
+        synchronized void frame(byte[] png) {
+            frames.add(stamp(png));
+        }
+
+        synchronized void input(Shot reference, byte[] after) {
+            inputReference = reference;
+            afterInput = stamp(after);
+        }
+
+        synchronized List<Shot> early() {
+            return List.copyOf(early);
+        }
+
+        synchronized Shot provisional() {
+            return provisional;
+        }
         /** A full-size picture after input, for a page that showed nothing before it. */
-        synchronized void revealed(byte[] png) { revealed = new Shot(png); }
-        synchronized Shot poster() { return poster; }
-        synchronized List<Shot> frames() { return List.copyOf(frames); }
-        synchronized Shot inputReference() { return inputReference; }
-        synchronized Shot afterInput() { return afterInput; }
-        synchronized Shot revealed() { return revealed; }
+        synchronized void revealed(byte[] png) {
+            revealed = new Shot(png);
+        }
+
+        synchronized Shot poster() {
+            return poster;
+        }
+
+        synchronized List<Shot> frames() {
+            return List.copyOf(frames);
+        }
+
+        synchronized Shot inputReference() {
+            return inputReference;
+        }
+
+        synchronized Shot afterInput() {
+            return afterInput;
+        }
+
+        synchronized Shot revealed() {
+            return revealed;
+        }
     }
 }

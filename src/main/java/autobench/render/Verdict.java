@@ -25,7 +25,10 @@ final class Verdict {
         double afterContrast = after == null ? 0 : Pixels.contrast(after.image());
         contrast = Math.max(contrast, afterContrast);
         double motion = 0;
-        for (int i = 1; i < frames.size(); i++) motion = Math.max(motion, Pixels.changed(frames.get(i - 1).image(), frames.get(i).image()));
+        for (int i = 1; i < frames.size(); i++)
+            motion = Math.max(
+                    motion,
+                    Pixels.changed(frames.get(i - 1).image(), frames.get(i).image()));
         double inputEffect = after == null || reference == null ? 0 : Pixels.changed(reference.image(), after.image());
 
         List<String> errors = trace.errors();
@@ -34,16 +37,26 @@ final class Verdict {
         boolean pictured = poster != null && contrast > Pixels.BLANK_CONTRAST && earlyErrors == 0 && modules.isEmpty();
         boolean slow = trace.slowReason() != null || cutShort && pictured;
         boolean finished = trace.crash() == null && (!cutShort || pictured) && poster != null;
-        Checks checks = new Checks(finished && errors.isEmpty() && modules.isEmpty(), contrast > Pixels.BLANK_CONTRAST,
-                motion > Pixels.CHANGE_SHARE, inputEffect > Pixels.CHANGE_SHARE, contrast, motion, inputEffect, slow);
+        Checks checks = new Checks(
+                finished && errors.isEmpty() && modules.isEmpty(),
+                contrast > Pixels.BLANK_CONTRAST,
+                motion > Pixels.CHANGE_SHARE,
+                inputEffect > Pixels.CHANGE_SHARE,
+                contrast,
+                motion,
+                inputEffect,
+                slow);
 
         List<Artifact> artifacts = new ArrayList<>();
         if (poster != null) {
             // A page that draws only once clicked gets the picture after input as its poster.
-            boolean reveal = revealed != null && posterContrast <= Pixels.BLANK_CONTRAST && afterContrast > Pixels.BLANK_CONTRAST;
+            boolean reveal = revealed != null
+                    && posterContrast <= Pixels.BLANK_CONTRAST
+                    && afterContrast > Pixels.BLANK_CONTRAST;
             artifacts.add(new Artifact(Artifact.POSTER, "image/png", reveal ? revealed.bytes : poster.bytes));
             // frames.get(0) is the poster's moment, small: the poster stands for it.
-            for (int i = 1; i < frames.size(); i++) artifacts.add(new Artifact(Artifact.frame(i), "image/png", frames.get(i).bytes));
+            for (int i = 1; i < frames.size(); i++)
+                artifacts.add(new Artifact(Artifact.frame(i), "image/png", frames.get(i).bytes));
             if (after != null) artifacts.add(new Artifact(Artifact.AFTER_INPUT, "image/png", after.bytes));
             if (!frames.isEmpty()) {
                 List<BufferedImage> preview = new ArrayList<>();
@@ -53,10 +66,19 @@ final class Verdict {
             }
         }
         boolean blank3d = blankWebGl(trace.webgl, poster, frames);
-        RenderStatus status = status(trace, checks, poster == null, cutShort && !pictured, earlyErrors, modules, blank3d);
+        RenderStatus status =
+                status(trace, checks, poster == null, cutShort && !pictured, earlyErrors, modules, blank3d);
         Timing timing = new Timing(trace.firstPaintMs, trace.loadMs, totalMs);
-        return new RenderOutput(status, reason(status, trace, config, errors, earlyErrors, modules, blank3d, slow), checks,
-                artifacts, trace.console(), errors, trace.blocked(), timing, trace.assists());
+        return new RenderOutput(
+                status,
+                reason(status, trace, config, errors, earlyErrors, modules, blank3d, slow),
+                checks,
+                artifacts,
+                trace.console(),
+                errors,
+                trace.blocked(),
+                timing,
+                trace.assists());
     }
 
     /**
@@ -84,13 +106,20 @@ final class Verdict {
         if (gl.draws() == 0) return true;
         for (Rectangle canvas : gl.canvases()) {
             if (Pixels.dominantShare(poster.image(), canvas, 1) < FLAT_CANVAS) return false;
-            for (Trace.Shot f : frames) if (Pixels.dominantShare(f.image(), canvas, RenderJob.FRAME_SCALE) < FLAT_CANVAS) return false;
+            for (Trace.Shot f : frames)
+                if (Pixels.dominantShare(f.image(), canvas, RenderJob.FRAME_SCALE) < FLAT_CANVAS) return false;
         }
         return true;
     }
 
-    private static RenderStatus status(Trace trace, Checks checks, boolean noPicture, boolean cutShortWithoutPicture,
-                                       int earlyErrors, List<String> modules, boolean blank3d) {
+    private static RenderStatus status(
+            Trace trace,
+            Checks checks,
+            boolean noPicture,
+            boolean cutShortWithoutPicture,
+            int earlyErrors,
+            List<String> modules,
+            boolean blank3d) {
         if (trace.crash() != null) return RenderStatus.CRASHED;
         if (cutShortWithoutPicture || noPicture) return RenderStatus.TIMEOUT;
         if (!modules.isEmpty() || earlyErrors > 0) return RenderStatus.ERROR;
@@ -98,27 +127,44 @@ final class Verdict {
         return RenderStatus.OK;
     }
 
-    private static String reason(RenderStatus status, Trace trace, RenderConfig config, List<String> errors, int earlyErrors,
-                                 List<String> modules, boolean blank3d, boolean slow) {
+    private static String reason(
+            RenderStatus status,
+            Trace trace,
+            RenderConfig config,
+            List<String> errors,
+            int earlyErrors,
+            List<String> modules,
+            boolean blank3d,
+            boolean slow) {
         return switch (status) {
             case CRASHED -> trace.crash();
-            case TIMEOUT -> trace.isTimedOut()
-                    ? "did not finish within " + config.timeLimit().toSeconds() + " s (stuck while " + trace.stage() + ")"
-                    : trace.isHung() ? "the page stopped responding while " + trace.stage() + " (an endless loop?)"
-                    : "no picture could be taken (stuck while " + trace.stage() + ")";
-            case ERROR -> !modules.isEmpty() ? "a module script failed to load, so none of its code ran: " + firstLine(modules.getFirst())
-                    : "uncaught error before the page drew anything: " + firstLine(errors.getFirst());
-            case BLANK -> blank3d ? "the page set up a WebGL canvas but its 3D scene stayed empty"
-                    : "nothing visible was drawn, even after a click, a drag and key presses";
+            case TIMEOUT ->
+                trace.isTimedOut()
+                        ? "did not finish within " + config.timeLimit().toSeconds() + " s (stuck while " + trace.stage()
+                                + ")"
+                        : trace.isHung()
+                                ? "the page stopped responding while " + trace.stage() + " (an endless loop?)"
+                                : "no picture could be taken (stuck while " + trace.stage() + ")";
+            case ERROR ->
+                !modules.isEmpty()
+                        ? "a module script failed to load, so none of its code ran: " + firstLine(modules.getFirst())
+                        : "uncaught error before the page drew anything: " + firstLine(errors.getFirst());
+            case BLANK ->
+                blank3d
+                        ? "the page set up a WebGL canvas but its 3D scene stayed empty"
+                        : "nothing visible was drawn, even after a click, a drag and key presses";
             case OK -> {
                 String r = "rendered";
                 if (slow) {
-                    r += trace.isTimedOut() ? "; slow: it did not finish within " + config.timeLimit().toSeconds()
-                            + " s, so its last complete frame is the poster"
-                            : trace.isHung() ? "; slow: it stopped responding, so its last complete frame is the poster"
-                            : "; " + trace.slowReason();
+                    r += trace.isTimedOut()
+                            ? "; slow: it did not finish within "
+                                    + config.timeLimit().toSeconds() + " s, so its last complete frame is the poster"
+                            : trace.isHung()
+                                    ? "; slow: it stopped responding, so its last complete frame is the poster"
+                                    : "; " + trace.slowReason();
                 }
-                if (errors.size() > earlyErrors) r += "; an uncaught error came after it drew: " + firstLine(errors.get(earlyErrors));
+                if (errors.size() > earlyErrors)
+                    r += "; an uncaught error came after it drew: " + firstLine(errors.get(earlyErrors));
                 yield r;
             }
         };

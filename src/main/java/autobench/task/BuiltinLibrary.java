@@ -82,7 +82,8 @@ public final class BuiltinLibrary implements TaskGenerator {
 
     private TaskSpec next(Random rng, List<Category> categories, Map<String, Integer> uses, DuplicateIndex seen) {
         for (Category c : categories) {
-            List<Theme> themes = shuffled(catalog.themes().stream().filter(t -> t.category() == c).toList(), rng);
+            List<Theme> themes = shuffled(
+                    catalog.themes().stream().filter(t -> t.category() == c).toList(), rng);
             themes.sort(Comparator.comparingInt(t -> uses.getOrDefault(t.key(), 0)));
             for (Theme theme : themes) {
                 TaskSpec t = candidate(rng, theme, seen);
@@ -102,7 +103,9 @@ public final class BuiltinLibrary implements TaskGenerator {
         for (int[] p : shuffled(pairs, rng)) {
             if (seen.hasTitle(theme.titleFor(p[0], p[1]))) continue;
             if (tries++ == TRIES_PER_THEME) return null;
-            TaskSpec t = theme.task(p[0], p[1],
+            TaskSpec t = theme.task(
+                    p[0],
+                    p[1],
                     rng.nextInt(theme.inputs().size()),
                     catalog.palettes().get(rng.nextInt(catalog.palettes().size())),
                     catalog.finishes().get(rng.nextInt(catalog.finishes().size())));

@@ -33,7 +33,8 @@ public final class DailyTasks {
         TaskStatus status = autoApprove ? TaskStatus.APPROVED : TaskStatus.PROPOSED;
         for (int slot = 0; slot < perDay && slot < g.tasks().size(); slot++) {
             if (taken.contains(slot)) continue;
-            store.insertIfAbsent(day, slot, g.tasks().get(slot), g.generator(), g.fallbackReason(), status, clock.millis());
+            store.insertIfAbsent(
+                    day, slot, g.tasks().get(slot), g.generator(), g.fallbackReason(), status, clock.millis());
         }
         return store.forDay(day);
     }

@@ -96,7 +96,10 @@ final class DuplicateIndex {
             int shared = counts[id];
             counts[id] = 0;
             double score = (double) shared / (f.size() + sizes[id] - shared);
-            if (score > bestScore) { bestScore = score; best = id; }
+            if (score > bestScore) {
+                bestScore = score;
+                best = id;
+            }
         }
         return best >= 0 && bestScore >= threshold
                 ? Optional.of(new Match(tasks.get(best), bestScore))

@@ -39,14 +39,19 @@ public final class LlmTaskGenerator implements TaskGenerator {
     private final BuiltinLibrary fallback;
 
     /** A generator whose call is kept nowhere (tests of the generator alone). */
-    public LlmTaskGenerator(Provider provider, String modelId, int maxOutputTokens, Duration timeout,
-                            BuiltinLibrary fallback) {
-        this(WriterCall.unrecorded(Objects.requireNonNull(provider, "provider")), modelId, maxOutputTokens, timeout, fallback);
+    public LlmTaskGenerator(
+            Provider provider, String modelId, int maxOutputTokens, Duration timeout, BuiltinLibrary fallback) {
+        this(
+                WriterCall.unrecorded(Objects.requireNonNull(provider, "provider")),
+                modelId,
+                maxOutputTokens,
+                timeout,
+                fallback);
     }
 
     /** @param call how the day's one call is made and recorded (the arena's: in the call ledger, budgeted) */
-    public LlmTaskGenerator(WriterCall call, String modelId, int maxOutputTokens, Duration timeout,
-                            BuiltinLibrary fallback) {
+    public LlmTaskGenerator(
+            WriterCall call, String modelId, int maxOutputTokens, Duration timeout, BuiltinLibrary fallback) {
         this.call = Objects.requireNonNull(call, "call");
         this.modelId = Objects.requireNonNull(modelId, "modelId");
         if (maxOutputTokens <= 0) throw new IllegalArgumentException("maxOutputTokens must be positive");
@@ -68,7 +73,8 @@ public final class LlmTaskGenerator implements TaskGenerator {
             asked = call.ask(day, TaskRequest.prompt(day, count + SPARES, history, maxOutputTokens, timeout));
         } catch (RuntimeException e) {
             // Adapters should classify, not throw; if one throws anyway the day still gets its tasks.
-            asked = new WriterCall.Reply.Made(Completion.Failed.of(FailureKind.MALFORMED, e.getClass().getSimpleName()));
+            asked = new WriterCall.Reply.Made(
+                    Completion.Failed.of(FailureKind.MALFORMED, e.getClass().getSimpleName()));
         }
         Completion reply;
         switch (asked) {
@@ -77,12 +83,20 @@ public final class LlmTaskGenerator implements TaskGenerator {
                 return fromLibrary(day, count, history, List.of(), "not asked (" + n.reason() + ")");
             }
             // Filling the slots now would race the other process's tasks: the stage fails and runs again later.
-            case WriterCall.Reply.Busy b -> throw new IllegalStateException("tasks for " + day + " not written yet: " + b.reason());
+            case WriterCall.Reply.Busy b ->
+                throw new IllegalStateException("tasks for " + day + " not written yet: " + b.reason());
         }
         return switch (reply) {
-            case Completion.Failed f -> fromLibrary(day, count, history, List.of(),
-                    "call failed (" + f.kind().wireName() + (f.message().isBlank() ? "" : ": " + f.message()) + ")");
-            case Completion.Refused r -> fromLibrary(day, count, history, List.of(), "model refused (" + r.reason() + ")");
+            case Completion.Failed f ->
+                fromLibrary(
+                        day,
+                        count,
+                        history,
+                        List.of(),
+                        "call failed (" + f.kind().wireName() + (f.message().isBlank() ? "" : ": " + f.message())
+                                + ")");
+            case Completion.Refused r ->
+                fromLibrary(day, count, history, List.of(), "model refused (" + r.reason() + ")");
             case Completion.Answered a -> fromAnswer(day, count, history, a);
         };
     }
@@ -102,8 +116,12 @@ public final class LlmTaskGenerator implements TaskGenerator {
             Optional<String> problem = proposals.get(i).problem();
             TaskSpec task = problem.isEmpty() ? proposals.get(i).toTask() : null;
             if (task != null) {
-                problem = seen.nearDuplicate(task).map(m -> String.format(Locale.ROOT,
-                        "too close to the earlier task \"%s\" (similarity %.2f)", m.earlier().title(), m.similarity()));
+                problem = seen.nearDuplicate(task)
+                        .map(m -> String.format(
+                                Locale.ROOT,
+                                "too close to the earlier task \"%s\" (similarity %.2f)",
+                                m.earlier().title(),
+                                m.similarity()));
             }
             if (problem.isEmpty() && varyCategories && categories.contains(task.category())) {
                 problem = Optional.of("a second " + task.category().wireName() + " task on one day");
@@ -136,8 +154,8 @@ public final class LlmTaskGenerator implements TaskGenerator {
         int missing = count - chosen.size();
         List<TaskSpec> tasks = new ArrayList<>(chosen);
         tasks.addAll(fallback.fill(day, missing, history, chosen));
-        String reason = "model " + modelId + ": " + why + "; " + missing
-                + (missing == 1 ? " task" : " tasks") + " from the built-in library";
+        String reason = "model " + modelId + ": " + why + "; " + missing + (missing == 1 ? " task" : " tasks")
+                + " from the built-in library";
         return new Generated(tasks, label(), reason);
     }
 }

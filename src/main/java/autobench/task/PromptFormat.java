@@ -49,7 +49,10 @@ final class PromptFormat {
 
     /** The other versions kept of a library, so a model that needs one knows it is there. */
     private static String others(Libraries.Library l) {
-        List<String> versions = l.bundles().stream().map(Libraries.Bundle::version).filter(v -> !v.equals(l.version())).toList();
+        List<String> versions = l.bundles().stream()
+                .map(Libraries.Bundle::version)
+                .filter(v -> !v.equals(l.version()))
+                .toList();
         return versions.isEmpty() ? "" : " (also available: " + String.join(", ", versions) + ")";
     }
 }

@@ -21,8 +21,12 @@ record Proposal(String title, String category, String brief, List<String> requir
     Proposal {
         title = title == null ? null : cleanTitle(title);
         brief = brief == null ? null : brief.strip();
-        requirements = requirements == null ? List.of()
-                : requirements.stream().map(Proposal::cleanRequirement).filter(r -> !r.isEmpty()).toList();
+        requirements = requirements == null
+                ? List.of()
+                : requirements.stream()
+                        .map(Proposal::cleanRequirement)
+                        .filter(r -> !r.isEmpty())
+                        .toList();
     }
 
     /** Why this proposal cannot become a task, or empty if it can. */
@@ -40,14 +44,16 @@ record Proposal(String title, String category, String brief, List<String> requir
         if (requirements.size() < MIN_REQUIREMENTS || requirements.size() > MAX_REQUIREMENTS) {
             return Optional.of("has " + requirements.size() + " requirements; 3 to 10 are needed");
         }
-        if (requirements.stream().anyMatch(r -> r.length() > 400)) return Optional.of("a requirement is longer than 400 characters");
+        if (requirements.stream().anyMatch(r -> r.length() > 400))
+            return Optional.of("a requirement is longer than 400 characters");
         return networkUse(title + "\n" + brief + "\n" + String.join("\n", requirements))
                 .map(what -> "asks for network access (" + what + ")");
     }
 
     /** The task in the shared prompt format; call only when {@link #problem()} is empty. */
     TaskSpec toTask() {
-        return new TaskSpec(title, parsedCategory(), PromptFormat.render(title, brief, requirements), "llm:" + slug(title));
+        return new TaskSpec(
+                title, parsedCategory(), PromptFormat.render(title, brief, requirements), "llm:" + slug(title));
     }
 
     private Category parsedCategory() {
@@ -62,14 +68,27 @@ record Proposal(String title, String category, String brief, List<String> requir
      * task that asks for it anyway would set the models a trap, so it is not used. Plain "fetch"
      * is allowed (a dog may fetch a ball); the library URLs are allowed.
      */
-    private static final Pattern NETWORK = Pattern.compile(String.join("|",
-            "https?://\\S+", "\\bwww\\.\\S+", "\\bfetch\\s*\\(", "\\bfetch api\\b", "xmlhttprequest", "\\bajax\\b",
-            "\\bweb ?sockets?\\b", "\\beventsource\\b", "\\bsendbeacon\\b", "\\bwebrtc\\b", "\\bapi keys?\\b",
-            "\\b(?:rest|external|third[- ]party|public|web|online|remote) apis?\\b", "\\bgoogle fonts\\b",
-            "\\b(?:live|real[- ]time) (?:data|feeds?|prices|weather|stock|scores|tweets)\\b",
-            "\\bfrom the (?:internet|web|network)\\b", "\\bonline multiplayer\\b",
-            "\\b(?:load|loads|loading|download|downloads|downloading|import|imports|pull|pulls) [^.\\n]{0,40}?"
-                    + "\\bfrom (?:an? |the )?(?:server|url|api|endpoint|internet|web)\\b"),
+    private static final Pattern NETWORK = Pattern.compile(
+            String.join(
+                    "|",
+                    "https?://\\S+",
+                    "\\bwww\\.\\S+",
+                    "\\bfetch\\s*\\(",
+                    "\\bfetch api\\b",
+                    "xmlhttprequest",
+                    "\\bajax\\b",
+                    "\\bweb ?sockets?\\b",
+                    "\\beventsource\\b",
+                    "\\bsendbeacon\\b",
+                    "\\bwebrtc\\b",
+                    "\\bapi keys?\\b",
+                    "\\b(?:rest|external|third[- ]party|public|web|online|remote) apis?\\b",
+                    "\\bgoogle fonts\\b",
+                    "\\b(?:live|real[- ]time) (?:data|feeds?|prices|weather|stock|scores|tweets)\\b",
+                    "\\bfrom the (?:internet|web|network)\\b",
+                    "\\bonline multiplayer\\b",
+                    "\\b(?:load|loads|loading|download|downloads|downloading|import|imports|pull|pulls) [^.\\n]{0,40}?"
+                            + "\\bfrom (?:an? |the )?(?:server|url|api|endpoint|internet|web)\\b"),
             Pattern.CASE_INSENSITIVE);
 
     static Optional<String> networkUse(String text) {
@@ -88,16 +107,24 @@ record Proposal(String title, String category, String brief, List<String> requir
     }
 
     private static String cleanTitle(String t) {
-        return t.strip().replaceAll("\\s+", " ").replaceFirst("^#+\\s*", "").replaceAll("^[\"'*`]+|[\"'*`]+$", "").strip();
+        return t.strip()
+                .replaceAll("\\s+", " ")
+                .replaceFirst("^#+\\s*", "")
+                .replaceAll("^[\"'*`]+|[\"'*`]+$", "")
+                .strip();
     }
 
     /** We number requirements ourselves, so numbering or bullets from the model are dropped. */
     private static String cleanRequirement(String r) {
-        return r.replaceAll("\\s+", " ").replaceFirst("^\\s*(?:\\d+[.)]|[-*•])\\s*", "").strip();
+        return r.replaceAll("\\s+", " ")
+                .replaceFirst("^\\s*(?:\\d+[.)]|[-*•])\\s*", "")
+                .strip();
     }
 
     static String slug(String title) {
-        String s = title.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-+|-+$", "");
+        String s = title.toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N}]+", "-")
+                .replaceAll("^-+|-+$", "");
         return s.length() > 60 ? s.substring(0, 60).replaceAll("-+$", "") : s;
     }
 }

@@ -25,12 +25,13 @@ final class ProposalParser {
 
     /** Lenient about what models commonly get wrong, strict about everything else. */
     private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_JAVA_COMMENTS,
+            .enable(
+                    JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_JAVA_COMMENTS,
                     JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS, JsonReadFeature.ALLOW_SINGLE_QUOTES)
             .build();
 
-    private static final Pattern REASONING = Pattern.compile(
-            "<(think|thinking|reasoning)>.*?</\\1>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+    private static final Pattern REASONING =
+            Pattern.compile("<(think|thinking|reasoning)>.*?</\\1>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
     private static final Pattern FENCE = Pattern.compile("```[\\w-]*[ \\t]*\\n(.*?)```", Pattern.DOTALL);
 
     /** Places in one text where a JSON value is tried; bounds the work on a long, chatty reply. */
@@ -53,7 +54,9 @@ final class ProposalParser {
                 if (node == null) continue;
                 sawJson = true;
                 List<JsonNode> tasks = taskNodes(node);
-                if (tasks != null) return new Parsed(tasks.stream().map(ProposalParser::proposal).toList(), null);
+                if (tasks != null)
+                    return new Parsed(
+                            tasks.stream().map(ProposalParser::proposal).toList(), null);
             }
         }
         return new Parsed(List.of(), sawJson ? "reply JSON had no \"tasks\" list" : "reply was not valid JSON");

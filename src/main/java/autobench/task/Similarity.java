@@ -115,7 +115,8 @@ final class Similarity {
         else if (s.length() > 5 && s.endsWith("ly") && !s.endsWith("ily")) s = s.substring(0, s.length() - 2);
         else if (s.length() > 3 && s.endsWith("s") && !s.endsWith("ss")) s = s.substring(0, s.length() - 1);
         int n = s.length();
-        if (n > 3 && s.charAt(n - 1) == s.charAt(n - 2) && "lsz".indexOf(s.charAt(n - 1)) < 0) s = s.substring(0, n - 1);
+        if (n > 3 && s.charAt(n - 1) == s.charAt(n - 2) && "lsz".indexOf(s.charAt(n - 1)) < 0)
+            s = s.substring(0, n - 1);
         if (s.length() > 3 && s.endsWith("e")) s = s.substring(0, s.length() - 1);
         // British and American spellings of the same word ("colour", "color") are one word.
         if (s.endsWith("our") && s.length() > 4) s = s.substring(0, s.length() - 2) + "r";
@@ -127,7 +128,11 @@ final class Similarity {
         while (i < a.length && j < b.length) {
             if (a[i] < b[j]) i++;
             else if (a[i] > b[j]) j++;
-            else { shared++; i++; j++; }
+            else {
+                shared++;
+                i++;
+                j++;
+            }
         }
         return shared;
     }
@@ -152,13 +157,15 @@ final class Similarity {
     }
 
     /** Words that carry grammar rather than meaning; paraphrases swap these freely. */
-    private static final Set<String> STOP = Set.of(("a an the and or but nor of to in on at by for with from as into onto over "
-            + "under up down out off so than then is are was were be been being it its itself this that these those there "
-            + "their they them themselves which who whom whose what when where while why how will would should must can "
-            + "could may might shall each every all any some no not only also very just too more most such own same other "
-            + "if else has have had do does did you your we our us he she his her one two about above across after "
-            + "afterwards again against along among another around away before behind below beneath beside besides between "
-            + "beyond both during either enough ever few here however least less many much neither never now often once "
-            + "per rather since still though through throughout till together toward towards underneath unless until upon "
-            + "via whether within without yet").split(" "));
+    private static final Set<String> STOP =
+            Set.of(("a an the and or but nor of to in on at by for with from as into onto over "
+                            + "under up down out off so than then is are was were be been being it its itself this that these those there "
+                            + "their they them themselves which who whom whose what when where while why how will would should must can "
+                            + "could may might shall each every all any some no not only also very just too more most such own same other "
+                            + "if else has have had do does did you your we our us he she his her one two about above across after "
+                            + "afterwards again against along among another around away before behind below beneath beside besides between "
+                            + "beyond both during either enough ever few here however least less many much neither never now often once "
+                            + "per rather since still though through throughout till together toward towards underneath unless until upon "
+                            + "via whether within without yet")
+                    .split(" "));
 }

@@ -33,16 +33,23 @@ final class TaskRequest {
     }
 
     static String user(LocalDate day, int wanted, List<TaskSpec> history) {
-        String categories = Arrays.stream(Category.values()).map(Category::wireName).collect(Collectors.joining(", "));
+        String categories =
+                Arrays.stream(Category.values()).map(Category::wireName).collect(Collectors.joining(", "));
         StringBuilder b = new StringBuilder();
-        b.append("Write ").append(wanted).append(" new tasks for the arena day ").append(day).append(".\n\n");
+        b.append("Write ")
+                .append(wanted)
+                .append(" new tasks for the arena day ")
+                .append(day)
+                .append(".\n\n");
         b.append("Reply with a single JSON object of exactly this shape and nothing else:\n\n");
-        b.append("{\"tasks\": [{\"title\": \"...\", \"category\": \"...\", \"brief\": \"...\", \"requirements\": [\"...\", \"...\"]}]}\n\n");
+        b.append(
+                "{\"tasks\": [{\"title\": \"...\", \"category\": \"...\", \"brief\": \"...\", \"requirements\": [\"...\", \"...\"]}]}\n\n");
         b.append("- title: 3 to 8 words, at most 80 characters, no quotes or markdown.\n");
         b.append("- category: one of ").append(categories).append(". Give every task a different category.\n");
         b.append("- brief: two or three sentences: what to build, and what makes it interesting.\n");
         b.append("- requirements: 5 to 8 short, concrete requirements a reviewer can check by looking, ")
-                .append("without numbering. One says what happens on its own before any input; one says how the viewer interacts.\n\n");
+                .append(
+                        "without numbering. One says what happens on its own before any input; one says how the viewer interacts.\n\n");
         b.append("The program is written under the runtime rules below, which are appended to every task for you. ")
                 .append("Do not repeat them, and do not ask for anything they forbid: no network access of any kind, ")
                 .append("no data, fonts, images or APIs from the internet. Any data must be invented in the code.\n\n");

@@ -8,5 +8,9 @@ import autobench.WireName;
  * task is kept, is never sent, and its (day, slot) is not filled again.
  */
 public enum TaskStatus implements WireName {
-    PROPOSED, APPROVED, DISPATCHED, PUBLISHED, REJECTED
+    PROPOSED,
+    APPROVED,
+    DISPATCHED,
+    PUBLISHED,
+    REJECTED
 }

@@ -17,8 +17,15 @@ import java.util.List;
  * @param twists   labelled requirements that change how it behaves
  * @param inputs   requirements saying how the viewer interacts with it
  */
-record Theme(String key, Category category, String title, String brief, List<String> rules,
-             List<Slot> subjects, List<Slot> twists, List<String> inputs) {
+record Theme(
+        String key,
+        Category category,
+        String title,
+        String brief,
+        List<String> rules,
+        List<Slot> subjects,
+        List<Slot> twists,
+        List<String> inputs) {
 
     /** A slot value: a short label for titles and the full text for the prompt. */
     record Slot(String label, String text) {}

@@ -28,8 +28,14 @@ record ThemeCatalog(List<Theme> themes, List<Theme.Slot> palettes, List<String> 
     private static final String DIR = "/autobench/task/themes/";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    private record ThemeFile(String key, String title, String brief, List<String> rules,
-                             List<String> subjects, List<String> twists, List<String> inputs) {}
+    private record ThemeFile(
+            String key,
+            String title,
+            String brief,
+            List<String> rules,
+            List<String> subjects,
+            List<String> twists,
+            List<String> inputs) {}
 
     private record SharedFile(List<String> palettes, List<String> finishes) {}
 
@@ -40,15 +46,20 @@ record ThemeCatalog(List<Theme> themes, List<Theme.Slot> palettes, List<String> 
             for (ThemeFile f : files) themes.add(toTheme(c, f));
         }
         SharedFile shared = read("shared.yaml", new TypeReference<>() {});
-        ThemeCatalog catalog = new ThemeCatalog(themes,
-                shared.palettes().stream().map(p -> slot(p, "palette")).toList(), shared.finishes());
+        ThemeCatalog catalog = new ThemeCatalog(
+                themes, shared.palettes().stream().map(p -> slot(p, "palette")).toList(), shared.finishes());
         catalog.check();
         return catalog;
     }
 
     private static Theme toTheme(Category c, ThemeFile f) {
         String where = "theme '" + f.key() + "'";
-        return new Theme(f.key(), c, f.title(), f.brief(), f.rules(),
+        return new Theme(
+                f.key(),
+                c,
+                f.title(),
+                f.brief(),
+                f.rules(),
                 f.subjects().stream().map(s -> slot(s, where + " subject")).toList(),
                 f.twists().stream().map(s -> slot(s, where + " twist")).toList(),
                 f.inputs());
@@ -58,7 +69,8 @@ record ThemeCatalog(List<Theme> themes, List<Theme.Slot> palettes, List<String> 
     private static Theme.Slot slot(String line, String where) {
         int bar = line.indexOf(" | ");
         if (bar <= 0) throw new IllegalStateException(where + " needs 'Label | text': " + line);
-        return new Theme.Slot(line.substring(0, bar).strip(), line.substring(bar + 3).strip());
+        return new Theme.Slot(
+                line.substring(0, bar).strip(), line.substring(bar + 3).strip());
     }
 
     /** Each theme must give 5 to 8 requirements per task and enough slot values to vary for months. */

@@ -19,8 +19,8 @@ public record ArenaDay(ZoneId zone, LocalDate date, Instant start, Instant end) 
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(date, "date");
         if (!start.equals(startOf(date, zone)) || !end.equals(startOf(date.plusDays(1), zone))) {
-            throw new IllegalArgumentException("the bounds of " + date + " in " + zone + " are " + startOf(date, zone) + " to "
-                    + startOf(date.plusDays(1), zone) + ", not " + start + " to " + end);
+            throw new IllegalArgumentException("the bounds of " + date + " in " + zone + " are " + startOf(date, zone)
+                    + " to " + startOf(date.plusDays(1), zone) + ", not " + start + " to " + end);
         }
     }
 

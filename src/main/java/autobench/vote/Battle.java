@@ -10,5 +10,11 @@ package autobench.vote;
  * @param issuedAt  epoch milliseconds; a vote sooner than the minimum view time after it is refused
  * @param expiresAt epoch milliseconds after which a vote with this token is refused
  */
-public record Battle(String id, String token, String taskId, String leftSubmissionId, String rightSubmissionId, long issuedAt,
-                     long expiresAt) {}
+public record Battle(
+        String id,
+        String token,
+        String taskId,
+        String leftSubmissionId,
+        String rightSubmissionId,
+        long issuedAt,
+        long expiresAt) {}

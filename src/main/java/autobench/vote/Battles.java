@@ -30,6 +30,7 @@ import java.util.random.RandomGenerator;
 public final class Battles {
     /** The row in server_secrets that seals battle tickets and keys address hashes. */
     private static final String SECRET = "voting";
+
     private static final int SECRET_BYTES = 32;
 
     private final VoteStore votes;
@@ -54,12 +55,23 @@ public final class Battles {
      * @param random chooses pairs, tasks and sides; used under a lock, so any generator will do
      */
     public Battles(VoteStore votes, VoteSettings settings, Reveal reveal, RandomGenerator random) {
-        this(votes, settings, reveal, random, new Tokens(votes.secret(SECRET, Battles::freshSecret, reveal.clock().millis())),
+        this(
+                votes,
+                settings,
+                reveal,
+                random,
+                new Tokens(votes.secret(
+                        SECRET, Battles::freshSecret, reveal.clock().millis())),
                 new PairCounters(votes::pairCounts, settings.battleLifetime().toMillis()));
     }
 
-    private Battles(VoteStore votes, VoteSettings settings, Reveal reveal, RandomGenerator random, Tokens tokens,
-                    PairCounters counters) {
+    private Battles(
+            VoteStore votes,
+            VoteSettings settings,
+            Reveal reveal,
+            RandomGenerator random,
+            Tokens tokens,
+            PairCounters counters) {
         this.votes = votes;
         this.settings = settings;
         this.zone = reveal.zone();
@@ -128,21 +140,35 @@ public final class Battles {
      *                  next reveal: a vote arriving after its task is named would move public numbers at once
      */
     private Optional<Issued> issue(String visitorId, Pool pool, LocalDate day, long now, boolean blindOnly) {
-        if (visitorId == null || visitorId.isBlank()) throw new IllegalArgumentException("a battle is issued to a visitor id; it is missing");
+        if (visitorId == null || visitorId.isBlank())
+            throw new IllegalArgumentException("a battle is issued to a visitor id; it is missing");
         boolean blind = blindOnly && !reveal.never();
         // Read outside the lock: only the choice and the counters must not interleave.
         var answers = votes.answers(day, blind ? reveal.revealedThrough(now) : null);
         Optional<Pick> pick;
         synchronized (counters) {
             pick = PairPicker.pick(answers, p -> counters.weight(p, now), pool, random);
-            pick.ifPresent(p -> counters.shown(Pair.of(p.left().modelId(), p.right().modelId()), now));
+            pick.ifPresent(
+                    p -> counters.shown(Pair.of(p.left().modelId(), p.right().modelId()), now));
         }
         return pick.map(p -> {
             long expiresAt = now + settings.battleLifetime().toMillis();
             if (blind) expiresAt = Math.min(expiresAt, nextReveal(now));
-            var ticket = new Tokens.Ticket(Ids.newId(), visitorId, p.taskId(), p.left().submissionId(), p.right().submissionId(), now,
+            var ticket = new Tokens.Ticket(
+                    Ids.newId(),
+                    visitorId,
+                    p.taskId(),
+                    p.left().submissionId(),
+                    p.right().submissionId(),
+                    now,
                     expiresAt);
-            Battle b = new Battle(ticket.id(), tokens.issue(ticket), p.taskId(), p.left().submissionId(), p.right().submissionId(), now,
+            Battle b = new Battle(
+                    ticket.id(),
+                    tokens.issue(ticket),
+                    p.taskId(),
+                    p.left().submissionId(),
+                    p.right().submissionId(),
+                    now,
                     expiresAt);
             return new Issued(b, p.left().modelId(), p.right().modelId());
         });
@@ -150,16 +176,29 @@ public final class Battles {
 
     CastResult cast(String token, String visitorId, Outcome choice, String address, boolean simulated, long now) {
         Objects.requireNonNull(choice, "a vote needs a choice");
-        if (address == null || address.isBlank()) throw new IllegalArgumentException("a vote needs the visitor's address for the network cap");
+        if (address == null || address.isBlank())
+            throw new IllegalArgumentException("a vote needs the visitor's address for the network cap");
         Tokens.Ticket t = tokens.open(token);
         if (t == null) return refused(Refusal.FORGED);
         if (!t.visitor().equals(visitorId)) return refused(Refusal.WRONG_VISITOR);
         if (now >= t.expiresAt()) return refused(Refusal.EXPIRED);
         if (now - t.issuedAt() < settings.minViewTime().toMillis()) return refused(Refusal.TOO_FAST);
         LocalDate day = LocalDate.ofInstant(Instant.ofEpochMilli(now), zone);
-        CastResult r = votes.cast(new VoteStore.Ballot(t.id(), visitorId, t.taskId(), t.leftSubmission(), t.rightSubmission(),
-                t.issuedAt(), t.expiresAt(), choice, tokens.addressHash(address), tokens.networkHash(settings.network(address)), day, now,
-                simulated, settings));
+        CastResult r = votes.cast(new VoteStore.Ballot(
+                t.id(),
+                visitorId,
+                t.taskId(),
+                t.leftSubmission(),
+                t.rightSubmission(),
+                t.issuedAt(),
+                t.expiresAt(),
+                choice,
+                tokens.addressHash(address),
+                tokens.networkHash(settings.network(address)),
+                day,
+                now,
+                simulated,
+                settings));
         if (r instanceof CastResult.Accepted a) {
             synchronized (counters) {
                 counters.voted(Pair.of(a.leftModelId(), a.rightModelId()), t.issuedAt());
@@ -170,7 +209,11 @@ public final class Battles {
 
     /** The next moment any task is revealed: the start of the next arena day. */
     private long nextReveal(long now) {
-        return LocalDate.ofInstant(Instant.ofEpochMilli(now), zone).plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+        return LocalDate.ofInstant(Instant.ofEpochMilli(now), zone)
+                .plusDays(1)
+                .atStartOfDay(zone)
+                .toInstant()
+                .toEpochMilli();
     }
 
     long simulatedVotesOn(LocalDate day) {

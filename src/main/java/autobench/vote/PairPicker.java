@@ -43,7 +43,8 @@ final class PairPicker {
     /** @param battles how many battles a pair has had (or has open); the fewest are picked first */
     static Optional<Pick> pick(List<Answer> answers, ToLongFunction<Pair> battles, Pool pool, RandomGenerator random) {
         Map<String, List<Answer>> byTask = new LinkedHashMap<>();
-        for (Answer a : answers) byTask.computeIfAbsent(a.taskId(), k -> new ArrayList<>()).add(a);
+        for (Answer a : answers)
+            byTask.computeIfAbsent(a.taskId(), k -> new ArrayList<>()).add(a);
 
         // Sorted, so that a seeded generator makes the same choice on every run and database.
         Comparator<Pair> order = Comparator.comparing(Pair::first).thenComparing(Pair::second);
@@ -55,7 +56,8 @@ final class PairPicker {
                 for (int j = i + 1; j < as.size(); j++) {
                     Answer a = as.get(i), b = as.get(j);
                     if (a.demo() != b.demo() || a.modelId().equals(b.modelId())) continue;
-                    (a.demo() ? demo : real).computeIfAbsent(Pair.of(a.modelId(), b.modelId()), k -> new ArrayList<>())
+                    (a.demo() ? demo : real)
+                            .computeIfAbsent(Pair.of(a.modelId(), b.modelId()), k -> new ArrayList<>())
                             .add(new Meeting(e.getKey(), a, b));
                 }
             }
@@ -66,12 +68,18 @@ final class PairPicker {
         Map<Pair, Long> weights = new LinkedHashMap<>();
         for (Pair p : eligible.keySet()) weights.put(p, battles.applyAsLong(p));
         long fewest = weights.values().stream().mapToLong(Long::longValue).min().orElseThrow();
-        List<Pair> least = weights.entrySet().stream().filter(e -> e.getValue() == fewest).map(Map.Entry::getKey).toList();
+        List<Pair> least = weights.entrySet().stream()
+                .filter(e -> e.getValue() == fewest)
+                .map(Map.Entry::getKey)
+                .toList();
 
         Pair pair = least.get(random.nextInt(least.size()));
         List<Meeting> meetings = eligible.get(pair);
         Meeting m = meetings.get(random.nextInt(meetings.size()));
         // Random sides: visitors favour one side a little, and a fixed order would fold that bias into the ratings.
-        return Optional.of(random.nextBoolean() ? new Pick(m.taskId(), m.one(), m.other()) : new Pick(m.taskId(), m.other(), m.one()));
+        return Optional.of(
+                random.nextBoolean()
+                        ? new Pick(m.taskId(), m.one(), m.other())
+                        : new Pick(m.taskId(), m.other(), m.one()));
     }
 }

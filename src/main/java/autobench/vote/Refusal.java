@@ -18,9 +18,11 @@ public enum Refusal {
     /** The vote came sooner after the battle was shown than a person can look at two answers. */
     TOO_FAST("This vote came faster than anyone can look at two answers, so it was not counted. "
             + "Run both, take a look, then vote."),
-    OVER_VISITOR_CAP("This browser has reached today's vote limit; the vote was not counted. Voting opens again tomorrow."),
+    OVER_VISITOR_CAP(
+            "This browser has reached today's vote limit; the vote was not counted. Voting opens again tomorrow."),
     /** The visitor's network (an IPv4 /24 or IPv6 /64 by default) used up the day's votes. */
-    OVER_NETWORK_CAP("Today's vote limit for this network is reached; the vote was not counted. Voting opens again tomorrow.");
+    OVER_NETWORK_CAP(
+            "Today's vote limit for this network is reached; the vote was not counted. Voting opens again tomorrow.");
 
     private final String message;
 

@@ -22,6 +22,7 @@ import java.util.random.RandomGenerator;
 public final class SimulatedVisitors {
     /** How far apart hidden strengths lie; about one means the best beats the worst roughly four times in five. */
     private static final double STRENGTH_SPREAD = 0.9;
+
     private static final double TIE = 0.10;
 
     private final Battles battles;
@@ -68,13 +69,18 @@ public final class SimulatedVisitors {
                 // The "simulated:" prefix matches what the web's interim labelling looks for; the flag is what counts.
                 String visitor = "simulated:" + day + "-" + who;
                 // Shown a little before the vote, as a person would look first (the minimum view time).
-                var issued = seeded.issue(visitor, Pool.DEMO, day, at - seeded.settings().minViewTime().toMillis());
+                var issued = seeded.issue(
+                        visitor,
+                        Pool.DEMO,
+                        day,
+                        at - seeded.settings().minViewTime().toMillis());
                 if (issued.isEmpty()) {
                     skipped++;
                     break;
                 }
                 Outcome choice = choose(issued.get().leftModelId(), issued.get().rightModelId(), people);
-                CastResult r = seeded.cast(issued.get().battle().token(), visitor, choice, "simulated-address-" + who, true, at);
+                CastResult r = seeded.cast(
+                        issued.get().battle().token(), visitor, choice, "simulated-address-" + who, true, at);
                 switch (r) {
                     case CastResult.Accepted a -> cast++;
                     case CastResult.Refused f -> refused.merge(f.reason(), 1, Integer::sum);

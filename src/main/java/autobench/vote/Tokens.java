@@ -36,9 +36,11 @@ final class Tokens {
     private static final String NETWORK_PURPOSE = "autobench network v1";
     /** The ticket format's first byte, so a later format can be told apart. */
     private static final byte VERSION = 2;
+
     private static final int IV_BYTES = 12, TAG_BITS = 128;
     /** Ids are UUIDs and visitor ids 22 characters; anything much longer is not ours. */
     private static final int MAX_FIELD = 100;
+
     private static final int MAX_TOKEN = 700;
 
     private final SecretKeySpec macKey;
@@ -52,8 +54,14 @@ final class Tokens {
     }
 
     /** What a ticket says; trusted only when {@link #open} returned it. */
-    record Ticket(String id, String visitor, String taskId, String leftSubmission, String rightSubmission, long issuedAt,
-                  long expiresAt) {}
+    record Ticket(
+            String id,
+            String visitor,
+            String taskId,
+            String leftSubmission,
+            String rightSubmission,
+            long issuedAt,
+            long expiresAt) {}
 
     String issue(Ticket t) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

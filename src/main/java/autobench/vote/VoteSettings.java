@@ -17,22 +17,35 @@ import java.time.Duration;
  * @param revealAfterDays  a task of arena day D is anonymous on every public surface until arena day D + this
  *                         begins; 0 names the models at once (not blind: small private arenas only)
  */
-public record VoteSettings(int visitorCapPerDay, int networkCapPerDay, Duration battleLifetime, Duration minViewTime,
-                           int ipv4Prefix, int ipv6Prefix, int revealAfterDays) {
-    public static final VoteSettings DEFAULTS = new VoteSettings(200, 1000, Duration.ofHours(1), Duration.ofSeconds(4), 24, 64, 1);
+public record VoteSettings(
+        int visitorCapPerDay,
+        int networkCapPerDay,
+        Duration battleLifetime,
+        Duration minViewTime,
+        int ipv4Prefix,
+        int ipv6Prefix,
+        int revealAfterDays) {
+    public static final VoteSettings DEFAULTS =
+            new VoteSettings(200, 1000, Duration.ofHours(1), Duration.ofSeconds(4), 24, 64, 1);
 
     public VoteSettings {
-        if (visitorCapPerDay < 1) throw new IllegalArgumentException("the visitor vote cap must be at least 1, got " + visitorCapPerDay);
-        if (networkCapPerDay < 1) throw new IllegalArgumentException("the network vote cap must be at least 1, got " + networkCapPerDay);
+        if (visitorCapPerDay < 1)
+            throw new IllegalArgumentException("the visitor vote cap must be at least 1, got " + visitorCapPerDay);
+        if (networkCapPerDay < 1)
+            throw new IllegalArgumentException("the network vote cap must be at least 1, got " + networkCapPerDay);
         if (battleLifetime.isNegative() || battleLifetime.isZero()) {
             throw new IllegalArgumentException("a battle must live for some time, got " + battleLifetime);
         }
         if (minViewTime.isNegative() || minViewTime.compareTo(battleLifetime) >= 0) {
-            throw new IllegalArgumentException("the minimum view time must lie between 0 and the battle lifetime, got " + minViewTime);
+            throw new IllegalArgumentException(
+                    "the minimum view time must lie between 0 and the battle lifetime, got " + minViewTime);
         }
-        if (ipv4Prefix < 8 || ipv4Prefix > 32) throw new IllegalArgumentException("the IPv4 prefix must lie in 8..32, got " + ipv4Prefix);
-        if (ipv6Prefix < 16 || ipv6Prefix > 128) throw new IllegalArgumentException("the IPv6 prefix must lie in 16..128, got " + ipv6Prefix);
-        if (revealAfterDays < 0) throw new IllegalArgumentException("reveal_after_days must be 0 or more, got " + revealAfterDays);
+        if (ipv4Prefix < 8 || ipv4Prefix > 32)
+            throw new IllegalArgumentException("the IPv4 prefix must lie in 8..32, got " + ipv4Prefix);
+        if (ipv6Prefix < 16 || ipv6Prefix > 128)
+            throw new IllegalArgumentException("the IPv6 prefix must lie in 16..128, got " + ipv6Prefix);
+        if (revealAfterDays < 0)
+            throw new IllegalArgumentException("reveal_after_days must be 0 or more, got " + revealAfterDays);
     }
 
     public VoteSettings withCaps(int visitor, int network) {
@@ -40,15 +53,18 @@ public record VoteSettings(int visitorCapPerDay, int networkCapPerDay, Duration 
     }
 
     public VoteSettings withLifetime(Duration lifetime) {
-        return new VoteSettings(visitorCapPerDay, networkCapPerDay, lifetime, minViewTime, ipv4Prefix, ipv6Prefix, revealAfterDays);
+        return new VoteSettings(
+                visitorCapPerDay, networkCapPerDay, lifetime, minViewTime, ipv4Prefix, ipv6Prefix, revealAfterDays);
     }
 
     public VoteSettings withMinViewTime(Duration min) {
-        return new VoteSettings(visitorCapPerDay, networkCapPerDay, battleLifetime, min, ipv4Prefix, ipv6Prefix, revealAfterDays);
+        return new VoteSettings(
+                visitorCapPerDay, networkCapPerDay, battleLifetime, min, ipv4Prefix, ipv6Prefix, revealAfterDays);
     }
 
     public VoteSettings withRevealAfterDays(int days) {
-        return new VoteSettings(visitorCapPerDay, networkCapPerDay, battleLifetime, minViewTime, ipv4Prefix, ipv6Prefix, days);
+        return new VoteSettings(
+                visitorCapPerDay, networkCapPerDay, battleLifetime, minViewTime, ipv4Prefix, ipv6Prefix, days);
     }
 
     /** The network an address counts under. */

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 
@@ -35,17 +34,30 @@ public final class VoteStore {
      * @param demo      whether either model is a demo model (such votes never mix with real ones by default)
      * @param simulated cast by the demo's simulated visitors, not by a person; always a demo vote too
      */
-    public record StoredVote(String leftModel, String rightModel, Outcome outcome, String category, LocalDate day,
-                             long castAt, boolean demo, boolean simulated) {}
+    public record StoredVote(
+            String leftModel,
+            String rightModel,
+            Outcome outcome,
+            String category,
+            LocalDate day,
+            long castAt,
+            boolean demo,
+            boolean simulated) {}
 
     /** Issues a battle for two submissions of one task to a visitor; returns its id. */
     public String issueBattle(String taskId, String leftSubmission, String rightSubmission, String visitor, long now) {
         String id = Ids.newId();
-        db.jdbi().useHandle(h -> h.createUpdate("""
+        db.jdbi()
+                .useHandle(h -> h.createUpdate("""
                 INSERT INTO battles (id, task_id, left_submission, right_submission, visitor, issued_at)
                 VALUES (:id, :task, :l, :r, :visitor, :now)""")
-                .bind("id", id).bind("task", taskId).bind("l", leftSubmission).bind("r", rightSubmission)
-                .bind("visitor", visitor).bind("now", now).execute());
+                        .bind("id", id)
+                        .bind("task", taskId)
+                        .bind("l", leftSubmission)
+                        .bind("r", rightSubmission)
+                        .bind("visitor", visitor)
+                        .bind("now", now)
+                        .execute());
         return id;
     }
 
@@ -56,8 +68,12 @@ public final class VoteStore {
      */
     public boolean vote(String battleId, String visitor, Outcome outcome, String addressHash, long now) {
         return db.jdbi().inTransaction(h -> {
-            int used = h.createUpdate("UPDATE battles SET used_at = :now WHERE id = :id AND visitor = :v AND used_at IS NULL")
-                    .bind("now", now).bind("id", battleId).bind("v", visitor).execute();
+            int used = h.createUpdate(
+                            "UPDATE battles SET used_at = :now WHERE id = :id AND visitor = :v AND used_at IS NULL")
+                    .bind("now", now)
+                    .bind("id", battleId)
+                    .bind("v", visitor)
+                    .execute();
             if (used != 1) return false;
             int n = h.createUpdate("""
                     INSERT INTO votes (id, battle_id, task_id, left_model, right_model, outcome, visitor, address_hash, cast_at)
@@ -65,11 +81,18 @@ public final class VoteStore {
                     FROM battles b JOIN submissions ls ON ls.id = b.left_submission JOIN submissions rs ON rs.id = b.right_submission
                     WHERE b.id = :battle
                     ON CONFLICT (battle_id) DO NOTHING""")
-                    .bind("id", Ids.newId()).bind("outcome", outcome.wireName()).bind("v", visitor).bind("addr", addressHash)
-                    .bind("now", now).bind("battle", battleId).execute();
+                    .bind("id", Ids.newId())
+                    .bind("outcome", outcome.wireName())
+                    .bind("v", visitor)
+                    .bind("addr", addressHash)
+                    .bind("now", now)
+                    .bind("battle", battleId)
+                    .execute();
             if (n != 1) return false;
-            var models = h.createQuery("SELECT left_model, right_model FROM votes WHERE battle_id = :battle").bind("battle", battleId)
-                    .map((rs, c) -> List.of(rs.getString("left_model"), rs.getString("right_model"))).one();
+            var models = h.createQuery("SELECT left_model, right_model FROM votes WHERE battle_id = :battle")
+                    .bind("battle", battleId)
+                    .map((rs, c) -> List.of(rs.getString("left_model"), rs.getString("right_model")))
+                    .one();
             raisePairCount(h, models.get(0), models.get(1));
             return true;
         });
@@ -81,7 +104,8 @@ public final class VoteStore {
      * right_model, outcome, visitor, cast_at, category, day, demo (0/1), simulated (0/1). The address
      * hash is not read.
      */
-    public void exportRows(String from, String to, long before, java.util.function.Consumer<java.util.Map<String, Object>> sink) {
+    public void exportRows(
+            String from, String to, long before, java.util.function.Consumer<java.util.Map<String, Object>> sink) {
         db.streamRows("""
                 SELECT v.id, v.task_id, v.left_model, v.right_model, v.outcome, v.visitor, v.cast_at, t.category, t.day,
                        CASE WHEN lm.demo = 1 OR rm.demo = 1 THEN 1 ELSE 0 END AS demo, v.simulated
@@ -109,20 +133,33 @@ public final class VoteStore {
                         SELECT :battle, ls.task_id, ls.id, rs.id, :visitor, :cast, :cast
                         FROM submissions ls JOIN submissions rs ON rs.task_id = ls.task_id
                         WHERE ls.task_id = :task AND ls.model_id = :left AND rs.model_id = :right""")
-                        .bind("battle", "imported-" + v.get("id")).bind("visitor", v.get("visitor")).bind("cast", v.get("cast_at"))
-                        .bind("task", v.get("task_id")).bind("left", v.get("left_model")).bind("right", v.get("right_model")).execute();
+                        .bind("battle", "imported-" + v.get("id"))
+                        .bind("visitor", v.get("visitor"))
+                        .bind("cast", v.get("cast_at"))
+                        .bind("task", v.get("task_id"))
+                        .bind("left", v.get("left_model"))
+                        .bind("right", v.get("right_model"))
+                        .execute();
                 if (battles != 1) {
-                    throw new IllegalStateException("vote " + v.get("id") + ": task " + v.get("task_id") + " has no submissions by "
-                            + v.get("left_model") + " and " + v.get("right_model"));
+                    throw new IllegalStateException("vote " + v.get("id") + ": task " + v.get("task_id")
+                            + " has no submissions by " + v.get("left_model") + " and " + v.get("right_model"));
                 }
                 n += h.createUpdate("""
                         INSERT INTO votes (id, battle_id, task_id, left_model, right_model, outcome, visitor, address_hash, cast_at, simulated)
                         VALUES (:id, :battle, :task, :left, :right, :outcome, :visitor, NULL, :cast, :simulated)""")
-                        .bind("id", v.get("id")).bind("battle", "imported-" + v.get("id")).bind("task", v.get("task_id"))
-                        .bind("left", v.get("left_model")).bind("right", v.get("right_model"))
-                        .bind("outcome", WireName.parse(Outcome.class, String.valueOf(v.get("outcome"))).wireName())
-                        .bind("visitor", v.get("visitor")).bind("cast", v.get("cast_at"))
-                        .bind("simulated", v.get("simulated") instanceof Number x && x.intValue() == 1 ? 1 : 0).execute();
+                        .bind("id", v.get("id"))
+                        .bind("battle", "imported-" + v.get("id"))
+                        .bind("task", v.get("task_id"))
+                        .bind("left", v.get("left_model"))
+                        .bind("right", v.get("right_model"))
+                        .bind(
+                                "outcome",
+                                WireName.parse(Outcome.class, String.valueOf(v.get("outcome")))
+                                        .wireName())
+                        .bind("visitor", v.get("visitor"))
+                        .bind("cast", v.get("cast_at"))
+                        .bind("simulated", v.get("simulated") instanceof Number x && x.intValue() == 1 ? 1 : 0)
+                        .execute();
                 raisePairCount(h, String.valueOf(v.get("left_model")), String.valueOf(v.get("right_model")));
             }
             return n;
@@ -131,23 +168,32 @@ public final class VoteStore {
 
     /** Battles plus votes: zero only in a database nobody has voted in (or been issued a battle). */
     public long count() {
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT (SELECT COUNT(*) FROM battles) + (SELECT COUNT(*) FROM votes)")
-                .mapTo(Long.class).one());
+        return db.jdbi()
+                .withHandle(h -> h.createQuery("SELECT (SELECT COUNT(*) FROM battles) + (SELECT COUNT(*) FROM votes)")
+                        .mapTo(Long.class)
+                        .one());
     }
 
     /** Every vote, oldest first, with its task's category and day and whether a demo model took part. */
     public List<StoredVote> all() {
-        return db.jdbi().withHandle(h -> h.createQuery("""
+        return db.jdbi()
+                .withHandle(h -> h.createQuery("""
                 SELECT v.left_model, v.right_model, v.outcome, t.category, t.day, v.cast_at, v.simulated,
                        CASE WHEN lm.demo = 1 OR rm.demo = 1 THEN 1 ELSE 0 END AS demo
                 FROM votes v JOIN tasks t ON t.id = v.task_id
                   JOIN models lm ON lm.id = v.left_model JOIN models rm ON rm.id = v.right_model
                 WHERE v.voided_at IS NULL
                 ORDER BY v.cast_at, v.id""")
-                .map((rs, c) -> new StoredVote(rs.getString("left_model"), rs.getString("right_model"), WireName.parse(Outcome.class, rs.getString("outcome")),
-                        rs.getString("category"), LocalDate.parse(rs.getString("day")), rs.getLong("cast_at"), rs.getInt("demo") == 1,
-                        rs.getInt("simulated") == 1))
-                .list());
+                        .map((rs, c) -> new StoredVote(
+                                rs.getString("left_model"),
+                                rs.getString("right_model"),
+                                WireName.parse(Outcome.class, rs.getString("outcome")),
+                                rs.getString("category"),
+                                LocalDate.parse(rs.getString("day")),
+                                rs.getLong("cast_at"),
+                                rs.getInt("demo") == 1,
+                                rs.getInt("simulated") == 1))
+                        .list());
     }
 
     // ---- What Battles needs: the secret, the answers to choose from, the one-time cast. ----
@@ -158,10 +204,17 @@ public final class VoteStore {
      */
     byte[] secret(String name, Supplier<byte[]> fresh, long now) {
         return db.jdbi().inTransaction(h -> {
-            h.createUpdate("INSERT INTO server_secrets (name, secret_hex, created_at) VALUES (:n, :s, :now) ON CONFLICT (name) DO NOTHING")
-                    .bind("n", name).bind("s", HexFormat.of().formatHex(fresh.get())).bind("now", now).execute();
-            return HexFormat.of().parseHex(h.createQuery("SELECT secret_hex FROM server_secrets WHERE name = :n")
-                    .bind("n", name).mapTo(String.class).one());
+            h.createUpdate(
+                            "INSERT INTO server_secrets (name, secret_hex, created_at) VALUES (:n, :s, :now) ON CONFLICT (name) DO NOTHING")
+                    .bind("n", name)
+                    .bind("s", HexFormat.of().formatHex(fresh.get()))
+                    .bind("now", now)
+                    .execute();
+            return HexFormat.of()
+                    .parseHex(h.createQuery("SELECT secret_hex FROM server_secrets WHERE name = :n")
+                            .bind("n", name)
+                            .mapTo(String.class)
+                            .one());
         });
     }
 
@@ -170,27 +223,43 @@ public final class VoteStore {
      * order cannot be derived from ids, and stored, so every process and restart shows the same labels.
      */
     public byte[] labelKey(long now) {
-        return secret("answer-labels", () -> {
-            byte[] b = new byte[32];
-            new java.security.SecureRandom().nextBytes(b);
-            return b;
-        }, now);
+        return secret(
+                "answer-labels",
+                () -> {
+                    byte[] b = new byte[32];
+                    new java.security.SecureRandom().nextBytes(b);
+                    return b;
+                },
+                now);
     }
 
     /** One vote as its own visitor sees it on their page: which models were where, which side they chose. */
-    public record VisitorVote(String taskId, String leftModel, String rightModel, Outcome outcome, LocalDate day, long castAt,
-                              boolean voided) {}
+    public record VisitorVote(
+            String taskId,
+            String leftModel,
+            String rightModel,
+            Outcome outcome,
+            LocalDate day,
+            long castAt,
+            boolean voided) {}
 
     /** A visitor's own votes, newest first (at most {@code limit}). */
     public List<VisitorVote> ofVisitor(String visitor, int limit) {
-        return db.jdbi().withHandle(h -> h.createQuery("""
+        return db.jdbi()
+                .withHandle(h -> h.createQuery("""
                 SELECT v.task_id, v.left_model, v.right_model, v.outcome, t.day, v.cast_at, v.voided_at
                 FROM votes v JOIN tasks t ON t.id = v.task_id WHERE v.visitor = :v ORDER BY v.cast_at DESC, v.id LIMIT :limit""")
-                .bind("v", visitor).bind("limit", limit)
-                .map((rs, c) -> new VisitorVote(rs.getString("task_id"), rs.getString("left_model"), rs.getString("right_model"),
-                        WireName.parse(Outcome.class, rs.getString("outcome")), LocalDate.parse(rs.getString("day")), rs.getLong("cast_at"),
-                        rs.getObject("voided_at") != null))
-                .list());
+                        .bind("v", visitor)
+                        .bind("limit", limit)
+                        .map((rs, c) -> new VisitorVote(
+                                rs.getString("task_id"),
+                                rs.getString("left_model"),
+                                rs.getString("right_model"),
+                                WireName.parse(Outcome.class, rs.getString("outcome")),
+                                LocalDate.parse(rs.getString("day")),
+                                rs.getLong("cast_at"),
+                                rs.getObject("voided_at") != null))
+                        .list());
     }
 
     /** An answer that may appear in a battle. */
@@ -214,13 +283,19 @@ public final class VoteStore {
                 FROM tasks t JOIN submissions s ON s.task_id = t.id
                   JOIN render_results r ON r.submission_id = s.id JOIN models m ON m.id = s.model_id
                 WHERE t.status = 'published' AND s.status = 'succeeded' AND r.status = 'done' AND r.result <> 'render_failed'
-                """ + (day == null ? "" : " AND t.day = :day") + (revealedThrough == null ? "" : " AND t.day > :through") + HIDDEN_ANSWERS + " ORDER BY t.day, t.slot, s.model_id";
+                """ + (day == null ? "" : " AND t.day = :day")
+                + (revealedThrough == null ? "" : " AND t.day > :through") + HIDDEN_ANSWERS
+                + " ORDER BY t.day, t.slot, s.model_id";
         return db.jdbi().withHandle(h -> {
             var q = h.createQuery(sql);
             if (day != null) q.bind("day", day.toString());
             if (revealedThrough != null) q.bind("through", revealedThrough.toString());
-            return q.map((rs, c) -> new Answer(rs.getString("task_id"), rs.getString("submission_id"), rs.getString("model_id"),
-                    rs.getInt("demo") == 1)).list();
+            return q.map((rs, c) -> new Answer(
+                            rs.getString("task_id"),
+                            rs.getString("submission_id"),
+                            rs.getString("model_id"),
+                            rs.getInt("demo") == 1))
+                    .list();
         });
     }
 
@@ -236,16 +311,21 @@ public final class VoteStore {
      * pairs were shown, not about which votes the leaderboard keeps.
      */
     List<PairCount> pairCounts() {
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT model_a, model_b, votes FROM pair_counts")
-                .map((rs, c) -> new PairCount(rs.getString("model_a"), rs.getString("model_b"), rs.getLong("votes")))
-                .list());
+        return db.jdbi()
+                .withHandle(h -> h.createQuery("SELECT model_a, model_b, votes FROM pair_counts")
+                        .map((rs, c) ->
+                                new PairCount(rs.getString("model_a"), rs.getString("model_b"), rs.getLong("votes")))
+                        .list());
     }
 
     /** Simulated votes on tasks of this arena day: a day that has some was already simulated. */
     long simulatedVotesOn(LocalDate day) {
-        return db.jdbi().withHandle(h -> h.createQuery(
-                        "SELECT COUNT(*) FROM votes v JOIN tasks t ON t.id = v.task_id WHERE v.simulated = 1 AND t.day = :day")
-                .bind("day", day.toString()).mapTo(Long.class).one());
+        return db.jdbi()
+                .withHandle(h -> h.createQuery(
+                                "SELECT COUNT(*) FROM votes v JOIN tasks t ON t.id = v.task_id WHERE v.simulated = 1 AND t.day = :day")
+                        .bind("day", day.toString())
+                        .mapTo(Long.class)
+                        .one());
     }
 
     /**
@@ -256,9 +336,21 @@ public final class VoteStore {
      * @param networkHash the keyed hash of the address's network: what the network cap counts
      * @param day         the arena day of {@code now}: the caps count per day
      */
-    record Ballot(String battleId, String visitor, String taskId, String leftSubmission, String rightSubmission,
-                  long issuedAt, long expiresAt, Outcome outcome, String addressHash, String networkHash, LocalDate day,
-                  long now, boolean simulated, VoteSettings caps) {}
+    record Ballot(
+            String battleId,
+            String visitor,
+            String taskId,
+            String leftSubmission,
+            String rightSubmission,
+            long issuedAt,
+            long expiresAt,
+            Outcome outcome,
+            String addressHash,
+            String networkHash,
+            LocalDate day,
+            long now,
+            boolean simulated,
+            VoteSettings caps) {}
 
     /**
      * Stores the ballot once, or refuses it and changes nothing: all writes run in one transaction
@@ -279,22 +371,33 @@ public final class VoteStore {
 
     private CastResult castInside(Handle h, Ballot b) {
         Side left = side(h, b.leftSubmission()), right = side(h, b.rightSubmission());
-        if (left == null || right == null || !left.taskId().equals(b.taskId()) || !right.taskId().equals(b.taskId())) {
+        if (left == null
+                || right == null
+                || !left.taskId().equals(b.taskId())
+                || !right.taskId().equals(b.taskId())) {
             throw new Refused(Refusal.UNKNOWN_BATTLE);
         }
         boolean demo = left.demo() && right.demo();
         if (b.simulated() && !demo) {
-            throw new IllegalStateException("a simulated visitor was given a battle with a real model: " + b.battleId());
+            throw new IllegalStateException(
+                    "a simulated visitor was given a battle with a real model: " + b.battleId());
         }
         int taken = h.createUpdate("""
                 INSERT INTO battles (id, task_id, left_submission, right_submission, visitor, issued_at, expires_at, used_at)
                 VALUES (:id, :task, :l, :r, :v, :issued, :expires, :now)
                 ON CONFLICT (id) DO NOTHING""")
-                .bind("id", b.battleId()).bind("task", b.taskId()).bind("l", b.leftSubmission()).bind("r", b.rightSubmission())
-                .bind("v", b.visitor()).bind("issued", b.issuedAt()).bind("expires", b.expiresAt()).bind("now", b.now())
+                .bind("id", b.battleId())
+                .bind("task", b.taskId())
+                .bind("l", b.leftSubmission())
+                .bind("r", b.rightSubmission())
+                .bind("v", b.visitor())
+                .bind("issued", b.issuedAt())
+                .bind("expires", b.expiresAt())
+                .bind("now", b.now())
                 .execute();
         if (taken != 1) throw new Refused(Refusal.REPLAYED); // this ticket voted before, here or in another process
-        if (!raiseTally(h, "visitor", b.visitor(), b.day(), b.caps().visitorCapPerDay())) throw new Refused(Refusal.OVER_VISITOR_CAP);
+        if (!raiseTally(h, "visitor", b.visitor(), b.day(), b.caps().visitorCapPerDay()))
+            throw new Refused(Refusal.OVER_VISITOR_CAP);
         if (!raiseTally(h, "network", b.networkHash(), b.day(), b.caps().networkCapPerDay())) {
             throw new Refused(Refusal.OVER_NETWORK_CAP);
         }
@@ -303,9 +406,17 @@ public final class VoteStore {
                                    cast_at, simulated)
                 VALUES (:id, :battle, :task, :l, :r, :outcome, :v, :addr, :net, :now, :sim)
                 ON CONFLICT (battle_id) DO NOTHING""")
-                .bind("id", Ids.newId()).bind("battle", b.battleId()).bind("task", b.taskId()).bind("l", left.modelId())
-                .bind("r", right.modelId()).bind("outcome", b.outcome().wireName()).bind("v", b.visitor())
-                .bind("addr", b.addressHash()).bind("net", b.networkHash()).bind("now", b.now()).bind("sim", b.simulated() ? 1 : 0)
+                .bind("id", Ids.newId())
+                .bind("battle", b.battleId())
+                .bind("task", b.taskId())
+                .bind("l", left.modelId())
+                .bind("r", right.modelId())
+                .bind("outcome", b.outcome().wireName())
+                .bind("v", b.visitor())
+                .bind("addr", b.addressHash())
+                .bind("net", b.networkHash())
+                .bind("now", b.now())
+                .bind("sim", b.simulated() ? 1 : 0)
                 .execute();
         if (stored != 1) throw new Refused(Refusal.REPLAYED);
         raisePairCount(h, left.modelId(), right.modelId());
@@ -313,10 +424,12 @@ public final class VoteStore {
     }
 
     private static Side side(Handle h, String submissionId) {
-        return h.createQuery("SELECT s.task_id, s.model_id, m.demo FROM submissions s JOIN models m ON m.id = s.model_id WHERE s.id = :id")
+        return h.createQuery(
+                        "SELECT s.task_id, s.model_id, m.demo FROM submissions s JOIN models m ON m.id = s.model_id WHERE s.id = :id")
                 .bind("id", submissionId)
                 .map((rs, c) -> new Side(rs.getString("task_id"), rs.getString("model_id"), rs.getInt("demo") == 1))
-                .findOne().orElse(null);
+                .findOne()
+                .orElse(null);
     }
 
     /** One more vote for the pair, in the pair's id order (the table's primary key). */
@@ -325,7 +438,9 @@ public final class VoteStore {
         h.createUpdate("""
                 INSERT INTO pair_counts (model_a, model_b, votes) VALUES (:a, :b, 1)
                 ON CONFLICT (model_a, model_b) DO UPDATE SET votes = pair_counts.votes + 1""")
-                .bind("a", inOrder ? one : other).bind("b", inOrder ? other : one).execute();
+                .bind("a", inOrder ? one : other)
+                .bind("b", inOrder ? other : one)
+                .execute();
     }
 
     /**
@@ -337,7 +452,12 @@ public final class VoteStore {
         return h.createUpdate("""
                 INSERT INTO vote_tallies (scope, subject, day, votes) VALUES (:scope, :subject, :day, 1)
                 ON CONFLICT (scope, subject, day) DO UPDATE SET votes = vote_tallies.votes + 1 WHERE vote_tallies.votes < :cap""")
-                .bind("scope", scope).bind("subject", subject).bind("day", day.toString()).bind("cap", cap).execute() == 1;
+                        .bind("scope", scope)
+                        .bind("subject", subject)
+                        .bind("day", day.toString())
+                        .bind("cap", cap)
+                        .execute()
+                == 1;
     }
 
     /** getLong and wasNull, since getObject(column, Long.class) is not supported the same way by both drivers. */
@@ -357,8 +477,17 @@ public final class VoteStore {
     }
 
     /** One vote as the public export shows it: no visitor, no address. */
-    public record Exported(String id, String taskId, String leftModel, String rightModel, Outcome outcome, String category,
-                           LocalDate day, long castAt, boolean demo, boolean simulated) {}
+    public record Exported(
+            String id,
+            String taskId,
+            String leftModel,
+            String rightModel,
+            Outcome outcome,
+            String category,
+            LocalDate day,
+            long castAt,
+            boolean demo,
+            boolean simulated) {}
 
     /** Who cast votes, as the operator can act on it: the visitor (cookie) or the network (keyed hash). */
     public enum Source {
@@ -380,9 +509,12 @@ public final class VoteStore {
      * @return how many votes this voided
      */
     public int voidVotes(Source source, String subject, long now) {
-        return db.jdbi().withHandle(h -> h.createUpdate("UPDATE votes SET voided_at = :now WHERE " + source.column
-                        + " = :s AND voided_at IS NULL")
-                .bind("now", now).bind("s", subject).execute());
+        return db.jdbi()
+                .withHandle(h -> h.createUpdate("UPDATE votes SET voided_at = :now WHERE " + source.column
+                                + " = :s AND voided_at IS NULL")
+                        .bind("now", now)
+                        .bind("s", subject)
+                        .execute());
     }
 
     /** Voids every counted vote of one visitor (see {@link #voidVotes}). */
@@ -402,12 +534,15 @@ public final class VoteStore {
     }
 
     public VisitorVotes votesOf(Source source, String subject) {
-        return db.jdbi().withHandle(h -> h.createQuery("""
+        return db.jdbi()
+                .withHandle(h -> h.createQuery("""
                 SELECT COALESCE(SUM(CASE WHEN voided_at IS NULL THEN 1 ELSE 0 END), 0) AS c,
                        COALESCE(SUM(CASE WHEN voided_at IS NULL THEN 0 ELSE 1 END), 0) AS x,
                        MIN(CASE WHEN voided_at IS NULL THEN cast_at END) AS f
-                FROM votes WHERE\s""" + source.column + " = :s").bind("s", subject)
-                .map((rs, c) -> new VisitorVotes(rs.getLong("c"), rs.getLong("x"), nullableLong(rs, "f"))).one());
+                FROM votes WHERE\s""" + source.column + " = :s")
+                        .bind("s", subject)
+                        .map((rs, c) -> new VisitorVotes(rs.getLong("c"), rs.getLong("x"), nullableLong(rs, "f")))
+                        .one());
     }
 
     /**
@@ -437,11 +572,14 @@ public final class VoteStore {
     public List<VoteSource> topSources(Source source, int limit) {
         String other = source == Source.VISITOR ? Source.NETWORK.column : Source.VISITOR.column;
         return db.jdbi().withHandle(h -> {
-            var rows = h.createQuery("SELECT " + source.column + " AS s, COUNT(*) AS n, COUNT(DISTINCT " + other + ") AS o, "
-                            + "MAX(cast_at) AS last FROM votes WHERE voided_at IS NULL AND simulated = 0 AND " + source.column
-                            + " IS NOT NULL GROUP BY " + source.column + " ORDER BY n DESC, s LIMIT :limit")
+            var rows = h.createQuery(
+                            "SELECT " + source.column + " AS s, COUNT(*) AS n, COUNT(DISTINCT " + other + ") AS o, "
+                                    + "MAX(cast_at) AS last FROM votes WHERE voided_at IS NULL AND simulated = 0 AND "
+                                    + source.column
+                                    + " IS NOT NULL GROUP BY " + source.column + " ORDER BY n DESC, s LIMIT :limit")
                     .bind("limit", limit)
-                    .map((rs, c) -> new VoteSource(rs.getString("s"), rs.getLong("n"), rs.getLong("o"), rs.getLong("last"), null))
+                    .map((rs, c) -> new VoteSource(
+                            rs.getString("s"), rs.getLong("n"), rs.getLong("o"), rs.getLong("last"), null))
                     .list();
             if (rows.isEmpty()) return rows;
             Map<String, Lean> leans = new HashMap<>();
@@ -455,13 +593,16 @@ public final class VoteStore {
                     ) sides GROUP BY s, model ORDER BY s, model""")
                     .define("col", source.column)
                     .bindList("subjects", rows.stream().map(VoteSource::subject).toList())
-                    .map((rs, c) -> Map.entry(rs.getString("s"), new Lean(rs.getString("model"), rs.getLong("n"), rs.getLong("chose"))))
+                    .map((rs, c) -> Map.entry(
+                            rs.getString("s"), new Lean(rs.getString("model"), rs.getLong("n"), rs.getLong("chose"))))
                     .forEach(e -> {
                         Lean l = e.getValue();
                         if (l.withModel() < LEAN_MIN_VOTES) return;
                         leans.merge(e.getKey(), l, (a, b) -> b.share() > a.share() ? b : a);
                     });
-            return rows.stream().map(r -> new VoteSource(r.subject(), r.votes(), r.others(), r.lastCastAt(), leans.get(r.subject())))
+            return rows.stream()
+                    .map(r ->
+                            new VoteSource(r.subject(), r.votes(), r.others(), r.lastCastAt(), leans.get(r.subject())))
                     .toList();
         });
     }
@@ -473,12 +614,16 @@ public final class VoteStore {
 
     /** Votes voided so far: part of the site's data version (voiding changes the leaderboard). */
     public long voidedCount() {
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM votes WHERE voided_at IS NOT NULL").mapTo(Long.class).one());
+        return db.jdbi()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM votes WHERE voided_at IS NOT NULL")
+                        .mapTo(Long.class)
+                        .one());
     }
 
     /** Every vote for the public export, oldest first. */
     public List<Exported> export() {
-        return db.jdbi().withHandle(h -> h.createQuery("""
+        return db.jdbi()
+                .withHandle(h -> h.createQuery("""
                 SELECT v.id, v.task_id, v.left_model, v.right_model, v.outcome, t.category, t.day, v.cast_at,
                        CASE WHEN lm.demo = 1 OR rm.demo = 1 THEN 1 ELSE 0 END AS demo,
                        v.simulated
@@ -486,14 +631,25 @@ public final class VoteStore {
                   JOIN models lm ON lm.id = v.left_model JOIN models rm ON rm.id = v.right_model
                 WHERE v.voided_at IS NULL
                 ORDER BY v.cast_at, v.id""")
-                .map((rs, c) -> new Exported(rs.getString("id"), rs.getString("task_id"), rs.getString("left_model"),
-                        rs.getString("right_model"), WireName.parse(Outcome.class, rs.getString("outcome")), rs.getString("category"),
-                        LocalDate.parse(rs.getString("day")), rs.getLong("cast_at"), rs.getInt("demo") == 1, rs.getInt("simulated") == 1))
-                .list());
+                        .map((rs, c) -> new Exported(
+                                rs.getString("id"),
+                                rs.getString("task_id"),
+                                rs.getString("left_model"),
+                                rs.getString("right_model"),
+                                WireName.parse(Outcome.class, rs.getString("outcome")),
+                                rs.getString("category"),
+                                LocalDate.parse(rs.getString("day")),
+                                rs.getLong("cast_at"),
+                                rs.getInt("demo") == 1,
+                                rs.getInt("simulated") == 1))
+                        .list());
     }
 
     /** Number of votes; votes are never updated or deleted, so this is part of the site's data version. */
     public long voteCount() {
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM votes").mapTo(Long.class).one());
+        return db.jdbi()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM votes")
+                        .mapTo(Long.class)
+                        .one());
     }
 }

@@ -41,8 +41,14 @@ final class AdminHandlers {
     private boolean off(Context ctx) {
         ctx.header("Cache-Control", NO_STORE);
         if (p != null && p.sessions().enabled()) return false;
-        send(ctx, templates.page(404, "error", new Pages.Error(404,
-                "The operator pages are off: set web.admin_token_env in the config to the name of an environment variable holding the admin token.")));
+        send(
+                ctx,
+                templates.page(
+                        404,
+                        "error",
+                        new Pages.Error(
+                                404,
+                                "The operator pages are off: set web.admin_token_env in the config to the name of an environment variable holding the admin token.")));
         return true;
     }
 
@@ -55,19 +61,39 @@ final class AdminHandlers {
 
     void dashboard(Context ctx) {
         if (off(ctx)) return;
-        session(ctx).ifPresent(s -> send(ctx, templates.page("admin", new AdminPages.Dashboard(frame(ctx, s),
-                p.operator().awaitingApproval(), p.operator().models(), p.operator().topVisitors(20), p.operator().topNetworks(20),
-                todayHint()))));
+        session(ctx)
+                .ifPresent(s -> send(
+                        ctx,
+                        templates.page(
+                                "admin",
+                                new AdminPages.Dashboard(
+                                        frame(ctx, s),
+                                        p.operator().awaitingApproval(),
+                                        p.operator().models(),
+                                        p.operator().topVisitors(20),
+                                        p.operator().topNetworks(20),
+                                        todayHint()))));
     }
 
     void audit(Context ctx) {
         if (off(ctx)) return;
-        session(ctx).ifPresent(s -> send(ctx, templates.page("admin_audit", new AdminPages.Audit(frame(ctx, s), p.operator().audit(500)))));
+        session(ctx)
+                .ifPresent(s -> send(
+                        ctx,
+                        templates.page(
+                                "admin_audit",
+                                new AdminPages.Audit(frame(ctx, s), p.operator().audit(500)))));
     }
 
     void integrity(Context ctx) {
         if (off(ctx)) return;
-        session(ctx).ifPresent(s -> send(ctx, templates.page("admin_integrity", new AdminPages.IntegrityPage(frame(ctx, s), p.integrity().now()))));
+        session(ctx)
+                .ifPresent(s -> send(
+                        ctx,
+                        templates.page(
+                                "admin_integrity",
+                                new AdminPages.IntegrityPage(
+                                        frame(ctx, s), p.integrity().now()))));
     }
 
     void login(Context ctx) {
@@ -75,9 +101,19 @@ final class AdminHandlers {
         String address = origins.clientAddress(ctx);
         switch (p.sessions().login(ctx.formParam("token"), address)) {
             case Sessions.SignedIn in -> {
-                log.info("operator signed in from {} as {}", address, in.session().actor());
-                Cookie c = new Cookie(COOKIE, in.cookie(), "/admin", (int) Sessions.LIFETIME.toSeconds(), origins.secure(ctx), true,
-                        null, SameSite.STRICT);
+                log.info(
+                        "operator signed in from {} as {}",
+                        address,
+                        in.session().actor());
+                Cookie c = new Cookie(
+                        COOKIE,
+                        in.cookie(),
+                        "/admin",
+                        (int) Sessions.LIFETIME.toSeconds(),
+                        origins.secure(ctx),
+                        true,
+                        null,
+                        SameSite.STRICT);
                 ctx.cookie(c);
                 ctx.redirect("/admin", io.javalin.http.HttpStatus.SEE_OTHER);
             }
@@ -87,9 +123,15 @@ final class AdminHandlers {
             }
             case Sessions.SlowDown r -> {
                 ctx.header("Retry-After", "60");
-                send(ctx, templates.page(429, "admin_login", new AdminPages.Login("Too many attempts from your address; wait a minute.")));
+                send(
+                        ctx,
+                        templates.page(
+                                429,
+                                "admin_login",
+                                new AdminPages.Login("Too many attempts from your address; wait a minute.")));
             }
-            case Sessions.Off o -> send(ctx, templates.page(404, "error", new Pages.Error(404, "The operator pages are off.")));
+            case Sessions.Off o ->
+                send(ctx, templates.page(404, "error", new Pages.Error(404, "The operator pages are off.")));
         }
     }
 
@@ -99,9 +141,16 @@ final class AdminHandlers {
         if (maybe.isEmpty()) return;
         Sessions.Session s = maybe.get();
         if (!Sessions.csrfMatches(s, ctx.formParam("csrf"))) {
-            log.warn("operator action {} refused: missing or wrong CSRF token ({})", ctx.pathParam("action"), s.actor());
-            send(ctx, templates.page(403, "error", new Pages.Error(403,
-                    "This form's CSRF token is missing or does not belong to your session, so nothing was changed. Reload the operator page and try again.")));
+            log.warn(
+                    "operator action {} refused: missing or wrong CSRF token ({})", ctx.pathParam("action"), s.actor());
+            send(
+                    ctx,
+                    templates.page(
+                            403,
+                            "error",
+                            new Pages.Error(
+                                    403,
+                                    "This form's CSRF token is missing or does not belong to your session, so nothing was changed. Reload the operator page and try again.")));
             return;
         }
         String actor = s.actor();
@@ -117,12 +166,33 @@ final class AdminHandlers {
                 }
                 case "approve" -> done(ctx, "/admin", () -> op.approve(actor, required(ctx, "task")), "Task approved.");
                 case "reject" -> done(ctx, "/admin", () -> op.reject(actor, required(ctx, "task")), "Task rejected.");
-                case "edit" -> done(ctx, "/admin", () -> op.editAndApprove(actor, required(ctx, "task"), ctx.formParam("title"),
-                        ctx.formParam("prompt")), "Task edited and approved.");
-                case "disable-model" -> done(ctx, "/admin", () -> op.setModelDisabled(actor, required(ctx, "model"), true), "Model disabled.");
-                case "enable-model" -> done(ctx, "/admin", () -> op.setModelDisabled(actor, required(ctx, "model"), false), "Model enabled.");
-                case "hide" -> done(ctx, "/admin", () -> op.setHidden(actor, required(ctx, "submission"), true), "Answer hidden.");
-                case "unhide" -> done(ctx, "/admin", () -> op.setHidden(actor, required(ctx, "submission"), false), "Answer shown again.");
+                case "edit" ->
+                    done(
+                            ctx,
+                            "/admin",
+                            () -> op.editAndApprove(
+                                    actor, required(ctx, "task"), ctx.formParam("title"), ctx.formParam("prompt")),
+                            "Task edited and approved.");
+                case "disable-model" ->
+                    done(
+                            ctx,
+                            "/admin",
+                            () -> op.setModelDisabled(actor, required(ctx, "model"), true),
+                            "Model disabled.");
+                case "enable-model" ->
+                    done(
+                            ctx,
+                            "/admin",
+                            () -> op.setModelDisabled(actor, required(ctx, "model"), false),
+                            "Model enabled.");
+                case "hide" ->
+                    done(ctx, "/admin", () -> op.setHidden(actor, required(ctx, "submission"), true), "Answer hidden.");
+                case "unhide" ->
+                    done(
+                            ctx,
+                            "/admin",
+                            () -> op.setHidden(actor, required(ctx, "submission"), false),
+                            "Answer shown again.");
                 case "void-votes" -> {
                     int n = op.voidVotes(actor, required(ctx, "visitor"));
                     dataChanged.run();
@@ -135,14 +205,25 @@ final class AdminHandlers {
                 }
                 case "resend" -> {
                     LocalDate day = day(required(ctx, "day"));
-                    send(ctx, templates.page("admin_resend", new AdminPages.ResendConfirm(new AdminPages.Frame(s.csrf(), null, null),
-                            op.resendEstimate(day))));
+                    send(
+                            ctx,
+                            templates.page(
+                                    "admin_resend",
+                                    new AdminPages.ResendConfirm(
+                                            new AdminPages.Frame(s.csrf(), null, null), op.resendEstimate(day))));
                 }
-                case "resend-one" -> send(ctx, templates.page("admin_resend", new AdminPages.ResendConfirm(
-                        new AdminPages.Frame(s.csrf(), null, null), op.resendEstimate(required(ctx, "submission")))));
+                case "resend-one" ->
+                    send(
+                            ctx,
+                            templates.page(
+                                    "admin_resend",
+                                    new AdminPages.ResendConfirm(
+                                            new AdminPages.Frame(s.csrf(), null, null),
+                                            op.resendEstimate(required(ctx, "submission")))));
                 case "resend-one-confirm" -> {
                     String id = required(ctx, "submission");
-                    if (!"yes".equals(ctx.formParam("confirm"))) throw new Operator.Refused("not confirmed: nothing was sent");
+                    if (!"yes".equals(ctx.formParam("confirm")))
+                        throw new Operator.Refused("not confirmed: nothing was sent");
                     op.resendEstimate(id); // refuses a submission that is not unknown or failed any more
                     log.warn("operator re-send of submission {} ({})", id, actor);
                     BACKGROUND.submit(() -> {
@@ -153,19 +234,25 @@ final class AdminHandlers {
                             log.error("re-send of {} failed", id, ex);
                         }
                     });
-                    redirect(ctx, "/admin/audit", op.resendsHere()
-                            ? "Re-sending submission " + id + " in the background; a resend row appears here when it is done."
-                            : "Submission " + id + " is queued for a worker: this web process sends nothing itself. A resend row appears"
-                            + " here now; the worker's result is in ./autobench runs.");
+                    redirect(
+                            ctx,
+                            "/admin/audit",
+                            op.resendsHere()
+                                    ? "Re-sending submission " + id
+                                            + " in the background; a resend row appears here when it is done."
+                                    : "Submission " + id
+                                            + " is queued for a worker: this web process sends nothing itself. A resend row appears"
+                                            + " here now; the worker's result is in ./autobench runs.");
                 }
                 case "resend-confirm" -> {
                     LocalDate day = day(required(ctx, "day"));
                     int count = count(required(ctx, "count"));
-                    if (!"yes".equals(ctx.formParam("confirm"))) throw new Operator.Refused("not confirmed: nothing was sent");
+                    if (!"yes".equals(ctx.formParam("confirm")))
+                        throw new Operator.Refused("not confirmed: nothing was sent");
                     Operator.ResendEstimate e = op.resendEstimate(day);
                     if (e.count() != count) {
-                        throw new Operator.Refused("the confirmation was for " + count + " submission(s) but " + day + " now has "
-                                + e.count() + " unknown: look at the new estimate and confirm again");
+                        throw new Operator.Refused("the confirmation was for " + count + " submission(s) but " + day
+                                + " now has " + e.count() + " unknown: look at the new estimate and confirm again");
                     }
                     log.warn("operator bulk re-send of {} unknown submission(s) of {} ({})", count, day, actor);
                     BACKGROUND.submit(() -> {
@@ -176,12 +263,18 @@ final class AdminHandlers {
                             log.error("bulk re-send of {} failed", day, ex);
                         }
                     });
-                    redirect(ctx, "/admin/audit", op.resendsHere()
-                            ? "Re-sending " + count + " submission(s) of " + day + " in the background; a resend_day row appears here when it is done."
-                            : count + " submission(s) of " + day + " are queued for a worker: this web process sends nothing itself."
-                            + " A resend_day row appears here now; the worker's results are in ./autobench runs.");
+                    redirect(
+                            ctx,
+                            "/admin/audit",
+                            op.resendsHere()
+                                    ? "Re-sending " + count + " submission(s) of " + day
+                                            + " in the background; a resend_day row appears here when it is done."
+                                    : count + " submission(s) of " + day
+                                            + " are queued for a worker: this web process sends nothing itself."
+                                            + " A resend_day row appears here now; the worker's results are in ./autobench runs.");
                 }
-                default -> send(ctx, templates.page(404, "error", new Pages.Error(404, "No such operator action: " + action)));
+                default ->
+                    send(ctx, templates.page(404, "error", new Pages.Error(404, "No such operator action: " + action)));
             }
         } catch (Operator.Refused e) {
             send(ctx, templates.page(400, "error", new Pages.Error(400, e.getMessage() + " (nothing was changed)")));
@@ -195,7 +288,8 @@ final class AdminHandlers {
     }
 
     private static void redirect(Context ctx, String to, String notice) {
-        ctx.redirect(to + "?notice=" + java.net.URLEncoder.encode(notice, java.nio.charset.StandardCharsets.UTF_8),
+        ctx.redirect(
+                to + "?notice=" + java.net.URLEncoder.encode(notice, java.nio.charset.StandardCharsets.UTF_8),
                 io.javalin.http.HttpStatus.SEE_OTHER);
     }
 

@@ -19,8 +19,13 @@ public final class AdminPages {
     public record Frame(String csrf, String notice, String error) {}
 
     /** @param topNetworks the networks with the most counted votes, each a keyed hash (the address is never stored) */
-    public record Dashboard(Frame frame, List<StoredTask> proposed, List<Operator.ModelState> models,
-                            List<VoteStore.VoteSource> topVisitors, List<VoteStore.VoteSource> topNetworks, String today) {}
+    public record Dashboard(
+            Frame frame,
+            List<StoredTask> proposed,
+            List<Operator.ModelState> models,
+            List<VoteStore.VoteSource> topVisitors,
+            List<VoteStore.VoteSource> topNetworks,
+            String today) {}
 
     /** The confirmation of a bulk re-send: nothing has been sent yet. */
     public record ResendConfirm(Frame frame, Operator.ResendEstimate estimate) {}

@@ -129,7 +129,8 @@ final class ApiHandlers {
      */
     void stats(Context ctx) {
         ctx.header("Cache-Control", "no-store");
-        ctx.contentType(Response.JSON).result(write(new Api.Stats(modelCalls.getAsLong(), otherCalls.getAsLong(), gallery.voteCount())));
+        ctx.contentType(Response.JSON)
+                .result(write(new Api.Stats(modelCalls.getAsLong(), otherCalls.getAsLong(), gallery.voteCount())));
     }
 
     Response openapi(Context ctx) {

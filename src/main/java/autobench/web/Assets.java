@@ -29,8 +29,13 @@ final class Assets {
         add("htmx.min.js", "text/javascript; charset=utf-8", WEBJARS + "htmx.org/2.0.10/dist/htmx.min.js");
         add("prism.css", "text/css; charset=utf-8", PRISM + "themes/prism.min.css");
         // Prism's core and the three languages an HTML answer mixes; clike is what javascript extends.
-        add("prism.js", "text/javascript; charset=utf-8", PRISM + "components/prism-core.min.js",
-                PRISM + "components/prism-clike.min.js", PRISM + "components/prism-markup.min.js", PRISM + "components/prism-css.min.js",
+        add(
+                "prism.js",
+                "text/javascript; charset=utf-8",
+                PRISM + "components/prism-core.min.js",
+                PRISM + "components/prism-clike.min.js",
+                PRISM + "components/prism-markup.min.js",
+                PRISM + "components/prism-css.min.js",
                 PRISM + "components/prism-javascript.min.js");
     }
 

@@ -29,8 +29,15 @@ final class BattleHandlers {
 
     private final io.micrometer.core.instrument.MeterRegistry meters;
 
-    BattleHandlers(Gallery gallery, Battles voting, Visitors visitors, Keys keys, Templates templates, Origins origins, DataVersion version,
-                   io.micrometer.core.instrument.MeterRegistry meters) {
+    BattleHandlers(
+            Gallery gallery,
+            Battles voting,
+            Visitors visitors,
+            Keys keys,
+            Templates templates,
+            Origins origins,
+            DataVersion version,
+            io.micrometer.core.instrument.MeterRegistry meters) {
         this.meters = meters;
         this.gallery = gallery;
         this.voting = voting;
@@ -53,13 +60,22 @@ final class BattleHandlers {
     void vote(Context ctx) {
         if (!visitors.sameOrigin(ctx)) {
             refused("cross_origin");
-            send(ctx, templates.page(403, "battle", message(ctx, "This vote did not come from a page of this site, so it was not counted.")));
+            send(
+                    ctx,
+                    templates.page(
+                            403,
+                            "battle",
+                            message(ctx, "This vote did not come from a page of this site, so it was not counted.")));
             return;
         }
         String visitor = visitors.existing(ctx);
         if (visitor == null) {
             refused("no_cookie");
-            send(ctx, fresh(ctx, "Your browser did not send the cookie this battle was issued to, so the vote was not counted."));
+            send(
+                    ctx,
+                    fresh(
+                            ctx,
+                            "Your browser did not send the cookie this battle was issued to, so the vote was not counted."));
             return;
         }
         try {
@@ -74,20 +90,37 @@ final class BattleHandlers {
             choice = WireName.parse(Outcome.class, ctx.formParam("choice"));
         } catch (IllegalArgumentException e) {
             refused("bad_choice");
-            send(ctx, templates.page(400, "battle", message(ctx, "That is not a vote: choose left, right, tie or both bad.")));
+            send(
+                    ctx,
+                    templates.page(
+                            400, "battle", message(ctx, "That is not a vote: choose left, right, tie or both bad.")));
             return;
         }
         String token = ctx.formParam("token");
         switch (voting.cast(token == null ? "" : token, visitor, choice, visitors.address(ctx))) {
             case CastResult.Accepted a -> {
-                meters.counter("autobench.votes", "result", "accepted", "reason", "").increment();
+                meters.counter("autobench.votes", "result", "accepted", "reason", "")
+                        .increment();
                 TaskView t = gallery.task(a.taskId()).orElse(null);
-                // A vote on a blind task changes nothing public until the reveal: no page is invalidated, no name shown.
+                // A vote on a blind task changes nothing public until the reveal: no page is invalidated, no name
+                // shown.
                 boolean named = t == null || !t.blind();
                 if (named) version.changed();
-                send(ctx, templates.page("battle", new Pages.Battle(null, a.taskId(), t == null ? "" : t.title(), t == null ? "" : t.prompt(),
-                        revealSide(ctx, "left", named ? a.leftModelId() : null), revealSide(ctx, "right", named ? a.rightModelId() : null),
-                        a.outcome().wireName(), null, origins.sandbox(ctx), named ? null : t.revealAt())));
+                send(
+                        ctx,
+                        templates.page(
+                                "battle",
+                                new Pages.Battle(
+                                        null,
+                                        a.taskId(),
+                                        t == null ? "" : t.title(),
+                                        t == null ? "" : t.prompt(),
+                                        revealSide(ctx, "left", named ? a.leftModelId() : null),
+                                        revealSide(ctx, "right", named ? a.rightModelId() : null),
+                                        a.outcome().wireName(),
+                                        null,
+                                        origins.sandbox(ctx),
+                                        named ? null : t.revealAt())));
             }
             case CastResult.Refused r -> {
                 refused(r.reason().name().toLowerCase(java.util.Locale.ROOT));
@@ -107,14 +140,28 @@ final class BattleHandlers {
 
     private Pages.Battle fresh(Context ctx, String message) {
         String visitor = visitors.visitor(ctx);
-        Optional<Battle> b = voting.issue(visitor, visitors.address(ctx)); // writes nothing: the ticket carries the battle
+        Optional<Battle> b =
+                voting.issue(visitor, visitors.address(ctx)); // writes nothing: the ticket carries the battle
         if (b.isEmpty()) {
-            return message(ctx, message != null ? message : "There is nothing to battle yet: battles need a published task with two rendered answers.");
+            return message(
+                    ctx,
+                    message != null
+                            ? message
+                            : "There is nothing to battle yet: battles need a published task with two rendered answers.");
         }
         Battle battle = b.get();
         TaskView t = gallery.task(battle.taskId()).orElseThrow();
-        return new Pages.Battle(battle.token(), t.id(), t.title(), t.prompt(), new Pages.Side(keys.seal(battle.leftSubmissionId()), null),
-                new Pages.Side(keys.seal(battle.rightSubmissionId()), null), null, message, origins.sandbox(ctx), null);
+        return new Pages.Battle(
+                battle.token(),
+                t.id(),
+                t.title(),
+                t.prompt(),
+                new Pages.Side(keys.seal(battle.leftSubmissionId()), null),
+                new Pages.Side(keys.seal(battle.rightSubmissionId()), null),
+                null,
+                message,
+                origins.sandbox(ctx),
+                null);
     }
 
     private Pages.Battle message(Context ctx, String message) {
@@ -124,8 +171,13 @@ final class BattleHandlers {
     /** The visitor's own votes, named once their tasks are revealed: per cookie, so private and never stored by a cache. */
     void mine(Context ctx) {
         String visitor = visitors.existing(ctx);
-        send(ctx, templates.page("my_votes", new Pages.MyVotes(visitor == null ? List.of()
-                : gallery.votesOf(visitor, MY_VOTES_SHOWN), visitor != null)));
+        send(
+                ctx,
+                templates.page(
+                        "my_votes",
+                        new Pages.MyVotes(
+                                visitor == null ? List.of() : gallery.votesOf(visitor, MY_VOTES_SHOWN),
+                                visitor != null)));
     }
 
     /** The newest votes listed on a visitor's page. */
@@ -133,7 +185,8 @@ final class BattleHandlers {
 
     /** A battle poster by sealed reference: the URL does not say whose answer it is. */
     void poster(Context ctx) {
-        Optional<String> poster = keys.unseal(ctx.pathParam("ref")).flatMap(gallery::answer).map(Answer::poster);
+        Optional<String> poster =
+                keys.unseal(ctx.pathParam("ref")).flatMap(gallery::answer).map(Answer::poster);
         var blob = poster.flatMap(gallery::blob);
         if (blob.isEmpty()) {
             ctx.status(404).result("no such poster");

@@ -35,15 +35,21 @@ final class DataHandlers {
 
     void file(Context ctx) throws IOException {
         String path = ctx.pathParam("path");
-        Optional<Path> f = Manifest.FILE.equals(path) ? shelf.latest().map(l -> l.dir().resolve(Manifest.FILE)) : shelf.file(path);
+        Optional<Path> f =
+                Manifest.FILE.equals(path) ? shelf.latest().map(l -> l.dir().resolve(Manifest.FILE)) : shelf.file(path);
         if (f.isEmpty()) {
-            Response r = templates.page(404, "error", new Pages.Error(404,
-                    "No such file in the latest export. The download page lists every file there is."));
+            Response r = templates.page(
+                    404,
+                    "error",
+                    new Pages.Error(
+                            404, "No such file in the latest export. The download page lists every file there is."));
             ctx.status(404).contentType(r.contentType()).result(r.body());
             return;
         }
         String name = f.get().getFileName().toString();
-        String type = name.endsWith(".jsonl") ? "application/x-ndjson" : name.endsWith(".json") ? "application/json" : "application/octet-stream";
+        String type = name.endsWith(".jsonl")
+                ? "application/x-ndjson"
+                : name.endsWith(".json") ? "application/json" : "application/octet-stream";
         ctx.header("Cache-Control", "public, max-age=3600");
         ctx.header("Content-Disposition", "attachment; filename=\"" + name.replaceAll("[^A-Za-z0-9._-]", "_") + "\"");
         ctx.header("Content-Length", String.valueOf(Files.size(f.get())));

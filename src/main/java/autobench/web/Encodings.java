@@ -18,10 +18,15 @@ final class Encodings {
     static final int PAGE_QUALITY = 6;
     /** Static files: made once per process, so the smallest result. */
     static final int STATIC_QUALITY = 11;
+
     private static final boolean BROTLI = load();
 
     /** What a response is sent as. */
-    enum Coding { IDENTITY, GZIP, BR }
+    enum Coding {
+        IDENTITY,
+        GZIP,
+        BR
+    }
 
     private Encodings() {}
 
@@ -30,7 +35,8 @@ final class Encodings {
             Brotli4jLoader.ensureAvailability();
             return true;
         } catch (Throwable t) { // no native library for this platform: gzip only, and say so once
-            log.info("brotli is not available on this platform ({}); pages are sent gzip-compressed only", t.toString());
+            log.info(
+                    "brotli is not available on this platform ({}); pages are sent gzip-compressed only", t.toString());
             return false;
         }
     }
@@ -43,7 +49,8 @@ final class Encodings {
     static byte[] brotli(byte[] body, int quality) {
         if (!BROTLI) return null;
         try {
-            return Encoder.compress(body, new Encoder.Parameters().setQuality(quality).setMode(Encoder.Mode.TEXT));
+            return Encoder.compress(
+                    body, new Encoder.Parameters().setQuality(quality).setMode(Encoder.Mode.TEXT));
         } catch (IOException | RuntimeException e) {
             log.warn("brotli compression failed; sending gzip instead", e);
             return null;
@@ -63,7 +70,9 @@ final class Encodings {
             float q = 1;
             for (int i = 1; i < p.length; i++) {
                 String param = p[i].trim();
-                if (param.length() > 2 && (param.charAt(0) == 'q' || param.charAt(0) == 'Q') && param.charAt(1) == '=') {
+                if (param.length() > 2
+                        && (param.charAt(0) == 'q' || param.charAt(0) == 'Q')
+                        && param.charAt(1) == '=') {
                     try {
                         q = Float.parseFloat(param.substring(2));
                     } catch (NumberFormatException e) {
@@ -75,7 +84,7 @@ final class Encodings {
                 case "br" -> br = q;
                 case "gzip", "x-gzip" -> gzip = q;
                 case "*" -> any = q;
-                default -> { }
+                default -> {}
             }
         }
         if (br < 0) br = any;

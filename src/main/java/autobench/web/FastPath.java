@@ -30,6 +30,7 @@ final class FastPath extends Handler.Wrapper {
             new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, PageCache.contentEncoding(Encodings.Coding.GZIP));
     /** The main origin's fixed headers, as {@link Site#headers} sends them, plus the page cache's. */
     private static final HttpField[] FIXED = fixed();
+
     private final PageCache cache;
     private final Routes routes;
     private final Origins origins;
@@ -59,7 +60,8 @@ final class FastPath extends Handler.Wrapper {
         out.add(policy(origins.sandbox(scheme, host)));
         for (HttpField f : FIXED) out.add(f);
         for (HttpField f : e.wire()) out.add(f);
-        PageCache.Reply reply = PageCache.reply(e, in.get(HttpHeader.IF_NONE_MATCH), in.get(HttpHeader.ACCEPT_ENCODING));
+        PageCache.Reply reply =
+                PageCache.reply(e, in.get(HttpHeader.IF_NONE_MATCH), in.get(HttpHeader.ACCEPT_ENCODING));
         if (!(reply instanceof PageCache.Reply.Full f)) {
             response.setStatus(304);
             callback.succeeded();
@@ -89,7 +91,8 @@ final class FastPath extends Handler.Wrapper {
         HttpField f = policies.get(sandbox);
         if (f == null) {
             f = new PreEncodedHttpField("Content-Security-Policy", origins.mainPolicy(sandbox));
-            if (policies.size() < 1_000) policies.put(sandbox, f); // a few real hosts; invented Host headers are not kept
+            if (policies.size() < 1_000)
+                policies.put(sandbox, f); // a few real hosts; invented Host headers are not kept
         }
         return f;
     }

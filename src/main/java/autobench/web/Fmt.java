@@ -12,8 +12,9 @@ public final class Fmt {
     }
 
     public static String ms(double v) {
-        return v >= 10_000 ? String.format(Locale.ROOT, "%.0f s", v / 1000) : v >= 1000 ? String.format(Locale.ROOT, "%.1f s", v / 1000)
-                : String.format(Locale.ROOT, "%.0f ms", v);
+        return v >= 10_000
+                ? String.format(Locale.ROOT, "%.0f s", v / 1000)
+                : v >= 1000 ? String.format(Locale.ROOT, "%.1f s", v / 1000) : String.format(Locale.ROOT, "%.0f ms", v);
     }
 
     public static String pct(double v) {
@@ -45,18 +46,25 @@ public final class Fmt {
 
     /** An epoch-millisecond instant as ISO UTC to the second. */
     public static String time(long millis) {
-        return java.time.Instant.ofEpochMilli(millis).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        return java.time.Instant.ofEpochMilli(millis)
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .toString();
     }
 
     /** A reveal time for people: the UTC minute (the {@code <time datetime>} beside it carries the exact instant). */
     public static String when(java.time.Instant at) {
-        return at.atOffset(java.time.ZoneOffset.UTC).toLocalDateTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
-                .toString().replace('T', ' ') + " UTC";
+        return at.atOffset(java.time.ZoneOffset.UTC)
+                        .toLocalDateTime()
+                        .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                        .toString()
+                        .replace('T', ' ')
+                + " UTC";
     }
 
     /** A file size in bytes, KiB or MiB. */
     public static String bytes(long n) {
-        return n >= 1 << 20 ? String.format(Locale.ROOT, "%.1f MiB", n / 1048576.0)
+        return n >= 1 << 20
+                ? String.format(Locale.ROOT, "%.1f MiB", n / 1048576.0)
                 : n >= 1024 ? String.format(Locale.ROOT, "%.1f KiB", n / 1024.0) : n + " B";
     }
 }

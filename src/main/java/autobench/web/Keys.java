@@ -42,7 +42,10 @@ public final class Keys {
 
     /** A random-looking, non-reversible name for a client address; the day keeps one visitor's hashes from linking across days. */
     public String addressHash(String address, String day) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac("address", day + "|" + address)).substring(0, 22);
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(mac("address", day + "|" + address))
+                .substring(0, 22);
     }
 
     /** An opaque, tamper-proof reference to a submission. */
@@ -67,7 +70,10 @@ public final class Keys {
             byte[] in = Base64.getUrlDecoder().decode(ref);
             if (in.length < 13) return Optional.empty();
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(subKey("seal"), 0, 16, "AES"), new GCMParameterSpec(128, in, 0, 12));
+            c.init(
+                    Cipher.DECRYPT_MODE,
+                    new SecretKeySpec(subKey("seal"), 0, 16, "AES"),
+                    new GCMParameterSpec(128, in, 0, 12));
             return Optional.of(new String(c.doFinal(in, 12, in.length - 12), StandardCharsets.UTF_8));
         } catch (IllegalArgumentException | GeneralSecurityException e) {
             return Optional.empty();

@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * @param ready   whether the database answers
  * @param metrics the process's metrics in Prometheus's text format
  */
-public record Operations(CronGate gate, CronTrigger cron, Supplier<LocalDate> today, BooleanSupplier ready,
-                         Supplier<String> metrics) {
+public record Operations(
+        CronGate gate, CronTrigger cron, Supplier<LocalDate> today, BooleanSupplier ready, Supplier<String> metrics) {
     private static final Logger log = LoggerFactory.getLogger(Operations.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -49,11 +49,17 @@ public record Operations(CronGate gate, CronTrigger cron, Supplier<LocalDate> to
 
     void metrics(Context ctx, Origins origins) {
         // Without a configured secret metrics are open (keep /metrics internal at the proxy); with one, they need it.
-        CronGate.Decision d = gate.enabled() ? gate.check(bearer(ctx), origins.clientAddress(ctx)) : CronGate.Decision.ALLOWED;
+        CronGate.Decision d =
+                gate.enabled() ? gate.check(bearer(ctx), origins.clientAddress(ctx)) : CronGate.Decision.ALLOWED;
         if (d == CronGate.Decision.ALLOWED) {
-            ctx.header("Cache-Control", "no-store").contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.get());
+            ctx.header("Cache-Control", "no-store")
+                    .contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(metrics.get());
         } else {
-            answer(ctx, d == CronGate.Decision.SLOW_DOWN ? 429 : 401, error("metrics need the cron secret (Authorization: Bearer …)"));
+            answer(
+                    ctx,
+                    d == CronGate.Decision.SLOW_DOWN ? 429 : 401,
+                    error("metrics need the cron secret (Authorization: Bearer …)"));
         }
     }
 
@@ -64,7 +70,11 @@ public record Operations(CronGate gate, CronTrigger cron, Supplier<LocalDate> to
         try {
             stage = WireName.parse(Stage.class, ctx.pathParam("stage"));
         } catch (IllegalArgumentException e) {
-            answer(ctx, 404, error("no such stage; POST /api/cron/generate, /api/cron/snapshot, /api/cron/dispatch or /api/cron/render"));
+            answer(
+                    ctx,
+                    404,
+                    error(
+                            "no such stage; POST /api/cron/generate, /api/cron/snapshot, /api/cron/dispatch or /api/cron/render"));
             return;
         }
         if (!allowed(ctx, ctx.header("x-cron-secret"), address, "cron " + stage.wireName())) return;
@@ -80,16 +90,38 @@ public record Operations(CronGate gate, CronTrigger cron, Supplier<LocalDate> to
             return;
         }
         switch (a) {
-            case CronTrigger.Ran r -> answer(ctx, 200, base(r).put("request_id", r.requestId())
-                    .put("status", r.status().name().toLowerCase(Locale.ROOT)).put("detail", r.detail()));
-            case CronTrigger.Started s -> answer(ctx, 202, base(s).put("request_id", s.requestId()).put("status", "started")
-                    .put("detail", "running in this process; GET /api/cron/runs/" + s.requestId() + " tells how it ended"));
-            case CronTrigger.Queued q -> answer(ctx, 202, base(q).put("request_id", q.requestId()).put("status", "queued")
-                    .put("detail", (q.alreadyQueued() ? "already queued" : "queued") + " for a worker: this process serves the web only"
-                            + " and runs no stage; a scheduler or worker process takes it on its next tick (within a minute)."
-                            + " GET /api/cron/runs/" + q.requestId() + " tells how it ended"));
+            case CronTrigger.Ran r ->
+                answer(
+                        ctx,
+                        200,
+                        base(r).put("request_id", r.requestId())
+                                .put("status", r.status().name().toLowerCase(Locale.ROOT))
+                                .put("detail", r.detail()));
+            case CronTrigger.Started s ->
+                answer(
+                        ctx,
+                        202,
+                        base(s).put("request_id", s.requestId())
+                                .put("status", "started")
+                                .put(
+                                        "detail",
+                                        "running in this process; GET /api/cron/runs/" + s.requestId()
+                                                + " tells how it ended"));
+            case CronTrigger.Queued q ->
+                answer(
+                        ctx,
+                        202,
+                        base(q).put("request_id", q.requestId())
+                                .put("status", "queued")
+                                .put(
+                                        "detail",
+                                        (q.alreadyQueued() ? "already queued" : "queued")
+                                                + " for a worker: this process serves the web only"
+                                                + " and runs no stage; a scheduler or worker process takes it on its next tick (within a minute)."
+                                                + " GET /api/cron/runs/" + q.requestId() + " tells how it ended"));
             case CronTrigger.AlreadyDone d -> answer(ctx, 200, alreadyDone(d));
-            case CronTrigger.Refused f -> answer(ctx, 409, base(f).put("status", f.reason()).put("detail", f.detail()));
+            case CronTrigger.Refused f ->
+                answer(ctx, 409, base(f).put("status", f.reason()).put("detail", f.detail()));
         }
     }
 
@@ -103,14 +135,30 @@ public record Operations(CronGate gate, CronTrigger cron, Supplier<LocalDate> to
             return;
         }
         WorkRequestStore.Request r = found.get().request();
-        ObjectNode n = JSON.createObjectNode().put("request_id", r.id()).put("kind", r.kind().wireName())
-                .put("day", r.day() == null ? null : r.day().toString()).put("status", r.status().wireName())
-                .put("requested_by", r.requestedBy()).put("requested_at", Instant.ofEpochMilli(r.requestedAt()).toString())
-                .put("claimed_by", r.claimedBy()).put("finished_at", r.finishedAt() == null ? null : Instant.ofEpochMilli(r.finishedAt()).toString())
+        ObjectNode n = JSON.createObjectNode()
+                .put("request_id", r.id())
+                .put("kind", r.kind().wireName())
+                .put("day", r.day() == null ? null : r.day().toString())
+                .put("status", r.status().wireName())
+                .put("requested_by", r.requestedBy())
+                .put("requested_at", Instant.ofEpochMilli(r.requestedAt()).toString())
+                .put("claimed_by", r.claimedBy())
+                .put(
+                        "finished_at",
+                        r.finishedAt() == null
+                                ? null
+                                : Instant.ofEpochMilli(r.finishedAt()).toString())
                 .put("outcome", r.outcome());
-        found.get().stageRun().ifPresent(run -> n.set("stage_run", JSON.createObjectNode()
-                .put("status", run.status().name().toLowerCase(Locale.ROOT)).put("attempts", run.attempts())
-                .put("by", run.owner()).put("trigger", run.triggerBy()).put("detail", run.detail())));
+        found.get()
+                .stageRun()
+                .ifPresent(run -> n.set(
+                        "stage_run",
+                        JSON.createObjectNode()
+                                .put("status", run.status().name().toLowerCase(Locale.ROOT))
+                                .put("attempts", run.attempts())
+                                .put("by", run.owner())
+                                .put("trigger", run.triggerBy())
+                                .put("detail", run.detail())));
         answer(ctx, 200, n);
     }
 
@@ -118,7 +166,11 @@ public record Operations(CronGate gate, CronTrigger cron, Supplier<LocalDate> to
     private boolean allowed(Context ctx, String secret, String address, String what) {
         switch (gate.check(secret, address)) {
             case OFF -> {
-                answer(ctx, 404, error("cron triggers are off: set cron_secret_env in the config to the name of a variable holding a secret"));
+                answer(
+                        ctx,
+                        404,
+                        error(
+                                "cron triggers are off: set cron_secret_env in the config to the name of a variable holding a secret"));
                 return false;
             }
             case REFUSED -> {
@@ -139,15 +191,22 @@ public record Operations(CronGate gate, CronTrigger cron, Supplier<LocalDate> to
     }
 
     private static ObjectNode base(CronTrigger.Answer a) {
-        return JSON.createObjectNode().put("stage", a.stage().wireName()).put("day", a.day().toString());
+        return JSON.createObjectNode()
+                .put("stage", a.stage().wireName())
+                .put("day", a.day().toString());
     }
 
     static ObjectNode alreadyDone(CronTrigger.AlreadyDone a) {
         StageRuns.Run run = a.run();
         return base(a).put("status", run.status() == StageRuns.Status.RUNNING ? "already_running" : "already_done")
-                .put("by", run.owner()).put("trigger", run.triggerBy())
+                .put("by", run.owner())
+                .put("trigger", run.triggerBy())
                 .put("started_at", Instant.ofEpochMilli(run.startedAt()).toString())
-                .put("finished_at", run.finishedAt() == null ? null : Instant.ofEpochMilli(run.finishedAt()).toString())
+                .put(
+                        "finished_at",
+                        run.finishedAt() == null
+                                ? null
+                                : Instant.ofEpochMilli(run.finishedAt()).toString())
                 .put("detail", run.detail());
     }
 
@@ -161,7 +220,8 @@ public record Operations(CronGate gate, CronTrigger cron, Supplier<LocalDate> to
 
     private static String bearer(Context ctx) {
         String h = ctx.header("Authorization");
-        if (h != null && h.regionMatches(true, 0, "Bearer ", 0, 7)) return h.substring(7).trim();
+        if (h != null && h.regionMatches(true, 0, "Bearer ", 0, 7))
+            return h.substring(7).trim();
         return ctx.header("x-cron-secret");
     }
 }

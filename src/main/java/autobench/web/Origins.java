@@ -81,7 +81,8 @@ final class Origins {
     String mainPolicy(String sandbox) {
         String policy = policies.get(sandbox);
         if (policy == null) {
-            policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src " + sandbox
+            policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src "
+                    + sandbox
                     + "; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
             if (policies.size() < 1_000) policies.put(sandbox, policy);
         }
@@ -89,7 +90,9 @@ final class Origins {
     }
 
     private static String parseHost(String h) {
-        String name = h.startsWith("[") ? h.substring(0, h.indexOf(']') + 1) : h.contains(":") ? h.substring(0, h.indexOf(':')) : h;
+        String name = h.startsWith("[")
+                ? h.substring(0, h.indexOf(']') + 1)
+                : h.contains(":") ? h.substring(0, h.indexOf(':')) : h;
         return HOST.matcher(name).matches() ? name : "localhost";
     }
 

@@ -28,9 +28,18 @@ final class PageCache {
      * One cached answer. The bodies are kept twice: as arrays for the handlers, and in direct
      * buffers that the fast path hands to Jetty without copying (large pages gain most).
      */
-    record Entry(long version, int status, String contentType, byte[] body, byte[] gzip, byte[] br, String etag,
-                 java.nio.ByteBuffer directBody, java.nio.ByteBuffer directGzip, java.nio.ByteBuffer directBr,
-                 org.eclipse.jetty.http.HttpField[] wire) {
+    record Entry(
+            long version,
+            int status,
+            String contentType,
+            byte[] body,
+            byte[] gzip,
+            byte[] br,
+            String etag,
+            java.nio.ByteBuffer directBody,
+            java.nio.ByteBuffer directGzip,
+            java.nio.ByteBuffer directBr,
+            org.eclipse.jetty.http.HttpField[] wire) {
 
         /** The coding to send to a client with this Accept-Encoding. */
         Encodings.Coding coding(String acceptEncoding) {
@@ -59,6 +68,7 @@ final class PageCache {
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     /** Keys whose stale entry one request is re-rendering now. */
     private final java.util.Set<String> rendering = ConcurrentHashMap.newKeySet();
+
     private final DataVersion version;
     private final boolean enabled;
 
@@ -78,7 +88,11 @@ final class PageCache {
      *                         entry), {@code stale} (the previous version while another request re-renders),
      *                         {@code render} (rendered now), {@code busy} (refused with a 503)
      */
-    PageCache(DataVersion version, boolean enabled, long renderWaitMillis, io.micrometer.core.instrument.MeterRegistry meters) {
+    PageCache(
+            DataVersion version,
+            boolean enabled,
+            long renderWaitMillis,
+            io.micrometer.core.instrument.MeterRegistry meters) {
         this.version = version;
         this.enabled = enabled;
         this.renderWaitMillis = renderWaitMillis;
@@ -105,7 +119,11 @@ final class PageCache {
         }
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < found.length; i++) {
-            if (found[i] != null) b.append(b.isEmpty() ? '?' : '&').append(params.get(i)).append('=').append(found[i]);
+            if (found[i] != null)
+                b.append(b.isEmpty() ? '?' : '&')
+                        .append(params.get(i))
+                        .append('=')
+                        .append(found[i]);
         }
         return b.toString();
     }
@@ -217,21 +235,43 @@ final class PageCache {
         byte[] gzip = compress ? gzip(r.body()) : null;
         byte[] br = compress && brotliQuality >= 0 ? Encodings.brotli(r.body(), brotliQuality) : null;
         String tag = etag(r.body()), type = sameAsServlet(r.contentType());
-        return new Entry(version, r.status(), type, r.body(), gzip, br, tag, direct(r.body()),
-                gzip == null ? null : direct(gzip), br == null ? null : direct(br), wire(tag, type));
+        return new Entry(
+                version,
+                r.status(),
+                type,
+                r.body(),
+                gzip,
+                br,
+                tag,
+                direct(r.body()),
+                gzip == null ? null : direct(gzip),
+                br == null ? null : direct(br),
+                wire(tag, type));
     }
 
     /** An answer sent once and not kept (uncached pages, errors): gzip only, no direct copies. */
     static Entry once(Response r) {
         byte[] gzip = r.body().length >= 256 && compressible(r.contentType()) ? gzip(r.body()) : null;
-        return new Entry(0, r.status(), sameAsServlet(r.contentType()), r.body(), gzip, null, etag(r.body()), null, null, null, null);
+        return new Entry(
+                0,
+                r.status(),
+                sameAsServlet(r.contentType()),
+                r.body(),
+                gzip,
+                null,
+                etag(r.body()),
+                null,
+                null,
+                null,
+                null);
     }
 
     /** An entry's own headers for the fast path, encoded once. */
     private static org.eclipse.jetty.http.HttpField[] wire(String etag, String contentType) {
         return new org.eclipse.jetty.http.HttpField[] {
-                new org.eclipse.jetty.http.PreEncodedHttpField(org.eclipse.jetty.http.HttpHeader.ETAG, etag),
-                new org.eclipse.jetty.http.PreEncodedHttpField(org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE, contentType)};
+            new org.eclipse.jetty.http.PreEncodedHttpField(org.eclipse.jetty.http.HttpHeader.ETAG, etag),
+            new org.eclipse.jetty.http.PreEncodedHttpField(org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE, contentType)
+        };
     }
 
     /** The type as the servlet layer writes it ({@code text/html;charset=utf-8}), so both paths send the same header. */
@@ -302,7 +342,11 @@ final class PageCache {
     }
 
     private static boolean compressible(String type) {
-        return type.startsWith("text/") || type.contains("json") || type.contains("xml") || type.contains("javascript") || type.contains("svg");
+        return type.startsWith("text/")
+                || type.contains("json")
+                || type.contains("xml")
+                || type.contains("javascript")
+                || type.contains("svg");
     }
 
     private static java.nio.ByteBuffer direct(byte[] bytes) {

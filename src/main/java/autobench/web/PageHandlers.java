@@ -32,8 +32,14 @@ final class PageHandlers {
     private final LongSupplier modelCalls;
     private final LongSupplier otherCalls;
 
-    PageHandlers(Gallery gallery, Templates templates, Origins origins, Clock clock, ZoneId zone, LongSupplier modelCalls,
-                 LongSupplier otherCalls) {
+    PageHandlers(
+            Gallery gallery,
+            Templates templates,
+            Origins origins,
+            Clock clock,
+            ZoneId zone,
+            LongSupplier modelCalls,
+            LongSupplier otherCalls) {
         this.gallery = gallery;
         this.templates = templates;
         this.origins = origins;
@@ -53,20 +59,29 @@ final class PageHandlers {
 
     Response task(Context ctx) {
         String id = ctx.pathParam("id");
-        return gallery.task(id).map(t -> {
-            Map<String, String> code = new LinkedHashMap<>();
-            for (Answer a : t.answers()) {
-                if (a.hasCode()) gallery.texts(a.submissionId()).map(Texts::code).ifPresent(c -> code.put(a.submissionId(), c));
-            }
-            String run = ctx.queryParam("run");
-            return templates.page("task", new Pages.Task(t, run, code, origins.sandbox(ctx)));
-        }).orElseGet(() -> notFound("There is no published task with this id."));
+        return gallery.task(id)
+                .map(t -> {
+                    Map<String, String> code = new LinkedHashMap<>();
+                    for (Answer a : t.answers()) {
+                        if (a.hasCode())
+                            gallery.texts(a.submissionId())
+                                    .map(Texts::code)
+                                    .ifPresent(c -> code.put(a.submissionId(), c));
+                    }
+                    String run = ctx.queryParam("run");
+                    return templates.page("task", new Pages.Task(t, run, code, origins.sandbox(ctx)));
+                })
+                .orElseGet(() -> notFound("There is no published task with this id."));
     }
 
     Response raw(Context ctx) {
         String id = ctx.pathParam("id");
-        return gallery.answer(id).filter(a -> !a.blind()).flatMap(a -> gallery.texts(id).flatMap(tx -> gallery.task(a.taskId())
-                        .map(t -> templates.page("raw", new Pages.Raw(a, t.title(), tx.rawResponse(), tx.reasoning())))))
+        return gallery.answer(id)
+                .filter(a -> !a.blind())
+                .flatMap(a -> gallery.texts(id)
+                        .flatMap(tx -> gallery.task(a.taskId())
+                                .map(t -> templates.page(
+                                        "raw", new Pages.Raw(a, t.title(), tx.rawResponse(), tx.reasoning())))))
                 .orElseGet(() -> notFound("There is no published answer with this id, or its task is still blind"
                         + " (a raw reply can name its model, so it is shown when the names are)."));
     }
@@ -79,7 +94,8 @@ final class PageHandlers {
         int page = asked == null ? 1 : Integer.parseInt(asked);
         if (page > pages) return notFound("The archive has " + pages + " page" + (pages == 1 ? "" : "s") + ".");
         List<Pages.ArchiveDay> out = new ArrayList<>();
-        for (LocalDate d : days.subList((page - 1) * DAYS_PER_ARCHIVE_PAGE, Math.min(days.size(), page * DAYS_PER_ARCHIVE_PAGE))) {
+        for (LocalDate d :
+                days.subList((page - 1) * DAYS_PER_ARCHIVE_PAGE, Math.min(days.size(), page * DAYS_PER_ARCHIVE_PAGE))) {
             out.add(new Pages.ArchiveDay(d, gallery.day(d)));
         }
         return templates.page("archive", new Pages.Archive(out, page, pages));
@@ -88,18 +104,31 @@ final class PageHandlers {
     /** The filter values were checked by the route ({@link Param}): an unknown category or bad date never gets here. */
     Response leaderboard(Context ctx) {
         VoteFilter filter = ApiHandlers.filter(ctx);
-        List<Pages.Board> boards = gallery.standings(filter).stream().map(PageHandlers::board).toList();
+        List<Pages.Board> boards =
+                gallery.standings(filter).stream().map(PageHandlers::board).toList();
         String from = blankToNull(ctx.queryParam("from")), to = blankToNull(ctx.queryParam("to"));
-        return templates.page("leaderboard", new Pages.Leaderboard(filter.category(), from, to, Param.CATEGORIES, boards));
+        return templates.page(
+                "leaderboard", new Pages.Leaderboard(filter.category(), from, to, Param.CATEGORIES, boards));
     }
 
     static Pages.Board board(Standings s) {
         List<Pages.Row> rows = new ArrayList<>();
         for (LeaderboardRow r : s.board().rows()) {
-            rows.add(new Pages.Row(r.rank(), r.model(), r.rating(), r.ciLow(), r.ciHigh(), r.elo(), r.votes(), r.winRate(),
-                    s.answers().get(r.model()), r.provisional(), s.demoModels()));
+            rows.add(new Pages.Row(
+                    r.rank(),
+                    r.model(),
+                    r.rating(),
+                    r.ciLow(),
+                    r.ciHigh(),
+                    r.elo(),
+                    r.votes(),
+                    r.winRate(),
+                    s.answers().get(r.model()),
+                    r.provisional(),
+                    s.demoModels()));
         }
-        return new Pages.Board(s.pool(), s.board().votes(), rows, Svg.ratings(s.board().rows(), s.pool()));
+        return new Pages.Board(
+                s.pool(), s.board().votes(), rows, Svg.ratings(s.board().rows(), s.pool()));
     }
 
     Response model(Context ctx) {
@@ -107,7 +136,9 @@ final class PageHandlers {
         ModelInfo m = gallery.models().get(id);
         if (m == null) return notFound("There is no model with this id.");
         var history = gallery.history(id);
-        return templates.page("model", new Pages.Model(m, Svg.history(history), history, gallery.statsByCategory(id), gallery.answersOf(id)));
+        return templates.page(
+                "model",
+                new Pages.Model(m, Svg.history(history), history, gallery.statsByCategory(id), gallery.answersOf(id)));
     }
 
     void methodology(Context ctx) {
@@ -115,9 +146,20 @@ final class PageHandlers {
         Map<String, ModelInfo> models = gallery.models();
         int demo = (int) models.values().stream().filter(ModelInfo::demo).count();
         RatingSettings s = RatingSettings.DEFAULTS;
-        Response r = templates.page("methodology", new Pages.Methodology(models.size() - demo, demo, gallery.publishedDays().size(),
-                gallery.voteCount(), modelCalls.getAsLong(), otherCalls.getAsLong(), s.rounds(), s.prior(), s.eloK(),
-                s.provisionalBelow(), gallery.reveal().afterDays()));
+        Response r = templates.page(
+                "methodology",
+                new Pages.Methodology(
+                        models.size() - demo,
+                        demo,
+                        gallery.publishedDays().size(),
+                        gallery.voteCount(),
+                        modelCalls.getAsLong(),
+                        otherCalls.getAsLong(),
+                        s.rounds(),
+                        s.prior(),
+                        s.eloK(),
+                        s.provisionalBelow(),
+                        gallery.reveal().afterDays()));
         PageCache.send(ctx, PageCache.once(r), "no-cache");
     }
 
@@ -132,5 +174,4 @@ final class PageHandlers {
     static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
-
 }

@@ -35,8 +35,17 @@ public final class Pages {
      * @param choice   the vote just cast (left, right, tie, both_bad), or null before the vote
      * @param revealAt after a vote on a blind task: when the names will be shown (they are not on this page)
      */
-    public record Battle(String token, String taskId, String title, String prompt, Side left, Side right, String choice,
-                         String message, String sandbox, Instant revealAt) {
+    public record Battle(
+            String token,
+            String taskId,
+            String title,
+            String prompt,
+            Side left,
+            Side right,
+            String choice,
+            String message,
+            String sandbox,
+            Instant revealAt) {
         /** The vote has been cast: the page shows what was chosen, no form. */
         public boolean voted() {
             return choice != null;
@@ -65,21 +74,44 @@ public final class Pages {
     /** One pool's table: people on real models, people on demo models, or simulated visitors (never mixed). */
     public record Board(String pool, long votes, List<Row> rows, String svg) {}
 
-    public record Row(int rank, String model, double rating, double ciLow, double ciHigh, double elo, int votes, double winRate,
-                      Standings.AnswerStats answers, boolean provisional, boolean demo) {}
+    public record Row(
+            int rank,
+            String model,
+            double rating,
+            double ciLow,
+            double ciHigh,
+            double elo,
+            int votes,
+            double winRate,
+            Standings.AnswerStats answers,
+            boolean provisional,
+            boolean demo) {}
 
     public record Archive(List<ArchiveDay> days, int page, int pages) {}
 
     public record ArchiveDay(LocalDate day, List<TaskView> tasks) {}
 
-    public record Model(ModelInfo model, String historySvg, List<HistoryPoint> history, Map<String, Standings.AnswerStats> byCategory,
-                        List<ModelAnswer> answers) {}
+    public record Model(
+            ModelInfo model,
+            String historySvg,
+            List<HistoryPoint> history,
+            Map<String, Standings.AnswerStats> byCategory,
+            List<ModelAnswer> answers) {}
 
     /** How the arena works, with the numbers as they are now. */
     /** @param revealAfterDays voting.reveal_after_days: 0 is not blind, and the page says so */
-    public record Methodology(int realModels, int demoModels, int days, long votes, long modelCallsSinceStart,
-                              long otherCallsSinceStart, int bootstrapRounds, double prior, double eloK, int provisionalBelow,
-                              int revealAfterDays) {}
+    public record Methodology(
+            int realModels,
+            int demoModels,
+            int days,
+            long votes,
+            long modelCallsSinceStart,
+            long otherCallsSinceStart,
+            int bootstrapRounds,
+            double prior,
+            double eloK,
+            int provisionalBelow,
+            int revealAfterDays) {}
 
     public record Error(int status, String message) {}
 }

@@ -50,7 +50,8 @@ final class Routes {
             if (r.pathParameters().isEmpty()) {
                 cachedByPath.put(r.path(), r);
             } else {
-                cachedTemplates.add(new Template(r.path().split("[{<]", 2)[0], r.path().split("/", -1), r));
+                cachedTemplates.add(
+                        new Template(r.path().split("[{<]", 2)[0], r.path().split("/", -1), r));
             }
         }
     }

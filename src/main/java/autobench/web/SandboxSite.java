@@ -28,14 +28,16 @@ import java.util.regex.Pattern;
  */
 final class SandboxSite {
     /** The hosts models load libraries from (render.LibraryUrl knows each one's URL shapes). */
-    private static final Pattern CDN = Pattern.compile("(?:https?:)?//(cdn\\.jsdelivr\\.net|unpkg\\.com|esm\\.sh|cdn\\.skypack\\.dev"
-            + "|cdnjs\\.cloudflare\\.com|d3js\\.org|threejs\\.org|pixijs\\.download|cdn\\.tailwindcss\\.com)/");
+    private static final Pattern CDN =
+            Pattern.compile("(?:https?:)?//(cdn\\.jsdelivr\\.net|unpkg\\.com|esm\\.sh|cdn\\.skypack\\.dev"
+                    + "|cdnjs\\.cloudflare\\.com|d3js\\.org|threejs\\.org|pixijs\\.download|cdn\\.tailwindcss\\.com)/");
     /** Module facades and re-exports import their library by its canonical URL; those are small and rewritten too. */
     private static final int REWRITE_BELOW = 64 * 1024;
     /** A srcdoc attribute in markup: its document would be a fresh window the guard never saw. */
     private static final Pattern SRCDOC = Pattern.compile("(?i)(?<=[\\s/\"'])srcdoc(?=\\s*=)");
     /** Where the guard goes: after a doctype (a script before it would switch the page to quirks mode). */
     private static final Pattern DOCTYPE = Pattern.compile("(?is)^\uFEFF?\\s*(?:<!--.*?-->\\s*)*<!doctype[^>]*>");
+
     private static final String GUARD = "<script>" + resource("/autobench/web/sandbox/guard.js") + "</script>";
     private final Gallery gallery;
     private final Keys keys;
@@ -64,13 +66,16 @@ final class SandboxSite {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("Cross-Origin-Resource-Policy", "cross-origin");
-        ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), usb=(), payment=(), display-capture=()");
+        ctx.header(
+                "Permissions-Policy",
+                "camera=(), microphone=(), geolocation=(), usb=(), payment=(), display-capture=()");
         ctx.header("X-DNS-Prefetch-Control", "off");
     }
 
     String policy(Context ctx) {
         String self = origins.sandbox(ctx);
-        return "sandbox allow-scripts allow-pointer-lock; default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' " + self + "/cdn/"
+        return "sandbox allow-scripts allow-pointer-lock; default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' "
+                + self + "/cdn/"
                 + "; style-src 'unsafe-inline'; img-src data: blob:; media-src data: blob:; font-src data:; worker-src blob:"
                 + "; connect-src 'none'; frame-src 'none'; form-action 'none'; base-uri 'none'"
                 // Every HTML and script sink goes through the guard's default policy (no nested documents).
@@ -177,5 +182,4 @@ final class SandboxSite {
         }
         ctx.contentType(lib.get().contentType()).result(body);
     }
-
 }

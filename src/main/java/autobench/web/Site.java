@@ -25,10 +25,21 @@ public final class Site implements AutoCloseable {
      * @param operator   the operator pages (off, answering 404, when it has no token)
      * @param exports    the exports offered on the download page
      */
-    public record Parts(Gallery gallery, autobench.vote.Battles battles, Keys keys, LibraryLookup libraries, Config.Web settings, String host,
-                        ZoneId zone, Clock clock, LongSupplier modelCalls, LongSupplier otherCalls, Operations operations,
-                        OperatorParts operator,
-                        autobench.ops.ExportShelf exports, io.micrometer.core.instrument.MeterRegistry meters) {}
+    public record Parts(
+            Gallery gallery,
+            autobench.vote.Battles battles,
+            Keys keys,
+            LibraryLookup libraries,
+            Config.Web settings,
+            String host,
+            ZoneId zone,
+            Clock clock,
+            LongSupplier modelCalls,
+            LongSupplier otherCalls,
+            Operations operations,
+            OperatorParts operator,
+            autobench.ops.ExportShelf exports,
+            io.micrometer.core.instrument.MeterRegistry meters) {}
 
     /** True while this thread serves a visitor's request: any page or API call but the cron triggers and /admin. */
     private static final ThreadLocal<Boolean> VISITOR = ThreadLocal.withInitial(() -> false);
@@ -60,12 +71,14 @@ public final class Site implements AutoCloseable {
         LongSupplier sinceStart = () -> p.modelCalls().getAsLong() - baseline;
         long otherBaseline = p.otherCalls().getAsLong();
         LongSupplier otherSinceStart = () -> p.otherCalls().getAsLong() - otherBaseline;
-        DataVersion version = new DataVersion(p.gallery()::dataVersion, p.clock()::millis, w.cache() ? w.cacheCheckMillis() : 0);
+        DataVersion version =
+                new DataVersion(p.gallery()::dataVersion, p.clock()::millis, w.cache() ? w.cacheCheckMillis() : 0);
         PageCache cache = new PageCache(version, w.cache(), PageCache.RENDER_WAIT_MILLIS, p.meters());
         Templates templates = new Templates();
-        PageHandlers pages = new PageHandlers(p.gallery(), templates, origins, p.clock(), p.zone(), sinceStart, otherSinceStart);
-        BattleHandlers battles = new BattleHandlers(p.gallery(), p.battles(), new Visitors(origins), p.keys(),
-                templates, origins, version, p.meters());
+        PageHandlers pages =
+                new PageHandlers(p.gallery(), templates, origins, p.clock(), p.zone(), sinceStart, otherSinceStart);
+        BattleHandlers battles = new BattleHandlers(
+                p.gallery(), p.battles(), new Visitors(origins), p.keys(), templates, origins, version, p.meters());
         ApiHandlers api = new ApiHandlers(p.gallery(), sinceStart, otherSinceStart);
         Assets assets = new Assets(p.gallery());
         Feed feed = new Feed(p.gallery(), origins);
@@ -107,11 +120,12 @@ public final class Site implements AutoCloseable {
 
     /** The main origin's headers besides its policy; the fast path sends the same. */
     static final String[][] FIXED_HEADERS = {
-            {"X-Content-Type-Options", "nosniff"},
-            {"Referrer-Policy", "strict-origin-when-cross-origin"},
-            {"X-Frame-Options", "DENY"},
-            {"Cross-Origin-Opener-Policy", "same-origin"},
-            {"Permissions-Policy", "camera=(), microphone=(), geolocation=(), usb=(), payment=()"}};
+        {"X-Content-Type-Options", "nosniff"},
+        {"Referrer-Policy", "strict-origin-when-cross-origin"},
+        {"X-Frame-Options", "DENY"},
+        {"Cross-Origin-Opener-Policy", "same-origin"},
+        {"Permissions-Policy", "camera=(), microphone=(), geolocation=(), usb=(), payment=()"}
+    };
 
     /** Every path of both origins (for the tests that walk them). */
     Routes routes() {

@@ -27,8 +27,10 @@ final class Visitors {
         byte[] b = new byte[16];
         random.nextBytes(b);
         id = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-        ctx.header("Set-Cookie", COOKIE + "=" + id + "; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax"
-                + (origins.secure(ctx) ? "; Secure" : ""));
+        ctx.header(
+                "Set-Cookie",
+                COOKIE + "=" + id + "; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax"
+                        + (origins.secure(ctx) ? "; Secure" : ""));
         return id;
     }
 

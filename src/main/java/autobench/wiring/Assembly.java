@@ -42,8 +42,12 @@ public final class Assembly implements AutoCloseable {
      * @param progress          where progress lines go (stderr)
      * @param providerOverrides adapters to use instead of the configured ones, by model id (tests)
      */
-    public record Environment(Function<String, String> env, Clock clock, Sleeper sleeper, Consumer<String> progress,
-                              Map<String, Provider> providerOverrides) {
+    public record Environment(
+            Function<String, String> env,
+            Clock clock,
+            Sleeper sleeper,
+            Consumer<String> progress,
+            Map<String, Provider> providerOverrides) {
         public Environment {
             providerOverrides = Map.copyOf(providerOverrides);
         }
@@ -72,17 +76,35 @@ public final class Assembly implements AutoCloseable {
         this.roles = Set.copyOf(roles);
         boolean webOnly = roles.equals(EnumSet.of(Role.web));
         this.storage = new Storage(config, environment.env(), environment.clock(), !webOnly);
-        Set<Stage> stages = roles.equals(PIPELINE) || roles.equals(ALL) ? EnumSet.allOf(Stage.class) : Role.stages(roles);
-        this.pipeline = Role.pipeline(roles) ? new Pipeline(storage, environment, stages, roles.contains(Role.worker)) : null;
-        this.operator = new Operator(new Operator.Parts(storage.tasks(), storage.models(), storage.submissions(), storage.votes(),
-                new AdminStore(storage.database()), resender(), id -> config.model(id).map(m -> new Operator.Pricing(
-                        m.price().inputPerMillion(), m.price().outputPerMillion(), m.maxOutputTokens())),
-                this::resnapshotFrom, storage.clock()));
-        this.cron = new CronStages(new CronStages.Parts(storage.stageRuns(), storage.workRequests(), config.render().enabled(),
-                storage::modelsRecorded, pipeline == null ? null : pipeline.workQueue()::runStage, CRON_BACKGROUND,
-                storage.clock(), storage.owner()));
+        Set<Stage> stages =
+                roles.equals(PIPELINE) || roles.equals(ALL) ? EnumSet.allOf(Stage.class) : Role.stages(roles);
+        this.pipeline =
+                Role.pipeline(roles) ? new Pipeline(storage, environment, stages, roles.contains(Role.worker)) : null;
+        this.operator = new Operator(new Operator.Parts(
+                storage.tasks(),
+                storage.models(),
+                storage.submissions(),
+                storage.votes(),
+                new AdminStore(storage.database()),
+                resender(),
+                id -> config.model(id)
+                        .map(m -> new Operator.Pricing(
+                                m.price().inputPerMillion(), m.price().outputPerMillion(), m.maxOutputTokens())),
+                this::resnapshotFrom,
+                storage.clock()));
+        this.cron = new CronStages(new CronStages.Parts(
+                storage.stageRuns(),
+                storage.workRequests(),
+                config.render().enabled(),
+                storage::modelsRecorded,
+                pipeline == null ? null : pipeline.workQueue()::runStage,
+                CRON_BACKGROUND,
+                storage.clock(),
+                storage.owner()));
         this.website = roles.contains(Role.web)
-                ? new Website(storage, operator, cron, environment.env(), storage.visitorCalls()::get, storage::otherCalls) : null;
+                ? new Website(
+                        storage, operator, cron, environment.env(), storage.visitorCalls()::get, storage::otherCalls)
+                : null;
     }
 
     /** Builds the process for these roles; it owns the database connection until {@link #close()}. */
@@ -95,13 +117,25 @@ public final class Assembly implements AutoCloseable {
         return assemble(roles, config, Environment.system());
     }
 
-    public Set<Role> roles() { return roles; }
-    public Storage storage() { return storage; }
-    public Config config() { return storage.config(); }
+    public Set<Role> roles() {
+        return roles;
+    }
+
+    public Storage storage() {
+        return storage;
+    }
+
+    public Config config() {
+        return storage.config();
+    }
     /** The operator's actions (pages and CLI). */
-    public Operator operator() { return operator; }
+    public Operator operator() {
+        return operator;
+    }
     /** What the cron triggers ask of this process. */
-    public CronTrigger cron() { return cron; }
+    public CronTrigger cron() {
+        return cron;
+    }
 
     public boolean hasPipeline() {
         return pipeline != null;
@@ -147,8 +181,10 @@ public final class Assembly implements AutoCloseable {
             @Override
             public String resend(String actor, String submissionId) {
                 var open = storage.workRequests().openResend(submissionId);
-                if (open.isPresent()) return "already queued for a worker (request " + open.get().id() + ")";
-                String id = storage.workRequests().addResend(submissionId, actor, storage.clock().millis());
+                if (open.isPresent())
+                    return "already queued for a worker (request " + open.get().id() + ")";
+                String id = storage.workRequests()
+                        .addResend(submissionId, actor, storage.clock().millis());
                 return "queued for a worker (request " + id + "): this web process sends nothing itself";
             }
 
@@ -163,8 +199,11 @@ public final class Assembly implements AutoCloseable {
     private void resnapshotFrom(long castAt) {
         RatingHistory history = new RatingHistory(storage.snapshots(), RatingSettings.DEFAULTS, storage.clock());
         for (LocalDate d : storage.snapshots().days()) {
-            if (ArenaDay.of(d, config().zone()).endMillis() > castAt) history.record(d, storage.storedVotes().read(false,
-                    ArenaDay.of(d, config().zone()).endMillis()));
+            if (ArenaDay.of(d, config().zone()).endMillis() > castAt)
+                history.record(
+                        d,
+                        storage.storedVotes()
+                                .read(false, ArenaDay.of(d, config().zone()).endMillis()));
         }
     }
 

@@ -8,10 +8,10 @@ import autobench.cycle.Stage;
 import autobench.cycle.StageRunner;
 import autobench.cycle.WorkQueue;
 import autobench.dispatch.Dispatcher;
+import autobench.dispatch.TaskWriterCall;
 import autobench.extract.HtmlExtractor;
 import autobench.leaderboard.RatingHistory;
 import autobench.provider.Adapters;
-import autobench.dispatch.TaskWriterCall;
 import autobench.provider.CountingProvider;
 import autobench.provider.HttpTransport;
 import autobench.provider.ModelConfig;
@@ -22,8 +22,8 @@ import autobench.render.Renderer;
 import autobench.task.BuiltinLibrary;
 import autobench.task.DailyTasks;
 import autobench.task.LlmTaskGenerator;
-import autobench.web.Site;
 import autobench.task.TaskGenerator;
+import autobench.web.Site;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -54,37 +54,77 @@ public final class Pipeline {
         this.config = storage.config();
         this.environment = environment;
         HttpTransport http = new HttpTransport(storage.clock());
-        this.dailyTasks = new DailyTasks(storage.tasks(), generator(storage, http), config.tasksPerDay(), config.autoApprove(),
-                storage.clock());
+        this.dailyTasks = new DailyTasks(
+                storage.tasks(), generator(storage, http), config.tasksPerDay(), config.autoApprove(), storage.clock());
         Map<String, Dispatcher.Route> routes = new LinkedHashMap<>();
-        for (ModelConfig m : config.enabledModels()) routes.put(m.id(), new Dispatcher.Route(m, provider(storage, m, http)));
-        this.dispatcher = new Dispatcher(new Dispatcher.Stores(storage.tasks(), storage.submissions(), storage.ledger()), routes,
-                storage.models()::disabledIds, config.dispatch(), storage.budget(), new HtmlExtractor(),
-                new Dispatcher.Runtime(storage.clock(), environment.sleeper(), storage.owner(), environment.progress(),
+        for (ModelConfig m : config.enabledModels())
+            routes.put(m.id(), new Dispatcher.Route(m, provider(storage, m, http)));
+        this.dispatcher = new Dispatcher(
+                new Dispatcher.Stores(storage.tasks(), storage.submissions(), storage.ledger()),
+                routes,
+                storage.models()::disabledIds,
+                config.dispatch(),
+                storage.budget(),
+                new HtmlExtractor(),
+                new Dispatcher.Runtime(
+                        storage.clock(),
+                        environment.sleeper(),
+                        storage.owner(),
+                        environment.progress(),
                         storage.meters()));
         this.renderStage = renderStage(storage);
-        this.dailyCycle = new DailyCycle(dailyTasks, dispatcher, config.render().enabled() ? renderStage : null, storage.tasks(),
-                new RatingHistory(storage.snapshots(), RatingSettings.DEFAULTS, storage.clock()), storage.storedVotes(), config.zone());
-        this.stageRunner = new StageRunner(dailyCycle, storage.stageRuns(), storage.clock(), storage.owner(),
+        this.dailyCycle = new DailyCycle(
+                dailyTasks,
+                dispatcher,
+                config.render().enabled() ? renderStage : null,
+                storage.tasks(),
+                new RatingHistory(storage.snapshots(), RatingSettings.DEFAULTS, storage.clock()),
+                storage.storedVotes(),
+                config.zone());
+        this.stageRunner = new StageRunner(
+                dailyCycle,
+                storage.stageRuns(),
+                storage.clock(),
+                storage.owner(),
                 config.schedule().stageLease());
-        this.workQueue = new WorkQueue(stageRunner, sendsResends ? id -> dispatcher.resend(id).toString() : null,
-                storage.workRequests(), stages, storage.clock(), storage.owner());
-        this.scheduler = new Scheduler(stageRunner, workQueue, config.schedule(), config.zone(), storage.clock(), stages);
+        this.workQueue = new WorkQueue(
+                stageRunner,
+                sendsResends ? id -> dispatcher.resend(id).toString() : null,
+                storage.workRequests(),
+                stages,
+                storage.clock(),
+                storage.owner());
+        this.scheduler =
+                new Scheduler(stageRunner, workQueue, config.schedule(), config.zone(), storage.clock(), stages);
     }
 
-    public DailyTasks dailyTasks() { return dailyTasks; }
+    public DailyTasks dailyTasks() {
+        return dailyTasks;
+    }
     /** The process's one dispatcher: every dispatch and re-send goes through it, under one set of limits. */
-    public Dispatcher dispatcher() { return dispatcher; }
+    public Dispatcher dispatcher() {
+        return dispatcher;
+    }
     /** The render stage; it opens Chromium only when it has something to render. */
-    public RenderStage renderStage() { return renderStage; }
+    public RenderStage renderStage() {
+        return renderStage;
+    }
     /** The whole day: generate, dispatch, render (unless switched off), snapshot yesterday's ratings. */
-    public DailyCycle dailyCycle() { return dailyCycle; }
+    public DailyCycle dailyCycle() {
+        return dailyCycle;
+    }
     /** Runs single stages at most once across all processes: for the scheduler and the cron endpoints. */
-    public StageRunner stageRunner() { return stageRunner; }
+    public StageRunner stageRunner() {
+        return stageRunner;
+    }
     /** The work web-only processes handed on, taken on every scheduler tick. */
-    public WorkQueue workQueue() { return workQueue; }
+    public WorkQueue workQueue() {
+        return workQueue;
+    }
     /** The scheduler of this process's stages. */
-    public Scheduler scheduler() { return scheduler; }
+    public Scheduler scheduler() {
+        return scheduler;
+    }
 
     /**
      * Graceful stop of this process's work: nothing new is claimed, calls in flight get the
@@ -94,8 +134,10 @@ public final class Pipeline {
         scheduler.stop();
         List<String> abandoned = dailyCycle.stop(config.shutdownGrace());
         if (!abandoned.isEmpty()) {
-            environment.progress().accept("stopped with " + abandoned.size()
-                    + " call(s) still in flight after the grace period: marked unknown");
+            environment
+                    .progress()
+                    .accept("stopped with " + abandoned.size()
+                            + " call(s) still in flight after the grace period: marked unknown");
         }
     }
 
@@ -106,13 +148,18 @@ public final class Pipeline {
     private RenderStage renderStage(Storage storage) {
         Config.Render rc = storage.config().render();
         Supplier<Renderer> opener = () -> {
-            Path chromium = rc.chromium() != null ? Path.of(rc.chromium())
+            Path chromium = rc.chromium() != null
+                    ? Path.of(rc.chromium())
                     : Renderer.find().orElseThrow(() -> new IllegalStateException(Renderer.installHint()));
-            return Renderer.open(RenderConfig.defaults(chromium).withViewport(rc.width(), rc.height())
-                    .withTimeLimit(Duration.ofSeconds(rc.timeLimitSeconds())).withLanes(rc.lanes()));
+            return Renderer.open(RenderConfig.defaults(chromium)
+                    .withViewport(rc.width(), rc.height())
+                    .withTimeLimit(Duration.ofSeconds(rc.timeLimitSeconds()))
+                    .withLanes(rc.lanes()));
         };
-        return new RenderStage(new RenderStage.Stores(storage.tasks(), storage.submissions(), storage.renders(), storage.artifacts()),
-                opener, Duration.ofSeconds(rc.timeLimitSeconds()),
+        return new RenderStage(
+                new RenderStage.Stores(storage.tasks(), storage.submissions(), storage.renders(), storage.artifacts()),
+                opener,
+                Duration.ofSeconds(rc.timeLimitSeconds()),
                 new RenderStage.Runtime(storage.clock(), storage.owner(), environment.progress(), storage.meters()));
     }
 
@@ -123,16 +170,26 @@ public final class Pipeline {
         ModelConfig m = config.model(config.taskGenerator()).orElseThrow();
         int writerTokens = Math.max(4000, m.maxOutputTokens());
         // The writer's call goes through the ledger like an answer's: claimed first, priced, budgeted, once per day.
-        var call = new TaskWriterCall(storage.ledger(), storage.budget(), m, provider(storage, m, http), writerTokens,
-                config.dispatch(), new Dispatcher.Runtime(storage.clock(), environment.sleeper(), storage.owner(),
-                        environment.progress(), storage.meters()));
+        var call = new TaskWriterCall(
+                storage.ledger(),
+                storage.budget(),
+                m,
+                provider(storage, m, http),
+                writerTokens,
+                config.dispatch(),
+                new Dispatcher.Runtime(
+                        storage.clock(),
+                        environment.sleeper(),
+                        storage.owner(),
+                        environment.progress(),
+                        storage.meters()));
         return new LlmTaskGenerator(call, m.id(), writerTokens, Duration.ofSeconds(m.timeoutSeconds()), library);
     }
 
     private Provider provider(Storage storage, ModelConfig m, HttpTransport http) {
         Provider override = environment.providerOverrides().get(m.id());
-        Provider counted = new CountingProvider(override != null ? override : Adapters.forModel(m, environment.env(), http),
-                storage.providerCalls());
+        Provider counted = new CountingProvider(
+                override != null ? override : Adapters.forModel(m, environment.env(), http), storage.providerCalls());
         // A call made while this thread serves a visitor's request is counted apart: it must never happen.
         return prompt -> {
             if (Site.servingVisitor()) storage.visitorCalls().incrementAndGet();

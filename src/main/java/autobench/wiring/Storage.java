@@ -85,53 +85,122 @@ public final class Storage implements AutoCloseable {
         this.workRequests = new WorkRequestStore(database);
         this.budget = new Budget(config.dailyBudgetUsd(), ledger, config.zone());
         this.costs = new Costs(ledger, config.dailyBudgetUsd(), config.zone(), clock);
-        StageHealth schedule = new StageHealth(stageRuns, workRequests, config.schedule(), config.render().enabled(), config.zone(),
-                clock);
-        this.verifier = new Verifier(new Verifier.Sources(tasks, submissions, ledger, renders, budget, database::describe, costs,
-                () -> {
+        StageHealth schedule = new StageHealth(
+                stageRuns, workRequests, config.schedule(), config.render().enabled(), config.zone(), clock);
+        this.verifier = new Verifier(
+                new Verifier.Sources(tasks, submissions, ledger, renders, budget, database::describe, costs, () -> {
                     StageHealth.Findings f = schedule.check();
                     return new Verifier.Findings(f.problems(), f.warnings());
-                }), clock);
+                }),
+                clock);
         queueGauges();
         if (recordModels) {
-            models.sync(config.models().stream().map(m -> new ModelStore.Row(m.id(), m.provider().wireName(), m.model(), m.isDemo(),
-                    m.price().inputPerMillion(), m.price().outputPerMillion(), m.enabled())).toList(), clock.millis());
+            models.sync(
+                    config.models().stream()
+                            .map(m -> new ModelStore.Row(
+                                    m.id(),
+                                    m.provider().wireName(),
+                                    m.model(),
+                                    m.isDemo(),
+                                    m.price().inputPerMillion(),
+                                    m.price().outputPerMillion(),
+                                    m.enabled()))
+                            .toList(),
+                    clock.millis());
         }
     }
 
-    public Config config() { return config; }
-    public Clock clock() { return clock; }
+    public Config config() {
+        return config;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
     /** When each task's answers are named and its votes counted (voting.reveal_after_days). */
-    public Reveal reveal() { return reveal; }
-    public Database database() { return database; }
-    public TaskStore tasks() { return tasks; }
-    public SubmissionStore submissions() { return submissions; }
-    public CallLedger ledger() { return ledger; }
-    public ModelStore models() { return models; }
-    public VoteStore votes() { return votes; }
+    public Reveal reveal() {
+        return reveal;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public TaskStore tasks() {
+        return tasks;
+    }
+
+    public SubmissionStore submissions() {
+        return submissions;
+    }
+
+    public CallLedger ledger() {
+        return ledger;
+    }
+
+    public ModelStore models() {
+        return models;
+    }
+
+    public VoteStore votes() {
+        return votes;
+    }
     /** The stored votes as the rating code reads them. */
-    public StoredVotes storedVotes() { return storedVotes; }
-    public RenderStore renders() { return renders; }
-    public ArtifactStore artifacts() { return artifacts; }
-    public SnapshotStore snapshots() { return snapshots; }
-    public StageRuns stageRuns() { return stageRuns; }
+    public StoredVotes storedVotes() {
+        return storedVotes;
+    }
+
+    public RenderStore renders() {
+        return renders;
+    }
+
+    public ArtifactStore artifacts() {
+        return artifacts;
+    }
+
+    public SnapshotStore snapshots() {
+        return snapshots;
+    }
+
+    public StageRuns stageRuns() {
+        return stageRuns;
+    }
     /** Work handed from web-only processes to the workers (cron stage runs, re-sends). */
-    public WorkRequestStore workRequests() { return workRequests; }
-    public Budget budget() { return budget; }
+    public WorkRequestStore workRequests() {
+        return workRequests;
+    }
+
+    public Budget budget() {
+        return budget;
+    }
     /** Spend today, this month and projected, against the budget. */
-    public Costs costs() { return costs; }
+    public Costs costs() {
+        return costs;
+    }
     /** The integrity report. */
-    public Verifier verifier() { return verifier; }
+    public Verifier verifier() {
+        return verifier;
+    }
     /** This process's identity in leases, runs and the ledger (host/pid/random). */
-    public String owner() { return owner; }
+    public String owner() {
+        return owner;
+    }
     /** Calls that reached a provider adapter in this process; only the pipeline counts up. */
-    public AtomicLong providerCalls() { return providerCalls; }
+    public AtomicLong providerCalls() {
+        return providerCalls;
+    }
     /** Of those, the calls made while a thread served a visitor's request (Site.servingVisitor): must stay 0. */
-    public AtomicLong visitorCalls() { return visitorCalls; }
+    public AtomicLong visitorCalls() {
+        return visitorCalls;
+    }
     /** The rest: the schedule's, the workers', the cron triggers' and the operator's. */
-    public long otherCalls() { return providerCalls.get() - visitorCalls.get(); }
+    public long otherCalls() {
+        return providerCalls.get() - visitorCalls.get();
+    }
     /** The process's metrics, in Prometheus's text format at /metrics. */
-    public PrometheusMeterRegistry meters() { return meters; }
+    public PrometheusMeterRegistry meters() {
+        return meters;
+    }
 
     /** The arena day it is now, in the configured zone. */
     public ArenaDay today() {
@@ -141,7 +210,11 @@ public final class Storage implements AutoCloseable {
     /** Whether the database answers a trivial query now (for /readyz). */
     public boolean databaseAnswers() {
         try {
-            return database.jdbi().withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+            return database.jdbi()
+                            .withHandle(h -> h.createQuery("SELECT 1")
+                                    .mapTo(Integer.class)
+                                    .one())
+                    == 1;
         } catch (RuntimeException e) {
             return false;
         }
@@ -163,7 +236,9 @@ public final class Storage implements AutoCloseable {
      * empty, and opening storage would already have written the configured models.
      */
     public static Database openDatabase(Config config, Function<String, String> env) {
-        return Database.open(config.database(), config.databaseUser(),
+        return Database.open(
+                config.database(),
+                config.databaseUser(),
                 config.databasePasswordEnv() == null ? null : env.apply(config.databasePasswordEnv()));
     }
 
@@ -173,18 +248,30 @@ public final class Storage implements AutoCloseable {
     }
 
     private static DataTables dataTables(Database db) {
-        return new DataTables(new ModelStore(db), new TaskStore(db), new SubmissionStore(db), new RenderStore(db),
-                new ArtifactStore(db), new VoteStore(db), new SnapshotStore(db));
+        return new DataTables(
+                new ModelStore(db),
+                new TaskStore(db),
+                new SubmissionStore(db),
+                new RenderStore(db),
+                new ArtifactStore(db),
+                new VoteStore(db),
+                new SnapshotStore(db));
     }
 
     /** Work waiting, read from the database when scraped (so every process reports the whole arena's queue). */
     private void queueGauges() {
         for (SubmissionStatus s : SubmissionStatus.values()) {
-            Gauge.builder("autobench.submissions", submissions, st -> st.countsByStatus().getOrDefault(s, 0))
-                    .tag("status", s.wireName()).description("submissions by status, arena-wide").register(meters);
+            Gauge.builder(
+                            "autobench.submissions",
+                            submissions,
+                            st -> st.countsByStatus().getOrDefault(s, 0))
+                    .tag("status", s.wireName())
+                    .description("submissions by status, arena-wide")
+                    .register(meters);
         }
         Gauge.builder("autobench.renders.pending", renders, r -> r.counts().getOrDefault("pending", 0))
-                .description("answers waiting to be rendered, arena-wide").register(meters);
+                .description("answers waiting to be rendered, arena-wide")
+                .register(meters);
     }
 
     private static String processIdentity() {
@@ -194,7 +281,8 @@ public final class Storage implements AutoCloseable {
         } catch (UnknownHostException | RuntimeException e) {
             host = "unknown-host";
         }
-        return host + "/" + ManagementFactory.getRuntimeMXBean().getPid() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        return host + "/" + ManagementFactory.getRuntimeMXBean().getPid() + "/"
+                + UUID.randomUUID().toString().substring(0, 8);
     }
 
     @Override

@@ -14,8 +14,8 @@ import autobench.render.LibraryRoutes;
 import autobench.vote.Battles;
 import autobench.web.Keys;
 import autobench.web.LibraryLookup;
-import autobench.web.OperatorParts;
 import autobench.web.Operations;
+import autobench.web.OperatorParts;
 import autobench.web.Site;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -50,45 +50,90 @@ public final class Website {
      * @param modelCalls calls made while serving a visitor (must stay 0)
      * @param otherCalls the process's other model calls (the schedule's, the workers'; 0 in a web-only process)
      */
-    Website(Storage storage, Operator operator, CronTrigger cron, Function<String, String> env, LongSupplier modelCalls,
+    Website(
+            Storage storage,
+            Operator operator,
+            CronTrigger cron,
+            Function<String, String> env,
+            LongSupplier modelCalls,
             LongSupplier otherCalls) {
         Config config = storage.config();
         this.storage = storage;
         this.modelCalls = modelCalls;
         this.otherCalls = otherCalls;
-        this.gallery = new Gallery(new Gallery.Sources(storage.tasks(), storage.submissions(), storage.renders(), storage.artifacts(),
-                storage.models(), storage.votes(), storage.snapshots()), RatingSettings.DEFAULTS, storage.reveal());
+        this.gallery = new Gallery(
+                new Gallery.Sources(
+                        storage.tasks(),
+                        storage.submissions(),
+                        storage.renders(),
+                        storage.artifacts(),
+                        storage.models(),
+                        storage.votes(),
+                        storage.snapshots()),
+                RatingSettings.DEFAULTS,
+                storage.reveal());
         // Reads (or creates) the server secret that signs battle tickets.
         this.battles = new Battles(storage.votes(), config.voting(), storage.reveal(), new SecureRandom());
         this.keys = keys(config, env);
-        this.operations = new Operations(new CronGate(cronSecret(env, config.cronSecretEnv()), storage.clock()), cron,
-                () -> storage.today().date(), storage::databaseAnswers, storage.meters()::scrape);
-        Sessions sessions = new Sessions(new AdminStore(storage.database()), secret(env, config.web().adminTokenEnv()),
-                storage.clock());
-        Integrity integrity = new Integrity(storage.verifier()::run, storage.costs(), storage.tasks(), storage.submissions(),
+        this.operations = new Operations(
+                new CronGate(cronSecret(env, config.cronSecretEnv()), storage.clock()),
+                cron,
+                () -> storage.today().date(),
+                storage::databaseAnswers,
+                storage.meters()::scrape);
+        Sessions sessions = new Sessions(
+                new AdminStore(storage.database()), secret(env, config.web().adminTokenEnv()), storage.clock());
+        Integrity integrity = new Integrity(
+                storage.verifier()::run,
+                storage.costs(),
+                storage.tasks(),
+                storage.submissions(),
                 () -> storage.today().date());
-        this.operatorPages = new OperatorParts(sessions, operator, integrity, () -> storage.today().date());
+        this.operatorPages = new OperatorParts(
+                sessions, operator, integrity, () -> storage.today().date());
         String dir = config.web().exportDir();
         this.exports = new ExportShelf(dir == null ? null : Path.of(dir));
         LibraryRoutes routes = LibraryRoutes.bundled();
         this.libraries = url -> routes.resolve(url) instanceof LibraryRoutes.Resolution.Served s
-                ? Optional.of(new LibraryLookup.Served(s.body(), s.contentType())) : Optional.empty();
+                ? Optional.of(new LibraryLookup.Served(s.body(), s.contentType()))
+                : Optional.empty();
     }
 
     /** The website's read model: published tasks, answers, leaderboards. */
-    public Gallery gallery() { return gallery; }
+    public Gallery gallery() {
+        return gallery;
+    }
     /** Blind battles and votes. */
-    public Battles battles() { return battles; }
+    public Battles battles() {
+        return battles;
+    }
     /** The cron triggers, health and metrics. */
-    public Operations operations() { return operations; }
+    public Operations operations() {
+        return operations;
+    }
     /** The operator's pages: sign-in, actions, integrity. */
-    public OperatorParts operatorPages() { return operatorPages; }
+    public OperatorParts operatorPages() {
+        return operatorPages;
+    }
 
     /** The site's parts for these listening settings (ports, cache) and interface. */
     public Site.Parts siteParts(Config.Web web, String host) {
         Config config = storage.config();
-        return new Site.Parts(gallery, battles, keys, libraries, web, host, config.zone(), storage.clock(), modelCalls, otherCalls, operations,
-                operatorPages, exports, storage.meters());
+        return new Site.Parts(
+                gallery,
+                battles,
+                keys,
+                libraries,
+                web,
+                host,
+                config.zone(),
+                storage.clock(),
+                modelCalls,
+                otherCalls,
+                operations,
+                operatorPages,
+                exports,
+                storage.meters());
     }
 
     /** The key that signs visitors' cookies and tickets: shared through web.secret_env, else this process's own. */
@@ -99,9 +144,11 @@ public final class Website {
         if (name != null) throw new IllegalStateException("web.secret_env names " + name + ", which is not set");
         if (config.database().startsWith("jdbc:postgresql:")) {
             // Several web processes on one database each sign with their own key unless told otherwise.
-            LoggerFactory.getLogger(Website.class).warn("web.secret_env is not set: this process signs battle tokens with a key of "
-                    + "its own, so a vote that reaches another web process is refused. With more than one web process, set "
-                    + "web.secret_env to a variable holding the same key everywhere (docs/operations.md, \"Many instances\").");
+            LoggerFactory.getLogger(Website.class)
+                    .warn(
+                            "web.secret_env is not set: this process signs battle tokens with a key of "
+                                    + "its own, so a vote that reaches another web process is refused. With more than one web process, set "
+                                    + "web.secret_env to a variable holding the same key everywhere (docs/operations.md, \"Many instances\").");
         }
         return Keys.random();
     }

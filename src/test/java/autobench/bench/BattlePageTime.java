@@ -3,8 +3,8 @@ package autobench.bench;
 import autobench.cli.Serving;
 import autobench.config.Config;
 import autobench.config.ConfigLoader;
-import autobench.web.Site;
 import autobench.testing.TestAssembly;
+import autobench.web.Site;
 import autobench.wiring.Assembly;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -38,12 +38,20 @@ public final class BattlePageTime {
         int past = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         Path dir = Files.createTempDirectory("battle-page");
         int port, sandbox;
-        try (ServerSocket a = new ServerSocket(0); ServerSocket b = new ServerSocket(0)) {
+        try (ServerSocket a = new ServerSocket(0);
+                ServerSocket b = new ServerSocket(0)) {
             port = a.getLocalPort();
             sandbox = b.getLocalPort();
         }
-        Map<String, String> env = Map.of("AUTOBENCH_RENDER_ENABLED", "false", "AUTOBENCH_VOTING_MIN_VIEW_SECONDS", "0",
-                "AUTOBENCH_VOTING_NETWORK_CAP_PER_DAY", "10000000", "AUTOBENCH_VOTING_VISITOR_CAP_PER_DAY", "1000000");
+        Map<String, String> env = Map.of(
+                "AUTOBENCH_RENDER_ENABLED",
+                "false",
+                "AUTOBENCH_VOTING_MIN_VIEW_SECONDS",
+                "0",
+                "AUTOBENCH_VOTING_NETWORK_CAP_PER_DAY",
+                "10000000",
+                "AUTOBENCH_VOTING_VISITOR_CAP_PER_DAY",
+                "1000000");
         Config c = new ConfigLoader(env).load(null, true).withDatabase("jdbc:sqlite:" + dir.resolve("bench.db"));
         c = c.withWeb(c.web().withPorts(port, sandbox));
         LocalDate today = LocalDate.now(c.zone());
@@ -62,7 +70,8 @@ public final class BattlePageTime {
                 measure(base, "0 past votes");
                 long t0 = System.nanoTime();
                 addPastVotes(arena, past);
-                System.out.printf("(inserted %,d past battles and votes in %.1f s)%n", past, (System.nanoTime() - t0) / 1e9);
+                System.out.printf(
+                        "(inserted %,d past battles and votes in %.1f s)%n", past, (System.nanoTime() - t0) / 1e9);
                 measure(base, String.format("%,d past votes", past + WARM_UP + MEASURED));
             } finally {
                 site.close();
@@ -76,17 +85,27 @@ public final class BattlePageTime {
         for (int i = 0; i < WARM_UP + MEASURED; i++) {
             String cookie = "ab_visitor=" + visitor(i);
             long t = System.nanoTime();
-            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/battle")).header("Cookie", cookie).build(),
+            HttpResponse<String> page = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/battle"))
+                            .header("Cookie", cookie)
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             long shown = System.nanoTime() - t;
             Matcher m = TOKEN.matcher(page.body());
-            if (page.statusCode() != 200 || !m.find()) throw new IllegalStateException("no battle: " + page.statusCode());
+            if (page.statusCode() != 200 || !m.find())
+                throw new IllegalStateException("no battle: " + page.statusCode());
             t = System.nanoTime();
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/battle/vote")).header("Cookie", cookie)
-                    .header("Origin", base).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("token=" + m.group(1) + "&choice=left")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/battle/vote"))
+                            .header("Cookie", cookie)
+                            .header("Origin", base)
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString("token=" + m.group(1) + "&choice=left"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             long voted = System.nanoTime() - t;
-            if (r.statusCode() != 200) throw new IllegalStateException("vote refused: " + r.statusCode() + " " + r.body());
+            if (r.statusCode() != 200)
+                throw new IllegalStateException("vote refused: " + r.statusCode() + " " + r.body());
             if (i >= WARM_UP) {
                 battle[i - WARM_UP] = shown;
                 vote[i - WARM_UP] = voted;
@@ -104,8 +123,9 @@ public final class BattlePageTime {
         long[] s = nanos.clone();
         Arrays.sort(s);
         double mean = Arrays.stream(s).average().orElse(0) / 1e6;
-        return String.format("n=%d mean %.2f ms, p50 %.2f ms, p99 %.2f ms", s.length, mean, s[s.length / 2] / 1e6,
-                s[(int) (s.length * 0.99)] / 1e6);
+        return String.format(
+                "n=%d mean %.2f ms, p50 %.2f ms, p99 %.2f ms",
+                s.length, mean, s[s.length / 2] / 1e6, s[(int) (s.length * 0.99)] / 1e6);
     }
 
     /** Past battles with their votes, as the vote path writes them (battle row, vote row, pair counter). */
@@ -126,10 +146,21 @@ public final class BattlePageTime {
             for (int i = 0; i < n; i++) {
                 Map<String, Object> p = pairs.get(i % pairs.size());
                 String id = UUID.randomUUID().toString();
-                battles.bind("id", id).bind("task", p.get("task_id")).bind("l", p.get("l")).bind("r", p.get("r"))
-                        .bind("v", "past-" + (i % 5000)).bind("t", now - 86_400_000L - i).add();
-                votes.bind("vid", UUID.randomUUID().toString()).bind("id", id).bind("task", p.get("task_id")).bind("lm", p.get("lm"))
-                        .bind("rm", p.get("rm")).bind("v", "past-" + (i % 5000)).bind("t", now - 86_400_000L - i).add();
+                battles.bind("id", id)
+                        .bind("task", p.get("task_id"))
+                        .bind("l", p.get("l"))
+                        .bind("r", p.get("r"))
+                        .bind("v", "past-" + (i % 5000))
+                        .bind("t", now - 86_400_000L - i)
+                        .add();
+                votes.bind("vid", UUID.randomUUID().toString())
+                        .bind("id", id)
+                        .bind("task", p.get("task_id"))
+                        .bind("lm", p.get("lm"))
+                        .bind("rm", p.get("rm"))
+                        .bind("v", "past-" + (i % 5000))
+                        .bind("t", now - 86_400_000L - i)
+                        .add();
             }
             battles.execute();
             votes.execute();

@@ -1,7 +1,6 @@
 package autobench.bench;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,18 +9,21 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The bench scripts run on the JDK the launcher would choose, not on whatever `java` comes first. */
 class BenchScriptsTest {
     @Test
     void every_bench_script_finds_its_jdk_through_the_launcher() throws IOException {
-        try (Stream<Path> scripts = Files.walk(Path.of("bench"), 2).filter(p -> !p.startsWith(Path.of("bench", "results")) && !p.startsWith(Path.of("bench", "lib")))) {
+        try (Stream<Path> scripts = Files.walk(Path.of("bench"), 2)
+                .filter(p -> !p.startsWith(Path.of("bench", "results")) && !p.startsWith(Path.of("bench", "lib")))) {
             List<Path> all = scripts.filter(p -> p.toString().endsWith(".sh")).toList();
             assertThat(all).isNotEmpty();
             for (Path script : all) {
-                assertThat(Files.readString(script)).as(script.toString()).containsPattern("(?m)^source \"?(bench|\\$HERE|\\$HERE/\\.\\.)/lib/jdk\\.sh\"?");
+                assertThat(Files.readString(script))
+                        .as(script.toString())
+                        .containsPattern("(?m)^source \"?(bench|\\$HERE|\\$HERE/\\.\\.)/lib/jdk\\.sh\"?");
             }
         }
     }
@@ -36,7 +38,9 @@ class BenchScriptsTest {
             Files.writeString(f, "#!/bin/sh\necho '    java.specification.version = 17' >&2\n");
             Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
-        ProcessBuilder pb = new ProcessBuilder("bash", "-c",
+        ProcessBuilder pb = new ProcessBuilder(
+                "bash",
+                "-c",
                 "source bench/lib/jdk.sh && echo \"$JAVA_HOME\" && \"$JAVA\" -XshowSettings:properties -version 2>&1"
                         + " | grep java.specification.version");
         pb.environment().put("JAVA_HOME", dir.resolve("jdk17").toString());
@@ -48,7 +52,8 @@ class BenchScriptsTest {
         assertThat(p.waitFor()).as(out).isZero();
         List<String> lines = out.lines().toList();
         assertThat(lines.getFirst()).doesNotContain("jdk17");
-        int major = Integer.parseInt(lines.getLast().replaceAll(".*= *", "").replaceAll("\\..*", "").trim());
+        int major = Integer.parseInt(
+                lines.getLast().replaceAll(".*= *", "").replaceAll("\\..*", "").trim());
         assertThat(major).isGreaterThanOrEqualTo(21);
     }
 }

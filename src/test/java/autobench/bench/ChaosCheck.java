@@ -42,7 +42,8 @@ public final class ChaosCheck {
             return;
         }
         if (args.length != 5 || !args[0].equals("check")) {
-            System.err.println("usage: ChaosCheck check JDBC_URL STUB_LOG LABEL UNKNOWN_ALLOWED | ChaosCheck query JDBC_URL SQL");
+            System.err.println(
+                    "usage: ChaosCheck check JDBC_URL STUB_LOG LABEL UNKNOWN_ALLOWED | ChaosCheck query JDBC_URL SQL");
             System.exit(2);
         }
         Figures f;
@@ -52,7 +53,10 @@ public final class ChaosCheck {
         System.out.println("== " + args[3]);
         f.numbers().forEach((k, v) -> System.out.printf("  %-58s %d%n", k, v));
         for (String p : f.problems()) System.out.println("  INVARIANT BROKEN: " + p);
-        System.out.println(f.problems().isEmpty() ? "  all invariants hold" : "  " + f.problems().size() + " invariant(s) broken");
+        System.out.println(
+                f.problems().isEmpty()
+                        ? "  all invariants hold"
+                        : "  " + f.problems().size() + " invariant(s) broken");
         System.exit(f.problems().isEmpty() ? 0 : 1);
     }
 
@@ -91,35 +95,50 @@ public final class ChaosCheck {
         long twice = answers.values().stream().filter(n -> n > 1).count();
         long notInLedger = 0;
         for (var e : requests.entrySet()) notInLedger += Math.max(0, e.getValue() - ledger.getOrDefault(e.getKey(), 0));
-        long lost = answers.keySet().stream().filter(k -> {
-            String s = status.get(k);
-            return s == null || !(s.equals("succeeded") || s.equals("unknown"));
-        }).count();
+        long lost = answers.keySet().stream()
+                .filter(k -> {
+                    String s = status.get(k);
+                    return s == null || !(s.equals("succeeded") || s.equals("unknown"));
+                })
+                .count();
 
         Map<String, Long> n = new LinkedHashMap<>();
         n.put("tasks", count(c, "SELECT COUNT(*) FROM tasks"));
         n.put("submissions", count(c, "SELECT COUNT(*) FROM submissions"));
         Map<String, Long> byStatus = new TreeMap<>();
-        for (List<String> r : rows(c, "SELECT status, COUNT(*) FROM submissions GROUP BY status")) byStatus.put(r.get(0), Long.parseLong(r.get(1)));
+        for (List<String> r : rows(c, "SELECT status, COUNT(*) FROM submissions GROUP BY status"))
+            byStatus.put(r.get(0), Long.parseLong(r.get(1)));
         byStatus.forEach((s, v) -> n.put("  submissions " + s, v));
         n.put("ledger rows (provider_calls)", count(c, "SELECT COUNT(*) FROM provider_calls"));
-        n.put("stub requests answered", (long) requests.values().stream().mapToInt(Integer::intValue).sum() + truncated);
-        n.put("  of which 200 (answers)", (long) answers.values().stream().mapToInt(Integer::intValue).sum());
+        n.put(
+                "stub requests answered",
+                (long) requests.values().stream().mapToInt(Integer::intValue).sum() + truncated);
+        n.put("  of which 200 (answers)", (long)
+                answers.values().stream().mapToInt(Integer::intValue).sum());
         n.put("  of which 429/500/503", faults);
         n.put("  answers the caller was no longer there to receive", undelivered);
         n.put("  requests cut off while being sent (caller killed; 400, no work)", truncated);
         long ledgerRows = count(c, "SELECT COUNT(*) FROM provider_calls");
-        n.put("stub requests (all, cut off ones included) beyond the ledger's row count",
-                Math.max(0, requests.values().stream().mapToLong(Integer::longValue).sum() + truncated - ledgerRows));
-        n.put("duplicate (task, model) rows (duplicate_submissions)", count(c, "SELECT COUNT(*) FROM duplicate_submissions"));
+        n.put(
+                "stub requests (all, cut off ones included) beyond the ledger's row count",
+                Math.max(
+                        0,
+                        requests.values().stream().mapToLong(Integer::longValue).sum() + truncated - ledgerRows));
+        n.put(
+                "duplicate (task, model) rows (duplicate_submissions)",
+                count(c, "SELECT COUNT(*) FROM duplicate_submissions"));
         n.put("answers the stub returned twice for one (task, model)", twice);
         n.put("stub requests not in the ledger", notInLedger);
         n.put("rows left calling", byStatus.getOrDefault("calling", 0L));
         n.put("rows left pending", byStatus.getOrDefault("pending", 0L));
         n.put("unknown rows", byStatus.getOrDefault("unknown", 0L));
         n.put("lost results (stub answered 200; not succeeded, not unknown)", lost);
-        n.put("tasks not dispatched", count(c, "SELECT COUNT(*) FROM tasks WHERE status NOT IN ('dispatched', 'published')"));
-        n.put("ledger rows still in flight (no outcome)", count(c, "SELECT COUNT(*) FROM provider_calls WHERE outcome IS NULL"));
+        n.put(
+                "tasks not dispatched",
+                count(c, "SELECT COUNT(*) FROM tasks WHERE status NOT IN ('dispatched', 'published')"));
+        n.put(
+                "ledger rows still in flight (no outcome)",
+                count(c, "SELECT COUNT(*) FROM provider_calls WHERE outcome IS NULL"));
 
         List<String> problems = new ArrayList<>();
         check(problems, n, "duplicate (task, model) rows (duplicate_submissions)");

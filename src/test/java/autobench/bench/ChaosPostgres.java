@@ -17,8 +17,11 @@ public final class ChaosPostgres {
             System.err.println("usage: ChaosPostgres DATA_DIR PORT_FILE");
             System.exit(2);
         }
-        EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(Path.of(args[0])).setCleanDataDirectory(true)
-                .setServerConfig("max_connections", "300").start();
+        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                .setDataDirectory(Path.of(args[0]))
+                .setCleanDataDirectory(true)
+                .setServerConfig("max_connections", "300")
+                .start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 pg.close();

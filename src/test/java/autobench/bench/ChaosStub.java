@@ -43,7 +43,8 @@ public final class ChaosStub {
         long minMs = args.length > 3 ? Long.parseLong(args[3]) : 500;
         long maxMs = args.length > 4 ? Long.parseLong(args[4]) : 8_000;
         double faultRate = args.length > 5 ? Double.parseDouble(args[5]) : 0.10;
-        Writer log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Writer log = Files.newBufferedWriter(
+                logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -75,8 +76,10 @@ public final class ChaosStub {
             String system = "";
             String user = "";
             for (JsonNode m : req.path("messages")) {
-                if (m.path("role").asText().equals("system")) system = m.path("content").asText();
-                if (m.path("role").asText().equals("user")) user = m.path("content").asText();
+                if (m.path("role").asText().equals("system"))
+                    system = m.path("content").asText();
+                if (m.path("role").asText().equals("user"))
+                    user = m.path("content").asText();
             }
             prompt = Provenance.promptHash(system, user);
             Thread.sleep(delay);
@@ -99,8 +102,13 @@ public final class ChaosStub {
         } finally {
             ex.close();
         }
-        ObjectNode line = JSON.createObjectNode().put("received", received).put("answered", System.currentTimeMillis())
-                .put("model", model).put("prompt_sha256", prompt).put("status", status).put("delivered", delivered);
+        ObjectNode line = JSON.createObjectNode()
+                .put("received", received)
+                .put("answered", System.currentTimeMillis())
+                .put("model", model)
+                .put("prompt_sha256", prompt)
+                .put("status", status)
+                .put("delivered", delivered);
         synchronized (log) {
             log.write(JSON.writeValueAsString(line) + "\n");
             log.flush();
@@ -111,16 +119,22 @@ public final class ChaosStub {
         String html = "<!doctype html><title>" + model + "</title><canvas id=c></canvas><script>/* " + prompt
                 + " */ const x = document.getElementById('c').getContext('2d'); requestAnimationFrame(function f(t) {"
                 + " x.fillRect(t % 300, 10, 20, 20); requestAnimationFrame(f); });</script>";
-        ObjectNode root = JSON.createObjectNode().put("id", "chatcmpl-chaos").put("object", "chat.completion")
-                .put("created", System.currentTimeMillis() / 1000).put("model", model);
+        ObjectNode root = JSON.createObjectNode()
+                .put("id", "chatcmpl-chaos")
+                .put("object", "chat.completion")
+                .put("created", System.currentTimeMillis() / 1000)
+                .put("model", model);
         ObjectNode choice = root.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop");
         choice.putObject("message").put("role", "assistant").put("content", "Here it is:\n```html\n" + html + "\n```");
-        root.putObject("usage").put("prompt_tokens", 200).put("completion_tokens", 400).put("total_tokens", 600);
+        root.putObject("usage")
+                .put("prompt_tokens", 200)
+                .put("completion_tokens", 400)
+                .put("total_tokens", 600);
         return JSON.writeValueAsString(root);
     }
 
     private static String error(int status) {
-        return "{\"error\":{\"message\":\"chaos stub says " + status + "\",\"type\":\"" + (status == 429 ? "rate_limit_exceeded" : "server_error")
-                + "\"}}";
+        return "{\"error\":{\"message\":\"chaos stub says " + status + "\",\"type\":\""
+                + (status == 429 ? "rate_limit_exceeded" : "server_error") + "\"}}";
     }
 }

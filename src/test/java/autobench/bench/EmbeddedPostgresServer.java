@@ -20,9 +20,13 @@ public final class EmbeddedPostgresServer {
             System.exit(2);
         }
         Path dir = Files.createDirectories(Path.of(args[1]));
-        EmbeddedPostgres pg = EmbeddedPostgres.builder().setPort(Integer.parseInt(args[0])).setDataDirectory(dir)
-                .setCleanDataDirectory(true).start();
-        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                .setPort(Integer.parseInt(args[0]))
+                .setDataDirectory(dir)
+                .setCleanDataDirectory(true)
+                .start();
+        try (Connection c = pg.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE autobench");
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -42,18 +42,28 @@ final class FaultyProvider implements Provider {
     public Completion complete(Prompt prompt) {
         String key = prompt.user();
         int n = calls.computeIfAbsent(key, k -> new AtomicInteger()).getAndIncrement();
-        double u = new SplittableRandom(seed ^ (key.hashCode() * 0x9E3779B97F4A7C15L) ^ ((long) model.hashCode() << 32) ^ n * 0xBF58476D1CE4E5B9L)
+        double u = new SplittableRandom(seed
+                        ^ (key.hashCode() * 0x9E3779B97F4A7C15L)
+                        ^ ((long) model.hashCode() << 32)
+                        ^ n * 0xBF58476D1CE4E5B9L)
                 .nextDouble();
-        FailureKind fault = u < RATE_LIMITED ? FailureKind.RATE_LIMITED
-                : u < RATE_LIMITED + OVERLOADED ? FailureKind.OVERLOADED
-                : u < RATE_LIMITED + OVERLOADED + SERVER_ERROR ? FailureKind.SERVER_ERROR
-                : u < RATE_LIMITED + OVERLOADED + SERVER_ERROR + TIMEOUT ? FailureKind.TIMEOUT : null;
+        FailureKind fault = u < RATE_LIMITED
+                ? FailureKind.RATE_LIMITED
+                : u < RATE_LIMITED + OVERLOADED
+                        ? FailureKind.OVERLOADED
+                        : u < RATE_LIMITED + OVERLOADED + SERVER_ERROR
+                                ? FailureKind.SERVER_ERROR
+                                : u < RATE_LIMITED + OVERLOADED + SERVER_ERROR + TIMEOUT ? FailureKind.TIMEOUT : null;
         if (fault == null) return inner.complete(prompt);
         injected.computeIfAbsent(fault, k -> new AtomicLong()).incrementAndGet();
         return switch (fault) {
-            case RATE_LIMITED -> new Completion.Failed(fault, "injected: rate limited", 429, Duration.ofSeconds(2), "{\"error\":\"rate_limited\"}");
-            case OVERLOADED -> new Completion.Failed(fault, "injected: overloaded", 503, null, "{\"error\":\"overloaded\"}");
-            case SERVER_ERROR -> new Completion.Failed(fault, "injected: server error", 500, null, "{\"error\":\"internal\"}");
+            case RATE_LIMITED ->
+                new Completion.Failed(
+                        fault, "injected: rate limited", 429, Duration.ofSeconds(2), "{\"error\":\"rate_limited\"}");
+            case OVERLOADED ->
+                new Completion.Failed(fault, "injected: overloaded", 503, null, "{\"error\":\"overloaded\"}");
+            case SERVER_ERROR ->
+                new Completion.Failed(fault, "injected: server error", 500, null, "{\"error\":\"internal\"}");
             default -> new Completion.Failed(fault, "injected: no reply within the timeout", 0, null, "");
         };
     }

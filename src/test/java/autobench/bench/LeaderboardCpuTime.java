@@ -33,7 +33,8 @@ public final class LeaderboardCpuTime {
     }
 
     private static void report(String what, long wall, long cpu, OperatingSystemMXBean os) {
-        System.out.printf("%-22s %6.0f ms wall %6.0f ms cpu%n", what,
-                (System.nanoTime() - wall) / 1e6, (os.getProcessCpuTime() - cpu) / 1e6);
+        System.out.printf(
+                "%-22s %6.0f ms wall %6.0f ms cpu%n",
+                what, (System.nanoTime() - wall) / 1e6, (os.getProcessCpuTime() - cpu) / 1e6);
     }
 }

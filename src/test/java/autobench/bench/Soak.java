@@ -6,16 +6,16 @@ import autobench.provider.FailureKind;
 import autobench.provider.ModelConfig;
 import autobench.provider.Provider;
 import autobench.provider.demo.DemoProvider;
+import autobench.rating.Outcome;
 import autobench.render.RenderStore;
 import autobench.task.StoredTask;
 import autobench.task.TaskStatus;
 import autobench.testing.ManualClock;
+import autobench.testing.TestAssembly;
 import autobench.testing.TestConfigs;
 import autobench.vote.Battle;
 import autobench.vote.Battles;
 import autobench.vote.CastResult;
-import autobench.rating.Outcome;
-import autobench.testing.TestAssembly;
 import autobench.wiring.Assembly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,7 +57,8 @@ final class Soak implements AutoCloseable {
      * @param votesPerDay  battles taken and voted on per day, spread over the day
      * @param visitors     distinct visitors (cookies and addresses) the votes come from each day
      */
-    record Settings(String databaseUrl, int days, boolean render, int tasksPerDay, int votesPerDay, int visitors, long seed) {}
+    record Settings(
+            String databaseUrl, int days, boolean render, int tasksPerDay, int votesPerDay, int visitors, long seed) {}
 
     /**
      * What one day left behind.
@@ -67,13 +68,38 @@ final class Soak implements AutoCloseable {
      * @param heapBytes     heap in use after a full GC, at the end of the day
      * @param databaseBytes database size at the end of the day (SQLite: file and WAL; PostgreSQL: pg_database_size)
      */
-    record Day(LocalDate day, int tasks, int submissions, int succeeded, int rendered, boolean published, int votesCast,
-               int votesRefused, boolean snapshot, long heapBytes, long databaseBytes, long millis) {
-        static final String CSV_HEADER = "day,tasks,submissions,succeeded,rendered,published,votes_cast,votes_refused,snapshot,heap_mb,db_mb,seconds";
+    record Day(
+            LocalDate day,
+            int tasks,
+            int submissions,
+            int succeeded,
+            int rendered,
+            boolean published,
+            int votesCast,
+            int votesRefused,
+            boolean snapshot,
+            long heapBytes,
+            long databaseBytes,
+            long millis) {
+        static final String CSV_HEADER =
+                "day,tasks,submissions,succeeded,rendered,published,votes_cast,votes_refused,snapshot,heap_mb,db_mb,seconds";
 
         String csv() {
-            return String.format(java.util.Locale.ROOT, "%s,%d,%d,%d,%d,%s,%d,%d,%s,%.2f,%.3f,%.1f", day, tasks, submissions, succeeded, rendered,
-                    published, votesCast, votesRefused, snapshot, heapBytes / 1048576.0, databaseBytes / 1048576.0, millis / 1000.0);
+            return String.format(
+                    java.util.Locale.ROOT,
+                    "%s,%d,%d,%d,%d,%s,%d,%d,%s,%.2f,%.3f,%.1f",
+                    day,
+                    tasks,
+                    submissions,
+                    succeeded,
+                    rendered,
+                    published,
+                    votesCast,
+                    votesRefused,
+                    snapshot,
+                    heapBytes / 1048576.0,
+                    databaseBytes / 1048576.0,
+                    millis / 1000.0);
         }
     }
 
@@ -103,13 +129,18 @@ final class Soak implements AutoCloseable {
         for (String style : STYLES) {
             String id = "soak-" + style.substring("demo-".length());
             // Never reached: the fault injector below answers for this id. Port 9 (discard) is closed on loopback.
-            yaml.append("  - {id: %s, provider: local, model: %s, base_url: \"http://127.0.0.1:9/v1\"}\n".formatted(id, style));
+            yaml.append("  - {id: %s, provider: local, model: %s, base_url: \"http://127.0.0.1:9/v1\"}\n"
+                    .formatted(id, style));
             DemoProvider demo = new DemoProvider(demoModel(style));
             providers.put(id, new FaultyProvider(demo, id, s.seed(), injected));
         }
         Config config = TestConfigs.load(dir, yaml.toString(), Map.of());
         // Retry waits move the simulated clock instead of sleeping.
-        this.arena = TestAssembly.of(config).clock(clock).sleeper(d -> clock.advance(d)).providers(providers).build();
+        this.arena = TestAssembly.of(config)
+                .clock(clock)
+                .sleeper(d -> clock.advance(d))
+                .providers(providers)
+                .build();
         this.battles = arena.website().battles();
     }
 
@@ -157,10 +188,16 @@ final class Soak implements AutoCloseable {
             if (t.status() != TaskStatus.DISPATCHED) continue;
             for (var s : arena.storage().submissions().forTask(t.id())) {
                 if (s.status() != SubmissionStatus.SUCCEEDED) continue;
-                arena.storage().database().jdbi().useHandle(h -> h.createUpdate("""
+                arena.storage()
+                        .database()
+                        .jdbi()
+                        .useHandle(h -> h.createUpdate("""
                         INSERT INTO render_results (submission_id, status, result, reason, seed, attempts, created_at, updated_at)
                         VALUES (:id, 'done', 'ok', 'soak without Chromium: not rendered', 0, 1, :now, :now)
-                        ON CONFLICT (submission_id) DO NOTHING""").bind("id", s.id()).bind("now", now).execute());
+                        ON CONFLICT (submission_id) DO NOTHING""")
+                                .bind("id", s.id())
+                                .bind("now", now)
+                                .execute());
             }
             arena.storage().tasks().advance(t.id(), TaskStatus.DISPATCHED, TaskStatus.PUBLISHED, now);
         }
@@ -198,25 +235,55 @@ final class Soak implements AutoCloseable {
             for (var s : forTask) {
                 if (s.status() != SubmissionStatus.SUCCEEDED) continue;
                 succeeded++;
-                boolean done = arena.storage().renders().find(s.id()).map(r -> r.status() == RenderStore.State.DONE).orElse(false);
+                boolean done = arena.storage()
+                        .renders()
+                        .find(s.id())
+                        .map(r -> r.status() == RenderStore.State.DONE)
+                        .orElse(false);
                 if (done) rendered++;
                 published &= done;
             }
         }
-        return new Day(day, tasks.size(), subs, succeeded, rendered, published, votes[0], votes[1], false, heapAfterGc(),
-                databaseBytes(), nanos / 1_000_000);
+        return new Day(
+                day,
+                tasks.size(),
+                subs,
+                succeeded,
+                rendered,
+                published,
+                votes[0],
+                votes[1],
+                false,
+                heapAfterGc(),
+                databaseBytes(),
+                nanos / 1_000_000);
     }
 
     private Day withSnapshot(Day d) {
         boolean present = snapshotDays().contains(d.day().toString());
-        return new Day(d.day(), d.tasks(), d.submissions(), d.succeeded(), d.rendered(), d.published(), d.votesCast(), d.votesRefused(),
-                present, d.heapBytes(), d.databaseBytes(), d.millis());
+        return new Day(
+                d.day(),
+                d.tasks(),
+                d.submissions(),
+                d.succeeded(),
+                d.rendered(),
+                d.published(),
+                d.votesCast(),
+                d.votesRefused(),
+                present,
+                d.heapBytes(),
+                d.databaseBytes(),
+                d.millis());
     }
 
     /** Days with an overall leaderboard snapshot, as stored. */
     TreeSet<String> snapshotDays() {
-        List<String> days = arena.storage().database().jdbi().withHandle(h -> h.createQuery(
-                "SELECT DISTINCT day FROM rating_snapshots WHERE scope = 'all'").mapTo(String.class).list());
+        List<String> days = arena.storage()
+                .database()
+                .jdbi()
+                .withHandle(h -> h.createQuery("SELECT DISTINCT day FROM rating_snapshots WHERE scope = 'all'")
+                        .mapTo(String.class)
+                        .list());
         return new TreeSet<>(days);
     }
 
@@ -226,8 +293,12 @@ final class Soak implements AutoCloseable {
      */
     List<String> historyGaps() {
         List<String> gaps = new ArrayList<>();
-        for (String model : arena.storage().database().jdbi().withHandle(h -> h.createQuery(
-                "SELECT DISTINCT model_id FROM rating_snapshots WHERE scope = 'all'").mapTo(String.class).list())) {
+        for (String model : arena.storage()
+                .database()
+                .jdbi()
+                .withHandle(h -> h.createQuery("SELECT DISTINCT model_id FROM rating_snapshots WHERE scope = 'all'")
+                        .mapTo(String.class)
+                        .list())) {
             var points = arena.storage().snapshots().history(model, "all", "bradley_terry");
             TreeSet<LocalDate> days = new TreeSet<>();
             points.forEach(p -> days.add(p.day()));
@@ -260,7 +331,12 @@ final class Soak implements AutoCloseable {
             }
             return n;
         }
-        return arena.storage().database().jdbi().withHandle(h -> h.createQuery("SELECT pg_database_size(current_database())").mapTo(Long.class).one());
+        return arena.storage()
+                .database()
+                .jdbi()
+                .withHandle(h -> h.createQuery("SELECT pg_database_size(current_database())")
+                        .mapTo(Long.class)
+                        .one());
     }
 
     Map<FailureKind, Long> faults() {
@@ -297,7 +373,10 @@ final class Soak implements AutoCloseable {
 
     /** The built-in demo configuration's entry for a style: what the demo provider needs to draw in it. */
     private static ModelConfig demoModel(String style) {
-        return new autobench.config.ConfigLoader(Map.of()).load(null, false).models().stream()
-                .filter(m -> m.model().equals(style)).findFirst().orElseThrow();
+        return new autobench.config.ConfigLoader(Map.of())
+                .load(null, false).models().stream()
+                        .filter(m -> m.model().equals(style))
+                        .findFirst()
+                        .orElseThrow();
     }
 }

@@ -31,7 +31,9 @@ public final class SoakRun {
                 case "--votes" -> votes = Integer.parseInt(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 default -> {
-                    System.err.println("unknown argument " + args[i] + "; usage: SoakRun [--days N] [--db sqlite|postgresql] [--render auto|on|off] [--votes N] [--out DIR]");
+                    System.err.println(
+                            "unknown argument " + args[i]
+                                    + "; usage: SoakRun [--days N] [--db sqlite|postgresql] [--render auto|on|off] [--votes N] [--out DIR]");
                     System.exit(2);
                 }
             }
@@ -48,7 +50,9 @@ public final class SoakRun {
         boolean chromium = Renderer.find().isPresent();
         boolean withRender = switch (render) {
             case "on" -> {
-                if (!chromium) throw new IllegalStateException("--render on, but no Chromium was found: " + Renderer.installHint());
+                if (!chromium)
+                    throw new IllegalStateException(
+                            "--render on, but no Chromium was found: " + Renderer.installHint());
                 yield true;
             }
             case "off" -> false;
@@ -61,8 +65,7 @@ public final class SoakRun {
                     soak: NOT RENDERING (%s). Every succeeded answer is marked rendered
                     without a picture and its task published, so votes and snapshots still
                     run; the renderer's own memory and disk use are NOT part of this soak.
-                    ************************************************************************"""
-                    .formatted(chromium ? "--render off" : "no Chromium found"));
+                    ************************************************************************""".formatted(chromium ? "--render off" : "no Chromium found"));
         }
         Files.createDirectories(out);
         Path dir = Files.createTempDirectory("autobench-soak");
@@ -71,7 +74,8 @@ public final class SoakRun {
         Soak.Settings settings = new Soak.Settings(store.freshUrl(dir), days, withRender, 3, votes, 10, 20_260_101L);
         long t0 = System.nanoTime();
         List<Soak.Day> result;
-        try (Soak soak = new Soak(settings, dir); PrintWriter w = new PrintWriter(Files.newBufferedWriter(csv, StandardCharsets.UTF_8))) {
+        try (Soak soak = new Soak(settings, dir);
+                PrintWriter w = new PrintWriter(Files.newBufferedWriter(csv, StandardCharsets.UTF_8))) {
             System.out.println(Soak.Day.CSV_HEADER);
             w.println(Soak.Day.CSV_HEADER);
             result = soak.run(d -> {
@@ -79,7 +83,8 @@ public final class SoakRun {
                 w.println(d.csv());
                 w.flush();
             });
-            boolean ok = summary(result, soak, withRender, db, (System.nanoTime() - t0) / 1e9, out.resolve(name + "-summary.txt"));
+            boolean ok = summary(
+                    result, soak, withRender, db, (System.nanoTime() - t0) / 1e9, out.resolve(name + "-summary.txt"));
             soak.close();
             deleteTree(dir); // the database of the run: figures are in the CSV and summary
             System.exit(ok ? 0 : 1);
@@ -93,7 +98,8 @@ public final class SoakRun {
     }
 
     /** Prints and saves the summary; true when every day was published and the snapshots are continuous. */
-    static boolean summary(List<Soak.Day> days, Soak soak, boolean rendered, String db, double seconds, Path file) throws Exception {
+    static boolean summary(List<Soak.Day> days, Soak soak, boolean rendered, String db, double seconds, Path file)
+            throws Exception {
         int n = days.size();
         int tail = Math.min(30, n);
         double[] x = new double[tail], heap = new double[tail];
@@ -114,17 +120,43 @@ public final class SoakRun {
         long cast = days.stream().mapToLong(Soak.Day::votesCast).sum();
         long refused = days.stream().mapToLong(Soak.Day::votesRefused).sum();
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "%nsoak: %d days on %s, %s, %.0f s wall%n", n, db,
-                rendered ? "rendered with Chromium" : "NOT rendered (stand-in render rows)", seconds));
-        s.append(String.format(Locale.ROOT, "heap after GC: first day %.1f MB, last day %.1f MB, max %.1f MB; slope over the last %d days %+.3f MB/day%n",
-                days.getFirst().heapBytes() / 1048576.0, days.getLast().heapBytes() / 1048576.0,
-                days.stream().mapToLong(Soak.Day::heapBytes).max().orElse(0) / 1048576.0, tail, heapFit.slope()));
-        s.append(String.format(Locale.ROOT, "database: %.2f MB after day 1, %.2f MB after day %d; linear fit %.3f MB/day, R² %.4f%n",
-                size[0], size[n - 1], n, sizeFit.slope(), sizeFit.r2()));
+        s.append(String.format(
+                Locale.ROOT,
+                "%nsoak: %d days on %s, %s, %.0f s wall%n",
+                n,
+                db,
+                rendered ? "rendered with Chromium" : "NOT rendered (stand-in render rows)",
+                seconds));
+        s.append(String.format(
+                Locale.ROOT,
+                "heap after GC: first day %.1f MB, last day %.1f MB, max %.1f MB; slope over the last %d days %+.3f MB/day%n",
+                days.getFirst().heapBytes() / 1048576.0,
+                days.getLast().heapBytes() / 1048576.0,
+                days.stream().mapToLong(Soak.Day::heapBytes).max().orElse(0) / 1048576.0,
+                tail,
+                heapFit.slope()));
+        s.append(String.format(
+                Locale.ROOT,
+                "database: %.2f MB after day 1, %.2f MB after day %d; linear fit %.3f MB/day, R² %.4f%n",
+                size[0],
+                size[n - 1],
+                n,
+                sizeFit.slope(),
+                sizeFit.r2()));
         s.append(String.format(Locale.ROOT, "days published: %d/%d%n", published, n));
-        s.append(String.format(Locale.ROOT, "snapshot days: %d/%d; rating-history gaps: %s%n", snapshots, n, gaps.isEmpty() ? "none" : gaps));
-        s.append(String.format(Locale.ROOT, "votes: %d cast, %d refused; faults injected: %s%n", cast, refused, soak.faults()));
-        s.append(String.format(Locale.ROOT, "JVM: %s %s, max heap %d MB%n", System.getProperty("java.vm.name"), System.getProperty("java.version"),
+        s.append(String.format(
+                Locale.ROOT,
+                "snapshot days: %d/%d; rating-history gaps: %s%n",
+                snapshots,
+                n,
+                gaps.isEmpty() ? "none" : gaps));
+        s.append(String.format(
+                Locale.ROOT, "votes: %d cast, %d refused; faults injected: %s%n", cast, refused, soak.faults()));
+        s.append(String.format(
+                Locale.ROOT,
+                "JVM: %s %s, max heap %d MB%n",
+                System.getProperty("java.vm.name"),
+                System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() / 1048576));
         System.out.print(s);
         Files.writeString(file, s.toString());

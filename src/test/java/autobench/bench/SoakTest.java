@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The soak of bench/soak.sh, short and without Chromium: ten simulated days with provider faults and votes. */
 @Tag("slow")
 class SoakTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     @ParameterizedTest
     @EnumSource(Store.class)
@@ -27,9 +28,19 @@ class SoakTest {
             List<Soak.Day> days = soak.run(seen::add);
 
             assertThat(days).hasSize(10).isEqualTo(seen);
-            assertThat(days).extracting(d -> d.day().toString()).containsExactly(
-                    "2026-01-01", "2026-01-02", "2026-01-03", "2026-01-04", "2026-01-05",
-                    "2026-01-06", "2026-01-07", "2026-01-08", "2026-01-09", "2026-01-10");
+            assertThat(days)
+                    .extracting(d -> d.day().toString())
+                    .containsExactly(
+                            "2026-01-01",
+                            "2026-01-02",
+                            "2026-01-03",
+                            "2026-01-04",
+                            "2026-01-05",
+                            "2026-01-06",
+                            "2026-01-07",
+                            "2026-01-08",
+                            "2026-01-09",
+                            "2026-01-10");
             assertThat(days).allSatisfy(d -> {
                 assertThat(d.published()).as("published %s", d.day()).isTrue();
                 assertThat(d.tasks()).isEqualTo(3);
@@ -41,9 +52,12 @@ class SoakTest {
             });
             assertThat(soak.snapshotDays()).hasSize(10);
             assertThat(soak.historyGaps()).isEmpty();
-            assertThat(soak.faults()).as("faults were injected and retried or recorded")
+            assertThat(soak.faults())
+                    .as("faults were injected and retried or recorded")
                     .containsKeys(FailureKind.RATE_LIMITED, FailureKind.OVERLOADED);
-            assertThat(days.getLast().databaseBytes()).as("the database grew").isGreaterThan(days.getFirst().databaseBytes());
+            assertThat(days.getLast().databaseBytes())
+                    .as("the database grew")
+                    .isGreaterThan(days.getFirst().databaseBytes());
         }
     }
 
@@ -53,7 +67,11 @@ class SoakTest {
         try (Soak soak = new Soak(s, tmp)) {
             soak.run(d -> {});
             assertThat(soak.historyGaps()).isEmpty();
-            soak.arena.storage().database().jdbi().useHandle(h -> h.execute("DELETE FROM rating_snapshots WHERE day = '2026-01-03'"));
+            soak.arena
+                    .storage()
+                    .database()
+                    .jdbi()
+                    .useHandle(h -> h.execute("DELETE FROM rating_snapshots WHERE day = '2026-01-03'"));
 
             assertThat(soak.historyGaps()).isNotEmpty().allMatch(g -> g.endsWith(" 2026-01-03"));
             assertThat(soak.snapshotDays()).doesNotContain("2026-01-03").hasSize(3);
@@ -66,14 +84,17 @@ class SoakTest {
         assertThat(f.slope()).isCloseTo(2.0, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(f.intercept()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(f.r2()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-12));
-        assertThat(Soak.Fit.of(new double[] {1, 2, 3, 4}, new double[] {1, 3, 1, 3}).r2()).isLessThan(0.5);
+        assertThat(Soak.Fit.of(new double[] {1, 2, 3, 4}, new double[] {1, 3, 1, 3})
+                        .r2())
+                .isLessThan(0.5);
     }
 
     @Test
     void injected_faults_are_the_same_for_the_same_seed_whatever_the_order_of_calls() {
         var a = new java.util.concurrent.ConcurrentHashMap<FailureKind, java.util.concurrent.atomic.AtomicLong>();
         var b = new java.util.concurrent.ConcurrentHashMap<FailureKind, java.util.concurrent.atomic.AtomicLong>();
-        autobench.provider.Provider ok = p -> autobench.provider.Completion.Failed.of(FailureKind.MALFORMED, "answered");
+        autobench.provider.Provider ok =
+                p -> autobench.provider.Completion.Failed.of(FailureKind.MALFORMED, "answered");
         FaultyProvider first = new FaultyProvider(ok, "m", 5, a), second = new FaultyProvider(ok, "m", 5, b);
         List<String> prompts = new ArrayList<>();
         for (int i = 0; i < 300; i++) prompts.add("prompt " + i);

@@ -19,7 +19,8 @@ public final class TallyFootprint {
             long before = settledHeap();
             Tally tally = VoteFile.tally(Path.of(f), VoteFilter.ALL, RatingSettings.DEFAULTS);
             long after = settledHeap();
-            System.out.printf("%s: %,d votes, %d models, %,d ordered pairs, retained heap %,d KB%n",
+            System.out.printf(
+                    "%s: %,d votes, %d models, %,d ordered pairs, retained heap %,d KB%n",
                     f, tally.votes(), tally.models(), tally.orderedPairs(), (after - before) / 1024);
         }
     }

@@ -14,8 +14,9 @@ import java.util.SplittableRandom;
  * seven categories and dates spread over a year. Usage: FILE LINES MODELS SEED.
  */
 public final class VoteFileGenerator {
-    private static final String[] CATEGORIES = {"animation", "interactive_toy", "game", "data_visualisation",
-            "generative_art", "simulation", "ui_widget"};
+    private static final String[] CATEGORIES = {
+        "animation", "interactive_toy", "game", "data_visualisation", "generative_art", "simulation", "ui_widget"
+    };
 
     private VoteFileGenerator() {}
 
@@ -37,12 +38,16 @@ public final class VoteFileGenerator {
                 int i = rng.nextInt(models), j = rng.nextInt(models - 1);
                 if (j >= i) j++;
                 double u = rng.nextDouble();
-                String winner = u < 0.10 ? "tie" : u < 0.15 ? "both_bad"
-                        : rng.nextDouble() < 1 / (1 + Math.exp(strength[j] - strength[i])) ? "left" : "right";
+                String winner = u < 0.10
+                        ? "tie"
+                        : u < 0.15
+                                ? "both_bad"
+                                : rng.nextDouble() < 1 / (1 + Math.exp(strength[j] - strength[i])) ? "left" : "right";
                 // dates rise with the line number, as in an export ordered by time
                 LocalDate day = start.plusDays((long) k * 365 / lines);
                 out.write("{\"left\":\"model-" + i + "\",\"right\":\"model-" + j + "\",\"winner\":\"" + winner
-                        + "\",\"category\":\"" + CATEGORIES[rng.nextInt(CATEGORIES.length)] + "\",\"date\":\"" + day + "\"}\n");
+                        + "\",\"category\":\"" + CATEGORIES[rng.nextInt(CATEGORIES.length)] + "\",\"date\":\"" + day
+                        + "\"}\n");
             }
         }
     }

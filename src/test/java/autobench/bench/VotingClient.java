@@ -43,7 +43,8 @@ public final class VotingClient {
     private static final Pattern TOKEN = Pattern.compile("name=\"token\" value=\"([^\"]*)\"");
     private static final Pattern LEFT = Pattern.compile("name=\"left\" value=\"([^\"]*)\"");
     private static final Pattern RIGHT = Pattern.compile("name=\"right\" value=\"([^\"]*)\"");
-    private static final Pattern MESSAGE = Pattern.compile("<p class=\"message\" role=\"status\">(.*?)</p>", Pattern.DOTALL);
+    private static final Pattern MESSAGE =
+            Pattern.compile("<p class=\"message\" role=\"status\">(.*?)</p>", Pattern.DOTALL);
     private static final Pattern COOKIE = Pattern.compile("^\\s*([^=;\\s]+)=([^;]*)");
     private static final String[] CHOICES = {"left", "right", "tie", "both_bad"};
 
@@ -108,8 +109,11 @@ public final class VotingClient {
         int visitors = Integer.parseInt(args[2]);
         String jdbc = args[3];
         long seed = args.length > 4 ? Long.parseLong(args[4]) : System.nanoTime();
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         Tally tally = new Tally();
         VotingClient client = new VotingClient(http, base, tally);
         long t0 = System.nanoTime();
@@ -127,7 +131,8 @@ public final class VotingClient {
         CountDownLatch done = new CountDownLatch(visitors);
         for (int i = 0; i < visitors; i++) {
             SplittableRandom rnd = root.split();
-            // One benchmark-range /24 per visitor (198.18.0.0/15), so a server that trusts X-Forwarded-For caps each visitor's
+            // One benchmark-range /24 per visitor (198.18.0.0/15), so a server that trusts X-Forwarded-For caps each
+            // visitor's
             // network separately: the network cap counts a /24, and 100 visitors in one would share it.
             String address = "198." + (18 + i / 256) + "." + (i % 256) + ".1";
             Thread.ofVirtual().name("visitor-" + i).start(() -> {
@@ -146,7 +151,11 @@ public final class VotingClient {
         Map<String, String> jar = new HashMap<>();
         while (System.nanoTime() < deadline) {
             try {
-                HttpResponse<String> page = send(jar, address, HttpRequest.newBuilder(URI.create(base + "/battle")).GET(), tally.battle);
+                HttpResponse<String> page = send(
+                        jar,
+                        address,
+                        HttpRequest.newBuilder(URI.create(base + "/battle")).GET(),
+                        tally.battle);
                 if (page.statusCode() >= 500) {
                     tally.serverErrors.incrementAndGet();
                     continue;
@@ -159,11 +168,16 @@ public final class VotingClient {
                     Thread.sleep(50);
                     continue;
                 }
-                String form = "token=" + enc(unescape(token.group(1))) + "&left=" + enc(unescape(left.group(1))) + "&right="
-                        + enc(unescape(right.group(1))) + "&choice=" + CHOICES[rnd.nextInt(CHOICES.length)];
-                HttpResponse<String> reveal = send(jar, address, HttpRequest.newBuilder(URI.create(base + "/battle/vote"))
-                        .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", base)
-                        .POST(HttpRequest.BodyPublishers.ofString(form)), tally.vote);
+                String form = "token=" + enc(unescape(token.group(1))) + "&left=" + enc(unescape(left.group(1)))
+                        + "&right=" + enc(unescape(right.group(1))) + "&choice=" + CHOICES[rnd.nextInt(CHOICES.length)];
+                HttpResponse<String> reveal = send(
+                        jar,
+                        address,
+                        HttpRequest.newBuilder(URI.create(base + "/battle/vote"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .header("Origin", base)
+                                .POST(HttpRequest.BodyPublishers.ofString(form)),
+                        tally.vote);
                 classify(reveal.statusCode(), reveal.body(), jar.get("ab_visitor"));
             } catch (IOException e) {
                 tally.transportErrors.incrementAndGet();
@@ -202,7 +216,10 @@ public final class VotingClient {
             throws IOException, InterruptedException {
         if (!jar.isEmpty()) {
             StringBuilder cookie = new StringBuilder();
-            jar.forEach((k, v) -> cookie.append(cookie.isEmpty() ? "" : "; ").append(k).append('=').append(v));
+            jar.forEach((k, v) -> cookie.append(cookie.isEmpty() ? "" : "; ")
+                    .append(k)
+                    .append('=')
+                    .append(v));
             b.header("Cookie", cookie.toString());
         }
         b.header("X-Forwarded-For", address).timeout(Duration.ofSeconds(30));
@@ -220,7 +237,7 @@ public final class VotingClient {
     static long stored(String jdbc, java.util.Set<String> visitors) throws SQLException {
         if (visitors.isEmpty()) return 0;
         try (Connection c = DriverManager.getConnection(jdbc);
-             PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM votes WHERE visitor = ?")) {
+                PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM votes WHERE visitor = ?")) {
             long n = 0;
             for (String v : visitors) {
                 s.setString(1, v);
@@ -235,7 +252,8 @@ public final class VotingClient {
 
     /** Prints the figures; true when stored equals accepted and there was no 5xx. */
     static boolean report(Tally t, long stored, double seconds, int visitors, PrintStream out) {
-        long refusedTotal = t.refused.values().stream().mapToLong(AtomicLong::get).sum();
+        long refusedTotal =
+                t.refused.values().stream().mapToLong(AtomicLong::get).sum();
         Map<String, Long> refused = new TreeMap<>();
         t.refused.forEach((k, v) -> refused.put(k, v.get()));
         out.printf(Locale.ROOT, "visitors=%d%n", visitors);
@@ -250,8 +268,17 @@ public final class VotingClient {
         out.printf(Locale.ROOT, "transport_errors=%d%n", t.transportErrors.get());
         for (var e : List.of(Map.entry("battle", t.battle), Map.entry("vote", t.vote))) {
             Histogram h = e.getValue();
-            out.printf(Locale.ROOT, "%s.requests=%d%n%s.rps=%.1f%n%s.p50_ms=%.1f%n%s.p99_ms=%.1f%n", e.getKey(), h.count(), e.getKey(),
-                    h.count() / seconds, e.getKey(), h.quantile(0.50) / 1000.0, e.getKey(), h.quantile(0.99) / 1000.0);
+            out.printf(
+                    Locale.ROOT,
+                    "%s.requests=%d%n%s.rps=%.1f%n%s.p50_ms=%.1f%n%s.p99_ms=%.1f%n",
+                    e.getKey(),
+                    h.count(),
+                    e.getKey(),
+                    h.count() / seconds,
+                    e.getKey(),
+                    h.quantile(0.50) / 1000.0,
+                    e.getKey(),
+                    h.quantile(0.99) / 1000.0);
         }
         List<String> problems = new ArrayList<>();
         if (stored != t.accepted.get()) problems.add("accepted " + t.accepted.get() + " but stored " + stored);
@@ -266,7 +293,11 @@ public final class VotingClient {
 
     /** Undoes the HTML escaping jte applies to attribute values and text. */
     static String unescape(String s) {
-        return s.replace("&#39;", "'").replace("&#34;", "\"").replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">")
+        return s.replace("&#39;", "'")
+                .replace("&#34;", "\"")
+                .replace("&quot;", "\"")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
                 .replace("&amp;", "&");
     }
 }

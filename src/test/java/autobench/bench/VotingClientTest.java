@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The voting client of bench/load.sh: what it counts must be what the site did. */
 @Tag("slow")
 class VotingClientTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     @ParameterizedTest
     @EnumSource(Store.class)
@@ -30,16 +31,21 @@ class VotingClientTest {
         String url = store.freshUrl(tmp);
         try (Soak soak = new Soak(new Soak.Settings(url, 2, false, 2, 4, 2, 11L), tmp)) {
             soak.run(d -> {});
-            Site site = Serving.start(soak.arena.website(), new Config.Web(0, 0, null, null, true, 100, true, null), "127.0.0.1");
+            Site site = Serving.start(
+                    soak.arena.website(), new Config.Web(0, 0, null, null, true, 100, true, null), "127.0.0.1");
             try {
                 VotingClient.Tally tally = new VotingClient.Tally();
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                HttpClient http = HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .build();
                 new VotingClient(http, "http://127.0.0.1:" + site.port(), tally).run(8, Duration.ofSeconds(2), 3);
 
                 long stored = VotingClient.stored(url, tally.acceptedByVisitor.keySet());
                 assertThat(tally.accepted.get()).isPositive();
                 assertThat(stored).isEqualTo(tally.accepted.get());
-                assertThat(tally.acceptedByVisitor).as("each visitor kept its own cookie").hasSizeGreaterThan(1);
+                assertThat(tally.acceptedByVisitor)
+                        .as("each visitor kept its own cookie")
+                        .hasSizeGreaterThan(1);
                 assertThat(tally.serverErrors.get()).isZero();
                 assertThat(tally.transportErrors.get()).isZero();
                 assertThat(tally.refused).isEmpty();
@@ -56,7 +62,8 @@ class VotingClientTest {
         String body = "<div id=\"battle\"><p class=\"message\" role=\"status\">"
                 + Refusal.OVER_VISITOR_CAP.message().replace("'", "&#39;") + "</p></div>";
         assertThat(VotingClient.reason(409, body)).isEqualTo("OVER_VISITOR_CAP");
-        assertThat(VotingClient.reason(409, "<p class=\"message\" role=\"status\">Something new.</p>")).isEqualTo("409 Something new.");
+        assertThat(VotingClient.reason(409, "<p class=\"message\" role=\"status\">Something new.</p>"))
+                .isEqualTo("409 Something new.");
         assertThat(VotingClient.reason(403, "<html></html>")).isEqualTo("403 (no message)");
     }
 

@@ -7,10 +7,10 @@ import autobench.config.ConfigLoader;
 import autobench.rating.Outcome;
 import autobench.testing.ChatStub;
 import autobench.testing.Store;
-import autobench.testing.TestConfigs;
 import autobench.testing.TestAssembly;
-import autobench.wiring.Assembly;
+import autobench.testing.TestConfigs;
 import autobench.vote.CastResult;
+import autobench.wiring.Assembly;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,25 +21,48 @@ import org.junit.jupiter.api.parallel.Isolated;
 /** `autobench admin …` and the cost lines of `verify`, as an operator types them. */
 @Isolated // CliTest.run swaps System.out and System.err for the whole process
 class AdminCommandTest {
-    @TempDir Path tmp;
-    @RegisterExtension ChatStub stub = new ChatStub();
+    @TempDir
+    Path tmp;
+
+    @RegisterExtension
+    ChatStub stub = new ChatStub();
 
     @Test
     void admin_commands_act_and_are_audited_as_the_os_user_and_resend_day_without_yes_only_prints_the_estimate() {
         stub.answerAll(ChatStub.ok());
-        Path cfg = TestConfigs.write(tmp, TestConfigs.base(Store.SQLITE.freshUrl(tmp), 2) + TestConfigs.stubModel("a", stub.port(), 30)
-                + TestConfigs.stubModel("b", stub.port(), 30) + "daily_budget_usd: 1\n");
-        assertThat(run("run-day", "--config", cfg.toString(), "--date", "2026-04-01").exit()).isZero();
+        Path cfg = TestConfigs.write(
+                tmp,
+                TestConfigs.base(Store.SQLITE.freshUrl(tmp), 2) + TestConfigs.stubModel("a", stub.port(), 30)
+                        + TestConfigs.stubModel("b", stub.port(), 30) + "daily_budget_usd: 1\n");
+        assertThat(run("run-day", "--config", cfg.toString(), "--date", "2026-04-01")
+                        .exit())
+                .isZero();
         String unknown;
         try (Assembly a = TestAssembly.build(new ConfigLoader(Map.of()).load(cfg, false))) {
-            unknown = a.storage().submissions().find(a.storage().tasks().forDay(java.time.LocalDate.parse("2026-04-01")).get(0).id(), "b").orElseThrow().id();
-            a.storage().database().jdbi().useHandle(h -> h.execute("UPDATE submissions SET status = 'unknown' WHERE id = ?", unknown));
+            unknown = a.storage()
+                    .submissions()
+                    .find(
+                            a.storage()
+                                    .tasks()
+                                    .forDay(java.time.LocalDate.parse("2026-04-01"))
+                                    .get(0)
+                                    .id(),
+                            "b")
+                    .orElseThrow()
+                    .id();
+            a.storage()
+                    .database()
+                    .jdbi()
+                    .useHandle(h -> h.execute("UPDATE submissions SET status = 'unknown' WHERE id = ?", unknown));
         }
         int calls = stub.requests();
 
         CliTest.Run estimate = run("admin", "resend-day", "--config", cfg.toString(), "--date", "2026-04-01");
         assertThat(estimate.exit()).as(estimate.err()).isZero();
-        assertThat(estimate.out()).contains("1 unknown submission(s) on 2026-04-01").contains(unknown).contains("at most $")
+        assertThat(estimate.out())
+                .contains("1 unknown submission(s) on 2026-04-01")
+                .contains(unknown)
+                .contains("at most $")
                 .contains("nothing sent; run again with --yes");
         assertThat(stub.requests()).isEqualTo(calls);
 
@@ -50,23 +73,37 @@ class AdminCommandTest {
         assertThat(bad.err()).contains("no submission with id no-such-answer");
 
         CliTest.Run audit = run("admin", "audit", "--config", cfg.toString());
-        assertThat(audit.out()).contains("cli:" + System.getProperty("user.name")).contains("disable_model").contains("b")
-                .contains("{\"disabled\":false} → {\"disabled\":true}").doesNotContain("resend_day");
+        assertThat(audit.out())
+                .contains("cli:" + System.getProperty("user.name"))
+                .contains("disable_model")
+                .contains("b")
+                .contains("{\"disabled\":false} → {\"disabled\":true}")
+                .doesNotContain("resend_day");
 
         CliTest.Run verify = run("verify", "--config", cfg.toString());
-        assertThat(verify.out()).contains("cost today").contains("cost this month").contains("projected month (linear by days elapsed)");
+        assertThat(verify.out())
+                .contains("cost today")
+                .contains("cost this month")
+                .contains("projected month (linear by days elapsed)");
     }
 
     @Test
     void void_votes_with_network_takes_an_address_and_voids_every_vote_of_its_24_and_networks_lists_the_lean() {
         stub.answerAll(ChatStub.ok());
-        Path cfg = TestConfigs.write(tmp, TestConfigs.base(Store.SQLITE.freshUrl(tmp), 2) + TestConfigs.stubModel("a", stub.port(), 30)
-                + TestConfigs.stubModel("b", stub.port(), 30) + "voting: {min_view_seconds: 0}\n");
-        assertThat(run("run-day", "--config", cfg.toString(), "--date", "2026-04-01").exit()).isZero();
+        Path cfg = TestConfigs.write(
+                tmp,
+                TestConfigs.base(Store.SQLITE.freshUrl(tmp), 2) + TestConfigs.stubModel("a", stub.port(), 30)
+                        + TestConfigs.stubModel("b", stub.port(), 30) + "voting: {min_view_seconds: 0}\n");
+        assertThat(run("run-day", "--config", cfg.toString(), "--date", "2026-04-01")
+                        .exit())
+                .isZero();
         try (Assembly a = TestAssembly.build(new ConfigLoader(Map.of()).load(cfg, false))) {
             autobench.admin.OperatorTest.publish(a);
             for (int i = 1; i <= 6; i++) {
-                var b = a.website().battles().issue("cookie-" + i, "198.51.100." + i).orElseThrow();
+                var b = a.website()
+                        .battles()
+                        .issue("cookie-" + i, "198.51.100." + i)
+                        .orElseThrow();
                 assertThat(a.website().battles().cast(b.token(), "cookie-" + i, Outcome.LEFT, "198.51.100." + i))
                         .isInstanceOf(CastResult.Accepted.class);
             }
@@ -75,7 +112,8 @@ class AdminCommandTest {
         CliTest.Run networks = run("admin", "networks", "--config", cfg.toString());
         assertThat(networks.exit()).as(networks.err()).isZero();
         assertThat(networks.out()).contains("6 votes, 6 visitors, leans to ");
-        CliTest.Run both = run("admin", "void-votes", "cookie-1", "--network", "198.51.100.9", "--config", cfg.toString());
+        CliTest.Run both =
+                run("admin", "void-votes", "cookie-1", "--network", "198.51.100.9", "--config", cfg.toString());
         assertThat(both.exit()).isNotZero();
         CliTest.Run voided = run("admin", "void-votes", "--network", "198.51.100.250", "--config", cfg.toString());
         assertThat(voided.exit()).as(voided.err()).isZero();

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.parallel.Isolated;
 /** The commands as a user types them. */
 @Isolated // swaps System.out and System.err for the whole process
 class CliTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     record Run(int exit, String out, String err) {}
 
@@ -40,8 +41,11 @@ class CliTest {
     void run_day_twice_then_verify_reports_zero_duplicates() {
         try (ChatStub stub = new ChatStub()) {
             stub.answerAll(ChatStub.ok());
-            Path cfg = TestConfigs.write(tmp, TestConfigs.base(Store.SQLITE.freshUrl(tmp), 2) + TestConfigs.stubModel("m", stub.port(), 30));
-            assertThat(run("run-day", "--config", cfg.toString(), "--date", "2026-04-01").exit()).isZero();
+            Path cfg = TestConfigs.write(
+                    tmp, TestConfigs.base(Store.SQLITE.freshUrl(tmp), 2) + TestConfigs.stubModel("m", stub.port(), 30));
+            assertThat(run("run-day", "--config", cfg.toString(), "--date", "2026-04-01")
+                            .exit())
+                    .isZero();
             Run second = run("run-day", "--config", cfg.toString(), "--date", "2026-04-01");
             assertThat(second.exit()).isZero();
             assertThat(second.out()).contains("0 requests sent");
@@ -86,13 +90,19 @@ class CliTest {
     void cost_reports_per_day_and_per_model_from_the_ledger() {
         try (ChatStub stub = new ChatStub()) {
             stub.answerAll(ChatStub.ok());
-            Path cfg = TestConfigs.write(tmp, TestConfigs.base(Store.SQLITE.freshUrl(tmp), 2)
-                    + TestConfigs.stubModel("m", stub.port(), 30) + TestConfigs.stubModel("n", stub.port(), 30));
+            Path cfg = TestConfigs.write(
+                    tmp,
+                    TestConfigs.base(Store.SQLITE.freshUrl(tmp), 2)
+                            + TestConfigs.stubModel("m", stub.port(), 30)
+                            + TestConfigs.stubModel("n", stub.port(), 30));
             assertThat(run("run-day", "--config", cfg.toString()).exit()).isZero();
             Run cost = run("cost", "--config", cfg.toString(), "--json");
             assertThat(cost.exit()).isZero();
             // 4 calls × (120 input × $1/M + 340 output × $2/M) = 4 × $0.0008
-            assertThat(cost.out()).contains("\"calls\" : 4").contains("\"usd\" : 0.0032").contains("\"model\" : \"n\"");
+            assertThat(cost.out())
+                    .contains("\"calls\" : 4")
+                    .contains("\"usd\" : 0.0032")
+                    .contains("\"model\" : \"n\"");
             Run text = run("cost", "--config", cfg.toString());
             assertThat(text.out()).contains("(day total)").contains("0.0016");
         }
@@ -102,7 +112,8 @@ class CliTest {
     void models_probe_sends_one_request_and_reports_acceptance_without_touching_the_arena() {
         try (ChatStub stub = new ChatStub()) {
             stub.answerAll(ChatStub.ok());
-            Path cfg = TestConfigs.write(tmp, TestConfigs.base(Store.SQLITE.freshUrl(tmp), 2) + TestConfigs.stubModel("m", stub.port(), 30));
+            Path cfg = TestConfigs.write(
+                    tmp, TestConfigs.base(Store.SQLITE.freshUrl(tmp), 2) + TestConfigs.stubModel("m", stub.port(), 30));
             Run r = run("models", "--config", cfg.toString(), "--probe", "m");
             assertThat(r.exit()).isZero();
             assertThat(r.out()).contains("OK").contains("stub-model-2026-01-01");

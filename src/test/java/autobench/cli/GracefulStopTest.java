@@ -9,8 +9,8 @@ import autobench.dispatch.Submission;
 import autobench.dispatch.SubmissionStatus;
 import autobench.testing.ChatStub;
 import autobench.testing.Store;
-import autobench.testing.TestConfigs;
 import autobench.testing.TestAssembly;
+import autobench.testing.TestConfigs;
 import autobench.wiring.Assembly;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,16 +29,23 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Tag("slow")
 class GracefulStopTest {
     static final LocalDate DAY = LocalDate.of(2026, 7, 1);
-    @TempDir Path tmp;
-    @RegisterExtension ChatStub stub = new ChatStub();
+
+    @TempDir
+    Path tmp;
+
+    @RegisterExtension
+    ChatStub stub = new ChatStub();
 
     @ParameterizedTest
     @EnumSource(Store.class)
-    void sigterm_during_calls_lets_them_finish_leaves_nothing_calling_and_the_rest_pending(Store store) throws Exception {
+    void sigterm_during_calls_lets_them_finish_leaves_nothing_calling_and_the_rest_pending(Store store)
+            throws Exception {
         stub.answerAll(ChatStub.ok().withFixedDelay(2_000));
         // 4 tasks × 2 models, 2 calls at a time: when the signal comes, 2 are in flight and 6 wait.
-        String yaml = TestConfigs.base(store.freshUrl(tmp), 4).replace("max_attempts: 3", "max_attempts: 3\n  max_concurrency: 2")
-                + TestConfigs.stubModel("m1", stub.port(), 30) + TestConfigs.stubModel("m2", stub.port(), 30);
+        String yaml = TestConfigs.base(store.freshUrl(tmp), 4)
+                        .replace("max_attempts: 3", "max_attempts: 3\n  max_concurrency: 2")
+                + TestConfigs.stubModel("m1", stub.port(), 30)
+                + TestConfigs.stubModel("m2", stub.port(), 30);
         Path cfg = TestConfigs.write(tmp, yaml);
         Config c = TestConfigs.load(tmp, yaml, Map.of());
         Process child = runDay(cfg);
@@ -49,21 +56,38 @@ class GracefulStopTest {
         }
         assertThat(stub.requests()).as("two calls in flight").isEqualTo(2);
         child.destroy(); // SIGTERM
-        assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("run-day exits within the grace period").isTrue();
-        assertThat(child.exitValue()).as("exit status of a process stopped by SIGTERM; log: %s", log()).isEqualTo(128 + 15);
+        assertThat(child.waitFor(60, TimeUnit.SECONDS))
+                .as("run-day exits within the grace period")
+                .isTrue();
+        assertThat(child.exitValue())
+                .as("exit status of a process stopped by SIGTERM; log: %s", log())
+                .isEqualTo(128 + 15);
         assertThat(log()).contains("stopping").contains("Stopped early");
 
         try (Assembly a = TestAssembly.build(c)) {
             List<Submission> subs = new ArrayList<>();
-            a.storage().tasks().forDay(DAY).forEach(t -> subs.addAll(a.storage().submissions().forTask(t.id())));
-            assertThat(subs).hasSize(8).noneMatch(s -> s.status() == SubmissionStatus.CALLING || s.status() == SubmissionStatus.UNKNOWN);
-            assertThat(subs).filteredOn(s -> s.status() == SubmissionStatus.SUCCEEDED).as("the calls in flight finished and were stored")
+            a.storage()
+                    .tasks()
+                    .forDay(DAY)
+                    .forEach(t -> subs.addAll(a.storage().submissions().forTask(t.id())));
+            assertThat(subs)
+                    .hasSize(8)
+                    .noneMatch(s -> s.status() == SubmissionStatus.CALLING || s.status() == SubmissionStatus.UNKNOWN);
+            assertThat(subs)
+                    .filteredOn(s -> s.status() == SubmissionStatus.SUCCEEDED)
+                    .as("the calls in flight finished and were stored")
                     .hasSize(stub.requests());
-            assertThat(subs).filteredOn(s -> s.status() == SubmissionStatus.PENDING).hasSize(8 - stub.requests());
+            assertThat(subs)
+                    .filteredOn(s -> s.status() == SubmissionStatus.PENDING)
+                    .hasSize(8 - stub.requests());
             for (Submission s : subs) {
                 List<LedgerCall> calls = a.storage().ledger().forSubmission(s.id());
                 if (s.status() == SubmissionStatus.PENDING) assertThat(calls).isEmpty();
-                else assertThat(calls).singleElement().extracting(LedgerCall::outcome).isEqualTo(CallOutcome.ANSWERED);
+                else
+                    assertThat(calls)
+                            .singleElement()
+                            .extracting(LedgerCall::outcome)
+                            .isEqualTo(CallOutcome.ANSWERED);
             }
             int before = stub.requests();
             // Running the day again finishes it, and sends nothing that was already answered.
@@ -75,7 +99,8 @@ class GracefulStopTest {
 
     @ParameterizedTest
     @EnumSource(Store.class)
-    void sigterm_to_serve_records_the_running_stage_as_stopped_before_closing_the_database(Store store) throws Exception {
+    void sigterm_to_serve_records_the_running_stage_as_stopped_before_closing_the_database(Store store)
+            throws Exception {
         // Found by bench/chaos: serve closed the database while its scheduler thread was still
         // finishing the dispatch stage, so the run stayed 'running' until its lease ran out.
         stub.answerAll(ChatStub.ok().withFixedDelay(2_000));
@@ -85,10 +110,21 @@ class GracefulStopTest {
                 + "schedule: {generate_at: \"00:00\", dispatch_at: \"00:00\", render_at: \"00:00\", catch_up_days: 0}\n";
         Path cfg = TestConfigs.write(tmp, yaml);
         Config c = TestConfigs.load(tmp, yaml, Map.of());
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "autobench.cli.App",
-                "serve", "--config", cfg.toString(), "--roles", "worker,scheduler");
-        Process child = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+        List<String> cmd = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "autobench.cli.App",
+                "serve",
+                "--config",
+                cfg.toString(),
+                "--roles",
+                "worker,scheduler");
+        Process child = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("child.log").toFile())
+                .start();
         try {
             long deadline = System.currentTimeMillis() + 60_000;
             while (stub.requests() < 2 && System.currentTimeMillis() < deadline) {
@@ -97,7 +133,9 @@ class GracefulStopTest {
             }
             assertThat(stub.requests()).as("two calls in flight").isEqualTo(2);
             child.destroy(); // SIGTERM
-            assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("serve exits within the grace period").isTrue();
+            assertThat(child.waitFor(60, TimeUnit.SECONDS))
+                    .as("serve exits within the grace period")
+                    .isTrue();
             assertThat(child.exitValue()).as("log: %s", log()).isEqualTo(128 + 15);
             assertThat(log()).doesNotContain("has been closed").doesNotContain("ERROR");
         } finally {
@@ -105,20 +143,37 @@ class GracefulStopTest {
         }
         try (Assembly a = TestAssembly.build(c)) {
             LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
-            var run = a.storage().stageRuns().find(autobench.cycle.Stage.DISPATCH, today).orElseThrow();
-            assertThat(run.status()).as("the dispatch run records the stop; another process may take it over at once")
+            var run = a.storage()
+                    .stageRuns()
+                    .find(autobench.cycle.Stage.DISPATCH, today)
+                    .orElseThrow();
+            assertThat(run.status())
+                    .as("the dispatch run records the stop; another process may take it over at once")
                     .isEqualTo(autobench.cycle.StageRuns.Status.STOPPED);
             assertThat(run.finishedAt()).isNotNull();
-            assertThat(a.storage().submissions().countsByStatus()).doesNotContainKey(SubmissionStatus.CALLING)
-                    .doesNotContainKey(SubmissionStatus.UNKNOWN).containsEntry(SubmissionStatus.SUCCEEDED, 2);
+            assertThat(a.storage().submissions().countsByStatus())
+                    .doesNotContainKey(SubmissionStatus.CALLING)
+                    .doesNotContainKey(SubmissionStatus.UNKNOWN)
+                    .containsEntry(SubmissionStatus.SUCCEEDED, 2);
         }
     }
 
     private Process runDay(Path cfg) throws Exception {
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "autobench.cli.App",
-                "run-day", "--config", cfg.toString(), "--date", DAY.toString());
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+        List<String> cmd = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "autobench.cli.App",
+                "run-day",
+                "--config",
+                cfg.toString(),
+                "--date",
+                DAY.toString());
+        return new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("child.log").toFile())
+                .start();
     }
 
     private String log() throws Exception {

@@ -32,7 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ManyServeProcessesTest {
     static final int TASKS = 1;
     static final List<String> MODELS = List.of("demo-orbit", "demo-grid", "demo-waves", "demo-blocks");
-    @TempDir Path tmp;
+
+    @TempDir
+    Path tmp;
+
     final List<Process> children = new ArrayList<>();
 
     @AfterEach
@@ -64,7 +67,12 @@ class ManyServeProcessesTest {
                   lanes: 1
                 models:
                 """.formatted(url, TASKS, chromium));
-        for (String m : MODELS) yaml.append("  - {id: ").append(m).append(", provider: demo, model: ").append(m).append("}\n");
+        for (String m : MODELS)
+            yaml.append("  - {id: ")
+                    .append(m)
+                    .append(", provider: demo, model: ")
+                    .append(m)
+                    .append("}\n");
         Path cfg = tmp.resolve("autobench.yaml");
         Files.writeString(cfg, yaml);
 
@@ -77,36 +85,66 @@ class ManyServeProcessesTest {
         try (Connection db = DriverManager.getConnection(url)) {
             while (System.currentTimeMillis() < deadline) {
                 for (int i = 0; i < children.size(); i++) {
-                    assertThat(children.get(i).isAlive()).as("serve #%d died early: %s", i, log(i)).isTrue();
+                    assertThat(children.get(i).isAlive())
+                            .as("serve #%d died early: %s", i, log(i))
+                            .isTrue();
                 }
                 renderStatus = string(db, "SELECT status FROM stage_runs WHERE stage = 'render'");
                 if (renderStatus != null && !renderStatus.equals("running")) break;
                 Thread.sleep(200);
             }
-            assertThat(renderStatus).as("the render stage finished within 150 s; logs:\n%s\n%s\n%s", log(0), log(1), log(2)).isEqualTo("done");
+            assertThat(renderStatus)
+                    .as("the render stage finished within 150 s; logs:\n%s\n%s\n%s", log(0), log(1), log(2))
+                    .isEqualTo("done");
 
-            assertThat(ints(db, "SELECT attempts FROM stage_runs ORDER BY stage")).as("each stage of the day ran once, in one process")
-                    .containsOnly(1).hasSize(4);
-            assertThat(integer(db, "SELECT COUNT(*) FROM tasks")).as("one set of tasks").isEqualTo(TASKS);
-            assertThat(integer(db, "SELECT COUNT(*) FROM submissions")).as("one submission per (task, model)").isEqualTo(TASKS * MODELS.size());
-            assertThat(integer(db, "SELECT COUNT(DISTINCT task_id || '/' || model_id) FROM submissions")).isEqualTo(TASKS * MODELS.size());
-            assertThat(integer(db, "SELECT COUNT(*) FROM duplicate_submissions")).as("the seed's view duplicate_submissions").isZero();
-            assertThat(integer(db, "SELECT COUNT(*) FROM submissions WHERE status IN ('calling', 'pending', 'unknown')")).isZero();
+            assertThat(ints(db, "SELECT attempts FROM stage_runs ORDER BY stage"))
+                    .as("each stage of the day ran once, in one process")
+                    .containsOnly(1)
+                    .hasSize(4);
+            assertThat(integer(db, "SELECT COUNT(*) FROM tasks"))
+                    .as("one set of tasks")
+                    .isEqualTo(TASKS);
+            assertThat(integer(db, "SELECT COUNT(*) FROM submissions"))
+                    .as("one submission per (task, model)")
+                    .isEqualTo(TASKS * MODELS.size());
+            assertThat(integer(db, "SELECT COUNT(DISTINCT task_id || '/' || model_id) FROM submissions"))
+                    .isEqualTo(TASKS * MODELS.size());
+            assertThat(integer(db, "SELECT COUNT(*) FROM duplicate_submissions"))
+                    .as("the seed's view duplicate_submissions")
+                    .isZero();
+            assertThat(integer(
+                            db, "SELECT COUNT(*) FROM submissions WHERE status IN ('calling', 'pending', 'unknown')"))
+                    .isZero();
 
             Map<String, Integer> calls = counts(db, """
                     SELECT s.id, COUNT(c.id) FROM submissions s LEFT JOIN provider_calls c ON c.submission_id = s.id GROUP BY s.id""");
-            assertThat(calls).as("ledger rows per submission").hasSize(TASKS * MODELS.size()).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
-            assertThat(integer(db, "SELECT COUNT(*) FROM provider_calls WHERE outcome IS NULL")).as("no call left in flight").isZero();
+            assertThat(calls)
+                    .as("ledger rows per submission")
+                    .hasSize(TASKS * MODELS.size())
+                    .allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
+            assertThat(integer(db, "SELECT COUNT(*) FROM provider_calls WHERE outcome IS NULL"))
+                    .as("no call left in flight")
+                    .isZero();
 
             int succeeded = integer(db, "SELECT COUNT(*) FROM submissions WHERE status = 'succeeded'");
-            assertThat(succeeded).as("the demo models answer with runnable pages").isPositive();
+            assertThat(succeeded)
+                    .as("the demo models answer with runnable pages")
+                    .isPositive();
             Map<String, Integer> renders = counts(db, """
                     SELECT s.id, COALESCE(MAX(r.attempts), 0) FROM submissions s LEFT JOIN render_results r ON r.submission_id = s.id
                     WHERE s.status = 'succeeded' GROUP BY s.id""");
-            assertThat(renders).as("render attempts per succeeded answer").hasSize(succeeded).allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
-            assertThat(integer(db, "SELECT COUNT(*) FROM render_results WHERE status <> 'done'")).isZero();
-            assertThat(integer(db, "SELECT COUNT(*) FROM tasks WHERE status = 'published'")).as("the task is published").isEqualTo(TASKS);
-            assertThat(integer(db, "SELECT COUNT(DISTINCT owner) FROM stage_runs")).as("owners of the stage runs").isBetween(1, 3);
+            assertThat(renders)
+                    .as("render attempts per succeeded answer")
+                    .hasSize(succeeded)
+                    .allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
+            assertThat(integer(db, "SELECT COUNT(*) FROM render_results WHERE status <> 'done'"))
+                    .isZero();
+            assertThat(integer(db, "SELECT COUNT(*) FROM tasks WHERE status = 'published'"))
+                    .as("the task is published")
+                    .isEqualTo(TASKS);
+            assertThat(integer(db, "SELECT COUNT(DISTINCT owner) FROM stage_runs"))
+                    .as("owners of the stage runs")
+                    .isBetween(1, 3);
         }
         for (int i = 0; i < children.size(); i++) {
             children.get(i).destroy();
@@ -116,10 +154,23 @@ class ManyServeProcessesTest {
     }
 
     private Process serve(Path cfg, int i) throws Exception {
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "autobench.cli.App",
-                "serve", "--config", cfg.toString(), "--port", "0", "--sandbox-port", "0");
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("serve-" + i + ".log").toFile()).start();
+        List<String> cmd = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "autobench.cli.App",
+                "serve",
+                "--config",
+                cfg.toString(),
+                "--port",
+                "0",
+                "--sandbox-port",
+                "0");
+        return new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("serve-" + i + ".log").toFile())
+                .start();
     }
 
     private String log(int i) throws Exception {
@@ -128,7 +179,8 @@ class ManyServeProcessesTest {
     }
 
     private static String string(Connection db, String sql) throws Exception {
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             return rs.next() ? rs.getString(1) : null;
         } catch (java.sql.SQLException e) {
             return null; // not migrated yet: the children are still starting
@@ -136,7 +188,8 @@ class ManyServeProcessesTest {
     }
 
     private static int integer(Connection db, String sql) throws Exception {
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getInt(1);
         }
@@ -144,7 +197,8 @@ class ManyServeProcessesTest {
 
     private static List<Integer> ints(Connection db, String sql) throws Exception {
         List<Integer> out = new ArrayList<>();
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) out.add(rs.getInt(1));
         }
         return out;
@@ -152,7 +206,8 @@ class ManyServeProcessesTest {
 
     private static Map<String, Integer> counts(Connection db, String sql) throws Exception {
         Map<String, Integer> out = new LinkedHashMap<>();
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) out.put(rs.getString(1), rs.getInt(2));
         }
         return out;

@@ -36,20 +36,40 @@ class RatingsCommandTest {
         assertThat(run.code).isZero();
         String[] lines = run.out.split("\n");
         assertThat(lines[0]).isEqualTo("5 votes, 3 models");
-        assertThat(lines[1]).contains("95% bootstrap intervals from 50 rounds, seed 1").contains("K=32");
+        assertThat(lines[1])
+                .contains("95% bootstrap intervals from 50 rounds, seed 1")
+                .contains("K=32");
         assertThat(lines[2]).containsSubsequence("Rank", "Model", "Rating", "95% CI", "Votes", "Win rate", "Elo");
         assertThat(lines[3]).containsSubsequence("alpha", "provisional");
         assertThat(lines[3].indexOf("Votes")).isEqualTo(-1);
         // every data row puts its rating under the header
         int column = lines[2].indexOf("Rating") + "Rating".length();
-        for (int i = 3; i <= 5; i++) assertThat(lines[i].charAt(column)).as(lines[i]).isEqualTo(' ');
+        for (int i = 3; i <= 5; i++)
+            assertThat(lines[i].charAt(column)).as(lines[i]).isEqualTo(' ');
         assertThat(run.out).contains("provisional: fewer than 30 votes");
     }
 
     @Test
     void json_mode_gives_rows_settings_and_the_filter() throws IOException {
-        Run run = run(null, "--votes", file(VOTES).toString(), "--json", "--rounds", "20", "--seed", "9",
-                "--category", "game", "--from", "2025-03-01", "--to", "2025-03-02", "--k", "16", "--anchor", "beta");
+        Run run = run(
+                null,
+                "--votes",
+                file(VOTES).toString(),
+                "--json",
+                "--rounds",
+                "20",
+                "--seed",
+                "9",
+                "--category",
+                "game",
+                "--from",
+                "2025-03-01",
+                "--to",
+                "2025-03-02",
+                "--k",
+                "16",
+                "--anchor",
+                "beta");
         assertThat(run.code).as(run.err).isZero();
         JsonNode doc = new ObjectMapper().readTree(run.out);
         assertThat(doc.get("votes").asLong()).isEqualTo(2);
@@ -60,8 +80,21 @@ class RatingsCommandTest {
         assertThat(doc.get("rows")).hasSize(2);
         JsonNode first = doc.get("rows").get(0);
         assertThat(first.get("model").asText()).isEqualTo("alpha");
-        assertThat(first.fieldNames()).toIterable().contains("rating", "ciLow", "ciHigh", "rank", "votes", "wins",
-                "losses", "ties", "bothBad", "winRate", "provisional", "elo");
+        assertThat(first.fieldNames())
+                .toIterable()
+                .contains(
+                        "rating",
+                        "ciLow",
+                        "ciHigh",
+                        "rank",
+                        "votes",
+                        "wins",
+                        "losses",
+                        "ties",
+                        "bothBad",
+                        "winRate",
+                        "provisional",
+                        "elo");
         assertThat(doc.get("rows").get(1).get("rating").asDouble()).isEqualTo(1000);
         assertThat(doc.get("sides")).hasSize(2);
     }
@@ -94,8 +127,10 @@ class RatingsCommandTest {
 
     @Test
     void bad_options_are_usage_errors() throws IOException {
-        assertThat(run(null, "--votes", file(VOTES).toString(), "--from", "2025-03-05", "--to", "2025-03-01").code).isEqualTo(2);
-        assertThat(run(null, "--votes", file(VOTES).toString(), "--k", "-3").code).isEqualTo(2);
+        assertThat(run(null, "--votes", file(VOTES).toString(), "--from", "2025-03-05", "--to", "2025-03-01").code)
+                .isEqualTo(2);
+        assertThat(run(null, "--votes", file(VOTES).toString(), "--k", "-3").code)
+                .isEqualTo(2);
         assertThat(run(null, "--from", "yesterday").code).isEqualTo(2);
         Run missing = run(null, "--votes", dir.resolve("nope.jsonl").toString());
         assertThat(missing.code).isEqualTo(1);

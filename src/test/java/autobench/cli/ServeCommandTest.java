@@ -17,7 +17,10 @@ class ServeCommandTest {
 
     @Test
     void serve_and_demo_describe_their_options() {
-        assertThat(CliTest.run("serve", "--help").out()).contains("--port").contains("--sandbox-port").contains("--no-cache");
+        assertThat(CliTest.run("serve", "--help").out())
+                .contains("--port")
+                .contains("--sandbox-port")
+                .contains("--no-cache");
         assertThat(CliTest.run("demo", "--help").out()).contains("--no-serve").contains("--days");
     }
 }

@@ -38,7 +38,9 @@ class ConfigFuzzTest {
     private static final YAMLMapper YAML = new YAMLMapper();
     private static String example;
     private static ObjectNode exampleTree;
-    @TempDir static Path dir;
+
+    @TempDir
+    static Path dir;
 
     @BeforeAll
     static void readExample() throws IOException {
@@ -70,9 +72,23 @@ class ConfigFuzzTest {
             yaml = YAML.writeValueAsString(root);
         } else {
             yaml = mutateText(r, example);
-            if (r.nextInt(4) == 0) env.put("AUTOBENCH_" + Fuzz.pick(r, List.of("ZONE", "TASKS_PER_DAY", "DISPATCH_MAX_ATTEMPTS",
-                    "MODELS_GPT_4O_PRICE_INPUT", "MODELS_GPT_4O_TIMEOUT_SECONDS", "RENDER_CHROMIUM", "WEB_PORT", "NO_SUCH_KEY",
-                    "MODELS_", "DISPATCH_PROVIDER_CONCURRENCY_OPENAI")), Fuzz.text(r, r.nextInt(20)));
+            if (r.nextInt(4) == 0)
+                env.put(
+                        "AUTOBENCH_"
+                                + Fuzz.pick(
+                                        r,
+                                        List.of(
+                                                "ZONE",
+                                                "TASKS_PER_DAY",
+                                                "DISPATCH_MAX_ATTEMPTS",
+                                                "MODELS_GPT_4O_PRICE_INPUT",
+                                                "MODELS_GPT_4O_TIMEOUT_SECONDS",
+                                                "RENDER_CHROMIUM",
+                                                "WEB_PORT",
+                                                "NO_SUCH_KEY",
+                                                "MODELS_",
+                                                "DISPATCH_PROVIDER_CONCURRENCY_OPENAI")),
+                        Fuzz.text(r, r.nextInt(20)));
         }
         String why = Fuzz.seed("mutated config" + (onTree ? " (edited " + edited + ")" : ""), seed);
         try {
@@ -80,15 +96,20 @@ class ConfigFuzzTest {
             Config c = load(yaml, env, !onTree && r.nextBoolean(), garbage, r.nextInt(Integer.MAX_VALUE));
             assertThat(c).as(why).isNotNull();
         } catch (ConfigException e) {
-            assertThat(e.problems()).as(why).isNotEmpty().allSatisfy(p -> assertThat(p).as(why).isNotBlank());
+            assertThat(e.problems())
+                    .as(why)
+                    .isNotEmpty()
+                    .allSatisfy(p -> assertThat(p).as(why).isNotBlank());
             for (String p : e.problems()) {
                 if (p.startsWith("not valid")) assertThat(p).as(why).contains("line");
                 assertThat(p).as(why).doesNotContain("Input length");
             }
             // the unmutated example loads, so with keys not required every problem comes from an edit
             if (onTree) {
-                assertThat(e.problems()).as(why + ": " + e.getMessage())
-                        .anySatisfy(p -> assertThat(edited).anySatisfy(k -> assertThat(p).contains(k)));
+                assertThat(e.problems())
+                        .as(why + ": " + e.getMessage())
+                        .anySatisfy(p ->
+                                assertThat(edited).anySatisfy(k -> assertThat(p).contains(k)));
             }
         } catch (RuntimeException | StackOverflowError e) {
             throw new AssertionError(why + " threw " + e, e);
@@ -99,10 +120,12 @@ class ConfigFuzzTest {
         return load(yaml, env, requireKeys, null, 0);
     }
 
-    private static Config load(String yaml, Map<String, String> env, boolean requireKeys, byte[] garbage, int garbageAt) throws IOException {
+    private static Config load(String yaml, Map<String, String> env, boolean requireKeys, byte[] garbage, int garbageAt)
+            throws IOException {
         Path f = Files.createTempFile(dir, "fuzz", ".yaml");
         try {
-            byte[] bytes = yaml.getBytes(StandardCharsets.UTF_8); // a lone surrogate becomes '?', as an editor would save it
+            byte[] bytes =
+                    yaml.getBytes(StandardCharsets.UTF_8); // a lone surrogate becomes '?', as an editor would save it
             if (garbage != null) { // bytes that are not UTF-8 at all
                 byte[] spliced = new byte[bytes.length + garbage.length];
                 int at = garbageAt % (bytes.length + 1);
@@ -119,8 +142,14 @@ class ConfigFuzzTest {
     }
 
     /** Keys the loader knows, so that edits also hit keys it reads (not only unknown ones). */
-    private static final List<String> KNOWN = List.copyOf(new LinkedHashSet<>(concat(ConfigLoader.TOP_KEYS, ConfigLoader.SCHEDULE_KEYS,
-            ConfigLoader.DISPATCH_KEYS, ConfigLoader.RENDER_KEYS, ConfigLoader.WEB_KEYS, ConfigLoader.MODEL_KEYS, Set.of("input", "output"))));
+    private static final List<String> KNOWN = List.copyOf(new LinkedHashSet<>(concat(
+            ConfigLoader.TOP_KEYS,
+            ConfigLoader.SCHEDULE_KEYS,
+            ConfigLoader.DISPATCH_KEYS,
+            ConfigLoader.RENDER_KEYS,
+            ConfigLoader.WEB_KEYS,
+            ConfigLoader.MODEL_KEYS,
+            Set.of("input", "output"))));
 
     @SafeVarargs
     private static List<String> concat(Set<String>... sets) {
@@ -202,7 +231,10 @@ class ConfigFuzzTest {
             case 9 -> f.booleanNode(r.nextBoolean());
             case 10 -> {
                 JsonNode deep = f.textNode("bottom");
-                for (int i = r.nextInt(300); i > 0; i--) deep = r.nextBoolean() ? f.arrayNode().add(deep) : f.objectNode().set("d", deep);
+                for (int i = r.nextInt(300); i > 0; i--)
+                    deep = r.nextBoolean()
+                            ? f.arrayNode().add(deep)
+                            : f.objectNode().set("d", deep);
                 yield deep;
             }
             case 11 -> f.textNode("");
@@ -210,9 +242,42 @@ class ConfigFuzzTest {
         };
     }
 
-    private static final List<String> YAML_BITS = List.of("&a ", "*a", "*nope", "!!binary ", "!!python/object:os.system ", "!!int ",
-            "!!float ", "{", "}", "[", "]", ": ", "- ", "\t", "%YAML 1.1\n", "---\n", "...\n", "? ", "|\n", ">-\n", "\"", "'", "#",
-            "<<: *a\n", "~", ".inf", "-.inf", ".nan", "0x1F", "0o17", "1_000", "2025-03-01", "\"\\0\"", "\"\\uD800\"", "\u0000");
+    private static final List<String> YAML_BITS = List.of(
+            "&a ",
+            "*a",
+            "*nope",
+            "!!binary ",
+            "!!python/object:os.system ",
+            "!!int ",
+            "!!float ",
+            "{",
+            "}",
+            "[",
+            "]",
+            ": ",
+            "- ",
+            "\t",
+            "%YAML 1.1\n",
+            "---\n",
+            "...\n",
+            "? ",
+            "|\n",
+            ">-\n",
+            "\"",
+            "'",
+            "#",
+            "<<: *a\n",
+            "~",
+            ".inf",
+            "-.inf",
+            ".nan",
+            "0x1F",
+            "0o17",
+            "1_000",
+            "2025-03-01",
+            "\"\\0\"",
+            "\"\\uD800\"",
+            "\u0000");
 
     /** Text-level damage: what a careless edit or a bad paste does. */
     static String mutateText(SplittableRandom r, String text) {
@@ -230,8 +295,11 @@ class ConfigFuzzTest {
                     lines.set(at, l.substring(0, p) + Fuzz.pick(r, YAML_BITS) + l.substring(p));
                 }
                 case 4 -> lines.add(at, Fuzz.text(r, r.nextInt(40)));
-                case 5 -> lines.add(0, "a: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n"
-                        + "b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]");
+                case 5 ->
+                    lines.add(
+                            0,
+                            "a: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n"
+                                    + "b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]");
                 default -> lines.set(at, "[".repeat(r.nextInt(1200)));
             }
             if (lines.isEmpty()) lines.add("");

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     static final String GOOD = """
             database: jdbc:sqlite:data/x.db
@@ -45,7 +46,8 @@ class ConfigLoaderTest {
 
     @Test
     void a_malformed_config_names_the_bad_key() {
-        String bad = GOOD.replace("tasks_per_day: 4", "tasks_per_day: many").replace("zone: Europe/Berlin", "zone: Mars/Olympus")
+        String bad = GOOD.replace("tasks_per_day: 4", "tasks_per_day: many")
+                .replace("zone: Europe/Berlin", "zone: Mars/Olympus")
                 .replace("output: 10", "output: -1");
         assertThatThrownBy(() -> load(bad, Map.of("OPENAI_API_KEY", "k")))
                 .isInstanceOf(ConfigException.class)
@@ -65,7 +67,9 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> load(GOOD, Map.of()))
                 .hasMessageContaining("models[gpt-4o].api_key_env: environment variable OPENAI_API_KEY is not set");
         // A disabled model needs no key.
-        Config c = load(GOOD.replace("api_key_env: OPENAI_API_KEY", "api_key_env: OPENAI_API_KEY\n    enabled: false"), Map.of());
+        Config c = load(
+                GOOD.replace("api_key_env: OPENAI_API_KEY", "api_key_env: OPENAI_API_KEY\n    enabled: false"),
+                Map.of());
         assertThat(c.enabledModels()).extracting(m -> m.id()).containsExactly("demo-grid");
     }
 
@@ -73,8 +77,10 @@ class ConfigLoaderTest {
     void a_web_signing_key_shorter_than_32_characters_is_refused_naming_its_variable() {
         String yaml = GOOD + "web:\n  secret_env: WEB_KEY\n";
         Map<String, String> keys = Map.of("OPENAI_API_KEY", "sk-test");
-        assertThatThrownBy(() -> load(yaml, new java.util.HashMap<>(Map.of("OPENAI_API_KEY", "sk-test", "WEB_KEY", "short"))))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("web.secret_env: the key in WEB_KEY is too short");
+        assertThatThrownBy(() ->
+                        load(yaml, new java.util.HashMap<>(Map.of("OPENAI_API_KEY", "sk-test", "WEB_KEY", "short"))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("web.secret_env: the key in WEB_KEY is too short");
         Map<String, String> good = new java.util.HashMap<>(keys);
         good.put("WEB_KEY", "k".repeat(32));
         assertThat(load(yaml, good).web().secretEnv()).isEqualTo("WEB_KEY");
@@ -82,21 +88,39 @@ class ConfigLoaderTest {
 
     @Test
     void every_value_can_be_overridden_by_an_environment_variable() {
-        Config c = load(GOOD, Map.of("OPENAI_API_KEY", "k", "AUTOBENCH_ZONE", "UTC", "AUTOBENCH_TASKS_PER_DAY", "2",
-                "AUTOBENCH_DISPATCH_MAX_ATTEMPTS", "5", "AUTOBENCH_MODELS_GPT_4O_MODEL", "gpt-4o-2024-11-20",
-                "AUTOBENCH_MODELS_GPT_4O_PRICE_INPUT", "3.0", "AUTOBENCH_DISPATCH_PROVIDER_CONCURRENCY_OPENAI", "8"));
+        Config c = load(
+                GOOD,
+                Map.of(
+                        "OPENAI_API_KEY",
+                        "k",
+                        "AUTOBENCH_ZONE",
+                        "UTC",
+                        "AUTOBENCH_TASKS_PER_DAY",
+                        "2",
+                        "AUTOBENCH_DISPATCH_MAX_ATTEMPTS",
+                        "5",
+                        "AUTOBENCH_MODELS_GPT_4O_MODEL",
+                        "gpt-4o-2024-11-20",
+                        "AUTOBENCH_MODELS_GPT_4O_PRICE_INPUT",
+                        "3.0",
+                        "AUTOBENCH_DISPATCH_PROVIDER_CONCURRENCY_OPENAI",
+                        "8"));
         assertThat(c.zone()).isEqualTo(ZoneId.of("UTC"));
         assertThat(c.tasksPerDay()).isEqualTo(2);
         assertThat(c.dispatch().maxAttempts()).isEqualTo(5);
-        assertThat(c.dispatch().concurrencyFor(autobench.provider.ProviderKind.OPENAI)).isEqualTo(8);
+        assertThat(c.dispatch().concurrencyFor(autobench.provider.ProviderKind.OPENAI))
+                .isEqualTo(8);
         assertThat(c.model("gpt-4o").orElseThrow().model()).isEqualTo("gpt-4o-2024-11-20");
         assertThat(c.model("gpt-4o").orElseThrow().price().inputPerMillion()).isEqualTo(3.0);
     }
 
     @Test
     void the_stage_lease_defaults_to_a_minute_and_a_too_short_one_is_refused_by_name() {
-        assertThat(load(GOOD, Map.of("OPENAI_API_KEY", "k")).schedule().stageLease()).isEqualTo(java.time.Duration.ofSeconds(60));
-        assertThat(load(GOOD + "schedule:\n  stage_lease_seconds: 15\n", Map.of("OPENAI_API_KEY", "k")).schedule().stageLeaseSeconds())
+        assertThat(load(GOOD, Map.of("OPENAI_API_KEY", "k")).schedule().stageLease())
+                .isEqualTo(java.time.Duration.ofSeconds(60));
+        assertThat(load(GOOD + "schedule:\n  stage_lease_seconds: 15\n", Map.of("OPENAI_API_KEY", "k"))
+                        .schedule()
+                        .stageLeaseSeconds())
                 .isEqualTo(15);
         assertThatThrownBy(() -> load(GOOD + "schedule:\n  stage_lease_seconds: 1\n", Map.of("OPENAI_API_KEY", "k")))
                 .hasMessageContaining("schedule.stage_lease_seconds");
@@ -107,7 +131,8 @@ class ConfigLoaderTest {
         Config seed = load(GOOD, Map.of("OPENAI_API_KEY", "k"));
         assertThat(seed.schedule()).isEqualTo(autobench.cycle.ScheduleSettings.SEED);
         assertThat(seed.schedule().dispatchAt()).isEqualTo(java.time.LocalTime.of(0, 5));
-        Config c = load(GOOD + "schedule:\n  generate_at: \"23:30\"\n  catch_up_days: 3\n",
+        Config c = load(
+                GOOD + "schedule:\n  generate_at: \"23:30\"\n  catch_up_days: 3\n",
                 Map.of("OPENAI_API_KEY", "k", "AUTOBENCH_SCHEDULE_DISPATCH_AT", "23:45"));
         assertThat(c.schedule().generateAt()).isEqualTo(java.time.LocalTime.of(23, 30));
         assertThat(c.schedule().dispatchAt()).isEqualTo(java.time.LocalTime.of(23, 45));
@@ -117,34 +142,51 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void the_voting_limits_default_to_a_24_and_64_network_and_four_seconds_and_can_be_set_in_the_file_or_the_environment() {
+    void
+            the_voting_limits_default_to_a_24_and_64_network_and_four_seconds_and_can_be_set_in_the_file_or_the_environment() {
         assertThat(load(GOOD, Map.of("OPENAI_API_KEY", "k")).voting()).isEqualTo(autobench.vote.VoteSettings.DEFAULTS);
-        Config c = load(GOOD + "voting:\n  network_cap_per_day: 50\n  ipv4_prefix: 22\n  ipv6_prefix: 56\n  min_view_seconds: 0\n",
+        Config c = load(
+                GOOD
+                        + "voting:\n  network_cap_per_day: 50\n  ipv4_prefix: 22\n  ipv6_prefix: 56\n  min_view_seconds: 0\n",
                 Map.of("OPENAI_API_KEY", "k", "AUTOBENCH_VOTING_VISITOR_CAP_PER_DAY", "30"));
-        assertThat(c.voting()).isEqualTo(new autobench.vote.VoteSettings(30, 50, java.time.Duration.ofHours(1), java.time.Duration.ZERO,
-                22, 56, 1));
-        assertThatThrownBy(() -> load(GOOD + "voting:\n  ipv6_prefix: 8\n  address_cap: 3\n", Map.of("OPENAI_API_KEY", "k")))
-                .hasMessageContaining("voting.ipv6_prefix").hasMessageContaining("voting.address_cap");
+        assertThat(c.voting())
+                .isEqualTo(new autobench.vote.VoteSettings(
+                        30, 50, java.time.Duration.ofHours(1), java.time.Duration.ZERO, 22, 56, 1));
+        assertThatThrownBy(() ->
+                        load(GOOD + "voting:\n  ipv6_prefix: 8\n  address_cap: 3\n", Map.of("OPENAI_API_KEY", "k")))
+                .hasMessageContaining("voting.ipv6_prefix")
+                .hasMessageContaining("voting.address_cap");
     }
 
     @Test
     void the_shutdown_grace_period_defaults_to_the_longest_model_timeout() {
         Config c = load(GOOD, Map.of("OPENAI_API_KEY", "k"));
-        int longest = c.models().stream().mapToInt(m -> m.timeoutSeconds()).max().orElseThrow();
+        int longest =
+                c.models().stream().mapToInt(m -> m.timeoutSeconds()).max().orElseThrow();
         assertThat(c.shutdownGrace()).isEqualTo(java.time.Duration.ofSeconds(longest));
-        assertThat(load(GOOD + "shutdown_grace_seconds: 20\n", Map.of("OPENAI_API_KEY", "k")).shutdownGrace())
+        assertThat(load(GOOD + "shutdown_grace_seconds: 20\n", Map.of("OPENAI_API_KEY", "k"))
+                        .shutdownGrace())
                 .isEqualTo(java.time.Duration.ofSeconds(20));
     }
 
     @Test
     void reveal_after_days_defaults_to_one_day_can_be_set_in_the_file_or_the_environment_and_is_never_negative() {
-        assertThat(load(GOOD, Map.of("OPENAI_API_KEY", "k")).voting().revealAfterDays()).isEqualTo(1);
-        assertThat(load(GOOD + "voting:\n  reveal_after_days: 0\n", Map.of("OPENAI_API_KEY", "k")).voting().revealAfterDays()).isZero();
-        assertThat(load(GOOD, Map.of("OPENAI_API_KEY", "k", "AUTOBENCH_VOTING_REVEAL_AFTER_DAYS", "3")).voting().revealAfterDays()).isEqualTo(3);
+        assertThat(load(GOOD, Map.of("OPENAI_API_KEY", "k")).voting().revealAfterDays())
+                .isEqualTo(1);
+        assertThat(load(GOOD + "voting:\n  reveal_after_days: 0\n", Map.of("OPENAI_API_KEY", "k"))
+                        .voting()
+                        .revealAfterDays())
+                .isZero();
+        assertThat(load(GOOD, Map.of("OPENAI_API_KEY", "k", "AUTOBENCH_VOTING_REVEAL_AFTER_DAYS", "3"))
+                        .voting()
+                        .revealAfterDays())
+                .isEqualTo(3);
         assertThatThrownBy(() -> load(GOOD + "voting:\n  reveal_after_days: -1\n", Map.of("OPENAI_API_KEY", "k")))
-                .hasMessageContaining("voting.reveal_after_days").hasMessageContaining("between 0 and 366");
+                .hasMessageContaining("voting.reveal_after_days")
+                .hasMessageContaining("between 0 and 366");
         assertThatThrownBy(() -> load(GOOD + "voting:\n  reveal_after_days: tomorrow\n", Map.of("OPENAI_API_KEY", "k")))
-                .hasMessageContaining("voting.reveal_after_days").hasMessageContaining("whole number");
+                .hasMessageContaining("voting.reveal_after_days")
+                .hasMessageContaining("whole number");
         assertThatThrownBy(() -> load(GOOD + "voting:\n  reveal_after: 1\n", Map.of("OPENAI_API_KEY", "k")))
                 .hasMessageContaining("voting.reveal_after");
     }
@@ -183,7 +225,10 @@ class ConfigLoaderTest {
     @Test
     void a_config_file_that_is_not_utf8_is_refused_with_its_line() throws Exception {
         Path f = tmp.resolve("latin1.yaml");
-        java.nio.file.Files.write(f, GOOD.replace("Europe/Berlin", "Europe/M\u00fcnchen").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        java.nio.file.Files.write(
+                f,
+                GOOD.replace("Europe/Berlin", "Europe/M\u00fcnchen")
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
         assertThatThrownBy(() -> new ConfigLoader(Map.of("OPENAI_API_KEY", "k")).load(f, true))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("not valid UTF-8 at line 2");
@@ -192,7 +237,8 @@ class ConfigLoaderTest {
     // Found while fuzzing the config: a NUL character in a path threw InvalidPathException out of the loader.
     @Test
     void a_chromium_path_with_a_nul_character_is_refused_with_its_key() {
-        assertThatThrownBy(() -> load(GOOD + "render: {chromium: \"/usr/bin/chro\\0mium\"}\n", Map.of("OPENAI_API_KEY", "k")))
+        assertThatThrownBy(() ->
+                        load(GOOD + "render: {chromium: \"/usr/bin/chro\\0mium\"}\n", Map.of("OPENAI_API_KEY", "k")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("render.chromium:");
     }
@@ -223,11 +269,14 @@ class ConfigLoaderTest {
                 .hasMessageContaining("web.export_dir: " + tmp.resolve("nowhere") + " is not a directory");
         assertThatThrownBy(() -> load(web, Map.of("OPENAI_API_KEY", "k", "ADMIN_TOKEN", "short")))
                 .hasMessageContaining("shorter than 16 characters");
-        Config c = load(web.replace(tmp.resolve("nowhere").toString(), tmp.toString()),
+        Config c = load(
+                web.replace(tmp.resolve("nowhere").toString(), tmp.toString()),
                 Map.of("OPENAI_API_KEY", "k", "ADMIN_TOKEN", "a-token-long-enough-for-this"));
         assertThat(c.web().adminTokenEnv()).isEqualTo("ADMIN_TOKEN");
         assertThat(c.web().exportDir()).isEqualTo(tmp.toString());
-        assertThat(load(GOOD, Map.of("OPENAI_API_KEY", "k")).web().adminTokenEnv()).as("off by default").isNull();
+        assertThat(load(GOOD, Map.of("OPENAI_API_KEY", "k")).web().adminTokenEnv())
+                .as("off by default")
+                .isNull();
     }
 
     @Test
@@ -241,7 +290,8 @@ class ConfigLoaderTest {
     @Test
     void the_example_config_is_the_seeds_arena_of_four_priced_real_models_and_no_demo_models() {
         Config c = new ConfigLoader(Map.of()).load(Path.of("autobench.example.yaml"), false);
-        assertThat(c.models()).extracting(m -> m.provider().wireName())
+        assertThat(c.models())
+                .extracting(m -> m.provider().wireName())
                 .containsExactlyInAnyOrder("openai", "anthropic", "gemini", "deepseek");
         assertThat(c.models()).extracting(m -> m.id()).contains("gpt-4o");
         assertThat(c.models()).allSatisfy(m -> {
@@ -259,7 +309,8 @@ class ConfigLoaderTest {
         assertThat(Validator.defaultLanes(2)).isEqualTo(2);
         assertThat(Validator.defaultLanes(64)).isEqualTo(4);
         Config c = new ConfigLoader(Map.of()).load(Path.of("autobench.example.yaml"), false);
-        assertThat(c.render().lanes()).isEqualTo(Validator.defaultLanes(Runtime.getRuntime().availableProcessors()));
+        assertThat(c.render().lanes())
+                .isEqualTo(Validator.defaultLanes(Runtime.getRuntime().availableProcessors()));
     }
 
     @Test

@@ -12,8 +12,8 @@ import autobench.render.*;
 import autobench.task.StoredTask;
 import autobench.task.TaskStatus;
 import autobench.testing.Store;
-import autobench.testing.TestConfigs;
 import autobench.testing.TestAssembly;
+import autobench.testing.TestConfigs;
 import autobench.wiring.Assembly;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -39,21 +39,28 @@ class RenderStageTest {
             function f() { t++; g.fillStyle = '#123'; g.fillRect(0, 0, 800, 600); g.fillStyle = '#fc3';
               g.beginPath(); g.arc(400 + 200 * Math.cos(t / 20), 300, 40 + 20 * Math.random(), 0, 7); g.fill(); requestAnimationFrame(f); }
             f();</script></body></html>""";
-    @TempDir Path tmp;
+
+    @TempDir
+    Path tmp;
 
     Config config(Store store, boolean render) {
         String yaml = TestConfigs.base(store.freshUrl(tmp), 1).replace("enabled: false", "enabled: " + render)
-                + TestConfigs.stubModel("a", 9, 30) + TestConfigs.stubModel("b", 9, 30);
+                + TestConfigs.stubModel("a", 9, 30)
+                + TestConfigs.stubModel("b", 9, 30);
         return TestConfigs.load(tmp, yaml, Map.of());
     }
 
-    static final Provider ANSWERS = p -> new Completion.Answered("```html\n" + PAGE + "\n```", "", Finish.STOP, new Usage(5, 5, 0), "v", "{}");
+    static final Provider ANSWERS =
+            p -> new Completion.Answered("```html\n" + PAGE + "\n```", "", Finish.STOP, new Usage(5, 5, 0), "v", "{}");
 
     @ParameterizedTest
     @EnumSource(Store.class)
-    void each_answer_is_rendered_once_with_content_addressed_artifacts_and_the_task_is_published(Store store) throws Exception {
+    void each_answer_is_rendered_once_with_content_addressed_artifacts_and_the_task_is_published(Store store)
+            throws Exception {
         ChromiumForTests.require();
-        try (Assembly a = TestAssembly.of(config(store, true)).providers(Map.of("a", ANSWERS, "b", ANSWERS)).build()) {
+        try (Assembly a = TestAssembly.of(config(store, true))
+                .providers(Map.of("a", ANSWERS, "b", ANSWERS))
+                .build()) {
             DailyCycle.Result r = a.pipeline().dailyCycle().run(DAY);
             assertThat(r.render().skipped()).isNull();
             assertThat(r.render().rendered()).isEqualTo(2);
@@ -73,7 +80,10 @@ class RenderStageTest {
                 assertThat(stored).extracting(ArtifactStore.Stored::kind).contains(Artifact.POSTER, Artifact.PREVIEW);
                 for (ArtifactStore.Stored st : stored) {
                     byte[] bytes = artifacts.blob(st.sha256()).orElseThrow().content();
-                    assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes))).isEqualTo(st.sha256());
+                    assertThat(HexFormat.of()
+                                    .formatHex(
+                                            MessageDigest.getInstance("SHA-256").digest(bytes)))
+                            .isEqualTo(st.sha256());
                 }
             }
             int before = artifacts.count();
@@ -90,16 +100,30 @@ class RenderStageTest {
 
     @Test
     void without_chromium_the_stage_is_skipped_with_how_to_install_it_and_the_cycle_still_dispatches() {
-        try (Assembly a = TestAssembly.of(config(Store.SQLITE, false)).providers(Map.of("a", ANSWERS, "b", ANSWERS)).build()) {
+        try (Assembly a = TestAssembly.of(config(Store.SQLITE, false))
+                .providers(Map.of("a", ANSWERS, "b", ANSWERS))
+                .build()) {
             a.pipeline().dailyCycle().run(DAY);
             RenderStage noChromium = new RenderStage(
-                    new RenderStage.Stores(a.storage().tasks(), a.storage().submissions(), new RenderStore(a.storage().database()), new ArtifactStore(a.storage().database())),
-                    () -> { throw new IllegalStateException(Renderer.installHint()); }, Duration.ofSeconds(30),
-                    new RenderStage.Runtime(Clock.systemUTC(), "me", l -> {}, new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+                    new RenderStage.Stores(
+                            a.storage().tasks(),
+                            a.storage().submissions(),
+                            new RenderStore(a.storage().database()),
+                            new ArtifactStore(a.storage().database())),
+                    () -> {
+                        throw new IllegalStateException(Renderer.installHint());
+                    },
+                    Duration.ofSeconds(30),
+                    new RenderStage.Runtime(
+                            Clock.systemUTC(),
+                            "me",
+                            l -> {},
+                            new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
             RenderStage.Report r = noChromium.renderDay(DAY);
             assertThat(r.skipped()).contains("apt-get install -y chromium-headless-shell");
             assertThat(a.storage().tasks().forDay(DAY)).allMatch(t -> t.status() == TaskStatus.DISPATCHED);
-            assertThat(a.storage().submissions().countsByStatus()).containsEntry(autobench.dispatch.SubmissionStatus.SUCCEEDED, 2);
+            assertThat(a.storage().submissions().countsByStatus())
+                    .containsEntry(autobench.dispatch.SubmissionStatus.SUCCEEDED, 2);
         }
     }
 }

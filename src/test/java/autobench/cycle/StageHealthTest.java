@@ -22,17 +22,22 @@ import org.junit.jupiter.api.io.TempDir;
 class StageHealthTest {
     static final LocalDate DAY = LocalDate.of(2026, 7, 1);
     static final Instant NOON = DAY.atTime(12, 0).toInstant(ZoneOffset.UTC);
-    @TempDir Path tmp;
+
+    @TempDir
+    Path tmp;
 
     Assembly tool() {
         String yaml = TestConfigs.base(Store.SQLITE.freshUrl(tmp), 2) + TestConfigs.stubModel("d", 9, 30);
-        return TestAssembly.of(TestConfigs.load(tmp, yaml, Map.of())).roles(Assembly.TOOL)
-                .clock(Clock.fixed(NOON, ZoneOffset.UTC)).build();
+        return TestAssembly.of(TestConfigs.load(tmp, yaml, Map.of()))
+                .roles(Assembly.TOOL)
+                .clock(Clock.fixed(NOON, ZoneOffset.UTC))
+                .build();
     }
 
     static void record(Assembly a, Stage stage, Status status, String detail) {
         long now = NOON.toEpochMilli();
-        assertThat(a.storage().stageRuns().claim(stage, DAY, Trigger.SCHEDULE, "p", now + 60_000, now)).isTrue();
+        assertThat(a.storage().stageRuns().claim(stage, DAY, Trigger.SCHEDULE, "p", now + 60_000, now))
+                .isTrue();
         a.storage().stageRuns().finish(stage, DAY, "p", status, detail, now);
     }
 
@@ -44,7 +49,8 @@ class StageHealthTest {
             record(a, Stage.DISPATCH, Status.FAILED, "SQLException: FOREIGN KEY constraint failed");
             Verifier.Report r = a.storage().verifier().run();
             assertThat(r.ok()).isFalse();
-            assertThat(r.problems()).anyMatch(p -> p.contains("stage dispatch of " + DAY + " failed") && p.contains("FOREIGN KEY"));
+            assertThat(r.problems())
+                    .anyMatch(p -> p.contains("stage dispatch of " + DAY + " failed") && p.contains("FOREIGN KEY"));
         }
     }
 
@@ -53,8 +59,10 @@ class StageHealthTest {
         try (Assembly a = tool()) {
             record(a, Stage.GENERATE, Status.DONE, "2 tasks");
             Verifier.Report r = a.storage().verifier().run();
-            assertThat(r.problems()).anyMatch(p -> p.startsWith("stage dispatch of " + DAY + " was due") && p.contains("worker"));
-            assertThat(r.problems()).anyMatch(p -> p.startsWith("stage snapshot of " + DAY + " was due") && p.contains("scheduler"));
+            assertThat(r.problems())
+                    .anyMatch(p -> p.startsWith("stage dispatch of " + DAY + " was due") && p.contains("worker"));
+            assertThat(r.problems())
+                    .anyMatch(p -> p.startsWith("stage snapshot of " + DAY + " was due") && p.contains("scheduler"));
             assertThat(r.problems()).as("render is off in this config").noneMatch(p -> p.contains("stage render"));
         }
     }
@@ -69,10 +77,13 @@ class StageHealthTest {
     @Test
     void verify_reports_work_handed_on_that_no_worker_took() {
         try (Assembly a = tool()) {
-            String fresh = a.storage().workRequests().addStage(Stage.DISPATCH, DAY, "cron", NOON.toEpochMilli() - 60_000);
-            String old = a.storage().workRequests().addStage(Stage.GENERATE, DAY, "cron", NOON.toEpochMilli() - 3_600_000);
+            String fresh =
+                    a.storage().workRequests().addStage(Stage.DISPATCH, DAY, "cron", NOON.toEpochMilli() - 60_000);
+            String old =
+                    a.storage().workRequests().addStage(Stage.GENERATE, DAY, "cron", NOON.toEpochMilli() - 3_600_000);
             Verifier.Report r = a.storage().verifier().run();
-            assertThat(r.problems()).anyMatch(p -> p.contains(old) && p.contains("no process took it") && p.contains("scheduler"));
+            assertThat(r.problems())
+                    .anyMatch(p -> p.contains(old) && p.contains("no process took it") && p.contains("scheduler"));
             assertThat(r.problems()).as("a minute is within the grace").noneMatch(p -> p.contains(fresh));
         }
     }

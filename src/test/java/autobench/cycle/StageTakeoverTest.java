@@ -11,13 +11,17 @@ import autobench.cycle.StageRuns.Trigger;
 import autobench.dispatch.Submission;
 import autobench.dispatch.SubmissionOutcome;
 import autobench.dispatch.SubmissionStatus;
+import autobench.provider.Completion;
+import autobench.provider.Finish;
+import autobench.provider.Provider;
+import autobench.provider.Usage;
 import autobench.task.StoredTask;
 import autobench.task.TaskStatus;
 import autobench.testing.ChatStub;
 import autobench.testing.ManualClock;
 import autobench.testing.Store;
-import autobench.testing.TestConfigs;
 import autobench.testing.TestAssembly;
+import autobench.testing.TestConfigs;
 import autobench.wiring.Assembly;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,12 +31,8 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
-import autobench.provider.Completion;
-import autobench.provider.Finish;
-import autobench.provider.Provider;
-import autobench.provider.Usage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,12 +47,21 @@ class StageTakeoverTest {
     static final LocalDate DAY = LocalDate.of(2026, 8, 10);
     static final Instant T0 = Instant.parse("2026-08-10T00:06:00Z");
     static final String DEAD = "dead-host/4242/deadbeef";
-    @TempDir Path tmp;
-    @RegisterExtension ChatStub stub = new ChatStub();
+
+    @TempDir
+    Path tmp;
+
+    @RegisterExtension
+    ChatStub stub = new ChatStub();
 
     Config config(Store store, int tasks, String extra) {
-        return TestConfigs.load(tmp, TestConfigs.base(store.freshUrl(tmp), tasks) + TestConfigs.stubModel("a", stub.port(), 30)
-                + TestConfigs.stubModel("b", stub.port(), 30) + extra, Map.of());
+        return TestConfigs.load(
+                tmp,
+                TestConfigs.base(store.freshUrl(tmp), tasks)
+                        + TestConfigs.stubModel("a", stub.port(), 30)
+                        + TestConfigs.stubModel("b", stub.port(), 30)
+                        + extra,
+                Map.of());
     }
 
     static Assembly arena(Config c, java.time.Clock clock) {
@@ -61,7 +70,8 @@ class StageTakeoverTest {
 
     @ParameterizedTest
     @EnumSource(Store.class)
-    void a_stage_whose_process_stopped_renewing_is_taken_over_after_the_configured_stage_lease(Store store) throws Exception {
+    void a_stage_whose_process_stopped_renewing_is_taken_over_after_the_configured_stage_lease(Store store)
+            throws Exception {
         stub.answerAll(ChatStub.ok());
         Config c = config(store, 1, "schedule:\n  stage_lease_seconds: 20\n");
         assertThat(c.schedule().stageLease()).isEqualTo(Duration.ofSeconds(20));
@@ -75,26 +85,35 @@ class StageTakeoverTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return new Completion.Answered("```html\n<canvas></canvas>\n```", "", Finish.STOP, new Usage(5, 5, 0), "v", "{}");
+            return new Completion.Answered(
+                    "```html\n<canvas></canvas>\n```", "", Finish.STOP, new Usage(5, 5, 0), "v", "{}");
         };
         ManualClock clockA = new ManualClock(T0);
-        try (Assembly a = TestAssembly.of(c).clock(clockA).providers(Map.of("a", held, "b", held)).build()) {
-            assertThat(a.pipeline().stageRunner().run(Stage.GENERATE, DAY, Trigger.SCHEDULE)).isInstanceOf(Ran.class);
-            CompletableFuture<Outcome> first = CompletableFuture.supplyAsync(() -> a.pipeline().stageRunner().run(Stage.DISPATCH, DAY, Trigger.SCHEDULE));
+        try (Assembly a = TestAssembly.of(c)
+                .clock(clockA)
+                .providers(Map.of("a", held, "b", held))
+                .build()) {
+            assertThat(a.pipeline().stageRunner().run(Stage.GENERATE, DAY, Trigger.SCHEDULE))
+                    .isInstanceOf(Ran.class);
+            CompletableFuture<Outcome> first = CompletableFuture.supplyAsync(
+                    () -> a.pipeline().stageRunner().run(Stage.DISPATCH, DAY, Trigger.SCHEDULE));
             long deadline = System.currentTimeMillis() + 30_000;
             while (sentByA.get() < 2 && System.currentTimeMillis() < deadline) Thread.sleep(20);
             assertThat(sentByA.get()).as("both calls of process A in flight").isEqualTo(2);
 
             // Process A stopped renewing at T0 (its clock stands still). Within its lease nobody takes the stage...
             try (Assembly b = arena(c, new ManualClock(T0.plusSeconds(19)))) {
-                assertThat(b.pipeline().stageRunner().run(Stage.DISPATCH, DAY, Trigger.SCHEDULE)).isInstanceOf(AlreadyRun.class);
+                assertThat(b.pipeline().stageRunner().run(Stage.DISPATCH, DAY, Trigger.SCHEDULE))
+                        .isInstanceOf(AlreadyRun.class);
             }
             // ...after it, another process does (not five minutes later), and sends nothing A holds.
             ManualClock clockB = new ManualClock(T0.plusSeconds(21));
             try (Assembly b = arena(c, clockB)) {
                 Outcome takeover = b.pipeline().stageRunner().run(Stage.DISPATCH, DAY, Trigger.SCHEDULE);
                 assertThat(takeover).isInstanceOf(Ran.class);
-                assertThat(((Ran) takeover).status()).as("A's calls are still in flight: the stage is not finished").isEqualTo(Status.STOPPED);
+                assertThat(((Ran) takeover).status())
+                        .as("A's calls are still in flight: the stage is not finished")
+                        .isEqualTo(Status.STOPPED);
                 assertThat(((Ran) takeover).detail()).contains("2 call(s) still held by other processes");
                 answer.countDown();
                 first.get(30, TimeUnit.SECONDS); // A stores its two answers
@@ -104,7 +123,9 @@ class StageTakeoverTest {
                 assertThat(((Ran) again).status()).isEqualTo(Status.DONE);
                 StoredTask t = b.storage().tasks().forDay(DAY).get(0);
                 assertThat(t.status()).isEqualTo(TaskStatus.DISPATCHED);
-                assertThat(b.storage().submissions().forTask(t.id())).extracting(Submission::status).containsOnly(SubmissionStatus.SUCCEEDED);
+                assertThat(b.storage().submissions().forTask(t.id()))
+                        .extracting(Submission::status)
+                        .containsOnly(SubmissionStatus.SUCCEEDED);
             } finally {
                 answer.countDown();
             }
@@ -124,9 +145,12 @@ class StageTakeoverTest {
             String held = deadProcessHoldsACall(a, clock, Duration.ofSeconds(30));
 
             Ran first = (Ran) a.pipeline().stageRunner().run(Stage.DISPATCH, DAY, Trigger.SCHEDULE);
-            assertThat(first.status()).as("the dead process's lease has not run out yet").isEqualTo(Status.STOPPED);
+            assertThat(first.status())
+                    .as("the dead process's lease has not run out yet")
+                    .isEqualTo(Status.STOPPED);
             assertThat(stub.requests()).as("every other (task, model) called").isEqualTo(3);
-            assertThat(a.storage().submissions().byId(held).orElseThrow().status()).isEqualTo(SubmissionStatus.CALLING);
+            assertThat(a.storage().submissions().byId(held).orElseThrow().status())
+                    .isEqualTo(SubmissionStatus.CALLING);
 
             clock.advance(Duration.ofSeconds(31));
             Ran second = (Ran) a.pipeline().stageRunner().run(Stage.DISPATCH, DAY, Trigger.SCHEDULE);
@@ -134,7 +158,9 @@ class StageTakeoverTest {
             Submission s = a.storage().submissions().byId(held).orElseThrow();
             assertThat(s.status()).isEqualTo(SubmissionStatus.UNKNOWN);
             assertThat(s.outcome()).isEqualTo(SubmissionOutcome.LEASE_EXPIRED);
-            assertThat(a.storage().tasks().forDay(DAY)).extracting(StoredTask::status).containsOnly(TaskStatus.DISPATCHED);
+            assertThat(a.storage().tasks().forDay(DAY))
+                    .extracting(StoredTask::status)
+                    .containsOnly(TaskStatus.DISPATCHED);
             assertThat(stub.requests()).as("the unknown call is not sent again").isEqualTo(3);
         }
     }
@@ -149,14 +175,24 @@ class StageTakeoverTest {
             a.pipeline().stageRunner().run(Stage.GENERATE, DAY, Trigger.SCHEDULE);
             String held = deadProcessHoldsACall(a, clock, Duration.ofSeconds(5));
             // The day's dispatch was recorded as finished while the dead process still held a call.
-            assertThat(a.storage().stageRuns().claim(Stage.DISPATCH, DAY, Trigger.SCHEDULE, DEAD, clock.millis() + 5_000, clock.millis())).isTrue();
-            a.storage().stageRuns().finish(Stage.DISPATCH, DAY, DEAD, Status.DONE, "finished elsewhere", clock.millis());
+            assertThat(a.storage()
+                            .stageRuns()
+                            .claim(Stage.DISPATCH, DAY, Trigger.SCHEDULE, DEAD, clock.millis() + 5_000, clock.millis()))
+                    .isTrue();
+            a.storage()
+                    .stageRuns()
+                    .finish(Stage.DISPATCH, DAY, DEAD, Status.DONE, "finished elsewhere", clock.millis());
 
             clock.advance(Duration.ofSeconds(6));
-            Scheduler worker = new Scheduler(a.pipeline().stageRunner(), a.config().schedule(), a.config().zone(), clock,
+            Scheduler worker = new Scheduler(
+                    a.pipeline().stageRunner(),
+                    a.config().schedule(),
+                    a.config().zone(),
+                    clock,
                     EnumSet.of(Stage.DISPATCH, Stage.RENDER));
             worker.tick();
-            assertThat(a.storage().submissions().byId(held).orElseThrow().status()).isEqualTo(SubmissionStatus.UNKNOWN);
+            assertThat(a.storage().submissions().byId(held).orElseThrow().status())
+                    .isEqualTo(SubmissionStatus.UNKNOWN);
             assertThat(a.storage().submissions().countsByStatus()).doesNotContainKey(SubmissionStatus.CALLING);
             assertThat(stub.requests()).isZero();
         }
@@ -167,9 +203,15 @@ class StageTakeoverTest {
         StoredTask t = a.storage().tasks().forDay(DAY).get(0);
         a.storage().submissions().createPending(t.id(), "a", clock.millis());
         String id = a.storage().submissions().find(t.id(), "a").orElseThrow().id();
-        assertThat(a.storage().submissions().claim(id, DEAD, clock.millis() + lease.toMillis(), clock.millis())).isTrue();
-        assertThat(a.storage().ledger().begin(new autobench.dispatch.LedgerCall.Start("call-" + id, id, 1, "a", DEAD,
-                autobench.dispatch.CallReason.FIRST), clock.millis())).isTrue();
+        assertThat(a.storage().submissions().claim(id, DEAD, clock.millis() + lease.toMillis(), clock.millis()))
+                .isTrue();
+        assertThat(a.storage()
+                        .ledger()
+                        .begin(
+                                new autobench.dispatch.LedgerCall.Start(
+                                        "call-" + id, id, 1, "a", DEAD, autobench.dispatch.CallReason.FIRST),
+                                clock.millis()))
+                .isTrue();
         return id;
     }
 }

@@ -8,8 +8,8 @@ import autobench.provider.Provider;
 import autobench.provider.ProviderKind;
 import autobench.provider.Usage;
 import autobench.testing.Store;
-import autobench.testing.TestConfigs;
 import autobench.testing.TestAssembly;
+import autobench.testing.TestConfigs;
 import autobench.wiring.Assembly;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -25,14 +25,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Per-provider limits: calls overlap up to the limit, never beyond, across every dispatch of one process. */
 class ConcurrencyLimitTest {
-    static final Completion OK = new Completion.Answered("```html\n<canvas></canvas>\n```", "", Finish.STOP, new Usage(1, 1, 0), "v", "{}");
-    @TempDir Path tmp;
+    static final Completion OK =
+            new Completion.Answered("```html\n<canvas></canvas>\n```", "", Finish.STOP, new Usage(1, 1, 0), "v", "{}");
+
+    @TempDir
+    Path tmp;
 
     private Assembly arena(int tasks, int limit, Provider p) {
         // Both models are openai-compatible: one shared limit for the provider.
-        String yaml = TestConfigs.base(Store.SQLITE.freshUrl(tmp), tasks).replace("max_attempts: 3", "max_attempts: 3\n  max_concurrency: " + limit)
-                + TestConfigs.stubModel("a", 9, 30) + TestConfigs.stubModel("b", 9, 30);
-        return TestAssembly.of(TestConfigs.load(tmp, yaml, Map.of())).providers(Map.of("a", p, "b", p)).build();
+        String yaml = TestConfigs.base(Store.SQLITE.freshUrl(tmp), tasks)
+                        .replace("max_attempts: 3", "max_attempts: 3\n  max_concurrency: " + limit)
+                + TestConfigs.stubModel("a", 9, 30)
+                + TestConfigs.stubModel("b", 9, 30);
+        return TestAssembly.of(TestConfigs.load(tmp, yaml, Map.of()))
+                .providers(Map.of("a", p, "b", p))
+                .build();
     }
 
     @Test
@@ -79,19 +86,24 @@ class ConcurrencyLimitTest {
                 inFlight.decrementAndGet();
             }
         };
-        try (Assembly arena = arena(3, 2, held); var threads = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+        try (Assembly arena = arena(3, 2, held);
+                var threads = java.util.concurrent.Executors.newFixedThreadPool(2)) {
             LocalDate day1 = LocalDate.of(2026, 2, 2), day2 = day1.plusDays(1);
             arena.pipeline().dailyTasks().ensure(day1);
             arena.pipeline().dailyTasks().ensure(day2);
             // The first run takes both slots; the second run (as a scheduler firing again would) finds them taken.
-            CompletableFuture<DispatchReport> first = CompletableFuture.supplyAsync(() -> arena.pipeline().dispatcher().dispatchDay(day1), threads);
-            await(() -> inFlight.get() == 2 && arena.pipeline().dispatcher().waiting(ProviderKind.OPENAI_COMPATIBLE) == 4);
-            CompletableFuture<DispatchReport> second = CompletableFuture.supplyAsync(() -> arena.pipeline().dispatcher().dispatchDay(day2), threads);
+            CompletableFuture<DispatchReport> first = CompletableFuture.supplyAsync(
+                    () -> arena.pipeline().dispatcher().dispatchDay(day1), threads);
+            await(() ->
+                    inFlight.get() == 2 && arena.pipeline().dispatcher().waiting(ProviderKind.OPENAI_COMPATIBLE) == 4);
+            CompletableFuture<DispatchReport> second = CompletableFuture.supplyAsync(
+                    () -> arena.pipeline().dispatcher().dispatchDay(day2), threads);
             // day 2's six calls (and day 1's four, which it finds still pending) queue behind the same two slots.
             await(() -> arena.pipeline().dispatcher().waiting(ProviderKind.OPENAI_COMPATIBLE) >= 4 + 6);
             assertThat(inFlight.get()).isEqualTo(2);
             release.countDown();
-            int succeeded = first.get(30, TimeUnit.SECONDS).succeeded() + second.get(30, TimeUnit.SECONDS).succeeded();
+            int succeeded = first.get(30, TimeUnit.SECONDS).succeeded()
+                    + second.get(30, TimeUnit.SECONDS).succeeded();
             assertThat(succeeded).isEqualTo(12);
             assertThat(peak.get()).isEqualTo(2);
         }

@@ -11,8 +11,8 @@ import autobench.ops.Verifier;
 import autobench.testing.ChatStub;
 import autobench.testing.ManualClock;
 import autobench.testing.Store;
-import autobench.testing.TestConfigs;
 import autobench.testing.TestAssembly;
+import autobench.testing.TestConfigs;
 import autobench.wiring.Assembly;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.nio.file.Path;
@@ -34,8 +34,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The promise users pay for: one request per (task, model), whatever runs twice or races. */
 class DispatchExactlyOnceTest {
     static final LocalDate DAY = LocalDate.of(2026, 3, 14);
-    @TempDir Path tmp;
-    @RegisterExtension ChatStub stub = new ChatStub();
+
+    @TempDir
+    Path tmp;
+
+    @RegisterExtension
+    ChatStub stub = new ChatStub();
 
     Config config(Store store, int tasks, String... modelIds) {
         StringBuilder y = new StringBuilder(TestConfigs.base(store.freshUrl(tmp), tasks));
@@ -59,13 +63,15 @@ class DispatchExactlyOnceTest {
             assertThat(second.dispatch().requests()).isZero();
         }
         try (Assembly fresh = arena(c, Clock.systemUTC(), Sleeper.REAL)) { // a restart is no different
-            assertThat(fresh.pipeline().dailyCycle().run(DAY).dispatch().requests()).isZero();
+            assertThat(fresh.pipeline().dailyCycle().run(DAY).dispatch().requests())
+                    .isZero();
             assertThat(stub.requests()).isEqualTo(6);
             Verifier.Report r = fresh.storage().verifier().run();
             assertThat(r.ok()).isTrue();
             assertThat(r.duplicateSubmissions()).isEmpty();
             assertThat(r.callsPerSubmission()).containsExactly(Map.entry(1, 6));
-            assertThat(fresh.storage().tasks().forDay(DAY)).allMatch(t -> t.status() == autobench.task.TaskStatus.DISPATCHED);
+            assertThat(fresh.storage().tasks().forDay(DAY))
+                    .allMatch(t -> t.status() == autobench.task.TaskStatus.DISPATCHED);
         }
     }
 
@@ -74,13 +80,20 @@ class DispatchExactlyOnceTest {
     void two_dispatchers_racing_on_one_database_never_call_a_model_twice_for_one_task(Store store) throws Exception {
         stub.answerAll(ChatStub.ok().withFixedDelay(50));
         Config c = config(store, 3, "m1", "m2", "m3", "m4");
-        try (Assembly a = arena(c, Clock.systemUTC(), Sleeper.REAL); Assembly b = arena(c, Clock.systemUTC(), Sleeper.REAL)) {
+        try (Assembly a = arena(c, Clock.systemUTC(), Sleeper.REAL);
+                Assembly b = arena(c, Clock.systemUTC(), Sleeper.REAL)) {
             a.pipeline().dailyTasks().ensure(DAY);
             for (int round = 0; round < 3; round++) {
                 CyclicBarrier go = new CyclicBarrier(2);
                 try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
-                    Future<DispatchReport> fa = pool.submit(() -> { go.await(); return a.pipeline().dispatcher().dispatchDay(DAY); });
-                    Future<DispatchReport> fb = pool.submit(() -> { go.await(); return b.pipeline().dispatcher().dispatchDay(DAY); });
+                    Future<DispatchReport> fa = pool.submit(() -> {
+                        go.await();
+                        return a.pipeline().dispatcher().dispatchDay(DAY);
+                    });
+                    Future<DispatchReport> fb = pool.submit(() -> {
+                        go.await();
+                        return b.pipeline().dispatcher().dispatchDay(DAY);
+                    });
                     int sent = fa.get().requests() + fb.get().requests();
                     assertThat(sent).isEqualTo(round == 0 ? 12 : 0);
                 }
@@ -93,24 +106,38 @@ class DispatchExactlyOnceTest {
     @ParameterizedTest
     @EnumSource(Store.class)
     void a_429_with_retry_after_is_retried_after_the_delay_and_both_attempts_are_in_the_ledger(Store store) {
-        stub.server.stubFor(post(urlPathEqualTo(ChatStub.PATH)).inScenario("limit").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
+        stub.server.stubFor(post(urlPathEqualTo(ChatStub.PATH))
+                .inScenario("limit")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After", "1")
                         .withBody("{\"error\":{\"type\":\"rate_limit_exceeded\"}}"))
                 .willSetStateTo("open"));
-        stub.server.stubFor(post(urlPathEqualTo(ChatStub.PATH)).inScenario("limit").whenScenarioStateIs("open")
+        stub.server.stubFor(post(urlPathEqualTo(ChatStub.PATH))
+                .inScenario("limit")
+                .whenScenarioStateIs("open")
                 .willReturn(ChatStub.ok()));
         List<Duration> waits = new CopyOnWriteArrayList<>();
         // The wait is on the arena's own clock: the test takes no real second and cannot flake.
         ManualClock clock = new ManualClock(java.time.Instant.parse("2026-03-14T12:00:00Z"));
-        Sleeper recording = d -> { waits.add(d); clock.advance(d); };
+        Sleeper recording = d -> {
+            waits.add(d);
+            clock.advance(d);
+        };
         try (Assembly a = arena(config(store, 1, "solo"), clock, recording)) {
             a.pipeline().dailyCycle().run(DAY);
-            Submission s = a.storage().submissions().forTask(a.storage().tasks().forDay(DAY).get(0).id()).get(0);
+            Submission s = a.storage()
+                    .submissions()
+                    .forTask(a.storage().tasks().forDay(DAY).get(0).id())
+                    .get(0);
             assertThat(s.status()).isEqualTo(SubmissionStatus.SUCCEEDED);
             assertThat(s.attempts()).isEqualTo(2);
             List<LedgerCall> calls = a.storage().ledger().forSubmission(s.id());
-            assertThat(calls).extracting(LedgerCall::attempt, LedgerCall::outcome, LedgerCall::reason)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(1, CallOutcome.RATE_LIMITED, CallReason.FIRST),
+            assertThat(calls)
+                    .extracting(LedgerCall::attempt, LedgerCall::outcome, LedgerCall::reason)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(1, CallOutcome.RATE_LIMITED, CallReason.FIRST),
                             org.assertj.core.groups.Tuple.tuple(2, CallOutcome.ANSWERED, CallReason.RETRY));
             assertThat(calls.get(0).httpStatus()).isEqualTo(429);
             assertThat(calls.get(0).retryAfterMs()).isEqualTo(1000L);
@@ -126,7 +153,10 @@ class DispatchExactlyOnceTest {
         stub.answerAll(aResponse().withStatus(500).withBody("{\"error\":{\"message\":\"boom\"}}"));
         try (Assembly a = arena(config(store, 1, "solo"), Clock.systemUTC(), Sleeper.REAL)) {
             a.pipeline().dailyCycle().run(DAY);
-            Submission s = a.storage().submissions().forTask(a.storage().tasks().forDay(DAY).get(0).id()).get(0);
+            Submission s = a.storage()
+                    .submissions()
+                    .forTask(a.storage().tasks().forDay(DAY).get(0).id())
+                    .get(0);
             assertThat(s.status()).isEqualTo(SubmissionStatus.FAILED);
             assertThat(s.outcome()).isEqualTo(SubmissionOutcome.SERVER_ERROR);
             assertThat(s.reason()).contains("HTTP 500");
@@ -141,7 +171,10 @@ class DispatchExactlyOnceTest {
         stub.answerAll(aResponse().withStatus(429).withBody("{}"));
         try (Assembly a = arena(config(store, 1, "solo"), Clock.systemUTC(), Sleeper.REAL)) {
             a.pipeline().dailyCycle().run(DAY);
-            Submission s = a.storage().submissions().forTask(a.storage().tasks().forDay(DAY).get(0).id()).get(0);
+            Submission s = a.storage()
+                    .submissions()
+                    .forTask(a.storage().tasks().forDay(DAY).get(0).id())
+                    .get(0);
             assertThat(s.outcome()).isEqualTo(SubmissionOutcome.RATE_LIMITED);
             assertThat(s.reason()).contains("after 3 attempts");
             assertThat(a.storage().ledger().forSubmission(s.id())).hasSize(3);

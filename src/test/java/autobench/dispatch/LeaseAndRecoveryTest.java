@@ -11,8 +11,8 @@ import autobench.provider.Provider;
 import autobench.provider.Usage;
 import autobench.testing.ChatStub;
 import autobench.testing.Store;
-import autobench.testing.TestConfigs;
 import autobench.testing.TestAssembly;
+import autobench.testing.TestConfigs;
 import autobench.wiring.Assembly;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +34,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Tag("slow")
 class LeaseAndRecoveryTest {
     static final LocalDate DAY = LocalDate.of(2026, 5, 1);
-    @TempDir Path tmp;
-    @RegisterExtension ChatStub stub = new ChatStub();
+
+    @TempDir
+    Path tmp;
+
+    @RegisterExtension
+    ChatStub stub = new ChatStub();
 
     @ParameterizedTest
     @EnumSource(Store.class)
@@ -44,14 +48,27 @@ class LeaseAndRecoveryTest {
         String yaml = TestConfigs.base(store.freshUrl(tmp), 1) + TestConfigs.stubModel("slow", stub.port(), 300);
         Path cfg = TestConfigs.write(tmp, yaml);
         Config c = TestConfigs.load(tmp, yaml, Map.of());
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "autobench.cli.App",
-                "run-day", "--config", cfg.toString(), "--date", DAY.toString()));
-        Process child = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "autobench.cli.App",
+                "run-day",
+                "--config",
+                cfg.toString(),
+                "--date",
+                DAY.toString()));
+        Process child = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("child.log").toFile())
+                .start();
         try (Assembly a = TestAssembly.build(c)) {
             long deadline = System.currentTimeMillis() + 60_000;
             while (stub.requests() < 1 && System.currentTimeMillis() < deadline) {
-                assertThat(child.isAlive()).as("child run-day died early: %s", Files.readString(tmp.resolve("child.log"))).isTrue();
+                assertThat(child.isAlive())
+                        .as("child run-day died early: %s", Files.readString(tmp.resolve("child.log")))
+                        .isTrue();
                 Thread.sleep(100);
             }
             assertThat(stub.requests()).as("the child process sent its request").isEqualTo(1);
@@ -62,8 +79,12 @@ class LeaseAndRecoveryTest {
             // Hours later, the lease has expired: the claim becomes unknown, and is still not re-sent.
             Clock later = Clock.offset(Clock.systemUTC(), Duration.ofHours(2));
             try (Assembly b = TestAssembly.of(c).clock(later).build()) {
-                assertThat(b.pipeline().dailyCycle().run(DAY).dispatch().requests()).isZero();
-                Submission s = b.storage().submissions().forTask(b.storage().tasks().forDay(DAY).get(0).id()).get(0);
+                assertThat(b.pipeline().dailyCycle().run(DAY).dispatch().requests())
+                        .isZero();
+                Submission s = b.storage()
+                        .submissions()
+                        .forTask(b.storage().tasks().forDay(DAY).get(0).id())
+                        .get(0);
                 assertThat(s.status()).isEqualTo(SubmissionStatus.UNKNOWN);
                 assertThat(s.outcome()).isEqualTo(SubmissionOutcome.LEASE_EXPIRED);
                 List<LedgerCall> calls = b.storage().ledger().forSubmission(s.id());
@@ -87,21 +108,30 @@ class LeaseAndRecoveryTest {
         AtomicInteger calls = new AtomicInteger();
         Provider failsThenAnswers = p -> calls.incrementAndGet() == 1
                 ? Completion.Failed.of(autobench.provider.FailureKind.TIMEOUT, "no reply within 30s")
-                : new Completion.Answered("```html\n<canvas></canvas>\n```", "", Finish.STOP, new Usage(5, 5, 0), "v", "{}");
+                : new Completion.Answered(
+                        "```html\n<canvas></canvas>\n```", "", Finish.STOP, new Usage(5, 5, 0), "v", "{}");
         String yaml = TestConfigs.base(store.freshUrl(tmp), 1) + TestConfigs.stubModel("m", stub.port(), 30);
         Config c = TestConfigs.load(tmp, yaml, Map.of());
-        try (Assembly a = TestAssembly.of(c).providers(Map.of("m", failsThenAnswers)).build()) {
+        try (Assembly a =
+                TestAssembly.of(c).providers(Map.of("m", failsThenAnswers)).build()) {
             a.pipeline().dailyCycle().run(DAY);
-            Submission s = a.storage().submissions().forTask(a.storage().tasks().forDay(DAY).get(0).id()).get(0);
+            Submission s = a.storage()
+                    .submissions()
+                    .forTask(a.storage().tasks().forDay(DAY).get(0).id())
+                    .get(0);
             assertThat(s.outcome()).isEqualTo(SubmissionOutcome.TIMEOUT);
-            assertThat(calls.get()).as("a timeout may have been billed: never retried automatically").isEqualTo(1);
+            assertThat(calls.get())
+                    .as("a timeout may have been billed: never retried automatically")
+                    .isEqualTo(1);
             assertThat(a.pipeline().dailyCycle().run(DAY).dispatch().requests()).isZero();
 
             a.pipeline().dispatcher().resend(s.id());
             Submission after = a.storage().submissions().byId(s.id()).orElseThrow();
             assertThat(after.status()).isEqualTo(SubmissionStatus.SUCCEEDED);
-            assertThat(a.storage().ledger().forSubmission(s.id())).extracting(LedgerCall::attempt, LedgerCall::reason)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(1, CallReason.FIRST),
+            assertThat(a.storage().ledger().forSubmission(s.id()))
+                    .extracting(LedgerCall::attempt, LedgerCall::reason)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(1, CallReason.FIRST),
                             org.assertj.core.groups.Tuple.tuple(2, CallReason.OPERATOR_RESEND));
             assertThatThrownBy(() -> a.pipeline().dispatcher().resend(s.id()))
                     .hasMessageContaining("only unknown or failed submissions can be re-sent");
@@ -113,8 +143,9 @@ class LeaseAndRecoveryTest {
     void the_daily_budget_stops_new_claims_once_it_would_be_passed(Store store) {
         stub.answerAll(ChatStub.ok());
         // Each call can cost at most 2000 in × $1/M + 1000 out × $2/M = $0.004; the stub's real cost is $0.0008.
-        String yaml = TestConfigs.base(store.freshUrl(tmp), 3).replace("zone: UTC", "zone: UTC\ndaily_budget_usd: 0.005")
-                .replace("max_attempts: 3", "max_attempts: 3\n  max_concurrency: 1")
+        String yaml = TestConfigs.base(store.freshUrl(tmp), 3)
+                        .replace("zone: UTC", "zone: UTC\ndaily_budget_usd: 0.005")
+                        .replace("max_attempts: 3", "max_attempts: 3\n  max_concurrency: 1")
                 + TestConfigs.stubModel("m", stub.port(), 30);
         Config c = TestConfigs.load(tmp, yaml, Map.of());
         try (Assembly a = TestAssembly.build(c)) {
@@ -131,7 +162,8 @@ class LeaseAndRecoveryTest {
             DispatchReport r = a.pipeline().dispatcher().dispatchDay(DAY.plusDays(1));
             assertThat(r.requests()).isEqualTo(1);
             assertThat(a.storage().submissions().countsByStatus()).containsOnlyKeys(SubmissionStatus.SUCCEEDED);
-            assertThat(a.storage().tasks().forDay(DAY)).allMatch(t -> t.status() == autobench.task.TaskStatus.DISPATCHED);
+            assertThat(a.storage().tasks().forDay(DAY))
+                    .allMatch(t -> t.status() == autobench.task.TaskStatus.DISPATCHED);
         }
     }
 
@@ -139,8 +171,9 @@ class LeaseAndRecoveryTest {
     @EnumSource(Store.class)
     void concurrent_calls_reserve_their_worst_case_so_together_they_cannot_pass_the_budget(Store store) {
         stub.answerAll(ChatStub.ok().withFixedDelay(300));
-        String yaml = TestConfigs.base(store.freshUrl(tmp), 3).replace("zone: UTC", "zone: UTC\ndaily_budget_usd: 0.005")
-                + TestConfigs.stubModel("m", stub.port(), 30);
+        String yaml =
+                TestConfigs.base(store.freshUrl(tmp), 3).replace("zone: UTC", "zone: UTC\ndaily_budget_usd: 0.005")
+                        + TestConfigs.stubModel("m", stub.port(), 30);
         try (Assembly a = TestAssembly.build(TestConfigs.load(tmp, yaml, Map.of()))) {
             a.pipeline().dailyTasks().ensure(DAY);
             DispatchReport r = a.pipeline().dispatcher().dispatchDay(DAY);

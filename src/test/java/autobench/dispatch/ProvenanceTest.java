@@ -6,8 +6,8 @@ import autobench.config.Config;
 import autobench.cycle.DailyCycle;
 import autobench.testing.ChatStub;
 import autobench.testing.Store;
-import autobench.testing.TestConfigs;
 import autobench.testing.TestAssembly;
+import autobench.testing.TestConfigs;
 import autobench.wiring.Assembly;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,11 +23,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class ProvenanceTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     @ParameterizedTest
     @EnumSource(Store.class)
-    void a_dispatched_submission_records_what_it_was_sent_with_and_the_hash_of_the_prompt_actually_sent(Store store) throws Exception {
+    void a_dispatched_submission_records_what_it_was_sent_with_and_the_hash_of_the_prompt_actually_sent(Store store)
+            throws Exception {
         try (ChatStub stub = new ChatStub()) {
             stub.answerAll(ChatStub.ok());
             String yaml = TestConfigs.base(store.freshUrl(tmp), 1) + """
@@ -45,7 +47,8 @@ class ProvenanceTest {
             Config c = TestConfigs.load(tmp, yaml, Map.of());
             try (Assembly a = TestAssembly.build(c)) {
                 DailyCycle.Result r = a.pipeline().dailyCycle().run(LocalDate.of(2026, 3, 4));
-                Submission s = a.storage().submissions().forTask(r.tasks().get(0).id()).get(0);
+                Submission s =
+                        a.storage().submissions().forTask(r.tasks().get(0).id()).get(0);
                 assertThat(s.status()).isEqualTo(SubmissionStatus.SUCCEEDED);
 
                 Provenance p = a.storage().submissions().provenance(s.id()).orElseThrow();
@@ -56,10 +59,12 @@ class ProvenanceTest {
                 assertThat(p.options()).contains("X-Trace-Token").doesNotContain("do-not-store-me");
 
                 List<JsonNode> sent = stub.server.getAllServeEvents().stream()
-                        .map(e -> read(e.getRequest().getBodyAsString())).toList();
+                        .map(e -> read(e.getRequest().getBodyAsString()))
+                        .toList();
                 assertThat(sent).hasSize(1);
                 JsonNode messages = sent.get(0).get("messages");
-                String system = messages.get(0).get("content").asText(), user = messages.get(1).get("content").asText();
+                String system = messages.get(0).get("content").asText(),
+                        user = messages.get(1).get("content").asText();
                 assertThat(user).isEqualTo(r.tasks().get(0).prompt());
                 assertThat(p.promptSha256()).isEqualTo(sha256(system + "\0" + user));
                 assertThat(sent.get(0).get("temperature").asDouble()).isEqualTo(p.temperature());
@@ -76,6 +81,7 @@ class ProvenanceTest {
     }
 
     private static String sha256(String s) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     }
 }

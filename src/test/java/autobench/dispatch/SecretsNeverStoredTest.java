@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import autobench.testing.ChatStub;
 import autobench.testing.Store;
-import autobench.testing.TestConfigs;
 import autobench.testing.TestAssembly;
+import autobench.testing.TestConfigs;
 import autobench.wiring.Assembly;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
 @Tag("slow")
 class SecretsNeverStoredTest {
     static final String KEY = "sk-live-THIS-IS-A-SECRET-0123456789abcdef";
-    @TempDir Path tmp;
+
+    @TempDir
+    Path tmp;
 
     static Stream<Arguments> replies() {
         String echo = "{\"error\":{\"message\":\"Incorrect API key provided: {{request.headers.Authorization}}\"}}";
@@ -41,11 +43,27 @@ class SecretsNeverStoredTest {
         for (Store s : Store.values()) {
             out.add(Arguments.of(s, "success", ChatStub.ok()));
             for (int status : new int[] {400, 401, 403, 404, 429, 500, 503, 529}) {
-                out.add(Arguments.of(s, "http " + status, aResponse().withStatus(status).withBody(echo).withTransformers("response-template")));
+                out.add(Arguments.of(
+                        s,
+                        "http " + status,
+                        aResponse().withStatus(status).withBody(echo).withTransformers("response-template")));
             }
-            out.add(Arguments.of(s, "malformed", aResponse().withStatus(200).withBody("{not json " + "{{request.headers.Authorization}}").withTransformers("response-template")));
-            out.add(Arguments.of(s, "answer echoing the key", aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                    .withBody(ChatStub.answerJson("<canvas></canvas><script>const k='{{request.headers.Authorization}}'</script>")).withTransformers("response-template")));
+            out.add(Arguments.of(
+                    s,
+                    "malformed",
+                    aResponse()
+                            .withStatus(200)
+                            .withBody("{not json " + "{{request.headers.Authorization}}")
+                            .withTransformers("response-template")));
+            out.add(Arguments.of(
+                    s,
+                    "answer echoing the key",
+                    aResponse()
+                            .withStatus(200)
+                            .withHeader("Content-Type", "application/json")
+                            .withBody(ChatStub.answerJson(
+                                    "<canvas></canvas><script>const k='{{request.headers.Authorization}}'</script>"))
+                            .withTransformers("response-template")));
             out.add(Arguments.of(s, "connection reset", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
             out.add(Arguments.of(s, "timeout", ChatStub.ok().withFixedDelay(4_000)));
         }
@@ -54,25 +72,41 @@ class SecretsNeverStoredTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("replies")
-    void the_api_key_appears_in_no_log_line_and_no_stored_row(Store store, String name, ResponseDefinitionBuilder reply) {
+    void the_api_key_appears_in_no_log_line_and_no_stored_row(
+            Store store, String name, ResponseDefinitionBuilder reply) {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         ListAppender<ILoggingEvent> logs = new ListAppender<>();
         logs.start();
         root.addAppender(logs);
         try (ChatStub stub = new ChatStub()) {
             stub.answerAll(reply);
-            String yaml = (TestConfigs.base(store.freshUrl(tmp), 1) + TestConfigs.stubModel("m", stub.port(), 2)
-                    .replace("provider: openai-compatible", "provider: openai-compatible\n    api_key_env: STUB_KEY"))
-                    .replace("max_attempts: 3", "max_attempts: 2").replace("retry_base_ms: 10", "retry_base_ms: 1");
-            try (Assembly a = TestAssembly.of(TestConfigs.load(tmp, yaml, Map.of("STUB_KEY", KEY))).env(Map.of("STUB_KEY", KEY)::get).build()) {
+            String yaml = (TestConfigs.base(store.freshUrl(tmp), 1)
+                            + TestConfigs.stubModel("m", stub.port(), 2)
+                                    .replace(
+                                            "provider: openai-compatible",
+                                            "provider: openai-compatible\n    api_key_env: STUB_KEY"))
+                    .replace("max_attempts: 3", "max_attempts: 2")
+                    .replace("retry_base_ms: 10", "retry_base_ms: 1");
+            try (Assembly a = TestAssembly.of(TestConfigs.load(tmp, yaml, Map.of("STUB_KEY", KEY)))
+                    .env(Map.of("STUB_KEY", KEY)::get)
+                    .build()) {
                 a.pipeline().dailyCycle().run(LocalDate.of(2026, 7, 7));
-                assertThat(stub.server.getAllServeEvents()).as("the key was really sent, in the header")
+                assertThat(stub.server.getAllServeEvents())
+                        .as("the key was really sent, in the header")
                         .allMatch(e -> e.getRequest().getHeader("Authorization").equals("Bearer " + KEY));
                 for (String table : List.of("models", "tasks", "submissions", "provider_calls")) {
-                    List<Map<String, Object>> rows = a.storage().database().jdbi().withHandle(h -> h.createQuery("SELECT * FROM " + table).mapToMap().list());
+                    List<Map<String, Object>> rows = a.storage()
+                            .database()
+                            .jdbi()
+                            .withHandle(h -> h.createQuery("SELECT * FROM " + table)
+                                    .mapToMap()
+                                    .list());
                     assertThat(rows).as("rows of %s", table).isNotEmpty();
                     for (Map<String, Object> row : rows) {
-                        row.forEach((col, v) -> assertThat(String.valueOf(v)).as("%s.%s", table, col).doesNotContain(KEY).doesNotContain("THIS-IS-A-SECRET"));
+                        row.forEach((col, v) -> assertThat(String.valueOf(v))
+                                .as("%s.%s", table, col)
+                                .doesNotContain(KEY)
+                                .doesNotContain("THIS-IS-A-SECRET"));
                     }
                 }
             }
@@ -81,7 +115,10 @@ class SecretsNeverStoredTest {
         }
         assertThat(logs.list).isNotEmpty();
         for (ILoggingEvent e : logs.list) {
-            String line = e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage());
+            String line = e.getFormattedMessage()
+                    + (e.getThrowableProxy() == null
+                            ? ""
+                            : e.getThrowableProxy().getMessage());
             assertThat(line).doesNotContain("THIS-IS-A-SECRET");
         }
     }

@@ -13,8 +13,8 @@ import autobench.ops.Verifier;
 import autobench.task.StoredTask;
 import autobench.testing.ChatStub;
 import autobench.testing.Store;
-import autobench.testing.TestConfigs;
 import autobench.testing.TestAssembly;
+import autobench.testing.TestConfigs;
 import autobench.wiring.Assembly;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.nio.file.Files;
@@ -40,8 +40,11 @@ class TaskWriterLedgerTest {
     /** The stub's price is $1 / $2 per million tokens; an answer reports 120 in, 340 out. */
     static final double ANSWER_USD = (120 * 1.0 + 340 * 2.0) / 1e6;
 
-    @TempDir Path tmp;
-    @RegisterExtension ChatStub stub = new ChatStub();
+    @TempDir
+    Path tmp;
+
+    @RegisterExtension
+    ChatStub stub = new ChatStub();
 
     /** Two answering models and a writer that answers nothing but the day's task list (enabled: false). */
     String yaml(Store store, String extra) {
@@ -52,12 +55,17 @@ class TaskWriterLedgerTest {
 
     void writerReplies(ResponseDefinitionBuilder reply) {
         stub.answerAll(ChatStub.ok());
-        stub.server.stubFor(post(urlPathEqualTo(ChatStub.PATH)).withRequestBody(containing("stub-writer")).atPriority(1)
+        stub.server.stubFor(post(urlPathEqualTo(ChatStub.PATH))
+                .withRequestBody(containing("stub-writer"))
+                .atPriority(1)
                 .willReturn(reply));
     }
 
     static ResponseDefinitionBuilder writerAnswer(int outputTokens) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("""
                 {"id":"w","object":"chat.completion","created":1764300000,"model":"stub-writer",
                  "choices":[{"index":0,"message":{"role":"assistant","content":"no JSON today"},"finish_reason":"stop"}],
                  "usage":{"prompt_tokens":120,"completion_tokens":%d,"total_tokens":0}}""".formatted(outputTokens));
@@ -71,10 +79,15 @@ class TaskWriterLedgerTest {
         try (Assembly a = TestAssembly.of(c).clock(Clock.systemUTC()).build()) {
             a.pipeline().dailyCycle().run(DAY);
             a.pipeline().dailyCycle().run(DAY);
-            assertThat(stub.requests()).as("one writer call and 2 tasks × 2 models, once").isEqualTo(5);
-            assertThat(a.storage().ledger().total()).as("every request the stub saw is a ledger row").isEqualTo(stub.requests());
+            assertThat(stub.requests())
+                    .as("one writer call and 2 tasks × 2 models, once")
+                    .isEqualTo(5);
+            assertThat(a.storage().ledger().total())
+                    .as("every request the stub saw is a ledger row")
+                    .isEqualTo(stub.requests());
 
-            LedgerCall writer = a.storage().ledger().taskWriterCall(DAY.toString()).orElseThrow();
+            LedgerCall writer =
+                    a.storage().ledger().taskWriterCall(DAY.toString()).orElseThrow();
             assertThat(writer.reason()).isEqualTo(CallReason.TASK_WRITER);
             assertThat(writer.submissionId()).isNull();
             assertThat(writer.modelId()).isEqualTo("writer");
@@ -82,14 +95,28 @@ class TaskWriterLedgerTest {
             assertThat(writer.costUsd()).isCloseTo(ANSWER_USD, within(1e-12));
 
             var rows = a.storage().ledger().costRows(0, Long.MAX_VALUE);
-            assertThat(rows).filteredOn(r -> r.reason() == CallReason.TASK_WRITER).singleElement()
+            assertThat(rows)
+                    .filteredOn(r -> r.reason() == CallReason.TASK_WRITER)
+                    .singleElement()
                     .satisfies(r -> assertThat(r.costUsd()).isCloseTo(ANSWER_USD, within(1e-12)));
             assertThat(a.storage().costs().now().todayUsd()).isCloseTo(5 * ANSWER_USD, within(1e-9));
             assertThat(a.storage().verifier().run().spentTodayUsd()).isCloseTo(5 * ANSWER_USD, within(1e-9));
-            assertThat(a.storage().meters().find("autobench.provider.calls").tag("model", "writer").counter().count()).isEqualTo(1.0);
-            assertThat(a.storage().meters().find("autobench.cost.usd").tag("model", "writer").counter().count())
+            assertThat(a.storage()
+                            .meters()
+                            .find("autobench.provider.calls")
+                            .tag("model", "writer")
+                            .counter()
+                            .count())
+                    .isEqualTo(1.0);
+            assertThat(a.storage()
+                            .meters()
+                            .find("autobench.cost.usd")
+                            .tag("model", "writer")
+                            .counter()
+                            .count())
                     .isCloseTo(ANSWER_USD, within(1e-12));
-            assertThat(a.storage().tasks().forDay(DAY)).allSatisfy(t -> assertThat(t.fallbackReason()).contains("not valid JSON"));
+            assertThat(a.storage().tasks().forDay(DAY))
+                    .allSatisfy(t -> assertThat(t.fallbackReason()).contains("not valid JSON"));
         }
     }
 
@@ -117,7 +144,9 @@ class TaskWriterLedgerTest {
             List<StoredTask> tasks = a.pipeline().dailyTasks().ensure(DAY);
             assertThat(stub.requests()).isZero();
             assertThat(a.storage().ledger().taskWriterCall(DAY.toString())).isEmpty();
-            assertThat(tasks).hasSize(2).allSatisfy(t -> assertThat(t.fallbackReason()).contains("daily_budget_usd"));
+            assertThat(tasks)
+                    .hasSize(2)
+                    .allSatisfy(t -> assertThat(t.fallbackReason()).contains("daily_budget_usd"));
         }
     }
 
@@ -128,17 +157,32 @@ class TaskWriterLedgerTest {
         String yaml = yaml(store, "");
         Path cfg = TestConfigs.write(tmp, yaml);
         Config c = TestConfigs.load(tmp, yaml, Map.of());
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "autobench.cli.App",
-                "run-day", "--config", cfg.toString(), "--date", DAY.toString()));
-        Process child = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "autobench.cli.App",
+                "run-day",
+                "--config",
+                cfg.toString(),
+                "--date",
+                DAY.toString()));
+        Process child = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("child.log").toFile())
+                .start();
         try (Assembly a = TestAssembly.of(c).clock(Clock.systemUTC()).build()) {
             long deadline = System.currentTimeMillis() + 60_000;
             while (stub.requests() < 1 && System.currentTimeMillis() < deadline) {
-                assertThat(child.isAlive()).as("child run-day died early: %s", Files.readString(tmp.resolve("child.log"))).isTrue();
+                assertThat(child.isAlive())
+                        .as("child run-day died early: %s", Files.readString(tmp.resolve("child.log")))
+                        .isTrue();
                 Thread.sleep(100);
             }
-            assertThat(stub.requests()).as("the child sent the writer's request").isEqualTo(1);
+            assertThat(stub.requests())
+                    .as("the child sent the writer's request")
+                    .isEqualTo(1);
             child.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // kill -9: no cleanup
 
             // Within the call's time, another process neither asks again nor fills the slots under it.
@@ -148,13 +192,17 @@ class TaskWriterLedgerTest {
             Clock later = Clock.offset(Clock.systemUTC(), Duration.ofHours(2));
             try (Assembly b = TestAssembly.of(c).clock(later).build()) {
                 List<StoredTask> tasks = b.pipeline().dailyTasks().ensure(DAY);
-                assertThat(tasks).hasSize(2).allSatisfy(t -> assertThat(t.fallbackReason()).contains("unknown"));
-                LedgerCall call = b.storage().ledger().taskWriterCall(DAY.toString()).orElseThrow();
+                assertThat(tasks)
+                        .hasSize(2)
+                        .allSatisfy(t -> assertThat(t.fallbackReason()).contains("unknown"));
+                LedgerCall call =
+                        b.storage().ledger().taskWriterCall(DAY.toString()).orElseThrow();
                 assertThat(call.outcome()).isEqualTo(CallOutcome.UNKNOWN);
                 assertThat(call.caller()).isNotEqualTo(b.storage().owner());
                 Verifier.Report r = b.storage().verifier().run();
                 assertThat(r.ok()).isTrue();
-                assertThat(r.warnings()).anyMatch(w -> w.contains("task writer call for " + DAY) && w.contains("unknown"));
+                assertThat(r.warnings())
+                        .anyMatch(w -> w.contains("task writer call for " + DAY) && w.contains("unknown"));
             }
             assertThat(stub.requests()).as("never sent a second time").isEqualTo(1);
         } finally {

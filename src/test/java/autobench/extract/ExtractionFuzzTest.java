@@ -38,7 +38,9 @@ class ExtractionFuzzTest {
         assertThat(e).as(why).isNotNull();
         assertThat(e.assists()).as(why).doesNotContainNull();
         if (e.runnable()) {
-            assertThat((long) e.html().length()).as(why + ": page size").isLessThanOrEqualTo(2L * reply.length() + 16_384);
+            assertThat((long) e.html().length())
+                    .as(why + ": page size")
+                    .isLessThanOrEqualTo(2L * reply.length() + 16_384);
         } else {
             assertThat(e.reason()).as(why + ": reason").isNotBlank();
         }
@@ -52,7 +54,8 @@ class ExtractionFuzzTest {
         String noise = Fuzz.text(r, length);
         if (r.nextInt(4) != 0) return noise;
         int cut = r.nextInt(noise.length() + 1);
-        String page = "```html\n<!DOCTYPE html><html><body><script>draw()</script></body></html>\n" + (r.nextBoolean() ? "```\n" : "");
+        String page = "```html\n<!DOCTYPE html><html><body><script>draw()</script></body></html>\n"
+                + (r.nextBoolean() ? "```\n" : "");
         return noise.substring(0, cut) + page + noise.substring(cut);
     }
 

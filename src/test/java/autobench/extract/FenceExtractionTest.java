@@ -26,7 +26,8 @@ class FenceExtractionTest {
     void takes_tilde_fences_and_fences_without_a_language_tag() {
         assertThat(extractor.extract("~~~html\n" + PAGE + "\n~~~").html()).isEqualTo(PAGE);
         assertThat(extractor.extract("```\n" + PAGE + "\n```").html()).isEqualTo(PAGE);
-        assertThat(extractor.extract("```HTML index.html\n" + PAGE + "\n```").html()).isEqualTo(PAGE);
+        assertThat(extractor.extract("```HTML index.html\n" + PAGE + "\n```").html())
+                .isEqualTo(PAGE);
     }
 
     @Test
@@ -79,8 +80,9 @@ class FenceExtractionTest {
 
     @Test
     void moves_a_deferred_local_script_to_the_end_of_the_body() {
-        String reply = "```html\n<html><head><script src=\"main.js\" defer></script></head><body><canvas></canvas></body></html>\n```\n"
-                + "```js\nconsole.log(1);\n```";
+        String reply =
+                "```html\n<html><head><script src=\"main.js\" defer></script></head><body><canvas></canvas></body></html>\n```\n"
+                        + "```js\nconsole.log(1);\n```";
         String html = extractor.extract(reply).html();
         assertThat(html).doesNotContain("main.js");
         assertThat(html.indexOf("console.log(1)")).isBetween(html.indexOf("<canvas>"), html.indexOf("</body>"));
@@ -88,14 +90,16 @@ class FenceExtractionTest {
 
     @Test
     void keeps_external_script_src_tags() {
-        String page = "<!DOCTYPE html><html><head><script src=\"https://cdn.jsdelivr.net/npm/p5@1.9.4/lib/p5.min.js\"></script>"
-                + "</head><body><script>function setup(){createCanvas(400,400)}</script></body></html>";
+        String page =
+                "<!DOCTYPE html><html><head><script src=\"https://cdn.jsdelivr.net/npm/p5@1.9.4/lib/p5.min.js\"></script>"
+                        + "</head><body><script>function setup(){createCanvas(400,400)}</script></body></html>";
         String cdn = "<script src=\"https://cdn.jsdelivr.net/npm/p5@1.9.4/lib/p5.min.js\"></script>";
         assertThat(extractor.extract("```html\n" + page + "\n```").html()).contains(cdn);
         assertThat(extractor.extract("Here:\n" + page + "\nDone.").html()).contains(cdn);
         String fragment = "```html\n" + cdn + "\n<script>function setup(){createCanvas(400,400)}</script>\n```";
         assertThat(extractor.extract(fragment).html()).contains(cdn);
-        String stitched = "```html\n<html><head>" + cdn + "</head><body></body></html>\n```\n```js\nfunction setup(){ createCanvas(9,9); }\n```";
+        String stitched = "```html\n<html><head>" + cdn
+                + "</head><body></body></html>\n```\n```js\nfunction setup(){ createCanvas(9,9); }\n```";
         assertThat(extractor.extract(stitched).html()).contains(cdn).contains("createCanvas(9,9)");
     }
 
@@ -111,13 +115,15 @@ class FenceExtractionTest {
     @Test
     void picks_the_largest_document_when_the_last_is_a_short_sketch() {
         String sketch = "<!DOCTYPE html><html><body>sketch</body></html>";
-        Extraction e = extractor.extract("```html\n" + PAGE + "\n```\nA minimal variant:\n```html\n" + sketch + "\n```");
+        Extraction e =
+                extractor.extract("```html\n" + PAGE + "\n```\nA minimal variant:\n```html\n" + sketch + "\n```");
         assertThat(e.html()).isEqualTo(PAGE);
     }
 
     @Test
     void does_not_stitch_a_snippet_the_page_already_contains() {
-        String reply = "```html\n" + PAGE + "\n```\nThe key line:\n```js\nconst ctx = c.getContext('2d'); requestAnimationFrame(function f(){ requestAnimationFrame(f); });\n```";
+        String reply = "```html\n" + PAGE
+                + "\n```\nThe key line:\n```js\nconst ctx = c.getContext('2d'); requestAnimationFrame(function f(){ requestAnimationFrame(f); });\n```";
         Extraction e = extractor.extract(reply);
         assertThat(e.html()).isEqualTo(PAGE);
         assertThat(e.assists()).containsExactly(Assist.TOOK_FENCE);
@@ -125,18 +131,26 @@ class FenceExtractionTest {
 
     @Test
     void wraps_a_lone_javascript_fence_and_adds_the_canvas_it_looks_for() {
-        String js = "const ctx = document.getElementById('stage').getContext('2d');\nfunction loop(){ requestAnimationFrame(loop); }\nloop();";
+        String js =
+                "const ctx = document.getElementById('stage').getContext('2d');\nfunction loop(){ requestAnimationFrame(loop); }\nloop();";
         Extraction e = extractor.extract("```js\n" + js + "\n```");
-        assertThat(e.html()).startsWith("<!DOCTYPE html>").contains("<canvas id=\"stage\"></canvas>").contains(js);
+        assertThat(e.html())
+                .startsWith("<!DOCTYPE html>")
+                .contains("<canvas id=\"stage\"></canvas>")
+                .contains(js);
         assertThat(e.assists()).containsExactly(Assist.TOOK_FENCE, Assist.WRAPPED_FRAGMENT, Assist.ADDED_CANVAS);
     }
 
     @Test
     void stitches_fragment_css_and_js_fences_into_a_minimal_page() {
-        String reply = "```html\n<canvas id=\"c\"></canvas>\n```\n```css\ncanvas { width: 100%; }\n```\n```js\nconst x = c.getContext('2d');\n```";
+        String reply =
+                "```html\n<canvas id=\"c\"></canvas>\n```\n```css\ncanvas { width: 100%; }\n```\n```js\nconst x = c.getContext('2d');\n```";
         Extraction e = extractor.extract(reply);
         assertThat(e.assists()).containsExactly(Assist.STITCHED_FENCES, Assist.WRAPPED_FRAGMENT);
-        assertThat(e.html()).contains("<canvas id=\"c\"></canvas>").contains("canvas { width: 100%; }").doesNotContain("<canvas></canvas>");
+        assertThat(e.html())
+                .contains("<canvas id=\"c\"></canvas>")
+                .contains("canvas { width: 100%; }")
+                .doesNotContain("<canvas></canvas>");
     }
 
     @Test
@@ -147,7 +161,8 @@ class FenceExtractionTest {
 
     @Test
     void a_longer_fence_holds_shorter_fences_inside_it() {
-        String md = "````html\n<!DOCTYPE html><html><body><pre>\n```\nnot a fence end\n```\n</pre><script>x()</script></body></html>\n````";
+        String md =
+                "````html\n<!DOCTYPE html><html><body><pre>\n```\nnot a fence end\n```\n</pre><script>x()</script></body></html>\n````";
         assertThat(extractor.extract(md).html()).contains("not a fence end").endsWith("</html>");
     }
 }

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import java.time.Duration;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class HostileReplyTest {
     private static final int TEN_MB = 10 * 1024 * 1024;
@@ -22,18 +22,20 @@ class HostileReplyTest {
     /** Shapes that make naive scanners (or backtracking regexes) quadratic. */
     static Stream<Arguments> hugeReplies() {
         return Stream.<Supplier<String>>of(
-                () -> "```html\n<!DOCTYPE html><html><body><script>\n" + repeat("let a = 1;\n") + "</script></body></html>\n```",
-                () -> repeat("`"),
-                () -> repeat("```\n"),
-                () -> repeat("````js\n```\n"),
-                () -> "x\n" + repeat("<think>\n"),
-                () -> repeat("</think"),
-                () -> repeat("<!doctype html><html>"),
-                () -> repeat("<script src=\"a.js\" "),
-                () -> repeat("<script>"),
-                () -> "```html\n<html><head><link rel=stylesheet href=a.css>" + repeat("<script src=b.js></script>") + "\n```\n```css\nx{y:z}\n```",
-                () -> repeat("const a = 1;\nprose line\n"),
-                () -> repeat("a"))
+                        () -> "```html\n<!DOCTYPE html><html><body><script>\n" + repeat("let a = 1;\n")
+                                + "</script></body></html>\n```",
+                        () -> repeat("`"),
+                        () -> repeat("```\n"),
+                        () -> repeat("````js\n```\n"),
+                        () -> "x\n" + repeat("<think>\n"),
+                        () -> repeat("</think"),
+                        () -> repeat("<!doctype html><html>"),
+                        () -> repeat("<script src=\"a.js\" "),
+                        () -> repeat("<script>"),
+                        () -> "```html\n<html><head><link rel=stylesheet href=a.css>"
+                                + repeat("<script src=b.js></script>") + "\n```\n```css\nx{y:z}\n```",
+                        () -> repeat("const a = 1;\nprose line\n"),
+                        () -> repeat("a"))
                 .map(s -> Arguments.of(s.get()));
     }
 
@@ -47,7 +49,8 @@ class HostileReplyTest {
 
     @Test
     void escapes_closing_script_tag_inside_javascript_strings_when_wrapping() {
-        String js = "const tag = '</script><script>alert(1)</script>';\nconst note = '<!-- not a comment';\ndocument.body.append(tag);";
+        String js =
+                "const tag = '</script><script>alert(1)</script>';\nconst note = '<!-- not a comment';\ndocument.body.append(tag);";
         Extraction e = extractor.extract("```js\n" + js + "\n```");
         String html = e.html();
         assertThat(html).contains("'<\\/script><script>alert(1)<\\/script>'").contains("'<\\!-- not a comment'");
@@ -65,7 +68,8 @@ class HostileReplyTest {
     @Test
     void deeply_nested_reasoning_and_fences_do_not_confuse_the_scanner() {
         String nested = "<think>".repeat(1000) + "x" + "</think>".repeat(1000);
-        Extraction e = extractor.extract(nested + "\n```html\n<!DOCTYPE html><html><body><script>ok()</script></body></html>\n```");
+        Extraction e = extractor.extract(
+                nested + "\n```html\n<!DOCTYPE html><html><body><script>ok()</script></body></html>\n```");
         assertThat(e.runnable()).isTrue();
         assertThat(e.html()).contains("ok()");
     }

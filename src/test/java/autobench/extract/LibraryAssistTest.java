@@ -10,7 +10,8 @@ class LibraryAssistTest {
 
     @Test
     void loads_p5_for_a_bare_p5_sketch() {
-        Extraction e = extractor.extract("```javascript\nfunction setup() {\n  createCanvas(400, 400);\n}\nfunction draw() {\n  circle(200, 200, 50);\n}\n```");
+        Extraction e = extractor.extract(
+                "```javascript\nfunction setup() {\n  createCanvas(400, 400);\n}\nfunction draw() {\n  circle(200, 200, 50);\n}\n```");
         assertThat(e.html()).contains("<script src=\"" + P5 + "\"></script>").doesNotContain("<canvas");
         assertThat(e.html().indexOf(P5)).isLessThan(e.html().indexOf("function setup"));
         assertThat(e.assists()).containsExactly(Assist.TOOK_FENCE, Assist.WRAPPED_FRAGMENT, Assist.ADDED_LIBRARY);
@@ -33,13 +34,15 @@ class LibraryAssistTest {
 
     @Test
     void loads_three_js_for_a_bare_three_script() {
-        Extraction e = extractor.extract("```js\nconst scene = new THREE.Scene();\nconst r = new THREE.WebGLRenderer();\ndocument.body.appendChild(r.domElement);\n```");
+        Extraction e = extractor.extract(
+                "```js\nconst scene = new THREE.Scene();\nconst r = new THREE.WebGLRenderer();\ndocument.body.appendChild(r.domElement);\n```");
         assertThat(e.html()).contains("https://cdn.jsdelivr.net/npm/three@0.158.0/build/three.min.js");
     }
 
     @Test
     void wraps_an_es_module_script_as_a_module() {
-        Extraction e = extractor.extract("```js\nimport * as THREE from 'https://cdn.jsdelivr.net/npm/three@0.158.0/build/three.module.js';\nconsole.log(THREE);\n```");
+        Extraction e = extractor.extract(
+                "```js\nimport * as THREE from 'https://cdn.jsdelivr.net/npm/three@0.158.0/build/three.module.js';\nconsole.log(THREE);\n```");
         assertThat(e.html()).contains("<script type=\"module\">\nimport * as THREE");
     }
 }

@@ -9,7 +9,8 @@ class ProseExtractionTest {
 
     @Test
     void takes_a_page_written_into_the_prose_without_fences() {
-        String page = "<!doctype html>\n<html><body><canvas></canvas><script>let a = '</html>'; go();</script></body></html>";
+        String page =
+                "<!doctype html>\n<html><body><canvas></canvas><script>let a = '</html>'; go();</script></body></html>";
         Extraction e = extractor.extract("Sure! Below is the page.\n\n" + page + "\n\nLet me know what you think.");
         assertThat(e.html()).isEqualTo(page);
         assertThat(e.assists()).containsExactly(Assist.TOOK_EMBEDDED_HTML);
@@ -41,7 +42,10 @@ class ProseExtractionTest {
                 draw();""";
         Extraction e = extractor.extract("Here is the script:\n\n" + js + "\n\nIt draws a square.");
         assertThat(e.assists()).containsExactly(Assist.WRAPPED_FRAGMENT, Assist.ADDED_CANVAS);
-        assertThat(e.html()).contains("<canvas id=\"art\"></canvas>").contains(js).doesNotContain("It draws");
+        assertThat(e.html())
+                .contains("<canvas id=\"art\"></canvas>")
+                .contains(js)
+                .doesNotContain("It draws");
     }
 
     @Test
@@ -54,7 +58,8 @@ class ProseExtractionTest {
     @Test
     void recognises_untagged_and_unfenced_python() {
         String py = "import math\n\ndef draw(t):\n    return math.sin(t)\n\nif __name__ == '__main__':\n    draw(1)\n";
-        assertThat(extractor.extract("```\n" + py + "```").reason()).isEqualTo("reply contains python code, not web code");
+        assertThat(extractor.extract("```\n" + py + "```").reason())
+                .isEqualTo("reply contains python code, not web code");
         assertThat(extractor.extract(py).reason()).isEqualTo("reply contains python code, not web code");
     }
 
@@ -80,6 +85,7 @@ class ProseExtractionTest {
 
     @Test
     void a_stylesheet_alone_is_not_runnable() {
-        assertThat(extractor.extract("```css\nbody { color: red; }\n```").reason()).contains("only CSS");
+        assertThat(extractor.extract("```css\nbody { color: red; }\n```").reason())
+                .contains("only CSS");
     }
 }

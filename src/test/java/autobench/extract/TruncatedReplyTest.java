@@ -9,12 +9,17 @@ class TruncatedReplyTest {
 
     @Test
     void takes_unclosed_fence_of_truncated_reply() {
-        String cut = "<!DOCTYPE html>\n<html><body><canvas></canvas>\n<script>\nfunction frame() { requestAnimationFrame(frame); }\nframe();\n";
+        String cut =
+                "<!DOCTYPE html>\n<html><body><canvas></canvas>\n<script>\nfunction frame() { requestAnimationFrame(frame); }\nframe();\n";
         Extraction e = extractor.extract("Here is the page:\n```html\n" + cut, true);
         assertThat(e.runnable()).isTrue();
         assertThat(e.html()).startsWith("<!DOCTYPE html>").contains("frame();").endsWith("</script>\n");
-        assertThat(e.assists()).containsExactly(
-                Assist.TRUNCATED_INPUT, Assist.TOOK_FENCE, Assist.TOOK_UNCLOSED_FENCE, Assist.CLOSED_UNFINISHED_SCRIPT);
+        assertThat(e.assists())
+                .containsExactly(
+                        Assist.TRUNCATED_INPUT,
+                        Assist.TOOK_FENCE,
+                        Assist.TOOK_UNCLOSED_FENCE,
+                        Assist.CLOSED_UNFINISHED_SCRIPT);
     }
 
     @Test
@@ -34,12 +39,14 @@ class TruncatedReplyTest {
     void a_truncated_embedded_page_gets_its_script_closed() {
         Extraction e = extractor.extract("<!DOCTYPE html><html><body><script>\nlet t = 0;\n", true);
         assertThat(e.html()).endsWith("</script>\n");
-        assertThat(e.assists()).containsExactly(Assist.TRUNCATED_INPUT, Assist.TOOK_EMBEDDED_HTML, Assist.CLOSED_UNFINISHED_SCRIPT);
+        assertThat(e.assists())
+                .containsExactly(Assist.TRUNCATED_INPUT, Assist.TOOK_EMBEDDED_HTML, Assist.CLOSED_UNFINISHED_SCRIPT);
     }
 
     @Test
     void the_interface_default_marks_truncation_for_any_extractor() {
-        Extractor plain = reply -> new Extraction("<p>" + reply + "</p>", java.util.List.of(Assist.WRAPPED_FRAGMENT), null);
+        Extractor plain =
+                reply -> new Extraction("<p>" + reply + "</p>", java.util.List.of(Assist.WRAPPED_FRAGMENT), null);
         assertThat(plain.extract("x", true).assists()).containsExactly(Assist.TRUNCATED_INPUT, Assist.WRAPPED_FRAGMENT);
         assertThat(plain.extract("x", false).assists()).containsExactly(Assist.WRAPPED_FRAGMENT);
     }

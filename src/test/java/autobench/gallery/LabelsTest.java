@@ -51,7 +51,8 @@ class LabelsTest {
         List<String> answers = ids(r, 2 + r.nextInt(8));
         List<String> shuffled = new ArrayList<>(answers);
         Collections.shuffle(shuffled, new Random(seed));
-        assertThat(labels.order("task-1", shuffled)).isEqualTo(labels.order("task-1", answers))
+        assertThat(labels.order("task-1", shuffled))
+                .isEqualTo(labels.order("task-1", answers))
                 .containsExactlyInAnyOrderElementsOf(answers);
         // another process with the same stored key shows the same labels
         assertThat(new Labels(k.clone()).order("task-1", answers)).isEqualTo(labels.order("task-1", answers));

@@ -11,8 +11,8 @@ import autobench.rating.VoteFilter;
 import autobench.task.TaskStatus;
 import autobench.testing.ChatStub;
 import autobench.testing.Store;
-import autobench.testing.TestConfigs;
 import autobench.testing.TestAssembly;
+import autobench.testing.TestConfigs;
 import autobench.wiring.Assembly;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -31,7 +31,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Stored votes become the leaderboard, the daily snapshot and the `ratings` command's output. */
 class RatingsFromDatabaseTest {
     static final LocalDate DAY = LocalDate.of(2026, 8, 10);
-    @TempDir Path tmp;
+
+    @TempDir
+    Path tmp;
 
     @ParameterizedTest
     @EnumSource(Store.class)
@@ -39,11 +41,14 @@ class RatingsFromDatabaseTest {
         try (ChatStub stub = new ChatStub()) {
             stub.answerAll(ChatStub.ok());
             String yaml = TestConfigs.base(store.freshUrl(tmp), 2) + TestConfigs.stubModel("strong", stub.port(), 30)
-                    + TestConfigs.stubModel("weak", stub.port(), 30) + "  - {id: demo-grid, provider: demo, model: demo-grid}\n";
+                    + TestConfigs.stubModel("weak", stub.port(), 30)
+                    + "  - {id: demo-grid, provider: demo, model: demo-grid}\n";
             Path cfg = TestConfigs.write(tmp, yaml);
             Config c = TestConfigs.load(tmp, yaml, Map.of());
             long noon = DAY.atTime(12, 0).toInstant(ZoneOffset.UTC).toEpochMilli();
-            try (Assembly a = TestAssembly.of(c).clock(Clock.fixed(Instant.ofEpochMilli(noon), ZoneOffset.UTC)).build()) {
+            try (Assembly a = TestAssembly.of(c)
+                    .clock(Clock.fixed(Instant.ofEpochMilli(noon), ZoneOffset.UTC))
+                    .build()) {
                 DailyCycle.Result r = a.pipeline().dailyCycle().run(DAY);
                 Random rnd = new Random(7);
                 for (var task : r.tasks()) {
@@ -51,18 +56,31 @@ class RatingsFromDatabaseTest {
                     a.storage().submissions().forTask(task.id()).forEach(s -> byModel.put(s.modelId(), s));
                     for (int i = 0; i < 20; i++) {
                         boolean strongLeft = rnd.nextBoolean();
-                        Submission l = byModel.get(strongLeft ? "strong" : "weak"), rr = byModel.get(strongLeft ? "weak" : "strong");
+                        Submission l = byModel.get(strongLeft ? "strong" : "weak"),
+                                rr = byModel.get(strongLeft ? "weak" : "strong");
                         String battle = a.storage().votes().issueBattle(task.id(), l.id(), rr.id(), "v" + i, noon + i);
-                        Outcome outcome = i % 5 == 0 ? Outcome.TIE : (strongLeft ? Outcome.LEFT : Outcome.RIGHT); // strong wins or ties
-                        assertThat(a.storage().votes().vote(battle, "v" + i, outcome, null, noon + i)).isTrue();
+                        Outcome outcome = i % 5 == 0
+                                ? Outcome.TIE
+                                : (strongLeft ? Outcome.LEFT : Outcome.RIGHT); // strong wins or ties
+                        assertThat(a.storage().votes().vote(battle, "v" + i, outcome, null, noon + i))
+                                .isTrue();
                     }
                     // a demo battle: must never reach the real leaderboard
-                    String demoBattle = a.storage().votes().issueBattle(task.id(), byModel.get("demo-grid").id(), byModel.get("weak").id(), "d", noon);
+                    String demoBattle = a.storage()
+                            .votes()
+                            .issueBattle(
+                                    task.id(),
+                                    byModel.get("demo-grid").id(),
+                                    byModel.get("weak").id(),
+                                    "d",
+                                    noon);
                     a.storage().votes().vote(demoBattle, "d", Outcome.LEFT, null, noon);
                 }
             }
             long nextNoon = noon + 86_400_000L;
-            try (Assembly a = TestAssembly.of(c).clock(Clock.fixed(Instant.ofEpochMilli(nextNoon), ZoneOffset.UTC)).build()) {
+            try (Assembly a = TestAssembly.of(c)
+                    .clock(Clock.fixed(Instant.ofEpochMilli(nextNoon), ZoneOffset.UTC))
+                    .build()) {
                 a.pipeline().dailyCycle().run(DAY.plusDays(1));
                 SnapshotStore snapshots = new SnapshotStore(a.storage().database());
                 List<SnapshotStore.Point> strong = snapshots.history("strong", "all", "bradley_terry");
@@ -73,14 +91,19 @@ class RatingsFromDatabaseTest {
                     assertThat(p.ciLow()).isLessThan(p.rating());
                 });
                 assertThat(strong.get(0).rating()).isGreaterThan(weak.get(0).rating());
-                assertThat(snapshots.history("demo-grid", "all", "bradley_terry")).isEmpty();
+                assertThat(snapshots.history("demo-grid", "all", "bradley_terry"))
+                        .isEmpty();
                 assertThat(snapshots.history("strong", "all", "elo")).hasSize(1);
             }
             StringWriter out = new StringWriter();
             var cl = AppAccess.commandLine();
             cl.setOut(new PrintWriter(out, true));
-            assertThat(cl.execute("ratings", "--config", cfg.toString(), "--json", "--rounds", "50")).isZero();
-            assertThat(out.toString()).contains("\"strong\"").contains("\"weak\"").doesNotContain("demo-grid");
+            assertThat(cl.execute("ratings", "--config", cfg.toString(), "--json", "--rounds", "50"))
+                    .isZero();
+            assertThat(out.toString())
+                    .contains("\"strong\"")
+                    .contains("\"weak\"")
+                    .doesNotContain("demo-grid");
         }
     }
 
@@ -98,33 +121,57 @@ class RatingsFromDatabaseTest {
                     + TestConfigs.stubModel("weak", stub.port(), 30) + "voting:\n  reveal_after_days: 2\n";
             Config c = TestConfigs.load(tmp, yaml, Map.of());
             long noon = DAY.atTime(12, 0).toInstant(ZoneOffset.UTC).toEpochMilli(), dayMs = 86_400_000L;
-            try (Assembly a = TestAssembly.of(c).clock(Clock.fixed(Instant.ofEpochMilli(noon), ZoneOffset.UTC)).build()) {
+            try (Assembly a = TestAssembly.of(c)
+                    .clock(Clock.fixed(Instant.ofEpochMilli(noon), ZoneOffset.UTC))
+                    .build()) {
                 DailyCycle.Result r = a.pipeline().dailyCycle().run(DAY);
                 var task = r.tasks().get(0);
                 Map<String, Submission> byModel = new java.util.HashMap<>();
                 a.storage().submissions().forTask(task.id()).forEach(s -> byModel.put(s.modelId(), s));
                 for (int i = 0; i < 12; i++) {
-                    String battle = a.storage().votes().issueBattle(task.id(), byModel.get("strong").id(), byModel.get("weak").id(), "v" + i, noon + i);
-                    assertThat(a.storage().votes().vote(battle, "v" + i, i % 4 == 0 ? Outcome.RIGHT : Outcome.LEFT, null, noon + i)).isTrue();
+                    String battle = a.storage()
+                            .votes()
+                            .issueBattle(
+                                    task.id(),
+                                    byModel.get("strong").id(),
+                                    byModel.get("weak").id(),
+                                    "v" + i,
+                                    noon + i);
+                    assertThat(a.storage()
+                                    .votes()
+                                    .vote(battle, "v" + i, i % 4 == 0 ? Outcome.RIGHT : Outcome.LEFT, null, noon + i))
+                            .isTrue();
                 }
                 a.storage().tasks().advance(task.id(), TaskStatus.DISPATCHED, TaskStatus.PUBLISHED, noon);
-                assertThat(a.storage().storedVotes().read(false)).as("blind on its own day").isEmpty();
+                assertThat(a.storage().storedVotes().read(false))
+                        .as("blind on its own day")
+                        .isEmpty();
             }
             for (int d = 1; d <= 2; d++) {
-                try (Assembly a = TestAssembly.of(c).clock(Clock.fixed(Instant.ofEpochMilli(noon + d * dayMs), ZoneOffset.UTC)).build()) {
+                try (Assembly a = TestAssembly.of(c)
+                        .clock(Clock.fixed(Instant.ofEpochMilli(noon + d * dayMs), ZoneOffset.UTC))
+                        .build()) {
                     a.pipeline().dailyCycle().run(DAY.plusDays(d));
                     var board = a.website().gallery().standings(VoteFilter.ALL);
-                    List<SnapshotStore.Point> strong = new SnapshotStore(a.storage().database()).history("strong", "all", "bradley_terry");
+                    List<SnapshotStore.Point> strong =
+                            new SnapshotStore(a.storage().database()).history("strong", "all", "bradley_terry");
                     if (d == 1) {
                         assertThat(board).as("still blind a day later").isEmpty();
-                        assertThat(strong).as("the snapshot of the voting day leaves blind votes out").isEmpty();
+                        assertThat(strong)
+                                .as("the snapshot of the voting day leaves blind votes out")
+                                .isEmpty();
                     } else {
                         assertThat(strong).singleElement().satisfies(p -> {
                             assertThat(p.day()).isEqualTo(DAY.plusDays(1));
                             assertThat(p.votes()).isEqualTo(12);
                         });
-                        var row = board.get(0).board().rows().stream().filter(x -> x.model().equals("strong")).findFirst().orElseThrow();
-                        assertThat(row.rating()).as("the snapshot at the reveal equals the public board").isEqualTo(strong.get(0).rating());
+                        var row = board.get(0).board().rows().stream()
+                                .filter(x -> x.model().equals("strong"))
+                                .findFirst()
+                                .orElseThrow();
+                        assertThat(row.rating())
+                                .as("the snapshot at the reveal equals the public board")
+                                .isEqualTo(strong.get(0).rating());
                     }
                 }
             }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Which export the download page offers, and which files it will hand out. */
 class ExportShelfTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     static void export(Path dir, String exportedAt, String... files) throws Exception {
         Files.createDirectories(dir);
@@ -25,7 +26,8 @@ class ExportShelfTest {
     }
 
     @Test
-    void the_latest_export_is_the_one_exported_last_whatever_the_instants_precision_or_directory_names() throws Exception {
+    void the_latest_export_is_the_one_exported_last_whatever_the_instants_precision_or_directory_names()
+            throws Exception {
         export(tmp.resolve("b-older"), "2026-11-01T10:00:00.005Z", "tasks.jsonl");
         export(tmp.resolve("a-newer"), "2026-11-01T10:00:01Z", "tasks.jsonl");
         Files.createDirectories(tmp.resolve("not-an-export"));
@@ -44,19 +46,31 @@ class ExportShelfTest {
         Files.writeString(dir.resolve("e1/unlisted.txt"), "x");
         Files.writeString(tmp.resolve("secret.txt"), "secret");
         // A manifest that names a path outside its directory is not obeyed.
-        new Manifest(Manifest.FORMAT, "test", "6", "2026-11-02T10:00:00Z", null, null,
-                List.of(new Manifest.Entry("../../secret.txt", "00", 6, null), new Manifest.Entry("link", "00", 6, null),
-                        new Manifest.Entry("outside/secret.txt", "00", 6, null))).write(Files.createDirectories(dir.resolve("e2")));
+        new Manifest(
+                        Manifest.FORMAT,
+                        "test",
+                        "6",
+                        "2026-11-02T10:00:00Z",
+                        null,
+                        null,
+                        List.of(
+                                new Manifest.Entry("../../secret.txt", "00", 6, null),
+                                new Manifest.Entry("link", "00", 6, null),
+                                new Manifest.Entry("outside/secret.txt", "00", 6, null)))
+                .write(Files.createDirectories(dir.resolve("e2")));
         Files.createSymbolicLink(dir.resolve("e2/link"), tmp.resolve("secret.txt"));
         Files.createSymbolicLink(dir.resolve("e2/outside"), tmp);
         ExportShelf shelf = new ExportShelf(dir);
         assertThat(shelf.latest().orElseThrow().name()).isEqualTo("e2");
         assertThat(shelf.file("../../secret.txt")).isEmpty();
         assertThat(shelf.file("link")).as("a symbolic link").isEmpty();
-        assertThat(shelf.file("outside/secret.txt")).as("through a linked directory").isEmpty();
+        assertThat(shelf.file("outside/secret.txt"))
+                .as("through a linked directory")
+                .isEmpty();
 
         Files.delete(dir.resolve("e2/manifest.json"));
-        assertThat(shelf.file("tasks.jsonl")).contains(dir.resolve("e1/tasks.jsonl").toAbsolutePath().normalize());
+        assertThat(shelf.file("tasks.jsonl"))
+                .contains(dir.resolve("e1/tasks.jsonl").toAbsolutePath().normalize());
         assertThat(shelf.file("artifacts/ab")).isPresent();
         assertThat(shelf.file("unlisted.txt")).isEmpty();
         assertThat(shelf.file("e1/tasks.jsonl")).isEmpty();

@@ -17,13 +17,13 @@ import autobench.render.Timing;
 import autobench.task.StoredTask;
 import autobench.task.TaskStatus;
 import autobench.testing.DebianPostgres;
+import autobench.testing.TestAssembly;
 import autobench.vote.Battle;
 import autobench.vote.Battles;
 import autobench.vote.CastResult;
 import autobench.vote.VoteSettings;
 import autobench.vote.VoteStore;
 import autobench.web.Site;
-import autobench.testing.TestAssembly;
 import autobench.wiring.Assembly;
 import autobench.wiring.Role;
 import java.net.URI;
@@ -43,8 +43,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -107,18 +107,24 @@ class PostgresRolesTest {
             a.pipeline().dailyCycle().run(DAY);
         }
         assertThatThrownBy(() -> runScript("ops/postgres-roles.sql", url(owner)))
-                .as("the owner part before the roles exist").hasMessageContaining("ops/postgres-roles-create.sql");
+                .as("the owner part before the roles exist")
+                .hasMessageContaining("ops/postgres-roles-create.sql");
         assertThatThrownBy(() -> runScript("ops/postgres-roles-create.sql", url(owner)))
-                .as("an ordinary owner may not create roles").hasMessageContaining("permission denied to create role");
+                .as("an ordinary owner may not create roles")
+                .hasMessageContaining("permission denied to create role");
         runScript("ops/postgres-roles-create.sql", pg.url("postgres", "postgres"));
         runScript("ops/postgres-roles-create.sql", pg.url("postgres", "postgres")); // idempotent
         runScript("ops/postgres-roles.sql", url(owner));
         runScript("ops/postgres-roles.sql", url(owner)); // idempotent
         for (String role : List.of(web, worker)) {
-            try (Connection c = DriverManager.getConnection(url(role)); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT rolsuper OR rolcreaterole OR rolcreatedb FROM pg_roles WHERE rolname = current_user")) {
+            try (Connection c = DriverManager.getConnection(url(role));
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(
+                            "SELECT rolsuper OR rolcreaterole OR rolcreatedb FROM pg_roles WHERE rolname = current_user")) {
                 assertThat(rs.next()).isTrue();
-                assertThat(rs.getBoolean(1)).as(role + " has no powers beyond LOGIN").isFalse();
+                assertThat(rs.getBoolean(1))
+                        .as(role + " has no powers beyond LOGIN")
+                        .isFalse();
             }
         }
     }
@@ -128,7 +134,8 @@ class PostgresRolesTest {
         install(false);
         Map<String, String> webFound = new LinkedHashMap<>(), workerFound = new LinkedHashMap<>();
         List<String> tables = tables();
-        assertThat(PRIVILEGES.keySet()).as("every table is classified here and in ops/postgres-roles.sql")
+        assertThat(PRIVILEGES.keySet())
+                .as("every table is classified here and in ops/postgres-roles.sql")
                 .containsExactlyInAnyOrderElementsOf(tables);
         for (String t : tables) {
             webFound.put(t, probe(url(web), t));
@@ -142,9 +149,11 @@ class PostgresRolesTest {
         assertThat(webFound).as("web user").isEqualTo(webWanted);
         assertThat(workerFound).as("worker user").isEqualTo(workerWanted);
         for (String role : List.of(web, worker)) {
-            try (Connection c = DriverManager.getConnection(url(role)); Statement s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(url(role));
+                    Statement s = c.createStatement()) {
                 assertDenied(s, "CREATE TABLE mine (x INTEGER)");
-                assertThatThrownBy(() -> s.execute("DROP TABLE votes")).hasMessageContaining("must be owner of table votes");
+                assertThatThrownBy(() -> s.execute("DROP TABLE votes"))
+                        .hasMessageContaining("must be owner of table votes");
                 assertThatThrownBy(() -> s.execute("ALTER TABLE tasks DISABLE ROW LEVEL SECURITY"))
                         .hasMessageContaining("must be owner of table tasks");
             }
@@ -154,30 +163,43 @@ class PostgresRolesTest {
     @Test
     void the_web_user_sees_only_what_the_public_site_shows() throws Exception {
         Fixture f = install(true);
-        try (Connection c = DriverManager.getConnection(url(web)); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url(web));
+                Statement s = c.createStatement()) {
             assertThat(strings(s, "SELECT DISTINCT status FROM tasks")).containsExactly("published");
             assertThat(strings(s, "SELECT id FROM tasks")).containsExactlyInAnyOrderElementsOf(f.published);
-            assertThat(strings(s, "SELECT id FROM submissions")).doesNotContain(f.hiddenSubmission)
-                    .doesNotContainAnyElementsOf(f.unpublishedSubmissions).isNotEmpty();
-            assertThat(strings(s, "SELECT submission_id FROM render_results")).doesNotContain(f.hiddenSubmission)
-                    .doesNotContainAnyElementsOf(f.unpublishedSubmissions).isNotEmpty();
+            assertThat(strings(s, "SELECT id FROM submissions"))
+                    .doesNotContain(f.hiddenSubmission)
+                    .doesNotContainAnyElementsOf(f.unpublishedSubmissions)
+                    .isNotEmpty();
+            assertThat(strings(s, "SELECT submission_id FROM render_results"))
+                    .doesNotContain(f.hiddenSubmission)
+                    .doesNotContainAnyElementsOf(f.unpublishedSubmissions)
+                    .isNotEmpty();
             assertThat(strings(s, "SELECT name FROM server_secrets")).containsExactly("voting");
-            assertThat(strings(s, "SELECT id FROM todays_tasks")).as("the seed's view, read with the caller's rights")
+            assertThat(strings(s, "SELECT id FROM todays_tasks"))
+                    .as("the seed's view, read with the caller's rights")
                     .isSubsetOf(f.published);
             assertThat(strings(s, "SELECT task_id FROM submissions_per_task")).isSubsetOf(f.published);
             assertDenied(s, "SELECT * FROM provider_calls");
             assertDenied(s, "SELECT * FROM audit_log");
             assertDenied(s, "SELECT * FROM admin_sessions");
-            assertThatThrownBy(() -> s.execute("INSERT INTO server_secrets (name, secret_hex, created_at) VALUES ('other2', 'ab', 0)"))
+            assertThatThrownBy(() -> s.execute(
+                            "INSERT INTO server_secrets (name, secret_hex, created_at) VALUES ('other2', 'ab', 0)"))
                     .hasMessageContaining("row-level security");
-            assertThat(s.executeUpdate("UPDATE battles SET used_at = 1 WHERE false")).isZero();
+            assertThat(s.executeUpdate("UPDATE battles SET used_at = 1 WHERE false"))
+                    .isZero();
             assertDenied(s, "UPDATE battles SET visitor = 'someone-else'");
             assertDenied(s, "UPDATE submissions SET code = 'defaced'");
             assertDenied(s, "DELETE FROM votes");
         }
-        try (Connection c = DriverManager.getConnection(url(worker)); Statement s = c.createStatement()) {
-            assertThat(strings(s, "SELECT id FROM tasks")).containsAll(f.published).contains(f.unpublished);
-            assertThat(strings(s, "SELECT id FROM submissions")).contains(f.hiddenSubmission).containsAll(f.unpublishedSubmissions);
+        try (Connection c = DriverManager.getConnection(url(worker));
+                Statement s = c.createStatement()) {
+            assertThat(strings(s, "SELECT id FROM tasks"))
+                    .containsAll(f.published)
+                    .contains(f.unpublished);
+            assertThat(strings(s, "SELECT id FROM submissions"))
+                    .contains(f.hiddenSubmission)
+                    .containsAll(f.unpublishedSubmissions);
             assertDenied(s, "SELECT * FROM server_secrets");
             assertDenied(s, "SELECT * FROM audit_log");
             assertDenied(s, "UPDATE votes SET outcome = 'right'");
@@ -189,29 +211,56 @@ class PostgresRolesTest {
         Fixture f = install(true);
         Config c = config(url(web));
         HttpClient http = HttpClient.newHttpClient();
-        try (Assembly a = Assembly.assemble(EnumSet.of(Role.web), c); Site site = Serving.start(a.website(), c.web().withPorts(0, 0), "127.0.0.1")) {
-            List<String> paths = new ArrayList<>(List.of("/", "/archive", "/leaderboard", "/methodology", "/readyz", "/battle",
-                    "/task/" + f.published.get(0), "/model/demo-grid", "/feed.atom", "/api/v1/days", "/api/v1/days/" + DAY,
-                    "/api/v1/tasks/" + f.published.get(0), "/api/v1/models", "/api/v1/leaderboard", "/api/v1/votes.jsonl",
-                    "/api/v1/stats", "/data"));
+        try (Assembly a = Assembly.assemble(EnumSet.of(Role.web), c);
+                Site site = Serving.start(a.website(), c.web().withPorts(0, 0), "127.0.0.1")) {
+            List<String> paths = new ArrayList<>(List.of(
+                    "/",
+                    "/archive",
+                    "/leaderboard",
+                    "/methodology",
+                    "/readyz",
+                    "/battle",
+                    "/task/" + f.published.get(0),
+                    "/model/demo-grid",
+                    "/feed.atom",
+                    "/api/v1/days",
+                    "/api/v1/days/" + DAY,
+                    "/api/v1/tasks/" + f.published.get(0),
+                    "/api/v1/models",
+                    "/api/v1/leaderboard",
+                    "/api/v1/votes.jsonl",
+                    "/api/v1/stats",
+                    "/data"));
             for (String path : paths) {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + site.port() + path)).build(),
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + site.port() + path))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
             }
-            HttpResponse<String> hidden = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + site.port()
-                    + "/api/v1/submissions/" + f.hiddenSubmission)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> hidden = http.send(
+                    HttpRequest.newBuilder(URI.create(
+                                    "http://127.0.0.1:" + site.port() + "/api/v1/submissions/" + f.hiddenSubmission))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(hidden.statusCode()).isEqualTo(404);
-            HttpResponse<String> unpublished = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + site.port()
-                    + "/task/" + f.unpublished)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> unpublished = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + site.port() + "/task/" + f.unpublished))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(unpublished.statusCode()).isEqualTo(404);
         }
         try (Database db = Database.open(url(web), null, null)) { // the web's own vote path: ticket, secret, tallies
             VoteStore votes = new VoteStore(db);
-            Battles battles = new Battles(votes, VoteSettings.DEFAULTS.withMinViewTime(Duration.ZERO), ZoneOffset.UTC, Clock.systemUTC(),
+            Battles battles = new Battles(
+                    votes,
+                    VoteSettings.DEFAULTS.withMinViewTime(Duration.ZERO),
+                    ZoneOffset.UTC,
+                    Clock.systemUTC(),
                     new SecureRandom()); // votes at once: VoteStuffingTest covers the minimum view time
             Battle b = battles.issue("visitor-2", "address-2").orElseThrow();
-            assertThat(battles.cast(b.token(), "visitor-2", Outcome.RIGHT, "address-2")).isInstanceOf(CastResult.Accepted.class);
+            assertThat(battles.cast(b.token(), "visitor-2", Outcome.RIGHT, "address-2"))
+                    .isInstanceOf(CastResult.Accepted.class);
         }
         try (Assembly a = arena(url(worker))) { // the whole pipeline for the next day, as the worker
             DailyCycle.Result r = a.pipeline().dailyCycle().run(DAY.plusDays(1));
@@ -220,7 +269,8 @@ class PostgresRolesTest {
     }
 
     /** What the owner set up: two published tasks, one still dispatched, one hidden answer. */
-    record Fixture(List<String> published, String unpublished, List<String> unpublishedSubmissions, String hiddenSubmission) {}
+    record Fixture(
+            List<String> published, String unpublished, List<String> unpublishedSubmissions, String hiddenSubmission) {}
 
     private Fixture install(boolean withData) throws Exception {
         Fixture f = null;
@@ -230,8 +280,10 @@ class PostgresRolesTest {
             a.website().battles(); // creates the 'voting' secret
             a.storage().database().jdbi().useHandle(h -> {
                 h.execute("INSERT INTO server_secrets (name, secret_hex, created_at) VALUES ('other', 'ab', 0)");
-                h.execute("INSERT INTO admin_sessions (id_sha256, csrf, created_at, expires_at) VALUES ('x', 'y', 0, 1)");
-                h.execute("INSERT INTO audit_log (id, at, actor, action, target) VALUES ('a', 0, 'cli:test', 'hide', 's')");
+                h.execute(
+                        "INSERT INTO admin_sessions (id_sha256, csrf, created_at, expires_at) VALUES ('x', 'y', 0, 1)");
+                h.execute(
+                        "INSERT INTO audit_log (id, at, actor, action, target) VALUES ('a', 0, 'cli:test', 'hide', 's')");
             });
         }
         runScript("ops/postgres-roles-create.sql", pg.url("postgres", "postgres"));
@@ -246,9 +298,22 @@ class PostgresRolesTest {
             for (Submission s : a.storage().submissions().forTask(t.id())) {
                 a.storage().renders().createPending(s.id(), 1, now);
                 a.storage().renders().claim(s.id(), "test", now + 60_000, now);
-                a.storage().renders().complete(s.id(), "test", new RenderOutput(RenderStatus.OK, null,
-                        new Checks(true, true, true, false, 0.5, 0.1, 0), List.of(), List.of(), List.of(), List.of(),
-                        new Timing(1L, 2L, 3L), List.of()), now);
+                a.storage()
+                        .renders()
+                        .complete(
+                                s.id(),
+                                "test",
+                                new RenderOutput(
+                                        RenderStatus.OK,
+                                        null,
+                                        new Checks(true, true, true, false, 0.5, 0.1, 0),
+                                        List.of(),
+                                        List.of(),
+                                        List.of(),
+                                        List.of(),
+                                        new Timing(1L, 2L, 3L),
+                                        List.of()),
+                                now);
             }
             if (t.slot() < 2) {
                 a.storage().tasks().advance(t.id(), TaskStatus.DISPATCHED, TaskStatus.PUBLISHED, now);
@@ -256,13 +321,24 @@ class PostgresRolesTest {
             }
         }
         StoredTask kept = tasks.get(2);
-        String hidden = a.storage().submissions().forTask(tasks.get(0).id()).get(0).id();
-        a.storage().database().jdbi().useHandle(h -> h.execute("UPDATE submissions SET hidden = 1 WHERE id = ?", hidden));
-        return new Fixture(published, kept.id(), a.storage().submissions().forTask(kept.id()).stream().map(Submission::id).toList(), hidden);
+        String hidden =
+                a.storage().submissions().forTask(tasks.get(0).id()).get(0).id();
+        a.storage()
+                .database()
+                .jdbi()
+                .useHandle(h -> h.execute("UPDATE submissions SET hidden = 1 WHERE id = ?", hidden));
+        return new Fixture(
+                published,
+                kept.id(),
+                a.storage().submissions().forTask(kept.id()).stream()
+                        .map(Submission::id)
+                        .toList(),
+                hidden);
     }
 
     private List<String> tables() throws SQLException {
-        try (Connection c = DriverManager.getConnection(url(owner)); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url(owner));
+                Statement s = c.createStatement()) {
             return strings(s, "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename");
         }
     }
@@ -319,7 +395,8 @@ class PostgresRolesTest {
     /** Runs a script as docs/postgres-roles.md shows, with this test's role names. */
     private void runScript(String file, String url) throws Exception {
         String script = Files.readString(Path.of(file));
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement()) {
             s.execute("SET autobench.web_role = '" + web + "'");
             s.execute("SET autobench.worker_role = '" + worker + "'");
             s.execute(script);
@@ -327,13 +404,19 @@ class PostgresRolesTest {
     }
 
     private static void assertDenied(Statement s, String sql) {
-        assertThatThrownBy(() -> s.execute(sql)).as(sql).isInstanceOf(SQLException.class)
-                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).as(e.getMessage()).isEqualTo("42501"))
+        assertThatThrownBy(() -> s.execute(sql))
+                .as(sql)
+                .isInstanceOf(SQLException.class)
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState())
+                        .as(e.getMessage())
+                        .isEqualTo("42501"))
                 .hasMessageContaining("permission denied");
     }
 
     private static Config config(String url) {
-        return new ConfigLoader(Map.of("AUTOBENCH_RENDER_ENABLED", "false")).load(null, true).withDatabase(url);
+        return new ConfigLoader(Map.of("AUTOBENCH_RENDER_ENABLED", "false"))
+                .load(null, true)
+                .withDatabase(url);
     }
 
     private static Assembly arena(String url) {

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * running server's jar would be rewritten under it.
  */
 class UpgradeUnderServeTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     @Test
     void a_rebuild_under_a_running_serve_leaves_it_answering_and_it_stops_cleanly() throws Exception {
@@ -55,34 +56,63 @@ class UpgradeUnderServeTest {
 
         int port = freePort(), sandbox = freePort();
         Path log = tmp.resolve("serve.log");
-        ProcessBuilder pb = new ProcessBuilder(checkout.resolve("autobench").toString(), "serve", "--roles", "web",
-                "--host", "127.0.0.1", "--port", String.valueOf(port), "--sandbox-port", String.valueOf(sandbox))
-                .directory(tmp.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder pb = new ProcessBuilder(
+                        checkout.resolve("autobench").toString(),
+                        "serve",
+                        "--roles",
+                        "web",
+                        "--host",
+                        "127.0.0.1",
+                        "--port",
+                        String.valueOf(port),
+                        "--sandbox-port",
+                        String.valueOf(sandbox))
+                .directory(tmp.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         pb.environment().remove("AUTOBENCH_CONFIG");
         Process serve = pb.start();
         try {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
             awaitReady(http, port, serve, log);
             assertThat(get(http, port, "/").statusCode()).isEqualTo(200);
 
-            Process build = new ProcessBuilder(checkout.resolve("autobench").toString(), "build").redirectErrorStream(true)
-                    .redirectOutput(tmp.resolve("build.log").toFile()).start();
+            Process build = new ProcessBuilder(checkout.resolve("autobench").toString(), "build")
+                    .redirectErrorStream(true)
+                    .redirectOutput(tmp.resolve("build.log").toFile())
+                    .start();
             build.getOutputStream().close();
             assertThat(build.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(build.exitValue()).as(Files.readString(tmp.resolve("build.log"))).isZero();
+            assertThat(build.exitValue())
+                    .as(Files.readString(tmp.resolve("build.log")))
+                    .isZero();
             // Pages not asked for before load classes the server had not loaded yet: from the jar it opened.
-            for (String path : List.of("/methodology", "/leaderboard", "/archive", "/feed.atom", "/api/v1/openapi.json",
-                    "/api/v1/stats", "/readyz", "/")) {
-                assertThat(get(http, port, path).statusCode()).as(path + "; log: " + Files.readString(log)).isEqualTo(200);
+            for (String path : List.of(
+                    "/methodology",
+                    "/leaderboard",
+                    "/archive",
+                    "/feed.atom",
+                    "/api/v1/openapi.json",
+                    "/api/v1/stats",
+                    "/readyz",
+                    "/")) {
+                assertThat(get(http, port, path).statusCode())
+                        .as(path + "; log: " + Files.readString(log))
+                        .isEqualTo(200);
             }
             serve.destroy(); // SIGTERM
             assertThat(serve.waitFor(60, TimeUnit.SECONDS)).as("serve stops").isTrue();
             String out = Files.readString(log);
             assertThat(serve.exitValue()).as(out).isEqualTo(128 + 15);
             assertThat(out).doesNotContain("NoClassDefFoundError", "ClassNotFoundException", "ZipException");
-            assertThat(Files.mismatch(target.resolve("autobench.jar"), second)).as("the new jar is in place").isEqualTo(-1);
-            assertThat(Files.getAttribute(target.resolve("autobench.jar"), "unix:ino")).as("a new file, renamed over the old")
+            assertThat(Files.mismatch(target.resolve("autobench.jar"), second))
+                    .as("the new jar is in place")
+                    .isEqualTo(-1);
+            assertThat(Files.getAttribute(target.resolve("autobench.jar"), "unix:ino"))
+                    .as("a new file, renamed over the old")
                     .isNotEqualTo(inodeBefore);
             try (Stream<Path> left = Files.list(target)) {
                 assertThat(left.map(p -> p.getFileName().toString())).containsExactly("autobench.jar");
@@ -110,8 +140,9 @@ class UpgradeUnderServeTest {
         m.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "autobench.cli.App");
         m.getMainAttributes().put(Attributes.Name.CLASS_PATH, String.join(" ", deps));
         Path root = classes;
-        try (OutputStream file = Files.newOutputStream(out); JarOutputStream jar = new JarOutputStream(file, m);
-             Stream<Path> files = Files.walk(root)) {
+        try (OutputStream file = Files.newOutputStream(out);
+                JarOutputStream jar = new JarOutputStream(file, m);
+                Stream<Path> files = Files.walk(root)) {
             if (padding > 0) {
                 jar.setLevel(0);
                 jar.putNextEntry(new JarEntry("padding.bin"));
@@ -134,7 +165,9 @@ class UpgradeUnderServeTest {
     private static void awaitReady(HttpClient http, int port, Process serve, Path log) throws Exception {
         long deadline = System.currentTimeMillis() + 90_000;
         while (System.currentTimeMillis() < deadline) {
-            assertThat(serve.isAlive()).as("serve died: %s", Files.readString(log)).isTrue();
+            assertThat(serve.isAlive())
+                    .as("serve died: %s", Files.readString(log))
+                    .isTrue();
             try {
                 if (get(http, port, "/readyz").statusCode() == 200) return;
             } catch (IOException notYet) {
@@ -146,7 +179,10 @@ class UpgradeUnderServeTest {
     }
 
     private static HttpResponse<String> get(HttpClient http, int port, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -61,8 +61,11 @@ class HttpTransportTest {
 
     @Test
     void a_body_that_trickles_past_the_deadline_times_out() {
-        wire.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{\"choices\": [], \"padding\": \"" + "x".repeat(200) + "\"}")
-                .withChunkedDribbleDelay(20, 3000)));
+        wire.stubFor(any(anyUrl())
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody("{\"choices\": [], \"padding\": \"" + "x".repeat(200) + "\"}")
+                        .withChunkedDribbleDelay(20, 3000)));
         long start = System.nanoTime();
         var r = post(URI.create(wire.baseUrl() + "/x"), Duration.ofMillis(400));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
@@ -71,8 +74,12 @@ class HttpTransportTest {
 
     @Test
     void reply_headers_are_kept_with_lower_case_names() {
-        wire.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(429).withHeader("X-RateLimit-Reset-Tokens", "6m0s")
-                .withHeader("Retry-After", "3").withBody("{}")));
+        wire.stubFor(any(anyUrl())
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("X-RateLimit-Reset-Tokens", "6m0s")
+                        .withHeader("Retry-After", "3")
+                        .withBody("{}")));
         var reply = ((HttpTransport.Received) post(URI.create(wire.baseUrl() + "/x"), Duration.ofSeconds(2))).reply();
         assertThat(reply.header("x-ratelimit-reset-tokens")).isEqualTo("6m0s");
         assertThat(reply.header("X-RATELIMIT-RESET-TOKENS")).isEqualTo("6m0s");

@@ -39,12 +39,29 @@ class ProbeTest {
     }
 
     private ModelConfig model(String name) {
-        return new ModelConfig("gpt", ProviderKind.OPENAI, name, wire.baseUrl() + "/v1", "OPENAI_API_KEY", 256, 0.2, Price.FREE, true, 10, Map.of());
+        return new ModelConfig(
+                "gpt",
+                ProviderKind.OPENAI,
+                name,
+                wire.baseUrl() + "/v1",
+                "OPENAI_API_KEY",
+                256,
+                0.2,
+                Price.FREE,
+                true,
+                10,
+                Map.of());
     }
 
     private void serve(int status, String fixture) throws Exception {
-        String body = Files.readString(Path.of(getClass().getResource("/fixtures/providers/openai/" + fixture + "/response.json").toURI()));
-        wire.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
+        String body = Files.readString(Path.of(getClass()
+                .getResource("/fixtures/providers/openai/" + fixture + "/response.json")
+                .toURI()));
+        wire.stubFor(any(anyUrl())
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(body)));
     }
 
     @Test
@@ -95,7 +112,17 @@ class ProbeTest {
 
     @Test
     void a_local_model_whose_file_is_missing_says_to_check_model_path() {
-        ModelConfig m = new ModelConfig("l", ProviderKind.LOCAL, "tiny", null, null, 16, null, Price.FREE, true, 5,
+        ModelConfig m = new ModelConfig(
+                "l",
+                ProviderKind.LOCAL,
+                "tiny",
+                null,
+                null,
+                16,
+                null,
+                Price.FREE,
+                true,
+                5,
                 Map.of("model_path", "/nowhere/tiny.gguf"));
         Probe.Report r = Probe.run(m, env::get, http);
         assertThat(r.failureKind()).isEqualTo(FailureKind.BAD_REQUEST);
@@ -104,7 +131,18 @@ class ProbeTest {
 
     @Test
     void an_unreachable_endpoint_says_to_check_base_url() {
-        ModelConfig m = new ModelConfig("x", ProviderKind.OPENAI_COMPATIBLE, "m", "http://127.0.0.1:9/v1", null, 16, null, Price.FREE, true, 5, Map.of());
+        ModelConfig m = new ModelConfig(
+                "x",
+                ProviderKind.OPENAI_COMPATIBLE,
+                "m",
+                "http://127.0.0.1:9/v1",
+                null,
+                16,
+                null,
+                Price.FREE,
+                true,
+                5,
+                Map.of());
         Probe.Report r = Probe.run(m, env::get, http);
         assertThat(r.failureKind()).isEqualTo(FailureKind.CONNECT);
         assertThat(r.hint()).contains("base_url");

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.TestFactory;
 class ProviderWireTest {
     /** Fixed so that HTTP-date Retry-After fixtures mean a known number of seconds. */
     static final Instant NOW = Instant.parse("2025-03-01T12:00:00Z");
+
     static final String KEY_ENV = "AUTOBENCH_TEST_KEY";
 
     static WireMockServer wire;
@@ -57,11 +58,15 @@ class ProviderWireTest {
 
     @TestFactory
     Stream<DynamicNode> every_recorded_case_sends_what_the_api_documents_and_classifies_the_reply() throws Exception {
-        Path root = Path.of(ProviderWireTest.class.getResource("/fixtures/providers").toURI());
+        Path root = Path.of(
+                ProviderWireTest.class.getResource("/fixtures/providers").toURI());
         try (Stream<Path> providers = Files.list(root)) {
-            return providers.filter(Files::isDirectory).sorted().toList().stream().map(dir ->
-                    DynamicContainer.dynamicContainer(dir.getFileName().toString(), cases(dir).stream().map(c ->
-                            DynamicTest.dynamicTest(c.getFileName().toString(), () -> run(WireFixture.load(c))))));
+            return providers.filter(Files::isDirectory).sorted().toList().stream()
+                    .map(dir -> DynamicContainer.dynamicContainer(
+                            dir.getFileName().toString(),
+                            cases(dir).stream()
+                                    .map(c -> DynamicTest.dynamicTest(
+                                            c.getFileName().toString(), () -> run(WireFixture.load(c))))));
         }
     }
 
@@ -91,27 +96,42 @@ class ProviderWireTest {
         if (!f.setup().path("noKey").asBoolean(false)) env.put(KEY_ENV, key);
         Provider provider = Adapters.forModel(modelConfig(f), env::get, http, new LocalModels());
         JsonNode p = f.setup().path("prompt");
-        Prompt prompt = new Prompt(p.path("system").asText(""), p.path("user").asText("Make a bouncing ball."),
+        Prompt prompt = new Prompt(
+                p.path("system").asText(""),
+                p.path("user").asText("Make a bouncing ball."),
                 p.path("maxOutputTokens").asInt(1024),
                 p.path("temperature").isNumber() ? p.path("temperature").asDouble() : null,
                 Duration.ofMillis(p.path("timeoutMs").asLong(5000)));
 
         Completion completion = provider.complete(prompt);
 
-        List<LoggedRequest> sent = wire.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl()));
+        List<LoggedRequest> sent =
+                wire.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl()));
         assertThat(sent).as("requests sent").hasSize(1);
         WireAssertions.request(sent.getFirst(), f.request(), key);
         WireAssertions.completion(completion, f.expect(), f.responseBody().replace(key, Secrets.MASK));
-        assertThat(completion.toString()).as("the key must appear in no field of the completion").doesNotContain(key);
+        assertThat(completion.toString())
+                .as("the key must appear in no field of the completion")
+                .doesNotContain(key);
     }
 
     private static ModelConfig modelConfig(WireFixture f) {
         JsonNode m = f.setup().path("model");
-        Map<String, Object> options = m.has("options")
-                ? WireFixture.JSON.convertValue(m.get("options"), Map.class) : Map.of();
+        Map<String, Object> options =
+                m.has("options") ? WireFixture.JSON.convertValue(m.get("options"), Map.class) : Map.of();
         String base = wire.baseUrl() + m.path("basePath").asText("");
-        return new ModelConfig("test-" + f.provider(), WireName.find(ProviderKind.class, m.path("provider").asText(f.provider())).orElseThrow(), m.path("model").asText(),
-                base, KEY_ENV, 1024, null, Price.FREE, true, 30, options);
+        return new ModelConfig(
+                "test-" + f.provider(),
+                WireName.find(ProviderKind.class, m.path("provider").asText(f.provider()))
+                        .orElseThrow(),
+                m.path("model").asText(),
+                base,
+                KEY_ENV,
+                1024,
+                null,
+                Price.FREE,
+                true,
+                30,
+                options);
     }
-
 }

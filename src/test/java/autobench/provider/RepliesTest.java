@@ -16,7 +16,9 @@ class RepliesTest {
         assertThat(RetryAfter.parse("7", clock)).isEqualTo(Duration.ofSeconds(7));
         assertThat(RetryAfter.parse("2.5", clock)).isEqualTo(Duration.ofMillis(2500));
         assertThat(RetryAfter.parse("Sat, 01 Mar 2025 12:00:30 GMT", clock)).isEqualTo(Duration.ofSeconds(30));
-        assertThat(RetryAfter.parse("Sat, 01 Mar 2025 11:00:00 GMT", clock)).as("a date in the past means now").isEqualTo(Duration.ZERO);
+        assertThat(RetryAfter.parse("Sat, 01 Mar 2025 11:00:00 GMT", clock))
+                .as("a date in the past means now")
+                .isEqualTo(Duration.ZERO);
         assertThat(RetryAfter.parse("soon", clock)).isNull();
         assertThat(RetryAfter.parse("-3", clock)).isNull();
         assertThat(RetryAfter.parse(null, clock)).isNull();
@@ -41,7 +43,9 @@ class RepliesTest {
         for (int status = 100; status < 600; status++) {
             FailureKind kind = Replies.kindForStatus(status);
             boolean retriable = status == 429 || status == 503 || status == 529;
-            assertThat(kind.refusedBeforeWork()).as("status " + status + " -> " + kind).isEqualTo(retriable);
+            assertThat(kind.refusedBeforeWork())
+                    .as("status " + status + " -> " + kind)
+                    .isEqualTo(retriable);
         }
         assertThat(Replies.kindForStatus(401)).isEqualTo(FailureKind.AUTH);
         assertThat(Replies.kindForStatus(404)).isEqualTo(FailureKind.BAD_REQUEST);
@@ -52,14 +56,19 @@ class RepliesTest {
     @Test
     void a_wait_hint_is_dropped_for_kinds_that_are_never_retried() {
         var reply = new HttpTransport.Reply(500, "{}", Duration.ofSeconds(9));
-        assertThat(Replies.failed(FailureKind.SERVER_ERROR, reply, "x", reply.retryAfter()).retryAfter()).isNull();
-        assertThat(Replies.failed(FailureKind.OVERLOADED, reply, "x", reply.retryAfter()).retryAfter()).isEqualTo(Duration.ofSeconds(9));
+        assertThat(Replies.failed(FailureKind.SERVER_ERROR, reply, "x", reply.retryAfter())
+                        .retryAfter())
+                .isNull();
+        assertThat(Replies.failed(FailureKind.OVERLOADED, reply, "x", reply.retryAfter())
+                        .retryAfter())
+                .isEqualTo(Duration.ofSeconds(9));
     }
 
     @Test
     void secrets_are_masked_in_every_text_field() {
         String key = "sk-live-abc123";
-        Completion c = Secrets.scrub(new Completion.Answered("a " + key, key, Finish.STOP, Usage.NONE, key, "raw " + key), key);
+        Completion c = Secrets.scrub(
+                new Completion.Answered("a " + key, key, Finish.STOP, Usage.NONE, key, "raw " + key), key);
         assertThat(c.toString()).doesNotContain(key).contains("[redacted]");
         Completion f = Secrets.scrub(new Completion.Failed(FailureKind.AUTH, "bad " + key, 401, null, key), key);
         assertThat(f.toString()).doesNotContain(key);

@@ -50,8 +50,10 @@ class ReplyParserFuzzTest {
             new OpenAiResponsesProvider(model(ProviderKind.OPENAI), "k", HTTP, Dialect.OPENAI),
             new AnthropicProvider(model(ProviderKind.ANTHROPIC), "k", HTTP),
             new GeminiProvider(model(ProviderKind.GEMINI), "k", HTTP));
-    private static final int[] STATUSES = {200, 200, 200, 201, 204, 299, 400, 401, 402, 403, 404, 408, 409, 413, 422, 429, 500,
-            502, 503, 504, 529, 100, 302, 0, -1, 999};
+    private static final int[] STATUSES = {
+        200, 200, 200, 201, 204, 299, 400, 401, 402, 403, 404, 408, 409, 413, 422, 429, 500, 502, 503, 504, 529, 100,
+        302, 0, -1, 999
+    };
 
     static LongStream seeds() {
         return Fuzz.seeds(2000);
@@ -63,8 +65,10 @@ class ReplyParserFuzzTest {
         SplittableRandom r = new SplittableRandom(seed);
         HttpTransport.ReplyReader reader = READERS.get(r.nextInt(READERS.size()));
         HttpTransport.Reply reply = reply(r);
-        String why = Fuzz.seed(reader.getClass().getSimpleName() + " on HTTP " + reply.status() + " with a "
-                + reply.body().length() + "-char body", seed);
+        String why = Fuzz.seed(
+                reader.getClass().getSimpleName() + " on HTTP " + reply.status() + " with a "
+                        + reply.body().length() + "-char body",
+                seed);
         Completion c;
         try {
             c = reply.status() / 100 == 2 ? reader.parse(reply) : reader.classify(reply);
@@ -84,19 +88,22 @@ class ReplyParserFuzzTest {
             }
             case Completion.Failed f -> {
                 assertThat(f.kind()).as(why).isNotNull();
-                if (f.retryAfter() != null) assertThat(f.retryAfter().isNegative()).as(why + ": wait").isFalse();
+                if (f.retryAfter() != null)
+                    assertThat(f.retryAfter().isNegative()).as(why + ": wait").isFalse();
             }
         }
     }
 
-    // Found by seed 992: Anthropic's three input counts were added with wrap-round, so giant counts became a negative usage
+    // Found by seed 992: Anthropic's three input counts were added with wrap-round, so giant counts became a negative
+    // usage
     // (and a negative cost, lowering the day's recorded spend).
     @Test
     void reply_with_giant_token_counts_saturates_instead_of_going_negative() {
         String anthropic = """
                 {"type":"message","content":[{"type":"text","text":"hi"}],"stop_reason":"end_turn",
                  "usage":{"input_tokens":9223372036854775807,"cache_read_input_tokens":9223372036854775807,"output_tokens":1e400}}""";
-        Completion.Answered a = (Completion.Answered) READERS.get(4).parse(new HttpTransport.Reply(200, anthropic, null));
+        Completion.Answered a =
+                (Completion.Answered) READERS.get(4).parse(new HttpTransport.Reply(200, anthropic, null));
         assertThat(a.usage()).isEqualTo(new Usage(Long.MAX_VALUE, Long.MAX_VALUE, 0));
         String openai = """
                 {"choices":[{"message":{"content":"hi"},"finish_reason":"stop"}],
@@ -129,8 +136,19 @@ class ReplyParserFuzzTest {
         return switch (r.nextInt(6)) {
             case 0 -> Fuzz.giantNumber(r);
             case 1 -> Fuzz.giantNumber(r) + Fuzz.pick(r, List.of("s", "ms", "m", "h", "m0s"));
-            case 2 -> Fuzz.pick(r, List.of("Sat, 01 Mar 2025 12:00:30 GMT", "Fri, 31 Dec 9999 23:59:59 GMT", "Mon, 01 Jan 0001 00:00:00 GMT",
-                    "Sun, 32 Mar 2025 99:00:00 GMT", "NaN", "Infinity", "-Infinity", "1e308", "0x10"));
+            case 2 ->
+                Fuzz.pick(
+                        r,
+                        List.of(
+                                "Sat, 01 Mar 2025 12:00:30 GMT",
+                                "Fri, 31 Dec 9999 23:59:59 GMT",
+                                "Mon, 01 Jan 0001 00:00:00 GMT",
+                                "Sun, 32 Mar 2025 99:00:00 GMT",
+                                "NaN",
+                                "Infinity",
+                                "-Infinity",
+                                "1e308",
+                                "0x10"));
             case 3 -> Fuzz.ascii(r, r.nextInt(30));
             case 4 -> "9999999999999999h9999999999999m";
             default -> String.valueOf(r.nextInt(120));
@@ -197,18 +215,42 @@ class ReplyParserFuzzTest {
             case 6 -> f.booleanNode(r.nextBoolean());
             case 7 -> f.arrayNode().add(f.objectNode().put("text", 1)).add(f.nullNode());
             case 8 -> f.objectNode().set("text", f.arrayNode());
-            default -> f.textNode(Fuzz.pick(r, List.of("stop", "length", "content_filter", "refusal", "max_tokens", "STOP",
-                    "SAFETY", "failed", "completed", "incomplete", "error", "text", "thinking", "message", "output_text",
-                    "reasoning", "redacted_thinking", "rate_limit_error", "RESOURCE_EXHAUSTED", "INVALID_ARGUMENT")));
+            default ->
+                f.textNode(Fuzz.pick(
+                        r,
+                        List.of(
+                                "stop",
+                                "length",
+                                "content_filter",
+                                "refusal",
+                                "max_tokens",
+                                "STOP",
+                                "SAFETY",
+                                "failed",
+                                "completed",
+                                "incomplete",
+                                "error",
+                                "text",
+                                "thinking",
+                                "message",
+                                "output_text",
+                                "reasoning",
+                                "redacted_thinking",
+                                "rate_limit_error",
+                                "RESOURCE_EXHAUSTED",
+                                "INVALID_ARGUMENT")));
         };
     }
 
     private static List<String> fixtureBodies() {
         try {
-            Path root = Path.of(ReplyParserFuzzTest.class.getResource("/fixtures/providers").toURI());
+            Path root = Path.of(
+                    ReplyParserFuzzTest.class.getResource("/fixtures/providers").toURI());
             try (Stream<Path> s = Files.walk(root)) {
                 List<String> bodies = new ArrayList<>();
-                for (Path p : s.filter(p -> p.getFileName().toString().equals("response.json")).sorted().toList()) {
+                for (Path p : s.filter(p -> p.getFileName().toString().equals("response.json"))
+                        .sorted()
+                        .toList()) {
                     bodies.add(Files.readString(p));
                 }
                 return bodies;
@@ -221,6 +263,7 @@ class ReplyParserFuzzTest {
     }
 
     private static ModelConfig model(ProviderKind kind) {
-        return new ModelConfig("fuzz", kind, "fuzz-model", "http://127.0.0.1:9", "K", 1024, null, Price.FREE, true, 30, Map.of());
+        return new ModelConfig(
+                "fuzz", kind, "fuzz-model", "http://127.0.0.1:9", "K", 1024, null, Price.FREE, true, 30, Map.of());
     }
 }

@@ -26,8 +26,15 @@ import java.util.Map;
  * The provider's {@code provider.json} holds defaults shared by its cases, deep-merged under each
  * case's own files (a {@code null} in a case removes a default), so adding a case is adding a folder.
  */
-record WireFixture(String provider, String name, JsonNode setup, JsonNode request, int status,
-                   Map<String, String> headers, String responseBody, JsonNode expect) {
+record WireFixture(
+        String provider,
+        String name,
+        JsonNode setup,
+        JsonNode request,
+        int status,
+        Map<String, String> headers,
+        String responseBody,
+        JsonNode expect) {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,12 +49,22 @@ record WireFixture(String provider, String name, JsonNode setup, JsonNode reques
         if (Files.exists(headerFile)) {
             for (String line : text(headerFile).split("\n")) {
                 int colon = line.indexOf(':');
-                if (colon > 0) headers.put(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
+                if (colon > 0)
+                    headers.put(
+                            line.substring(0, colon).trim(),
+                            line.substring(colon + 1).trim());
             }
         }
         Path body = caseDir.resolve("response.json");
-        return new WireFixture(providerDir.getFileName().toString(), caseDir.getFileName().toString(), setup, request,
-                status, headers, Files.exists(body) ? text(body) : "", read(caseDir.resolve("expect.json")));
+        return new WireFixture(
+                providerDir.getFileName().toString(),
+                caseDir.getFileName().toString(),
+                setup,
+                request,
+                status,
+                headers,
+                Files.exists(body) ? text(body) : "",
+                read(caseDir.resolve("expect.json")));
     }
 
     /** Objects merge field by field; anything else in {@code over} replaces what is in {@code base}. */

@@ -9,7 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BradleyTerryTest {
-    private static final RatingSettings PLAIN_ML = RatingSettings.DEFAULTS.withRounds(0).withPrior(0);
+    private static final RatingSettings PLAIN_ML =
+            RatingSettings.DEFAULTS.withRounds(0).withPrior(0);
 
     /*
      * 1987 American League East, each pair of the seven teams met 13 times; WINS[i][j] is how often
@@ -19,15 +20,18 @@ class BradleyTerryTest {
      * We re-derived the maximum-likelihood fit independently (Newton in numpy, to 1e-12):
      * 1.5814, 1.4364, 1.2945, 1.2476, 1.1077, 0.6839 — matching the book and R's BradleyTerry2.
      */
-    private static final String[] TEAMS = {"Milwaukee", "Detroit", "Toronto", "New York", "Boston", "Cleveland", "Baltimore"};
+    private static final String[] TEAMS = {
+        "Milwaukee", "Detroit", "Toronto", "New York", "Boston", "Cleveland", "Baltimore"
+    };
     private static final int[][] WINS = {
-            {0, 7, 9, 7, 7, 9, 11},
-            {6, 0, 7, 5, 11, 9, 9},
-            {4, 6, 0, 7, 7, 8, 12},
-            {6, 8, 6, 0, 6, 7, 10},
-            {6, 2, 6, 7, 0, 7, 12},
-            {4, 4, 5, 6, 6, 0, 6},
-            {2, 4, 1, 3, 1, 7, 0}};
+        {0, 7, 9, 7, 7, 9, 11},
+        {6, 0, 7, 5, 11, 9, 9},
+        {4, 6, 0, 7, 7, 8, 12},
+        {6, 8, 6, 0, 6, 7, 10},
+        {6, 2, 6, 7, 0, 7, 12},
+        {4, 4, 5, 6, 6, 0, 6},
+        {2, 4, 1, 3, 1, 7, 0}
+    };
     private static final double[] LOG_STRENGTH = {1.5814, 1.4364, 1.2945, 1.2476, 1.1077, 0.6839, 0};
 
     @Test
@@ -37,7 +41,10 @@ class BradleyTerryTest {
             for (int j = 0; j < TEAMS.length; j++) {
                 // alternate sides so the data has no side pattern; Bradley–Terry ignores sides anyway
                 for (int k = 0; k < WINS[i][j]; k++) {
-                    games.add(k % 2 == 0 ? new Vote(TEAMS[i], TEAMS[j], Outcome.LEFT) : new Vote(TEAMS[j], TEAMS[i], Outcome.RIGHT));
+                    games.add(
+                            k % 2 == 0
+                                    ? new Vote(TEAMS[i], TEAMS[j], Outcome.LEFT)
+                                    : new Vote(TEAMS[j], TEAMS[i], Outcome.RIGHT));
                 }
             }
         }
@@ -71,10 +78,12 @@ class BradleyTerryTest {
         votes.addAll(Votes.times(2, "b", "a", Outcome.BOTH_BAD));
         votes.add(new Vote("b", "a", Outcome.RIGHT)); // a: 2 + 2 = 4 of 7; b: 1 + 2 = 3 of 7
         Leaderboard board = Ratings.leaderboard(votes, VoteFilter.ALL, PLAIN_ML);
-        assertThat(Votes.rating(board, "a") - Votes.rating(board, "b")).isCloseTo(400 * Math.log10(4.0 / 3), within(1e-6));
+        assertThat(Votes.rating(board, "a") - Votes.rating(board, "b"))
+                .isCloseTo(400 * Math.log10(4.0 / 3), within(1e-6));
         // with ties weighted 0 only the decisive 2:1 remains
         Leaderboard decisive = Ratings.leaderboard(votes, VoteFilter.ALL, PLAIN_ML.withTieWeights(0, 0));
-        assertThat(Votes.rating(decisive, "a") - Votes.rating(decisive, "b")).isCloseTo(400 * Math.log10(2), within(1e-6));
+        assertThat(Votes.rating(decisive, "a") - Votes.rating(decisive, "b"))
+                .isCloseTo(400 * Math.log10(2), within(1e-6));
     }
 
     @Test
@@ -96,15 +105,21 @@ class BradleyTerryTest {
     @Test
     void without_prior_an_undefeated_model_has_no_estimate_and_says_so() {
         assertThatThrownBy(() -> Ratings.leaderboard(Votes.times(5, "a", "b", Outcome.LEFT), VoteFilter.ALL, PLAIN_ML))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("positive prior");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("positive prior");
     }
 
     @Test
     void mean_rating_is_pinned_at_1000_unless_a_model_is_named() {
         List<Vote> votes = Votes.simulate(11, new double[] {0, 0.5, 1, 2}, 400, 0.1);
         Leaderboard mean = Ratings.leaderboard(votes, VoteFilter.ALL, RatingSettings.DEFAULTS.withRounds(0));
-        assertThat(mean.rows().stream().mapToDouble(LeaderboardRow::rating).average().orElseThrow()).isCloseTo(1000, within(1e-6));
-        Leaderboard anchored = Ratings.leaderboard(votes, VoteFilter.ALL, RatingSettings.DEFAULTS.withRounds(50).withAnchor("m02"));
+        assertThat(mean.rows().stream()
+                        .mapToDouble(LeaderboardRow::rating)
+                        .average()
+                        .orElseThrow())
+                .isCloseTo(1000, within(1e-6));
+        Leaderboard anchored = Ratings.leaderboard(
+                votes, VoteFilter.ALL, RatingSettings.DEFAULTS.withRounds(50).withAnchor("m02"));
         assertThat(Votes.rating(anchored, "m02")).isEqualTo(1000);
         // an anchor only shifts the table
         assertThat(Votes.rating(anchored, "m03") - Votes.rating(anchored, "m00"))
@@ -113,13 +128,18 @@ class BradleyTerryTest {
 
     @Test
     void an_anchor_without_votes_is_an_error() {
-        assertThatThrownBy(() -> Ratings.leaderboard(Votes.times(2, "a", "b", Outcome.TIE), VoteFilter.ALL,
-                RatingSettings.DEFAULTS.withRounds(0).withAnchor("zeta")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'zeta'");
+        assertThatThrownBy(() -> Ratings.leaderboard(
+                        Votes.times(2, "a", "b", Outcome.TIE),
+                        VoteFilter.ALL,
+                        RatingSettings.DEFAULTS.withRounds(0).withAnchor("zeta")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'zeta'");
     }
 
     @Test
     void no_votes_give_an_empty_table() {
-        assertThat(Ratings.leaderboard(List.of(), VoteFilter.ALL, RatingSettings.DEFAULTS).rows()).isEmpty();
+        assertThat(Ratings.leaderboard(List.of(), VoteFilter.ALL, RatingSettings.DEFAULTS)
+                        .rows())
+                .isEmpty();
     }
 }

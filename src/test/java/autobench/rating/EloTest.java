@@ -7,7 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EloTest {
-    private static final RatingSettings K32 = RatingSettings.DEFAULTS.withEloK(32).withRounds(0);
+    private static final RatingSettings K32 =
+            RatingSettings.DEFAULTS.withEloK(32).withRounds(0);
 
     /*
      * Worked by hand, K = 32, everyone starts at 1000, E = 1 / (1 + 10^((Rb − Ra)/400)):
@@ -34,15 +35,18 @@ class EloTest {
 
     @Test
     void elo_is_zero_sum_and_starts_at_1000() {
-        Leaderboard board = Ratings.leaderboard(Votes.simulate(3, new double[] {0, 1, 2}, 500, 0.2), VoteFilter.ALL, K32);
+        Leaderboard board =
+                Ratings.leaderboard(Votes.simulate(3, new double[] {0, 1, 2}, 500, 0.2), VoteFilter.ALL, K32);
         assertThat(board.rows().stream().mapToDouble(LeaderboardRow::elo).sum()).isCloseTo(3000, within(1e-6));
     }
 
     @Test
     void elo_applies_votes_in_the_order_given() {
         Vote aWins = new Vote("A", "B", Outcome.LEFT), bWins = new Vote("A", "B", Outcome.RIGHT);
-        double aFirst = Votes.row(Ratings.leaderboard(List.of(aWins, bWins), VoteFilter.ALL, K32), "A").elo();
-        double bFirst = Votes.row(Ratings.leaderboard(List.of(bWins, aWins), VoteFilter.ALL, K32), "A").elo();
+        double aFirst = Votes.row(Ratings.leaderboard(List.of(aWins, bWins), VoteFilter.ALL, K32), "A")
+                .elo();
+        double bFirst = Votes.row(Ratings.leaderboard(List.of(bWins, aWins), VoteFilter.ALL, K32), "A")
+                .elo();
         // win then loss: 1016 − 32·E(1016 vs 984) = 1016 − 17.469502; loss then win mirrors it
         assertThat(aFirst).isCloseTo(998.530498, within(1e-6));
         assertThat(bFirst).isCloseTo(1001.469502, within(1e-6));
@@ -51,8 +55,8 @@ class EloTest {
     @Test
     void a_tie_weight_of_zero_leaves_elo_untouched_by_ties() {
         RatingSettings noTies = K32.withTieWeights(0, 0);
-        Leaderboard board = Ratings.leaderboard(List.of(new Vote("A", "B", Outcome.TIE), new Vote("A", "B", Outcome.BOTH_BAD)),
-                VoteFilter.ALL, noTies);
+        Leaderboard board = Ratings.leaderboard(
+                List.of(new Vote("A", "B", Outcome.TIE), new Vote("A", "B", Outcome.BOTH_BAD)), VoteFilter.ALL, noTies);
         assertThat(Votes.row(board, "A").elo()).isEqualTo(1000);
     }
 }

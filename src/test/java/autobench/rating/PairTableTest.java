@@ -21,13 +21,15 @@ class PairTableTest {
     void survives_growth_with_every_pair_of_many_models() {
         PairTable t = new PairTable();
         int n = 300, next = 0;
-        for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) if (i != j) assertThat(t.indexOf(i, j)).isEqualTo(next++);
-        for (int i = n - 1; i >= 0; i--) for (int j = n - 1; j >= 0; j--) {
-            if (i == j) continue;
-            int k = t.indexOf(i, j);
-            assertThat(t.first(k)).isEqualTo(i);
-            assertThat(t.second(k)).isEqualTo(j);
-        }
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++) if (i != j) assertThat(t.indexOf(i, j)).isEqualTo(next++);
+        for (int i = n - 1; i >= 0; i--)
+            for (int j = n - 1; j >= 0; j--) {
+                if (i == j) continue;
+                int k = t.indexOf(i, j);
+                assertThat(t.first(k)).isEqualTo(i);
+                assertThat(t.second(k)).isEqualTo(j);
+            }
         assertThat(t.size()).isEqualTo(n * (n - 1));
     }
 }

@@ -41,7 +41,8 @@ class PoissonTest {
         }
         for (int k = 0; k < span; k++) {
             double p = Math.exp(-mean + (base + k) * Math.log(mean) - Poisson.logFactorial(base + k));
-            assertThat(hits[k] / (double) N).as("P(X = %d)", base + k)
+            assertThat(hits[k] / (double) N)
+                    .as("P(X = %d)", base + k)
                     .isCloseTo(p, within(5 * Math.sqrt(p * (1 - p) / N) + 1e-5));
         }
     }

@@ -35,8 +35,10 @@ class PropertiesTest {
         Leaderboard mirrored = Ratings.leaderboard(swapped, VoteFilter.ALL, FEW_ROUNDS);
         assertThat(withoutElo(mirrored)).isEqualTo(withoutElo(original));
         for (int i = 0; i < original.rows().size(); i++) {
-            assertThat(mirrored.rows().get(i).elo()).isCloseTo(original.rows().get(i).elo(), within(1e-9));
-            SideBalance before = original.sides().get(i), after = mirrored.sides().get(i);
+            assertThat(mirrored.rows().get(i).elo())
+                    .isCloseTo(original.rows().get(i).elo(), within(1e-9));
+            SideBalance before = original.sides().get(i),
+                    after = mirrored.sides().get(i);
             assertThat(after.left()).isEqualTo(before.right());
             assertThat(after.z()).isCloseTo(-before.z(), within(1e-12));
         }
@@ -49,12 +51,15 @@ class PropertiesTest {
      */
     @ParameterizedTest(name = "confidence {0}")
     @CsvSource({"0.95, 0.90, 0.99", "0.80, 0.72, 0.88"})
-    void simulated_strengths_fall_inside_their_intervals_at_about_the_stated_rate(double confidence, double min, double max) {
+    void simulated_strengths_fall_inside_their_intervals_at_about_the_stated_rate(
+            double confidence, double min, double max) {
         int inside = 0, total = 0;
         for (long seed = 100; seed < 125; seed++) {
             double[] truth = strengths(seed, 8);
             List<Vote> votes = Votes.simulate(seed, truth, 3000, 0);
-            Leaderboard board = Ratings.leaderboard(votes, VoteFilter.ALL,
+            Leaderboard board = Ratings.leaderboard(
+                    votes,
+                    VoteFilter.ALL,
                     RatingSettings.DEFAULTS.withRounds(200).withSeed(seed).withConfidence(confidence));
             double mean = 0;
             for (double t : truth) mean += t / truth.length;
@@ -83,7 +88,8 @@ class PropertiesTest {
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {21, 22, 23})
     void every_interval_contains_its_point_estimate_for_ample_data(long seed) {
-        Leaderboard board = Ratings.leaderboard(Votes.simulate(seed, strengths(seed, 6), 3000, 0.1), VoteFilter.ALL, FEW_ROUNDS);
+        Leaderboard board =
+                Ratings.leaderboard(Votes.simulate(seed, strengths(seed, 6), 3000, 0.1), VoteFilter.ALL, FEW_ROUNDS);
         for (LeaderboardRow r : board.rows()) assertThat(r.rating()).isBetween(r.ciLow(), r.ciHigh());
     }
 
@@ -96,7 +102,20 @@ class PropertiesTest {
 
     /** Everything Bradley–Terry decides; Elo depends on order and is compared separately. */
     private static List<List<Object>> withoutElo(Leaderboard board) {
-        return board.rows().stream().map(r -> List.<Object>of(r.model(), r.rating(), r.ciLow(), r.ciHigh(), r.rank(),
-                r.votes(), r.wins(), r.losses(), r.ties(), r.bothBad(), r.winRate(), r.provisional())).toList();
+        return board.rows().stream()
+                .map(r -> List.<Object>of(
+                        r.model(),
+                        r.rating(),
+                        r.ciLow(),
+                        r.ciHigh(),
+                        r.rank(),
+                        r.votes(),
+                        r.wins(),
+                        r.losses(),
+                        r.ties(),
+                        r.bothBad(),
+                        r.winRate(),
+                        r.provisional()))
+                .toList();
     }
 }

@@ -29,19 +29,25 @@ class RanksAndFlagsTest {
         List<Vote> votes = new ArrayList<>(Votes.times(20, "a", "b", Outcome.LEFT));
         votes.addAll(Votes.times(20, "b", "a", Outcome.LEFT));
         votes.addAll(Votes.times(3, "c", "a", Outcome.TIE));
-        Leaderboard board = Ratings.leaderboard(votes, VoteFilter.ALL, RatingSettings.DEFAULTS.withRounds(0).withProvisionalBelow(40));
+        Leaderboard board = Ratings.leaderboard(
+                votes, VoteFilter.ALL, RatingSettings.DEFAULTS.withRounds(0).withProvisionalBelow(40));
         assertThat(Votes.row(board, "a").provisional()).isFalse(); // 43 votes
         assertThat(Votes.row(board, "b").provisional()).isFalse(); // exactly 40
-        assertThat(Votes.row(board, "c").provisional()).isTrue();  // 3
+        assertThat(Votes.row(board, "c").provisional()).isTrue(); // 3
     }
 
     @Test
     void counts_and_win_rate_are_from_the_models_point_of_view() {
         List<Vote> votes = List.of(
-                new Vote("a", "b", Outcome.LEFT), new Vote("b", "a", Outcome.LEFT), new Vote("b", "a", Outcome.RIGHT),
-                new Vote("a", "b", Outcome.TIE), new Vote("b", "a", Outcome.BOTH_BAD));
-        LeaderboardRow a = Votes.row(Ratings.leaderboard(votes, VoteFilter.ALL, RatingSettings.DEFAULTS.withRounds(0)), "a");
-        assertThat(List.of(a.votes(), a.wins(), a.losses(), a.ties(), a.bothBad())).containsExactly(5, 2, 1, 1, 1);
+                new Vote("a", "b", Outcome.LEFT),
+                new Vote("b", "a", Outcome.LEFT),
+                new Vote("b", "a", Outcome.RIGHT),
+                new Vote("a", "b", Outcome.TIE),
+                new Vote("b", "a", Outcome.BOTH_BAD));
+        LeaderboardRow a =
+                Votes.row(Ratings.leaderboard(votes, VoteFilter.ALL, RatingSettings.DEFAULTS.withRounds(0)), "a");
+        assertThat(List.of(a.votes(), a.wins(), a.losses(), a.ties(), a.bothBad()))
+                .containsExactly(5, 2, 1, 1, 1);
         assertThat(a.winRate()).isEqualTo(0.4);
     }
 }

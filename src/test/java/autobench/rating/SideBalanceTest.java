@@ -13,9 +13,13 @@ class SideBalanceTest {
     void a_model_always_shown_on_the_left_stands_out() {
         List<Vote> votes = new ArrayList<>();
         for (int i = 0; i < 100; i++) votes.add(new Vote("skewed", "m" + (i % 4), Outcome.TIE));
-        for (int i = 0; i < 100; i++) votes.add(i % 2 == 0 ? new Vote("m0", "m1", Outcome.TIE) : new Vote("m1", "m0", Outcome.TIE));
+        for (int i = 0; i < 100; i++)
+            votes.add(i % 2 == 0 ? new Vote("m0", "m1", Outcome.TIE) : new Vote("m1", "m0", Outcome.TIE));
         Leaderboard board = Ratings.leaderboard(votes, VoteFilter.ALL, RatingSettings.DEFAULTS.withRounds(0));
-        SideBalance skewed = board.sides().stream().filter(s -> s.model().equals("skewed")).findFirst().orElseThrow();
+        SideBalance skewed = board.sides().stream()
+                .filter(s -> s.model().equals("skewed"))
+                .findFirst()
+                .orElseThrow();
         assertThat(skewed.left()).isEqualTo(100);
         assertThat(skewed.leftShare()).isEqualTo(1.0);
         assertThat(skewed.z()).isCloseTo(10, within(1e-12)); // (100 − 50) / √25

@@ -48,14 +48,18 @@ class SlicesTest {
         assertThat(tables).containsOnlyKeys("animation", "game");
         assertThat(tables.get("animation").votes()).isEqualTo(2);
         assertThat(tables.get("game").votes()).isEqualTo(4);
-        assertThat(Ratings.byCategory(VOTES, new VoteFilter(null, null, LocalDate.parse("2025-03-01")), S).get("game").votes())
+        assertThat(Ratings.byCategory(VOTES, new VoteFilter(null, null, LocalDate.parse("2025-03-01")), S)
+                        .get("game")
+                        .votes())
                 .isEqualTo(1);
     }
 
     @Test
     void the_snapshot_for_a_day_is_the_table_up_to_that_day() {
         List<DailySnapshot> history = Ratings.dailySnapshots(VOTES, VoteFilter.ALL, S);
-        assertThat(history).extracting(DailySnapshot::day).extracting(LocalDate::toString)
+        assertThat(history)
+                .extracting(DailySnapshot::day)
+                .extracting(LocalDate::toString)
                 .containsExactly("2025-03-01", "2025-03-02", "2025-03-03");
         assertThat(history).extracting(h -> h.leaderboard().votes()).containsExactly(2L, 3L, 5L);
         for (DailySnapshot h : history) {

@@ -17,7 +17,8 @@ class VoteModelTest {
         assertThat(WireName.parse(Outcome.class, "tie")).isEqualTo(Outcome.TIE);
         assertThat(WireName.parse(Outcome.class, "both_bad")).isEqualTo(Outcome.BOTH_BAD);
         assertThat(WireName.parse(Outcome.class, "BOTH_BAD")).isEqualTo(Outcome.BOTH_BAD);
-        for (Outcome o : Outcome.values()) assertThat(WireName.parse(Outcome.class, o.wireName())).isEqualTo(o);
+        for (Outcome o : Outcome.values())
+            assertThat(WireName.parse(Outcome.class, o.wireName())).isEqualTo(o);
     }
 
     @ParameterizedTest
@@ -37,7 +38,8 @@ class VoteModelTest {
     @Test
     void a_model_cannot_battle_itself() {
         assertThatThrownBy(() -> new Vote("gpt", "gpt", Outcome.LEFT))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'gpt'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'gpt'");
     }
 
     @Test

@@ -51,7 +51,9 @@ final class Votes {
     }
 
     static LeaderboardRow row(Leaderboard board, String model) {
-        return board.rows().stream().filter(r -> r.model().equals(model)).findFirst()
+        return board.rows().stream()
+                .filter(r -> r.model().equals(model))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no row for " + model));
     }
 }

@@ -1,12 +1,10 @@
 package autobench.render;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import static autobench.render.RenderStatus.BLANK;
+import static autobench.render.RenderStatus.ERROR;
+import static autobench.render.RenderStatus.OK;
+import static autobench.render.RenderStatus.TIMEOUT;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,12 +20,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-
-import static autobench.render.RenderStatus.BLANK;
-import static autobench.render.RenderStatus.ERROR;
-import static autobench.render.RenderStatus.OK;
-import static autobench.render.RenderStatus.TIMEOUT;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Answers written the way models write "build this in one HTML file" pages (issue 20): emoji and
@@ -46,13 +44,25 @@ class AnswersCorpusTest {
      * @param refused substrings of the only requests the page may have refused
      * @param more    further assertions on the output
      */
-    record Case(String page, RenderStatus status, Boolean animates, Boolean interactive, List<String> refused,
-                Consumer<RenderOutput> more) {
-        @Override public String toString() { return page + " -> " + status.wireName(); }
+    record Case(
+            String page,
+            RenderStatus status,
+            Boolean animates,
+            Boolean interactive,
+            List<String> refused,
+            Consumer<RenderOutput> more) {
+        @Override
+        public String toString() {
+            return page + " -> " + status.wireName();
+        }
 
-        Case refusing(String... r) { return new Case(page, status, animates, interactive, List.of(r), more); }
+        Case refusing(String... r) {
+            return new Case(page, status, animates, interactive, List.of(r), more);
+        }
 
-        Case and(Consumer<RenderOutput> m) { return new Case(page, status, animates, interactive, refused, more.andThen(m)); }
+        Case and(Consumer<RenderOutput> m) {
+            return new Case(page, status, animates, interactive, refused, more.andThen(m));
+        }
     }
 
     static final boolean ANIMATES = true, INTERACTIVE = true;
@@ -66,7 +76,13 @@ class AnswersCorpusTest {
      * input is tried depend on how busy the machine is, so motion and input are not asserted.
      */
     static Case heavy(String page) {
-        return new Case(page, OK, null, null, List.of(), o -> assertThat(o.checks().notBlank()).isTrue());
+        return new Case(
+                page,
+                OK,
+                null,
+                null,
+                List.of(),
+                o -> assertThat(o.checks().notBlank()).isTrue());
     }
 
     static Case is(String page, RenderStatus status) {
@@ -102,7 +118,8 @@ class AnswersCorpusTest {
                 ok("tailwind_emoji_pricing", false, INTERACTIVE),
                 // React with in-browser Babel, and the other UI libraries
                 ok("react18_babel_counter", false, false) /* the click misses the buttons */,
-                ok("react17_cdnjs_todo", false, false).and(assisted("@babel/standalone@7.23.5 → @babel/standalone@7.26.4")),
+                ok("react17_cdnjs_todo", false, false)
+                        .and(assisted("@babel/standalone@7.23.5 → @babel/standalone@7.26.4")),
                 ok("react_esm_sh_createroot", ANIMATES, false).and(assisted("react@18.2.0 → react@18.3.1")),
                 ok("framer_motion_umd", ANIMATES, false).and(assisted("framer-motion@10.16.4 → framer-motion@10.18.0")),
                 ok("vue3_global_counter", false, false) /* the click misses the buttons */,
@@ -119,7 +136,8 @@ class AnswersCorpusTest {
                 ok("howler_soundboard", false, false).refusing("drum.mp3", "bell.mp3"),
                 ok("konva_shapes", ANIMATES, false),
                 new Case("echarts_dashboard", OK, false, INTERACTIVE, List.of(), o -> {}),
-                ok("plotly_latest_chart", false, INTERACTIVE).and(assisted("plotly.js-dist-min@1.58.5 → plotly.js-dist-min@2.35.2")),
+                ok("plotly_latest_chart", false, INTERACTIVE)
+                        .and(assisted("plotly.js-dist-min@1.58.5 → plotly.js-dist-min@2.35.2")),
                 ok("katex_formula_page", false, false),
                 ok("marked_highlight_markdown", false, INTERACTIVE),
                 // CSS frameworks and icon fonts, with their font files
@@ -138,25 +156,38 @@ class AnswersCorpusTest {
                 heavy("three_particles_galaxy"),
                 heavy("three_voxel_terrain_heavy"),
                 // networking libraries load, and fail as they would offline
-                ok("peerjs_new_peer_at_start", false, false).refusing("peerjs.com")
+                ok("peerjs_new_peer_at_start", false, false)
+                        .refusing("peerjs.com")
                         .and(o -> assertThat(o.errors()).isEmpty()),
-                ok("socketio_chat_offline", false, false).refusing("chat.example.com")
+                ok("socketio_chat_offline", false, false)
+                        .refusing("chat.example.com")
                         .and(o -> assertThat(o.errors()).isEmpty()),
                 // broken on the open web too
                 is("broken_typo_in_script", ERROR),
-                is("broken_html_unclosed_title_is_blank", BLANK) /* everything after <title> is its text, on the open web too */,
+                is(
+                        "broken_html_unclosed_title_is_blank",
+                        BLANK) /* everything after <title> is its text, on the open web too */,
                 ok("broken_fetch_api_weather", false, false).refusing("api.openweathermap.org"),
                 ok("dynamic_import_missing_addon_caught", ANIMATES, false).refusing("cdn.example-fx.com"),
                 // one page per status (crashed: see HostileCorpusTest's allocation_loop and heap_exhaustion)
-                is("status_error_module_import_fails", ERROR).refusing("three@0.99.0")
+                is("status_error_module_import_fails", ERROR)
+                        .refusing("three@0.99.0")
                         .and(o -> assertThat(o.reason()).startsWith("a module script failed to load")),
-                is("status_error_before_paint", ERROR).and(o -> assertThat(o.reason()).startsWith("uncaught error before")),
-                new Case("status_ok_error_after_drawn", OK, false, false, List.of(), o -> { // the error ends its loop
-                    assertThat(o.checks().runs()).isFalse();
-                    assertThat(o.errors()).anyMatch(e -> e.contains("firebase"));
-                    assertThat(o.reason()).contains("an uncaught error came after it drew");
-                }),
-                is("status_blank_webgl_scene", BLANK).and(o -> assertThat(o.reason()).contains("WebGL")),
+                is("status_error_before_paint", ERROR)
+                        .and(o -> assertThat(o.reason()).startsWith("uncaught error before")),
+                new Case(
+                        "status_ok_error_after_drawn",
+                        OK,
+                        false,
+                        false,
+                        List.of(),
+                        o -> { // the error ends its loop
+                            assertThat(o.checks().runs()).isFalse();
+                            assertThat(o.errors()).anyMatch(e -> e.contains("firebase"));
+                            assertThat(o.reason()).contains("an uncaught error came after it drew");
+                        }),
+                is("status_blank_webgl_scene", BLANK)
+                        .and(o -> assertThat(o.reason()).contains("WebGL")),
                 is("status_blank_empty_page", BLANK),
                 is("status_timeout_endless_loop", TIMEOUT),
                 new Case("status_slow_heavy_scene", OK, null, null, List.of(), o -> {
@@ -194,7 +225,8 @@ class AnswersCorpusTest {
             Path dir = Files.createDirectories(Path.of(posters));
             for (var e : outputs.entrySet()) {
                 var poster = e.getValue().artifact(Artifact.POSTER);
-                if (poster.isPresent()) Files.write(dir.resolve(e.getKey() + ".png"), poster.get().bytes());
+                if (poster.isPresent())
+                    Files.write(dir.resolve(e.getKey() + ".png"), poster.get().bytes());
             }
         }
     }
@@ -203,7 +235,8 @@ class AnswersCorpusTest {
     void stop() {
         if (renderer != null) renderer.close();
         long total = millis.values().stream().mapToLong(Long::longValue).sum();
-        System.out.printf("answers corpus: %d pages, %d ms of render time, %d ms per render on average%n",
+        System.out.printf(
+                "answers corpus: %d pages, %d ms of render time, %d ms per render on average%n",
                 millis.size(), total, millis.isEmpty() ? 0 : total / millis.size());
     }
 
@@ -213,19 +246,33 @@ class AnswersCorpusTest {
         RenderOutput out = outputs.get(c.page());
         Assumptions.assumeTrue(out != null, "not rendered in this run");
         Checks k = out.checks();
-        System.out.printf("%-40s %-7s %6d ms animates=%s interactive=%s slow=%s reason=%s errors=%s blocked=%s assists=%s%n",
-                c.page(), out.status().wireName(), millis.get(c.page()), k.animates(), k.interactive(), k.slow(), out.reason(),
-                out.errors(), out.blockedRequests(), out.assists());
-        out.console().stream().filter(l -> l.type().equals("autobench")).forEach(l -> System.out.println("    note: " + l.text()));
+        System.out.printf(
+                "%-40s %-7s %6d ms animates=%s interactive=%s slow=%s reason=%s errors=%s blocked=%s assists=%s%n",
+                c.page(),
+                out.status().wireName(),
+                millis.get(c.page()),
+                k.animates(),
+                k.interactive(),
+                k.slow(),
+                out.reason(),
+                out.errors(),
+                out.blockedRequests(),
+                out.assists());
+        out.console().stream()
+                .filter(l -> l.type().equals("autobench"))
+                .forEach(l -> System.out.println("    note: " + l.text()));
         String why = out.reason() + " / errors " + out.errors() + " / blocked " + out.blockedRequests() + " / " + k;
         assertThat(out.status()).as("status: " + why).isEqualTo(c.status());
         // A render the machine made slow (its frames or input left out when time ran short) has no
         // motion or input to compare: on a busy machine that says nothing about the page.
         if (c.status() == OK && !k.slow()) {
-            if (c.animates() != null) assertThat(k.animates()).as("animates: " + why).isEqualTo(c.animates());
-            if (c.interactive() != null) assertThat(k.interactive()).as("interactive: " + why).isEqualTo(c.interactive());
+            if (c.animates() != null)
+                assertThat(k.animates()).as("animates: " + why).isEqualTo(c.animates());
+            if (c.interactive() != null)
+                assertThat(k.interactive()).as("interactive: " + why).isEqualTo(c.interactive());
         }
-        for (String r : out.blockedRequests()) assertThat(c.refused()).as("an unexpected refusal: " + r).anyMatch(r::contains);
+        for (String r : out.blockedRequests())
+            assertThat(c.refused()).as("an unexpected refusal: " + r).anyMatch(r::contains);
         c.more().accept(out);
     }
 

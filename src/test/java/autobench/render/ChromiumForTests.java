@@ -24,7 +24,8 @@ public final class ChromiumForTests {
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             throw new AssertionError(message + " (CI=true, so this is a failure, not a skip)");
         }
-        System.err.println("\n" + "!".repeat(100) + "\n!!! SKIPPING RENDER TESTS: " + message + "\n" + "!".repeat(100) + "\n");
+        System.err.println(
+                "\n" + "!".repeat(100) + "\n!!! SKIPPING RENDER TESTS: " + message + "\n" + "!".repeat(100) + "\n");
         Assumptions.abort(message);
         throw new AssertionError("unreachable");
     }

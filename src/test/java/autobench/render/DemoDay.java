@@ -28,7 +28,8 @@ final class DemoDay {
         HtmlExtractor extractor = new HtmlExtractor();
         for (TaskSpec task : new BuiltinLibrary().generate(day, 3, List.of()).tasks()) {
             for (String style : List.of("demo-orbit", "demo-grid", "demo-waves", "demo-blocks")) {
-                ModelConfig model = new ModelConfig(style, ProviderKind.DEMO, style, null, null, 8000, null, Price.FREE, true, 60, Map.of());
+                ModelConfig model = new ModelConfig(
+                        style, ProviderKind.DEMO, style, null, null, 8000, null, Price.FREE, true, 60, Map.of());
                 Prompt prompt = new Prompt(Prompts.SYSTEM, task.prompt(), 8000, null, Duration.ofSeconds(60));
                 if (new DemoProvider(model).complete(prompt) instanceof Completion.Answered a) {
                     String html = extractor.extract(a.text()).html();

@@ -1,22 +1,22 @@
 package autobench.render;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.junit.jupiter.api.Test;
 
 class GifPreviewTest {
     @Test
     void the_preview_is_a_looping_gif_with_one_picture_per_frame_scaled_down() throws Exception {
-        List<BufferedImage> frames = List.of(PixelsTest.flat(Color.RED), PixelsTest.flat(Color.GREEN), PixelsTest.flat(Color.BLUE));
+        List<BufferedImage> frames =
+                List.of(PixelsTest.flat(Color.RED), PixelsTest.flat(Color.GREEN), PixelsTest.flat(Color.BLUE));
         BufferedImage big = new BufferedImage(800, 600, BufferedImage.TYPE_INT_RGB);
         byte[] gif = GifPreview.encode(List.of(big, big), 750);
         assertThat(new String(gif, 0, 6, StandardCharsets.US_ASCII)).isEqualTo("GIF89a");

@@ -1,12 +1,7 @@
 package autobench.render;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.parallel.ResourceLock;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import static autobench.render.RenderStatus.*;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,9 +12,13 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
-
-import static autobench.render.RenderStatus.*;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Hostile pages, rendered one after another: each must end in its expected status within the time
@@ -53,14 +52,29 @@ class HostileCorpusTest {
             return expected.contains(TIMEOUT);
         }
 
-        @Override public String toString() {
-            return page + " -> " + String.join(" or ", expected.stream().map(RenderStatus::wireName).sorted().toList());
+        @Override
+        public String toString() {
+            return page + " -> "
+                    + String.join(
+                            " or ",
+                            expected.stream()
+                                    .map(RenderStatus::wireName)
+                                    .sorted()
+                                    .toList());
         }
     }
 
-    static Case c(String page, RenderStatus expected) { return new Case(page, Set.of(expected), false, o -> {}); }
-    static Case c(String page, RenderStatus expected, Consumer<RenderOutput> more) { return new Case(page, Set.of(expected), false, more); }
-    static Case dangerous(String page, RenderStatus... expected) { return new Case(page, Set.of(expected), true, o -> {}); }
+    static Case c(String page, RenderStatus expected) {
+        return new Case(page, Set.of(expected), false, o -> {});
+    }
+
+    static Case c(String page, RenderStatus expected, Consumer<RenderOutput> more) {
+        return new Case(page, Set.of(expected), false, more);
+    }
+
+    static Case dangerous(String page, RenderStatus... expected) {
+        return new Case(page, Set.of(expected), true, o -> {});
+    }
 
     static List<Case> corpus() {
         return List.of(
@@ -69,42 +83,76 @@ class HostileCorpusTest {
                 c("alert_storm", OK),
                 dangerous("alert_forever", TIMEOUT),
                 c("window_open_spam", OK),
-                c("location_change", OK, o -> assertThat(o.blockedRequests()).anyMatch(r -> r.contains("elsewhere.example"))),
+                c(
+                        "location_change",
+                        OK,
+                        o -> assertThat(o.blockedRequests()).anyMatch(r -> r.contains("elsewhere.example"))),
                 c("leaves_for_about_blank", OK, o -> {
-                    assertThat(o.blockedRequests()).anyMatch(r -> r.equals("navigation about:blank"))
+                    assertThat(o.blockedRequests())
+                            .anyMatch(r -> r.equals("navigation about:blank"))
                             .anyMatch(r -> r.startsWith("navigation https://elsewhere.example/form"));
-                    assertThat(o.console()).anyMatch(l -> l.text().equals("still here at " + NetworkGuard.DOCUMENT_URL));
+                    assertThat(o.console())
+                            .anyMatch(l -> l.text().equals("still here at " + NetworkGuard.DOCUMENT_URL));
                 }),
                 dangerous("allocation_loop", CRASHED),
                 dangerous("heap_exhaustion", CRASHED),
                 // Laying out 250,000 boxes took 15-20 s on the shared 2-core machine, and longer than
                 // the limit at its busiest: either is a correct, stored ending; the next render must not care.
                 dangerous("huge_dom", OK, TIMEOUT),
-                c("fetch_outside", OK, o -> assertThat(o.console()).noneMatch(l -> l.text().startsWith("REACHED"))
-                        .anyMatch(l -> l.text().startsWith("blocked"))),
-                c("websocket_outside", OK, o -> assertThat(o.console()).noneMatch(l -> l.text().startsWith("REACHED"))),
-                c("image_beacons", OK, o -> assertThat(o.blockedRequests()).anyMatch(r -> r.contains("tracker.example"))),
+                c(
+                        "fetch_outside",
+                        OK,
+                        o -> assertThat(o.console())
+                                .noneMatch(l -> l.text().startsWith("REACHED"))
+                                .anyMatch(l -> l.text().startsWith("blocked"))),
+                c(
+                        "websocket_outside",
+                        OK,
+                        o -> assertThat(o.console()).noneMatch(l -> l.text().startsWith("REACHED"))),
+                c(
+                        "image_beacons",
+                        OK,
+                        o -> assertThat(o.blockedRequests()).anyMatch(r -> r.contains("tracker.example"))),
                 c("send_beacon", OK, o -> assertThat(o.blockedRequests()).anyMatch(r -> r.contains("beacon-now"))),
-                c("unknown_cdn", ERROR, o -> assertThat(o.blockedRequests()).anyMatch(r -> r.contains("cdn.unknown-libs.example"))),
-                c("never_finishes_loading", OK, o -> assertThat(o.timing().loadMs()).isNull()),
+                c(
+                        "unknown_cdn",
+                        ERROR,
+                        o -> assertThat(o.blockedRequests()).anyMatch(r -> r.contains("cdn.unknown-libs.example"))),
+                c(
+                        "never_finishes_loading",
+                        OK,
+                        o -> assertThat(o.timing().loadMs()).isNull()),
                 c("empty", BLANK),
-                c("draws_after_click", OK, o -> assertThat(o.checks().interactive()).isTrue()),
+                c(
+                        "draws_after_click",
+                        OK,
+                        o -> assertThat(o.checks().interactive()).isTrue()),
                 c("syntax_error", ERROR, o -> assertThat(o.errors().getFirst()).containsIgnoringCase("SyntaxError")),
                 c("p5_from_cdn", OK, o -> assertThat(o.checks().animates()).isTrue()),
                 c("three_from_cdn", OK, o -> assertThat(o.checks().animates()).isTrue()),
                 dangerous("pushstate_loop", OK),
-                c("service_worker", OK, o -> assertThat(o.console()).anyMatch(l -> l.text().equals("sw failed: SecurityError"))),
+                c(
+                        "service_worker",
+                        OK,
+                        o -> assertThat(o.console()).anyMatch(l -> l.text().equals("sw failed: SecurityError"))),
                 c("webrtc_stun", OK),
                 c("link_hints", OK),
                 c("iframe_outside", OK),
                 c("meta_refresh", OK),
                 dangerous("beforeunload_trap", OK),
-                c("console_spam", OK, o -> assertThat(o.console()).hasSizeLessThanOrEqualTo(Trace.MAX_CONSOLE)
-                        .anyMatch(l -> l.text().contains("truncated"))),
+                c(
+                        "console_spam",
+                        OK,
+                        o -> assertThat(o.console())
+                                .hasSizeLessThanOrEqualTo(Trace.MAX_CONSOLE)
+                                .anyMatch(l -> l.text().contains("truncated"))),
                 c("window_close", OK),
                 c("unhandled_rejection", ERROR),
                 c("worker_loop", OK),
-                c("timer_throws", ERROR, o -> assertThat(o.errors().getFirst()).startsWith("TypeError: thrown from a timer")),
+                c(
+                        "timer_throws",
+                        ERROR,
+                        o -> assertThat(o.errors().getFirst()).startsWith("TypeError: thrown from a timer")),
                 c("download_attempt", OK));
     }
 
@@ -135,7 +183,9 @@ class HostileCorpusTest {
             lane.full().close();
         }
         if (trap != null) {
-            assertThat(trap.arrivals()).as("nothing may reach loopback, even after the browser closed").isEmpty();
+            assertThat(trap.arrivals())
+                    .as("nothing may reach loopback, even after the browser closed")
+                    .isEmpty();
             trap.close();
         }
     }
@@ -153,16 +203,21 @@ class HostileCorpusTest {
 
     private void renderAndCheck(Renderer renderer, Case c) throws Exception {
         RenderOutput out = renderer.render(trap.fill(page(c.page())), 7);
-        System.out.printf("%-24s %-8s %6d ms  %s  %s%n", c.page(), out.status().wireName(), out.timing().totalMs(), out.reason(), out.checks());
+        System.out.printf(
+                "%-24s %-8s %6d ms  %s  %s%n",
+                c.page(), out.status().wireName(), out.timing().totalMs(), out.reason(), out.checks());
 
         assertThat(out.status()).as(out.reason() + " / errors " + out.errors()).isIn(c.expected());
-        assertThat(out.timing().totalMs()).isLessThan((c.mustBeStopped() ? STOPPED_LIMIT : production.timeLimit()).toMillis() + 15_000);
+        assertThat(out.timing().totalMs())
+                .isLessThan((c.mustBeStopped() ? STOPPED_LIMIT : production.timeLimit()).toMillis() + 15_000);
         c.more().accept(out);
         Thread.sleep(300); // late beacons, sent as the context closed
         assertThat(trap.arrivals()).as("connections that left the renderer").isEmpty();
         if (c.canaryAfter()) {
             RenderOutput next = renderer.render(Canary.PAGE, 1);
-            assertThat(next.status()).as("the render after " + c.page() + ": " + next.reason()).isEqualTo(OK);
+            assertThat(next.status())
+                    .as("the render after " + c.page() + ": " + next.reason())
+                    .isEqualTo(OK);
             assertThat(next.checks().animates()).isTrue();
         }
     }

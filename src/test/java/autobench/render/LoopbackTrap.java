@@ -27,9 +27,17 @@ final class LoopbackTrap implements AutoCloseable {
         Thread.ofPlatform().daemon().start(this::receiveLoop);
     }
 
-    int tcpPort() { return tcp.getLocalPort(); }
-    int udpPort() { return udp.getLocalPort(); }
-    List<String> arrivals() { return List.copyOf(arrivals); }
+    int tcpPort() {
+        return tcp.getLocalPort();
+    }
+
+    int udpPort() {
+        return udp.getLocalPort();
+    }
+
+    List<String> arrivals() {
+        return List.copyOf(arrivals);
+    }
 
     String fill(String page) {
         return page.replace("{{PORT}}", Integer.toString(tcpPort())).replace("{{UDP}}", Integer.toString(udpPort()));
@@ -41,7 +49,8 @@ final class LoopbackTrap implements AutoCloseable {
                 s.setSoTimeout(500);
                 byte[] head = new byte[200];
                 int n = Math.max(0, s.getInputStream().read(head));
-                arrivals.add("tcp: " + new String(head, 0, n).lines().findFirst().orElse("(no data)"));
+                arrivals.add(
+                        "tcp: " + new String(head, 0, n).lines().findFirst().orElse("(no data)"));
             } catch (IOException e) {
                 if (!tcp.isClosed()) arrivals.add("tcp: connection (" + e.getMessage() + ")");
             }

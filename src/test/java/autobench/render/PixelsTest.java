@@ -1,11 +1,10 @@
 package autobench.render;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class PixelsTest {
     static BufferedImage flat(Color c) {
@@ -48,6 +47,7 @@ class PixelsTest {
 
     @Test
     void pictures_of_different_sizes_count_as_entirely_changed() {
-        assertThat(Pixels.changed(flat(Color.RED), new BufferedImage(50, 50, BufferedImage.TYPE_INT_RGB))).isEqualTo(1.0);
+        assertThat(Pixels.changed(flat(Color.RED), new BufferedImage(50, 50, BufferedImage.TYPE_INT_RGB)))
+                .isEqualTo(1.0);
     }
 }

@@ -1,5 +1,11 @@
 package autobench.render;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -7,13 +13,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Answers written the way models write them for this arena's task categories: libraries from
@@ -30,9 +29,18 @@ class RealisticCorpusTest {
     /**
      * @param refused substrings of the only requests the page may have refused (fonts, a polyfill, …)
      */
-    record Case(String page, boolean runs, boolean notBlank, boolean animates, boolean interactive,
-                List<String> assists, List<String> refused) {
-        @Override public String toString() { return page; }
+    record Case(
+            String page,
+            boolean runs,
+            boolean notBlank,
+            boolean animates,
+            boolean interactive,
+            List<String> assists,
+            List<String> refused) {
+        @Override
+        public String toString() {
+            return page;
+        }
     }
 
     static final boolean RUNS = true, NOT_BLANK = true, ANIMATES = true, INTERACTIVE = true;
@@ -60,11 +68,17 @@ class RealisticCorpusTest {
                 ok("three_esm_sh_orbit", ANIMATES, INTERACTIVE, sub("three@0.165.0", "three@0.160.1")),
                 ok("three_skypack_r128", ANIMATES, false),
                 ok("three_jsdelivr_plus_esm", ANIMATES, INTERACTIVE),
-                ok("three_addons_gui_stats", ANIMATES, false), // lil-gui hover styles: run again, but nothing is clicked on it
-                refusing(ok("three_es_module_shims_docs_style", ANIMATES, false, sub("three@0.150.0", "three@0.158.0")),
+                ok(
+                        "three_addons_gui_stats",
+                        ANIMATES,
+                        false), // lil-gui hover styles: run again, but nothing is clicked on it
+                refusing(
+                        ok("three_es_module_shims_docs_style", ANIMATES, false, sub("three@0.150.0", "three@0.158.0")),
                         "es-module-shims"),
                 ok("three_text_font_loader", ANIMATES, false, sub("three@0.160.0", "three@0.160.1")),
-                refusing(new Case("three_version_too_old_fails", false, false, false, false, List.of(), List.of()), "three@0.99.0"),
+                refusing(
+                        new Case("three_version_too_old_fails", false, false, false, false, List.of(), List.of()),
+                        "three@0.99.0"),
                 // p5.js 1.x and 2.x
                 ok("p5_cdnjs_1x_click", ANIMATES, INTERACTIVE, sub("p5@1.9.0", "p5@1.9.4")),
                 ok("p5_jsdelivr_1_11_mouse", ANIMATES, INTERACTIVE, sub("p5@1.11.1", "p5@1.11.10")),
@@ -81,7 +95,11 @@ class RealisticCorpusTest {
                 ok("chartjs_esm_auto_live", ANIMATES, false, sub("chart.js@4.4.0", "chart.js@4.4.1")),
                 // Tailwind-styled widgets
                 ok("tailwind_v3_play_cdn_counter", false, INTERACTIVE),
-                ok("tailwind_v3_plugins_form", false, INTERACTIVE, sub("tailwindcss-cdn@3.4.1", "tailwindcss-cdn@3.4.10")),
+                ok(
+                        "tailwind_v3_plugins_form",
+                        false,
+                        INTERACTIVE,
+                        sub("tailwindcss-cdn@3.4.1", "tailwindcss-cdn@3.4.10")),
                 ok("tailwind_v4_browser_todo", false, INTERACTIVE),
                 // anime.js, PixiJS, GSAP, matter-js, Tone.js
                 ok("anime_js_cdnjs_stagger", ANIMATES, false),
@@ -130,8 +148,17 @@ class RealisticCorpusTest {
     void a_realistic_answer_renders_with_its_expected_checks_and_assists(Case c) throws IOException {
         RenderOutput out = renderer.render(page(c.page()), 17);
         Checks k = out.checks();
-        System.out.printf("%-36s %-7s runs=%s blank=%s animates=%s interactive=%s assists=%s blocked=%s errors=%s%n", c.page(),
-                out.status().wireName(), k.runs(), !k.notBlank(), k.animates(), k.interactive(), out.assists(), out.blockedRequests(), out.errors());
+        System.out.printf(
+                "%-36s %-7s runs=%s blank=%s animates=%s interactive=%s assists=%s blocked=%s errors=%s%n",
+                c.page(),
+                out.status().wireName(),
+                k.runs(),
+                !k.notBlank(),
+                k.animates(),
+                k.interactive(),
+                out.assists(),
+                out.blockedRequests(),
+                out.errors());
         String why = out.reason() + " / errors " + out.errors() + " / blocked " + out.blockedRequests() + " / " + k;
         assertThat(k.runs()).as("runs: " + why).isEqualTo(c.runs());
         assertThat(k.notBlank()).as("not_blank: " + why).isEqualTo(c.notBlank());
@@ -144,7 +171,10 @@ class RealisticCorpusTest {
         for (String expected : c.refused()) assertThat(out.blockedRequests()).anyMatch(r -> r.contains(expected));
         if (c.refused().stream().anyMatch(r -> r.contains("fonts."))) {
             // A font stylesheet that waited for the network would hold the first paint for seconds.
-            assertThat(out.timing().firstPaintMs()).as("first paint").isNotNull().isLessThan(5_000L);
+            assertThat(out.timing().firstPaintMs())
+                    .as("first paint")
+                    .isNotNull()
+                    .isLessThan(5_000L);
         }
         assertThat(trap.arrivals()).isEmpty();
     }

@@ -8,7 +8,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.WaitUntilState;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +36,13 @@ final class RenderBench {
     static final LocalDate DEMO_DAY = LocalDate.of(2026, 11, 29);
 
     record Tally(double ms, double cpu, int pages) {
-        Tally plus(double ms2, double cpu2, int n) { return new Tally(ms + ms2, cpu + cpu2, pages + n); }
-        double perMinute() { return pages / (ms / 60_000); }
+        Tally plus(double ms2, double cpu2, int n) {
+            return new Tally(ms + ms2, cpu + cpu2, pages + n);
+        }
+
+        double perMinute() {
+            return pages / (ms / 60_000);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -47,24 +51,60 @@ final class RenderBench {
         Path chromium = Renderer.find().orElseThrow(() -> new IllegalStateException(Renderer.installHint()));
         // The baseline is the issue's: the full browser binary, `chromium --headless --screenshot`.
         Path browser = Path.of(System.getenv().getOrDefault("AUTOBENCH_BASELINE_CHROMIUM", "/usr/bin/chromium"));
-        if (!Files.isExecutable(browser)) throw new IllegalStateException("no " + browser + " for the baseline (apt-get install -y chromium)");
+        if (!Files.isExecutable(browser))
+            throw new IllegalStateException("no " + browser + " for the baseline (apt-get install -y chromium)");
         Path dir = Files.createTempDirectory("autobench-bench");
-        System.out.printf(Locale.ROOT, "rounds=%d lanes=%d cores=%d baseline=%s renderer=%s%n", rounds, lanes,
-                Runtime.getRuntime().availableProcessors(), browser, chromium);
+        System.out.printf(
+                Locale.ROOT,
+                "rounds=%d lanes=%d cores=%d baseline=%s renderer=%s%n",
+                rounds,
+                lanes,
+                Runtime.getRuntime().availableProcessors(),
+                browser,
+                chromium);
 
         RenderConfig config = RenderConfig.defaults(chromium).withLanes(lanes);
         long startOpen = System.nanoTime();
-        try (Renderer renderer = Renderer.open(config); Floor floor = new Floor(chromium, lanes)) {
-            System.out.printf(Locale.ROOT, "renderer start-up (once per day's batch, not counted): %.0f ms%n", (System.nanoTime() - startOpen) / 1e6);
-            workload("demo day " + DEMO_DAY + " (what `./autobench demo` renders)", DemoDay.pages(DEMO_DAY), rounds, lanes, browser, dir, renderer, floor);
-            workload("twelve canvas programs (DemoPages)", DemoPages.all(), rounds, lanes, browser, dir, renderer, floor);
+        try (Renderer renderer = Renderer.open(config);
+                Floor floor = new Floor(chromium, lanes)) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "renderer start-up (once per day's batch, not counted): %.0f ms%n",
+                    (System.nanoTime() - startOpen) / 1e6);
+            workload(
+                    "demo day " + DEMO_DAY + " (what `./autobench demo` renders)",
+                    DemoDay.pages(DEMO_DAY),
+                    rounds,
+                    lanes,
+                    browser,
+                    dir,
+                    renderer,
+                    floor);
+            workload(
+                    "twelve canvas programs (DemoPages)",
+                    DemoPages.all(),
+                    rounds,
+                    lanes,
+                    browser,
+                    dir,
+                    renderer,
+                    floor);
         }
     }
 
-    static void workload(String name, List<String> pages, int rounds, int lanes, Path browser, Path dir,
-                         Renderer renderer, Floor floor) throws Exception {
+    static void workload(
+            String name,
+            List<String> pages,
+            int rounds,
+            int lanes,
+            Path browser,
+            Path dir,
+            Renderer renderer,
+            Floor floor)
+            throws Exception {
         List<Path> files = new ArrayList<>();
-        for (int i = 0; i < pages.size(); i++) files.add(Files.writeString(Files.createTempFile(dir, "page", ".html"), pages.get(i)));
+        for (int i = 0; i < pages.size(); i++)
+            files.add(Files.writeString(Files.createTempFile(dir, "page", ".html"), pages.get(i)));
         baseline(browser, files.subList(0, 1), dir); // warm caches and JIT for all three
         ours(renderer, pages.subList(0, 1), lanes);
         floor.all(pages.subList(0, 1), 4_000);
@@ -92,8 +132,14 @@ final class RenderBench {
     }
 
     static void line(String what, Tally t, Tally base) {
-        System.out.printf(Locale.ROOT, "  %-48s %6.1f renders/min  %5.0f ms/page  %5.0f ms CPU/page  %5.2fx%n",
-                what, t.perMinute(), t.ms / t.pages, t.cpu / t.pages, t.perMinute() / base.perMinute());
+        System.out.printf(
+                Locale.ROOT,
+                "  %-48s %6.1f renders/min  %5.0f ms/page  %5.0f ms CPU/page  %5.2fx%n",
+                what,
+                t.perMinute(),
+                t.ms / t.pages,
+                t.cpu / t.pages,
+                t.perMinute() / base.perMinute());
     }
 
     /** Wall time to screenshot every page with its own cold Chromium and fresh profile. */
@@ -101,11 +147,24 @@ final class RenderBench {
         long start = System.nanoTime();
         for (Path page : files) {
             Path profile = Files.createTempDirectory(dir, "profile");
-            Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                    "--disable-quic", "--host-resolver-rules=MAP * ~NOTFOUND", "--user-data-dir=" + profile,
-                    "--window-size=800,600", "--screenshot=" + page + ".png", page.toUri().toString())
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder(
+                            chromium.toString(),
+                            "--headless",
+                            "--no-sandbox",
+                            "--disable-gpu",
+                            "--disable-background-networking",
+                            "--disable-component-update",
+                            "--disable-sync",
+                            "--no-first-run",
+                            "--disable-quic",
+                            "--host-resolver-rules=MAP * ~NOTFOUND",
+                            "--user-data-dir=" + profile,
+                            "--window-size=800,600",
+                            "--screenshot=" + page + ".png",
+                            page.toUri().toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             if (!p.waitFor(60, TimeUnit.SECONDS)) p.destroyForcibly();
         }
         return (System.nanoTime() - start) / 1e6;
@@ -123,7 +182,8 @@ final class RenderBench {
         }
         for (Future<RenderOutput> f : outs) {
             RenderOutput o = f.get();
-            if (o.status() != RenderStatus.OK) System.out.println("  note: a page rendered as " + o.status().wireName() + ": " + o.reason());
+            if (o.status() != RenderStatus.OK)
+                System.out.println("  note: a page rendered as " + o.status().wireName() + ": " + o.reason());
         }
         double ms = (System.nanoTime() - start) / 1e6;
         pool.shutdown();
@@ -145,20 +205,30 @@ final class RenderBench {
                 ExecutorService t = Executors.newSingleThreadExecutor();
                 threads.add(t);
                 t.submit(() -> {
-                    Playwright pw = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of(
-                            "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1", "PLAYWRIGHT_NODEJS_PATH", NodeLocator.node().toString())));
-                    playwrights.add(pw);
-                    browsers.add(pw.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium)
-                            .setHeadless(true).setChromiumSandbox(false).setArgs(ChromiumArgs.launch("bench-floor"))
-                            .setIgnoreDefaultArgs(ChromiumArgs.removedDefaults())));
-                    return null;
-                }).get();
+                            Playwright pw = Playwright.create(new Playwright.CreateOptions()
+                                    .setEnv(Map.of(
+                                            "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD",
+                                            "1",
+                                            "PLAYWRIGHT_NODEJS_PATH",
+                                            NodeLocator.node().toString())));
+                            playwrights.add(pw);
+                            browsers.add(pw.chromium()
+                                    .launch(new BrowserType.LaunchOptions()
+                                            .setExecutablePath(chromium)
+                                            .setHeadless(true)
+                                            .setChromiumSandbox(false)
+                                            .setArgs(ChromiumArgs.launch("bench-floor"))
+                                            .setIgnoreDefaultArgs(ChromiumArgs.removedDefaults())));
+                            return null;
+                        })
+                        .get();
             }
         }
 
         /** Renders every page the floor's way; {@code pageTimeMs} of page time runs before the picture. */
         double all(List<String> pages, long pageTimeMs) throws Exception {
-            java.util.concurrent.ConcurrentLinkedQueue<Integer> todo = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            java.util.concurrent.ConcurrentLinkedQueue<Integer> todo =
+                    new java.util.concurrent.ConcurrentLinkedQueue<>();
             for (int i = 0; i < pages.size(); i++) todo.add(i);
             long start = System.nanoTime();
             List<Future<?>> jobs = new ArrayList<>();
@@ -174,10 +244,15 @@ final class RenderBench {
         }
 
         private static void one(Browser browser, String html, long seed, long pageTimeMs) {
-            try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(800, 600))) {
+            try (BrowserContext context =
+                    browser.newContext(new Browser.NewContextOptions().setViewportSize(800, 600))) {
                 context.addInitScript(InitScript.forSeed(seed));
-                context.route(Pattern.compile(".*"), r -> r.fulfill(new Route.FulfillOptions().setStatus(200)
-                        .setHeaders(Map.of("content-type", "text/html")).setBody(html)));
+                context.route(
+                        Pattern.compile(".*"),
+                        r -> r.fulfill(new Route.FulfillOptions()
+                                .setStatus(200)
+                                .setHeaders(Map.of("content-type", "text/html"))
+                                .setBody(html)));
                 Page page = context.newPage();
                 page.bringToFront();
                 page.navigate(NetworkGuard.DOCUMENT_URL, new Page.NavigateOptions().setWaitUntil(WaitUntilState.LOAD));

@@ -1,12 +1,12 @@
 package autobench.render;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The renderer's promises on well-behaved pages: reproducible, isolated, recovering. */
 @ResourceLock(ChromiumForTests.RENDERS)
@@ -33,9 +33,12 @@ class RendererTest {
 
     @Test
     void the_seed_decides_the_poster_same_seed_same_bytes_other_seed_other_picture() {
-        String a = renderer.render(RANDOM_DOTS, 1).artifact("poster").orElseThrow().sha256();
-        String b = renderer.render(RANDOM_DOTS, 1).artifact("poster").orElseThrow().sha256();
-        String c = renderer.render(RANDOM_DOTS, 2).artifact("poster").orElseThrow().sha256();
+        String a =
+                renderer.render(RANDOM_DOTS, 1).artifact("poster").orElseThrow().sha256();
+        String b =
+                renderer.render(RANDOM_DOTS, 1).artifact("poster").orElseThrow().sha256();
+        String c =
+                renderer.render(RANDOM_DOTS, 2).artifact("poster").orElseThrow().sha256();
         assertThat(a).isEqualTo(b).isNotEqualTo(c);
     }
 
@@ -75,7 +78,8 @@ class RendererTest {
         assertThat(out.checks().animates()).isTrue();
         assertThat(out.checks().interactive()).isFalse();
         RenderOutput again = renderer.render(html, 42);
-        assertThat(again.artifact("poster").orElseThrow().sha256()).isEqualTo(out.artifact("poster").orElseThrow().sha256());
+        assertThat(again.artifact("poster").orElseThrow().sha256())
+                .isEqualTo(out.artifact("poster").orElseThrow().sha256());
     }
 
     /** An animated canvas; {@code extra} adds to the script, and a beacon tells which run loaded it. */
@@ -115,8 +119,9 @@ class RendererTest {
     @Test
     void hover_styles_count_as_able_to_react() {
         // A box where the drag ends (not at 0,0, where Chromium's pointer starts out, hovering).
-        String style = "<style>#h { position: fixed; left: 500px; top: 300px; width: 120px; height: 120px; background: #345 }"
-                + " #h:hover { background: #f0f }</style>";
+        String style =
+                "<style>#h { position: fixed; left: 500px; top: 300px; width: 120px; height: 120px; background: #345 }"
+                        + " #h:hover { background: #f0f }</style>";
         String box = "document.body.appendChild(Object.assign(document.createElement('div'), { id: 'h' }));";
         RenderOutput out = renderer.render(animated(style, box), 5);
         assertThat(replayed(out)).isTrue();
@@ -128,7 +133,8 @@ class RendererTest {
         // One definition (init.js) for listeners and inline attributes: these three were once
         // heard as listeners but not seen as attributes.
         for (String attribute : new String[] {"onauxclick", "onbeforeinput", "ondragstart"}) {
-            String element = "document.body.insertAdjacentHTML('beforeend', '<div " + attribute + "=\"hue = 0\">x</div>');";
+            String element =
+                    "document.body.insertAdjacentHTML('beforeend', '<div " + attribute + "=\"hue = 0\">x</div>');";
             RenderOutput out = renderer.render(animated("", element), 5);
             assertThat(replayed(out)).as(attribute).isTrue();
         }
@@ -136,7 +142,8 @@ class RendererTest {
 
     @Test
     void math_random_is_mulberry32_of_the_folded_seed() {
-        String html = "<!doctype html><body><script>console.log([Math.random(), Math.random(), Math.random()].join(' '));</script>";
+        String html =
+                "<!doctype html><body><script>console.log([Math.random(), Math.random(), Math.random()].join(' '));</script>";
         long seed = 0x1234_5678_9abcL;
         RenderOutput out = renderer.render(html, seed);
         int state = (int) (seed ^ (seed >>> 32));
@@ -154,14 +161,21 @@ class RendererTest {
 
     /** JavaScript's shortest round-trip form of a double in [0, 1), as console.log prints it. */
     private static String jsNumber(double v) {
-        return v == 0 ? "0" : new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+        return v == 0
+                ? "0"
+                : new java.math.BigDecimal(Double.toString(v))
+                        .stripTrailingZeros()
+                        .toPlainString();
     }
 
     @Test
     void the_page_prints_as_many_console_lines_as_the_renderer_leaves_it_room_for() {
-        RenderOutput out = renderer.render("<!doctype html><body><script>for (let i = 0; i < 1000; i++) console.log('line ' + i);</script>", 1);
+        RenderOutput out = renderer.render(
+                "<!doctype html><body><script>for (let i = 0; i < 1000; i++) console.log('line ' + i);</script>", 1);
         assertThat(out.console()).filteredOn(l -> l.text().startsWith("line ")).hasSize(Trace.PAGE_CONSOLE);
-        assertThat(out.console()).anyMatch(l -> l.text().equals("[autobench] console output truncated after " + Trace.PAGE_CONSOLE + " lines"));
+        assertThat(out.console())
+                .anyMatch(l ->
+                        l.text().equals("[autobench] console output truncated after " + Trace.PAGE_CONSOLE + " lines"));
     }
 
     @Test
@@ -186,7 +200,9 @@ class RendererTest {
                 addEventListener('click', () => {});""";
         RenderOutput out = renderer.render(animated("", counter), 5);
         assertThat(replayed(out)).isTrue();
-        assertThat(out.checks().interactive()).as("input effect %s", out.checks().inputEffect()).isFalse();
+        assertThat(out.checks().interactive())
+                .as("input effect %s", out.checks().inputEffect())
+                .isFalse();
     }
 
     @Test
@@ -203,7 +219,9 @@ class RendererTest {
                 f();
                 </script>""";
         RenderOutput out = renderer.render(html, 3);
-        assertThat(out.checks().animates()).as("motion %s", out.checks().motion()).isTrue();
+        assertThat(out.checks().animates())
+                .as("motion %s", out.checks().motion())
+                .isTrue();
     }
 
     @Test
@@ -217,9 +235,11 @@ class RendererTest {
                 try { crypto.getRandomValues(new Float32Array(2)); } catch (e) { console.log('refused ' + e.name); }
                 </script>""";
         RenderOutput a = renderer.render(html, 11), b = renderer.render(html, 11), c = renderer.render(html, 12);
-        assertThat(a.artifact("poster").orElseThrow().sha256()).isEqualTo(b.artifact("poster").orElseThrow().sha256())
+        assertThat(a.artifact("poster").orElseThrow().sha256())
+                .isEqualTo(b.artifact("poster").orElseThrow().sha256())
                 .isNotEqualTo(c.artifact("poster").orElseThrow().sha256());
-        assertThat(a.console().getFirst().text()).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")
+        assertThat(a.console().getFirst().text())
+                .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")
                 .isEqualTo(b.console().getFirst().text());
         assertThat(a.console()).extracting(ConsoleLine::text).contains("refused TypeMismatchError");
     }
@@ -230,13 +250,16 @@ class RendererTest {
                 + "const g=c.getContext('2d');function f(t){g.fillStyle='#012';g.fillRect(0,0,400,300);"
                 + "g.fillStyle='#6cf';g.fillRect((t/5)%380,(performance.now()/7)%280,20,20);"
                 + "g.fillText(new Date().toISOString(),10,290);requestAnimationFrame(f);}requestAnimationFrame(f);</script>";
-        String html = "<!doctype html><body style=\"margin:0\"><iframe style=\"border:0;width:400px;height:300px\" srcdoc=\""
-                + inner.replace("\"", "&quot;") + "\"></iframe>";
+        String html =
+                "<!doctype html><body style=\"margin:0\"><iframe style=\"border:0;width:400px;height:300px\" srcdoc=\""
+                        + inner.replace("\"", "&quot;") + "\"></iframe>";
         RenderOutput a = renderer.render(html, 9), b = renderer.render(html, 9);
         assertThat(a.status()).as(a.reason()).isEqualTo(RenderStatus.OK);
         assertThat(a.checks().animates()).isTrue();
-        assertThat(a.artifact("poster").orElseThrow().sha256()).isEqualTo(b.artifact("poster").orElseThrow().sha256());
-        assertThat(a.artifact("frame-3").orElseThrow().sha256()).isEqualTo(b.artifact("frame-3").orElseThrow().sha256());
+        assertThat(a.artifact("poster").orElseThrow().sha256())
+                .isEqualTo(b.artifact("poster").orElseThrow().sha256());
+        assertThat(a.artifact("frame-3").orElseThrow().sha256())
+                .isEqualTo(b.artifact("frame-3").orElseThrow().sha256());
     }
 
     @Test
@@ -245,13 +268,17 @@ class RendererTest {
                 + "const g=c.getContext('2d');function f(t){g.fillStyle='#012';g.fillRect(0,0,400,300);"
                 + "g.fillStyle='#6cf';g.fillRect((t/5)%380,(performance.now()/7)%280,20,20);"
                 + "g.fillText(new Date().toISOString(),10,290);requestAnimationFrame(f);}requestAnimationFrame(f);</script>";
-        String html = "<!doctype html><body style=\"margin:0\"><iframe style=\"border:0;width:400px;height:300px\" src=\"data:text/html,"
-                + java.net.URLEncoder.encode(inner, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20") + "\"></iframe>";
+        String html =
+                "<!doctype html><body style=\"margin:0\"><iframe style=\"border:0;width:400px;height:300px\" src=\"data:text/html,"
+                        + java.net.URLEncoder.encode(inner, java.nio.charset.StandardCharsets.UTF_8)
+                                .replace("+", "%20") + "\"></iframe>";
         RenderOutput a = renderer.render(html, 9), b = renderer.render(html, 9);
         assertThat(a.status()).as(a.reason()).isEqualTo(RenderStatus.OK);
         assertThat(a.checks().animates()).isTrue();
-        assertThat(a.artifact("poster").orElseThrow().sha256()).isEqualTo(b.artifact("poster").orElseThrow().sha256());
-        assertThat(a.artifact("frame-3").orElseThrow().sha256()).isEqualTo(b.artifact("frame-3").orElseThrow().sha256());
+        assertThat(a.artifact("poster").orElseThrow().sha256())
+                .isEqualTo(b.artifact("poster").orElseThrow().sha256());
+        assertThat(a.artifact("frame-3").orElseThrow().sha256())
+                .isEqualTo(b.artifact("frame-3").orElseThrow().sha256());
     }
 
     @Test

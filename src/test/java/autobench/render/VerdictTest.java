@@ -1,8 +1,7 @@
 package autobench.render;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
@@ -13,8 +12,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
 
 class VerdictTest {
     final RenderConfig config = RenderConfig.defaults(Path.of("/nonexistent/chromium"));
@@ -49,7 +48,8 @@ class VerdictTest {
         assertThat(out.status()).isEqualTo(RenderStatus.OK);
         assertThat(out.checks().runs()).isTrue();
         assertThat(out.checks().animates()).isTrue();
-        assertThat(out.artifacts()).extracting(Artifact::kind)
+        assertThat(out.artifacts())
+                .extracting(Artifact::kind)
                 .containsExactly("poster", "frame-1", "frame-2", "frame-3", "frame-4", "preview");
         assertThat(out.artifact("preview").orElseThrow().mimeType()).isEqualTo("image/gif");
     }
@@ -63,7 +63,8 @@ class VerdictTest {
         for (int i = 0; i < 5; i++) t.captures.frame(png(Color.BLUE, 10));
         RenderOutput out = Verdict.of(t, config, 100);
         assertThat(out.status()).isEqualTo(RenderStatus.ERROR);
-        assertThat(out.reason()).isEqualTo("uncaught error before the page drew anything: ReferenceError: x is not defined");
+        assertThat(out.reason())
+                .isEqualTo("uncaught error before the page drew anything: ReferenceError: x is not defined");
         assertThat(out.checks().runs()).isFalse();
         assertThat(out.checks().notBlank()).isTrue();
     }
@@ -76,7 +77,8 @@ class VerdictTest {
         assertThat(out.status()).isEqualTo(RenderStatus.OK);
         assertThat(out.checks().runs()).isFalse();
         assertThat(out.errors()).containsExactly("ReferenceError: firebase is not defined");
-        assertThat(out.reason()).isEqualTo("rendered; an uncaught error came after it drew: ReferenceError: firebase is not defined");
+        assertThat(out.reason())
+                .isEqualTo("rendered; an uncaught error came after it drew: ReferenceError: firebase is not defined");
     }
 
     @Test
@@ -85,7 +87,8 @@ class VerdictTest {
         t.moduleFailed("an inline module script");
         RenderOutput out = Verdict.of(t, config, 100);
         assertThat(out.status()).isEqualTo(RenderStatus.ERROR);
-        assertThat(out.reason()).isEqualTo("a module script failed to load, so none of its code ran: an inline module script");
+        assertThat(out.reason())
+                .isEqualTo("a module script failed to load, so none of its code ran: an inline module script");
         assertThat(out.checks().runs()).isFalse();
     }
 
@@ -102,7 +105,9 @@ class VerdictTest {
         t.webgl = new Trace.WebGl(0, List.of(new Rectangle(0, 0, 800, 600)));
         Trace drewScene = drawn(true);
         drewScene.webgl = new Trace.WebGl(0, List.of(new Rectangle(0, 0, 800, 600)));
-        assertThat(Verdict.of(drewScene, config, 1).status()).as("no draw call at all").isEqualTo(RenderStatus.BLANK);
+        assertThat(Verdict.of(drewScene, config, 1).status())
+                .as("no draw call at all")
+                .isEqualTo(RenderStatus.BLANK);
 
         Trace scene = new Trace();
         scene.captures.poster(sceneOver(Color.BLACK));
@@ -183,7 +188,8 @@ class VerdictTest {
         RenderOutput out = Verdict.of(t, config, 1);
         assertThat(out.artifact("poster").orElseThrow().bytes()).isEqualTo(poster);
         assertThat(out.artifacts()).extracting(Artifact::kind).doesNotContain("frame-0");
-        assertThat(out.artifact("frame-1").orElseThrow().bytes()).isEqualTo(t.captures.frames().get(1).bytes);
+        assertThat(out.artifact("frame-1").orElseThrow().bytes())
+                .isEqualTo(t.captures.frames().get(1).bytes);
     }
 
     @Test

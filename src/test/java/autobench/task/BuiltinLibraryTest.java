@@ -24,7 +24,8 @@ class BuiltinLibraryTest {
     /** Ten dates spread over a century, from a fixed seed. */
     static Stream<LocalDate> dates() {
         Random rng = new Random(42);
-        return Stream.generate(() -> LocalDate.of(2000, 1, 1).plusDays(rng.nextInt(36_500))).limit(10);
+        return Stream.generate(() -> LocalDate.of(2000, 1, 1).plusDays(rng.nextInt(36_500)))
+                .limit(10);
     }
 
     @Test
@@ -32,7 +33,8 @@ class BuiltinLibraryTest {
         List<Theme> themes = LIBRARY.themes();
         assertThat(themes).hasSizeGreaterThanOrEqualTo(40);
         assertThat(themes.stream().map(Theme::key).distinct()).hasSameSizeAs(themes);
-        Map<Category, Long> perCategory = themes.stream().collect(Collectors.groupingBy(Theme::category, Collectors.counting()));
+        Map<Category, Long> perCategory =
+                themes.stream().collect(Collectors.groupingBy(Theme::category, Collectors.counting()));
         assertThat(perCategory.keySet()).containsExactlyInAnyOrder(Category.values());
         assertThat(perCategory.values()).allSatisfy(n -> assertThat(n).isGreaterThanOrEqualTo(5));
     }
@@ -40,7 +42,8 @@ class BuiltinLibraryTest {
     @ParameterizedTest
     @MethodSource("dates")
     void same_date_and_history_give_the_same_tasks(LocalDate day) {
-        List<TaskSpec> history = LIBRARY.generate(day.minusDays(1), 3, List.of()).tasks();
+        List<TaskSpec> history =
+                LIBRARY.generate(day.minusDays(1), 3, List.of()).tasks();
         TaskGenerator.Generated first = LIBRARY.generate(day, 3, history);
         TaskGenerator.Generated again = new BuiltinLibrary().generate(day, 3, List.copyOf(history));
         assertThat(again).isEqualTo(first);
@@ -52,8 +55,12 @@ class BuiltinLibraryTest {
     void different_dates_give_different_tasks() {
         Set<List<String>> seen = new HashSet<>();
         for (int d = 0; d < 60; d++) {
-            List<String> titles = LIBRARY.generate(START.plusDays(d), 3, List.of()).tasks().stream().map(TaskSpec::title).toList();
-            assertThat(seen.add(titles)).as("tasks of day " + d + " were already produced for another date").isTrue();
+            List<String> titles = LIBRARY.generate(START.plusDays(d), 3, List.of()).tasks().stream()
+                    .map(TaskSpec::title)
+                    .toList();
+            assertThat(seen.add(titles))
+                    .as("tasks of day " + d + " were already produced for another date")
+                    .isTrue();
         }
     }
 
@@ -70,7 +77,8 @@ class BuiltinLibraryTest {
     @Test
     void more_tasks_than_categories_spread_evenly_over_categories() {
         List<TaskSpec> tasks = LIBRARY.generate(START, 10, List.of()).tasks();
-        Map<Category, Long> perCategory = tasks.stream().collect(Collectors.groupingBy(TaskSpec::category, Collectors.counting()));
+        Map<Category, Long> perCategory =
+                tasks.stream().collect(Collectors.groupingBy(TaskSpec::category, Collectors.counting()));
         assertThat(perCategory).hasSize(Category.values().length);
         assertThat(perCategory.values()).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(2));
     }
@@ -80,24 +88,29 @@ class BuiltinLibraryTest {
     void a_year_of_days_never_repeats_or_nearly_repeats_a_task() {
         List<TaskSpec> history = new ArrayList<>();
         for (int d = 0; d < 365; d++) {
-            List<TaskSpec> today = LIBRARY.generate(START.plusDays(d), 3, history).tasks();
+            List<TaskSpec> today =
+                    LIBRARY.generate(START.plusDays(d), 3, history).tasks();
             assertThat(today).hasSize(3);
             assertThat(today.stream().map(TaskSpec::category).distinct()).hasSize(3);
             history.addAll(today);
         }
         assertThat(history.stream().map(TaskSpec::prompt).distinct()).hasSize(history.size());
-        assertThat(history.stream().map(t -> Similarity.titleKey(t.title())).distinct()).hasSize(history.size());
-        List<Similarity.Fingerprint> prints = history.stream().map(Similarity::fingerprint).toList();
+        assertThat(history.stream().map(t -> Similarity.titleKey(t.title())).distinct())
+                .hasSize(history.size());
+        List<Similarity.Fingerprint> prints =
+                history.stream().map(Similarity::fingerprint).toList();
         for (int i = 0; i < prints.size(); i++) {
             for (int j = i + 1; j < prints.size(); j++) {
                 double s = Similarity.jaccard(prints.get(i), prints.get(j));
                 if (s >= Similarity.NEAR_DUPLICATE) {
-                    throw new AssertionError(history.get(i).title() + " and " + history.get(j).title() + " are near-duplicates: " + s);
+                    throw new AssertionError(
+                            history.get(i).title() + " and " + history.get(j).title() + " are near-duplicates: " + s);
                 }
             }
         }
         // Spread: over a year every theme is used, none much more than the others.
-        Map<String, Long> uses = history.stream().collect(Collectors.groupingBy(TaskSpec::theme, Collectors.counting()));
+        Map<String, Long> uses =
+                history.stream().collect(Collectors.groupingBy(TaskSpec::theme, Collectors.counting()));
         assertThat(uses).hasSize(LIBRARY.themes().size());
     }
 
@@ -114,7 +127,8 @@ class BuiltinLibraryTest {
         List<TaskSpec> chosen = LIBRARY.generate(START, 4, List.of()).tasks();
         List<TaskSpec> more = LIBRARY.fill(START, 3, List.of(), chosen);
         Set<Category> all = EnumSet.noneOf(Category.class);
-        Stream.concat(chosen.stream(), more.stream()).forEach(t -> assertThat(all.add(t.category())).isTrue());
+        Stream.concat(chosen.stream(), more.stream())
+                .forEach(t -> assertThat(all.add(t.category())).isTrue());
         DuplicateIndex index = DuplicateIndex.of(chosen);
         assertThat(more).allSatisfy(t -> assertThat(index.nearDuplicate(t)).isEmpty());
     }
@@ -126,10 +140,15 @@ class BuiltinLibraryTest {
         BuiltinLibrary tiny = new BuiltinLibrary(one);
         List<TaskSpec> history = new ArrayList<>();
         assertThatThrownBy(() -> {
-            for (int d = 0; d < 1000; d++) history.addAll(tiny.generate(START.plusDays(d), 1, history).tasks());
-        }).isInstanceOf(IllegalStateException.class).hasMessageContaining("no task left");
+                    for (int d = 0; d < 1000; d++)
+                        history.addAll(
+                                tiny.generate(START.plusDays(d), 1, history).tasks());
+                })
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no task left");
         Theme only = one.themes().get(0);
-        assertThat(history).hasSizeLessThanOrEqualTo(only.subjects().size() * only.twists().size());
+        assertThat(history)
+                .hasSizeLessThanOrEqualTo(only.subjects().size() * only.twists().size());
     }
 
     @Test

@@ -26,7 +26,8 @@ class PromptFormatTest {
     static void assertWellFormed(TaskSpec task, int minRequirements, int maxRequirements) {
         String p = task.prompt();
         assertThat(p.lines().findFirst()).hasValue("# " + task.title());
-        String requirements = p.substring(p.indexOf(PromptFormat.REQUIREMENTS_HEADING), p.indexOf(PromptFormat.RUNTIME_HEADING));
+        String requirements =
+                p.substring(p.indexOf(PromptFormat.REQUIREMENTS_HEADING), p.indexOf(PromptFormat.RUNTIME_HEADING));
         List<Integer> numbers = new ArrayList<>();
         Matcher m = NUMBERED.matcher(requirements);
         while (m.find()) numbers.add(Integer.parseInt(m.group(1)));
@@ -45,8 +46,18 @@ class PromptFormatTest {
     @Test
     void runtime_section_states_every_rule_and_every_allowed_library_url() {
         String runtime = PromptFormat.runtime();
-        assertThat(runtime).contains("one self-contained HTML file", "inline CSS", "inline JavaScript", "about 200 lines",
-                "offline", "800×600", "Make no external requests", "start by itself", "within one second", "```html");
+        assertThat(runtime)
+                .contains(
+                        "one self-contained HTML file",
+                        "inline CSS",
+                        "inline JavaScript",
+                        "about 200 lines",
+                        "offline",
+                        "800×600",
+                        "Make no external requests",
+                        "start by itself",
+                        "within one second",
+                        "```html");
         for (Libraries.Library lib : Libraries.ALL) {
             for (String url : lib.urls()) assertThat(runtime).contains(url);
         }
@@ -56,8 +67,12 @@ class PromptFormatTest {
     void runtime_section_lists_every_kept_version_from_the_same_table_the_renderer_serves() {
         String runtime = PromptFormat.runtime();
         for (Libraries.Library lib : Libraries.ALL) {
-            String line = runtime.lines().filter(l -> l.startsWith("  - " + lib.name() + " " + lib.version() + ":")).findFirst().orElseThrow();
-            for (Libraries.Bundle b : lib.bundles()) assertThat(line).as(lib.name()).contains(b.version());
+            String line = runtime.lines()
+                    .filter(l -> l.startsWith("  - " + lib.name() + " " + lib.version() + ":"))
+                    .findFirst()
+                    .orElseThrow();
+            for (Libraries.Bundle b : lib.bundles())
+                assertThat(line).as(lib.name()).contains(b.version());
         }
     }
 
@@ -68,11 +83,18 @@ class PromptFormatTest {
             for (int s = 0; s < theme.subjects().size(); s++) {
                 for (int w = 0; w < theme.twists().size(); w++) {
                     int input = (s + w) % theme.inputs().size();
-                    TaskSpec t = theme.task(s, w, input, c.palettes().get((s + w) % c.palettes().size()),
+                    TaskSpec t = theme.task(
+                            s,
+                            w,
+                            input,
+                            c.palettes().get((s + w) % c.palettes().size()),
                             c.finishes().get((s * 7 + w) % c.finishes().size()));
                     assertWellFormed(t, 5, 8);
-                    assertThat(t.prompt()).contains(theme.subjects().get(s).text(), theme.twists().get(w).text(),
-                            theme.inputs().get(input));
+                    assertThat(t.prompt())
+                            .contains(
+                                    theme.subjects().get(s).text(),
+                                    theme.twists().get(w).text(),
+                                    theme.inputs().get(input));
                 }
             }
         }
@@ -88,8 +110,12 @@ class PromptFormatTest {
             for (int s = 0; s < theme.subjects().size(); s++) {
                 for (int w = 0; w < theme.twists().size(); w++) {
                     for (int attempt = 0; attempt < 10; attempt++) {
-                        TaskSpec t = theme.task(s, w, rng.nextInt(theme.inputs().size()),
-                                c.palettes().get(rng.nextInt(c.palettes().size())), c.finishes().get(rng.nextInt(c.finishes().size())));
+                        TaskSpec t = theme.task(
+                                s,
+                                w,
+                                rng.nextInt(theme.inputs().size()),
+                                c.palettes().get(rng.nextInt(c.palettes().size())),
+                                c.finishes().get(rng.nextInt(c.finishes().size())));
                         if (index.nearDuplicate(t).isEmpty()) {
                             index.add(t);
                             break;

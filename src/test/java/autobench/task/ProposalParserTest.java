@@ -8,18 +8,21 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ProposalParserTest {
-    static final String ONE = "{\"title\": \"Moth Lamp\", \"category\": \"simulation\", \"brief\": \"Moths circle a lamp at night.\", "
-            + "\"requirements\": [\"Moths spiral.\", \"The lamp flickers.\", \"Clicking moves the lamp.\"]}";
+    static final String ONE =
+            "{\"title\": \"Moth Lamp\", \"category\": \"simulation\", \"brief\": \"Moths circle a lamp at night.\", "
+                    + "\"requirements\": [\"Moths spiral.\", \"The lamp flickers.\", \"Clicking moves the lamp.\"]}";
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "{\"tasks\": [" + ONE + "]}",
-            "[" + ONE + "]",
-            ONE,
-            "{\"result\": {\"tasks\": [" + ONE + "]}}",
-            "```\n{\"tasks\": [" + ONE + "]}\n```",
-            "Sure! [see below]\n```JSON\n{\"tasks\": [" + ONE + "]}\n```\nLet me know.",
-            "<thinking>{not json}</thinking>\n{'tasks': [" + ONE + ",]}"})
+    @ValueSource(
+            strings = {
+                "{\"tasks\": [" + ONE + "]}",
+                "[" + ONE + "]",
+                ONE,
+                "{\"result\": {\"tasks\": [" + ONE + "]}}",
+                "```\n{\"tasks\": [" + ONE + "]}\n```",
+                "Sure! [see below]\n```JSON\n{\"tasks\": [" + ONE + "]}\n```\nLet me know.",
+                "<thinking>{not json}</thinking>\n{'tasks': [" + ONE + ",]}"
+            })
     void finds_the_task_list_in_the_shapes_models_reply_in(String reply) {
         ProposalParser.Parsed parsed = ProposalParser.parse(reply);
         assertThat(parsed.problem()).isNull();
@@ -43,7 +46,8 @@ class ProposalParserTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "no json here", "{\"tasks\": [", "```json\n{broken: }\n```"})
     void text_that_is_not_json_is_reported_not_guessed(String reply) {
-        assertThat(ProposalParser.parse(reply)).isEqualTo(new ProposalParser.Parsed(List.of(), "reply was not valid JSON"));
+        assertThat(ProposalParser.parse(reply))
+                .isEqualTo(new ProposalParser.Parsed(List.of(), "reply was not valid JSON"));
     }
 
     @Test

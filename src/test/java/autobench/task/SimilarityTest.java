@@ -16,10 +16,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SimilarityTest {
 
     static TaskSpec task(String title, String brief, String... requirements) {
-        return new TaskSpec(title, Category.ANIMATION, PromptFormat.render(title, brief, List.of(requirements)), "test");
+        return new TaskSpec(
+                title, Category.ANIMATION, PromptFormat.render(title, brief, List.of(requirements)), "test");
     }
 
-    static final TaskSpec ORIGINAL = task("Lantern Festival Fireworks: Chain Bursts",
+    static final TaskSpec ORIGINAL = task(
+            "Lantern Festival Fireworks: Chain Bursts",
             "Put on a fireworks show over a lantern festival, with paper lanterns drifting up among the rockets. "
                     + "Rockets launch, climb and burst into particles that obey gravity and air drag before fading.",
             "At least four burst shapes (peony, ring, willow, crossette) are chosen at random.",
@@ -30,7 +32,8 @@ class SimilarityTest {
             "Pressing R returns everything to its starting state without reloading the page.");
 
     /** Every sentence rewritten by hand, requirements reordered, title reworded. */
-    static final TaskSpec PARAPHRASED = task("Rockets That Burst Twice over a Lantern Festival",
+    static final TaskSpec PARAPHRASED = task(
+            "Rockets That Burst Twice over a Lantern Festival",
             "Create a firework show above a festival of lanterns where paper lanterns float upwards between the rockets. "
                     + "Each rocket launches and climbs, then bursts into particles that fade under gravity and drag.",
             "A click launches a rocket from the ground which bursts at the exact click position.",
@@ -46,7 +49,8 @@ class SimilarityTest {
         DuplicateIndex index = DuplicateIndex.of(List.of(ORIGINAL));
         // Different title words, so it is the text, not the title check, that catches it.
         assertThat(Similarity.titleKey(PARAPHRASED.title())).isNotEqualTo(Similarity.titleKey(ORIGINAL.title()));
-        assertThat(index.nearDuplicate(PARAPHRASED)).hasValueSatisfying(m -> assertThat(m.earlier()).isEqualTo(ORIGINAL));
+        assertThat(index.nearDuplicate(PARAPHRASED))
+                .hasValueSatisfying(m -> assertThat(m.earlier()).isEqualTo(ORIGINAL));
     }
 
     static Stream<Long> seeds() {
@@ -76,19 +80,35 @@ class SimilarityTest {
 
     @Test
     void genuinely_different_tasks_are_not_flagged() {
-        List<TaskSpec> tasks = List.of(ORIGINAL,
-                task("Hexagon Snake with a Rival", "Build a snake game on a hexagonal grid against a bot snake.",
-                        "The snake moves on a hex grid in six directions.", "A rival snake steered by a bot competes for food.",
-                        "Until the first key press a bot plays.", "Score and best score are shown."),
-                task("Perceptual Colour Picker", "Build a colour picker whose surface uses the OKLCH colour space.",
-                        "HEX, RGB and HSL inputs stay in sync.", "Out-of-gamut areas are hatched.",
-                        "A contrast ratio against white and black text is shown.", "All controls work from the keyboard."),
-                task("Leopard Spots Reaction-Diffusion", "Simulate the Gray-Scott model until leopard spots emerge.",
-                        "The grid is at least 200 by 150 cells.", "Feed and kill rates change while it runs.",
-                        "Drawing with the mouse adds chemical B.", "Concentration is rendered as a lit relief."));
+        List<TaskSpec> tasks = List.of(
+                ORIGINAL,
+                task(
+                        "Hexagon Snake with a Rival",
+                        "Build a snake game on a hexagonal grid against a bot snake.",
+                        "The snake moves on a hex grid in six directions.",
+                        "A rival snake steered by a bot competes for food.",
+                        "Until the first key press a bot plays.",
+                        "Score and best score are shown."),
+                task(
+                        "Perceptual Colour Picker",
+                        "Build a colour picker whose surface uses the OKLCH colour space.",
+                        "HEX, RGB and HSL inputs stay in sync.",
+                        "Out-of-gamut areas are hatched.",
+                        "A contrast ratio against white and black text is shown.",
+                        "All controls work from the keyboard."),
+                task(
+                        "Leopard Spots Reaction-Diffusion",
+                        "Simulate the Gray-Scott model until leopard spots emerge.",
+                        "The grid is at least 200 by 150 cells.",
+                        "Feed and kill rates change while it runs.",
+                        "Drawing with the mouse adds chemical B.",
+                        "Concentration is rendered as a lit relief."));
         for (TaskSpec a : tasks) {
             for (TaskSpec b : tasks) {
-                if (a != b) assertThat(Similarity.similarity(a, b)).as(a.title() + " / " + b.title()).isLessThan(0.2);
+                if (a != b)
+                    assertThat(Similarity.similarity(a, b))
+                            .as(a.title() + " / " + b.title())
+                            .isLessThan(0.2);
             }
         }
     }
@@ -102,7 +122,10 @@ class SimilarityTest {
 
     @Test
     void stemming_folds_plurals_tenses_and_spellings() {
-        assertThat(Stream.of("moves", "moving", "moved", "move").map(Similarity::stem).distinct()).hasSize(1);
+        assertThat(Stream.of("moves", "moving", "moved", "move")
+                        .map(Similarity::stem)
+                        .distinct())
+                .hasSize(1);
         assertThat(Similarity.stem("colours")).isEqualTo(Similarity.stem("color"));
         assertThat(Similarity.stem("berries")).isEqualTo(Similarity.stem("berry"));
     }
@@ -110,7 +133,8 @@ class SimilarityTest {
     @Test
     void the_runtime_section_does_not_count_towards_similarity() {
         TaskSpec a = task("Alpha", "One brief about gears and clocks.", "Gears mesh.", "Hands move.", "Time is real.");
-        TaskSpec b = task("Beta", "Another brief about rivers and boats.", "Boats float.", "Water flows.", "Birds fly.");
+        TaskSpec b =
+                task("Beta", "Another brief about rivers and boats.", "Boats float.", "Water flows.", "Birds fly.");
         assertThat(Similarity.comparableText(a)).doesNotContain(PromptFormat.RUNTIME_HEADING);
         assertThat(Similarity.similarity(a, b)).isLessThan(0.1);
     }
@@ -124,11 +148,17 @@ class SimilarityTest {
     static List<TaskSpec> libraryTasks(int n, long seed) {
         Random rng = new Random(seed);
         ThemeCatalog c = ThemeCatalog.load();
-        return IntStream.range(0, n).mapToObj(i -> {
-            Theme t = c.themes().get(rng.nextInt(c.themes().size()));
-            return t.task(rng.nextInt(t.subjects().size()), rng.nextInt(t.twists().size()), rng.nextInt(t.inputs().size()),
-                    c.palettes().get(rng.nextInt(c.palettes().size())), c.finishes().get(rng.nextInt(c.finishes().size())));
-        }).toList();
+        return IntStream.range(0, n)
+                .mapToObj(i -> {
+                    Theme t = c.themes().get(rng.nextInt(c.themes().size()));
+                    return t.task(
+                            rng.nextInt(t.subjects().size()),
+                            rng.nextInt(t.twists().size()),
+                            rng.nextInt(t.inputs().size()),
+                            c.palettes().get(rng.nextInt(c.palettes().size())),
+                            c.finishes().get(rng.nextInt(c.finishes().size())));
+                })
+                .toList();
     }
 
     /** The inverted index must find exactly what comparing with every earlier task would find. */
@@ -140,8 +170,12 @@ class SimilarityTest {
         history.forEach(index::add);
         for (TaskSpec candidate : libraryTasks(20, seed + 1000)) {
             if (index.hasTitle(candidate.title())) continue;
-            double best = history.stream().mapToDouble(h -> Similarity.similarity(h, candidate)).max().orElseThrow();
-            assertThat(index.nearDuplicate(candidate)).hasValueSatisfying(m -> assertThat(m.similarity()).isEqualTo(best));
+            double best = history.stream()
+                    .mapToDouble(h -> Similarity.similarity(h, candidate))
+                    .max()
+                    .orElseThrow();
+            assertThat(index.nearDuplicate(candidate))
+                    .hasValueSatisfying(m -> assertThat(m.similarity()).isEqualTo(best));
         }
     }
 

@@ -19,7 +19,8 @@ public final class ChatStub implements AutoCloseable, org.junit.jupiter.api.exte
     public final WireMockServer server;
 
     public ChatStub() {
-        server = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(40).jettyAcceptors(2));
+        server = new WireMockServer(
+                wireMockConfig().dynamicPort().containerThreads(40).jettyAcceptors(2));
         server.start();
     }
 
@@ -28,7 +29,8 @@ public final class ChatStub implements AutoCloseable, org.junit.jupiter.api.exte
     }
 
     public static String answerJson(String html) {
-        String content = "Here you go:\\n```html\\n" + html.replace("\"", "\\\"").replace("\n", "\\n") + "\\n```";
+        String content =
+                "Here you go:\\n```html\\n" + html.replace("\"", "\\\"").replace("\n", "\\n") + "\\n```";
         return """
                 {"id":"chatcmpl-1","object":"chat.completion","created":1764300000,"model":"stub-model-2026-01-01",
                  "choices":[{"index":0,"message":{"role":"assistant","content":"%s"},"finish_reason":"stop"}],
@@ -36,8 +38,11 @@ public final class ChatStub implements AutoCloseable, org.junit.jupiter.api.exte
     }
 
     public static ResponseDefinitionBuilder ok() {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody(answerJson("<!doctype html><canvas id=c></canvas><script>requestAnimationFrame(()=>{})</script>"));
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(answerJson(
+                        "<!doctype html><canvas id=c></canvas><script>requestAnimationFrame(()=>{})</script>"));
     }
 
     public void answerAll(ResponseDefinitionBuilder response) {
@@ -45,7 +50,9 @@ public final class ChatStub implements AutoCloseable, org.junit.jupiter.api.exte
     }
 
     public int requests() {
-        return server.countRequestsMatching(postRequestedFor(urlPathEqualTo(PATH)).build()).getCount();
+        return server.countRequestsMatching(
+                        postRequestedFor(urlPathEqualTo(PATH)).build())
+                .getCount();
     }
 
     @Override

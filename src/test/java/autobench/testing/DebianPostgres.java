@@ -52,7 +52,8 @@ public final class DebianPostgres {
             if (bin.isEmpty()) {
                 String why = "PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin: "
                         + "the tests against a real PostgreSQL server are SKIPPED (apt-get install postgresql)";
-                if ("true".equals(System.getenv("CI"))) throw new IllegalStateException(why + "; CI=true, so this fails instead");
+                if ("true".equals(System.getenv("CI")))
+                    throw new IllegalStateException(why + "; CI=true, so this fails instead");
                 System.err.println("\n*** " + why + " ***\n");
                 assumeTrue(false, why);
             }
@@ -65,7 +66,8 @@ public final class DebianPostgres {
         Path root = Path.of("/usr/lib/postgresql");
         if (!Files.isDirectory(root)) return Optional.empty();
         try (Stream<Path> versions = Files.list(root)) {
-            return versions.map(v -> v.resolve("bin")).filter(b -> Files.isExecutable(b.resolve("initdb")))
+            return versions.map(v -> v.resolve("bin"))
+                    .filter(b -> Files.isExecutable(b.resolve("initdb")))
                     .max(Comparator.comparing(b -> versionOf(b.getParent())));
         } catch (IOException e) {
             return Optional.empty();
@@ -89,9 +91,29 @@ public final class DebianPostgres {
             if (root) run(List.of("chown", "postgres", dir.toString()), List.of());
             Path data = dir.resolve("data");
             int port = freePort();
-            run(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres", "--auth=trust", "-E", "UTF8"), as);
-            run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", dir.resolve("server.log").toString(), "-w",
-                    "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1", "start"), as);
+            run(
+                    List.of(
+                            bin.resolve("initdb").toString(),
+                            "-D",
+                            data.toString(),
+                            "-U",
+                            "postgres",
+                            "--auth=trust",
+                            "-E",
+                            "UTF8"),
+                    as);
+            run(
+                    List.of(
+                            bin.resolve("pg_ctl").toString(),
+                            "-D",
+                            data.toString(),
+                            "-l",
+                            dir.resolve("server.log").toString(),
+                            "-w",
+                            "-o",
+                            "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1",
+                            "start"),
+                    as);
             DebianPostgres pg = new DebianPostgres(bin, data, port, as);
             Runtime.getRuntime().addShutdownHook(new Thread(pg::stop));
             return pg;
@@ -140,7 +162,8 @@ public final class DebianPostgres {
 
     /** Runs statements as the superuser, in the {@code postgres} database. */
     public void asSuperuser(String... sql) {
-        try (Connection c = DriverManager.getConnection(url("postgres", "postgres")); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url("postgres", "postgres"));
+                Statement s = c.createStatement()) {
             for (String q : sql) s.execute(q);
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);

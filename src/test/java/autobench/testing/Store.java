@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * PostgreSQL (embedded, started once per test JVM; each test gets its own fresh database).
  */
 public enum Store {
-    SQLITE, POSTGRES;
+    SQLITE,
+    POSTGRES;
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static EmbeddedPostgres postgres;
@@ -24,7 +25,8 @@ public enum Store {
         int n = COUNTER.incrementAndGet();
         if (this == SQLITE) return "jdbc:sqlite:" + tempDir.resolve("db-" + n + ".db");
         EmbeddedPostgres pg = postgres();
-        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = pg.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE autobench_t" + n);
         } catch (Exception e) {
             throw new IllegalStateException("cannot create a test database in embedded PostgreSQL", e);
@@ -36,7 +38,10 @@ public enum Store {
         if (postgres == null) {
             try {
                 Path dir = Files.createTempDirectory("autobench-pg");
-                postgres = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(true).start();
+                postgres = EmbeddedPostgres.builder()
+                        .setDataDirectory(dir)
+                        .setCleanDataDirectory(true)
+                        .start();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         postgres.close();
@@ -45,7 +50,8 @@ public enum Store {
                     }
                 }));
             } catch (IOException e) {
-                throw new UncheckedIOException("embedded PostgreSQL did not start; the PostgreSQL half of the suite cannot run", e);
+                throw new UncheckedIOException(
+                        "embedded PostgreSQL did not start; the PostgreSQL half of the suite cannot run", e);
             }
         }
         return postgres;

@@ -17,15 +17,21 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ArenaDayTest {
-    private static final List<ZoneId> ZONES = List.of(ZoneOffset.UTC, ZoneId.of("Europe/Berlin"), ZoneId.of("America/Sao_Paulo"),
-            ZoneId.of("Pacific/Apia"), ZoneId.of("Asia/Kolkata"), ZoneId.of("America/Havana"));
+    private static final List<ZoneId> ZONES = List.of(
+            ZoneOffset.UTC,
+            ZoneId.of("Europe/Berlin"),
+            ZoneId.of("America/Sao_Paulo"),
+            ZoneId.of("Pacific/Apia"),
+            ZoneId.of("Asia/Kolkata"),
+            ZoneId.of("America/Havana"));
 
     @Test
     void a_utc_day_runs_from_midnight_to_midnight() {
         ArenaDay d = ArenaDay.of(LocalDate.of(2026, 3, 1), ZoneOffset.UTC);
         assertThat(d.start()).isEqualTo(Instant.parse("2026-03-01T00:00:00Z"));
         assertThat(d.end()).isEqualTo(Instant.parse("2026-03-02T00:00:00Z"));
-        assertThat(d.startMillis()).isEqualTo(Instant.parse("2026-03-01T00:00:00Z").toEpochMilli());
+        assertThat(d.startMillis())
+                .isEqualTo(Instant.parse("2026-03-01T00:00:00Z").toEpochMilli());
     }
 
     @Test
@@ -47,14 +53,17 @@ class ArenaDayTest {
     void today_is_the_day_the_clock_is_in_in_the_arena_zone_not_in_utc() {
         Clock lateEvening = Clock.fixed(Instant.parse("2026-06-01T23:30:00Z"), ZoneOffset.UTC);
         assertThat(ArenaDay.today(lateEvening, ZoneOffset.UTC).date()).isEqualTo(LocalDate.of(2026, 6, 1));
-        assertThat(ArenaDay.today(lateEvening, ZoneId.of("Europe/Berlin")).date()).isEqualTo(LocalDate.of(2026, 6, 2));
+        assertThat(ArenaDay.today(lateEvening, ZoneId.of("Europe/Berlin")).date())
+                .isEqualTo(LocalDate.of(2026, 6, 2));
     }
 
     @Test
     void bounds_that_do_not_belong_to_the_date_are_refused() {
         Instant start = Instant.parse("2026-01-01T00:00:00Z");
-        assertThatThrownBy(() -> new ArenaDay(ZoneOffset.UTC, LocalDate.of(2026, 1, 1), start, start.plus(Duration.ofHours(12))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2026-01-02T00:00:00Z");
+        assertThatThrownBy(() ->
+                        new ArenaDay(ZoneOffset.UTC, LocalDate.of(2026, 1, 1), start, start.plus(Duration.ofHours(12))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("2026-01-02T00:00:00Z");
     }
 
     static Stream<Long> seeds() {

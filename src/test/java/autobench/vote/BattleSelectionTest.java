@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** Which two answers a visitor is shown. */
 class BattleSelectionTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     @ParameterizedTest
     @EnumSource(Store.class)
@@ -36,10 +37,16 @@ class BattleSelectionTest {
                 tasks.add(b.taskId());
             }
 
-            assertThat(perPair).as("four demo models make six pairs, each with 120 / 6 battles").hasSize(6)
+            assertThat(perPair)
+                    .as("four demo models make six pairs, each with 120 / 6 battles")
+                    .hasSize(6)
                     .allSatisfy((pair, n) -> assertThat(n).isEqualTo(20));
-            assertThat(tasks).as("the pair's task is drawn from all the tasks both answered").hasSizeGreaterThan(1);
-            assertThat(leftSide).as("every model is shown on the left sometimes").hasSize(4)
+            assertThat(tasks)
+                    .as("the pair's task is drawn from all the tasks both answered")
+                    .hasSizeGreaterThan(1);
+            assertThat(leftSide)
+                    .as("every model is shown on the left sometimes")
+                    .hasSize(4)
                     .allSatisfy((m, n) -> assertThat(n).isBetween(15, 45));
         }
     }
@@ -58,10 +65,13 @@ class BattleSelectionTest {
                     seen.add(v.modelOf(b.leftSubmissionId()));
                     seen.add(v.modelOf(b.rightSubmissionId()));
                 }
-                assertThat(seen).as("with real pairs to compare, people get real battles only").containsExactly("alpha", "beta", "gamma");
+                assertThat(seen)
+                        .as("with real pairs to compare, people get real battles only")
+                        .containsExactly("alpha", "beta", "gamma");
 
                 for (int i = 0; i < 10; i++) {
-                    Battles.Issued d = battles.issue("simulated", Pool.DEMO, null, v.clock.millis()).orElseThrow();
+                    Battles.Issued d = battles.issue("simulated", Pool.DEMO, null, v.clock.millis())
+                            .orElseThrow();
                     assertThat(Set.of(d.leftModelId(), d.rightModelId())).isEqualTo(demo);
                 }
             }
@@ -74,13 +84,27 @@ class BattleSelectionTest {
         try (Voting v = Voting.demoOnly(store, tmp)) {
             v.arena.pipeline().dailyCycle().run(Voting.DAY);
             Battles battles = v.battles();
-            assertThat(battles.issue("visitor", "addr")).as("nothing published yet").isEmpty();
+            assertThat(battles.issue("visitor", "addr"))
+                    .as("nothing published yet")
+                    .isEmpty();
 
             v.publish();
-            String failedRender = v.arena.storage().database().jdbi().withHandle(h -> h.createQuery(
-                    "SELECT submission_id FROM render_results ORDER BY submission_id").mapTo(String.class).list()).get(0);
-            v.arena.storage().database().jdbi().useHandle(h -> h.createUpdate(
-                    "UPDATE render_results SET result = 'render_failed' WHERE submission_id = :s").bind("s", failedRender).execute());
+            String failedRender = v.arena
+                    .storage()
+                    .database()
+                    .jdbi()
+                    .withHandle(h -> h.createQuery("SELECT submission_id FROM render_results ORDER BY submission_id")
+                            .mapTo(String.class)
+                            .list())
+                    .get(0);
+            v.arena
+                    .storage()
+                    .database()
+                    .jdbi()
+                    .useHandle(h -> h.createUpdate(
+                                    "UPDATE render_results SET result = 'render_failed' WHERE submission_id = :s")
+                            .bind("s", failedRender)
+                            .execute());
             for (int i = 0; i < 40; i++) {
                 Battle b = battles.issue("visitor", "addr").orElseThrow();
                 assertThat(List.of(b.leftSubmissionId(), b.rightSubmissionId())).doesNotContain(failedRender);

@@ -18,15 +18,20 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** Visitors' battles come only from tasks that are still blind, and never outlive the next reveal. */
 class BlindBattlesOnlyTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     private static Battles blind(Voting v, int afterDays) {
-        return new Battles(new VoteStore(v.arena.storage().database()), VoteSettings.DEFAULTS, new Reveal(afterDays, ZoneOffset.UTC, v.clock),
+        return new Battles(
+                new VoteStore(v.arena.storage().database()),
+                VoteSettings.DEFAULTS,
+                new Reveal(afterDays, ZoneOffset.UTC, v.clock),
                 new SplittableRandom(3));
     }
 
     private static Set<String> tasksOf(Voting v, LocalDate day) {
-        return new HashSet<>(v.arena.storage().tasks().forDay(day).stream().map(t -> t.id()).toList());
+        return new HashSet<>(
+                v.arena.storage().tasks().forDay(day).stream().map(t -> t.id()).toList());
     }
 
     @ParameterizedTest
@@ -52,15 +57,28 @@ class BlindBattlesOnlyTest {
     @EnumSource(Store.class)
     void a_battle_issued_before_midnight_expires_when_its_task_is_revealed(Store store) {
         try (Voting v = Voting.demoOnly(store, tmp).publish()) {
-            v.clock.advance(Duration.ofMillis(Voting.DAY.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli()
-                    - v.clock.millis() - 10 * 60_000)); // 23:50
+            v.clock.advance(Duration.ofMillis(Voting.DAY
+                            .plusDays(1)
+                            .atStartOfDay(ZoneOffset.UTC)
+                            .toInstant()
+                            .toEpochMilli()
+                    - v.clock.millis()
+                    - 10 * 60_000)); // 23:50
             Battles blind = blind(v, 1);
             Battle b = blind.issue("visitor", "address").orElseThrow();
-            assertThat(b.expiresAt()).isEqualTo(Voting.DAY.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
+            assertThat(b.expiresAt())
+                    .isEqualTo(Voting.DAY
+                            .plusDays(1)
+                            .atStartOfDay(ZoneOffset.UTC)
+                            .toInstant()
+                            .toEpochMilli());
             Voting.Counts before = v.counts();
             v.clock.advance(Duration.ofMinutes(15)); // 00:05: the task is named now
             CastResult late = blind.cast(b.token(), "visitor", Outcome.LEFT, "address");
-            assertThat(late).isInstanceOfSatisfying(CastResult.Refused.class, r -> assertThat(r.reason()).isEqualTo(Refusal.EXPIRED));
+            assertThat(late)
+                    .isInstanceOfSatisfying(
+                            CastResult.Refused.class,
+                            r -> assertThat(r.reason()).isEqualTo(Refusal.EXPIRED));
             assertThat(v.counts()).isEqualTo(before);
         }
     }

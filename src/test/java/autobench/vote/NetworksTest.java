@@ -40,9 +40,10 @@ class NetworksTest {
         for (int i = 0; i < 200; i++) {
             int a = r.nextInt(1, 224), b = r.nextInt(256), c = r.nextInt(256);
             String net = a + "." + b + "." + c + ".0/24";
-            assertThat(Networks.of(a + "." + b + "." + c + "." + r.nextInt(256), 24, 64)).isEqualTo(net);
-            String prefix = Integer.toHexString(r.nextInt(0x2000, 0x3fff)) + ":db8:" + Integer.toHexString(r.nextInt(0x10000)) + ":"
-                    + Integer.toHexString(r.nextInt(0x10000));
+            assertThat(Networks.of(a + "." + b + "." + c + "." + r.nextInt(256), 24, 64))
+                    .isEqualTo(net);
+            String prefix = Integer.toHexString(r.nextInt(0x2000, 0x3fff)) + ":db8:"
+                    + Integer.toHexString(r.nextInt(0x10000)) + ":" + Integer.toHexString(r.nextInt(0x10000));
             String host = Integer.toHexString(r.nextInt(0x10000)) + ":" + Integer.toHexString(r.nextInt(0x10000)) + ":"
                     + Integer.toHexString(r.nextInt(0x10000)) + ":" + Integer.toHexString(r.nextInt(0x10000));
             assertThat(Networks.of(prefix + ":" + host, 24, 64)).isEqualTo(prefix + ":0:0:0:0/64");

@@ -54,7 +54,9 @@ class RevealTest {
     @MethodSource("seeds")
     void revealed_is_exactly_the_clock_having_reached_the_reveal_time_which_is_a_local_midnight(long seed) {
         SplittableRandom r = new SplittableRandom(seed);
-        String[] zones = {"UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "Pacific/Auckland", "America/St_Johns"};
+        String[] zones = {
+            "UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "Pacific/Auckland", "America/St_Johns"
+        };
         ZoneId zone = ZoneId.of(zones[r.nextInt(zones.length)]);
         int after = r.nextInt(4);
         LocalDate taskDay = LocalDate.of(2026, 1, 1).plusDays(r.nextInt(365));
@@ -66,6 +68,7 @@ class RevealTest {
         assertThat(at.atZone(zone).toLocalTime()).isEqualTo(LocalTime.MIDNIGHT);
         assertThat(at.atZone(zone).toLocalDate()).isEqualTo(taskDay.plusDays(after));
         // all tasks of a day reveal together, and an earlier day never later than a later one
-        assertThat(reveal.revealed(taskDay.minusDays(1)) || !reveal.revealed(taskDay)).isTrue();
+        assertThat(reveal.revealed(taskDay.minusDays(1)) || !reveal.revealed(taskDay))
+                .isTrue();
     }
 }

@@ -22,7 +22,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The demo's made-up visitors: flagged, kept apart from real votes, reproducible, and believable. */
 class SimulatedVisitorsTest {
     static final List<LocalDate> DAYS = List.of(Voting.DAY.minusDays(2), Voting.DAY.minusDays(1), Voting.DAY);
-    @TempDir Path tmp;
+
+    @TempDir
+    Path tmp;
 
     @ParameterizedTest
     @EnumSource(Store.class)
@@ -32,7 +34,8 @@ class SimulatedVisitorsTest {
             try (Voting v = Voting.mixed(store, tmp, stub.port()).publish()) {
                 Battles battles = v.battles();
                 Battle real = battles.issue("person", "addr").orElseThrow();
-                assertThat(battles.cast(real.token(), "person", Outcome.LEFT, "addr")).isInstanceOf(CastResult.Accepted.class);
+                assertThat(battles.cast(real.token(), "person", Outcome.LEFT, "addr"))
+                        .isInstanceOf(CastResult.Accepted.class);
 
                 SimulatedVisitors.Report report = new SimulatedVisitors(battles, 5).run(List.of(Voting.DAY), 30);
 
@@ -40,11 +43,16 @@ class SimulatedVisitorsTest {
                 assertThat(report.refused()).isEmpty();
                 List<VoteStore.StoredVote> all = v.arena.storage().votes().all();
                 assertThat(all).hasSize(31);
-                assertThat(all).filteredOn(VoteStore.StoredVote::simulated).hasSize(30)
+                assertThat(all)
+                        .filteredOn(VoteStore.StoredVote::simulated)
+                        .hasSize(30)
                         .allSatisfy(s -> assertThat(s.demo()).isTrue())
-                        .allSatisfy(s -> assertThat(List.of(s.leftModel(), s.rightModel())).allMatch(m -> m.startsWith("demo-")));
+                        .allSatisfy(s -> assertThat(List.of(s.leftModel(), s.rightModel()))
+                                .allMatch(m -> m.startsWith("demo-")));
                 StoredVotes stored = new StoredVotes(v.arena.storage().votes());
-                assertThat(stored.read(false)).as("real ratings see the one real vote").singleElement()
+                assertThat(stored.read(false))
+                        .as("real ratings see the one real vote")
+                        .singleElement()
                         .satisfies(r -> assertThat(r.left()).doesNotStartWith("demo-"));
                 assertThat(stored.read(true)).hasSize(31);
             }
@@ -68,16 +76,24 @@ class SimulatedVisitorsTest {
         try (Voting v = Voting.demoOnly(store, tmp).publishDays(DAYS)) {
             SimulatedVisitors sim = new SimulatedVisitors(v.battles(), 7);
             assertThat(sim.run(DAYS, 150).cast()).isEqualTo(450);
-            assertThat(sim.run(DAYS, 150)).as("a second run leaves simulated days alone")
+            assertThat(sim.run(DAYS, 150))
+                    .as("a second run leaves simulated days alone")
                     .isEqualTo(new SimulatedVisitors.Report(0, java.util.Map.of(), 3));
 
             for (VoteStore.StoredVote s : v.arena.storage().votes().all()) {
-                assertThat(java.time.Instant.ofEpochMilli(s.castAt()).atZone(java.time.ZoneOffset.UTC).toLocalDate()).isEqualTo(s.day());
+                assertThat(java.time.Instant.ofEpochMilli(s.castAt())
+                                .atZone(java.time.ZoneOffset.UTC)
+                                .toLocalDate())
+                        .isEqualTo(s.day());
             }
-            Leaderboard board = Ratings.leaderboard(new StoredVotes(v.arena.storage().votes()).read(true), VoteFilter.ALL, RatingSettings.DEFAULTS);
-            List<LeaderboardRow> byStrength = board.rows().stream().sorted(Comparator.comparingDouble(r -> -sim.strength(r.model()))).toList();
+            Leaderboard board = Ratings.leaderboard(
+                    new StoredVotes(v.arena.storage().votes()).read(true), VoteFilter.ALL, RatingSettings.DEFAULTS);
+            List<LeaderboardRow> byStrength = board.rows().stream()
+                    .sorted(Comparator.comparingDouble(r -> -sim.strength(r.model())))
+                    .toList();
             assertThat(byStrength).hasSize(4);
-            assertThat(byStrength.getFirst().rating()).as("the hidden strongest is rated above the hidden weakest, clearly")
+            assertThat(byStrength.getFirst().rating())
+                    .as("the hidden strongest is rated above the hidden weakest, clearly")
                     .isGreaterThan(byStrength.getLast().ciHigh());
         }
     }
@@ -86,12 +102,17 @@ class SimulatedVisitorsTest {
     private List<String> simulate(Store store, long seed) {
         try (Voting v = Voting.demoOnly(store, tmp).publishDays(DAYS)) {
             new SimulatedVisitors(v.battles(), seed).run(DAYS, 80);
-            return v.arena.storage().database().jdbi().withHandle(h -> h.createQuery("""
+            return v.arena
+                    .storage()
+                    .database()
+                    .jdbi()
+                    .withHandle(h -> h.createQuery("""
                     SELECT t.day, t.slot, v.left_model, v.right_model, v.outcome, v.simulated
                     FROM votes v JOIN tasks t ON t.id = v.task_id ORDER BY v.cast_at""")
-                    .map((rs, c) -> rs.getString(1) + "#" + rs.getInt(2) + " " + rs.getString(3) + "/" + rs.getString(4) + " "
-                            + rs.getString(5) + (rs.getInt(6) == 1 ? " simulated" : " REAL"))
-                    .list());
+                            .map((rs, c) ->
+                                    rs.getString(1) + "#" + rs.getInt(2) + " " + rs.getString(3) + "/" + rs.getString(4)
+                                            + " " + rs.getString(5) + (rs.getInt(6) == 1 ? " simulated" : " REAL"))
+                            .list());
         }
     }
 }

@@ -25,12 +25,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Stuffing made expensive: caps per network, a minimum time to look, and battles that cost nothing until voted. */
 class VoteStuffingTest {
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     enum Family {
         IPV4("203.0.113.%d", "198.51.100.7"),
         IPV6("2001:db8:7:42::%x", "2001:db8:7:43::1");
-
         final String inOneNetwork, elsewhere;
 
         Family(String inOneNetwork, String elsewhere) {
@@ -42,7 +42,9 @@ class VoteStuffingTest {
     record Run(Store store, Family family) {}
 
     static List<Run> runs() {
-        return Arrays.stream(Store.values()).flatMap(s -> Arrays.stream(Family.values()).map(f -> new Run(s, f))).toList();
+        return Arrays.stream(Store.values())
+                .flatMap(s -> Arrays.stream(Family.values()).map(f -> new Run(s, f)))
+                .toList();
     }
 
     @ParameterizedTest
@@ -53,7 +55,9 @@ class VoteStuffingTest {
             Battles battles = v.battles(Voting.QUICK.withCaps(200, cap), 1);
             int accepted = 0, overNetwork = 0;
             for (int address = 1; address <= 20; address++) {
-                for (int cookie = 0; cookie < 3; cookie++) { // a fresh cookie for every vote: the visitor cap never bites
+                for (int cookie = 0;
+                        cookie < 3;
+                        cookie++) { // a fresh cookie for every vote: the visitor cap never bites
                     String visitor = "v-" + address + "-" + cookie;
                     String from = run.family().inOneNetwork.formatted(address);
                     Battle b = battles.issue(visitor, from).orElseThrow();
@@ -67,11 +71,14 @@ class VoteStuffingTest {
                 }
             }
 
-            assertThat(accepted).as("60 attempts from 20 addresses of one network").isEqualTo(cap);
+            assertThat(accepted)
+                    .as("60 attempts from 20 addresses of one network")
+                    .isEqualTo(cap);
             assertThat(overNetwork).isEqualTo(60 - cap);
             assertThat(v.counts().votes()).isEqualTo(cap);
             Battle b = battles.issue("someone-else", run.family().elsewhere).orElseThrow();
-            assertThat(battles.cast(b.token(), "someone-else", Outcome.LEFT, run.family().elsewhere)).as("the next network votes")
+            assertThat(battles.cast(b.token(), "someone-else", Outcome.LEFT, run.family().elsewhere))
+                    .as("the next network votes")
                     .isInstanceOf(CastResult.Accepted.class);
         }
     }
@@ -90,7 +97,8 @@ class VoteStuffingTest {
             assertThat(v.counts()).isEqualTo(new Voting.Counts(0, 0, 0));
 
             v.clock.advance(Duration.ofMillis(1));
-            assertThat(battles.cast(b.token(), "me", Outcome.LEFT, "203.0.113.7")).as("after four seconds of looking")
+            assertThat(battles.cast(b.token(), "me", Outcome.LEFT, "203.0.113.7"))
+                    .as("after four seconds of looking")
                     .isInstanceOf(CastResult.Accepted.class);
         }
     }
@@ -145,7 +153,8 @@ class VoteStuffingTest {
             Battle b = v.battles().issue("me", "203.0.113.7").orElseThrow();
             String decoded = new String(Base64.getUrlDecoder().decode(b.token()), StandardCharsets.ISO_8859_1);
 
-            for (String secret : List.of(b.leftSubmissionId(), b.rightSubmissionId(), b.taskId(), v.modelOf(b.leftSubmissionId()), "me")) {
+            for (String secret : List.of(
+                    b.leftSubmissionId(), b.rightSubmissionId(), b.taskId(), v.modelOf(b.leftSubmissionId()), "me")) {
                 assertThat(b.token()).doesNotContain(secret);
                 assertThat(decoded).doesNotContain(secret);
             }
@@ -159,7 +168,11 @@ class VoteStuffingTest {
 
     /** Every row the vote path could write. */
     private static long rows(Voting v) {
-        return v.arena.storage().database().jdbi().withHandle(h -> h.createQuery("""
+        return v.arena
+                .storage()
+                .database()
+                .jdbi()
+                .withHandle(h -> h.createQuery("""
                 SELECT (SELECT COUNT(*) FROM battles) + (SELECT COUNT(*) FROM votes) + (SELECT COUNT(*) FROM vote_tallies)
                      + (SELECT COUNT(*) FROM pair_counts)""").mapTo(Long.class).one());
     }

@@ -4,8 +4,8 @@ import autobench.config.Config;
 import autobench.config.ConfigLoader;
 import autobench.testing.ManualClock;
 import autobench.testing.Store;
-import autobench.testing.TestConfigs;
 import autobench.testing.TestAssembly;
+import autobench.testing.TestConfigs;
 import autobench.wiring.Assembly;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +38,9 @@ final class Voting implements AutoCloseable {
 
     /** The built-in demo configuration: four demo models, nothing else. */
     static Voting demoOnly(Store store, Path tmp) {
-        Config c = new ConfigLoader(Map.of("AUTOBENCH_RENDER_ENABLED", "false")).load(null, true).withDatabase(store.freshUrl(tmp));
+        Config c = new ConfigLoader(Map.of("AUTOBENCH_RENDER_ENABLED", "false"))
+                .load(null, true)
+                .withDatabase(store.freshUrl(tmp));
         return new Voting(c, NOON);
     }
 
@@ -54,7 +56,8 @@ final class Voting implements AutoCloseable {
     /** Runs the cycle for each day (at that day's noon) and publishes what it produced; the clock ends at the last noon. */
     Voting publishDays(List<LocalDate> days) {
         for (LocalDate d : days) {
-            clock.advance(Duration.ofMillis(d.atTime(12, 0).toInstant(ZoneOffset.UTC).toEpochMilli() - clock.millis()));
+            clock.advance(
+                    Duration.ofMillis(d.atTime(12, 0).toInstant(ZoneOffset.UTC).toEpochMilli() - clock.millis()));
             arena.pipeline().dailyCycle().run(d);
         }
         arena.storage().database().jdbi().useHandle(h -> {
@@ -72,7 +75,12 @@ final class Voting implements AutoCloseable {
     }
 
     Battles battles(VoteSettings settings, long seed) {
-        return new Battles(new VoteStore(arena.storage().database()), settings, ZoneId.of("UTC"), clock, new SplittableRandom(seed));
+        return new Battles(
+                new VoteStore(arena.storage().database()),
+                settings,
+                ZoneId.of("UTC"),
+                clock,
+                new SplittableRandom(seed));
     }
 
     Battles battles() {
@@ -80,18 +88,32 @@ final class Voting implements AutoCloseable {
     }
 
     String modelOf(String submissionId) {
-        return arena.storage().database().jdbi().withHandle(h -> h.createQuery("SELECT model_id FROM submissions WHERE id = :id")
-                .bind("id", submissionId).mapTo(String.class).one());
+        return arena.storage()
+                .database()
+                .jdbi()
+                .withHandle(h -> h.createQuery("SELECT model_id FROM submissions WHERE id = :id")
+                        .bind("id", submissionId)
+                        .mapTo(String.class)
+                        .one());
     }
 
     /** What a vote can change: if a refusal leaves all three alone, it was counted nowhere. */
     record Counts(long votes, long usedBattles, long tallied) {}
 
     Counts counts() {
-        return arena.storage().database().jdbi().withHandle(h -> new Counts(
-                h.createQuery("SELECT COUNT(*) FROM votes").mapTo(Long.class).one(),
-                h.createQuery("SELECT COUNT(*) FROM battles WHERE used_at IS NOT NULL").mapTo(Long.class).one(),
-                h.createQuery("SELECT COALESCE(SUM(votes), 0) FROM vote_tallies").mapTo(Long.class).one()));
+        return arena.storage()
+                .database()
+                .jdbi()
+                .withHandle(h -> new Counts(
+                        h.createQuery("SELECT COUNT(*) FROM votes")
+                                .mapTo(Long.class)
+                                .one(),
+                        h.createQuery("SELECT COUNT(*) FROM battles WHERE used_at IS NOT NULL")
+                                .mapTo(Long.class)
+                                .one(),
+                        h.createQuery("SELECT COALESCE(SUM(votes), 0) FROM vote_tallies")
+                                .mapTo(Long.class)
+                                .one()));
     }
 
     @Override

@@ -20,7 +20,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Every way a vote can be wrong is refused with its reason, and a refused vote leaves no trace. */
 class VotingIntegrityTest {
     static final String ME = "visitor-me", OTHER = "visitor-other", ADDRESS = "203.0.113.7";
-    @TempDir Path tmp;
+
+    @TempDir
+    Path tmp;
 
     @ParameterizedTest
     @EnumSource(Store.class)
@@ -31,8 +33,12 @@ class VotingIntegrityTest {
 
             CastResult r = battles.cast(b.token(), ME, Outcome.RIGHT, ADDRESS);
 
-            assertThat(r).isEqualTo(new CastResult.Accepted(b.taskId(), v.modelOf(b.leftSubmissionId()), v.modelOf(b.rightSubmissionId()),
-                    Outcome.RIGHT));
+            assertThat(r)
+                    .isEqualTo(new CastResult.Accepted(
+                            b.taskId(),
+                            v.modelOf(b.leftSubmissionId()),
+                            v.modelOf(b.rightSubmissionId()),
+                            Outcome.RIGHT));
             assertThat(v.arena.storage().votes().all()).singleElement().satisfies(s -> {
                 assertThat(s.leftModel()).isEqualTo(v.modelOf(b.leftSubmissionId()));
                 assertThat(s.rightModel()).isEqualTo(v.modelOf(b.rightSubmissionId()));
@@ -56,7 +62,10 @@ class VotingIntegrityTest {
             assertRefused(battles.cast(b.token(), ME, Outcome.LEFT, "198.51.100.1"), Refusal.REPLAYED);
 
             assertThat(v.counts()).isEqualTo(before);
-            assertThat(v.arena.storage().votes().all()).singleElement().extracting(VoteStore.StoredVote::outcome).isEqualTo(Outcome.LEFT);
+            assertThat(v.arena.storage().votes().all())
+                    .singleElement()
+                    .extracting(VoteStore.StoredVote::outcome)
+                    .isEqualTo(Outcome.LEFT);
         }
     }
 
@@ -71,7 +80,8 @@ class VotingIntegrityTest {
             assertRefused(battles.cast(b.token(), null, Outcome.LEFT, ADDRESS), Refusal.WRONG_VISITOR);
 
             assertThat(v.counts()).isEqualTo(new Voting.Counts(0, 0, 0));
-            assertThat(battles.cast(b.token(), ME, Outcome.LEFT, ADDRESS)).as("its own visitor still can")
+            assertThat(battles.cast(b.token(), ME, Outcome.LEFT, ADDRESS))
+                    .as("its own visitor still can")
                     .isInstanceOf(CastResult.Accepted.class);
         }
     }
@@ -90,9 +100,9 @@ class VotingIntegrityTest {
                 forged.add(Base64.getUrlEncoder().withoutPadding().encodeToString(flipped));
             }
             forged.addAll(List.of(
-                    mine.token().substring(0, mine.token().length() - 4),  // truncated
-                    mine.token() + "AAAA",                                  // lengthened
-                    mine.id(),                                              // the ticket's id alone
+                    mine.token().substring(0, mine.token().length() - 4), // truncated
+                    mine.token() + "AAAA", // lengthened
+                    mine.id(), // the ticket's id alone
                     "",
                     "not a token at all",
                     "x".repeat(5000)));
@@ -116,7 +126,8 @@ class VotingIntegrityTest {
         try (Voting v = Voting.demoOnly(store, tmp).publish()) {
             Battles battles = v.battles(Voting.QUICK.withLifetime(Duration.ofMinutes(10)), 1);
             Battle b = battles.issue(ME, ADDRESS).orElseThrow();
-            assertThat(b.expiresAt()).isEqualTo(v.clock.millis() + Duration.ofMinutes(10).toMillis());
+            assertThat(b.expiresAt())
+                    .isEqualTo(v.clock.millis() + Duration.ofMinutes(10).toMillis());
 
             v.clock.advance(Duration.ofMinutes(10));
             assertRefused(battles.cast(b.token(), ME, Outcome.LEFT, ADDRESS), Refusal.EXPIRED);
@@ -132,8 +143,14 @@ class VotingIntegrityTest {
             Battles battles = v.battles();
             Battle real = battles.issue(ME, ADDRESS).orElseThrow();
             long now = v.clock.millis();
-            String token = battles.sign(new Tokens.Ticket("00000000-0000-0000-0000-000000000000", ME, real.taskId(), "no-such-submission",
-                    real.rightSubmissionId(), now, now + 60_000));
+            String token = battles.sign(new Tokens.Ticket(
+                    "00000000-0000-0000-0000-000000000000",
+                    ME,
+                    real.taskId(),
+                    "no-such-submission",
+                    real.rightSubmissionId(),
+                    now,
+                    now + 60_000));
             assertRefused(battles.cast(token, ME, Outcome.LEFT, ADDRESS), Refusal.UNKNOWN_BATTLE);
 
             assertThat(v.counts()).isEqualTo(new Voting.Counts(0, 0, 0));
@@ -147,7 +164,8 @@ class VotingIntegrityTest {
             Battles battles = v.battles(Voting.QUICK.withCaps(3, 1000), 1);
             for (int i = 0; i < 3; i++) {
                 Battle b = battles.issue(ME, ADDRESS).orElseThrow();
-                assertThat(battles.cast(b.token(), ME, Outcome.TIE, "198.51.100." + i)).isInstanceOf(CastResult.Accepted.class);
+                assertThat(battles.cast(b.token(), ME, Outcome.TIE, "198.51.100." + i))
+                        .isInstanceOf(CastResult.Accepted.class);
             }
             Voting.Counts before = v.counts();
 
@@ -156,10 +174,12 @@ class VotingIntegrityTest {
             assertThat(v.counts()).isEqualTo(before);
 
             assertThat(battles.cast(battles.issue(OTHER, ADDRESS).orElseThrow().token(), OTHER, Outcome.LEFT, ADDRESS))
-                    .as("another visitor has a cap of their own").isInstanceOf(CastResult.Accepted.class);
+                    .as("another visitor has a cap of their own")
+                    .isInstanceOf(CastResult.Accepted.class);
             v.clock.advance(Duration.ofHours(12)); // past midnight in the arena's zone
             Battle tomorrow = battles.issue(ME, ADDRESS).orElseThrow();
-            assertThat(battles.cast(tomorrow.token(), ME, Outcome.LEFT, ADDRESS)).isInstanceOf(CastResult.Accepted.class);
+            assertThat(battles.cast(tomorrow.token(), ME, Outcome.LEFT, ADDRESS))
+                    .isInstanceOf(CastResult.Accepted.class);
         }
     }
 
@@ -170,7 +190,8 @@ class VotingIntegrityTest {
             Battles battles = v.battles(Voting.QUICK.withCaps(100, 2), 1);
             for (String visitor : List.of("a", "b")) {
                 Battle b = battles.issue(visitor, ADDRESS).orElseThrow();
-                assertThat(battles.cast(b.token(), visitor, Outcome.TIE, ADDRESS)).isInstanceOf(CastResult.Accepted.class);
+                assertThat(battles.cast(b.token(), visitor, Outcome.TIE, ADDRESS))
+                        .isInstanceOf(CastResult.Accepted.class);
             }
             Voting.Counts before = v.counts();
 
@@ -178,7 +199,8 @@ class VotingIntegrityTest {
             assertRefused(battles.cast(third.token(), "c", Outcome.LEFT, "203.0.113.200"), Refusal.OVER_NETWORK_CAP);
             assertThat(v.counts()).isEqualTo(before);
 
-            assertThat(battles.cast(third.token(), "c", Outcome.LEFT, "198.51.100.1")).as("the refusal did not use up the battle")
+            assertThat(battles.cast(third.token(), "c", Outcome.LEFT, "198.51.100.1"))
+                    .as("the refusal did not use up the battle")
                     .isInstanceOf(CastResult.Accepted.class);
         }
     }
@@ -191,14 +213,17 @@ class VotingIntegrityTest {
             Battle one = battles.issue(ME, ADDRESS).orElseThrow();
             List<Callable<CastResult>> sameToken = new ArrayList<>();
             for (int i = 0; i < 6; i++) sameToken.add(() -> battles.cast(one.token(), ME, Outcome.LEFT, ADDRESS));
-            assertThat(race(sameToken).stream().filter(CastResult.Accepted.class::isInstance)).hasSize(1);
+            assertThat(race(sameToken).stream().filter(CastResult.Accepted.class::isInstance))
+                    .hasSize(1);
 
             List<Callable<CastResult>> pastCap = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 Battle b = battles.issue(ME, ADDRESS).orElseThrow();
                 pastCap.add(() -> battles.cast(b.token(), ME, Outcome.LEFT, ADDRESS));
             }
-            assertThat(race(pastCap).stream().filter(CastResult.Accepted.class::isInstance)).as("one place was left under the cap").hasSize(1);
+            assertThat(race(pastCap).stream().filter(CastResult.Accepted.class::isInstance))
+                    .as("one place was left under the cap")
+                    .hasSize(1);
             assertThat(v.counts()).isEqualTo(new Voting.Counts(2, 2, 4));
         }
     }
@@ -210,10 +235,16 @@ class VotingIntegrityTest {
             Battle b = v.battles().issue(ME, ADDRESS).orElseThrow();
             Battles anotherProcess = v.battles(Voting.QUICK, 99);
 
-            assertThat(anotherProcess.cast(b.token(), ME, Outcome.LEFT, ADDRESS)).isInstanceOf(CastResult.Accepted.class);
+            assertThat(anotherProcess.cast(b.token(), ME, Outcome.LEFT, ADDRESS))
+                    .isInstanceOf(CastResult.Accepted.class);
 
-            String stored = v.arena.storage().database().jdbi().withHandle(h -> h.createQuery("SELECT address_hash FROM votes")
-                    .mapTo(String.class).one());
+            String stored = v.arena
+                    .storage()
+                    .database()
+                    .jdbi()
+                    .withHandle(h -> h.createQuery("SELECT address_hash FROM votes")
+                            .mapTo(String.class)
+                            .one());
             assertThat(stored).hasSize(64).doesNotContain(ADDRESS).isNotEqualTo(sha256(ADDRESS));
         }
     }
@@ -231,8 +262,9 @@ class VotingIntegrityTest {
 
     private static String sha256(String s) throws RuntimeException {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -241,7 +273,10 @@ class VotingIntegrityTest {
     static void assertRefused(CastResult r, Refusal reason) {
         assertThat(r).isInstanceOfSatisfying(CastResult.Refused.class, f -> {
             assertThat(f.reason()).isEqualTo(reason);
-            assertThat(f.message()).isEqualTo(reason.message()).contains("not counted").doesNotContainIgnoringCase("exception");
+            assertThat(f.message())
+                    .isEqualTo(reason.message())
+                    .contains("not counted")
+                    .doesNotContainIgnoringCase("exception");
         });
     }
 }

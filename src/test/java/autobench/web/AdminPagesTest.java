@@ -6,8 +6,8 @@ import autobench.cli.Serving;
 import autobench.config.Config;
 import autobench.testing.ChatStub;
 import autobench.testing.Store;
-import autobench.testing.TestConfigs;
 import autobench.testing.TestAssembly;
+import autobench.testing.TestConfigs;
 import autobench.wiring.Assembly;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -31,14 +31,20 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The operator pages over HTTP: sign-in, session cookie, CSRF, the actions, no caching; and the public download page. */
 class AdminPagesTest {
     static final String TOKEN = "operator-token-for-tests-0123456789";
-    @TempDir Path tmp;
-    @RegisterExtension ChatStub stub = new ChatStub();
+
+    @TempDir
+    Path tmp;
+
+    @RegisterExtension
+    ChatStub stub = new ChatStub();
+
     final HttpClient http = HttpClient.newHttpClient();
 
     Config config(Store store, boolean withToken, String extraWeb) {
         String yaml = TestConfigs.base(store.freshUrl(tmp), 2) + TestConfigs.stubModel("a", stub.port(), 30)
                 + TestConfigs.stubModel("b", stub.port(), 30)
-                + "web:\n  port: 0\n  sandbox_port: 0\n" + (withToken ? "  admin_token_env: ADMIN_TOKEN\n" : "") + extraWeb;
+                + "web:\n  port: 0\n  sandbox_port: 0\n" + (withToken ? "  admin_token_env: ADMIN_TOKEN\n" : "")
+                + extraWeb;
         return TestConfigs.load(tmp, yaml, Map.of("ADMIN_TOKEN", TOKEN));
     }
 
@@ -53,10 +59,12 @@ class AdminPagesTest {
     }
 
     HttpResponse<String> post(Site site, String path, String cookie, Map<String, String> form) throws Exception {
-        String body = form.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + site.port() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body));
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (cookie != null) b.header("Cookie", cookie);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -66,7 +74,11 @@ class AdminPagesTest {
         HttpResponse<String> r = post(site, "/admin/login", null, Map.of("token", TOKEN));
         assertThat(r.statusCode()).isEqualTo(303);
         String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
-        assertThat(setCookie).contains("HttpOnly").containsIgnoringCase("SameSite=Strict").contains("Path=/admin").contains("Max-Age=");
+        assertThat(setCookie)
+                .contains("HttpOnly")
+                .containsIgnoringCase("SameSite=Strict")
+                .contains("Path=/admin")
+                .contains("Max-Age=");
         String cookie = setCookie.substring(0, setCookie.indexOf(';'));
         HttpResponse<String> page = get(site, "/admin", cookie);
         assertThat(page.statusCode()).isEqualTo(200);
@@ -83,14 +95,19 @@ class AdminPagesTest {
 
     @ParameterizedTest
     @EnumSource(Store.class)
-    void without_a_configured_token_the_operator_pages_answer_404_and_say_how_to_turn_them_on(Store store) throws Exception {
+    void without_a_configured_token_the_operator_pages_answer_404_and_say_how_to_turn_them_on(Store store)
+            throws Exception {
         Config c = config(store, false, "");
-        try (Assembly a = arena(c); Site site = Serving.start(a.website(), c.web(), "127.0.0.1")) {
+        try (Assembly a = arena(c);
+                Site site = Serving.start(a.website(), c.web(), "127.0.0.1")) {
             HttpResponse<String> page = get(site, "/admin", null);
             assertThat(page.statusCode()).isEqualTo(404);
             assertThat(page.body()).contains("web.admin_token_env");
-            assertThat(post(site, "/admin/login", null, form("token", TOKEN)).statusCode()).isEqualTo(404);
-            assertThat(post(site, "/admin/disable-model", null, form("model", "a")).statusCode()).isEqualTo(404);
+            assertThat(post(site, "/admin/login", null, form("token", TOKEN)).statusCode())
+                    .isEqualTo(404);
+            assertThat(post(site, "/admin/disable-model", null, form("model", "a"))
+                            .statusCode())
+                    .isEqualTo(404);
             assertThat(a.storage().models().disabledIds()).isEmpty();
         }
     }
@@ -99,19 +116,28 @@ class AdminPagesTest {
     @EnumSource(Store.class)
     void sign_in_is_refused_with_a_wrong_or_missing_token_and_gives_no_session(Store store) throws Exception {
         Config c = config(store, true, "");
-        try (Assembly a = arena(c); Site site = Serving.start(a.website(), c.web(), "127.0.0.1")) {
+        try (Assembly a = arena(c);
+                Site site = Serving.start(a.website(), c.web(), "127.0.0.1")) {
             HttpResponse<String> login = get(site, "/admin", null);
             assertThat(login.statusCode()).isEqualTo(401);
             assertThat(login.body()).contains("Operator sign-in");
-            for (Map<String, String> f : new Map[] {form(), form("token", ""), form("token", TOKEN + "x"), form("token", TOKEN.substring(1))}) {
+            for (Map<String, String> f :
+                    new Map[] {form(), form("token", ""), form("token", TOKEN + "x"), form("token", TOKEN.substring(1))
+                    }) {
                 HttpResponse<String> r = post(site, "/admin/login", null, f);
                 assertThat(r.statusCode()).isEqualTo(401);
                 assertThat(r.body()).contains("Wrong or missing token").doesNotContain(TOKEN);
                 assertThat(r.headers().firstValue("Set-Cookie")).isEmpty();
             }
             // A made-up session cookie is no session either.
-            assertThat(get(site, "/admin", "ab_admin=" + "ab".repeat(32)).statusCode()).isEqualTo(401);
-            long sessions = a.storage().database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM admin_sessions").mapTo(Long.class).one());
+            assertThat(get(site, "/admin", "ab_admin=" + "ab".repeat(32)).statusCode())
+                    .isEqualTo(401);
+            long sessions = a.storage()
+                    .database()
+                    .jdbi()
+                    .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM admin_sessions")
+                            .mapTo(Long.class)
+                            .one());
             assertThat(sessions).isZero();
         }
     }
@@ -120,18 +146,22 @@ class AdminPagesTest {
     @EnumSource(Store.class)
     void a_post_without_or_with_a_wrong_csrf_token_changes_nothing(Store store) throws Exception {
         Config c = config(store, true, "");
-        try (Assembly a = arena(c); Site site = Serving.start(a.website(), c.web(), "127.0.0.1")) {
+        try (Assembly a = arena(c);
+                Site site = Serving.start(a.website(), c.web(), "127.0.0.1")) {
             String[] s = signIn(site);
             String[] other = signIn(site); // another session's token is a wrong token here
-            for (Map<String, String> f : new Map[] {form("model", "a"), form("model", "a", "csrf", "0".repeat(64)),
-                    form("model", "a", "csrf", other[1])}) {
+            for (Map<String, String> f : new Map[] {
+                form("model", "a"), form("model", "a", "csrf", "0".repeat(64)), form("model", "a", "csrf", other[1])
+            }) {
                 if (f.containsKey("csrf") && f.get("csrf").equals(s[1])) continue;
                 HttpResponse<String> r = post(site, "/admin/disable-model", s[0], f);
                 assertThat(r.statusCode()).isEqualTo(403);
                 assertThat(r.body()).contains("CSRF token is missing or does not belong to your session");
             }
-            assertThat(post(site, "/admin/disable-model", null, form("model", "a", "csrf", s[1])).statusCode())
-                    .as("no session at all").isEqualTo(401);
+            assertThat(post(site, "/admin/disable-model", null, form("model", "a", "csrf", s[1]))
+                            .statusCode())
+                    .as("no session at all")
+                    .isEqualTo(401);
             assertThat(a.storage().models().disabledIds()).isEmpty();
             assertThat(a.operator().audit(10)).isEmpty();
 
@@ -147,22 +177,28 @@ class AdminPagesTest {
 
     @ParameterizedTest
     @EnumSource(Store.class)
-    void signed_in_actions_change_the_public_site_at_once_and_no_operator_page_is_ever_cached(Store store) throws Exception {
+    void signed_in_actions_change_the_public_site_at_once_and_no_operator_page_is_ever_cached(Store store)
+            throws Exception {
         stub.answerAll(ChatStub.ok());
         Config c = config(store, true, "");
-        try (Assembly a = arena(c); Site site = Serving.start(a.website(), c.web(), "127.0.0.1")) {
+        try (Assembly a = arena(c);
+                Site site = Serving.start(a.website(), c.web(), "127.0.0.1")) {
             a.pipeline().dailyCycle().run(a.today().date());
             autobench.admin.OperatorTest.publish(a);
             String taskId = a.storage().tasks().forDay(a.today().date()).get(0).id();
-            String hidden = a.storage().submissions().find(taskId, "a").orElseThrow().id();
+            String hidden =
+                    a.storage().submissions().find(taskId, "a").orElseThrow().id();
             assertThat(get(site, "/api/v1/tasks/" + taskId, null).body()).contains(hidden);
             assertThat(get(site, "/task/" + taskId, null).body()).contains(hidden); // now cached
 
             String[] s = signIn(site);
-            assertThat(post(site, "/admin/hide", s[0], form("csrf", s[1], "submission", hidden)).statusCode()).isEqualTo(303);
+            assertThat(post(site, "/admin/hide", s[0], form("csrf", s[1], "submission", hidden))
+                            .statusCode())
+                    .isEqualTo(303);
             assertThat(get(site, "/api/v1/tasks/" + taskId, null).body()).doesNotContain(hidden);
             assertThat(get(site, "/task/" + taskId, null).body()).doesNotContain(hidden);
-            assertThat(get(site, "/api/v1/submissions/" + hidden, null).statusCode()).isEqualTo(404);
+            assertThat(get(site, "/api/v1/submissions/" + hidden, null).statusCode())
+                    .isEqualTo(404);
 
             for (String path : new String[] {"/admin", "/admin/audit", "/admin/integrity"}) {
                 HttpResponse<String> first = get(site, path, s[0]);
@@ -174,12 +210,20 @@ class AdminPagesTest {
                 assertThat(anonymous.statusCode()).as(path).isEqualTo(401);
                 assertThat(anonymous.body()).doesNotContain(s[1]);
             }
-            assertThat(get(site, "/admin/audit", s[0]).body()).contains("hide").contains(hidden).contains("{\"hidden\":true}");
-            assertThat(get(site, "/admin/integrity", s[0]).body()).contains("Duplicate submissions").contains("cost today").contains("projected month");
+            assertThat(get(site, "/admin/audit", s[0]).body())
+                    .contains("hide")
+                    .contains(hidden)
+                    .contains("{\"hidden\":true}");
+            assertThat(get(site, "/admin/integrity", s[0]).body())
+                    .contains("Duplicate submissions")
+                    .contains("cost today")
+                    .contains("projected month");
 
             HttpResponse<String> out = post(site, "/admin/logout", s[0], form("csrf", s[1]));
             assertThat(out.statusCode()).isEqualTo(200);
-            assertThat(get(site, "/admin", s[0]).statusCode()).as("the session is gone").isEqualTo(401);
+            assertThat(get(site, "/admin", s[0]).statusCode())
+                    .as("the session is gone")
+                    .isEqualTo(401);
         }
     }
 
@@ -189,71 +233,129 @@ class AdminPagesTest {
             throws Exception {
         stub.answerAll(ChatStub.ok());
         Config c = config(store, true, "voting: {min_view_seconds: 0}\n");
-        try (Assembly a = arena(c); Site site = Serving.start(a.website(), c.web(), "127.0.0.1")) {
+        try (Assembly a = arena(c);
+                Site site = Serving.start(a.website(), c.web(), "127.0.0.1")) {
             a.pipeline().dailyCycle().run(a.today().date());
             autobench.admin.OperatorTest.publish(a);
             for (int i = 1; i <= 6; i++) {
-                var b = a.website().battles().issue("cookie-" + i, "203.0.113." + i).orElseThrow();
-                assertThat(a.website().battles().cast(b.token(), "cookie-" + i, autobench.rating.Outcome.RIGHT, "203.0.113." + i))
+                var b = a.website()
+                        .battles()
+                        .issue("cookie-" + i, "203.0.113." + i)
+                        .orElseThrow();
+                assertThat(a.website()
+                                .battles()
+                                .cast(b.token(), "cookie-" + i, autobench.rating.Outcome.RIGHT, "203.0.113." + i))
                         .isInstanceOf(autobench.vote.CastResult.Accepted.class);
             }
             String network = a.website().battles().networkHashOf("203.0.113.0");
 
             String[] s = signIn(site);
             String page = get(site, "/admin", s[0]).body();
-            assertThat(page).contains("Networks with the most counted votes").contains(network.substring(0, 12) + "…")
-                    .contains("name=\"network\" value=\"" + network + "\"").contains(" of 6 (").doesNotContain("203.0.113");
-            assertThat(post(site, "/admin/void-network", s[0], form("csrf", s[1], "network", network)).statusCode()).isEqualTo(303);
+            assertThat(page)
+                    .contains("Networks with the most counted votes")
+                    .contains(network.substring(0, 12) + "…")
+                    .contains("name=\"network\" value=\"" + network + "\"")
+                    .contains(" of 6 (")
+                    .doesNotContain("203.0.113");
+            assertThat(post(site, "/admin/void-network", s[0], form("csrf", s[1], "network", network))
+                            .statusCode())
+                    .isEqualTo(303);
 
             assertThat(a.storage().votes().all()).isEmpty();
-            assertThat(get(site, "/admin/audit", s[0]).body()).contains("void_network_votes").contains(network);
-            assertThat(post(site, "/admin/void-network", s[0], form("csrf", s[1], "network", "203.0.113.1")).statusCode())
-                    .as("a bad network changes nothing").isNotEqualTo(500);
+            assertThat(get(site, "/admin/audit", s[0]).body())
+                    .contains("void_network_votes")
+                    .contains(network);
+            assertThat(post(site, "/admin/void-network", s[0], form("csrf", s[1], "network", "203.0.113.1"))
+                            .statusCode())
+                    .as("a bad network changes nothing")
+                    .isNotEqualTo(500);
         }
     }
 
     @ParameterizedTest
     @EnumSource(Store.class)
-    void the_bulk_resend_page_shows_count_and_cost_and_sends_nothing_without_the_confirmation(Store store) throws Exception {
+    void the_bulk_resend_page_shows_count_and_cost_and_sends_nothing_without_the_confirmation(Store store)
+            throws Exception {
         stub.answerAll(ChatStub.ok());
         Config c = config(store, true, "");
-        try (Assembly a = arena(c); Site site = Serving.start(a.website(), c.web(), "127.0.0.1")) {
+        try (Assembly a = arena(c);
+                Site site = Serving.start(a.website(), c.web(), "127.0.0.1")) {
             a.pipeline().dailyCycle().run(a.today().date());
-            String unknown = a.storage().submissions().find(a.storage().tasks().forDay(a.today().date()).get(0).id(), "b").orElseThrow().id();
-            a.storage().database().jdbi().useHandle(h -> h.execute("UPDATE submissions SET status = 'unknown' WHERE id = ?", unknown));
+            String unknown = a.storage()
+                    .submissions()
+                    .find(a.storage().tasks().forDay(a.today().date()).get(0).id(), "b")
+                    .orElseThrow()
+                    .id();
+            a.storage()
+                    .database()
+                    .jdbi()
+                    .useHandle(h -> h.execute("UPDATE submissions SET status = 'unknown' WHERE id = ?", unknown));
             int calls = stub.requests();
             String[] s = signIn(site);
 
-            HttpResponse<String> estimate = post(site, "/admin/resend", s[0], form("csrf", s[1], "day", a.today().date().toString()));
+            HttpResponse<String> estimate = post(
+                    site,
+                    "/admin/resend",
+                    s[0],
+                    form("csrf", s[1], "day", a.today().date().toString()));
             assertThat(estimate.statusCode()).isEqualTo(200);
-            assertThat(estimate.body()).contains("<strong>1</strong> submission(s)").contains(unknown).contains("Expected cost")
+            assertThat(estimate.body())
+                    .contains("<strong>1</strong> submission(s)")
+                    .contains(unknown)
+                    .contains("Expected cost")
                     .contains("upper bound");
-            HttpResponse<String> noConfirm = post(site, "/admin/resend-confirm", s[0], form("csrf", s[1], "day", a.today().date().toString(), "count", "1"));
+            HttpResponse<String> noConfirm = post(
+                    site,
+                    "/admin/resend-confirm",
+                    s[0],
+                    form("csrf", s[1], "day", a.today().date().toString(), "count", "1"));
             assertThat(noConfirm.statusCode()).isEqualTo(400);
-            HttpResponse<String> wrongCount = post(site, "/admin/resend-confirm", s[0],
+            HttpResponse<String> wrongCount = post(
+                    site,
+                    "/admin/resend-confirm",
+                    s[0],
                     form("csrf", s[1], "day", a.today().date().toString(), "count", "3", "confirm", "yes"));
             assertThat(wrongCount.statusCode()).isEqualTo(400);
             assertThat(wrongCount.body()).contains("confirmation was for 3");
             assertThat(stub.requests()).isEqualTo(calls);
-            assertThat(a.storage().submissions().byId(unknown).orElseThrow().status().wireName()).isEqualTo("unknown");
+            assertThat(a.storage()
+                            .submissions()
+                            .byId(unknown)
+                            .orElseThrow()
+                            .status()
+                            .wireName())
+                    .isEqualTo("unknown");
 
             HttpResponse<String> one = post(site, "/admin/resend-one", s[0], form("csrf", s[1], "submission", unknown));
             assertThat(one.statusCode()).isEqualTo(200);
             assertThat(one.body()).contains("Re-send submission " + unknown).contains("/admin/resend-one-confirm");
-            assertThat(post(site, "/admin/resend-one-confirm", s[0], form("csrf", s[1], "submission", unknown)).statusCode())
-                    .as("no confirmation").isEqualTo(400);
+            assertThat(post(site, "/admin/resend-one-confirm", s[0], form("csrf", s[1], "submission", unknown))
+                            .statusCode())
+                    .as("no confirmation")
+                    .isEqualTo(400);
             assertThat(stub.requests()).isEqualTo(calls);
 
-            HttpResponse<String> go = post(site, "/admin/resend-confirm", s[0],
+            HttpResponse<String> go = post(
+                    site,
+                    "/admin/resend-confirm",
+                    s[0],
                     form("csrf", s[1], "day", a.today().date().toString(), "count", "1", "confirm", "yes"));
             assertThat(go.statusCode()).isEqualTo(303);
             long until = System.currentTimeMillis() + 20_000;
             while (a.operator().audit(5).stream().noneMatch(r -> r.action().equals("resend_day"))) {
-                assertThat(System.currentTimeMillis()).as("the re-send finished").isLessThan(until);
+                assertThat(System.currentTimeMillis())
+                        .as("the re-send finished")
+                        .isLessThan(until);
                 Thread.sleep(50);
             }
             assertThat(stub.requests()).isEqualTo(calls + 1);
-            assertThat(a.storage().submissions().byId(unknown).orElseThrow().status().wireName()).isEqualTo("succeeded");
+            assertThat(a.storage()
+                            .submissions()
+                            .byId(unknown)
+                            .orElseThrow()
+                            .status()
+                            .wireName())
+                    .isEqualTo("succeeded");
         }
     }
 
@@ -272,21 +374,39 @@ class AdminPagesTest {
             try (Site site = Serving.start(a.website(), c.web(), "127.0.0.1")) {
                 HttpResponse<String> page = get(site, "/data", null);
                 assertThat(page.statusCode()).isEqualTo(200);
-                assertThat(page.body()).contains("./autobench export").contains("tasks.jsonl").contains(manifest.exportedAt());
-                var tasks = manifest.files().stream().filter(f -> f.path().equals("tasks.jsonl")).findFirst().orElseThrow();
+                assertThat(page.body())
+                        .contains("./autobench export")
+                        .contains("tasks.jsonl")
+                        .contains(manifest.exportedAt());
+                var tasks = manifest.files().stream()
+                        .filter(f -> f.path().equals("tasks.jsonl"))
+                        .findFirst()
+                        .orElseThrow();
                 assertThat(page.body()).contains(tasks.sha256());
 
                 HttpResponse<String> file = get(site, "/data/files/tasks.jsonl", null);
                 assertThat(file.statusCode()).isEqualTo(200);
                 assertThat(file.body()).isEqualTo(Files.readString(shelf.resolve("2026-new/tasks.jsonl")));
-                assertThat(file.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment");
+                assertThat(file.headers().firstValue("Content-Disposition").orElseThrow())
+                        .contains("attachment");
                 assertThat(get(site, "/data/files/manifest.json", null).body()).contains(manifest.exportedAt());
 
-                for (String bad : new String[] {"../secret.txt", "..%2Fsecret.txt", "%2e%2e/%2e%2e/secret.txt", "../../secret.txt",
-                        "2026-new/tasks.jsonl", "/etc/passwd", "%2Fetc%2Fpasswd", "artifacts/../../secret.txt"}) {
+                for (String bad : new String[] {
+                    "../secret.txt",
+                    "..%2Fsecret.txt",
+                    "%2e%2e/%2e%2e/secret.txt",
+                    "../../secret.txt",
+                    "2026-new/tasks.jsonl",
+                    "/etc/passwd",
+                    "%2Fetc%2Fpasswd",
+                    "artifacts/../../secret.txt"
+                }) {
                     HttpResponse<String> r = get(site, "/data/files/" + bad, null);
                     assertThat(r.statusCode()).as(bad).isIn(400, 404);
-                    assertThat(r.body()).as(bad).doesNotContain("not for download").doesNotContain("root:");
+                    assertThat(r.body())
+                            .as(bad)
+                            .doesNotContain("not for download")
+                            .doesNotContain("root:");
                 }
             }
         }
@@ -295,7 +415,8 @@ class AdminPagesTest {
     @Test
     void without_an_export_directory_the_download_page_explains_how_to_offer_one() throws Exception {
         Config c = config(Store.SQLITE, false, "");
-        try (Assembly a = arena(c); Site site = Serving.start(a.website(), c.web(), "127.0.0.1")) {
+        try (Assembly a = arena(c);
+                Site site = Serving.start(a.website(), c.web(), "127.0.0.1")) {
             HttpResponse<String> page = get(site, "/data", null);
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("web.export_dir").contains("./autobench export --out");

@@ -26,17 +26,21 @@ public final class AxeBundle {
         Files.createDirectories(cache);
         Path tgz = cache.resolve("axe-core-" + VERSION + ".tgz");
         if (!Files.isRegularFile(tgz)) {
-            Process p = new ProcessBuilder("npm", "pack", "axe-core@" + VERSION, "--silent", "--pack-destination", cache.toString())
-                    .redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(
+                            "npm", "pack", "axe-core@" + VERSION, "--silent", "--pack-destination", cache.toString())
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0 || !Files.isRegularFile(tgz)) {
-                throw new IllegalStateException("npm pack axe-core@" + VERSION + " failed; the browser tests need it from the npm registry\n" + out);
+                throw new IllegalStateException("npm pack axe-core@" + VERSION
+                        + " failed; the browser tests need it from the npm registry\n" + out);
             }
         }
         byte[] axe = member(tgz, "package/axe.min.js");
         Files.createDirectories(target.getParent());
         Files.write(target, axe);
-        System.out.println("[autobench] bundled axe-core@" + VERSION + " for the browser tests (" + axe.length + " bytes)");
+        System.out.println(
+                "[autobench] bundled axe-core@" + VERSION + " for the browser tests (" + axe.length + " bytes)");
     }
 
     /** One regular file out of a gzipped ustar archive. */

@@ -6,7 +6,6 @@ import autobench.cli.RatingsCommand;
 import autobench.cli.Serving;
 import autobench.config.Config;
 import autobench.config.ConfigLoader;
-import autobench.dispatch.Sleeper;
 import autobench.render.Artifact;
 import autobench.testing.ManualClock;
 import autobench.testing.Store;
@@ -69,29 +68,35 @@ class BlindBattlesTest {
     static final Pattern LINK = Pattern.compile("(?:href|src|data-run)=\"([^\"]+)\"|\"(/[^\"\\s]*)\"");
     static final int BATTLES = 50;
 
-    @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
     /** The arena, its site and a few helpers to speak HTTP to it. */
     final class Arena3 implements AutoCloseable {
-        final ManualClock clock = new ManualClock(TODAY.minusDays(2).atTime(12, 0).toInstant(ZoneOffset.UTC));
+        final ManualClock clock =
+                new ManualClock(TODAY.minusDays(2).atTime(12, 0).toInstant(ZoneOffset.UTC));
         final Assembly arena;
         final Site site;
         final String base, sandbox;
         final Set<String> models;
 
         Arena3() {
-            Config c = new ConfigLoader(Map.of("AUTOBENCH_RENDER_ENABLED", "false")).load(null, true)
+            Config c = new ConfigLoader(Map.of("AUTOBENCH_RENDER_ENABLED", "false"))
+                    .load(null, true)
                     .withDatabase(Store.SQLITE.freshUrl(tmp));
             c = c.withWeb(c.web().withPorts(0, 0).withCache(false));
             arena = TestAssembly.of(c).clock(clock).build();
             for (LocalDate d = TODAY.minusDays(2); !d.isAfter(TODAY); d = d.plusDays(1)) {
-                clock.advance(Duration.ofMillis(d.atTime(12, 0).toInstant(ZoneOffset.UTC).toEpochMilli() - clock.millis()));
+                clock.advance(Duration.ofMillis(
+                        d.atTime(12, 0).toInstant(ZoneOffset.UTC).toEpochMilli() - clock.millis()));
                 arena.pipeline().dailyCycle().run(d);
                 renderAndPublish();
             }
             // Revealed days carry votes already (the demo's simulated visitors), so the public boards are not empty.
-            new SimulatedVisitors(arena.website().battles(), 7).run(List.of(TODAY.minusDays(2), TODAY.minusDays(1)), 40);
-            models = new TreeSet<>(arena.storage().models().all().stream().map(m -> m.id()).toList());
+            new SimulatedVisitors(arena.website().battles(), 7)
+                    .run(List.of(TODAY.minusDays(2), TODAY.minusDays(1)), 40);
+            models = new TreeSet<>(
+                    arena.storage().models().all().stream().map(m -> m.id()).toList());
             site = Serving.start(arena.website(), c.web(), "127.0.0.1");
             base = "http://127.0.0.1:" + site.port();
             sandbox = "http://127.0.0.1:" + site.sandboxPort();
@@ -106,13 +111,20 @@ class BlindBattlesTest {
                         SELECT id, 'done', 'ok', 0, 1, 0, 0 FROM submissions WHERE status = 'succeeded'
                         ON CONFLICT (submission_id) DO NOTHING""");
             });
-            for (String id : arena.storage().database().jdbi().withHandle(h -> h.createQuery(
-                    "SELECT id FROM submissions WHERE status = 'succeeded' ORDER BY id").mapTo(String.class).list())) {
+            for (String id : arena.storage()
+                    .database()
+                    .jdbi()
+                    .withHandle(h -> h.createQuery("SELECT id FROM submissions WHERE status = 'succeeded' ORDER BY id")
+                            .mapTo(String.class)
+                            .list())) {
                 byte[] png = new byte[256];
                 r.nextBytes(png);
                 arena.storage().artifacts().put(id, new Artifact(Artifact.POSTER, "image/png", png), clock.millis());
             }
-            arena.storage().database().jdbi().useHandle(h -> h.execute("UPDATE tasks SET status = 'published' WHERE status = 'dispatched'"));
+            arena.storage()
+                    .database()
+                    .jdbi()
+                    .useHandle(h -> h.execute("UPDATE tasks SET status = 'published' WHERE status = 'dispatched'"));
         }
 
         HttpResponse<byte[]> get(String url, String... headers) throws Exception {
@@ -125,16 +137,27 @@ class BlindBattlesTest {
             return new String(get(url, headers).body(), StandardCharsets.UTF_8);
         }
 
-        HttpResponse<String> vote(String cookie, String token, String left, String right, String choice) throws Exception {
+        HttpResponse<String> vote(String cookie, String token, String left, String right, String choice)
+                throws Exception {
             String form = "token=" + enc(token) + "&left=" + enc(left) + "&right=" + enc(right) + "&choice=" + choice;
-            return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/battle/vote")).header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("Cookie", cookie).header("Origin", base).POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+            return HTTP.send(
+                    HttpRequest.newBuilder(URI.create(base + "/battle/vote"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .header("Cookie", cookie)
+                            .header("Origin", base)
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         }
 
         String modelOf(String submissionId) {
-            return arena.storage().database().jdbi().withHandle(h -> h.createQuery("SELECT model_id FROM submissions WHERE id = :id")
-                    .bind("id", submissionId).mapTo(String.class).one());
+            return arena.storage()
+                    .database()
+                    .jdbi()
+                    .withHandle(h -> h.createQuery("SELECT model_id FROM submissions WHERE id = :id")
+                            .bind("id", submissionId)
+                            .mapTo(String.class)
+                            .one());
         }
 
         @Override
@@ -182,9 +205,21 @@ class BlindBattlesTest {
     /** Follows every link and every path in every answer from the public entry points, on both origins. */
     static Crawl crawl(Arena3 a) throws Exception {
         Crawl c = new Crawl();
-        Deque<String> todo = new ArrayDeque<>(List.of("/", "/archive", "/leaderboard", "/methodology", "/data", "/feed.atom",
-                "/robots.txt", "/api/v1/days", "/api/v1/models", "/api/v1/leaderboard", "/api/v1/votes.jsonl",
-                "/api/v1/votes.jsonl?pool=demo", "/api/v1/stats", "/api/v1/openapi.json"));
+        Deque<String> todo = new ArrayDeque<>(List.of(
+                "/",
+                "/archive",
+                "/leaderboard",
+                "/methodology",
+                "/data",
+                "/feed.atom",
+                "/robots.txt",
+                "/api/v1/days",
+                "/api/v1/models",
+                "/api/v1/leaderboard",
+                "/api/v1/votes.jsonl",
+                "/api/v1/votes.jsonl?pool=demo",
+                "/api/v1/stats",
+                "/api/v1/openapi.json"));
         Set<String> seen = new HashSet<>(todo);
         while (!todo.isEmpty() && c.bodies.size() < 5_000) {
             String path = todo.poll();
@@ -192,17 +227,25 @@ class BlindBattlesTest {
             if (r.statusCode() != 200) continue;
             c.bodies.put(path, r.body());
             String type = r.headers().firstValue("Content-Type").orElse("");
-            if (!(type.contains("html") || type.contains("json") || type.contains("xml") || type.contains("text"))) continue;
+            if (!(type.contains("html") || type.contains("json") || type.contains("xml") || type.contains("text")))
+                continue;
             String body = new String(r.body(), StandardCharsets.UTF_8);
             Matcher m = LINK.matcher(body);
             while (m.find()) {
                 String link = m.group(1) != null ? m.group(1) : m.group(2);
                 link = link.replace("&amp;", "&");
-                for (String origin : List.of(a.base, a.sandbox)) if (link.startsWith(origin)) link = link.substring(origin.length());
+                for (String origin : List.of(a.base, a.sandbox))
+                    if (link.startsWith(origin)) link = link.substring(origin.length());
                 int hash = link.indexOf('#');
                 if (hash >= 0) link = link.substring(0, hash);
-                if (!link.startsWith("/") || link.startsWith("//") || link.startsWith("/battle") || link.startsWith("/admin")
-                        || link.startsWith("/static/") || link.startsWith("/cdn/") || link.startsWith("/p/") || link.contains("{")) continue;
+                if (!link.startsWith("/")
+                        || link.startsWith("//")
+                        || link.startsWith("/battle")
+                        || link.startsWith("/admin")
+                        || link.startsWith("/static/")
+                        || link.startsWith("/cdn/")
+                        || link.startsWith("/p/")
+                        || link.contains("{")) continue;
                 if (seen.add(link)) todo.add(link);
             }
         }
@@ -215,7 +258,9 @@ class BlindBattlesTest {
         for (Map.Entry<String, byte[]> e : c.bodies.entrySet()) {
             String path = e.getKey(), body = new String(e.getValue(), StandardCharsets.UTF_8);
             if (path.startsWith("/run/")) {
-                c.previews.computeIfAbsent(sha256(e.getValue()), k -> new HashSet<>()).add(path.substring("/run/".length()));
+                c.previews
+                        .computeIfAbsent(sha256(e.getValue()), k -> new HashSet<>())
+                        .add(path.substring("/run/".length()));
                 continue;
             }
             if (path.startsWith("/model/") || path.startsWith("/api/v1/models/")) {
@@ -229,7 +274,8 @@ class BlindBattlesTest {
                     // a non-JSON answer under /api: nothing to walk
                 }
             }
-            Matcher chunk = Pattern.compile("<(article|figure)\\b.*?</\\1>", Pattern.DOTALL).matcher(body);
+            Matcher chunk = Pattern.compile("<(article|figure)\\b.*?</\\1>", Pattern.DOTALL)
+                    .matcher(body);
             while (chunk.find()) {
                 Matcher link = Pattern.compile("href=\"/model/([^\"]+)\"").matcher(chunk.group());
                 if (link.find()) nameAll(c, chunk.group(), link.group(1));
@@ -272,8 +318,15 @@ class BlindBattlesTest {
         String poster = sha256(a.get("/p/" + ref).body());
         String preview = sha256(a.get(a.sandbox + "/run/" + ref).body());
         // the test's own knowledge, never the attacker's: which model really wrote this side
-        String id = a.arena.storage().database().jdbi().withHandle(h -> h.createQuery(
-                "SELECT submission_id FROM artifacts WHERE sha256 = :s AND kind = 'poster'").bind("s", poster).mapTo(String.class).one());
+        String id = a.arena
+                .storage()
+                .database()
+                .jdbi()
+                .withHandle(
+                        h -> h.createQuery("SELECT submission_id FROM artifacts WHERE sha256 = :s AND kind = 'poster'")
+                                .bind("s", poster)
+                                .mapTo(String.class)
+                                .one());
         return new Side(ref, poster, preview, a.modelOf(id));
     }
 
@@ -296,8 +349,15 @@ class BlindBattlesTest {
     /** Every public page and answer that carries a per-model number or a vote. */
     static Map<String, String> publicNumbers(Arena3 a) throws Exception {
         Map<String, String> out = new LinkedHashMap<>();
-        List<String> paths = new ArrayList<>(List.of("/leaderboard", "/api/v1/leaderboard", "/api/v1/models", "/api/v1/votes.jsonl",
-                "/api/v1/votes.jsonl?pool=demo", "/feed.atom", "/", "/archive"));
+        List<String> paths = new ArrayList<>(List.of(
+                "/leaderboard",
+                "/api/v1/leaderboard",
+                "/api/v1/models",
+                "/api/v1/votes.jsonl",
+                "/api/v1/votes.jsonl?pool=demo",
+                "/feed.atom",
+                "/",
+                "/archive"));
         for (String m : a.models) paths.addAll(List.of("/model/" + m, "/api/v1/models/" + m));
         for (LocalDate d = TODAY.minusDays(2); !d.isAfter(TODAY); d = d.plusDays(1)) paths.add("/api/v1/days/" + d);
         for (String p : paths) out.put(p, a.text(p));
@@ -305,16 +365,23 @@ class BlindBattlesTest {
     }
 
     @Test
-    void an_attacker_with_every_public_url_ties_no_side_of_50_blind_battles_to_a_model_and_sees_no_vote_until_the_reveal()
-            throws Exception {
+    void
+            an_attacker_with_every_public_url_ties_no_side_of_50_blind_battles_to_a_model_and_sees_no_vote_until_the_reveal()
+                    throws Exception {
         try (Arena3 a = new Arena3()) {
             Crawl before = crawl(a);
-            assertThat(before.bodies.keySet()).as("the crawl reached tasks, answers, artifacts and previews")
-                    .anyMatch(p -> p.startsWith("/task/")).anyMatch(p -> p.startsWith("/api/v1/submissions/"))
-                    .anyMatch(p -> p.startsWith("/a/")).anyMatch(p -> p.startsWith("/run/"));
+            assertThat(before.bodies.keySet())
+                    .as("the crawl reached tasks, answers, artifacts and previews")
+                    .anyMatch(p -> p.startsWith("/task/"))
+                    .anyMatch(p -> p.startsWith("/api/v1/submissions/"))
+                    .anyMatch(p -> p.startsWith("/a/"))
+                    .anyMatch(p -> p.startsWith("/run/"));
             Map<String, String> numbers = publicNumbers(a);
-            assertThat(numbers.get("/api/v1/leaderboard")).as("revealed days' votes are on the board").contains("\"simulated\"");
-            long totalBefore = JSON.readTree(a.text("/api/v1/stats")).get("votes").asLong();
+            assertThat(numbers.get("/api/v1/leaderboard"))
+                    .as("revealed days' votes are on the board")
+                    .contains("\"simulated\"");
+            long totalBefore =
+                    JSON.readTree(a.text("/api/v1/stats")).get("votes").asLong();
             long version = a.arena.website().gallery().dataVersion();
 
             List<Fought> battles = new ArrayList<>();
@@ -322,30 +389,50 @@ class BlindBattlesTest {
             for (int i = 0; i < BATTLES; i++) {
                 Fought f = fight(a);
                 battles.add(f);
-                for (Side s : List.of(f.left(), f.right())) if (!tied(before, f, s, a.models).isEmpty()) identified++;
+                for (Side s : List.of(f.left(), f.right()))
+                    if (!tied(before, f, s, a.models).isEmpty()) identified++;
                 a.clock.advance(Duration.ofSeconds(20)); // a person looks at both answers before voting
                 String choice = List.of("left", "right", "tie", "both_bad").get(i % 4);
-                HttpResponse<String> reply = a.vote(f.cookie(), f.token(), f.left().ref(), f.right().ref(), choice);
+                HttpResponse<String> reply =
+                        a.vote(f.cookie(), f.token(), f.left().ref(), f.right().ref(), choice);
                 assertThat(reply.statusCode()).isEqualTo(200);
-                assertThat(reply.body()).contains("data-revealed=\"later\"")
-                        .contains("<time datetime=\"" + TODAY.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant() + "\"");
-                for (String m : a.models) assertThat(reply.body()).as("the vote's reply names no model").doesNotContain(m);
-                assertThat(publicNumbers(a)).as("after vote %d no public number and no votes line changed", i + 1).isEqualTo(numbers);
+                assertThat(reply.body())
+                        .contains("data-revealed=\"later\"")
+                        .contains("<time datetime=\""
+                                + TODAY.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant() + "\"");
+                for (String m : a.models)
+                    assertThat(reply.body())
+                            .as("the vote's reply names no model")
+                            .doesNotContain(m);
+                assertThat(publicNumbers(a))
+                        .as("after vote %d no public number and no votes line changed", i + 1)
+                        .isEqualTo(numbers);
             }
-            assertThat(identified).as("battle sides tied to a model before the reveal").isZero();
-            assertThat(a.arena.website().gallery().dataVersion()).as("a vote on a blind task invalidates no page").isEqualTo(version);
-            assertThat(JSON.readTree(a.text("/api/v1/stats")).get("votes").asLong()).as("the total may move at once")
+            assertThat(identified)
+                    .as("battle sides tied to a model before the reveal")
+                    .isZero();
+            assertThat(a.arena.website().gallery().dataVersion())
+                    .as("a vote on a blind task invalidates no page")
+                    .isEqualTo(version);
+            assertThat(JSON.readTree(a.text("/api/v1/stats")).get("votes").asLong())
+                    .as("the total may move at once")
                     .isEqualTo(totalBefore + BATTLES);
 
-            HttpResponse<byte[]> mine = a.get("/my/votes", "Cookie", battles.get(0).cookie());
+            HttpResponse<byte[]> mine =
+                    a.get("/my/votes", "Cookie", battles.get(0).cookie());
             assertThat(mine.headers().firstValue("Cache-Control").orElse("")).isEqualTo("private, no-store");
             String minePage = new String(mine.body(), StandardCharsets.UTF_8);
             assertThat(minePage).contains("data-revealed=\"later\"").doesNotContain("data-revealed=\"yes\"");
             for (String m : a.models) assertThat(minePage).doesNotContain(">" + m + "<");
 
             // The reveal: the next arena day begins.
-            a.clock.advance(Duration.ofMillis(TODAY.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - a.clock.millis() + 1_000));
-            assertThat(a.arena.website().gallery().dataVersion()).as("the reveal changes the data version").isNotEqualTo(version);
+            a.clock.advance(Duration.ofMillis(
+                    TODAY.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli()
+                            - a.clock.millis()
+                            + 1_000));
+            assertThat(a.arena.website().gallery().dataVersion())
+                    .as("the reveal changes the data version")
+                    .isNotEqualTo(version);
             Crawl after = crawl(a);
             int named = 0;
             for (Fought f : battles) {
@@ -353,11 +440,15 @@ class BlindBattlesTest {
                     if (tied(after, f, s, a.models).equals(Set.of(s.model()))) named++;
                 }
             }
-            assertThat(named).as("after the reveal the same crawl names every side: the attacker's checks can fail").isEqualTo(2 * BATTLES);
+            assertThat(named)
+                    .as("after the reveal the same crawl names every side: the attacker's checks can fail")
+                    .isEqualTo(2 * BATTLES);
 
-            List<String> demoVotes = a.text("/api/v1/votes.jsonl?pool=demo").lines().toList();
+            List<String> demoVotes =
+                    a.text("/api/v1/votes.jsonl?pool=demo").lines().toList();
             assertThat(demoVotes).hasSize(BATTLES);
-            assertThat(a.text("/my/votes", "Cookie", battles.get(0).cookie())).contains("data-revealed=\"yes\"")
+            assertThat(a.text("/my/votes", "Cookie", battles.get(0).cookie()))
+                    .contains("data-revealed=\"yes\"")
                     .contains(">" + battles.get(0).left().model() + "<");
 
             Path file = Files.writeString(tmp.resolve("votes.jsonl"), String.join("\n", demoVotes) + "\n");
@@ -367,19 +458,26 @@ class BlindBattlesTest {
             assertThat(cl.execute("--votes", file.toString(), "--json")).isZero();
             JsonNode fromFile = JSON.readTree(out.toString());
             JsonNode board = null;
-            for (JsonNode b : JSON.readTree(a.text("/api/v1/leaderboard")).get("boards")) if (b.get("pool").asText().equals("demo")) board = b;
+            for (JsonNode b : JSON.readTree(a.text("/api/v1/leaderboard")).get("boards"))
+                if (b.get("pool").asText().equals("demo")) board = b;
             assertThat(board).as("the demo board counts the revealed votes").isNotNull();
             assertThat(board.get("votes").asInt()).isEqualTo(BATTLES);
             Map<String, Double> publicRatings = new HashMap<>(), recomputed = new HashMap<>();
-            for (JsonNode r : board.get("rows")) publicRatings.put(r.get("model").asText(), r.get("rating").asDouble());
-            for (JsonNode r : fromFile.get("rows")) recomputed.put(r.get("model").asText(), r.get("rating").asDouble());
-            assertThat(recomputed).as("ratings --votes on the export reproduces the public board").isEqualTo(publicRatings);
+            for (JsonNode r : board.get("rows"))
+                publicRatings.put(r.get("model").asText(), r.get("rating").asDouble());
+            for (JsonNode r : fromFile.get("rows"))
+                recomputed.put(r.get("model").asText(), r.get("rating").asDouble());
+            assertThat(recomputed)
+                    .as("ratings --votes on the export reproduces the public board")
+                    .isEqualTo(publicRatings);
         }
     }
 
     /** The clock moving within the day changes nothing: stable labels, and the same reveal time on every page. */
     @Test
-    void a_blind_task_shows_the_same_labels_and_reveal_time_on_every_visit_and_hiding_an_answer_keeps_the_others_labels() throws Exception {
+    void
+            a_blind_task_shows_the_same_labels_and_reveal_time_on_every_visit_and_hiding_an_answer_keeps_the_others_labels()
+                    throws Exception {
         try (Arena3 a = new Arena3()) {
             JsonNode day = JSON.readTree(a.text("/api/v1/days/" + TODAY));
             JsonNode task = day.get("tasks").get(0);
@@ -392,23 +490,38 @@ class BlindBattlesTest {
                 assertThat(s.get("model_id").isNull()).isTrue();
                 assertThat(s.get("label").asText()).startsWith("Answer ");
                 assertThat(s.get("cost_usd").isNull()).isTrue();
-                assertThat(s.get("reveal_at").asText()).isEqualTo(Instant.parse(TODAY.plusDays(1) + "T00:00:00Z").toString());
-                assertThat(a.get("/answer/" + s.get("id").asText() + "/raw").statusCode()).isEqualTo(404);
+                assertThat(s.get("reveal_at").asText())
+                        .isEqualTo(
+                                Instant.parse(TODAY.plusDays(1) + "T00:00:00Z").toString());
+                assertThat(a.get("/answer/" + s.get("id").asText() + "/raw").statusCode())
+                        .isEqualTo(404);
             }
             // an operator hides one answer: the others keep their labels
             Map<String, String> labels = new HashMap<>();
-            for (JsonNode s : task.get("submissions")) labels.put(s.get("id").asText(), s.get("label").asText());
+            for (JsonNode s : task.get("submissions"))
+                labels.put(s.get("id").asText(), s.get("label").asText());
             String hidden = task.get("submissions").get(0).get("id").asText();
-            a.arena.storage().database().jdbi().useHandle(h -> h.createUpdate("UPDATE submissions SET hidden = 1 WHERE id = :id").bind("id", hidden).execute());
+            a.arena
+                    .storage()
+                    .database()
+                    .jdbi()
+                    .useHandle(h -> h.createUpdate("UPDATE submissions SET hidden = 1 WHERE id = :id")
+                            .bind("id", hidden)
+                            .execute());
             labels.remove(hidden);
             Map<String, String> after = new HashMap<>();
-            for (JsonNode s : JSON.readTree(a.text("/api/v1/tasks/" + task.get("id").asText())).get("submissions")) {
+            for (JsonNode s : JSON.readTree(
+                            a.text("/api/v1/tasks/" + task.get("id").asText()))
+                    .get("submissions")) {
                 after.put(s.get("id").asText(), s.get("label").asText());
             }
             assertThat(after).isEqualTo(labels);
             // yesterday's tasks are revealed and named as before
-            JsonNode yesterday = JSON.readTree(a.text("/api/v1/days/" + TODAY.minusDays(1))).get("tasks").get(0);
-            assertThat(yesterday.get("submissions").get(0).get("model_id").asText()).isIn(a.models);
+            JsonNode yesterday = JSON.readTree(a.text("/api/v1/days/" + TODAY.minusDays(1)))
+                    .get("tasks")
+                    .get(0);
+            assertThat(yesterday.get("submissions").get(0).get("model_id").asText())
+                    .isIn(a.models);
         }
     }
 }

@@ -31,10 +31,16 @@ final class BrowserForTests implements AutoCloseable {
         Path chromium = ChromiumForTests.require();
         List<String> args = new ArrayList<>(List.of("--no-sandbox"));
         args.addAll(extraArgs);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of(
-                "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1", "PLAYWRIGHT_NODEJS_PATH", node())));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium)
-                .setHeadless(true).setChromiumSandbox(false).setArgs(args).setTimeout(30_000));
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1", "PLAYWRIGHT_NODEJS_PATH", node())));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(chromium)
+                        .setHeadless(true)
+                        .setChromiumSandbox(false)
+                        .setArgs(args)
+                        .setTimeout(30_000));
     }
 
     /** Console errors and uncaught exceptions of a page (and its frames), collected as they happen. */
@@ -51,7 +57,8 @@ final class BrowserForTests implements AutoCloseable {
         String explicit = System.getenv("PLAYWRIGHT_NODEJS_PATH");
         if (explicit != null && !explicit.isBlank()) return explicit;
         for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (!d.isEmpty() && Files.isExecutable(Path.of(d, "node"))) return Path.of(d, "node").toString();
+            if (!d.isEmpty() && Files.isExecutable(Path.of(d, "node")))
+                return Path.of(d, "node").toString();
         }
         return "/usr/bin/node";
     }

@@ -45,7 +45,9 @@ class HostilePreviewTest {
         page.navigate(site.base + "/task/" + task);
         String heading = page.locator("h1").textContent();
         page.locator("article.answer:has(h3 a[href='/model/hostile']) a.run").click();
-        Frame frame = page.locator("article.answer:has(h3 a[href='/model/hostile']) iframe").elementHandle().contentFrame();
+        Frame frame = page.locator("article.answer:has(h3 a[href='/model/hostile']) iframe")
+                .elementHandle()
+                .contentFrame();
         frame.waitForSelector("body[data-done='1']", new Frame.WaitForSelectorOptions().setTimeout(30_000));
         results = new ObjectMapper().readTree(frame.locator("body").getAttribute("data-results"));
         page.waitForTimeout(1500); // let any navigation or popup it started arrive

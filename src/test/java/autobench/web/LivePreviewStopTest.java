@@ -48,7 +48,9 @@ class LivePreviewStopTest {
             Frame hostile = page.locator(HOSTILE + " iframe").elementHandle().contentFrame();
             hostile.waitForSelector("body[data-done='1']", new Frame.WaitForSelectorOptions().setTimeout(30_000));
             Locator neighbour = page.locator(NEIGHBOUR + " iframe");
-            assertThat(animates(page, neighbour)).as("the neighbour animates before the loop").isTrue();
+            assertThat(animates(page, neighbour))
+                    .as("the neighbour animates before the loop")
+                    .isTrue();
             page.waitForSelector(NEIGHBOUR + " .stage[data-live='running']");
 
             hostile.locator("canvas").click(); // focus goes into the frame
@@ -60,12 +62,18 @@ class LivePreviewStopTest {
 
             page.locator(HOSTILE + " button.stop").click();
             assertThat(page.locator(HOSTILE + " iframe").count()).isZero();
-            assertThat(page.locator(HOSTILE + " a.run img").isVisible()).as("the poster is back").isTrue();
-            assertThat(page.locator(HOSTILE + " .stage").getAttribute("data-live")).isNull();
+            assertThat(page.locator(HOSTILE + " a.run img").isVisible())
+                    .as("the poster is back")
+                    .isTrue();
+            assertThat(page.locator(HOSTILE + " .stage").getAttribute("data-live"))
+                    .isNull();
             // Longer than the heartbeat's patience: still "running" means its answers to the pings came back.
             page.waitForTimeout(4500);
-            assertThat(page.locator(NEIGHBOUR + " .stage").getAttribute("data-live")).isEqualTo("running");
-            assertThat(animates(page, page.locator(NEIGHBOUR + " iframe"))).as("the neighbour animates again").isTrue();
+            assertThat(page.locator(NEIGHBOUR + " .stage").getAttribute("data-live"))
+                    .isEqualTo("running");
+            assertThat(animates(page, page.locator(NEIGHBOUR + " iframe")))
+                    .as("the neighbour animates again")
+                    .isTrue();
         }
     }
 
@@ -78,7 +86,8 @@ class LivePreviewStopTest {
             page.navigate(site.base + run);
             page.waitForSelector(NEIGHBOUR + " .stage[data-live='running'] iframe");
             page.waitForTimeout(4000);
-            assertThat(page.locator(NEIGHBOUR + " .stage").getAttribute("data-live")).isEqualTo("running");
+            assertThat(page.locator(NEIGHBOUR + " .stage").getAttribute("data-live"))
+                    .isEqualTo("running");
             page.locator(NEIGHBOUR + " button.stop").click();
             page.waitForURL(u -> !u.contains("run="));
             assertThat(page.locator(NEIGHBOUR + " a.run img").isVisible()).isTrue();

@@ -16,10 +16,13 @@ class PageCacheTest {
     final AtomicLong renders = new AtomicLong();
 
     DataVersion version(long intervalMs) {
-        return new DataVersion(() -> {
-            versionQueries.incrementAndGet();
-            return data.get();
-        }, now::get, intervalMs);
+        return new DataVersion(
+                () -> {
+                    versionQueries.incrementAndGet();
+                    return data.get();
+                },
+                now::get,
+                intervalMs);
     }
 
     Response render() {
@@ -84,17 +87,20 @@ class PageCacheTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', nullValues = "NULL", value = {
-            "NULL                            | ''",
-            "''                              | ''",
-            "page=2                          | ?page=2",
-            "x=1&page=2                      | ?page=2",
-            "page=2&page=3                   | ?page=2",
-            "to=2026-01-31&from=2026-01-01   | ?from=2026-01-01&to=2026-01-31",
-            "utm_source=ad&fbclid=abc        | ''",
-            "category=game&junk&pool=real    | ?category=game&pool=real",
-            "page                            | ?page=",
-    })
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            nullValues = "NULL",
+            value = {
+                "NULL                            | ''",
+                "''                              | ''",
+                "page=2                          | ?page=2",
+                "x=1&page=2                      | ?page=2",
+                "page=2&page=3                   | ?page=2",
+                "to=2026-01-31&from=2026-01-01   | ?from=2026-01-01&to=2026-01-31",
+                "utm_source=ad&fbclid=abc        | ''",
+                "category=game&junk&pool=real    | ?category=game&pool=real",
+                "page                            | ?page=",
+            })
     void invented_query_parameters_share_one_cache_key(String raw, String expected) {
         assertThat(PageCache.canonicalQuery(ALL_PARAMETERS, raw)).isEqualTo(expected);
     }
@@ -105,7 +111,8 @@ class PageCacheTest {
     @Test
     void a_parameter_the_route_does_not_read_is_left_out_of_its_key() {
         List<String> leaderboard = Param.inQuery(Set.of(Param.CATEGORY, Param.FROM, Param.TO));
-        assertThat(PageCache.canonicalQuery(leaderboard, "page=7&pool=x&category=game")).isEqualTo("?category=game");
+        assertThat(PageCache.canonicalQuery(leaderboard, "page=7&pool=x&category=game"))
+                .isEqualTo("?category=game");
         assertThat(PageCache.canonicalQuery(List.of(), "page=7")).isEmpty();
     }
 
@@ -122,7 +129,8 @@ class PageCacheTest {
         assertThat(PageCache.reply(page, null, null))
                 .isEqualTo(new PageCache.Reply.Full(200, Encodings.Coding.IDENTITY, null));
         PageCache.Entry missing = PageCache.build(1, Response.of(404, Response.HTML, "y".repeat(1_000)));
-        assertThat(PageCache.reply(missing, missing.etag(), null)).as("only a 200 is ever 'not modified'")
+        assertThat(PageCache.reply(missing, missing.etag(), null))
+                .as("only a 200 is ever 'not modified'")
                 .isEqualTo(new PageCache.Reply.Full(404, Encodings.Coding.IDENTITY, null));
     }
 
@@ -138,7 +146,8 @@ class PageCacheTest {
     @Test
     void renders_beyond_the_limit_wait_and_never_run_more_than_the_limit_at_once() throws Exception {
         PageCache cache = new PageCache(version(0), false);
-        java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger(), most = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger(),
+                most = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
         try (var pool = java.util.concurrent.Executors.newFixedThreadPool(PageCache.RENDERS_AT_ONCE * 3)) {
             java.util.List<java.util.concurrent.Future<?>> all = new java.util.ArrayList<>();
@@ -167,7 +176,8 @@ class PageCacheTest {
     void a_render_that_cannot_get_a_turn_in_time_is_refused_as_busy_and_nothing_is_cached() throws Exception {
         PageCache cache = new PageCache(version(1_000), true, 100);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(PageCache.RENDERS_AT_ONCE);
+        java.util.concurrent.CountDownLatch started =
+                new java.util.concurrent.CountDownLatch(PageCache.RENDERS_AT_ONCE);
         try (var pool = java.util.concurrent.Executors.newFixedThreadPool(PageCache.RENDERS_AT_ONCE)) {
             for (int i = 0; i < PageCache.RENDERS_AT_ONCE; i++) {
                 int n = i;
@@ -183,7 +193,8 @@ class PageCacheTest {
             }
             started.await();
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> cache.entry("/other", this::render))
-                    .isInstanceOf(PageCache.Busy.class).hasMessageContaining("try again");
+                    .isInstanceOf(PageCache.Busy.class)
+                    .hasMessageContaining("try again");
             assertThat(renders.get()).isZero();
             assertThat(cache.current("/other")).isNull();
             release.countDown();
@@ -197,22 +208,25 @@ class PageCacheTest {
         PageCache cache = new PageCache(version(0), true);
         PageCache.Entry before = cache.entry("/leaderboard", this::render);
         data.incrementAndGet();
-        java.util.concurrent.CountDownLatch inRender = new java.util.concurrent.CountDownLatch(1), release = new java.util.concurrent.CountDownLatch(1);
-        Thread first = Thread.ofPlatform().start(() -> cache.entry("/leaderboard", () -> {
-            inRender.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return render();
-        }));
+        java.util.concurrent.CountDownLatch inRender = new java.util.concurrent.CountDownLatch(1),
+                release = new java.util.concurrent.CountDownLatch(1);
+        Thread first = Thread.ofPlatform()
+                .start(() -> cache.entry("/leaderboard", () -> {
+                    inRender.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return render();
+                }));
         inRender.await();
         // the others neither wait nor render: the fast path and the handlers both get the previous answer
         assertThat(cache.current("/leaderboard")).isSameAs(before);
         assertThat(cache.entry("/leaderboard", () -> {
-            throw new AssertionError("a second render of a page that is being re-rendered");
-        })).isSameAs(before);
+                    throw new AssertionError("a second render of a page that is being re-rendered");
+                }))
+                .isSameAs(before);
         release.countDown();
         first.join();
         PageCache.Entry after = cache.current("/leaderboard");

@@ -58,7 +58,9 @@ class SandboxEscapeTest {
     void webrtc_is_gone_from_the_preview_and_cannot_be_put_back() {
         assertThat(results.get("webrtc").asText()).isEqualTo("threw:TypeError");
         assertThat(results.get("webkitRtc").asText()).isEqualTo("threw:TypeError");
-        assertThat(results.get("rtcGlobals").asText()).as("RTC interfaces left on the window").isEmpty();
+        assertThat(results.get("rtcGlobals").asText())
+                .as("RTC interfaces left on the window")
+                .isEmpty();
         assertThat(results.get("rtcBack").asText()).isEqualTo("threw:TypeError");
     }
 
@@ -79,8 +81,12 @@ class SandboxEscapeTest {
 
     @Test
     void no_packet_and_no_request_reaches_the_outside() {
-        assertThat(site.udpHits.get() - udpBefore).as("UDP packets at the STUN trap").isZero();
-        assertThat(site.trapHits.get() - trapBefore).as("HTTP requests at the trap").isZero();
+        assertThat(site.udpHits.get() - udpBefore)
+                .as("UDP packets at the STUN trap")
+                .isZero();
+        assertThat(site.trapHits.get() - trapBefore)
+                .as("HTTP requests at the trap")
+                .isZero();
     }
 
     @Test

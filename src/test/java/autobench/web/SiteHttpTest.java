@@ -38,7 +38,8 @@ class SiteHttpTest {
     }
 
     static HttpResponse<String> post(String path, String form, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(site.base + path)).header("Content-Type", "application/x-www-form-urlencoded")
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(site.base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form));
         for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
@@ -48,21 +49,37 @@ class SiteHttpTest {
     void main_origin_pages_carry_the_security_headers() throws Exception {
         HttpResponse<String> r = get(site.base + "/");
         String csp = r.headers().firstValue("Content-Security-Policy").orElseThrow();
-        assertThat(csp).contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'", "frame-src " + site.sandbox);
+        assertThat(csp)
+                .contains(
+                        "default-src 'self'",
+                        "script-src 'self'",
+                        "frame-ancestors 'none'",
+                        "frame-src " + site.sandbox);
         assertThat(r.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(r.headers().firstValue("Referrer-Policy")).isPresent();
     }
 
     @Test
     void previews_are_sandboxed_may_connect_nowhere_and_never_get_same_origin() throws Exception {
-        String id = site.get("/api/v1/tasks/" + site.firstTaskId()).get("submissions").get(1).get("id").asText();
+        String id = site.get("/api/v1/tasks/" + site.firstTaskId())
+                .get("submissions")
+                .get(1)
+                .get("id")
+                .asText();
         HttpResponse<String> r = get(site.sandbox + "/run/" + id, "Sec-Fetch-Dest", "iframe");
         assertThat(r.statusCode()).isEqualTo(200);
         String csp = r.headers().firstValue("Content-Security-Policy").orElseThrow();
-        assertThat(csp).startsWith("sandbox allow-scripts allow-pointer-lock;").contains("connect-src 'none'")
-                .contains("frame-ancestors " + site.base).doesNotContain("allow-same-origin");
+        assertThat(csp)
+                .startsWith("sandbox allow-scripts allow-pointer-lock;")
+                .contains("connect-src 'none'")
+                .contains("frame-ancestors " + site.base)
+                .doesNotContain("allow-same-origin");
         assertThat(r.headers().firstValue("Set-Cookie")).isEmpty();
-        assertThat(get(site.sandbox + "/").headers().firstValue("Content-Security-Policy").orElseThrow()).startsWith("sandbox ");
+        assertThat(get(site.sandbox + "/")
+                        .headers()
+                        .firstValue("Content-Security-Policy")
+                        .orElseThrow())
+                .startsWith("sandbox ");
     }
 
     @Test
@@ -70,9 +87,13 @@ class SiteHttpTest {
         HttpResponse<String> p5 = get(site.sandbox + "/cdn/cdn.jsdelivr.net/npm/p5@1.9.4/lib/p5.min.js");
         assertThat(p5.statusCode()).isEqualTo(200);
         assertThat(p5.headers().firstValue("Content-Type").orElseThrow()).contains("javascript");
-        assertThat(get(site.sandbox + "/cdn/cdn.jsdelivr.net/npm/evil@1.0.0/x.js").statusCode()).isEqualTo(404);
-        assertThat(get(site.sandbox + "/cdn/example.org/p5.min.js").statusCode()).isEqualTo(404);
-        assertThat(SandboxSite.pointLibrariesHere("<script src=\"https://unpkg.com/d3@7.9.2/dist/d3.min.js\"></script>", "http://s:1"))
+        assertThat(get(site.sandbox + "/cdn/cdn.jsdelivr.net/npm/evil@1.0.0/x.js")
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(get(site.sandbox + "/cdn/example.org/p5.min.js").statusCode())
+                .isEqualTo(404);
+        assertThat(SandboxSite.pointLibrariesHere(
+                        "<script src=\"https://unpkg.com/d3@7.9.2/dist/d3.min.js\"></script>", "http://s:1"))
                 .isEqualTo("<script src=\"http://s:1/cdn/unpkg.com/d3@7.9.2/dist/d3.min.js\"></script>");
     }
 
@@ -80,9 +101,15 @@ class SiteHttpTest {
     void an_unchanged_page_answers_304_to_its_etag_and_comes_gzipped() throws Exception {
         HttpResponse<String> first = get(site.base + "/leaderboard");
         String etag = first.headers().firstValue("ETag").orElseThrow();
-        assertThat(first.headers().firstValue("Cache-Control").orElseThrow()).contains("public").contains("s-maxage");
-        assertThat(get(site.base + "/leaderboard", "If-None-Match", etag).statusCode()).isEqualTo(304);
-        HttpResponse<byte[]> gz = HTTP.send(HttpRequest.newBuilder(URI.create(site.base + "/leaderboard")).header("Accept-Encoding", "gzip").build(),
+        assertThat(first.headers().firstValue("Cache-Control").orElseThrow())
+                .contains("public")
+                .contains("s-maxage");
+        assertThat(get(site.base + "/leaderboard", "If-None-Match", etag).statusCode())
+                .isEqualTo(304);
+        HttpResponse<byte[]> gz = HTTP.send(
+                HttpRequest.newBuilder(URI.create(site.base + "/leaderboard"))
+                        .header("Accept-Encoding", "gzip")
+                        .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(gz.headers().firstValue("Content-Encoding")).contains("gzip");
         assertThat(gz.body().length).isLessThan(first.body().getBytes(StandardCharsets.UTF_8).length);
@@ -90,18 +117,32 @@ class SiteHttpTest {
 
     @Test
     void brotli_goes_to_clients_that_accept_it_and_decodes_to_the_very_page() throws Exception {
-        assertThat(Encodings.brotliAvailable()).as("brotli4j ships a native library for this platform").isTrue();
-        byte[] plain = HTTP.send(HttpRequest.newBuilder(URI.create(site.base + "/leaderboard")).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+        assertThat(Encodings.brotliAvailable())
+                .as("brotli4j ships a native library for this platform")
+                .isTrue();
+        byte[] plain = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(site.base + "/leaderboard"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray())
+                .body();
         for (int i = 0; i < 2; i++) { // the first may render through the handlers, the second comes from the fast path
-            HttpResponse<byte[]> br = HTTP.send(HttpRequest.newBuilder(URI.create(site.base + "/leaderboard"))
-                    .header("Accept-Encoding", "gzip, deflate, br").build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> br = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(site.base + "/leaderboard"))
+                            .header("Accept-Encoding", "gzip, deflate, br")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
             assertThat(br.headers().firstValue("Content-Encoding")).contains("br");
             assertThat(br.headers().firstValue("Vary")).contains("Accept-Encoding");
             assertThat(br.body().length).isLessThan(plain.length / 2);
-            assertThat(com.aayushatharva.brotli4j.decoder.Decoder.decompress(br.body()).getDecompressedData()).isEqualTo(plain);
+            assertThat(com.aayushatharva.brotli4j.decoder.Decoder.decompress(br.body())
+                            .getDecompressedData())
+                    .isEqualTo(plain);
         }
-        HttpResponse<byte[]> refused = HTTP.send(HttpRequest.newBuilder(URI.create(site.base + "/leaderboard"))
-                .header("Accept-Encoding", "br;q=0, gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> refused = HTTP.send(
+                HttpRequest.newBuilder(URI.create(site.base + "/leaderboard"))
+                        .header("Accept-Encoding", "br;q=0, gzip")
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(refused.headers().firstValue("Content-Encoding")).contains("gzip");
     }
 
@@ -119,7 +160,8 @@ class SiteHttpTest {
     }
 
     private static java.util.Map<String, List<String>> headersOf(HttpResponse<String> r) {
-        java.util.Map<String, List<String>> h = new java.util.TreeMap<>(r.headers().map());
+        java.util.Map<String, List<String>> h =
+                new java.util.TreeMap<>(r.headers().map());
         h.remove("date");
         h.remove(":status");
         return h;
@@ -130,15 +172,31 @@ class SiteHttpTest {
         get(site.base + "/leaderboard");
         get(site.base + "/leaderboard"); // current now: a hit, from the fast path
         Battle b = battle();
-        assertThat(post("/battle/vote", "token=" + b.token + "&choice=left", "Cookie", b.cookie, "Origin", site.base).statusCode()).isEqualTo(200);
-        assertThat(post("/battle/vote", "token=" + b.token + "&choice=left", "Cookie", b.cookie, "Origin", site.base).statusCode()).isEqualTo(409);
-        assertThat(post("/battle/vote", "token=" + b.token + "&choice=left", "Cookie", b.cookie, "Origin", "https://evil.example").statusCode()).isEqualTo(403);
+        assertThat(post("/battle/vote", "token=" + b.token + "&choice=left", "Cookie", b.cookie, "Origin", site.base)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(post("/battle/vote", "token=" + b.token + "&choice=left", "Cookie", b.cookie, "Origin", site.base)
+                        .statusCode())
+                .isEqualTo(409);
+        assertThat(post(
+                                "/battle/vote",
+                                "token=" + b.token + "&choice=left",
+                                "Cookie",
+                                b.cookie,
+                                "Origin",
+                                "https://evil.example")
+                        .statusCode())
+                .isEqualTo(403);
         String m = get(site.base + "/metrics").body();
         assertThat(positive(m, "autobench_page_cache_total\\{result=\"hit\"}")).isTrue();
-        assertThat(positive(m, "autobench_page_cache_total\\{result=\"render\"}")).isTrue();
-        assertThat(positive(m, "autobench_votes_total\\{reason=\"\",result=\"accepted\"}")).isTrue();
-        assertThat(positive(m, "autobench_votes_total\\{reason=\"replayed\",result=\"refused\"}")).isTrue();
-        assertThat(positive(m, "autobench_votes_total\\{reason=\"cross_origin\",result=\"refused\"}")).isTrue();
+        assertThat(positive(m, "autobench_page_cache_total\\{result=\"render\"}"))
+                .isTrue();
+        assertThat(positive(m, "autobench_votes_total\\{reason=\"\",result=\"accepted\"}"))
+                .isTrue();
+        assertThat(positive(m, "autobench_votes_total\\{reason=\"replayed\",result=\"refused\"}"))
+                .isTrue();
+        assertThat(positive(m, "autobench_votes_total\\{reason=\"cross_origin\",result=\"refused\"}"))
+                .isTrue();
     }
 
     private static boolean positive(String scrape, String series) {
@@ -149,16 +207,27 @@ class SiteHttpTest {
     @Test
     void head_answers_with_the_get_status_length_and_etag_and_no_body() throws Exception {
         for (String path : List.of("/", "/leaderboard", "/methodology", "/static/site.css", "/no-such-page")) {
-            HttpResponse<byte[]> got = HTTP.send(HttpRequest.newBuilder(URI.create(site.base + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> got = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(site.base + path)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
             for (int i = 0; i < 2; i++) { // once through the handlers or the fast path, then again (now cached)
-                HttpResponse<byte[]> head = HTTP.send(HttpRequest.newBuilder(URI.create(site.base + path)).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse<byte[]> head = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(site.base + path))
+                                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                                .build(),
                         HttpResponse.BodyHandlers.ofByteArray());
                 assertThat(head.statusCode()).as(path).isEqualTo(got.statusCode());
                 assertThat(head.body()).as(path).isEmpty();
-                assertThat(head.headers().firstValueAsLong("Content-Length")).as(path).hasValue(got.body().length);
-                assertThat(head.headers().firstValue("Content-Type")).as(path).isEqualTo(got.headers().firstValue("Content-Type"));
+                assertThat(head.headers().firstValueAsLong("Content-Length"))
+                        .as(path)
+                        .hasValue(got.body().length);
+                assertThat(head.headers().firstValue("Content-Type"))
+                        .as(path)
+                        .isEqualTo(got.headers().firstValue("Content-Type"));
                 if (!path.equals("/methodology")) { // methodology shows a live counter, so its bytes may move
-                    assertThat(head.headers().firstValue("ETag")).as(path).isEqualTo(got.headers().firstValue("ETag"));
+                    assertThat(head.headers().firstValue("ETag"))
+                            .as(path)
+                            .isEqualTo(got.headers().firstValue("ETag"));
                 }
             }
         }
@@ -166,8 +235,15 @@ class SiteHttpTest {
 
     @Test
     void artifacts_are_served_by_content_hash_as_immutable() throws Exception {
-        String poster = site.get("/api/v1/tasks/" + site.firstTaskId()).get("submissions").get(1).get("artifacts").get("poster").asText();
-        HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(site.base + poster)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        String poster = site.get("/api/v1/tasks/" + site.firstTaskId())
+                .get("submissions")
+                .get(1)
+                .get("artifacts")
+                .get("poster")
+                .asText();
+        HttpResponse<byte[]> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create(site.base + poster)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Cache-Control").orElseThrow()).contains("immutable");
         assertThat(get(site.base + "/a/" + "0".repeat(64)).statusCode()).isEqualTo(404);
@@ -175,16 +251,20 @@ class SiteHttpTest {
 
     @Test
     void a_vote_changes_the_cached_leaderboard_at_once_and_counts_once() throws Exception {
-        String etag = get(site.base + "/leaderboard").headers().firstValue("ETag").orElseThrow();
+        String etag =
+                get(site.base + "/leaderboard").headers().firstValue("ETag").orElseThrow();
         long before = site.demoVotes();
         Battle b = battle();
-        HttpResponse<String> vote = post("/battle/vote", "token=" + b.token + "&choice=left", "Cookie", b.cookie, "Origin", site.base);
+        HttpResponse<String> vote =
+                post("/battle/vote", "token=" + b.token + "&choice=left", "Cookie", b.cookie, "Origin", site.base);
         assertThat(vote.statusCode()).isEqualTo(200);
         assertThat(vote.body()).contains("You voted");
         assertThat(site.demoVotes()).isEqualTo(before + 1);
-        assertThat(get(site.base + "/leaderboard", "If-None-Match", etag).statusCode()).isEqualTo(200);
+        assertThat(get(site.base + "/leaderboard", "If-None-Match", etag).statusCode())
+                .isEqualTo(200);
 
-        HttpResponse<String> replay = post("/battle/vote", "token=" + b.token + "&choice=right", "Cookie", b.cookie, "Origin", site.base);
+        HttpResponse<String> replay =
+                post("/battle/vote", "token=" + b.token + "&choice=right", "Cookie", b.cookie, "Origin", site.base);
         assertThat(replay.statusCode()).isEqualTo(409);
         assertThat(replay.body()).contains("already has its vote").contains("not counted");
         assertThat(site.demoVotes()).isEqualTo(before + 1);
@@ -194,26 +274,53 @@ class SiteHttpTest {
     void votes_from_another_site_another_cookie_a_forged_ticket_or_an_unknown_choice_change_nothing() throws Exception {
         long before = site.demoVotes();
         Battle b = battle();
-        assertThat(post("/battle/vote", "token=" + b.token + "&choice=left", "Cookie", b.cookie, "Origin", "https://evil.example").statusCode()).isEqualTo(403);
-        assertThat(post("/battle/vote", "token=" + b.token + "&choice=left", "Cookie", b.cookie).statusCode()).isEqualTo(403);
+        assertThat(post(
+                                "/battle/vote",
+                                "token=" + b.token + "&choice=left",
+                                "Cookie",
+                                b.cookie,
+                                "Origin",
+                                "https://evil.example")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(post("/battle/vote", "token=" + b.token + "&choice=left", "Cookie", b.cookie)
+                        .statusCode())
+                .isEqualTo(403);
         Battle other = battle();
-        assertThat(post("/battle/vote", "token=" + b.token + "&choice=left", "Cookie", other.cookie, "Origin", site.base).body())
+        assertThat(post(
+                                "/battle/vote",
+                                "token=" + b.token + "&choice=left",
+                                "Cookie",
+                                other.cookie,
+                                "Origin",
+                                site.base)
+                        .body())
                 .contains("issued to another browser");
-        String forged = b.token.substring(0, 20) + (b.token.charAt(20) == 'A' ? 'B' : 'A') + b.token.substring(21); // one sealed bit
-        assertThat(post("/battle/vote", "token=" + forged + "&choice=left", "Cookie", b.cookie, "Origin", site.base).body())
+        String forged = b.token.substring(0, 20)
+                + (b.token.charAt(20) == 'A' ? 'B' : 'A')
+                + b.token.substring(21); // one sealed bit
+        assertThat(post("/battle/vote", "token=" + forged + "&choice=left", "Cookie", b.cookie, "Origin", site.base)
+                        .body())
                 .contains("not issued by this site");
-        assertThat(post("/battle/vote", "token=" + b.token + "&choice=draw", "Cookie", b.cookie, "Origin", site.base).statusCode()).isEqualTo(400);
+        assertThat(post("/battle/vote", "token=" + b.token + "&choice=draw", "Cookie", b.cookie, "Origin", site.base)
+                        .statusCode())
+                .isEqualTo(400);
         assertThat(site.demoVotes()).isEqualTo(before);
     }
 
     @Test
     void showing_battles_writes_no_row_only_a_vote_does() throws Exception {
         long before = site.voteRows();
-        for (int i = 0; i < 300; i++) assertThat(get(site.base + "/battle").statusCode()).isEqualTo(200);
-        assertThat(site.voteRows()).as("battles, votes, tallies and pair counts after 300 battles shown").isEqualTo(before);
+        for (int i = 0; i < 300; i++)
+            assertThat(get(site.base + "/battle").statusCode()).isEqualTo(200);
+        assertThat(site.voteRows())
+                .as("battles, votes, tallies and pair counts after 300 battles shown")
+                .isEqualTo(before);
 
         battleAndVote();
-        assertThat(site.voteRows()).as("one battle, one vote, a visitor and a network tally, one pair count").isEqualTo(before + 5);
+        assertThat(site.voteRows())
+                .as("one battle, one vote, a visitor and a network tally, one pair count")
+                .isEqualTo(before + 5);
     }
 
     @Test
@@ -236,8 +343,10 @@ class SiteHttpTest {
 
     @Test
     void the_api_feed_and_openapi_answer_with_stable_shapes() throws Exception {
-        assertThat(site.get("/api/v1/days").get("days").get(0).get("day").asText()).isEqualTo(site.today.toString());
-        assertThat(site.get("/api/v1/models").get("models").findValuesAsText("id")).contains("demo-orbit", "hostile");
+        assertThat(site.get("/api/v1/days").get("days").get(0).get("day").asText())
+                .isEqualTo(site.today.toString());
+        assertThat(site.get("/api/v1/models").get("models").findValuesAsText("id"))
+                .contains("demo-orbit", "hostile");
         assertThat(site.get("/api/v1/tasks/nope").get("error").asText()).contains("no published task");
         assertThat(get(site.base + "/api/v1/tasks/nope").statusCode()).isEqualTo(404);
         assertThat(site.get("/api/v1/openapi.json").get("openapi").asText()).startsWith("3.");

@@ -3,8 +3,8 @@ package autobench.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -52,7 +52,8 @@ class VisitorJourneyTest {
     }
 
     static BrowserContext context(int width) {
-        return browsers.browser.newContext(new Browser.NewContextOptions().setViewportSize(width, width >= 1000 ? 900 : 800));
+        return browsers.browser.newContext(
+                new Browser.NewContextOptions().setViewportSize(width, width >= 1000 ? 900 : 800));
     }
 
     @Test
@@ -74,9 +75,12 @@ class VisitorJourneyTest {
             Frame live = frame.elementHandle().contentFrame();
             live.waitForLoadState(LoadState.LOAD);
             // The answer runs: its document has loaded and its animation frames tick.
-            assertThat(live.evaluate("() => new Promise(r => { let n = 0; const f = () => ++n >= 3 ? r(n) : requestAnimationFrame(f); requestAnimationFrame(f); })"))
+            assertThat(
+                            live.evaluate(
+                                    "() => new Promise(r => { let n = 0; const f = () => ++n >= 3 ? r(n) : requestAnimationFrame(f); requestAnimationFrame(f); })"))
                     .isEqualTo(3);
-            assertThat(live.evaluate("() => document.querySelector('canvas, svg, div') !== null")).isEqualTo(true);
+            assertThat(live.evaluate("() => document.querySelector('canvas, svg, div') !== null"))
+                    .isEqualTo(true);
 
             long votesBefore = demoVotes();
             page.locator("nav a[href='/battle']").click();
@@ -86,7 +90,10 @@ class VisitorJourneyTest {
             page.locator("button[value=left]").click();
             Locator reveal = page.locator("p.reveal");
             reveal.waitFor();
-            assertThat(reveal.textContent()).contains("You voted").contains("Left was").contains("right was");
+            assertThat(reveal.textContent())
+                    .contains("You voted")
+                    .contains("Left was")
+                    .contains("right was");
             assertThat(page.locator("#side-left h2 a").textContent()).isNotBlank();
 
             page.locator("#next").click();
@@ -94,7 +101,8 @@ class VisitorJourneyTest {
 
             page.navigate(site.base + "/leaderboard");
             assertThat(demoVotes()).isEqualTo(votesBefore + 1);
-            assertThat(page.locator("section.board p.note").first().textContent()).contains(votesBefore + 1 + " votes");
+            assertThat(page.locator("section.board p.note").first().textContent())
+                    .contains(votesBefore + 1 + " votes");
             assertThat(errors).isEmpty();
         }
     }
@@ -108,14 +116,17 @@ class VisitorJourneyTest {
             page.keyboard().press("ArrowRight");
             page.locator("p.reveal").waitFor();
             assertThat(page.locator("p.reveal").textContent()).contains("You voted right");
-            assertThat(page.evaluate("() => document.activeElement && document.activeElement.id")).isEqualTo("next");
+            assertThat(page.evaluate("() => document.activeElement && document.activeElement.id"))
+                    .isEqualTo("next");
             page.keyboard().press("n");
             page.locator("button[value=tie]").waitFor();
             // Tab to a vote button and press Enter: the buttons are in the tab order and show focus.
             Locator tie = page.locator("button[value=tie]");
-            for (int i = 0; i < 40 && !Boolean.TRUE.equals(tie.evaluate("b => b === document.activeElement")); i++) page.keyboard().press("Tab");
+            for (int i = 0; i < 40 && !Boolean.TRUE.equals(tie.evaluate("b => b === document.activeElement")); i++)
+                page.keyboard().press("Tab");
             assertThat(tie.evaluate("b => b === document.activeElement")).isEqualTo(true);
-            assertThat((String) tie.evaluate("b => getComputedStyle(b).outlineStyle")).isNotEqualTo("none");
+            assertThat((String) tie.evaluate("b => getComputedStyle(b).outlineStyle"))
+                    .isNotEqualTo("none");
             page.keyboard().press("Enter");
             page.locator("p.reveal").waitFor();
             assertThat(page.locator("p.reveal").textContent()).contains("You voted tie");
@@ -127,7 +138,8 @@ class VisitorJourneyTest {
     void no_page_logs_a_console_error_and_axe_finds_no_violations_at_1280_and_375_px() throws Exception {
         String axe = WebFixture.resource("axe.min.js");
         String task = firstTaskId();
-        List<String> paths = List.of("/", "/task/" + task, "/battle", "/leaderboard", "/archive", "/model/demo-orbit", "/methodology");
+        List<String> paths = List.of(
+                "/", "/task/" + task, "/battle", "/leaderboard", "/archive", "/model/demo-orbit", "/methodology");
         List<String> problems = new ArrayList<>();
         for (int width : new int[] {1280, 375}) {
             try (BrowserContext context = context(width)) {
@@ -137,14 +149,19 @@ class VisitorJourneyTest {
                     page.navigate(site.base + path);
                     page.waitForLoadState(LoadState.NETWORKIDLE);
                     String name = path.equals("/") ? "today" : path.substring(1).replaceAll("/.*", "");
-                    page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + "-" + width + ".png")).setFullPage(true));
+                    page.screenshot(new Page.ScreenshotOptions()
+                            .setPath(SHOTS.resolve(name + "-" + width + ".png"))
+                            .setFullPage(true));
                     page.evaluate(axe);
-                    String violations = (String) page.evaluate("async () => JSON.stringify((await axe.run(document, {resultTypes: ['violations']}))"
-                            + ".violations.map(v => v.impact + ' ' + v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ')))");
+                    String violations = (String)
+                            page.evaluate(
+                                    "async () => JSON.stringify((await axe.run(document, {resultTypes: ['violations']}))"
+                                            + ".violations.map(v => v.impact + ' ' + v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ')))");
                     if (!violations.equals("[]")) problems.add(path + " @" + width + " axe: " + violations);
                     if (!errors.isEmpty()) problems.add(path + " @" + width + " console: " + errors);
                     Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
-                    if (((Number) overflow).intValue() > 0) problems.add(path + " @" + width + " scrolls sideways by " + overflow + " px");
+                    if (((Number) overflow).intValue() > 0)
+                        problems.add(path + " @" + width + " scrolls sideways by " + overflow + " px");
                     page.close();
                 }
             }

@@ -7,16 +7,12 @@ import autobench.provider.Finish;
 import autobench.provider.Provider;
 import autobench.provider.Usage;
 import autobench.render.ChromiumForTests;
-import autobench.testing.TestConfigs;
 import autobench.testing.TestAssembly;
+import autobench.testing.TestConfigs;
 import autobench.wiring.Assembly;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,6 +20,10 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,11 +99,15 @@ final class WebFixture {
         Config config = TestConfigs.load(dir, yaml, Map.of());
         base = "http://127.0.0.1:" + port;
         sandbox = "http://127.0.0.1:" + sandboxPort;
-        String hostile = resource("hostile_preview.html").replace("%MAIN%", base)
+        String hostile = resource("hostile_preview.html")
+                .replace("%MAIN%", base)
                 .replace("%TRAP%", "http://127.0.0.1:" + trap.getAddress().getPort())
                 .replace("%UDP%", String.valueOf(udpTrap.getLocalPort()));
-        Provider hostileAnswer = p -> new Completion.Answered("```html\n" + hostile + "\n```", "", Finish.STOP, new Usage(10, 10, 0), "hostile-1", "{}");
-        arena = TestAssembly.of(config).providers(Map.of("hostile", hostileAnswer)).build();
+        Provider hostileAnswer = p -> new Completion.Answered(
+                "```html\n" + hostile + "\n```", "", Finish.STOP, new Usage(10, 10, 0), "hostile-1", "{}");
+        arena = TestAssembly.of(config)
+                .providers(Map.of("hostile", hostileAnswer))
+                .build();
         arena.pipeline().dailyCycle().run(today.minusDays(1));
         arena.pipeline().dailyCycle().run(today);
         site = Serving.start(arena.website(), config.web(), "127.0.0.1");
@@ -139,8 +143,10 @@ final class WebFixture {
 
     JsonNode get(String path) {
         try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(base + path)).build(),
+                            HttpResponse.BodyHandlers.ofString());
             return new ObjectMapper().readTree(r.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -156,16 +162,19 @@ final class WebFixture {
 
     /** Votes on the demo models' leaderboard, as the API reports them. */
     long demoVotes() {
-        for (JsonNode b : get("/api/v1/leaderboard").get("boards")) if (b.get("pool").asText().equals("demo")) return b.get("votes").asLong();
+        for (JsonNode b : get("/api/v1/leaderboard").get("boards"))
+            if (b.get("pool").asText().equals("demo")) return b.get("votes").asLong();
         return 0;
     }
 
     /** Battle and vote rows plus the tallies' and pair counters' sums: everything the vote path can add to. */
     long voteRows() {
-        return arena.storage().database().jdbi().withHandle(h -> h.createQuery("""
+        return arena.storage()
+                .database()
+                .jdbi()
+                .withHandle(h -> h.createQuery("""
                 SELECT (SELECT COUNT(*) FROM battles) + (SELECT COUNT(*) FROM votes)
-                     + (SELECT COALESCE(SUM(votes), 0) FROM vote_tallies) + (SELECT COALESCE(SUM(votes), 0) FROM pair_counts)""")
-                .mapTo(Long.class).one());
+                     + (SELECT COALESCE(SUM(votes), 0) FROM vote_tallies) + (SELECT COALESCE(SUM(votes), 0) FROM pair_counts)""").mapTo(Long.class).one());
     }
 
     void close() {

@@ -38,56 +38,86 @@ import org.junit.jupiter.params.provider.EnumSource;
 class HandoffTest {
     static final String TOKEN = "an-operator-token-for-the-handoff-test";
     static final LocalDate DAY = LocalDate.of(2026, 5, 4);
-    @TempDir Path tmp;
-    @RegisterExtension ChatStub stub = new ChatStub();
+
+    @TempDir
+    Path tmp;
+
+    @RegisterExtension
+    ChatStub stub = new ChatStub();
+
     final HttpClient http = HttpClient.newHttpClient();
 
     Config config(Store store) {
         String yaml = TestConfigs.base(store.freshUrl(tmp), 2) + TestConfigs.stubModel("a", stub.port(), 30)
-                + TestConfigs.stubModel("b", stub.port(), 30) + "web:\n  port: 0\n  sandbox_port: 0\n  admin_token_env: ADMIN_TOKEN\n";
+                + TestConfigs.stubModel("b", stub.port(), 30)
+                + "web:\n  port: 0\n  sandbox_port: 0\n  admin_token_env: ADMIN_TOKEN\n";
         return TestConfigs.load(tmp, yaml, Map.of("ADMIN_TOKEN", TOKEN));
     }
 
     Assembly process(Config c, Role... roles) {
-        return TestAssembly.of(c).roles(EnumSet.of(roles[0], roles)).env(Map.of("ADMIN_TOKEN", TOKEN)).build();
+        return TestAssembly.of(c)
+                .roles(EnumSet.of(roles[0], roles))
+                .env(Map.of("ADMIN_TOKEN", TOKEN))
+                .build();
     }
 
     @ParameterizedTest
     @EnumSource(Store.class)
-    void a_web_only_process_asked_by_an_operator_page_to_resend_an_unknown_answer_sends_nothing_itself_and_a_worker_sends_it_once(
-            Store store) throws Exception {
+    void
+            a_web_only_process_asked_by_an_operator_page_to_resend_an_unknown_answer_sends_nothing_itself_and_a_worker_sends_it_once(
+                    Store store) throws Exception {
         stub.answerAll(ChatStub.ok());
         Config c = config(store);
         try (Assembly worker = process(c, Role.worker);
-             Assembly web = process(c, Role.web);
-             Assembly secondWorker = process(c, Role.worker);
-             Site site = Serving.start(web.website(), c.web(), "127.0.0.1")) {
-            assertThat(web.hasPipeline()).as("a web-only process has no dispatcher and no provider").isFalse();
+                Assembly web = process(c, Role.web);
+                Assembly secondWorker = process(c, Role.worker);
+                Site site = Serving.start(web.website(), c.web(), "127.0.0.1")) {
+            assertThat(web.hasPipeline())
+                    .as("a web-only process has no dispatcher and no provider")
+                    .isFalse();
             worker.pipeline().dailyCycle().run(DAY);
-            String unknown = worker.storage().submissions().find(worker.storage().tasks().forDay(DAY).get(0).id(), "b")
-                    .orElseThrow().id();
-            worker.storage().database().jdbi().useHandle(h -> h.execute("UPDATE submissions SET status = 'unknown' WHERE id = ?",
-                    unknown));
+            String unknown = worker.storage()
+                    .submissions()
+                    .find(worker.storage().tasks().forDay(DAY).get(0).id(), "b")
+                    .orElseThrow()
+                    .id();
+            worker.storage()
+                    .database()
+                    .jdbi()
+                    .useHandle(h -> h.execute("UPDATE submissions SET status = 'unknown' WHERE id = ?", unknown));
             int callsBefore = stub.requests();
 
             String[] s = signIn(site);
-            HttpResponse<String> asked = post(site, "/admin/resend-one-confirm", s[0], form("csrf", s[1], "submission", unknown,
-                    "confirm", "yes"));
+            HttpResponse<String> asked = post(
+                    site,
+                    "/admin/resend-one-confirm",
+                    s[0],
+                    form("csrf", s[1], "submission", unknown, "confirm", "yes"));
             assertThat(asked.statusCode()).isEqualTo(303);
-            HttpResponse<String> audit = get(site, asked.headers().firstValue("Location").orElseThrow(), s[0]);
+            HttpResponse<String> audit =
+                    get(site, asked.headers().firstValue("Location").orElseThrow(), s[0]);
             assertThat(audit.body()).contains("queued for a worker").contains("sends nothing itself");
             WorkRequestStore.Request queued = awaitQueuedResend(web, unknown);
             assertThat(stub.requests()).as("the web process called no model").isEqualTo(callsBefore);
             assertThat(web.storage().providerCalls().get()).isZero();
-            assertThat(web.storage().submissions().byId(unknown).orElseThrow().status()).isEqualTo(SubmissionStatus.UNKNOWN);
+            assertThat(web.storage().submissions().byId(unknown).orElseThrow().status())
+                    .isEqualTo(SubmissionStatus.UNKNOWN);
 
             assertThat(worker.pipeline().workQueue().drain()).containsExactly(queued.id());
-            assertThat(secondWorker.pipeline().workQueue().drain()).as("claimed once").isEmpty();
+            assertThat(secondWorker.pipeline().workQueue().drain())
+                    .as("claimed once")
+                    .isEmpty();
             assertThat(worker.pipeline().workQueue().drain()).isEmpty();
 
             assertThat(stub.requests()).as("sent once, by the worker").isEqualTo(callsBefore + 1);
-            assertThat(worker.storage().submissions().byId(unknown).orElseThrow().status()).isEqualTo(SubmissionStatus.SUCCEEDED);
-            WorkRequestStore.Request done = web.storage().workRequests().find(queued.id()).orElseThrow();
+            assertThat(worker.storage()
+                            .submissions()
+                            .byId(unknown)
+                            .orElseThrow()
+                            .status())
+                    .isEqualTo(SubmissionStatus.SUCCEEDED);
+            WorkRequestStore.Request done =
+                    web.storage().workRequests().find(queued.id()).orElseThrow();
             assertThat(done.status()).isEqualTo(WorkRequestStore.Status.DONE);
             assertThat(done.claimedBy()).isEqualTo(worker.storage().owner());
             assertThat(done.requestedBy()).startsWith("session:");
@@ -99,12 +129,18 @@ class HandoffTest {
     void a_second_resend_of_the_same_answer_while_one_is_queued_is_not_queued_twice(Store store) {
         stub.answerAll(ChatStub.ok());
         Config c = config(store);
-        try (Assembly worker = process(c, Role.worker); Assembly web = process(c, Role.web)) {
+        try (Assembly worker = process(c, Role.worker);
+                Assembly web = process(c, Role.web)) {
             worker.pipeline().dailyCycle().run(DAY);
-            String unknown = worker.storage().submissions().find(worker.storage().tasks().forDay(DAY).get(0).id(), "a")
-                    .orElseThrow().id();
-            worker.storage().database().jdbi().useHandle(h -> h.execute("UPDATE submissions SET status = 'unknown' WHERE id = ?",
-                    unknown));
+            String unknown = worker.storage()
+                    .submissions()
+                    .find(worker.storage().tasks().forDay(DAY).get(0).id(), "a")
+                    .orElseThrow()
+                    .id();
+            worker.storage()
+                    .database()
+                    .jdbi()
+                    .useHandle(h -> h.execute("UPDATE submissions SET status = 'unknown' WHERE id = ?", unknown));
             int callsBefore = stub.requests();
             assertThat(web.operator().resendOne("cli:test", unknown)).contains("queued for a worker");
             assertThat(web.operator().resendOne("cli:test", unknown)).contains("already queued");
@@ -113,7 +149,8 @@ class HandoffTest {
         }
     }
 
-    private static WorkRequestStore.Request awaitQueuedResend(Assembly web, String submissionId) throws InterruptedException {
+    private static WorkRequestStore.Request awaitQueuedResend(Assembly web, String submissionId)
+            throws InterruptedException {
         // The page answers at once and records the request on a background thread.
         long until = System.currentTimeMillis() + 10_000;
         while (System.currentTimeMillis() < until) {
@@ -131,10 +168,12 @@ class HandoffTest {
     }
 
     HttpResponse<String> post(Site site, String path, String cookie, Map<String, String> form) throws Exception {
-        String body = form.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + site.port() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body));
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (cookie != null) b.header("Cookie", cookie);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -144,7 +183,8 @@ class HandoffTest {
         assertThat(r.statusCode()).isEqualTo(303);
         String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
         String cookie = setCookie.substring(0, setCookie.indexOf(';'));
-        Matcher m = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]{64})\"").matcher(get(site, "/admin", cookie).body());
+        Matcher m = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]{64})\"")
+                .matcher(get(site, "/admin", cookie).body());
         assertThat(m.find()).isTrue();
         return new String[] {cookie, m.group(1)};
     }

@@ -20,7 +20,8 @@ final class AnthropicErrors {
         String type = Replies.text(err, "type");
         String message = Replies.text(err, "message");
         FailureKind kind = switch (type) {
-            case "invalid_request_error", "not_found_error", "request_too_large", "conflict_error" -> FailureKind.BAD_REQUEST;
+            case "invalid_request_error", "not_found_error", "request_too_large", "conflict_error" ->
+                FailureKind.BAD_REQUEST;
             case "authentication_error", "permission_error", "billing_error" -> FailureKind.AUTH;
             case "rate_limit_error" -> spendLimit(err) ? FailureKind.AUTH : FailureKind.RATE_LIMITED;
             case "overloaded_error" -> FailureKind.OVERLOADED;
@@ -34,6 +35,7 @@ final class AnthropicErrors {
 
     /** A 429 for a monthly spend cap: retrying cannot succeed before the cap resets. */
     private static boolean spendLimit(JsonNode err) {
-        return "enforced_spend_limit_reached".equals(Replies.text(err == null ? null : err.path("details"), "error_code"));
+        return "enforced_spend_limit_reached"
+                .equals(Replies.text(err == null ? null : err.path("details"), "error_code"));
     }
 }

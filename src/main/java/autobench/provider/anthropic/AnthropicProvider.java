@@ -80,14 +80,21 @@ public final class AnthropicProvider implements Provider, HttpTransport.ReplyRea
                 case "text" -> text.append(Replies.text(block, "text"));
                 case "thinking" -> thinking.append(Replies.text(block, "thinking"));
                 // Encrypted by the provider: there is no text to keep, only the fact that it happened.
-                case "redacted_thinking" -> thinking.append(thinking.isEmpty() ? "" : "\n").append("[redacted thinking]");
-                default -> { }
+                case "redacted_thinking" ->
+                    thinking.append(thinking.isEmpty() ? "" : "\n").append("[redacted thinking]");
+                default -> {}
             }
         }
         JsonNode u = root.path("usage");
         // Anthropic does not report thinking tokens apart: they are inside output_tokens.
-        Usage usage = new Usage(Replies.sum(Replies.sum(Replies.tokens(u.get("input_tokens")), Replies.tokens(u.get("cache_creation_input_tokens"))),
-                Replies.tokens(u.get("cache_read_input_tokens"))), Replies.tokens(u.get("output_tokens")), 0);
+        Usage usage = new Usage(
+                Replies.sum(
+                        Replies.sum(
+                                Replies.tokens(u.get("input_tokens")),
+                                Replies.tokens(u.get("cache_creation_input_tokens"))),
+                        Replies.tokens(u.get("cache_read_input_tokens"))),
+                Replies.tokens(u.get("output_tokens")),
+                0);
         String version = Replies.text(root, "model");
         String stop = Replies.text(root, "stop_reason");
         if ("refusal".equals(stop)) {

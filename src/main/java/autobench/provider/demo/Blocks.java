@@ -9,11 +9,13 @@ final class Blocks {
     private Blocks() {}
 
     static String script(Random rnd, String title) {
-        return Text.fill(JS, Map.of(
-                "grid", Integer.toString(4 + rnd.nextInt(6)),
-                "period", Text.num(0.08 + rnd.nextDouble() * 0.4),
-                "word", Text.js(word(title)),
-                "gravity", Integer.toString(600 + rnd.nextInt(700))));
+        return Text.fill(
+                JS,
+                Map.of(
+                        "grid", Integer.toString(4 + rnd.nextInt(6)),
+                        "period", Text.num(0.08 + rnd.nextDouble() * 0.4),
+                        "word", Text.js(word(title)),
+                        "gravity", Integer.toString(600 + rnd.nextInt(700))));
     }
 
     /** The title's longest word, in capitals: big type needs a short word. */

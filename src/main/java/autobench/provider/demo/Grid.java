@@ -8,12 +8,14 @@ final class Grid {
     private Grid() {}
 
     static String script(Random rnd) {
-        return Text.fill(JS, Map.of(
-                "cell", Integer.toString(8 + rnd.nextInt(4) * 4),
-                "tick", Text.num(0.05 + rnd.nextDouble() * 0.12),
-                "density", Text.num(0.15 + rnd.nextDouble() * 0.2),
-                "shape", Integer.toString(rnd.nextInt(3)),
-                "rule", Integer.toString(rnd.nextInt(3))));
+        return Text.fill(
+                JS,
+                Map.of(
+                        "cell", Integer.toString(8 + rnd.nextInt(4) * 4),
+                        "tick", Text.num(0.05 + rnd.nextDouble() * 0.12),
+                        "density", Text.num(0.15 + rnd.nextDouble() * 0.2),
+                        "shape", Integer.toString(rnd.nextInt(3)),
+                        "rule", Integer.toString(rnd.nextInt(3))));
     }
 
     private static final String JS = """

@@ -8,12 +8,14 @@ final class Orbit {
     private Orbit() {}
 
     static String script(Random rnd) {
-        return Text.fill(JS, Map.of(
-                "count", Integer.toString(120 + rnd.nextInt(220)),
-                "speed", Text.num(0.6 + rnd.nextDouble() * 1.4),
-                "tilt", Text.num(rnd.nextBoolean() ? 1.0 : 0.45 + rnd.nextDouble() * 0.4),
-                "trail", Text.num(0.06 + rnd.nextDouble() * 0.25),
-                "glow", rnd.nextBoolean() ? "'lighter'" : "'source-over'"));
+        return Text.fill(
+                JS,
+                Map.of(
+                        "count", Integer.toString(120 + rnd.nextInt(220)),
+                        "speed", Text.num(0.6 + rnd.nextDouble() * 1.4),
+                        "tilt", Text.num(rnd.nextBoolean() ? 1.0 : 0.45 + rnd.nextDouble() * 0.4),
+                        "trail", Text.num(0.06 + rnd.nextDouble() * 0.25),
+                        "glow", rnd.nextBoolean() ? "'lighter'" : "'source-over'"));
     }
 
     private static final String JS = """

@@ -26,7 +26,8 @@ final class Palettes {
     /** The palette as a JavaScript array literal. */
     static String js(List<String> palette) {
         StringBuilder b = new StringBuilder("[");
-        for (String c : palette) b.append(b.length() > 1 ? ", " : "").append('\'').append(c).append('\'');
+        for (String c : palette)
+            b.append(b.length() > 1 ? ", " : "").append('\'').append(c).append('\'');
         return b.append(']').toString();
     }
 }

@@ -19,7 +19,8 @@ record Program(Style style, String title, String css, String js) {
         List<String> palette = Palettes.pick(rnd);
         String head = Text.fill(Frame.HEAD, Map.of("style", style.model, "palette", Palettes.js(palette)));
         String js = head + style.script(rnd, title) + Frame.TAIL;
-        String css = Text.fill(BASE_CSS, Map.of("bg", palette.get(0), "fg", palette.get(palette.size() - 1))) + style.labelCss + "\n";
+        String css = Text.fill(BASE_CSS, Map.of("bg", palette.get(0), "fg", palette.get(palette.size() - 1)))
+                + style.labelCss + "\n";
         return new Program(style, title, css, js);
     }
 

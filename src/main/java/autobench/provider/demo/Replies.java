@@ -20,27 +20,34 @@ final class Replies {
         String label = "_Demo reply from `" + modelName + "`: written by a script, not an AI model._\n\n";
         String opening = String.format(pick(rnd, OPENINGS), p.title(), p.style().look);
         String closing = String.format(pick(rnd, CLOSINGS), p.style().onPress, p.style().onDrag, p.style().onKey);
-        return label + switch (shape) {
-            case PROSE_AND_FENCE -> opening + "\n\n```" + (rnd.nextInt(4) == 0 ? "" : "html") + "\n" + p.document() + "\n```\n\n" + closing + "\n";
-            case SEVERAL_FENCES -> opening + " The markup, styles and script are split into three files:\n\n"
-                    + "**index.html**\n\n```html\n" + p.skeleton(rnd.nextBoolean()) + "\n```\n\n"
-                    + "**style.css**\n\n```css\n" + p.css() + "```\n\n"
-                    + "**sketch.js**\n\n```javascript\n" + p.js() + "```\n\n" + closing + "\n";
-            case THINK_THEN_FENCE -> think(p) + opening + "\n\n```html\n" + p.document() + "\n```\n\n" + closing + "\n";
-            case BARE_DOCUMENT -> opening + "\n\n" + p.document() + "\n\n" + closing + "\n";
-            case NOT_RUNNABLE -> rnd.nextBoolean() ? python(p) : declined(p);
-        };
+        return label
+                + switch (shape) {
+                    case PROSE_AND_FENCE ->
+                        opening + "\n\n```" + (rnd.nextInt(4) == 0 ? "" : "html") + "\n" + p.document() + "\n```\n\n"
+                                + closing + "\n";
+                    case SEVERAL_FENCES ->
+                        opening + " The markup, styles and script are split into three files:\n\n"
+                                + "**index.html**\n\n```html\n" + p.skeleton(rnd.nextBoolean()) + "\n```\n\n"
+                                + "**style.css**\n\n```css\n" + p.css() + "```\n\n"
+                                + "**sketch.js**\n\n```javascript\n" + p.js() + "```\n\n" + closing + "\n";
+                    case THINK_THEN_FENCE ->
+                        think(p) + opening + "\n\n```html\n" + p.document() + "\n```\n\n" + closing + "\n";
+                    case BARE_DOCUMENT -> opening + "\n\n" + p.document() + "\n\n" + closing + "\n";
+                    case NOT_RUNNABLE -> rnd.nextBoolean() ? python(p) : declined(p);
+                };
     }
 
     private static String think(Program p) {
         return "<think>\nThis is a demo script, so nothing is really thinking here; the block is a stand-in for reasoning.\n"
                 + "The task is \"" + p.title() + "\". Plan: " + p.style().look + " on a canvas that fills the window,\n"
-                + "an animation loop, pointer input to " + p.style().onPress + ", and a key to " + p.style().onKey + ".\n"
+                + "an animation loop, pointer input to " + p.style().onPress + ", and a key to " + p.style().onKey
+                + ".\n"
                 + "Draft of the markup: a canvas with id stage, a label with the title.\n</think>\n\n";
     }
 
     private static String python(Program p) {
-        return "A quick prototype of \"" + p.title() + "\" in Python with pygame comes first; porting it to the browser is the next step.\n\n"
+        return "A quick prototype of \"" + p.title()
+                + "\" in Python with pygame comes first; porting it to the browser is the next step.\n\n"
                 + "```python\nimport random\nimport pygame\n\n\ndef main():\n    pygame.init()\n"
                 + "    screen = pygame.display.set_mode((800, 600))\n    clock = pygame.time.Clock()\n"
                 + "    dots = [(random.randrange(800), random.randrange(600)) for _ in range(100)]\n"

@@ -5,18 +5,34 @@ import java.util.Random;
 
 /** The demo models' looks. Each is a distinct algorithm, so their answers are told apart at a glance. */
 enum Style {
-    ORBIT("demo-orbit", "particles circling attractors with soft trails",
-            "add an attractor", "move the main attractor", "reverse the orbits and shift the colours",
+    ORBIT(
+            "demo-orbit",
+            "particles circling attractors with soft trails",
+            "add an attractor",
+            "move the main attractor",
+            "reverse the orbits and shift the colours",
             ".label { left: 18px; bottom: 14px; font-family: system-ui, sans-serif; }"),
-    GRID("demo-grid", "a cellular automaton on coloured tiles",
-            "seed living cells", "paint cells", "switch the rule and reseed",
+    GRID(
+            "demo-grid",
+            "a cellular automaton on coloured tiles",
+            "seed living cells",
+            "paint cells",
+            "switch the rule and reseed",
             ".label { left: 12px; top: 12px; padding: 6px 10px; font-family: ui-monospace, monospace;"
                     + " background: rgba(0, 0, 0, 0.55); border-radius: 4px; }"),
-    WAVES("demo-waves", "layered flowing lines",
-            "send a ripple", "pull the lines", "shift the colours and the wave height",
+    WAVES(
+            "demo-waves",
+            "layered flowing lines",
+            "send a ripple",
+            "pull the lines",
+            "shift the colours and the wave height",
             ".label { left: 0; right: 0; bottom: 18px; text-align: center; font-family: Georgia, serif; font-style: italic; }"),
-    BLOCKS("demo-blocks", "bold rotating tiles under a big word",
-            "turn a tile and drop blocks", "turn tiles", "recolour and reshape the tiles",
+    BLOCKS(
+            "demo-blocks",
+            "bold rotating tiles under a big word",
+            "turn a tile and drop blocks",
+            "turn tiles",
+            "recolour and reshape the tiles",
             ".label { right: 16px; top: 14px; text-align: right; font-family: 'Arial Black', Impact, sans-serif;"
                     + " text-transform: uppercase; }");
 

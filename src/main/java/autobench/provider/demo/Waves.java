@@ -8,13 +8,15 @@ final class Waves {
     private Waves() {}
 
     static String script(Random rnd) {
-        return Text.fill(JS, Map.of(
-                "lines", Integer.toString(6 + rnd.nextInt(18)),
-                "amp", Text.num(20 + rnd.nextDouble() * 50),
-                "freq", Text.num(0.004 + rnd.nextDouble() * 0.012),
-                "speed", Text.num(0.3 + rnd.nextDouble() * 1.2),
-                "fill", rnd.nextBoolean() ? "true" : "false",
-                "width", Text.num(1 + rnd.nextDouble() * 3)));
+        return Text.fill(
+                JS,
+                Map.of(
+                        "lines", Integer.toString(6 + rnd.nextInt(18)),
+                        "amp", Text.num(20 + rnd.nextDouble() * 50),
+                        "freq", Text.num(0.004 + rnd.nextDouble() * 0.012),
+                        "speed", Text.num(0.3 + rnd.nextDouble() * 1.2),
+                        "fill", rnd.nextBoolean() ? "true" : "false",
+                        "width", Text.num(1 + rnd.nextDouble() * 3)));
     }
 
     private static final String JS = """

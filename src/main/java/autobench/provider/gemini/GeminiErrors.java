@@ -40,7 +40,8 @@ final class GeminiErrors {
             case "INTERNAL", "UNKNOWN", "DATA_LOSS" -> FailureKind.SERVER_ERROR;
             default -> Replies.kindForStatus(reply.status());
         };
-        String detail = String.join(" ", status, reason.isEmpty() ? "" : "(" + reason + ")", message.isEmpty() ? "" : "— " + message);
+        String detail = String.join(
+                " ", status, reason.isEmpty() ? "" : "(" + reason + ")", message.isEmpty() ? "" : "— " + message);
         Duration wait = reply.retryAfter() != null ? reply.retryAfter() : retryDelay;
         return Replies.failed(kind, reply, detail, wait);
     }

@@ -26,8 +26,15 @@ public final class GeminiProvider implements Provider, HttpTransport.ReplyReader
     public static final String DEFAULT_BASE_URL = "https://generativelanguage.googleapis.com/v1beta";
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Finish reasons that mean a safety or policy system stopped the answer. */
-    private static final Set<String> BLOCKED = Set.of("SAFETY", "RECITATION", "BLOCKLIST", "PROHIBITED_CONTENT",
-            "SPII", "IMAGE_SAFETY", "LANGUAGE", "MODEL_ARMOR");
+    private static final Set<String> BLOCKED = Set.of(
+            "SAFETY",
+            "RECITATION",
+            "BLOCKLIST",
+            "PROHIBITED_CONTENT",
+            "SPII",
+            "IMAGE_SAFETY",
+            "LANGUAGE",
+            "MODEL_ARMOR");
 
     private final ModelConfig model;
     private final String apiKey;
@@ -45,16 +52,22 @@ public final class GeminiProvider implements Provider, HttpTransport.ReplyReader
     public Completion complete(Prompt prompt) {
         String base = model.baseUrl() == null ? DEFAULT_BASE_URL : model.baseUrl();
         String name = model.model().startsWith("models/") ? model.model().substring(7) : model.model();
-        URI uri = URI.create(base.replaceAll("/+$", "") + "/models/"
-                + URLEncoder.encode(name, StandardCharsets.UTF_8) + ":generateContent");
+        URI uri = URI.create(base.replaceAll("/+$", "") + "/models/" + URLEncoder.encode(name, StandardCharsets.UTF_8)
+                + ":generateContent");
         Map<String, String> headers = apiKey == null || apiKey.isEmpty() ? Map.of() : Map.of("x-goog-api-key", apiKey);
         return http.exchange(new HttpTransport.Post(uri, headers, requestBody(prompt), prompt.timeout(), apiKey), this);
     }
 
     String requestBody(Prompt prompt) {
         ObjectNode body = JSON.createObjectNode();
-        body.putArray("contents").addObject().put("role", "user").putArray("parts").addObject().put("text", prompt.user());
-        if (!prompt.system().isEmpty()) body.putObject("systemInstruction").putArray("parts").addObject().put("text", prompt.system());
+        body.putArray("contents")
+                .addObject()
+                .put("role", "user")
+                .putArray("parts")
+                .addObject()
+                .put("text", prompt.user());
+        if (!prompt.system().isEmpty())
+            body.putObject("systemInstruction").putArray("parts").addObject().put("text", prompt.system());
         ObjectNode config = body.putObject("generationConfig");
         config.put("maxOutputTokens", prompt.maxOutputTokens());
         if (prompt.temperature() != null) config.put("temperature", prompt.temperature());
@@ -81,12 +94,16 @@ public final class GeminiProvider implements Provider, HttpTransport.ReplyReader
         JsonNode u = root.path("usageMetadata");
         long thoughts = Replies.tokens(u.get("thoughtsTokenCount"));
         // candidatesTokenCount excludes thoughts, which bill as output: add them so cost is right.
-        Usage usage = new Usage(Replies.tokens(u.get("promptTokenCount")), Replies.sum(Replies.tokens(u.get("candidatesTokenCount")), thoughts), thoughts);
+        Usage usage = new Usage(
+                Replies.tokens(u.get("promptTokenCount")),
+                Replies.sum(Replies.tokens(u.get("candidatesTokenCount")), thoughts),
+                thoughts);
         String version = Replies.text(root, "modelVersion");
         JsonNode candidate = root.path("candidates").path(0);
         String blockReason = Replies.text(root.path("promptFeedback"), "blockReason");
         if (!candidate.isObject()) {
-            if (!blockReason.isEmpty()) return new Completion.Refused("prompt blocked: " + blockReason, usage, version, reply.body());
+            if (!blockReason.isEmpty())
+                return new Completion.Refused("prompt blocked: " + blockReason, usage, version, reply.body());
             return Replies.malformed(reply, "reply has no candidates");
         }
         StringBuilder text = new StringBuilder(), thought = new StringBuilder();
@@ -96,8 +113,11 @@ public final class GeminiProvider implements Provider, HttpTransport.ReplyReader
         String finishReason = Replies.text(candidate, "finishReason");
         if (BLOCKED.contains(finishReason)) {
             String message = Replies.text(candidate, "finishMessage");
-            return new Completion.Refused("blocked: " + finishReason + (message.isEmpty() ? "" : " — " + message),
-                    usage, version, reply.body());
+            return new Completion.Refused(
+                    "blocked: " + finishReason + (message.isEmpty() ? "" : " — " + message),
+                    usage,
+                    version,
+                    reply.body());
         }
         Finish finish = switch (finishReason) {
             case "STOP" -> Finish.STOP;

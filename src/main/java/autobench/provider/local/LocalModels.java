@@ -87,7 +87,8 @@ public final class LocalModels implements AutoCloseable {
     /** llama.cpp prints every tensor it loads; keep only its warnings and errors. */
     private static void quietNativeLogs() {
         LlamaModel.setLogger(LogFormat.TEXT, (level, message) -> {
-            if (level == LogLevel.WARN || level == LogLevel.ERROR) LOG.log(System.Logger.Level.WARNING, message.strip());
+            if (level == LogLevel.WARN || level == LogLevel.ERROR)
+                LOG.log(System.Logger.Level.WARNING, message.strip());
         });
     }
 }

@@ -39,10 +39,13 @@ public final class LocalProvider implements Provider {
         this.models = models;
         this.nanoTime = nanoTime;
         String path = Options.string(model, "model_path", null);
-        if (path == null || path.isBlank()) throw new IllegalArgumentException("model '" + model.id() + "': provider local needs options.model_path");
+        if (path == null || path.isBlank())
+            throw new IllegalArgumentException("model '" + model.id() + "': provider local needs options.model_path");
         Integer ctx = Options.integer(model, "context_size");
         Integer threads = Options.integer(model, "threads");
-        this.spec = new LocalModels.Spec(Path.of(path).toAbsolutePath().normalize(), ctx == null ? 4096 : ctx,
+        this.spec = new LocalModels.Spec(
+                Path.of(path).toAbsolutePath().normalize(),
+                ctx == null ? 4096 : ctx,
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads);
     }
 
@@ -55,7 +58,9 @@ public final class LocalProvider implements Provider {
         try {
             return models.with(spec, prompt.timeout(), llama -> generate(llama, prompt, deadline));
         } catch (LocalModels.Busy busy) {
-            return Completion.Failed.of(FailureKind.TIMEOUT, busy.getMessage() + "; waited " + prompt.timeout().toSeconds() + "s");
+            return Completion.Failed.of(
+                    FailureKind.TIMEOUT,
+                    busy.getMessage() + "; waited " + prompt.timeout().toSeconds() + "s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Completion.Failed.of(FailureKind.NETWORK, "interrupted while waiting for the local model");
@@ -71,7 +76,8 @@ public final class LocalProvider implements Provider {
         InferenceParameters params = new InferenceParameters(input)
                 .setNPredict(prompt.maxOutputTokens())
                 .setCachePrompt(false);
-        if (prompt.temperature() != null) params.setTemperature(prompt.temperature().floatValue());
+        if (prompt.temperature() != null)
+            params.setTemperature(prompt.temperature().floatValue());
         Integer seed = Options.integer(model, "seed");
         if (seed != null) params.setSeed(seed);
         StringBuilder text = new StringBuilder();
@@ -80,8 +86,13 @@ public final class LocalProvider implements Provider {
         while (tokens.hasNext()) {
             if (nanoTime.getAsLong() - deadline > 0) {
                 tokens.cancel();
-                return new Completion.Failed(FailureKind.TIMEOUT, "local generation passed its "
-                        + prompt.timeout().toSeconds() + "s limit after " + generated + " tokens", 0, null, text.toString());
+                return new Completion.Failed(
+                        FailureKind.TIMEOUT,
+                        "local generation passed its " + prompt.timeout().toSeconds() + "s limit after " + generated
+                                + " tokens",
+                        0,
+                        null,
+                        text.toString());
             }
             LlamaOutput out = tokens.next();
             text.append(out.text);
@@ -93,7 +104,8 @@ public final class LocalProvider implements Provider {
         long outputTokens = Math.max(0, generated - 1);
         Finish finish = outputTokens >= prompt.maxOutputTokens() ? Finish.LENGTH : Finish.STOP;
         String version = spec.path().getFileName().toString();
-        return new Completion.Answered(text.toString(), "", finish, new Usage(inputTokens, outputTokens, 0), version, text.toString());
+        return new Completion.Answered(
+                text.toString(), "", finish, new Usage(inputTokens, outputTokens, 0), version, text.toString());
     }
 
     /** The model's own chat template when it has one (llama.cpp falls back to ChatML otherwise). */

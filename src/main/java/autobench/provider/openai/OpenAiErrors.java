@@ -17,7 +17,8 @@ final class OpenAiErrors {
     private OpenAiErrors() {}
 
     /** Codes that arrive as 429 but mean the account is out of money: waiting will not help. */
-    private static final Set<String> BILLING = Set.of("insufficient_quota", "credit_balance_exhausted", "billing_hard_limit_reached");
+    private static final Set<String> BILLING =
+            Set.of("insufficient_quota", "credit_balance_exhausted", "billing_hard_limit_reached");
     /** Codes that mean the service, not our account, is short of capacity. */
     private static final Set<String> OVERLOAD = Set.of("server_is_overloaded", "slow_down", "engine_overloaded");
 

@@ -45,7 +45,9 @@ public final class OpenAiProvider implements Provider, HttpTransport.ReplyReader
     @Override
     public Completion complete(Prompt prompt) {
         URI uri = endpoint(model, dialect, "/chat/completions");
-        return http.exchange(new HttpTransport.Post(uri, headers(model, apiKey), requestBody(prompt), prompt.timeout(), apiKey), this);
+        return http.exchange(
+                new HttpTransport.Post(uri, headers(model, apiKey), requestBody(prompt), prompt.timeout(), apiKey),
+                this);
     }
 
     /**
@@ -62,7 +64,8 @@ public final class OpenAiProvider implements Provider, HttpTransport.ReplyReader
         ObjectNode body = JSON.createObjectNode();
         body.put("model", model.model());
         var messages = body.putArray("messages");
-        if (!prompt.system().isEmpty()) messages.addObject().put("role", "system").put("content", prompt.system());
+        if (!prompt.system().isEmpty())
+            messages.addObject().put("role", "system").put("content", prompt.system());
         messages.addObject().put("role", "user").put("content", prompt.user());
         boolean deepseekReasoner = dialect == Dialect.DEEPSEEK && model.model().contains("reasoner");
         if (dialect != Dialect.DEEPSEEK && isReasoning(model, dialect)) {
@@ -92,10 +95,13 @@ public final class OpenAiProvider implements Provider, HttpTransport.ReplyReader
         JsonNode message = choice.path("message");
         String text = content(message.get("content"));
         String reasoning = Replies.text(message, "reasoning_content");
-        if (reasoning.isEmpty() && message.path("reasoning").isTextual()) reasoning = message.get("reasoning").asText();
+        if (reasoning.isEmpty() && message.path("reasoning").isTextual())
+            reasoning = message.get("reasoning").asText();
         String finishReason = Replies.text(choice, "finish_reason");
         JsonNode u = root.path("usage");
-        Usage usage = new Usage(Replies.tokens(u.get("prompt_tokens")), Replies.tokens(u.get("completion_tokens")),
+        Usage usage = new Usage(
+                Replies.tokens(u.get("prompt_tokens")),
+                Replies.tokens(u.get("completion_tokens")),
                 Replies.tokens(u.path("completion_tokens_details").get("reasoning_tokens")));
         String version = Replies.text(root, "model");
         String refusal = Replies.text(message, "refusal");
@@ -105,8 +111,12 @@ public final class OpenAiProvider implements Provider, HttpTransport.ReplyReader
         if (!refusal.isEmpty() && text.isEmpty()) return new Completion.Refused(refusal, usage, version, reply.body());
         if ("insufficient_system_resource".equals(finishReason)) {
             // DeepSeek cut the generation short on its side: a provider fault after work began.
-            return new Completion.Failed(FailureKind.SERVER_ERROR, "generation interrupted: insufficient_system_resource",
-                    reply.status(), null, reply.body());
+            return new Completion.Failed(
+                    FailureKind.SERVER_ERROR,
+                    "generation interrupted: insufficient_system_resource",
+                    reply.status(),
+                    null,
+                    reply.body());
         }
         Finish finish = switch (finishReason) {
             case "stop" -> Finish.STOP;
@@ -127,7 +137,8 @@ public final class OpenAiProvider implements Provider, HttpTransport.ReplyReader
 
     static URI endpoint(ModelConfig m, Dialect d, String path) {
         String base = m.baseUrl() != null ? m.baseUrl() : d.defaultBaseUrl;
-        if (base == null) throw new IllegalArgumentException("model '" + m.id() + "': provider " + m.provider() + " needs base_url");
+        if (base == null)
+            throw new IllegalArgumentException("model '" + m.id() + "': provider " + m.provider() + " needs base_url");
         return URI.create(base.replaceAll("/+$", "") + path);
     }
 

@@ -37,8 +37,14 @@ public final class OpenAiResponsesProvider implements Provider, HttpTransport.Re
 
     @Override
     public Completion complete(Prompt prompt) {
-        return http.exchange(new HttpTransport.Post(OpenAiProvider.endpoint(model, dialect, "/responses"),
-                OpenAiProvider.headers(model, apiKey), requestBody(prompt), prompt.timeout(), apiKey), this);
+        return http.exchange(
+                new HttpTransport.Post(
+                        OpenAiProvider.endpoint(model, dialect, "/responses"),
+                        OpenAiProvider.headers(model, apiKey),
+                        requestBody(prompt),
+                        prompt.timeout(),
+                        apiKey),
+                this);
     }
 
     String requestBody(Prompt prompt) {
@@ -68,26 +74,30 @@ public final class OpenAiResponsesProvider implements Provider, HttpTransport.Re
     @Override
     public Completion parse(HttpTransport.Reply reply) {
         JsonNode root = Replies.parse(reply.body());
-        if (root == null || !root.isObject() || !root.has("status")) return Replies.malformed(reply, "reply is not a response object");
+        if (root == null || !root.isObject() || !root.has("status"))
+            return Replies.malformed(reply, "reply is not a response object");
         StringBuilder text = new StringBuilder(), reasoning = new StringBuilder(), refusal = new StringBuilder();
         for (JsonNode item : root.path("output")) {
             switch (Replies.text(item, "type")) {
-                case "message" -> item.path("content").forEach(part -> {
-                    switch (Replies.text(part, "type")) {
-                        case "output_text" -> text.append(Replies.text(part, "text"));
-                        case "refusal" -> refusal.append(Replies.text(part, "refusal"));
-                        default -> { }
-                    }
-                });
+                case "message" ->
+                    item.path("content").forEach(part -> {
+                        switch (Replies.text(part, "type")) {
+                            case "output_text" -> text.append(Replies.text(part, "text"));
+                            case "refusal" -> refusal.append(Replies.text(part, "refusal"));
+                            default -> {}
+                        }
+                    });
                 case "reasoning" -> {
                     item.path("summary").forEach(s -> append(reasoning, Replies.text(s, "text")));
                     item.path("content").forEach(s -> append(reasoning, Replies.text(s, "text")));
                 }
-                default -> { }
+                default -> {}
             }
         }
         JsonNode u = root.path("usage");
-        Usage usage = new Usage(Replies.tokens(u.get("input_tokens")), Replies.tokens(u.get("output_tokens")),
+        Usage usage = new Usage(
+                Replies.tokens(u.get("input_tokens")),
+                Replies.tokens(u.get("output_tokens")),
                 Replies.tokens(u.path("output_tokens_details").get("reasoning_tokens")));
         String version = Replies.text(root, "model");
         String status = Replies.text(root, "status");
@@ -97,11 +107,17 @@ public final class OpenAiResponsesProvider implements Provider, HttpTransport.Re
             String code = Replies.text(err, "code");
             // A failed response object means work had started: never a retriable kind, whatever the code.
             FailureKind kind = "invalid_prompt".equals(code) ? FailureKind.BAD_REQUEST : FailureKind.SERVER_ERROR;
-            return new Completion.Failed(kind, "response failed: " + code + " " + Replies.text(err, "message"),
-                    reply.status(), null, reply.body());
+            return new Completion.Failed(
+                    kind,
+                    "response failed: " + code + " " + Replies.text(err, "message"),
+                    reply.status(),
+                    null,
+                    reply.body());
         }
-        if ("content_filter".equals(incomplete)) return new Completion.Refused("content filter", usage, version, reply.body());
-        if (!refusal.isEmpty() && text.isEmpty()) return new Completion.Refused(refusal.toString(), usage, version, reply.body());
+        if ("content_filter".equals(incomplete))
+            return new Completion.Refused("content filter", usage, version, reply.body());
+        if (!refusal.isEmpty() && text.isEmpty())
+            return new Completion.Refused(refusal.toString(), usage, version, reply.body());
         Finish finish = switch (status) {
             case "completed" -> Finish.STOP;
             case "incomplete" -> "max_output_tokens".equals(incomplete) ? Finish.LENGTH : Finish.OTHER;

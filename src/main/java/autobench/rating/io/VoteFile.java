@@ -78,7 +78,11 @@ public final class VoteFile {
         } catch (JsonProcessingException e) {
             // inside a vote, the vote's own line is the useful one: a missing brace is only
             // noticed at the next line's opening brace
-            long at = line > 0 ? line : e.getLocation() == null ? previousLine + 1 : e.getLocation().getLineNr();
+            long at = line > 0
+                    ? line
+                    : e.getLocation() == null
+                            ? previousLine + 1
+                            : e.getLocation().getLineNr();
             throw new MalformedVoteException(at, "not valid JSON: " + e.getOriginalMessage());
         } catch (CharConversionException e) {
             // leading zero bytes make the parser guess UTF-32, whose decoder fails with its own exception
@@ -94,12 +98,30 @@ public final class VoteFile {
             String field = p.currentName();
             p.nextToken();
             int bit = switch (field) {
-                case "left" -> { left = text(p, field, false, line); yield 1; }
-                case "right" -> { right = text(p, field, false, line); yield 2; }
-                case "winner" -> { winner = text(p, field, false, line); yield 4; }
-                case "category" -> { category = text(p, field, true, line); yield 8; }
-                case "date" -> { date = text(p, field, true, line); yield 16; }
-                default -> { p.skipChildren(); yield 0; }
+                case "left" -> {
+                    left = text(p, field, false, line);
+                    yield 1;
+                }
+                case "right" -> {
+                    right = text(p, field, false, line);
+                    yield 2;
+                }
+                case "winner" -> {
+                    winner = text(p, field, false, line);
+                    yield 4;
+                }
+                case "category" -> {
+                    category = text(p, field, true, line);
+                    yield 8;
+                }
+                case "date" -> {
+                    date = text(p, field, true, line);
+                    yield 16;
+                }
+                default -> {
+                    p.skipChildren();
+                    yield 0;
+                }
             };
             if ((seen & bit) != 0) throw new MalformedVoteException(line, "duplicate field \"" + field + "\"");
             seen |= bit;
@@ -108,7 +130,12 @@ public final class VoteFile {
         if (right == null) throw new MalformedVoteException(line, "missing \"right\"");
         if (winner == null) throw new MalformedVoteException(line, "missing \"winner\"");
         try {
-            return new Vote(left, right, WireName.parse(Outcome.class, winner), category, date == null ? null : days.parse(date, line));
+            return new Vote(
+                    left,
+                    right,
+                    WireName.parse(Outcome.class, winner),
+                    category,
+                    date == null ? null : days.parse(date, line));
         } catch (IllegalArgumentException e) {
             throw new MalformedVoteException(line, e.getMessage());
         }

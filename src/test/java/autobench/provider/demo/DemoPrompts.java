@@ -13,14 +13,19 @@ import java.util.Random;
 final class DemoPrompts {
     private DemoPrompts() {}
 
-    private static final String[] ADJECTIVES = {"Drifting", "Neon", "Tiny", "Endless", "Paper", "Glowing", "Quiet", "Restless"};
-    private static final String[] NOUNS = {"Aquarium", "Metronome", "Galaxy", "Garden", "Traffic Jam", "Snowfall", "Maze", "Kaleidoscope"};
+    private static final String[] ADJECTIVES = {
+        "Drifting", "Neon", "Tiny", "Endless", "Paper", "Glowing", "Quiet", "Restless"
+    };
+    private static final String[] NOUNS = {
+        "Aquarium", "Metronome", "Galaxy", "Garden", "Traffic Jam", "Snowfall", "Maze", "Kaleidoscope"
+    };
 
     static List<Prompt> seeded(long seed, int count) {
         Random rnd = new Random(seed);
         List<Prompt> prompts = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String title = ADJECTIVES[rnd.nextInt(ADJECTIVES.length)] + " " + NOUNS[rnd.nextInt(NOUNS.length)] + " " + (i + 1);
+            String title =
+                    ADJECTIVES[rnd.nextInt(ADJECTIVES.length)] + " " + NOUNS[rnd.nextInt(NOUNS.length)] + " " + (i + 1);
             prompts.add(prompt("# " + title + "\n\nBuild an interactive browser piece.\n1. Animate something.\n"
                     + "2. React to the mouse.\n3. Seed " + rnd.nextInt(1_000_000) + ".\n"));
         }
@@ -32,6 +37,7 @@ final class DemoPrompts {
     }
 
     static DemoProvider provider(String model) {
-        return new DemoProvider(new ModelConfig("id-" + model, ProviderKind.DEMO, model, null, null, 8000, null, Price.FREE, true, 30, null));
+        return new DemoProvider(new ModelConfig(
+                "id-" + model, ProviderKind.DEMO, model, null, null, 8000, null, Price.FREE, true, 30, null));
     }
 }

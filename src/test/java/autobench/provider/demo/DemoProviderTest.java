@@ -24,7 +24,8 @@ class DemoProviderTest {
     void is_deterministic_for_the_same_prompt_and_model() {
         for (Prompt p : DemoPrompts.seeded(7, 20)) {
             for (String style : DemoProvider.STYLES) {
-                assertThat(answer(style, p)).isEqualTo(DemoPrompts.provider(style).complete(p));
+                assertThat(answer(style, p))
+                        .isEqualTo(DemoPrompts.provider(style).complete(p));
             }
         }
     }
@@ -33,7 +34,9 @@ class DemoProviderTest {
     void differs_across_styles_for_one_task() {
         Prompt p = DemoPrompts.seeded(1, 1).get(0);
         Set<String> programs = new HashSet<>();
-        for (String style : DemoProvider.STYLES) programs.add(Program.write(Style.forModel(style), "T", new java.util.Random(1)).js());
+        for (String style : DemoProvider.STYLES)
+            programs.add(Program.write(Style.forModel(style), "T", new java.util.Random(1))
+                    .js());
         assertThat(programs).hasSize(4);
         Set<String> replies = new HashSet<>();
         for (String style : DemoProvider.STYLES) replies.add(answer(style, p).text());
@@ -44,7 +47,8 @@ class DemoProviderTest {
     void differs_across_tasks_for_one_style() {
         for (String style : DemoProvider.STYLES) {
             Set<String> replies = new HashSet<>();
-            for (Prompt p : DemoPrompts.seeded(3, 10)) replies.add(answer(style, p).text());
+            for (Prompt p : DemoPrompts.seeded(3, 10))
+                replies.add(answer(style, p).text());
             assertThat(replies).as(style).hasSize(10);
         }
     }
@@ -57,7 +61,8 @@ class DemoProviderTest {
             assertThat(a.text()).startsWith("_Demo reply from `demo-waves`: written by a script, not an AI model._");
             assertThat(a.raw()).contains("\"provider\":\"demo\"").contains("not an AI model");
         }
-        assertThat(Program.write(Style.GRID, "T", new java.util.Random(2)).document()).contains("not an AI model");
+        assertThat(Program.write(Style.GRID, "T", new java.util.Random(2)).document())
+                .contains("not an AI model");
     }
 
     @Test
@@ -65,16 +70,20 @@ class DemoProviderTest {
         Prompt p = DemoPrompts.seeded(5, 1).get(0);
         Completion.Answered a = answer("demo-orbit", p);
         assertThat(a.finish()).isEqualTo(Finish.STOP);
-        assertThat(a.usage().outputTokens()).isBetween(a.text().length() / 4L, a.text().length() / 4L + 1);
-        assertThat(a.usage().inputTokens()).isEqualTo((p.system().length() + 3) / 4 + (p.user().length() + 3) / 4);
+        assertThat(a.usage().outputTokens())
+                .isBetween(a.text().length() / 4L, a.text().length() / 4L + 1);
+        assertThat(a.usage().inputTokens())
+                .isEqualTo((p.system().length() + 3) / 4 + (p.user().length() + 3) / 4);
         assertThat(a.reasoning()).isEmpty();
     }
 
     @Test
     void shows_the_task_title_from_the_prompt_heading_and_escapes_it() {
         String title = "Bouncing <script>alert(1)</script> & Friends";
-        Program program = Program.write(Style.BLOCKS, Program.titleOf("# " + title + "\n\nMore text"), new java.util.Random(4));
-        assertThat(program.document()).contains("<h1>Bouncing &lt;script&gt;alert(1)&lt;/script&gt; &amp; Friends</h1>")
+        Program program =
+                Program.write(Style.BLOCKS, Program.titleOf("# " + title + "\n\nMore text"), new java.util.Random(4));
+        assertThat(program.document())
+                .contains("<h1>Bouncing &lt;script&gt;alert(1)&lt;/script&gt; &amp; Friends</h1>")
                 .doesNotContain("<script>alert(1)");
         assertThat(program.js()).contains("const WORD = \"BOUNCING\";");
     }
@@ -90,7 +99,8 @@ class DemoProviderTest {
 
     @Test
     void any_model_name_gets_a_style() {
-        assertThat(answer("my-own-demo", DemoPrompts.seeded(9, 1).get(0)).text()).contains("my-own-demo");
+        assertThat(answer("my-own-demo", DemoPrompts.seeded(9, 1).get(0)).text())
+                .contains("my-own-demo");
         assertThat(Style.forModel("demo-grid")).isEqualTo(Style.GRID);
     }
 
@@ -98,13 +108,20 @@ class DemoProviderTest {
     void programs_are_one_file_of_60_to_200_lines_that_animate_react_and_use_math_random() {
         for (Style style : Style.values()) {
             for (int seed = 0; seed < 20; seed++) {
-                String doc = Program.write(style, "Task " + seed, new java.util.Random(seed)).document();
+                String doc = Program.write(style, "Task " + seed, new java.util.Random(seed))
+                        .document();
                 assertThat(doc.lines().count()).as(style + " " + seed).isBetween(60L, 200L);
-                assertThat(doc).contains("<canvas id=\"stage\">", "requestAnimationFrame(loop)", "Math.random()",
-                        "'pointerdown'", "'pointermove'", "'keydown'", "<h1>Task " + seed + "</h1>");
+                assertThat(doc)
+                        .contains(
+                                "<canvas id=\"stage\">",
+                                "requestAnimationFrame(loop)",
+                                "Math.random()",
+                                "'pointerdown'",
+                                "'pointermove'",
+                                "'keydown'",
+                                "<h1>Task " + seed + "</h1>");
                 assertThat(doc).doesNotContain("{{").doesNotContain("src=").doesNotContain("http");
             }
         }
     }
-
 }

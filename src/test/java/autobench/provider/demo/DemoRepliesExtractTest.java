@@ -40,16 +40,23 @@ class DemoRepliesExtractTest {
             if (shape == ReplyShape.NOT_RUNNABLE) continue;
             Extraction e = extractor.extract(((Completion.Answered) provider.complete(p)).text());
             assertThat(e.runnable()).as(shape.name()).isTrue();
-            assertThat(e.html()).startsWith("<!DOCTYPE html>").endsWith("</html>")
-                    .contains("<canvas id=\"stage\"></canvas>", "requestAnimationFrame(loop)", "<h1>" + Program.titleOf(p.user()) + "</h1>")
+            assertThat(e.html())
+                    .startsWith("<!DOCTYPE html>")
+                    .endsWith("</html>")
+                    .contains(
+                            "<canvas id=\"stage\"></canvas>",
+                            "requestAnimationFrame(loop)",
+                            "<h1>" + Program.titleOf(p.user()) + "</h1>")
                     .doesNotContain("sketch.js", "style.css", "<think>", "```");
-            assertThat(e.assists()).containsExactlyElementsOf(switch (shape) {
-                case PROSE_AND_FENCE -> List.of(Assist.TOOK_FENCE);
-                case SEVERAL_FENCES -> List.of(Assist.TOOK_FENCE, Assist.STITCHED_FENCES);
-                case THINK_THEN_FENCE -> List.of(Assist.STRIPPED_REASONING, Assist.TOOK_FENCE);
-                case BARE_DOCUMENT -> List.of(Assist.TOOK_EMBEDDED_HTML);
-                case NOT_RUNNABLE -> List.of();
-            });
+            assertThat(e.assists())
+                    .containsExactlyElementsOf(
+                            switch (shape) {
+                                case PROSE_AND_FENCE -> List.of(Assist.TOOK_FENCE);
+                                case SEVERAL_FENCES -> List.of(Assist.TOOK_FENCE, Assist.STITCHED_FENCES);
+                                case THINK_THEN_FENCE -> List.of(Assist.STRIPPED_REASONING, Assist.TOOK_FENCE);
+                                case BARE_DOCUMENT -> List.of(Assist.TOOK_EMBEDDED_HTML);
+                                case NOT_RUNNABLE -> List.of();
+                            });
             int canvas = e.html().indexOf("<canvas");
             assertThat(e.html().indexOf("const ctx")).isGreaterThan(canvas);
         }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LocalProviderTest {
     @TempDir
     static Path dir;
+
     static Path tiny, other, silent;
     static final LocalModels models = new LocalModels();
 
@@ -39,7 +40,17 @@ class LocalProviderTest {
     }
 
     private static ModelConfig config(Path gguf) {
-        return new ModelConfig("local-tiny", ProviderKind.LOCAL, "tiny", null, null, 16, null, Price.FREE, true, 30,
+        return new ModelConfig(
+                "local-tiny",
+                ProviderKind.LOCAL,
+                "tiny",
+                null,
+                null,
+                16,
+                null,
+                Price.FREE,
+                true,
+                30,
                 Map.of("model_path", gguf.toString(), "context_size", 256, "threads", 1, "seed", 7));
     }
 
@@ -64,7 +75,9 @@ class LocalProviderTest {
         Completion c = new LocalProvider(config(silent), models).complete(prompt(12, Duration.ofSeconds(60)));
         assertThat(c).isInstanceOfSatisfying(Completion.Answered.class, a -> {
             assertThat(a.finish()).isEqualTo(Finish.STOP);
-            assertThat(a.usage().outputTokens()).as("just the end-of-sequence token").isEqualTo(1);
+            assertThat(a.usage().outputTokens())
+                    .as("just the end-of-sequence token")
+                    .isEqualTo(1);
             assertThat(a.text()).isEmpty();
         });
     }
@@ -92,10 +105,15 @@ class LocalProviderTest {
 
     @Test
     void a_missing_or_broken_file_is_a_configuration_error() throws Exception {
-        Completion missing = new LocalProvider(config(dir.resolve("absent.gguf")), models).complete(prompt(2, Duration.ofSeconds(5)));
-        assertThat(missing).isInstanceOfSatisfying(Completion.Failed.class, f -> assertThat(f.kind()).isEqualTo(FailureKind.BAD_REQUEST));
+        Completion missing = new LocalProvider(config(dir.resolve("absent.gguf")), models)
+                .complete(prompt(2, Duration.ofSeconds(5)));
+        assertThat(missing)
+                .isInstanceOfSatisfying(
+                        Completion.Failed.class, f -> assertThat(f.kind()).isEqualTo(FailureKind.BAD_REQUEST));
         Path broken = Files.writeString(dir.resolve("broken.gguf"), "not a gguf file");
         Completion c = new LocalProvider(config(broken), models).complete(prompt(2, Duration.ofSeconds(5)));
-        assertThat(c).isInstanceOfSatisfying(Completion.Failed.class, f -> assertThat(f.kind()).isEqualTo(FailureKind.BAD_REQUEST));
+        assertThat(c)
+                .isInstanceOfSatisfying(
+                        Completion.Failed.class, f -> assertThat(f.kind()).isEqualTo(FailureKind.BAD_REQUEST));
     }
 }

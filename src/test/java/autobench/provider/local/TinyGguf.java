@@ -122,7 +122,8 @@ final class TinyGguf {
         return file;
     }
 
-    private static void put(Map<String, long[]> shapes, Map<String, float[]> data, String name, float[] values, long... shape) {
+    private static void put(
+            Map<String, long[]> shapes, Map<String, float[]> data, String name, float[] values, long... shape) {
         shapes.put(name, shape);
         data.put(name, values);
     }
@@ -147,15 +148,28 @@ final class TinyGguf {
     private static final class Out {
         final ByteBuffer buf = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
 
-        void bytes(byte[] b) { buf.put(b); }
-        void u32(int v) { buf.putInt(v); }
-        void u64(long v) { buf.putLong(v); }
-        void f32(float v) { buf.putFloat(v); }
+        void bytes(byte[] b) {
+            buf.put(b);
+        }
+
+        void u32(int v) {
+            buf.putInt(v);
+        }
+
+        void u64(long v) {
+            buf.putLong(v);
+        }
+
+        void f32(float v) {
+            buf.putFloat(v);
+        }
+
         void str(String s) {
             byte[] b = s.getBytes(StandardCharsets.UTF_8);
             u64(b.length);
             bytes(b);
         }
+
         void pad() {
             while (buf.position() % ALIGN != 0) buf.put((byte) 0);
         }

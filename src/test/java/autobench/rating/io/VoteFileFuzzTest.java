@@ -35,7 +35,7 @@ class VoteFileFuzzTest {
         }
         String why = Fuzz.seed("votes file of " + file.length + " bytes, " + lines + " lines", seed);
         try {
-            long votes = VoteFile.forEach(new ByteArrayInputStream(file), v -> { });
+            long votes = VoteFile.forEach(new ByteArrayInputStream(file), v -> {});
             assertThat(votes).as(why).isBetween(0L, lines);
         } catch (MalformedVoteException e) {
             assertThat(e.line()).as(why + ": " + e.getMessage()).isBetween(1L, lines);
@@ -73,11 +73,14 @@ class VoteFileFuzzTest {
                 String v = vote(r, true);
                 yield v.substring(0, r.nextInt(v.length())).getBytes(StandardCharsets.UTF_8);
             }
-            case 3 -> ("{\"left\":\"a\",\"right\":\"b\",\"winner\":\"left\",\"x\":" + "[".repeat(r.nextInt(3000)) + "}")
-                    .getBytes(StandardCharsets.UTF_8);
+            case 3 ->
+                ("{\"left\":\"a\",\"right\":\"b\",\"winner\":\"left\",\"x\":" + "[".repeat(r.nextInt(3000)) + "}")
+                        .getBytes(StandardCharsets.UTF_8);
             case 4 -> r.nextBoolean() ? new byte[] {0} : new byte[] {0, 0, 0, '{'}; // at the start, UTF-32 detection
             case 5 -> new byte[] {(byte) 0xC3, '{', (byte) 0xFF, (byte) 0xFE, 0, 0};
-            case 6 -> ("{\"left\":\"" + "a".repeat(r.nextInt(200_000)) + "\",\"right\":\"b\",\"winner\":\"tie\"}").getBytes(StandardCharsets.UTF_8);
+            case 6 ->
+                ("{\"left\":\"" + "a".repeat(r.nextInt(200_000)) + "\",\"right\":\"b\",\"winner\":\"tie\"}")
+                        .getBytes(StandardCharsets.UTF_8);
             default -> vote(r, true).getBytes(StandardCharsets.UTF_8);
         };
     }
@@ -87,7 +90,8 @@ class VoteFileFuzzTest {
     /** A vote line; {@code hostile}: its values may be of any type and its fields repeated or missing. */
     private static String vote(SplittableRandom r, boolean hostile) {
         if (!hostile) {
-            String date = r.nextBoolean() ? ",\"date\":\"2025-0" + (1 + r.nextInt(9)) + "-1" + r.nextInt(10) + "\"" : "";
+            String date =
+                    r.nextBoolean() ? ",\"date\":\"2025-0" + (1 + r.nextInt(9)) + "-1" + r.nextInt(10) + "\"" : "";
             return "{\"left\":\"m" + r.nextInt(5) + "\",\"right\":\"n" + r.nextInt(5) + "\",\"winner\":\""
                     + Fuzz.pick(r, List.of("left", "right", "tie", "both_bad")) + "\"" + date + "}";
         }
@@ -107,7 +111,18 @@ class VoteFileFuzzTest {
             case 2 -> r.nextBoolean() ? "true" : "false";
             case 3 -> "[1,{\"a\":[null]}]";
             case 4 -> "{\"x\":" + Fuzz.giantNumber(r) + "}";
-            case 5 -> "\"" + Fuzz.pick(r, List.of("2025-02-30", "99999-01-01", "2025-13-01", "0000-00-00", "-202-01-01", "2025-1-1")) + "\"";
+            case 5 ->
+                "\""
+                        + Fuzz.pick(
+                                r,
+                                List.of(
+                                        "2025-02-30",
+                                        "99999-01-01",
+                                        "2025-13-01",
+                                        "0000-00-00",
+                                        "-202-01-01",
+                                        "2025-1-1"))
+                        + "\"";
             case 6 -> "\"\\u0000\\ud800\"";
             case 7 -> "\"" + Fuzz.pick(r, List.of("left", "right", "tie", "both_bad", "LEFT", "", " ")) + "\"";
             default -> "\"" + Fuzz.ascii(r, r.nextInt(10)).replace("\\", "").replace("\"", "") + "\"";

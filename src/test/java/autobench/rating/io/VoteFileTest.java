@@ -32,10 +32,11 @@ class VoteFileTest {
 
                 {"right": "a", "left": "c", "winner": "tie", "category": null, "date": null, "id": 17, "extra": {"x": [1]}}
                 """);
-        assertThat(votes).containsExactly(
-                new Vote("a", "b", Outcome.LEFT, "game", LocalDate.of(2025, 3, 1)),
-                new Vote("b", "c", Outcome.BOTH_BAD),
-                new Vote("c", "a", Outcome.TIE));
+        assertThat(votes)
+                .containsExactly(
+                        new Vote("a", "b", Outcome.LEFT, "game", LocalDate.of(2025, 3, 1)),
+                        new Vote("b", "c", Outcome.BOTH_BAD),
+                        new Vote("c", "a", Outcome.TIE));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -92,11 +93,15 @@ class VoteFileTest {
                 {"left": "a", "right": "b", "winner": "right", "category": "game", "date": "2025-04-01"}
                 {"left": "a", "right": "c", "winner": "right", "category": "animation", "date": "2025-03-02"}
                 """);
-        Tally march = VoteFile.tally(file, new VoteFilter(null, LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 31)),
+        Tally march = VoteFile.tally(
+                file,
+                new VoteFilter(null, LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 31)),
                 RatingSettings.DEFAULTS);
         assertThat(march.votes()).isEqualTo(2);
         assertThat(march.models()).isEqualTo(3);
-        assertThat(VoteFile.tally(file, new VoteFilter("game", null, null), RatingSettings.DEFAULTS).models()).isEqualTo(2);
+        assertThat(VoteFile.tally(file, new VoteFilter("game", null, null), RatingSettings.DEFAULTS)
+                        .models())
+                .isEqualTo(2);
         assertThat(VoteFile.readAll(file)).hasSize(3);
     }
 
@@ -105,7 +110,7 @@ class VoteFileTest {
     @Test
     void votes_file_starting_with_nul_bytes_is_refused_with_its_line() {
         byte[] file = {0, 0, 0, '{', '"', 'l', 'e', 'f', 't', '"', '\n'};
-        assertThatThrownBy(() -> VoteFile.forEach(new ByteArrayInputStream(file), v -> { }))
+        assertThatThrownBy(() -> VoteFile.forEach(new ByteArrayInputStream(file), v -> {}))
                 .isInstanceOf(MalformedVoteException.class)
                 .hasMessageStartingWith("line 1: not UTF-8 text");
     }
