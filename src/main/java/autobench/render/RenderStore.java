@@ -184,6 +184,7 @@ public final class RenderStore {
             "not_blank",
             "animates",
             "interactive",
+            "slow",
             "contrast",
             "motion",
             "input_effect",

@@ -46,6 +46,8 @@ import java.util.function.Consumer;
  * {@code local} models (never called: every call goes to the fault injector in front of the demo
  * provider), so the arena treats them as real models and the production path for ratings is the
  * one exercised: votes cast on day D are in the snapshot of D that the next day's cycle writes.
+ * Names are shown at once ({@code reveal_after_days: 0}): the soak measures growth and exactness
+ * of votes over months, and its clock leaves each day behind before the site is looked at.
  */
 final class Soak implements AutoCloseable {
     static final LocalDate FIRST_DAY = LocalDate.of(2026, 1, 1);
@@ -122,7 +124,7 @@ final class Soak implements AutoCloseable {
                 tasks_per_day: %d
                 render: {enabled: %s, time_limit_seconds: 20, lanes: 2}
                 dispatch: {max_attempts: 4, retry_base_ms: 1000, retry_max_ms: 30000}
-                voting: {min_view_seconds: 0}
+                voting: {min_view_seconds: 0, reveal_after_days: 0}
                 models:
                 """.formatted(s.databaseUrl(), s.tasksPerDay(), s.render()));
         Map<String, Provider> providers = new LinkedHashMap<>();

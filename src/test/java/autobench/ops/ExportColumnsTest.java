@@ -38,7 +38,8 @@ class ExportColumnsTest {
                     Set.of(
                             "battle_id",
                             "address_hash",
-                            "voided_at")); // the battle is rebuilt; addresses never leave; voided votes are not
+                            "network_hash",
+                            "voided_at")); // the battle is rebuilt; addresses and networks never leave; voided votes are not
     // exported
 
     @Test

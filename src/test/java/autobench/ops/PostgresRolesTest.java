@@ -262,7 +262,8 @@ class PostgresRolesTest {
             assertThat(battles.cast(b.token(), "visitor-2", Outcome.RIGHT, "address-2"))
                     .isInstanceOf(CastResult.Accepted.class);
         }
-        try (Assembly a = arena(url(worker))) { // the whole pipeline for the next day, as the worker
+        // the whole pipeline for the next day, as the worker: a scheduler and worker process, no website
+        try (Assembly a = TestAssembly.of(config(url(worker))).roles(Assembly.PIPELINE).build()) {
             DailyCycle.Result r = a.pipeline().dailyCycle().run(DAY.plusDays(1));
             assertThat(a.storage().submissions().forTask(r.tasks().get(0).id())).isNotEmpty();
         }
