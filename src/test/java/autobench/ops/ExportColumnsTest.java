@@ -39,7 +39,8 @@ class ExportColumnsTest {
                             "battle_id",
                             "address_hash",
                             "network_hash",
-                            "voided_at")); // the battle is rebuilt; addresses and networks never leave; voided votes are not
+                            "voided_at")); // the battle is rebuilt; addresses and networks never leave; voided votes
+    // are not
     // exported
 
     @Test

@@ -263,7 +263,8 @@ class PostgresRolesTest {
                     .isInstanceOf(CastResult.Accepted.class);
         }
         // the whole pipeline for the next day, as the worker: a scheduler and worker process, no website
-        try (Assembly a = TestAssembly.of(config(url(worker))).roles(Assembly.PIPELINE).build()) {
+        try (Assembly a =
+                TestAssembly.of(config(url(worker))).roles(Assembly.PIPELINE).build()) {
             DailyCycle.Result r = a.pipeline().dailyCycle().run(DAY.plusDays(1));
             assertThat(a.storage().submissions().forTask(r.tasks().get(0).id())).isNotEmpty();
         }

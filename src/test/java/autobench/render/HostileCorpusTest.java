@@ -48,8 +48,9 @@ class HostileCorpusTest {
     static final int LANES = 1;
 
     record Case(String page, Set<RenderStatus> expected, boolean canaryAfter, Consumer<RenderOutput> more) {
+        /** Pages that hang (or end slow because they hung after drawing) get the short limit. */
         boolean mustBeStopped() {
-            return expected.contains(TIMEOUT);
+            return expected.contains(TIMEOUT) || page.startsWith("infinite_loop");
         }
 
         @Override
@@ -76,10 +77,19 @@ class HostileCorpusTest {
         return new Case(page, Set.of(expected), true, o -> {});
     }
 
+    static Case dangerous(String page, RenderStatus expected, Consumer<RenderOutput> more) {
+        return new Case(page, Set.of(expected), true, more);
+    }
+
     static List<Case> corpus() {
         return List.of(
                 dangerous("infinite_loop", TIMEOUT),
-                dangerous("infinite_loop_later", TIMEOUT),
+                // It drew a correct picture before it hung: that picture is its poster and it is ok + slow,
+                // never a timeout (docs/rendering.md, "Heavy scenes").
+                dangerous(
+                        "infinite_loop_later",
+                        OK,
+                        o -> assertThat(o.checks().slow()).isTrue()),
                 c("alert_storm", OK),
                 dangerous("alert_forever", TIMEOUT),
                 c("window_open_spam", OK),
@@ -149,10 +159,11 @@ class HostileCorpusTest {
                 c("window_close", OK),
                 c("unhandled_rejection", ERROR),
                 c("worker_loop", OK),
+                // The errors come after it drew: ok, with the errors shown (docs/rendering.md, statuses).
                 c(
                         "timer_throws",
-                        ERROR,
-                        o -> assertThat(o.errors().getFirst()).startsWith("TypeError: thrown from a timer")),
+                        OK,
+                        o -> assertThat(o.errors()).anyMatch(e -> e.startsWith("TypeError: thrown from a timer"))),
                 c("download_attempt", OK));
     }
 
