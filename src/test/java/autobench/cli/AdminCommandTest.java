@@ -93,7 +93,8 @@ class AdminCommandTest {
         Path cfg = TestConfigs.write(
                 tmp,
                 TestConfigs.base(Store.SQLITE.freshUrl(tmp), 2) + TestConfigs.stubModel("a", stub.port(), 30)
-                        + TestConfigs.stubModel("b", stub.port(), 30) + "voting: {min_view_seconds: 0}\n");
+                        + TestConfigs.stubModel("b", stub.port(), 30)
+                        + "voting: {min_view_seconds: 0, reveal_after_days: 0}\n");
         assertThat(run("run-day", "--config", cfg.toString(), "--date", "2026-04-01")
                         .exit())
                 .isZero();

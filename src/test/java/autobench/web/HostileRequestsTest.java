@@ -245,7 +245,9 @@ class HostileRequestsTest {
             "/data",
             "/data/files/{x}",
             "/data/files/{x}/{x}",
-            "/my/votes");
+            "/my/votes",
+            "/robots.txt",
+            "/api/cron/runs/{x}");
 
     static final List<String> SANDBOX_ROUTES =
             List.of("/run/{x}", "/cdn/{x}", "/cdn/{x}/{x}", "/cdn/{x}/{x}/{x}", "/{x}", "/run/{x}/{x}");
