@@ -1,5 +1,8 @@
 package autobench.dispatch;
 
+import autobench.provider.Completion;
+import autobench.provider.Usage;
+
 /**
  * One ledger row: one request that left (or was about to leave) the process.
  *
@@ -36,7 +39,29 @@ public record LedgerCall(
             int httpStatus,
             Long retryAfterMs,
             String detail,
-            autobench.provider.Usage usage,
+            Usage usage,
             double costUsd,
-            long latencyMs) {}
+            long latencyMs) {
+        /** How a call that came back as {@code c} ended, as the ledger records it. */
+        public static End of(Completion c, Usage usage, double costUsd, long latencyMs) {
+            Completion.Failed f = c instanceof Completion.Failed ff ? ff : null;
+            return new End(
+                    CallOutcome.of(c),
+                    f == null ? 200 : f.httpStatus(),
+                    f == null || f.retryAfter() == null ? null : f.retryAfter().toMillis(),
+                    f == null ? null : f.message(),
+                    usage,
+                    costUsd,
+                    latencyMs);
+        }
+    }
+
+    /** The tokens a completion reports: none for a failure. */
+    static Usage usageOf(Completion c) {
+        return switch (c) {
+            case Completion.Answered a -> a.usage();
+            case Completion.Refused r -> r.usage();
+            case Completion.Failed f -> Usage.NONE;
+        };
+    }
 }

@@ -102,24 +102,12 @@ final class SubmissionCall {
                         FailureKind.NETWORK, "adapter error: " + e.getClass().getSimpleName());
             }
             long latency = (System.nanoTime() - t0) / 1_000_000;
-            Usage usage = usageOf(c);
+            Usage usage = LedgerCall.usageOf(c);
             double callCost = usage.costUsd(model.price());
             cost += callCost;
             Completion.Failed f = c instanceof Completion.Failed ff ? ff : null;
             metrics.record(model, CallOutcome.of(c), Duration.ofMillis(latency), usage, callCost);
-            ledger.finish(
-                    callId,
-                    new LedgerCall.End(
-                            CallOutcome.of(c),
-                            f == null ? 200 : f.httpStatus(),
-                            f == null || f.retryAfter() == null
-                                    ? null
-                                    : f.retryAfter().toMillis(),
-                            f == null ? null : f.message(),
-                            usage,
-                            callCost,
-                            latency),
-                    clock.millis());
+            ledger.finish(callId, LedgerCall.End.of(c, usage, callCost, latency), clock.millis());
             if (f != null && f.kind().refusedBeforeWork() && sent < settings.maxAttempts()) {
                 Duration wait = backoff.delay(sent, f.retryAfter());
                 if (wait != null) {
@@ -173,14 +161,6 @@ final class SubmissionCall {
             log.error("could not store the result of submission {}: the claim is no longer ours", id);
         }
         return r;
-    }
-
-    private static Usage usageOf(Completion c) {
-        return switch (c) {
-            case Completion.Answered a -> a.usage();
-            case Completion.Refused r -> r.usage();
-            case Completion.Failed f -> Usage.NONE;
-        };
     }
 
     private SubmissionResult result(Completion c, long latency, int attempts, String extraReason) {

@@ -83,26 +83,12 @@ public final class TaskWriterCall implements WriterCall {
                         FailureKind.NETWORK, "adapter error: " + e.getClass().getSimpleName());
             }
             long latency = (System.nanoTime() - t0) / 1_000_000;
-            Usage usage = switch (c) {
-                case Completion.Answered a -> a.usage();
-                case Completion.Refused r -> r.usage();
-                case Completion.Failed f -> Usage.NONE;
-            };
+            Usage usage = LedgerCall.usageOf(c);
             double cost = usage.costUsd(model.price());
-            Completion.Failed f = c instanceof Completion.Failed ff ? ff : null;
             metrics.record(model, CallOutcome.of(c), Duration.ofMillis(latency), usage, cost);
             ledger.finish(
                     callId,
-                    new LedgerCall.End(
-                            CallOutcome.of(c),
-                            f == null ? 200 : f.httpStatus(),
-                            f == null || f.retryAfter() == null
-                                    ? null
-                                    : f.retryAfter().toMillis(),
-                            f == null ? null : f.message(),
-                            usage,
-                            cost,
-                            latency),
+                    LedgerCall.End.of(c, usage, cost, latency),
                     runtime.clock().millis());
             return new Reply.Made(c);
         } finally {

@@ -176,24 +176,7 @@ public final class VoteStore {
 
     /** Every vote, oldest first, with its task's category and day and whether a demo model took part. */
     public List<StoredVote> all() {
-        return db.jdbi()
-                .withHandle(h -> h.createQuery("""
-                SELECT v.left_model, v.right_model, v.outcome, t.category, t.day, v.cast_at, v.simulated,
-                       CASE WHEN lm.demo = 1 OR rm.demo = 1 THEN 1 ELSE 0 END AS demo
-                FROM votes v JOIN tasks t ON t.id = v.task_id
-                  JOIN models lm ON lm.id = v.left_model JOIN models rm ON rm.id = v.right_model
-                WHERE v.voided_at IS NULL
-                ORDER BY v.cast_at, v.id""")
-                        .map((rs, c) -> new StoredVote(
-                                rs.getString("left_model"),
-                                rs.getString("right_model"),
-                                WireName.parse(Outcome.class, rs.getString("outcome")),
-                                rs.getString("category"),
-                                LocalDate.parse(rs.getString("day")),
-                                rs.getLong("cast_at"),
-                                rs.getInt("demo") == 1,
-                                rs.getInt("simulated") == 1))
-                        .list());
+        return export().stream().map(Exported::stored).toList();
     }
 
     // ---- What Battles needs: the secret, the answers to choose from, the one-time cast. ----
@@ -487,7 +470,12 @@ public final class VoteStore {
             LocalDate day,
             long castAt,
             boolean demo,
-            boolean simulated) {}
+            boolean simulated) {
+        /** The vote as the ratings read it. */
+        public StoredVote stored() {
+            return new StoredVote(leftModel, rightModel, outcome, category, day, castAt, demo, simulated);
+        }
+    }
 
     /** Who cast votes, as the operator can act on it: the visitor (cookie) or the network (keyed hash). */
     public enum Source {
