@@ -136,7 +136,9 @@ class AnswersCorpusTest {
                 ok("howler_soundboard", false, false).refusing("drum.mp3", "bell.mp3"),
                 ok("konva_shapes", ANIMATES, false),
                 new Case("echarts_dashboard", OK, false, INTERACTIVE, List.of(), o -> {}),
-                ok("plotly_latest_chart", false, INTERACTIVE)
+                // Plotly answers the probe's pointer with a throttled hover label: drawn in one clean-clone
+                // run and not in the next on the same tree, so whether it reacts is not asserted here.
+                new Case("plotly_latest_chart", OK, false, null, List.of(), o -> {})
                         .and(assisted("plotly.js-dist-min@1.58.5 → plotly.js-dist-min@2.35.2")),
                 ok("katex_formula_page", false, false),
                 ok("marked_highlight_markdown", false, INTERACTIVE),
