@@ -10,6 +10,7 @@ import autobench.vote.Battles;
 import autobench.vote.CastResult;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -28,6 +29,7 @@ final class BattleHandlers {
     private final DataVersion version;
 
     private final io.micrometer.core.instrument.MeterRegistry meters;
+    private final CurrentRatings ratings;
 
     BattleHandlers(
             Gallery gallery,
@@ -40,6 +42,7 @@ final class BattleHandlers {
             io.micrometer.core.instrument.MeterRegistry meters) {
         this.meters = meters;
         this.gallery = gallery;
+        this.ratings = new CurrentRatings(gallery);
         this.voting = voting;
         this.visitors = visitors;
         this.keys = keys;
@@ -120,11 +123,15 @@ final class BattleHandlers {
                                         a.outcome().wireName(),
                                         null,
                                         origins.sandbox(ctx),
-                                        named ? null : t.revealAt())));
+                                        named ? null : t.revealAt(),
+                                        null)));
             }
             case CastResult.Refused r -> {
-                refused(r.reason().name().toLowerCase(java.util.Locale.ROOT));
-                send(ctx, templates.page(409, "battle", message(ctx, r.message())));
+                String reason = r.reason().name().toLowerCase(Locale.ROOT);
+                refused(reason);
+                // The reason in place, and a fresh battle under it: a refusal never leaves the visitor at a dead end.
+                // Still a 409 (nothing was counted); the page's script lets htmx swap it in.
+                send(ctx, templates.page(409, "battle", fresh(ctx, r.message(), reason)));
             }
         }
     }
@@ -135,10 +142,14 @@ final class BattleHandlers {
      */
     private Pages.Side revealSide(Context ctx, String side, String model) {
         String ref = ctx.formParam(side);
-        return new Pages.Side(ref != null && keys.unseal(ref).isPresent() ? ref : "", model);
+        return new Pages.Side(ref != null && keys.unseal(ref).isPresent() ? ref : "", model, ratings.of(model));
     }
 
     private Pages.Battle fresh(Context ctx, String message) {
+        return fresh(ctx, message, null);
+    }
+
+    private Pages.Battle fresh(Context ctx, String message, String refusal) {
         String visitor = visitors.visitor(ctx);
         Optional<Battle> b =
                 voting.issue(visitor, visitors.address(ctx)); // writes nothing: the ticket carries the battle
@@ -161,11 +172,12 @@ final class BattleHandlers {
                 null,
                 message,
                 origins.sandbox(ctx),
-                null);
+                null,
+                refusal);
     }
 
     private Pages.Battle message(Context ctx, String message) {
-        return new Pages.Battle(null, null, null, null, null, null, null, message, origins.sandbox(ctx), null);
+        return new Pages.Battle(null, null, null, null, null, null, null, message, origins.sandbox(ctx), null, null);
     }
 
     /** The visitor's own votes, named once their tasks are revealed: per cookie, so private and never stored by a cache. */
@@ -177,7 +189,8 @@ final class BattleHandlers {
                         "my_votes",
                         new Pages.MyVotes(
                                 visitor == null ? List.of() : gallery.votesOf(visitor, MY_VOTES_SHOWN),
-                                visitor != null)));
+                                visitor != null,
+                                ratings.all())));
     }
 
     /** The newest votes listed on a visitor's page. */

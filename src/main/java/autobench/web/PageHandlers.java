@@ -4,10 +4,12 @@ import autobench.gallery.Answer;
 import autobench.gallery.Gallery;
 import autobench.gallery.ModelInfo;
 import autobench.gallery.Standings;
+import autobench.gallery.TaskView;
 import autobench.gallery.Texts;
 import autobench.rating.LeaderboardRow;
 import autobench.rating.RatingSettings;
 import autobench.rating.VoteFilter;
+import autobench.vote.Reveal;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -52,9 +54,30 @@ final class PageHandlers {
     Response home(Context ctx) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         List<LocalDate> days = gallery.publishedDays();
-        if (days.isEmpty()) return templates.page("home", new Pages.Home(today, true, List.of()));
+        if (days.isEmpty())
+            return templates.page("home", new Pages.Home(today, true, List.of(), null, null, List.of(), false));
         LocalDate day = days.contains(today) ? today : days.get(0);
-        return templates.page("home", new Pages.Home(day, day.equals(today), gallery.day(day)));
+        Reveal reveal = gallery.reveal();
+        boolean blind = !reveal.revealed(day);
+        // Below the anonymous day, the newest day already named: what the reveal looks like, one scroll away.
+        LocalDate namedDay =
+                blind ? days.stream().filter(reveal::revealed).findFirst().orElse(null) : null;
+        List<TaskView> tasks = gallery.day(day);
+        // Battles are drawn from blind tasks (or from any, when nothing is blind): a start button that leads to
+        // "nothing to battle" would be a lie.
+        boolean battles = tasks.stream()
+                .anyMatch(t -> t.blind() == !reveal.never()
+                        && t.answers().stream().filter(a -> a.poster() != null).count() >= 2);
+        return templates.page(
+                "home",
+                new Pages.Home(
+                        day,
+                        day.equals(today),
+                        tasks,
+                        blind ? reveal.revealAt(day) : null,
+                        namedDay,
+                        namedDay == null ? List.of() : gallery.day(namedDay),
+                        battles));
     }
 
     Response task(Context ctx) {

@@ -16,8 +16,23 @@ import java.util.Map;
 public final class Pages {
     private Pages() {}
 
-    /** Today, or the latest published day while today's tasks are not out yet. */
-    public record Home(LocalDate day, boolean isToday, List<TaskView> tasks) {}
+    /**
+     * The arena's front door: today's tasks (or the latest published day while today's are not out
+     * yet), a way into a battle, and the blind policy as it stands.
+     *
+     * @param revealAt  when the shown day's answers are named, or null when they already are (or never blind)
+     * @param namedDay  the newest day whose answers are named, shown below, or null (none, or the shown day itself)
+     * @param named     that day's tasks, with model names
+     * @param battles   whether a battle can be opened now
+     */
+    public record Home(
+            LocalDate day,
+            boolean isToday,
+            List<TaskView> tasks,
+            Instant revealAt,
+            LocalDate namedDay,
+            List<TaskView> named,
+            boolean battles) {}
 
     /**
      * @param run     the submission to show running live in place of its poster, or null
@@ -34,6 +49,8 @@ public final class Pages {
      *
      * @param choice   the vote just cast (left, right, tie, both_bad), or null before the vote
      * @param revealAt after a vote on a blind task: when the names will be shown (they are not on this page)
+     * @param refusal  why the vote just sent was not counted ({@code too_fast}, {@code replayed}, …), or null;
+     *                 the page then offers a fresh battle under the message
      */
     public record Battle(
             String token,
@@ -45,7 +62,8 @@ public final class Pages {
             String choice,
             String message,
             String sandbox,
-            Instant revealAt) {
+            Instant revealAt,
+            String refusal) {
         /** The vote has been cast: the page shows what was chosen, no form. */
         public boolean voted() {
             return choice != null;
@@ -56,17 +74,46 @@ public final class Pages {
             return voted() && revealAt == null;
         }
 
+        /** The vote in the words of its button. */
+        public String choiceText() {
+            return switch (choice == null ? "" : choice) {
+                case "left" -> "Left is better";
+                case "right" -> "Right is better";
+                case "tie" -> "Tie";
+                case "both_bad" -> "Both are bad";
+                default -> "";
+            };
+        }
+
         /** {@code data-revealed}: no (before the vote), later (voted on a blind task) or yes (names shown). */
         public String revealState() {
             return !voted() ? "no" : revealAt != null ? "later" : "yes";
         }
     }
 
-    /** A visitor's own votes, newest first; per visitor, so never a shared cache entry. */
-    public record MyVotes(List<Gallery.MyVote> votes, boolean hasCookie) {}
+    /**
+     * A visitor's own votes, newest first; per visitor, so never a shared cache entry.
+     *
+     * @param ratings the current public rating of each model named on the page (models without one are absent)
+     */
+    public record MyVotes(List<Gallery.MyVote> votes, boolean hasCookie, Map<String, Rating> ratings) {}
 
-    /** One side of a battle: opaque references until the reveal names the model. */
-    public record Side(String ref, String model) {}
+    /**
+     * One side of a battle: opaque references until the reveal names the model.
+     *
+     * @param rating the named model's current public rating, or null (not named, or no votes counted yet)
+     */
+    public record Side(String ref, String model, Rating rating) {
+        Side(String ref, String model) {
+            this(ref, model, null);
+        }
+    }
+
+    /**
+     * A model's rating as its leaderboard shows it now: Bradley–Terry on the pool of people's votes
+     * its kind belongs to (real or demo models), with the 95% interval.
+     */
+    public record Rating(double rating, double low, double high, int rank, int votes, boolean provisional) {}
 
     /** The filters are values the route checked; an unusable one got the 400 page instead. */
     public record Leaderboard(String category, String from, String to, List<String> categories, List<Board> boards) {}
