@@ -130,8 +130,11 @@ final class BattleHandlers {
                 String reason = r.reason().name().toLowerCase(Locale.ROOT);
                 refused(reason);
                 // The reason in place, and a fresh battle under it: a refusal never leaves the visitor at a dead end.
-                // Still a 409 (nothing was counted); the page's script lets htmx swap it in.
-                send(ctx, templates.page(409, "battle", fresh(ctx, r.message(), reason)));
+                // A plain form post gets 409 (nothing was counted). The page's own script (htmx) gets 200 with the
+                // refusal marked in the page (data-refusal): a 4xx would be logged by the browser as a console error
+                // on every refused vote, and htmx swaps no 4xx by default.
+                int status = "true".equals(ctx.header("HX-Request")) ? 200 : 409;
+                send(ctx, templates.page(status, "battle", fresh(ctx, r.message(), reason)));
             }
         }
     }

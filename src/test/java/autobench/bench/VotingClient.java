@@ -44,7 +44,7 @@ public final class VotingClient {
     private static final Pattern LEFT = Pattern.compile("name=\"left\" value=\"([^\"]*)\"");
     private static final Pattern RIGHT = Pattern.compile("name=\"right\" value=\"([^\"]*)\"");
     private static final Pattern MESSAGE =
-            Pattern.compile("<p class=\"message\" role=\"status\">(.*?)</p>", Pattern.DOTALL);
+            Pattern.compile("<p class=\"message\" role=\"status\"[^>]*>(.*?)</p>", Pattern.DOTALL);
     private static final Pattern COOKIE = Pattern.compile("^\\s*([^=;\\s]+)=([^;]*)");
     private static final String[] CHOICES = {"left", "right", "tie", "both_bad"};
 

@@ -271,6 +271,33 @@ class SiteHttpTest {
     }
 
     @Test
+    void a_refused_vote_says_why_and_offers_a_fresh_battle_as_409_to_a_form_and_200_marked_refused_to_htmx()
+            throws Exception {
+        Battle b = battle();
+        String vote = "token=" + b.token + "&choice=left";
+        assertThat(post("/battle/vote", vote, "Cookie", b.cookie, "Origin", site.base)
+                        .statusCode())
+                .isEqualTo(200);
+        // Without script: the browser shows the 409 page as it is.
+        HttpResponse<String> form = post("/battle/vote", vote, "Cookie", b.cookie, "Origin", site.base);
+        assertThat(form.statusCode()).isEqualTo(409);
+        assertThat(form.body())
+                .contains("data-refusal=\"replayed\"")
+                .contains("already has its vote")
+                .contains("Here is a fresh battle")
+                .contains("<form class=\"vote\"")
+                .doesNotContain("name=\"token\" value=\"" + b.token + "\"");
+        // From the page's own script: 200, so that the browser logs no error and htmx swaps it in.
+        HttpResponse<String> htmx =
+                post("/battle/vote", vote, "Cookie", b.cookie, "Origin", site.base, "HX-Request", "true");
+        assertThat(htmx.statusCode()).isEqualTo(200);
+        assertThat(htmx.body())
+                .contains("data-refusal=\"replayed\"")
+                .contains("<form class=\"vote\"")
+                .doesNotContain("data-revealed=\"yes\"");
+    }
+
+    @Test
     void votes_from_another_site_another_cookie_a_forged_ticket_or_an_unknown_choice_change_nothing() throws Exception {
         long before = site.demoVotes();
         Battle b = battle();

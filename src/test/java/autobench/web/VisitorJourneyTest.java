@@ -62,8 +62,8 @@ class VisitorJourneyTest {
             Page page = page(context);
             List<String> errors = BrowserForTests.watchErrors(page);
             page.navigate(site.base + "/");
-            assertThat(page.locator("h1").textContent()).contains("Today's tasks");
-            page.locator("section.task h2 a").first().click();
+            assertThat(page.locator("main h2").first().textContent()).contains("Today's tasks");
+            page.locator("section.task h3 a").first().click();
             page.waitForURL("**/task/**");
             assertThat(page.locator("article.answer").count()).isEqualTo(4);
 
@@ -88,12 +88,10 @@ class VisitorJourneyTest {
             assertThat(page.locator("#battle h1").textContent()).contains("Which answer is better?");
             assertThat(page.locator("#side-left h2").textContent().trim()).isEqualTo("Left");
             page.locator("button[value=left]").click();
-            Locator reveal = page.locator("p.reveal");
+            Locator reveal = page.locator("section.verdict");
             reveal.waitFor();
-            assertThat(reveal.textContent())
-                    .contains("You voted")
-                    .contains("Left was")
-                    .contains("right was");
+            assertThat(page.locator("h1").textContent()).contains("You voted");
+            assertThat(reveal.textContent()).contains("Left was").contains("right was");
             assertThat(page.locator("#side-left h2 a").textContent()).isNotBlank();
 
             page.locator("#next").click();
@@ -113,9 +111,9 @@ class VisitorJourneyTest {
             Page page = page(context);
             page.navigate(site.base + "/battle");
             long before = demoVotes();
-            page.keyboard().press("ArrowRight");
-            page.locator("p.reveal").waitFor();
-            assertThat(page.locator("p.reveal").textContent()).contains("You voted right");
+            page.keyboard().press("2");
+            page.locator("section.verdict").waitFor();
+            assertThat(page.locator("h1").textContent()).contains("You voted: Right is better");
             assertThat(page.evaluate("() => document.activeElement && document.activeElement.id"))
                     .isEqualTo("next");
             page.keyboard().press("n");
@@ -128,8 +126,8 @@ class VisitorJourneyTest {
             assertThat((String) tie.evaluate("b => getComputedStyle(b).outlineStyle"))
                     .isNotEqualTo("none");
             page.keyboard().press("Enter");
-            page.locator("p.reveal").waitFor();
-            assertThat(page.locator("p.reveal").textContent()).contains("You voted tie");
+            page.locator("section.verdict").waitFor();
+            assertThat(page.locator("h1").textContent()).contains("You voted: Tie");
             assertThat(demoVotes()).isEqualTo(before + 2);
         }
     }
