@@ -53,7 +53,12 @@ class LivePreviewStopTest {
                     .isTrue();
             page.waitForSelector(NEIGHBOUR + " .stage[data-live='running']");
 
-            hostile.locator("canvas").click(); // focus goes into the frame
+            // Focus goes into the frame: a click near its top-left corner, on the answer's canvas. By page
+            // coordinates: the frame is scaled by a transform and runs in a process of its own here, where a
+            // click by element inside the frame would be placed unscaled.
+            page.locator(HOSTILE + " iframe").scrollIntoViewIfNeeded();
+            var box = page.locator(HOSTILE + " iframe").boundingBox();
+            page.mouse().click(box.x + 10, box.y + 10);
             page.keyboard().press("h"); // the answer starts `while (true) {}`
             Page.WaitForSelectorOptions tenSeconds = new Page.WaitForSelectorOptions().setTimeout(10_000);
             page.waitForSelector(HOSTILE + " .stage[data-live='unresponsive']", tenSeconds);
