@@ -185,6 +185,8 @@ class ArenaJourneyTest {
             bothAnswersRunAtTheirRealSize(page);
             shot(page, "battle", width);
             long before = votes();
+            Frame leftAnswer = page.locator("#side-left iframe").elementHandle().contentFrame();
+            leftAnswer.evaluate("() => { window.stillHere = true; }");
 
             page.locator("button.choice.left").click(); // by mouse
             Locator verdict = page.locator("section.verdict");
@@ -194,8 +196,13 @@ class ArenaJourneyTest {
             assertThat(verdict.textContent()).contains("Left was").contains("right was");
             assertThat(verdict.locator(".rating").count()).isEqualTo(2);
             assertThat(verdict.locator(".rating").first().textContent()).contains("95% interval");
-            // The frames kept running through the reveal (not swapped for posters).
+            // The frames kept running through the reveal: the same documents, not reloaded nor swapped for posters.
             assertThat(page.locator("#battle .stage[data-live] iframe").count()).isEqualTo(2);
+            assertThat(page.locator("#side-left iframe")
+                            .elementHandle()
+                            .contentFrame()
+                            .evaluate("() => window.stillHere"))
+                    .isEqualTo(true);
             assertThat(page.evaluate("() => document.activeElement && document.activeElement.id"))
                     .isEqualTo("next");
             shot(page, "reveal", width);
