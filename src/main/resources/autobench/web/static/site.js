@@ -128,7 +128,6 @@
     entry.stage.removeAttribute("data-live");
     entry.stage.removeAttribute("data-loaded");
     if (document.fullscreenElement === entry.stage) document.exitFullscreen();
-    if (resized) resized.unobserve(entry.screen);
     if (entry.poster) {
       entry.stage.removeChild(entry.screen);
       entry.bar.parentNode.removeChild(entry.bar);
@@ -155,6 +154,7 @@
   function forget(entry) {
     var i = live.indexOf(entry);
     if (i >= 0) live.splice(i, 1);
+    if (resized && entry.screen) resized.unobserve(entry.screen);
     if (!live.length && beat) {
       clearInterval(beat);
       beat = 0;
