@@ -41,16 +41,26 @@ final class CurrentRatings {
         this.nanoTime = nanoTime;
     }
 
-    /** The model's current rating, or null while no counted vote includes it. */
+    /**
+     * The model's current rating, or null while no counted vote includes it. A model the last
+     * computation did not know is looked up afresh when the data changed since: a reveal never says
+     * "no rating yet" for a model that has one.
+     */
     Pages.Rating of(String model) {
-        return model == null ? null : all().get(model);
+        if (model == null) return null;
+        Pages.Rating r = all().get(model);
+        return r != null ? r : ratings(true).get(model);
     }
 
-    synchronized Map<String, Pages.Rating> all() {
+    Map<String, Pages.Rating> all() {
+        return ratings(false);
+    }
+
+    private synchronized Map<String, Pages.Rating> ratings(boolean eager) {
         long now = dataVersion.getAsLong();
         long started = nanoTime.getAsLong();
-        boolean first = version == Long.MIN_VALUE;
-        if (now != version && (first || started - computedAt >= Math.min(MAX_LAG_NANOS, 20 * cost))) {
+        boolean due = eager || version == Long.MIN_VALUE || started - computedAt >= Math.min(MAX_LAG_NANOS, 20 * cost);
+        if (now != version && due) {
             Map<String, Pages.Rating> out = new HashMap<>();
             for (Standings s : standings.get()) {
                 if (s.pool().equals(Standings.SIMULATED)) continue;

@@ -72,6 +72,16 @@ class CurrentRatingsTest {
     }
 
     @Test
+    void a_model_the_last_computation_did_not_know_is_looked_up_afresh_when_the_data_changed() {
+        ratings.all();
+        version.incrementAndGet();
+        assertThat(ratings.of("newcomer")).isNull(); // still none after a fresh look
+        assertThat(computed).hasValue(2);
+        assertThat(ratings.of("newcomer")).isNull(); // same version: no further look
+        assertThat(computed).hasValue(2);
+    }
+
+    @Test
     void the_lag_never_exceeds_ten_seconds_however_slow_the_computation() {
         CurrentRatings slow = new CurrentRatings(
                 version::get,
