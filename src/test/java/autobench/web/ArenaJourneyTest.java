@@ -129,7 +129,7 @@ class ArenaJourneyTest {
                 .setFullPage(true));
     }
 
-    /** Waits until both sides of the battle run their answer, and checks each frame is 800×600 scaled to its column. */
+    /** Waits until both sides of the battle run their answer; checks each frame is 800×600 scaled to its column. */
     static void bothAnswersRunAtTheirRealSize(Page page) {
         for (String side : List.of("left", "right")) {
             page.waitForSelector("#side-" + side + " .stage[data-loaded='yes'] iframe");
