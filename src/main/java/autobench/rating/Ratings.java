@@ -53,12 +53,40 @@ public final class Ratings {
         return out;
     }
 
+    /**
+     * Every model's Bradley–Terry point rating at the end of each day that has votes (ascending):
+     * the point for day D is the rating of {@code ratings --to D} within the filter, so the last
+     * point is the board's own rating. Votes are added day by day to one tally and the model is
+     * refitted once per day, without bootstrap intervals: one fit per day, not one pass over all
+     * votes per day. Votes without a date cannot be placed on a day and are left out; with an
+     * anchor, days before the anchor's first vote are too.
+     */
+    public static List<DayRatings> overTime(List<Vote> votes, VoteFilter filter, RatingSettings settings) {
+        List<Vote> dated = votes.stream()
+                .filter(v -> v.date() != null && filter.accepts(v))
+                .sorted(Comparator.comparing(Vote::date)) // stable: the order cast within a day stays
+                .toList();
+        Tally tally = new Tally(settings.withRounds(0));
+        List<DayRatings> out = new ArrayList<>();
+        for (int i = 0; i < dated.size(); i++) {
+            tally.add(dated.get(i));
+            LocalDate day = dated.get(i).date();
+            if (i + 1 < dated.size() && dated.get(i + 1).date().equals(day)) continue;
+            // Ratings pinned to an anchor mean nothing before the anchor's first vote.
+            if (settings.anchor() != null && !tally.ids().contains(settings.anchor())) continue;
+            Map<String, Double> ratings = new TreeMap<>();
+            for (LeaderboardRow r : leaderboard(tally).rows()) ratings.put(r.model(), r.rating());
+            out.add(new DayRatings(day, ratings));
+        }
+        return out;
+    }
+
     /** The leaderboard for everything in the tally, computed with the tally's settings. */
     public static Leaderboard leaderboard(Tally tally) {
         RatingSettings s = tally.settings();
         PairCounts pc = PairCounts.of(tally);
         int n = pc.size();
-        if (n == 0) return new Leaderboard(List.of(), List.of(), 0, s);
+        if (n == 0) return new Leaderboard(List.of(), List.of(), 0, s, List.of());
         int anchor = -1;
         if (s.anchor() != null) {
             anchor = pc.models().indexOf(s.anchor());
@@ -114,7 +142,17 @@ public final class Ratings {
             sides.add(SideBalance.of(pc.models().get(i), pc.leftSide()[i], pc.rightSide()[i]));
         }
         rows.sort(Comparator.comparingDouble(LeaderboardRow::rating).reversed().thenComparing(LeaderboardRow::model));
-        return new Leaderboard(rows, sides, votes, s);
+        List<HeadToHead> pairs = new ArrayList<>(pc.pairs());
+        for (int p = 0; p < pc.pairs(); p++) {
+            pairs.add(new HeadToHead(
+                    pc.models().get(pc.a()[p]),
+                    pc.models().get(pc.b()[p]),
+                    pc.aWins()[p],
+                    pc.bWins()[p],
+                    pc.ties()[p],
+                    pc.bothBad()[p]));
+        }
+        return new Leaderboard(rows, sides, votes, s, pairs);
     }
 
     /**
