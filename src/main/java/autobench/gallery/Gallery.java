@@ -155,7 +155,19 @@ public final class Gallery {
     public Map<String, ModelInfo> models() {
         Map<String, ModelInfo> out = new LinkedHashMap<>();
         for (ModelStore.Row r : src.models().all())
-            out.put(r.id(), new ModelInfo(r.id(), r.provider(), r.modelName(), r.demo(), r.enabled()));
+            out.put(
+                    r.id(),
+                    new ModelInfo(
+                            r.id(),
+                            r.provider(),
+                            r.modelName(),
+                            r.demo(),
+                            r.enabled(),
+                            r.priceInput(),
+                            r.priceOutput(),
+                            r.contextWindow(),
+                            r.openWeights(),
+                            r.servedFrom()));
         return out;
     }
 
@@ -190,7 +202,8 @@ public final class Gallery {
     /**
      * The leaderboards for a category and date window, one per pool of votes (people on real
      * models, people on demo models, simulated visitors), each computed from its own votes only.
-     * Pools without votes are left out. Only revealed tasks count, their votes and their answers alike.
+     * Pools without votes are left out. Only revealed tasks count, their votes and their answers alike,
+     * so the head-to-head cells and the ratings over time, computed from the same votes, are as blind.
      */
     public List<Standings> standings(VoteFilter filter) {
         List<VoteStore.Exported> all = countedVotes();
@@ -210,7 +223,7 @@ public final class Gallery {
                             && models.get(f.modelId()).demo() == demo)
                     .filter(f -> filter.accepts(f.category(), f.day()))
                     .toList());
-            out.add(new Standings(pool, board, stats));
+            out.add(new Standings(pool, board, stats, Ratings.overTime(votes, filter, settings)));
         }
         return out;
     }
