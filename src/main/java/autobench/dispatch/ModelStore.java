@@ -108,8 +108,7 @@ public final class ModelStore {
     /** Every model ever configured, by id. */
     public List<Row> all() {
         return db.jdbi()
-                .withHandle(h -> h.createQuery(
-                                """
+                .withHandle(h -> h.createQuery("""
                                 SELECT id, provider, model_name, demo, price_input, price_output, enabled,
                                   context_window, open_weights, served_from FROM models ORDER BY id""")
                         .map((rs, c) -> new Row(

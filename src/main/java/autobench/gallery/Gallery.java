@@ -95,6 +95,11 @@ public final class Gallery {
         return Arrays.hashCode(parts) * 31L + parts[4];
     }
 
+    /** How the boards are computed (the provisional threshold among them). */
+    public RatingSettings settings() {
+        return settings;
+    }
+
     /** When tasks are revealed. */
     public Reveal reveal() {
         return reveal;

@@ -14,8 +14,7 @@ import java.util.Map;
  * @param overTime every model's rating at the end of each day with votes, from the same votes
  *                 ({@code Ratings.overTime})
  */
-public record Standings(
-        String pool, Leaderboard board, Map<String, AnswerStats> answers, List<DayRatings> overTime) {
+public record Standings(String pool, Leaderboard board, Map<String, AnswerStats> answers, List<DayRatings> overTime) {
     public static final String REAL = "real";
     public static final String DEMO = "demo";
     public static final String SIMULATED = "simulated";

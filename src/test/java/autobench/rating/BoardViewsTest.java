@@ -61,7 +61,8 @@ class BoardViewsTest {
         List<Vote> settled = new ArrayList<>(Votes.times(10, "a", "b", Outcome.LEFT));
         settled.addAll(Votes.times(10, "b", "c", Outcome.LEFT));
         settled.addAll(Votes.times(10, "c", "a", Outcome.LEFT));
-        assertThat(Ratings.leaderboard(settled, VoteFilter.ALL, s).provisional()).isFalse();
+        assertThat(Ratings.leaderboard(settled, VoteFilter.ALL, s).provisional())
+                .isFalse();
 
         // One newcomer among three settled models: its row is provisional, the board is not.
         List<Vote> newcomer = new ArrayList<>(settled);
@@ -113,7 +114,8 @@ class BoardViewsTest {
                 Votes.on("2026-03-03", null, "c", "a", Outcome.LEFT),
                 new Vote("a", "d", Outcome.LEFT)); // no day: cannot be placed
         List<DayRatings> history = Ratings.overTime(votes, VoteFilter.ALL, RatingSettings.DEFAULTS);
-        assertThat(history).extracting(DayRatings::day)
+        assertThat(history)
+                .extracting(DayRatings::day)
                 .containsExactly(LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-03"));
         assertThat(history.get(0).ratings()).containsOnlyKeys("a", "b");
         assertThat(history.get(1).ratings()).containsOnlyKeys("a", "b", "c");
