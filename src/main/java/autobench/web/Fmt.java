@@ -31,7 +31,11 @@ public final class Fmt {
     public static String perMillion(double v) {
         return v >= 0.1 || v == 0
                 ? String.format(Locale.ROOT, "$%.2f", v)
-                : "$" + new BigDecimal(v).round(new MathContext(2)).toPlainString();
+                : "$"
+                        + BigDecimal.valueOf(v)
+                                .round(new MathContext(2))
+                                .stripTrailingZeros()
+                                .toPlainString();
     }
 
     /** A context window: "128,000 tokens". */
