@@ -48,6 +48,9 @@ import java.util.stream.Collectors;
 public final class Gallery {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Days drawn in a board's ratings-over-time chart at most: more than a 720-unit chart can tell apart. */
+    static final int OVER_TIME_POINTS = 120;
+
     /** The table owners it reads. */
     public record Sources(
             TaskStore tasks,
@@ -228,7 +231,7 @@ public final class Gallery {
                             && models.get(f.modelId()).demo() == demo)
                     .filter(f -> filter.accepts(f.category(), f.day()))
                     .toList());
-            out.add(new Standings(pool, board, stats, Ratings.overTime(votes, filter, settings)));
+            out.add(new Standings(pool, board, stats, Ratings.overTime(votes, filter, settings, OVER_TIME_POINTS)));
         }
         return out;
     }
