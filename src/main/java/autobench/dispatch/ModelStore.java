@@ -35,9 +35,10 @@ public final class ModelStore {
         db.jdbi().useTransaction(h -> {
             for (Row m : models) {
                 h.createUpdate("""
-                        INSERT INTO models (id, provider, model_name, demo, price_input, price_output, enabled, first_seen_at, updated_at,
-                          context_window, open_weights, served_from)
-                        VALUES (:id, :provider, :model, :demo, :pin, :pout, :enabled, :now, :now, :context, :open, :served)
+                        INSERT INTO models (id, provider, model_name, demo, price_input, price_output, enabled,
+                          first_seen_at, updated_at, context_window, open_weights, served_from)
+                        VALUES (:id, :provider, :model, :demo, :pin, :pout, :enabled,
+                          :now, :now, :context, :open, :served)
                         ON CONFLICT (id) DO UPDATE SET provider = excluded.provider, model_name = excluded.model_name,
                           demo = excluded.demo, price_input = excluded.price_input, price_output = excluded.price_output,
                           enabled = excluded.enabled, updated_at = excluded.updated_at,

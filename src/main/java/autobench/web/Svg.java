@@ -114,7 +114,8 @@ final class Svg {
             s.append(fmt(
                     "<line class=\"whisker\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>", x2, y - 5, x2, y + 5));
             s.append(fmt(
-                    "<circle class=\"dot%s\" cx=\"%.1f\" cy=\"%.1f\" r=\"5\"><title>%s: %.0f (%.0f–%.0f)</title></circle>",
+                    "<circle class=\"dot%s\" cx=\"%.1f\" cy=\"%.1f\" r=\"5\">"
+                            + "<title>%s: %.0f (%.0f–%.0f)</title></circle>",
                     r.provisional() ? " provisional" : "",
                     cx,
                     y,
