@@ -253,6 +253,11 @@ class PageSweepTest {
             assertThat(page.locator("section.board[data-pool=simulated] table.ratings th:has-text('Elo')")
                             .isVisible())
                     .isFalse();
+            // With the fewer columns of a phone, the settled board's table fits: nothing to scroll to.
+            assertThat((Number) page.locator("section.board[data-pool=simulated] div.scroll")
+                            .first()
+                            .evaluate("e => e.scrollWidth - e.clientWidth"))
+                    .satisfies(n -> assertThat(n.intValue()).isLessThanOrEqualTo(0));
         }
     }
 
