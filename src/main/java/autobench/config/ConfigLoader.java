@@ -86,7 +86,10 @@ public final class ConfigLoader {
             "price",
             "enabled",
             "timeout_seconds",
-            "options");
+            "options",
+            "context_window",
+            "open_weights",
+            "served_from");
     /** Environment variables of the launcher, not config keys. */
     static final Set<String> RESERVED_ENV = Set.of("AUTOBENCH_CONFIG", "AUTOBENCH_JAVA_HOME", "AUTOBENCH_JAVA_OPTS");
 

@@ -4,6 +4,7 @@ import autobench.WireName;
 import autobench.cycle.ScheduleSettings;
 import autobench.dispatch.DispatchSettings;
 import autobench.provider.ModelConfig;
+import autobench.provider.ModelFacts;
 import autobench.provider.Price;
 import autobench.provider.ProviderKind;
 import autobench.vote.VoteSettings;
@@ -328,6 +329,7 @@ final class Validator {
             boolean enabled = bool(m, "enabled", at + ".enabled", true);
             int timeout = integer(m, "timeout_seconds", at + ".timeout_seconds", 300, 1, 7200);
             Price price = price(m.path("price"), at, kind);
+            ModelFacts facts = facts(m, at);
             Map<String, Object> options = m.path("options").isObject()
                     ? JSON.convertValue(
                             m.get("options"),
@@ -366,10 +368,26 @@ final class Validator {
                     price,
                     enabled,
                     timeout,
-                    options));
+                    options,
+                    facts));
         }
         if (out.isEmpty() && problems.isEmpty()) problems.add("models: at least one model must be configured");
         return out;
+    }
+
+    /** The optional facts a visitor sees on the model page; each one absent means "not stated". */
+    private ModelFacts facts(JsonNode m, String at) {
+        Integer context = m.hasNonNull("context_window")
+                ? integer(m, "context_window", at + ".context_window", 0, 1, 100_000_000)
+                : null;
+        Boolean open = m.hasNonNull("open_weights") ? bool(m, "open_weights", at + ".open_weights", false) : null;
+        String served = text(m, "served_from", at + ".served_from", null);
+        if (served != null && (served.length() > 120 || served.chars().anyMatch(Character::isISOControl))) {
+            problems.add(at + ".served_from: must be one line of at most 120 characters (where the model is called,"
+                    + " e.g. \"OpenAI API\"), got " + served.length() + " characters");
+            served = null;
+        }
+        return new ModelFacts(context == null || context < 1 ? null : context, open, served);
     }
 
     private Price price(JsonNode p, String at, ProviderKind kind) {

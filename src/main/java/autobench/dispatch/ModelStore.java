@@ -11,7 +11,13 @@ public final class ModelStore {
         this.db = db;
     }
 
-    /** A configured model as this table keeps it. */
+    /**
+     * A configured model as this table keeps it.
+     *
+     * @param contextWindow tokens per request, or null when the config does not say
+     * @param openWeights   whether its weights are published, or null when the config does not say
+     * @param servedFrom    where the arena calls it, or null when the config does not say
+     */
     public record Row(
             String id,
             String provider,
@@ -19,18 +25,25 @@ public final class ModelStore {
             boolean demo,
             double priceInput,
             double priceOutput,
-            boolean enabled) {}
+            boolean enabled,
+            Integer contextWindow,
+            Boolean openWeights,
+            String servedFrom) {}
 
     /** Inserts or refreshes each configured model; models no longer configured stay (with their history). */
     public void sync(List<Row> models, long nowMillis) {
         db.jdbi().useTransaction(h -> {
             for (Row m : models) {
                 h.createUpdate("""
-                        INSERT INTO models (id, provider, model_name, demo, price_input, price_output, enabled, first_seen_at, updated_at)
-                        VALUES (:id, :provider, :model, :demo, :pin, :pout, :enabled, :now, :now)
+                        INSERT INTO models (id, provider, model_name, demo, price_input, price_output, enabled,
+                          first_seen_at, updated_at, context_window, open_weights, served_from)
+                        VALUES (:id, :provider, :model, :demo, :pin, :pout, :enabled,
+                          :now, :now, :context, :open, :served)
                         ON CONFLICT (id) DO UPDATE SET provider = excluded.provider, model_name = excluded.model_name,
                           demo = excluded.demo, price_input = excluded.price_input, price_output = excluded.price_output,
-                          enabled = excluded.enabled, updated_at = excluded.updated_at""")
+                          enabled = excluded.enabled, updated_at = excluded.updated_at,
+                          context_window = excluded.context_window, open_weights = excluded.open_weights,
+                          served_from = excluded.served_from""")
                         .bind("id", m.id())
                         .bind("provider", m.provider())
                         .bind("model", m.modelName())
@@ -39,6 +52,9 @@ public final class ModelStore {
                         .bind("pout", m.priceOutput())
                         .bind("enabled", m.enabled() ? 1 : 0)
                         .bind("now", nowMillis)
+                        .bind("context", m.contextWindow())
+                        .bind("open", m.openWeights() == null ? null : m.openWeights() ? 1 : 0)
+                        .bind("served", m.servedFrom())
                         .execute();
             }
         });
@@ -54,7 +70,10 @@ public final class ModelStore {
             "price_output",
             "enabled",
             "first_seen_at",
-            "updated_at");
+            "updated_at",
+            "context_window",
+            "open_weights",
+            "served_from");
 
     /** Streams every model, one row at a time, in a stable order. */
     public void exportRows(java.util.function.Consumer<java.util.Map<String, Object>> sink) {
@@ -90,8 +109,9 @@ public final class ModelStore {
     /** Every model ever configured, by id. */
     public List<Row> all() {
         return db.jdbi()
-                .withHandle(h -> h.createQuery(
-                                "SELECT id, provider, model_name, demo, price_input, price_output, enabled FROM models ORDER BY id")
+                .withHandle(h -> h.createQuery("""
+                                SELECT id, provider, model_name, demo, price_input, price_output, enabled,
+                                  context_window, open_weights, served_from FROM models ORDER BY id""")
                         .map((rs, c) -> new Row(
                                 rs.getString(1),
                                 rs.getString(2),
@@ -99,7 +119,10 @@ public final class ModelStore {
                                 rs.getInt(4) == 1,
                                 rs.getDouble(5),
                                 rs.getDouble(6),
-                                rs.getInt(7) == 1))
+                                rs.getInt(7) == 1,
+                                rs.getObject(8) == null ? null : rs.getInt(8),
+                                rs.getObject(9) == null ? null : rs.getInt(9) == 1,
+                                rs.getString(10)))
                         .list());
     }
 

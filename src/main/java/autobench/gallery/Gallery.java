@@ -48,6 +48,9 @@ import java.util.stream.Collectors;
 public final class Gallery {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Days drawn in a board's ratings-over-time chart at most: more than a 720-unit chart can tell apart. */
+    static final int OVER_TIME_POINTS = 120;
+
     /** The table owners it reads. */
     public record Sources(
             TaskStore tasks,
@@ -93,6 +96,11 @@ public final class Gallery {
             reveal.revealedThrough().toEpochDay()
         };
         return Arrays.hashCode(parts) * 31L + parts[4];
+    }
+
+    /** How the boards are computed (the provisional threshold among them). */
+    public RatingSettings settings() {
+        return settings;
     }
 
     /** When tasks are revealed. */
@@ -155,7 +163,19 @@ public final class Gallery {
     public Map<String, ModelInfo> models() {
         Map<String, ModelInfo> out = new LinkedHashMap<>();
         for (ModelStore.Row r : src.models().all())
-            out.put(r.id(), new ModelInfo(r.id(), r.provider(), r.modelName(), r.demo(), r.enabled()));
+            out.put(
+                    r.id(),
+                    new ModelInfo(
+                            r.id(),
+                            r.provider(),
+                            r.modelName(),
+                            r.demo(),
+                            r.enabled(),
+                            r.priceInput(),
+                            r.priceOutput(),
+                            r.contextWindow(),
+                            r.openWeights(),
+                            r.servedFrom()));
         return out;
     }
 
@@ -190,7 +210,8 @@ public final class Gallery {
     /**
      * The leaderboards for a category and date window, one per pool of votes (people on real
      * models, people on demo models, simulated visitors), each computed from its own votes only.
-     * Pools without votes are left out. Only revealed tasks count, their votes and their answers alike.
+     * Pools without votes are left out. Only revealed tasks count, their votes and their answers alike,
+     * so the head-to-head cells and the ratings over time, computed from the same votes, are as blind.
      */
     public List<Standings> standings(VoteFilter filter) {
         List<VoteStore.Exported> all = countedVotes();
@@ -210,7 +231,7 @@ public final class Gallery {
                             && models.get(f.modelId()).demo() == demo)
                     .filter(f -> filter.accepts(f.category(), f.day()))
                     .toList());
-            out.add(new Standings(pool, board, stats));
+            out.add(new Standings(pool, board, stats, Ratings.overTime(votes, filter, settings, OVER_TIME_POINTS)));
         }
         return out;
     }

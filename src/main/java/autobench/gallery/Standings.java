@@ -1,6 +1,8 @@
 package autobench.gallery;
 
+import autobench.rating.DayRatings;
 import autobench.rating.Leaderboard;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -8,9 +10,11 @@ import java.util.Map;
  * people's votes on demo models, or the demo's simulated visitors' votes (always on demo models).
  *
  * @param pool    {@link #REAL}, {@link #DEMO} or {@link #SIMULATED}
- * @param answers per model: answer statistics over the same category and date window
+ * @param answers  per model: answer statistics over the same category and date window
+ * @param overTime every model's rating at the end of each day with votes, from the same votes
+ *                 ({@code Ratings.overTime})
  */
-public record Standings(String pool, Leaderboard board, Map<String, AnswerStats> answers) {
+public record Standings(String pool, Leaderboard board, Map<String, AnswerStats> answers, List<DayRatings> overTime) {
     public static final String REAL = "real";
     public static final String DEMO = "demo";
     public static final String SIMULATED = "simulated";
@@ -22,6 +26,11 @@ public record Standings(String pool, Leaderboard board, Map<String, AnswerStats>
 
     public boolean demoModels() {
         return !pool.equals(REAL);
+    }
+
+    /** Too few votes to read as a ranking ({@link Leaderboard#provisional()}): shown below the others. */
+    public boolean provisional() {
+        return board.provisional();
     }
 
     /** Finished answers of one model: how many, how many ran cleanly, what they cost and how long they took. */

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param enabled         disabled models keep their history but get no new calls
  * @param timeoutSeconds  per-call timeout
  * @param options         provider-specific extras (e.g. {@code reasoning: true}, {@code headers})
+ * @param facts           context window, open weights, where it is served from: shown to visitors, optional
  */
 public record ModelConfig(
         String id,
@@ -28,10 +29,40 @@ public record ModelConfig(
         Price price,
         boolean enabled,
         int timeoutSeconds,
-        Map<String, Object> options) {
+        Map<String, Object> options,
+        ModelFacts facts) {
 
     public ModelConfig {
         options = options == null ? Map.of() : Map.copyOf(options);
+        facts = facts == null ? ModelFacts.NONE : facts;
+    }
+
+    /** A model with nothing stated about it beyond what calling it needs. */
+    public ModelConfig(
+            String id,
+            ProviderKind provider,
+            String model,
+            String baseUrl,
+            String apiKeyEnv,
+            int maxOutputTokens,
+            Double temperature,
+            Price price,
+            boolean enabled,
+            int timeoutSeconds,
+            Map<String, Object> options) {
+        this(
+                id,
+                provider,
+                model,
+                baseUrl,
+                apiKeyEnv,
+                maxOutputTokens,
+                temperature,
+                price,
+                enabled,
+                timeoutSeconds,
+                options,
+                ModelFacts.NONE);
     }
 
     public boolean isDemo() {

@@ -3,8 +3,11 @@ package autobench.rating;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -53,12 +56,71 @@ public final class Ratings {
         return out;
     }
 
+    /**
+     * Every model's Bradley–Terry point rating at the end of each day that has votes (ascending):
+     * the point for day D is the rating of {@code ratings --to D} within the filter, so the last
+     * point is the board's own rating. Votes are added day by day to one tally and the model is
+     * refitted once per day, without bootstrap intervals: one fit per day, not one pass over all
+     * votes per day. Votes without a date cannot be placed on a day and are left out; with an
+     * anchor, days before the anchor's first vote are too.
+     */
+    public static List<DayRatings> overTime(List<Vote> votes, VoteFilter filter, RatingSettings settings) {
+        return overTime(votes, filter, settings, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The same with at most {@code maxPoints} days (at least 2): past that, evenly spaced days with votes,
+     * the last always among them. A fit costs the same whatever the votes, so this bounds the cost of a
+     * long history at what a chart can show.
+     */
+    public static List<DayRatings> overTime(
+            List<Vote> votes, VoteFilter filter, RatingSettings settings, int maxPoints) {
+        if (maxPoints < 2) throw new IllegalArgumentException("at least 2 points, got " + maxPoints);
+        List<Vote> dated = votes.stream()
+                .filter(v -> v.date() != null && filter.accepts(v))
+                .sorted(Comparator.comparing(Vote::date)) // stable: the order cast within a day stays
+                .toList();
+        TreeSet<LocalDate> all = new TreeSet<>();
+        for (Vote v : dated) all.add(v.date());
+        List<LocalDate> days = new ArrayList<>(all);
+        Set<LocalDate> wanted = new HashSet<>();
+        if (days.size() <= maxPoints) wanted.addAll(days);
+        else
+            for (int k = 0; k < maxPoints; k++)
+                wanted.add(days.get((int) Math.round(k * (days.size() - 1) / (double) (maxPoints - 1))));
+        Tally tally = new Tally(settings.withRounds(0));
+        List<DayRatings> out = new ArrayList<>();
+        Map<String, Double> strength = new HashMap<>(); // the last day's θ: the next day's fit starts there
+        for (int i = 0; i < dated.size(); i++) {
+            tally.add(dated.get(i));
+            LocalDate day = dated.get(i).date();
+            if (i + 1 < dated.size() && dated.get(i + 1).date().equals(day)) continue;
+            if (!wanted.contains(day)) continue;
+            // Ratings pinned to an anchor mean nothing before the anchor's first vote.
+            if (settings.anchor() != null && !tally.ids().contains(settings.anchor())) continue;
+            PairCounts pc = PairCounts.of(tally);
+            double[] theta = new double[pc.size()];
+            for (int m = 0; m < theta.length; m++)
+                theta[m] = strength.getOrDefault(pc.models().get(m), 0.0);
+            fit(pc, settings, theta);
+            double[] rating = Scale.toElo(
+                    theta, settings.anchor() == null ? -1 : pc.models().indexOf(settings.anchor()));
+            Map<String, Double> ratings = new TreeMap<>();
+            for (int m = 0; m < theta.length; m++) {
+                ratings.put(pc.models().get(m), rating[m]);
+                strength.put(pc.models().get(m), theta[m]);
+            }
+            out.add(new DayRatings(day, ratings));
+        }
+        return out;
+    }
+
     /** The leaderboard for everything in the tally, computed with the tally's settings. */
     public static Leaderboard leaderboard(Tally tally) {
         RatingSettings s = tally.settings();
         PairCounts pc = PairCounts.of(tally);
         int n = pc.size();
-        if (n == 0) return new Leaderboard(List.of(), List.of(), 0, s);
+        if (n == 0) return new Leaderboard(List.of(), List.of(), 0, s, List.of());
         int anchor = -1;
         if (s.anchor() != null) {
             anchor = pc.models().indexOf(s.anchor());
@@ -71,6 +133,11 @@ public final class Ratings {
     }
 
     static double[] fit(PairCounts pc, RatingSettings s) {
+        return fit(pc, s, new double[pc.size()]);
+    }
+
+    /** Fits in place from the starting point in {@code theta} (the answer does not depend on it). */
+    private static double[] fit(PairCounts pc, RatingSettings s, double[] theta) {
         int p = pc.pairs();
         double[] wa = new double[p], wb = new double[p];
         for (int i = 0; i < p; i++) {
@@ -78,7 +145,6 @@ public final class Ratings {
             wa[i] = pc.aWins()[i] + shared;
             wb[i] = pc.bWins()[i] + shared;
         }
-        double[] theta = new double[pc.size()];
         if (new BradleyTerry(pc.size()).fit(pc.a(), pc.b(), wa, wb, s.prior(), theta) < 0) {
             throw new IllegalStateException("no finite Bradley–Terry estimate: with prior 0, a model that won or lost "
                     + "every vote, or groups of models that never met, have no maximum; use a positive prior");
@@ -114,7 +180,17 @@ public final class Ratings {
             sides.add(SideBalance.of(pc.models().get(i), pc.leftSide()[i], pc.rightSide()[i]));
         }
         rows.sort(Comparator.comparingDouble(LeaderboardRow::rating).reversed().thenComparing(LeaderboardRow::model));
-        return new Leaderboard(rows, sides, votes, s);
+        List<HeadToHead> pairs = new ArrayList<>(pc.pairs());
+        for (int p = 0; p < pc.pairs(); p++) {
+            pairs.add(new HeadToHead(
+                    pc.models().get(pc.a()[p]),
+                    pc.models().get(pc.b()[p]),
+                    pc.aWins()[p],
+                    pc.bWins()[p],
+                    pc.ties()[p],
+                    pc.bothBad()[p]));
+        }
+        return new Leaderboard(rows, sides, votes, s, pairs);
     }
 
     /**

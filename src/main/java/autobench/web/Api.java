@@ -147,9 +147,37 @@ final class Api {
 
     record Models(List<Model> models) {}
 
-    record Model(String id, String provider, String model, boolean demo, boolean enabled, String url) {
+    /**
+     * @param usdPerMillionInputTokens what the arena pays per million input tokens (0: free, or a demo program)
+     * @param contextWindow            tokens per request as the operator states it; null: not stated
+     * @param openWeights              whether the weights are published; null: not stated
+     * @param servedFrom               where the arena calls the model, in the operator's words; null: not stated
+     */
+    record Model(
+            String id,
+            String provider,
+            String model,
+            boolean demo,
+            boolean enabled,
+            String url,
+            double usdPerMillionInputTokens,
+            double usdPerMillionOutputTokens,
+            Integer contextWindow,
+            Boolean openWeights,
+            String servedFrom) {
         static Model of(ModelInfo i) {
-            return new Model(i.id(), i.provider(), i.modelName(), i.demo(), i.enabled(), "/model/" + i.id());
+            return new Model(
+                    i.id(),
+                    i.provider(),
+                    i.modelName(),
+                    i.demo(),
+                    i.enabled(),
+                    "/model/" + i.id(),
+                    i.priceInput(),
+                    i.priceOutput(),
+                    i.contextWindow(),
+                    i.openWeights(),
+                    i.servedFrom());
         }
     }
 
@@ -175,11 +203,13 @@ final class Api {
 
     record Leaderboard(String category, LocalDate from, LocalDate to, List<Board> boards) {}
 
-    record Board(String pool, long votes, List<Row> rows) {
+    /** @param provisional too few votes to read as a ranking: at least half its models are provisional */
+    record Board(String pool, long votes, boolean provisional, List<Row> rows) {
         static Board of(Standings s) {
             return new Board(
                     s.pool(),
                     s.board().votes(),
+                    s.provisional(),
                     s.board().rows().stream()
                             .map(r -> Row.of(r, s.answers().get(r.model())))
                             .toList());

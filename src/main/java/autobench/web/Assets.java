@@ -26,6 +26,7 @@ final class Assets {
         this.gallery = gallery;
         add("site.css", "text/css; charset=utf-8", "/autobench/web/static/site.css");
         add("site.js", "text/javascript; charset=utf-8", "/autobench/web/static/site.js");
+        add("favicon.ico", "image/x-icon", "/autobench/web/static/favicon.ico");
         add("htmx.min.js", "text/javascript; charset=utf-8", WEBJARS + "htmx.org/2.0.10/dist/htmx.min.js");
         add("prism.css", "text/css; charset=utf-8", PRISM + "themes/prism.min.css");
         // Prism's core and the three languages an HTML answer mixes; clike is what javascript extends.
@@ -45,7 +46,7 @@ final class Assets {
             try (InputStream in = Assets.class.getResourceAsStream(r)) {
                 if (in == null) throw new IllegalStateException("missing resource " + r + " (is the jar complete?)");
                 out.write(in.readAllBytes());
-                out.write('\n');
+                if (type.startsWith("text/")) out.write('\n'); // joined scripts stay apart; an image stays as it is
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -60,6 +61,14 @@ final class Assets {
             return;
         }
         PageCache.send(ctx, e, "public, max-age=86400");
+    }
+
+    /**
+     * {@code /favicon.ico}, where browsers look for it even without the page's link (a missing one is a
+     * console error on every page). Its address never changes, so it is cached for a week, not forever.
+     */
+    void favicon(Context ctx) {
+        PageCache.send(ctx, files.get("favicon.ico"), "public, max-age=604800");
     }
 
     void artifact(Context ctx) {

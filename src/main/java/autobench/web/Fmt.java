@@ -1,5 +1,7 @@
 package autobench.web;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 
 /** Number formats shared by the templates. */
@@ -23,6 +25,22 @@ public final class Fmt {
 
     public static String num(double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.0f", v) : "–";
+    }
+
+    /** A price per million tokens: "$2.50", "$0.075". */
+    public static String perMillion(double v) {
+        return v >= 0.1 || v == 0
+                ? String.format(Locale.ROOT, "$%.2f", v)
+                : "$"
+                        + BigDecimal.valueOf(v)
+                                .round(new MathContext(2))
+                                .stripTrailingZeros()
+                                .toPlainString();
+    }
+
+    /** A context window: "128,000 tokens". */
+    public static String tokens(int n) {
+        return String.format(Locale.ROOT, "%,d tokens", n);
     }
 
     public static String count(long v) {

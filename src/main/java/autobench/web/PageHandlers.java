@@ -131,7 +131,15 @@ final class PageHandlers {
                 gallery.standings(filter).stream().map(PageHandlers::board).toList();
         String from = blankToNull(ctx.queryParam("from")), to = blankToNull(ctx.queryParam("to"));
         return templates.page(
-                "leaderboard", new Pages.Leaderboard(filter.category(), from, to, Param.CATEGORIES, boards));
+                "leaderboard",
+                new Pages.Leaderboard(
+                        filter.category(),
+                        from,
+                        to,
+                        Param.CATEGORIES,
+                        boards.stream().filter(b -> !b.provisional()).toList(),
+                        boards.stream().filter(Pages.Board::provisional).toList(),
+                        gallery.settings().provisionalBelow()));
     }
 
     static Pages.Board board(Standings s) {
@@ -151,7 +159,13 @@ final class PageHandlers {
                     s.demoModels()));
         }
         return new Pages.Board(
-                s.pool(), s.board().votes(), rows, Svg.ratings(s.board().rows(), s.pool()));
+                s.pool(),
+                s.board().votes(),
+                s.provisional(),
+                rows,
+                Svg.ratings(s.board().rows(), s.pool()),
+                Svg.matrix(s.board(), s.pool()),
+                Svg.overTime(s.overTime(), s.board().rows(), s.pool()));
     }
 
     Response model(Context ctx) {

@@ -115,11 +115,41 @@ public final class Pages {
      */
     public record Rating(double rating, double low, double high, int rank, int votes, boolean provisional) {}
 
-    /** The filters are values the route checked; an unusable one got the 400 page instead. */
-    public record Leaderboard(String category, String from, String to, List<String> categories, List<Board> boards) {}
+    /**
+     * The filters are values the route checked; an unusable one got the 400 page instead.
+     *
+     * @param boards      the boards with enough votes to read as a ranking, shown first
+     * @param provisional the boards with too few ({@code Leaderboard.provisional()}), shown below
+     * @param provisionalBelow the votes a model needs before it is no longer provisional
+     */
+    public record Leaderboard(
+            String category,
+            String from,
+            String to,
+            List<String> categories,
+            List<Board> boards,
+            List<Board> provisional,
+            int provisionalBelow) {
+        public boolean isEmpty() {
+            return boards.isEmpty() && provisional.isEmpty();
+        }
+    }
 
-    /** One pool's table: people on real models, people on demo models, or simulated visitors (never mixed). */
-    public record Board(String pool, long votes, List<Row> rows, String svg) {}
+    /**
+     * One pool's table: people on real models, people on demo models, or simulated visitors (never mixed).
+     *
+     * @param svg         the ratings with their intervals
+     * @param matrixSvg   the head-to-head matrix ("" with fewer than two models)
+     * @param overTimeSvg every model's rating day by day
+     */
+    public record Board(
+            String pool,
+            long votes,
+            boolean provisional,
+            List<Row> rows,
+            String svg,
+            String matrixSvg,
+            String overTimeSvg) {}
 
     public record Row(
             int rank,

@@ -83,6 +83,7 @@ final class Routes {
         t.add(direct(Kind.ASSET, GET, "/p/{ref}", Set.of(), battles::poster));
         t.add(direct(Kind.ASSET, GET, "/a/{sha}", Set.of(), assets::artifact));
         t.add(direct(Kind.ASSET, GET, "/static/{name}", Set.of(), assets::file));
+        t.add(direct(Kind.ASSET, GET, "/favicon.ico", Set.of(), assets::favicon));
 
         t.add(cached(Kind.API, "/feed.atom", Set.of(), feed::atom));
         t.add(cached(Kind.API, "/api/v1/days", Set.of(), api::days));

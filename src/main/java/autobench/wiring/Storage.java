@@ -104,7 +104,10 @@ public final class Storage implements AutoCloseable {
                                     m.isDemo(),
                                     m.price().inputPerMillion(),
                                     m.price().outputPerMillion(),
-                                    m.enabled()))
+                                    m.enabled(),
+                                    m.facts().contextWindow(),
+                                    m.facts().openWeights(),
+                                    m.facts().servedFrom()))
                             .toList(),
                     clock.millis());
         }

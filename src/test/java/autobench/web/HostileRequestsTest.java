@@ -247,7 +247,8 @@ class HostileRequestsTest {
             "/data/files/{x}/{x}",
             "/my/votes",
             "/robots.txt",
-            "/api/cron/runs/{x}");
+            "/api/cron/runs/{x}",
+            "/favicon.ico");
 
     static final List<String> SANDBOX_ROUTES =
             List.of("/run/{x}", "/cdn/{x}", "/cdn/{x}/{x}", "/cdn/{x}/{x}/{x}", "/{x}", "/run/{x}/{x}");
