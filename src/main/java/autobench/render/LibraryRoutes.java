@@ -334,6 +334,16 @@ public final class LibraryRoutes {
         return s.contains("export default") || s.matches("(?s).*\\bas\\s+default\\s*[,}].*");
     }
 
+    /** The files kept of a bundle, as the build's index lists them. */
+    Set<String> keptFiles(Bundle b) {
+        return files.get(b);
+    }
+
+    /** What {@link #resolve} answers for a kept file at its own URL. */
+    byte[] servedBody(Library lib, Bundle b, String file) {
+        return body(lib, b, file);
+    }
+
     /** The file's bytes; in modules, the library's own bare imports point at its canonical URLs. */
     private byte[] body(Library lib, Bundle b, String file) {
         return bodies.computeIfAbsent(resourceRoot(lib.npmPackage(), b.version()) + "/" + file, path -> {
@@ -391,7 +401,7 @@ public final class LibraryRoutes {
         }
     }
 
-    private static String contentType(String file) {
+    static String contentType(String file) {
         if (file.endsWith(".js") || file.endsWith(".mjs")) return JS;
         if (file.endsWith(".json")) return "application/json";
         if (file.endsWith(".css")) return CSS;

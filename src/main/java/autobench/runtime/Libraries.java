@@ -3,6 +3,8 @@ package autobench.runtime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The libraries a model may load, the versions we keep of each, and the URL the prompt names.
@@ -680,6 +682,41 @@ public final class Libraries {
 
     /** Everything the renderer and the live previews serve: the prompt's libraries, then the answers-only ones. */
     public static final List<Library> SERVED = concat(ALL, ANSWERS_ONLY);
+
+    /**
+     * The hosts models load libraries from (render.LibraryUrl reads each one's URL shapes), as the live
+     * preview points them at its own copies: the answer's markup and the library files it is sent.
+     */
+    public static final List<String> CDN_HOSTS = List.of(
+            "cdn.jsdelivr.net",
+            "unpkg.com",
+            "esm.sh",
+            "cdn.skypack.dev",
+            "cdnjs.cloudflare.com",
+            "d3js.org",
+            "threejs.org",
+            "pixijs.download",
+            "cdn.tailwindcss.com",
+            "code.jquery.com",
+            "ajax.googleapis.com",
+            "cdn.plot.ly",
+            "cdn.babylonjs.com",
+            "cdn.socket.io",
+            "use.fontawesome.com",
+            "fonts.googleapis.com");
+
+    private static final Pattern CDN = Pattern.compile("(?:https?:)?//("
+            + String.join("|", CDN_HOSTS.stream().map(Pattern::quote).toList()) + ")/");
+
+    /**
+     * {@code text} with every URL on a {@link #CDN_HOSTS} host pointed at {@code origin + "/cdn/" + host + "/"}.
+     * An empty origin gives path-absolute URLs, which resolve against whatever origin serves the text.
+     */
+    public static String pointAt(String text, String origin) {
+        Matcher m = CDN.matcher(text);
+        if (!m.find()) return text;
+        return m.replaceAll(r -> Matcher.quoteReplacement(origin + "/cdn/" + r.group(1) + "/"));
+    }
 
     /** The library published on npm as {@code npmPackage}, if we keep it. */
     public static Optional<Library> byPackage(String npmPackage) {
