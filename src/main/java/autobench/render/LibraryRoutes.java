@@ -36,6 +36,7 @@ public final class LibraryRoutes {
     static final String INDEX = "files.txt";
     static final String EXPORTS = ".exports";
     private static final String CANONICAL = "https://cdn.jsdelivr.net/npm/";
+    private static final String FIREBASE = "https://www.gstatic.com/firebasejs/";
     private static final String JS = "application/javascript; charset=utf-8";
     private static final String CSS = "text/css; charset=utf-8";
     /** Hosts of web fonts: refused like everything else, but said plainly, because pages use them a lot. */
@@ -223,13 +224,27 @@ public final class LibraryRoutes {
 
     private static boolean isModule(Bundle b, String file) {
         return file.equals(b.module())
+                || firebaseModule(b, file)
                 || file.startsWith("examples/jsm/")
                 || file.endsWith(".mjs")
                 || file.endsWith(".module.js")
                 || file.endsWith(".esm.js");
     }
 
+    /** Firebase from 9 on: every firebase-<product>.js beside the module entry is a module; -compat ones are classic. */
+    private static boolean firebaseModule(Bundle b, String file) {
+        return b.module() != null
+                && b.module().startsWith("firebase-")
+                && file.startsWith("firebase-")
+                && !file.contains("-compat");
+    }
+
+    /**
+     * The one URL a module is evaluated from. Firebase's modules import the app by its gstatic URL,
+     * so theirs is canonical: a page naming another version, or jsDelivr, gets a re-export of it.
+     */
     static String canonical(Library lib, Bundle b, String file) {
+        if (lib.npmPackage().equals("firebase")) return FIREBASE + b.version() + "/" + file;
         return CANONICAL + lib.npmPackage() + "@" + b.version() + "/" + file;
     }
 
