@@ -191,6 +191,9 @@ final class SandboxSite {
         ctx.header("Cache-Control", "public, max-age=31536000, immutable");
         ctx.header("Vary", "Accept-Encoding");
         ctx.header("ETag", etag);
+        // An answer's document has an opaque origin (sandboxed), so its module imports, web fonts and
+        // <script crossorigin> fetch these in CORS mode with "Origin: null": public files, open to all.
+        ctx.header("Access-Control-Allow-Origin", "*");
         if (notModified(ctx.header("If-None-Match"), etag)) {
             ctx.status(304);
             return;

@@ -74,6 +74,7 @@ class SandboxLibrariesHttpTest {
         assertThat(r.headers().firstValue("Vary")).contains("Accept-Encoding");
         assertThat(r.headers().firstValue("Content-Length")).contains(Integer.toString(r.body().length));
         assertThat(r.headers().firstValue("ETag").orElseThrow()).matches("\"[0-9a-f]{32}(-br|-gz)?\"");
+        assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
     }
 
     @Test
