@@ -11,9 +11,11 @@ import autobench.testing.TestAssembly;
 import autobench.testing.TestConfigs;
 import autobench.web.Site;
 import autobench.wiring.Assembly;
+import com.google.gson.JsonObject;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -44,7 +46,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * the heavy libraries answers use (p5.js, and React 18 with in-browser Babel). Each is visited
  * with the sandbox's libraries sent as the client accepts (compressed) and with the client
  * asking the sandbox for identity (what previews got before), interleaved. Rendering is off (the
- * answers are marked rendered), so the battle page shows no poster images. Usage: [ROUNDS] (5).
+ * answers are marked rendered), so the battle page shows no poster images. Usage: [ROUNDS] (5);
+ * COLD_BATTLE_MBPS=20 emulates a visitor's link (that many Mbit/s, 40 ms round trip) instead of
+ * loopback; COLD_BATTLE_ARENAS picks arenas ("demo libraries"); COLD_BATTLE_DEBUG lists requests.
  */
 public final class ColdBattleVisit {
     private ColdBattleVisit() {}
@@ -104,6 +108,18 @@ public final class ColdBattleVisit {
         try (BrowserContext context = browser.newContext()) {
             if (!compressed) context.setExtraHTTPHeaders(Map.of("Accept-Encoding", "identity"));
             Page page = context.newPage();
+            String mbps = System.getenv("COLD_BATTLE_MBPS");
+            if (mbps != null) { // a visitor's link rather than loopback: throughput both ways, 20 ms each way
+                double bytesPerSecond = Double.parseDouble(mbps) * 1_000_000 / 8;
+                JsonObject conditions = new JsonObject();
+                conditions.addProperty("offline", false);
+                conditions.addProperty("latency", 40);
+                conditions.addProperty("downloadThroughput", bytesPerSecond);
+                conditions.addProperty("uploadThroughput", bytesPerSecond);
+                CDPSession cdp = context.newCDPSession(page);
+                cdp.send("Network.enable");
+                cdp.send("Network.emulateNetworkConditions", conditions);
+            }
             List<Request> finished = new CopyOnWriteArrayList<>();
             page.onRequestFinished(finished::add);
             long t0 = System.nanoTime();
