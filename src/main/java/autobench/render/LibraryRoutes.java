@@ -231,7 +231,10 @@ public final class LibraryRoutes {
                 || file.endsWith(".esm.js");
     }
 
-    /** Firebase from 9 on: every firebase-<product>.js beside the module entry is a module; -compat ones are classic. */
+    /**
+     * Firebase from 9 on: every firebase-<product>.js beside the module entry is a module; the
+     * -compat ones are classic builds.
+     */
     private static boolean firebaseModule(Bundle b, String file) {
         return b.module() != null
                 && b.module().startsWith("firebase-")

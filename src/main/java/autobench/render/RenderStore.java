@@ -146,8 +146,8 @@ public final class RenderStore {
     public Optional<Row> find(String submissionId) {
         return db.jdbi()
                 .withHandle(h -> h.createQuery("""
-                SELECT submission_id, status, result, reason, runs, not_blank, animates, interactive, attempts, seed, assists,
-                  slow
+                SELECT submission_id, status, result, reason, runs, not_blank, animates, interactive, attempts, seed,
+                  assists, slow
                 FROM render_results WHERE submission_id = :s""")
                         .bind("s", submissionId)
                         .map((rs, c) -> new Row(

@@ -5,7 +5,8 @@ import java.util.function.Supplier;
 
 /**
  * The one call through which the sandbox finds an allowed library: a CDN URL in, the bundled
- * bytes out (in the form previews run them, with their precompressed forms), empty for anything not allowed. Today backed by {@code render.LibraryRoutes}; the
+ * bytes out (in the form previews run them, with their precompressed forms), empty for anything
+ * not allowed. Backed by {@code render.PreviewLibraries} (over {@code render.LibraryRoutes}); the
  * generalised library resolver can replace it without touching the sandbox.
  */
 @FunctionalInterface

@@ -194,7 +194,8 @@ public final class ColdBattleVisit {
             assembly.pipeline().dailyCycle().run(LocalDate.now(config.zone()));
             assembly.storage().database().jdbi().useHandle(h -> {
                 h.execute("""
-                        INSERT INTO render_results (submission_id, status, result, seed, attempts, created_at, updated_at)
+                        INSERT INTO render_results
+                          (submission_id, status, result, seed, attempts, created_at, updated_at)
                         SELECT id, 'done', 'ok', 0, 1, 0, 0 FROM submissions WHERE status = 'succeeded'
                         ON CONFLICT (submission_id) DO NOTHING""");
                 h.execute("UPDATE tasks SET status = 'published' WHERE status = 'dispatched'");
