@@ -149,6 +149,29 @@ class SandboxLibrariesHttpTest {
         assertThat(new String(reexport.body())).contains("\"/cdn/cdn.jsdelivr.net/npm/three@0.160.1/");
     }
 
+    @Test
+    void libraries_are_open_to_the_answers_opaque_origin() throws Exception {
+        // a sandboxed answer's module imports, fonts and <script crossorigin> are CORS requests from "null"
+        HttpResponse<byte[]> r = get(
+                "/cdn/cdn.jsdelivr.net/npm/three@0.160.1/build/three.module.js",
+                "Origin",
+                "null",
+                "Accept-Encoding",
+                "br");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
+        assertThat(r.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+    }
+
+    @Test
+    void the_preview_policy_takes_style_sheets_and_fonts_only_from_the_sandboxs_copies() throws Exception {
+        String csp = get(P5).headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(csp)
+                .contains("style-src 'unsafe-inline' http://sandbox.test/cdn/;")
+                .contains("font-src data: http://sandbox.test/cdn/;")
+                .contains("connect-src 'none'");
+    }
+
     /** Every kept version of every library, by its entry file. */
     static Stream<String> sample() {
         List<String> urls = new ArrayList<>();
