@@ -472,6 +472,7 @@ public final class Gallery {
                 r.notBlank(),
                 r.animates(),
                 r.interactive(),
+                r.slow(),
                 console,
                 errors,
                 d == null ? null : d.loadMs());

@@ -7,6 +7,8 @@ import java.util.List;
  *
  * @param state  pending, rendering or done
  * @param result when done: ok, error, timeout, crashed, blank or render_failed
+ * @param slow   the page was too slow to draw frame by frame in software, so it was drawn in coarser
+ *               steps or its last complete frame was kept (null: rendered before the check existed)
  */
 public record Render(
         String state,
@@ -16,6 +18,7 @@ public record Render(
         Boolean notBlank,
         Boolean animates,
         Boolean interactive,
+        Boolean slow,
         List<Line> console,
         List<String> errors,
         Long loadMs) {

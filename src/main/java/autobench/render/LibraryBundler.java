@@ -18,7 +18,8 @@ import java.util.zip.GZIPInputStream;
 /**
  * Build step (run by exec-maven-plugin after compile): fetches each kept library version with
  * {@code npm pack} and copies its files, its licence, an index of the files kept and, for classic
- * builds that modules may ask for, the names the build's global carries, into the classes.
+ * builds that modules may ask for, the names the build's global carries, into the classes; then the
+ * compressed forms live previews are sent ({@link PreviewLibraries#precompress}).
  *
  * <p>Public only because the plugin calls {@code main} reflectively. It reads the list from
  * {@link Libraries} so the prompt, the renderer and the bundle cannot drift apart, and it fails the
@@ -37,6 +38,7 @@ public final class LibraryBundler {
         for (Library lib : Libraries.SERVED) {
             for (Bundle bundle : lib.bundles()) bundle(lib, bundle, cache, classes);
         }
+        PreviewLibraries.precompress(classes);
     }
 
     private static void bundle(Library lib, Bundle bundle, Path cache, Path classes)

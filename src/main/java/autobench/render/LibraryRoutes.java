@@ -36,6 +36,7 @@ public final class LibraryRoutes {
     static final String INDEX = "files.txt";
     static final String EXPORTS = ".exports";
     private static final String CANONICAL = "https://cdn.jsdelivr.net/npm/";
+    private static final String FIREBASE = "https://www.gstatic.com/firebasejs/";
     private static final String JS = "application/javascript; charset=utf-8";
     private static final String CSS = "text/css; charset=utf-8";
     /** Hosts of web fonts: refused like everything else, but said plainly, because pages use them a lot. */
@@ -223,13 +224,30 @@ public final class LibraryRoutes {
 
     private static boolean isModule(Bundle b, String file) {
         return file.equals(b.module())
+                || firebaseModule(b, file)
                 || file.startsWith("examples/jsm/")
                 || file.endsWith(".mjs")
                 || file.endsWith(".module.js")
                 || file.endsWith(".esm.js");
     }
 
+    /**
+     * Firebase from 9 on: every firebase-<product>.js beside the module entry is a module; the
+     * -compat ones are classic builds.
+     */
+    private static boolean firebaseModule(Bundle b, String file) {
+        return b.module() != null
+                && b.module().startsWith("firebase-")
+                && file.startsWith("firebase-")
+                && !file.contains("-compat");
+    }
+
+    /**
+     * The one URL a module is evaluated from. Firebase's modules import the app by its gstatic URL,
+     * so theirs is canonical: a page naming another version, or jsDelivr, gets a re-export of it.
+     */
     static String canonical(Library lib, Bundle b, String file) {
+        if (lib.npmPackage().equals("firebase")) return FIREBASE + b.version() + "/" + file;
         return CANONICAL + lib.npmPackage() + "@" + b.version() + "/" + file;
     }
 
@@ -334,6 +352,16 @@ public final class LibraryRoutes {
         return s.contains("export default") || s.matches("(?s).*\\bas\\s+default\\s*[,}].*");
     }
 
+    /** The files kept of a bundle, as the build's index lists them. */
+    Set<String> keptFiles(Bundle b) {
+        return files.get(b);
+    }
+
+    /** What {@link #resolve} answers for a kept file at its own URL. */
+    byte[] servedBody(Library lib, Bundle b, String file) {
+        return body(lib, b, file);
+    }
+
     /** The file's bytes; in modules, the library's own bare imports point at its canonical URLs. */
     private byte[] body(Library lib, Bundle b, String file) {
         return bodies.computeIfAbsent(resourceRoot(lib.npmPackage(), b.version()) + "/" + file, path -> {
@@ -391,7 +419,7 @@ public final class LibraryRoutes {
         }
     }
 
-    private static String contentType(String file) {
+    static String contentType(String file) {
         if (file.endsWith(".js") || file.endsWith(".mjs")) return JS;
         if (file.endsWith(".json")) return "application/json";
         if (file.endsWith(".css")) return CSS;

@@ -28,6 +28,8 @@ record LibraryUrl(Library library, String spec, String path, boolean module, boo
             Pattern.compile("/jquery-(\\d+(?:\\.\\d+){0,2})((?:\\.slim)?)(?:\\.min)?\\.js");
     private static final Pattern PLOTLY = Pattern.compile("/plotly-(latest|\\d+\\.\\d+\\.\\d+)(?:\\.min)?\\.js");
     private static final Pattern FONT_AWESOME = Pattern.compile("/releases/v(\\d+(?:\\.\\d+){0,2})/(.+)");
+    private static final Pattern BOOTSTRAP_CDN =
+            Pattern.compile("/(font-awesome|bootstrap)/v?(\\d+\\.\\d+\\.\\d+)/(.+)");
     private static final Pattern VERSION_DIR = Pattern.compile("/v?(\\d+\\.\\d+\\.\\d+)/(.+)");
     /** npm packages that are the same library under another name: answered by the one kept. */
     private static final Map<String, String> SAME_AS = Map.of(
@@ -94,6 +96,20 @@ record LibraryUrl(Library library, String spec, String path, boolean module, boo
                         ? of("babylonjs", m.matches() ? m.group(1) : null, "babylon.js", false, false)
                         : Optional.empty();
             }
+            // Firebase's own CDN: /firebasejs/<version>/<file>
+            case "www.gstatic.com" -> {
+                Matcher m = VERSION_DIR.matcher(path.startsWith("/firebasejs/") ? path.substring(11) : "");
+                yield m.matches() ? of("firebase", m.group(1), m.group(2), false, false) : Optional.empty();
+            }
+            // BootstrapCDN: /font-awesome/<version>/<file> and /bootstrap/<version>/<file> (the package's dist/)
+            case "maxcdn.bootstrapcdn.com", "stackpath.bootstrapcdn.com", "netdna.bootstrapcdn.com" -> {
+                Matcher m = BOOTSTRAP_CDN.matcher(path);
+                yield !m.matches()
+                        ? Optional.empty()
+                        : m.group(1).equals("font-awesome")
+                                ? of("font-awesome", m.group(2), m.group(3), false, false)
+                                : of("bootstrap", m.group(2), "dist/" + m.group(3), false, false);
+            }
             case "cdn.socket.io" -> {
                 Matcher m = VERSION_DIR.matcher(path);
                 yield m.matches()
@@ -151,15 +167,29 @@ record LibraryUrl(Library library, String spec, String path, boolean module, boo
         return of(name, version, file, module, false);
     }
 
-    /** {@code /ajax/libs/<cdnjs name>/<version>/<file>}: the file is found by its name alone. */
+    /**
+     * {@code /ajax/libs/<cdnjs name>/<version>/<file>}: the file is found by its name alone. Where two
+     * packages share a cdnjs name (font-awesome: version 4, then @fortawesome's 5 on), the one keeping
+     * a version of the same major answers.
+     */
     private static Optional<LibraryUrl> cdnjs(String path) {
         String[] parts = path.split("/", 6);
         if (parts.length < 6 || !parts[1].equals("ajax") || !parts[2].equals("libs")) return Optional.empty();
+        String version = version(parts[4]);
+        String major = version == null ? null : version.split("\\.")[0] + ".";
+        Library first = null;
         for (Library lib : Libraries.SERVED) {
-            if (parts[3].equals(lib.cdnjs()))
-                return Optional.of(new LibraryUrl(lib, version(parts[4]), "*/" + parts[5], false, false));
+            if (!parts[3].equals(lib.cdnjs())) continue;
+            if (first == null) first = lib;
+            if (major != null
+                    && lib.bundles().stream().anyMatch(b -> b.version().startsWith(major))) {
+                first = lib;
+                break;
+            }
         }
-        return Optional.empty();
+        return first == null
+                ? Optional.empty()
+                : Optional.of(new LibraryUrl(first, version, "*/" + parts[5], false, false));
     }
 
     private static Optional<LibraryUrl> of(String pkg, String version, String path, boolean module, boolean plugins) {

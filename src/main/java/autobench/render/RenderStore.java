@@ -35,6 +35,7 @@ public final class RenderStore {
             Boolean notBlank,
             Boolean animates,
             Boolean interactive,
+            Boolean slow,
             int attempts,
             long seed,
             List<String> assists) {}
@@ -145,7 +146,8 @@ public final class RenderStore {
     public Optional<Row> find(String submissionId) {
         return db.jdbi()
                 .withHandle(h -> h.createQuery("""
-                SELECT submission_id, status, result, reason, runs, not_blank, animates, interactive, attempts, seed, assists
+                SELECT submission_id, status, result, reason, runs, not_blank, animates, interactive, attempts, seed,
+                  assists, slow
                 FROM render_results WHERE submission_id = :s""")
                         .bind("s", submissionId)
                         .map((rs, c) -> new Row(
@@ -157,6 +159,7 @@ public final class RenderStore {
                                 bool(rs, 6),
                                 bool(rs, 7),
                                 bool(rs, 8),
+                                bool(rs, 12),
                                 rs.getInt(9),
                                 rs.getLong(10),
                                 strings(rs.getString(11))))

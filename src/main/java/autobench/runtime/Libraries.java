@@ -3,6 +3,8 @@ package autobench.runtime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The libraries a model may load, the versions we keep of each, and the URL the prompt names.
@@ -550,7 +552,16 @@ public final class Libraries {
                     "dist/css/bootstrap.min.css",
                     "bootstrap",
                     "bootstrap",
-                    List.of("5.0.0", "6.0.0"),
+                    List.of("4.0.0", "5.0.0", "6.0.0"),
+                    // Bootstrap 4: its bundle carries Popper; its plain build needs jQuery (kept too) and Popper
+                    new Bundle(
+                            "4.6.2",
+                            "dist/js/bootstrap.bundle.min.js",
+                            null,
+                            List.of(
+                                    "dist/css/bootstrap.min.css",
+                                    "dist/js/bootstrap.bundle.min.js",
+                                    "dist/js/bootstrap.min.js")),
                     new Bundle(
                             "5.3.3",
                             "dist/js/bootstrap.bundle.min.js",
@@ -603,6 +614,21 @@ public final class Libraries {
                                     "css/brands.min.css",
                                     "css/v4-shims.min.css",
                                     "webfonts/"))),
+            // Font Awesome 4 is another package (font-awesome) with other class names (fa fa-heart);
+            // cdnjs names both "font-awesome", and render.LibraryUrl picks this one for a 4.x version.
+            lib(
+                    "Font Awesome 4",
+                    "font-awesome",
+                    "4.7.0",
+                    "css/font-awesome.min.css",
+                    null,
+                    "font-awesome",
+                    List.of("4.0.0", "5.0.0"),
+                    new Bundle(
+                            "4.7.0",
+                            "css/font-awesome.min.css",
+                            null,
+                            List.of("css/font-awesome.min.css", "css/font-awesome.css", "fonts/"))),
             lib(
                     "Material Icons",
                     "material-icons",
@@ -664,6 +690,49 @@ public final class Libraries {
                     "peerjs",
                     List.of("1.0.0", "2.0.0"),
                     classic("1.5.4", "dist/peerjs.min.js")),
+            // Firebase as answers load it from www.gstatic.com/firebasejs/<version>/: version 8's files are
+            // classic builds on the global firebase; from 9 on, firebase-<product>-compat.js are, and
+            // firebase-<product>.js are ES modules importing the app by its gstatic URL (one instance,
+            // whatever version the page names: see render.LibraryRoutes).
+            lib(
+                    "Firebase",
+                    "firebase",
+                    "10.14.1",
+                    "firebase-app-compat.js",
+                    "firebase",
+                    "firebase",
+                    List.of("8.0.0", "9.0.0", "12.0.0"),
+                    new Bundle(
+                            "8.10.1",
+                            "firebase-app.js",
+                            null,
+                            List.of(
+                                    "firebase-app.js",
+                                    "firebase-auth.js",
+                                    "firebase-firestore.js",
+                                    "firebase-database.js",
+                                    "firebase-storage.js",
+                                    "firebase-analytics.js",
+                                    "firebase-functions.js")),
+                    new Bundle(
+                            "10.14.1",
+                            "firebase-app-compat.js",
+                            "firebase-app.js",
+                            List.of(
+                                    "firebase-app-compat.js",
+                                    "firebase-auth-compat.js",
+                                    "firebase-firestore-compat.js",
+                                    "firebase-database-compat.js",
+                                    "firebase-storage-compat.js",
+                                    "firebase-analytics-compat.js",
+                                    "firebase-functions-compat.js",
+                                    "firebase-app.js",
+                                    "firebase-auth.js",
+                                    "firebase-firestore.js",
+                                    "firebase-database.js",
+                                    "firebase-storage.js",
+                                    "firebase-analytics.js",
+                                    "firebase-functions.js"))),
             lib(
                     "Socket.IO client",
                     "socket.io-client",
@@ -680,6 +749,45 @@ public final class Libraries {
 
     /** Everything the renderer and the live previews serve: the prompt's libraries, then the answers-only ones. */
     public static final List<Library> SERVED = concat(ALL, ANSWERS_ONLY);
+
+    /**
+     * The hosts models load libraries from (render.LibraryUrl reads each one's URL shapes), as the live
+     * preview points them at its own copies: the answer's markup and the library files it is sent.
+     */
+    public static final List<String> CDN_HOSTS = List.of(
+            "cdn.jsdelivr.net",
+            "unpkg.com",
+            "esm.sh",
+            "cdn.skypack.dev",
+            "cdnjs.cloudflare.com",
+            "d3js.org",
+            "threejs.org",
+            "pixijs.download",
+            "cdn.tailwindcss.com",
+            "code.jquery.com",
+            "ajax.googleapis.com",
+            "cdn.plot.ly",
+            "cdn.babylonjs.com",
+            "cdn.socket.io",
+            "use.fontawesome.com",
+            "fonts.googleapis.com",
+            "maxcdn.bootstrapcdn.com",
+            "stackpath.bootstrapcdn.com",
+            "netdna.bootstrapcdn.com",
+            "www.gstatic.com");
+
+    private static final Pattern CDN = Pattern.compile("(?:https?:)?//("
+            + String.join("|", CDN_HOSTS.stream().map(Pattern::quote).toList()) + ")/");
+
+    /**
+     * {@code text} with every URL on a {@link #CDN_HOSTS} host pointed at {@code origin + "/cdn/" + host + "/"}.
+     * An empty origin gives path-absolute URLs, which resolve against whatever origin serves the text.
+     */
+    public static String pointAt(String text, String origin) {
+        Matcher m = CDN.matcher(text);
+        if (!m.find()) return text;
+        return m.replaceAll(r -> Matcher.quoteReplacement(origin + "/cdn/" + r.group(1) + "/"));
+    }
 
     /** The library published on npm as {@code npmPackage}, if we keep it. */
     public static Optional<Library> byPackage(String npmPackage) {

@@ -123,6 +123,7 @@ final class Api {
             Boolean notBlank,
             Boolean animates,
             Boolean interactive,
+            Boolean slow,
             List<String> errors,
             List<ConsoleLine> console) {
         static RenderResult of(Render r) {
@@ -133,6 +134,7 @@ final class Api {
                     r.notBlank(),
                     r.animates(),
                     r.interactive(),
+                    r.slow(),
                     r.errors(),
                     r.console().stream()
                             .map(l -> new ConsoleLine(l.type(), l.text()))

@@ -2,6 +2,8 @@ package autobench.web;
 
 import autobench.gallery.Gallery;
 import autobench.gallery.Texts;
+import autobench.runtime.Libraries;
+import autobench.web.Encodings.Coding;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
@@ -27,12 +29,6 @@ import java.util.regex.Pattern;
  * answer never holds a tab it could navigate.
  */
 final class SandboxSite {
-    /** The hosts models load libraries from (render.LibraryUrl knows each one's URL shapes). */
-    private static final Pattern CDN =
-            Pattern.compile("(?:https?:)?//(cdn\\.jsdelivr\\.net|unpkg\\.com|esm\\.sh|cdn\\.skypack\\.dev"
-                    + "|cdnjs\\.cloudflare\\.com|d3js\\.org|threejs\\.org|pixijs\\.download|cdn\\.tailwindcss\\.com)/");
-    /** Module facades and re-exports import their library by its canonical URL; those are small and rewritten too. */
-    private static final int REWRITE_BELOW = 64 * 1024;
     /** A srcdoc attribute in markup: its document would be a fresh window the guard never saw. */
     private static final Pattern SRCDOC = Pattern.compile("(?i)(?<=[\\s/\"'])srcdoc(?=\\s*=)");
     /** Where the guard goes: after a doctype (a script before it would switch the page to quirks mode). */
@@ -76,7 +72,10 @@ final class SandboxSite {
         String self = origins.sandbox(ctx);
         return "sandbox allow-scripts allow-pointer-lock; default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' "
                 + self + "/cdn/"
-                + "; style-src 'unsafe-inline'; img-src data: blob:; media-src data: blob:; font-src data:; worker-src blob:"
+                // Style sheets and their fonts (Font Awesome, Bootstrap, KaTeX) only from this origin's copies, too.
+                + "; style-src 'unsafe-inline' " + self
+                + "/cdn/; img-src data: blob:; media-src data: blob:; font-src data: "
+                + self + "/cdn/; worker-src blob:"
                 + "; connect-src 'none'; frame-src 'none'; form-action 'none'; base-uri 'none'"
                 // Every HTML and script sink goes through the guard's default policy (no nested documents).
                 + "; require-trusted-types-for 'script'; trusted-types default"
@@ -161,11 +160,20 @@ final class SandboxSite {
         }
     }
 
+    /**
+     * The answer's library URLs pointed at this origin's copies. Absolute, unlike inside the library
+     * files: a worker made from a blob URL resolves its imports against nothing else.
+     */
     static String pointLibrariesHere(String html, String sandboxOrigin) {
-        Matcher m = CDN.matcher(html);
-        return m.replaceAll(r -> Matcher.quoteReplacement(sandboxOrigin + "/cdn/" + r.group(1) + "/"));
+        return Libraries.pointAt(html, sandboxOrigin);
     }
 
+    /**
+     * An allowed library, as the build left it for previews (its CDN URLs already point here): in
+     * brotli or gzip where the client accepts it and the build made that form, else as it is; never
+     * compressed here, so never twice. Library URLs name exact versions and the bytes never change
+     * under them, so they are immutable, and revalidated by a tag per form.
+     */
     void library(Context ctx) {
         String path = ctx.path().substring("/cdn/".length());
         String query = ctx.queryString();
@@ -174,12 +182,49 @@ final class SandboxSite {
             ctx.status(404).result("Not an allowed library URL.");
             return;
         }
+        LibraryLookup.Served served = lib.get();
+        Coding coding = Encodings.choose(
+                ctx.header("Accept-Encoding"),
+                served.br().isPresent(),
+                served.gzip().isPresent());
+        String etag = etag(served.tag(), coding);
         ctx.header("Cache-Control", "public, max-age=31536000, immutable");
-        byte[] body = lib.get().body();
-        if (body.length < REWRITE_BELOW && lib.get().contentType().contains("javascript")) {
-            body = pointLibrariesHere(new String(body, StandardCharsets.UTF_8), origins.sandbox(ctx))
-                    .getBytes(StandardCharsets.UTF_8);
+        ctx.header("Vary", "Accept-Encoding");
+        ctx.header("ETag", etag);
+        // An answer's document has an opaque origin (sandboxed), so its module imports, web fonts and
+        // <script crossorigin> fetch these in CORS mode with "Origin: null": public files, open to all.
+        ctx.header("Access-Control-Allow-Origin", "*");
+        if (notModified(ctx.header("If-None-Match"), etag)) {
+            ctx.status(304);
+            return;
         }
-        ctx.contentType(lib.get().contentType()).result(body);
+        byte[] body = switch (coding) {
+            case BR -> served.br().orElseThrow().get();
+            case GZIP -> served.gzip().orElseThrow().get();
+            case IDENTITY -> served.body();
+        };
+        if (coding != Coding.IDENTITY) ctx.header("Content-Encoding", coding == Coding.BR ? "br" : "gzip");
+        ctx.header("Content-Length", Integer.toString(body.length));
+        ctx.contentType(served.contentType()).result(body);
+    }
+
+    /** A strong tag per form: the same bytes in every process, a different tag for each coding. */
+    static String etag(String tag, Coding coding) {
+        String base = tag.length() > 32 ? tag.substring(0, 32) : tag;
+        return switch (coding) {
+            case BR -> "\"" + base + "-br\"";
+            case GZIP -> "\"" + base + "-gz\"";
+            case IDENTITY -> "\"" + base + "\"";
+        };
+    }
+
+    /** Whether If-None-Match names {@code etag} (or is "*"); a weak form of the tag matches too (RFC 9110 13.1.2). */
+    static boolean notModified(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) return false;
+        for (String candidate : ifNoneMatch.split(",")) {
+            String c = candidate.strip();
+            if (c.equals("*") || c.equals(etag) || c.equals("W/" + etag)) return true;
+        }
+        return false;
     }
 }

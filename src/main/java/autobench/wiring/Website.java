@@ -10,7 +10,7 @@ import autobench.gallery.Gallery;
 import autobench.ops.CronGate;
 import autobench.ops.ExportShelf;
 import autobench.rating.RatingSettings;
-import autobench.render.LibraryRoutes;
+import autobench.render.PreviewLibraries;
 import autobench.vote.Battles;
 import autobench.web.Keys;
 import autobench.web.LibraryLookup;
@@ -93,10 +93,14 @@ public final class Website {
                 sessions, operator, integrity, () -> storage.today().date());
         String dir = config.web().exportDir();
         this.exports = new ExportShelf(dir == null ? null : Path.of(dir));
-        LibraryRoutes routes = LibraryRoutes.bundled();
-        this.libraries = url -> routes.resolve(url) instanceof LibraryRoutes.Resolution.Served s
-                ? Optional.of(new LibraryLookup.Served(s.body(), s.contentType()))
-                : Optional.empty();
+        PreviewLibraries previews = PreviewLibraries.bundled();
+        this.libraries = url -> previews.lookup(url)
+                .map(p -> new LibraryLookup.Served(
+                        p.body(),
+                        p.contentType(),
+                        p.sha(),
+                        p.gzip() ? Optional.of(() -> PreviewLibraries.gzip(p.sha())) : Optional.empty(),
+                        p.br() ? Optional.of(() -> PreviewLibraries.brotli(p.sha())) : Optional.empty()));
     }
 
     /** The website's read model: published tasks, answers, leaderboards. */

@@ -147,6 +147,10 @@ class AnswersCorpusTest {
                 ok("bootstrap_icons_toolbar", false, false),
                 ok("fontawesome6_cdnjs_icons", false, false),
                 ok("fontawesome5_use_fontawesome_com", false, false),
+                ok("fontawesome4_bootstrapcdn_icons", false, false),
+                new Case("bootstrap4_jquery_navbar", OK, false, null, List.of(), o -> {}) // a tooltip may show on input
+                        .and(o -> assertThat(o.errors()).isEmpty())
+                        .and(assisted("bootstrap@4.5.2 → bootstrap@4.6.2")),
                 ok("material_icons_google", false, false).refusing("family=Roboto"),
                 ok("material_symbols_google", false, false),
                 ok("bulma_landing", false, false),
@@ -164,6 +168,17 @@ class AnswersCorpusTest {
                 ok("socketio_chat_offline", false, false)
                         .refusing("chat.example.com")
                         .and(o -> assertThat(o.errors()).isEmpty()),
+                // Firestore tries its backend, and first a tracking pixel on www.google.com (its network test)
+                ok("firebase_compat_gstatic_offline", false, false)
+                        .refusing("googleapis.com", "www.google.com/images/cleardot.gif")
+                        .and(o -> assertThat(o.errors()).isEmpty())
+                        .and(assisted("firebase@9.22.0 → firebase@10.14.1")),
+                // modular Firebase: firestore's module imports the app by its own gstatic URL; one instance
+                // of the app whatever version the page names, or getFirestore(app) would throw at load
+                new Case("firebase_modular_esm_gstatic", OK, false, null, List.of(), o -> {})
+                        .refusing("googleapis.com", "www.google.com/images/cleardot.gif")
+                        .and(o -> assertThat(o.errors()).isEmpty())
+                        .and(assisted("firebase@10.7.1 → firebase@10.14.1")),
                 // broken on the open web too
                 is("broken_typo_in_script", ERROR),
                 is(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import autobench.render.LibraryRoutes.Resolution;
 import autobench.runtime.Libraries;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -239,7 +240,8 @@ class LibraryRoutesTest {
         assertThat(served("https://cdn.jsdelivr.net/npm/katex@0.16.9/dist/fonts/KaTeX_Main-Regular.woff2")
                         .contentType())
                 .isEqualTo("font/woff2");
-        refused("https://cdnjs.cloudflare.com/ajax/libs/font-awesome/4.7.0/css/font-awesome.min.css");
+        // a major version no package keeps is refused, not answered with another line's class names
+        refused("https://cdnjs.cloudflare.com/ajax/libs/font-awesome/3.2.1/css/font-awesome.min.css");
     }
 
     @Test
@@ -306,5 +308,50 @@ class LibraryRoutesTest {
                         .substituted())
                 .contains("library substituted: bootstrap@5.3.2 → bootstrap@5.3.3");
         refused("https://unpkg.com/react@16.14.0/umd/react.production.min.js");
+    }
+
+    @Test
+    void font_awesome_4_is_answered_from_cdnjs_jsdelivr_and_bootstrapcdn_with_its_font() {
+        for (String url : List.of(
+                "https://cdnjs.cloudflare.com/ajax/libs/font-awesome/4.7.0/css/font-awesome.min.css",
+                "https://cdn.jsdelivr.net/npm/font-awesome@4.7.0/css/font-awesome.min.css",
+                "https://maxcdn.bootstrapcdn.com/font-awesome/4.7.0/css/font-awesome.min.css",
+                "https://stackpath.bootstrapcdn.com/font-awesome/4.7.0/css/font-awesome.css")) {
+            assertThat(text(url)).as(url).contains(".fa-heart:before").contains("fontawesome-webfont.woff2");
+            assertThat(served(url).substituted()).as(url).isEmpty();
+        }
+        assertThat(served("https://cdn.jsdelivr.net/npm/font-awesome@4.7.0/fonts/fontawesome-webfont.woff2?v=4.7.0")
+                        .contentType())
+                .isEqualTo("font/woff2");
+        // cdnjs names version 6 the same: it stays with @fortawesome's package
+        assertThat(text("https://cdnjs.cloudflare.com/ajax/libs/font-awesome/6.5.2/css/all.min.css"))
+                .contains("fa-solid");
+    }
+
+    @Test
+    void bootstrap_4_is_answered_from_bootstrapcdn_and_jsdelivr_with_its_nearest_version() {
+        Resolution.Served css = served("https://stackpath.bootstrapcdn.com/bootstrap/4.5.2/css/bootstrap.min.css");
+        assertThat(new String(css.body(), StandardCharsets.UTF_8)).contains("Bootstrap v4.6.2");
+        assertThat(css.substituted()).contains("library substituted: bootstrap@4.5.2 → bootstrap@4.6.2");
+        assertThat(text("https://cdn.jsdelivr.net/npm/bootstrap@4.6.2/dist/js/bootstrap.bundle.min.js"))
+                .contains("Bootstrap v4.6.2");
+        assertThat(text("https://cdn.jsdelivr.net/npm/bootstrap@5.3.2/dist/css/bootstrap.min.css"))
+                .contains("Bootstrap  v5.3.3");
+    }
+
+    @Test
+    void firebase_compat_and_version_8_builds_are_classic_and_its_modules_share_one_app() {
+        Resolution.Served compat = served("https://www.gstatic.com/firebasejs/9.22.0/firebase-app-compat.js");
+        assertThat(compat.substituted()).contains("library substituted: firebase@9.22.0 → firebase@10.14.1");
+        assertThat(new String(compat.body(), StandardCharsets.UTF_8)).contains(".firebase=");
+        assertThat(text("https://www.gstatic.com/firebasejs/8.10.1/firebase-firestore.js"))
+                .doesNotContain("export{", "export {");
+        // the kept version's own URL is the module itself; any other is a re-export of it
+        assertThat(text("https://www.gstatic.com/firebasejs/10.14.1/firebase-firestore.js"))
+                .contains("from\"https://www.gstatic.com/firebasejs/10.14.1/firebase-app.js\"");
+        assertThat(text("https://www.gstatic.com/firebasejs/10.7.1/firebase-app.js"))
+                .isEqualTo("export * from \"https://www.gstatic.com/firebasejs/10.14.1/firebase-app.js\";\n");
+        assertThat(text("https://cdn.jsdelivr.net/npm/firebase@10.14.1/firebase-auth.js"))
+                .startsWith("export * from \"https://www.gstatic.com/firebasejs/10.14.1/firebase-auth.js\"");
     }
 }

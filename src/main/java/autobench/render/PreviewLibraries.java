@@ -1,0 +1,218 @@
+package autobench.render;
+
+import autobench.runtime.Libraries;
+import com.aayushatharva.brotli4j.Brotli4jLoader;
+import com.aayushatharva.brotli4j.encoder.Encoder;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The allowed libraries as live previews get them: in their preview form, with a strong validator,
+ * and with the brotli and gzip forms made at build time, so a visitor's browser downloads a few
+ * hundred kilobytes where the files weigh megabytes, and the server never compresses per request.
+ *
+ * <p>The preview form is the renderer's body with library CDN URLs inside scripts and style sheets
+ * made path-absolute ({@code /cdn/<host>/...}): module re-exports, classic-build facades and add-ons
+ * import their library by its canonical URL, which the sandbox's policy would refuse. Being
+ * path-absolute, the bytes are the same whatever host name the sandbox is reached by, so they can
+ * be compressed once, at build time, and cached anywhere.
+ *
+ * <p>Compressed forms are stored by the SHA-256 of the preview body ({@code precompressed/<sha>.br},
+ * {@code .gz}): identical files of several versions (three.js's add-ons and fonts) share one, and a
+ * form can only ever be sent for the bytes it was made from, whatever changed since the build.
+ */
+public final class PreviewLibraries {
+    static final String ROOT = "autobench/render/precompressed/";
+    /** Below this, compressing saves less than the headers cost. */
+    static final int SMALLEST = 1024;
+    /** Content types worth compressing; fonts (woff2) are compressed already. */
+    private static final Set<String> COMPRESSIBLE =
+            Set.of("application/javascript", "text/css", "application/json", "image/svg+xml");
+
+    /**
+     * One library response for previews.
+     *
+     * @param sha  the SHA-256 of {@code body}, in hex: its validator, and the name of its compressed forms
+     * @param gzip whether a gzip form was made at build time
+     * @param br   whether a brotli form was made at build time
+     */
+    public record Prepared(byte[] body, String contentType, String sha, boolean gzip, boolean br) {}
+
+    private final LibraryRoutes routes;
+    /** Keyed by the renderer's body (the same array each time for a file): hashing a 6 MB build once is enough. */
+    private final Map<byte[], Prepared> prepared = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private PreviewLibraries(LibraryRoutes routes) {
+        this.routes = routes;
+    }
+
+    /** Previews of the bundled libraries. */
+    public static PreviewLibraries bundled() {
+        return new PreviewLibraries(LibraryRoutes.bundled());
+    }
+
+    /** What a preview gets for {@code url}; empty where the renderer would refuse it. */
+    public Optional<Prepared> lookup(String url) {
+        if (!(routes.resolve(url) instanceof LibraryRoutes.Resolution.Served s)) return Optional.empty();
+        if (s.body().length < SMALLEST) return Optional.of(prepare(s.body(), s.contentType()));
+        return Optional.of(prepared.computeIfAbsent(s.body(), b -> prepare(b, s.contentType())));
+    }
+
+    private static Prepared prepare(byte[] served, String contentType) {
+        byte[] body = previewForm(served, contentType);
+        String sha = sha(body);
+        boolean compressible = compressible(body, contentType);
+        return new Prepared(
+                body, contentType, sha, compressible && exists(sha + ".gz"), compressible && exists(sha + ".br"));
+    }
+
+    /** The stored gzip form of the body named {@code sha}, read when sent (kept out of memory between requests). */
+    public static byte[] gzip(String sha) {
+        return read(sha + ".gz");
+    }
+
+    /** The stored brotli form of the body named {@code sha}. */
+    public static byte[] brotli(String sha) {
+        return read(sha + ".br");
+    }
+
+    /** Scripts and style sheets with their library CDN URLs made path-absolute; anything else as it is. */
+    static byte[] previewForm(byte[] body, String contentType) {
+        if (!contentType.contains("javascript") && !contentType.startsWith("text/css")) return body;
+        String text = new String(body, StandardCharsets.UTF_8);
+        String pointed = Libraries.pointAt(text, "");
+        return pointed == text ? body : pointed.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static boolean compressible(byte[] body, String contentType) {
+        String type = contentType.split(";")[0].trim();
+        return body.length >= SMALLEST && COMPRESSIBLE.contains(type);
+    }
+
+    static String sha(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean exists(String name) {
+        return PreviewLibraries.class.getClassLoader().getResource(ROOT + name) != null;
+    }
+
+    private static byte[] read(String name) {
+        try (InputStream in = PreviewLibraries.class.getClassLoader().getResourceAsStream(ROOT + name)) {
+            if (in == null) throw new IllegalStateException("missing precompressed library " + name);
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every body a preview may be sent at full size: each kept file of each bundle, in its preview form. */
+    Stream<Prepared> keptFiles() {
+        return Libraries.SERVED.stream()
+                .flatMap(lib -> lib.bundles().stream()
+                        .flatMap(b -> routes.keptFiles(b).stream()
+                                .map(f -> prepare(routes.servedBody(lib, b, f), LibraryRoutes.contentType(f)))));
+    }
+
+    /**
+     * Build step (LibraryBundler, after bundling): writes the brotli (quality 11, the largest window
+     * browsers accept) and gzip (level 9) forms of every compressible kept file that a form makes
+     * smaller, skips those already made, and removes those no file names any more.
+     */
+    static void precompress(Path classes) throws IOException {
+        Path dir = classes.resolve(ROOT);
+        Files.createDirectories(dir);
+        boolean brotli = brotliAvailable();
+        PreviewLibraries previews = new PreviewLibraries(LibraryRoutes.bundled());
+        Set<String> wanted = new HashSet<>();
+        long raw = 0, gz = 0, br = 0, made = 0;
+        long started = System.nanoTime();
+        Set<String> seen = new HashSet<>();
+        for (Prepared p : (Iterable<Prepared>) previews.keptFiles()::iterator) {
+            if (!compressible(p.body(), p.contentType()) || !seen.add(p.sha())) continue;
+            raw += p.body().length;
+            Path gzFile = dir.resolve(p.sha() + ".gz");
+            Path brFile = dir.resolve(p.sha() + ".br");
+            if (!Files.isRegularFile(gzFile)) {
+                byte[] packed = gzipped(p.body());
+                if (packed.length < p.body().length) Files.write(gzFile, packed);
+                made++;
+            }
+            if (brotli && !Files.isRegularFile(brFile)) {
+                byte[] packed = Encoder.compress(
+                        p.body(),
+                        new Encoder.Parameters()
+                                .setQuality(11)
+                                .setWindow(24)
+                                .setMode(
+                                        p.contentType().contains("javascript")
+                                                        || p.contentType().contains("css")
+                                                ? Encoder.Mode.TEXT
+                                                : Encoder.Mode.GENERIC));
+                if (packed.length < p.body().length) Files.write(brFile, packed);
+            }
+            if (Files.isRegularFile(gzFile)) {
+                wanted.add(gzFile.getFileName().toString());
+                gz += Files.size(gzFile);
+            }
+            if (Files.isRegularFile(brFile)) {
+                wanted.add(brFile.getFileName().toString());
+                br += Files.size(brFile);
+            }
+        }
+        try (Stream<Path> stale = Files.list(dir)) {
+            for (Path f : stale.filter(f -> !wanted.contains(f.getFileName().toString()))
+                    .toList()) Files.delete(f);
+        }
+        System.out.printf(
+                "[autobench] precompressed %d library files (%d new, %d s): %d KB as gzip %d KB, brotli %d KB%s%n",
+                seen.size(),
+                made,
+                (System.nanoTime() - started) / 1_000_000_000,
+                raw / 1024,
+                gz / 1024,
+                br / 1024,
+                brotli ? "" : " (no brotli library for this platform: gzip only)");
+    }
+
+    static byte[] gzipped(byte[] body) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3 + 64);
+        try (GZIPOutputStream gz = new GZIPOutputStream(out, 64 * 1024) {
+            {
+                def.setLevel(9);
+            }
+        }) {
+            gz.write(body);
+        }
+        return out.toByteArray();
+    }
+
+    static boolean brotliAvailable() {
+        try {
+            Brotli4jLoader.ensureAvailability();
+            return true;
+        } catch (Throwable t) { // no native library for this platform
+            return false;
+        }
+    }
+}
