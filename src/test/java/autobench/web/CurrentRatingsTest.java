@@ -32,7 +32,8 @@ class CurrentRatingsTest {
     }
 
     static Standings board(String pool, LeaderboardRow row) {
-        return new Standings(pool, new Leaderboard(List.of(row), List.of(), 10, RatingSettings.DEFAULTS), Map.of());
+        return new Standings(
+                pool, new Leaderboard(List.of(row), List.of(), 10, RatingSettings.DEFAULTS, List.of()), Map.of(), List.of());
     }
 
     static LeaderboardRow row(String model, double rating) {
