@@ -8,6 +8,7 @@ import autobench.gallery.Texts;
 import autobench.rating.LeaderboardRow;
 import autobench.rating.RatingSettings;
 import autobench.rating.VoteFilter;
+import autobench.time.ArenaDay;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -50,7 +51,7 @@ final class PageHandlers {
     }
 
     Response home(Context ctx) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        LocalDate today = ArenaDay.today(clock, zone).date();
         List<LocalDate> days = gallery.publishedDays();
         if (days.isEmpty()) return templates.page("home", new Pages.Home(today, true, List.of()));
         LocalDate day = days.contains(today) ? today : days.get(0);
