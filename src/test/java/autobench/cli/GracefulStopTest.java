@@ -3,6 +3,8 @@ package autobench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import autobench.config.Config;
+import autobench.cycle.Stage;
+import autobench.cycle.StageRuns;
 import autobench.dispatch.CallOutcome;
 import autobench.dispatch.LedgerCall;
 import autobench.dispatch.Submission;
@@ -15,6 +17,7 @@ import autobench.wiring.Assembly;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -142,14 +145,11 @@ class GracefulStopTest {
             child.destroyForcibly();
         }
         try (Assembly a = TestAssembly.build(c)) {
-            LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
-            var run = a.storage()
-                    .stageRuns()
-                    .find(autobench.cycle.Stage.DISPATCH, today)
-                    .orElseThrow();
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            var run = a.storage().stageRuns().find(Stage.DISPATCH, today).orElseThrow();
             assertThat(run.status())
                     .as("the dispatch run records the stop; another process may take it over at once")
-                    .isEqualTo(autobench.cycle.StageRuns.Status.STOPPED);
+                    .isEqualTo(StageRuns.Status.STOPPED);
             assertThat(run.finishedAt()).isNotNull();
             assertThat(a.storage().submissions().countsByStatus())
                     .doesNotContainKey(SubmissionStatus.CALLING)

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -182,7 +183,7 @@ class ManyServeProcessesTest {
         try (Statement s = db.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             return rs.next() ? rs.getString(1) : null;
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             return null; // not migrated yet: the children are still starting
         }
     }
