@@ -10,6 +10,7 @@ import autobench.dispatch.LedgerCall;
 import autobench.dispatch.Submission;
 import autobench.dispatch.SubmissionStatus;
 import autobench.testing.ChatStub;
+import autobench.testing.ChildJava;
 import autobench.testing.Store;
 import autobench.testing.TestAssembly;
 import autobench.testing.TestConfigs;
@@ -115,17 +116,7 @@ class GracefulStopTest {
                 + "schedule: {generate_at: \"00:00\", dispatch_at: \"00:00\", render_at: \"00:00\", catch_up_days: 0}\n";
         Path cfg = TestConfigs.write(tmp, yaml);
         Config c = TestConfigs.load(tmp, yaml, Map.of());
-        List<String> cmd = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "autobench.cli.App",
-                "serve",
-                "--config",
-                cfg.toString(),
-                "--roles",
-                "worker,scheduler");
+        List<String> cmd = ChildJava.app("serve", "--config", cfg.toString(), "--roles", "worker,scheduler");
         Process child = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("child.log").toFile())
@@ -161,17 +152,7 @@ class GracefulStopTest {
     }
 
     private Process runDay(Path cfg) throws Exception {
-        List<String> cmd = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "autobench.cli.App",
-                "run-day",
-                "--config",
-                cfg.toString(),
-                "--date",
-                DAY.toString());
+        List<String> cmd = ChildJava.app("run-day", "--config", cfg.toString(), "--date", DAY.toString());
         return new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("child.log").toFile())

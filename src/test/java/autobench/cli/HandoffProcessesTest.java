@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import autobench.config.Config;
 import autobench.dispatch.SubmissionStatus;
 import autobench.testing.ChatStub;
+import autobench.testing.ChildJava;
 import autobench.testing.Store;
 import autobench.testing.TestAssembly;
 import autobench.testing.TestConfigs;
@@ -139,22 +140,8 @@ class HandoffProcessesTest {
     }
 
     private Process serve(Path cfg, String role) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "--enable-native-access=ALL-UNNAMED",
-                        "-XX:TieredStopAtLevel=1", // a short life: quick start-up matters more than peak speed
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "autobench.cli.App",
-                        "serve",
-                        "--roles",
-                        role,
-                        "--config",
-                        cfg.toString(),
-                        "--port",
-                        "0",
-                        "--sandbox-port",
-                        "0")
+        ProcessBuilder pb = new ProcessBuilder(ChildJava.app(
+                        "serve", "--roles", role, "--config", cfg.toString(), "--port", "0", "--sandbox-port", "0"))
                 .redirectErrorStream(true)
                 .redirectOutput(tmp.resolve(role + ".log").toFile());
         pb.environment().put("ADMIN_TOKEN", TOKEN);

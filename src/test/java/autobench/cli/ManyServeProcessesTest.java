@@ -3,6 +3,7 @@ package autobench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import autobench.render.ChromiumForTests;
+import autobench.testing.ChildJava;
 import autobench.testing.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -155,19 +156,7 @@ class ManyServeProcessesTest {
     }
 
     private Process serve(Path cfg, int i) throws Exception {
-        List<String> cmd = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "autobench.cli.App",
-                "serve",
-                "--config",
-                cfg.toString(),
-                "--port",
-                "0",
-                "--sandbox-port",
-                "0");
+        List<String> cmd = ChildJava.app("serve", "--config", cfg.toString(), "--port", "0", "--sandbox-port", "0");
         return new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("serve-" + i + ".log").toFile())

@@ -12,6 +12,7 @@ import autobench.provider.Provider;
 import autobench.provider.Usage;
 import autobench.task.TaskStatus;
 import autobench.testing.ChatStub;
+import autobench.testing.ChildJava;
 import autobench.testing.Store;
 import autobench.testing.TestAssembly;
 import autobench.testing.TestConfigs;
@@ -51,17 +52,8 @@ class LeaseAndRecoveryTest {
         String yaml = TestConfigs.base(store.freshUrl(tmp), 1) + TestConfigs.stubModel("slow", stub.port(), 300);
         Path cfg = TestConfigs.write(tmp, yaml);
         Config c = TestConfigs.load(tmp, yaml, Map.of());
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "autobench.cli.App",
-                "run-day",
-                "--config",
-                cfg.toString(),
-                "--date",
-                DAY.toString()));
+        List<String> cmd =
+                new ArrayList<>(ChildJava.app("run-day", "--config", cfg.toString(), "--date", DAY.toString()));
         Process child = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("child.log").toFile())
