@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 
 /**
@@ -65,7 +66,7 @@ public final class Operator {
             AdminStore audit,
             Resender resender,
             Function<String, Optional<Pricing>> pricing,
-            java.util.function.LongConsumer resnapshot,
+            LongConsumer resnapshot,
             Clock clock) {}
 
     private final Parts p;

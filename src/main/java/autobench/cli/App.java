@@ -1,6 +1,8 @@
 package autobench.cli;
 
 import autobench.config.ConfigException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -46,10 +48,10 @@ public final class App implements Runnable {
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new App());
-        cl.registerConverter(java.time.LocalDate.class, s -> {
+        cl.registerConverter(LocalDate.class, s -> {
             try {
-                return java.time.LocalDate.parse(s);
-            } catch (java.time.format.DateTimeParseException e) {
+                return LocalDate.parse(s);
+            } catch (DateTimeParseException e) {
                 throw new CommandLine.TypeConversionException("'" + s + "' is not a date; use YYYY-MM-DD");
             }
         });

@@ -12,6 +12,7 @@ import autobench.vote.VoteStore;
 import autobench.web.Site;
 import autobench.wiring.Assembly;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -62,7 +63,7 @@ public final class DemoCommand implements Callable<Integer> {
      * The daily snapshots the model pages chart, for the demo's simulated votes: the cycle records
      * only people's votes on real models, and simulated votes are never mixed with those.
      */
-    static void recordSimulatedSnapshots(Assembly arena, List<LocalDate> days, java.time.ZoneId zone) {
+    static void recordSimulatedSnapshots(Assembly arena, List<LocalDate> days, ZoneId zone) {
         RatingHistory history = new RatingHistory(
                 arena.storage().snapshots(),
                 RatingSettings.DEFAULTS,

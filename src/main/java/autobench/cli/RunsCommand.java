@@ -5,6 +5,7 @@ import autobench.cycle.WorkRequestStore;
 import autobench.wiring.Assembly;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,7 +37,7 @@ public final class RunsCommand implements Callable<Integer> {
                         "%s  %-8s  %-7s  %-8s  attempt %d  %s → %s  %s%n  %s%n",
                         r.day(),
                         r.stage().wireName(),
-                        r.status().name().toLowerCase(java.util.Locale.ROOT),
+                        r.status().name().toLowerCase(Locale.ROOT),
                         r.triggerBy(),
                         r.attempts(),
                         Instant.ofEpochMilli(r.startedAt()),

@@ -2,9 +2,11 @@ package autobench.cli;
 
 import autobench.cycle.DailyCycle;
 import autobench.dispatch.Submission;
+import autobench.render.RenderStore;
 import autobench.task.StoredTask;
 import autobench.wiring.Assembly;
 import java.io.PrintStream;
+import java.util.Locale;
 
 /** The human-readable summary of a day, printed after run-day and demo. */
 final class Summary {
@@ -25,10 +27,10 @@ final class Summary {
             var renders = arena.storage().renders();
             for (Submission s : arena.storage().submissions().forTask(t.id())) {
                 String render = renders.find(s.id())
-                        .map(x -> x.status() == autobench.render.RenderStore.State.DONE
+                        .map(x -> x.status() == RenderStore.State.DONE
                                 ? " · render " + x.result() + (Boolean.TRUE.equals(x.animates()) ? " animates" : "")
                                         + (Boolean.TRUE.equals(x.interactive()) ? " interactive" : "")
-                                : " · render " + x.status().name().toLowerCase(java.util.Locale.ROOT))
+                                : " · render " + x.status().name().toLowerCase(Locale.ROOT))
                         .orElse("");
                 boolean demo =
                         arena.config().model(s.modelId()).map(m -> m.isDemo()).orElse(false);

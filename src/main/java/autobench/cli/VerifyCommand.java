@@ -4,6 +4,7 @@ import autobench.ops.Verifier;
 import autobench.wiring.Assembly;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +30,7 @@ public final class VerifyCommand implements Callable<Integer> {
                         .enable(SerializationFeature.INDENT_OUTPUT)
                         .findAndRegisterModules();
                 var node = m.valueToTree(r);
-                ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("ok", r.ok());
+                ((ObjectNode) node).put("ok", r.ok());
                 System.out.println(m.writeValueAsString(node));
             } else {
                 print(r);

@@ -8,6 +8,7 @@ import autobench.task.DailyTasks;
 import autobench.task.StoredTask;
 import autobench.task.TaskStore;
 import autobench.time.ArenaDay;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -92,7 +93,7 @@ public final class DailyCycle {
     }
 
     /** Graceful stop of every stage: see {@link Dispatcher#stop}. */
-    public List<String> stop(java.time.Duration grace) {
+    public List<String> stop(Duration grace) {
         if (render != null) render.stop();
         return dispatcher.stop(grace);
     }

@@ -127,8 +127,7 @@ public final class RenderStage {
                 try {
                     long t0 = System.nanoTime();
                     RenderOutput out = renderer.render(s.code(), row.seed());
-                    meters.timer("autobench.render.duration")
-                            .record(java.time.Duration.ofNanos(System.nanoTime() - t0));
+                    meters.timer("autobench.render.duration").record(Duration.ofNanos(System.nanoTime() - t0));
                     meters.counter("autobench.renders", "result", out.status().wireName())
                             .increment();
                     for (Artifact a : out.artifacts()) artifacts.put(id, a, clock.millis());

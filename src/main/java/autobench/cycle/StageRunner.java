@@ -5,7 +5,9 @@ import autobench.cycle.StageRuns.Status;
 import autobench.cycle.StageRuns.Trigger;
 import autobench.dispatch.DispatchReport;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +31,7 @@ public final class StageRunner {
      * @param lease how long a run stays with this process without a renewal (renewed every third
      *              of it); when this process dies, another takes the stage over once it lapses
      */
-    public StageRunner(DailyCycle cycle, StageRuns runs, Clock clock, String owner, java.time.Duration lease) {
+    public StageRunner(DailyCycle cycle, StageRuns runs, Clock clock, String owner, Duration lease) {
         this.cycle = cycle;
         this.runs = runs;
         this.clock = clock;
@@ -38,8 +40,8 @@ public final class StageRunner {
     }
 
     /** How long a run stays with a process that stopped renewing it. */
-    public java.time.Duration lease() {
-        return java.time.Duration.ofMillis(leaseMs);
+    public Duration lease() {
+        return Duration.ofMillis(leaseMs);
     }
 
     /**
@@ -49,7 +51,7 @@ public final class StageRunner {
      *
      * @return the submissions marked unknown
      */
-    public java.util.List<String> reapExpiredCalls() {
+    public List<String> reapExpiredCalls() {
         return cycle.reapExpiredCalls();
     }
 

@@ -2,6 +2,8 @@ package autobench.cycle;
 
 import autobench.WireName;
 import autobench.db.Database;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -120,7 +122,7 @@ public final class StageRuns {
                         .list());
     }
 
-    private static Run row(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Run row(ResultSet rs) throws SQLException {
         long finished = rs.getLong("finished_at");
         Long finishedAt = rs.wasNull() ? null : finished;
         return new Run(

@@ -2,16 +2,22 @@ package autobench.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
@@ -87,9 +93,8 @@ public final class Database implements AutoCloseable {
     private static void migrate(DataSource ds, Dialect dialect) {
         Flyway flyway = flyway(ds, dialect);
         // A database migrated by a newer AutoBench holds tables and rules this one does not know: refuse, do not guess.
-        java.util.Optional<org.flywaydb.core.api.MigrationInfo> future = java.util.Arrays.stream(
-                        flyway.info().all())
-                .filter(i -> i.getState() == org.flywaydb.core.api.MigrationState.FUTURE_SUCCESS)
+        Optional<MigrationInfo> future = Arrays.stream(flyway.info().all())
+                .filter(i -> i.getState() == MigrationState.FUTURE_SUCCESS)
                 .reduce((a, b) -> b);
         if (future.isPresent()) {
             throw new IllegalStateException(
@@ -118,7 +123,7 @@ public final class Database implements AutoCloseable {
         Path parent = Paths.get(file).toAbsolutePath().getParent();
         try {
             if (parent != null) Files.createDirectories(parent);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(
                     "cannot create directory " + parent + " for the database: " + e.getMessage(), e);
         }
@@ -163,7 +168,7 @@ public final class Database implements AutoCloseable {
                     var meta = rs.getMetaData();
                     Map<String, Object> row = new LinkedHashMap<>();
                     for (int i = 1; i <= meta.getColumnCount(); i++)
-                        row.put(meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT), rs.getObject(i));
+                        row.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), rs.getObject(i));
                     return row;
                 })
                 .useStream(rows -> rows.forEach(sink));

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Owner of {@code provider_calls}: every outbound request is written here before it leaves and
@@ -69,7 +70,7 @@ public final class CallLedger {
     }
 
     /** The task writer's call for {@code day}, if one was ever started. */
-    public java.util.Optional<LedgerCall> taskWriterCall(String day) {
+    public Optional<LedgerCall> taskWriterCall(String day) {
         return db.jdbi()
                 .withHandle(h -> h.createQuery("SELECT * FROM provider_calls WHERE task_day = :d AND attempt = 1")
                         .bind("d", day)
@@ -109,7 +110,7 @@ public final class CallLedger {
      * What a model's calls have used so far, on average: its answers, or (with {@code taskWriter}) the
      * task writer's calls. Only billed outcomes count; empty when there are none.
      */
-    public java.util.Optional<AverageTokens> averageTokens(String modelId, boolean taskWriter) {
+    public Optional<AverageTokens> averageTokens(String modelId, boolean taskWriter) {
         return db.jdbi()
                 .withHandle(h -> h.createQuery("""
                         SELECT COUNT(*) AS n, AVG(COALESCE(input_tokens, 0)) AS i, AVG(COALESCE(output_tokens, 0)) AS o

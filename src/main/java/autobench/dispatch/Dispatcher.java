@@ -23,7 +23,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +41,7 @@ public final class Dispatcher {
     private final SubmissionStore submissions;
     private final CallLedger ledger;
     private final Map<String, Route> routes;
-    private final java.util.function.Supplier<Set<String>> switchedOff;
+    private final Supplier<Set<String>> switchedOff;
     private final DispatchSettings settings;
     private final Budget budget;
     private final Clock clock;
@@ -88,7 +90,7 @@ public final class Dispatcher {
     public Dispatcher(
             Stores stores,
             Map<String, Route> routes,
-            java.util.function.Supplier<Set<String>> switchedOff,
+            Supplier<Set<String>> switchedOff,
             DispatchSettings settings,
             Budget budget,
             Extractor extractor,
@@ -222,7 +224,7 @@ public final class Dispatcher {
                 beat,
                 TimeUnit.SECONDS);
         int total = jobs.size();
-        var done = new java.util.concurrent.atomic.AtomicInteger();
+        var done = new AtomicInteger();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> futures = new ArrayList<>();
             for (Job j : jobs) {

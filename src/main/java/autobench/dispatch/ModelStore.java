@@ -1,7 +1,12 @@
 package autobench.dispatch;
 
 import autobench.db.Database;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /** Owner of the {@code models} table: the configured models, kept after they leave the config. */
 public final class ModelStore {
@@ -76,13 +81,12 @@ public final class ModelStore {
             "served_from");
 
     /** Streams every model, one row at a time, in a stable order. */
-    public void exportRows(java.util.function.Consumer<java.util.Map<String, Object>> sink) {
-        db.streamRows(
-                "SELECT " + String.join(", ", EXPORT_COLUMNS) + " FROM models ORDER BY id", java.util.Map.of(), sink);
+    public void exportRows(Consumer<Map<String, Object>> sink) {
+        db.streamRows("SELECT " + String.join(", ", EXPORT_COLUMNS) + " FROM models ORDER BY id", Map.of(), sink);
     }
 
     /** Inserts exported rows in one transaction (an import into an empty database). */
-    public long importRows(java.util.Iterator<java.util.Map<String, Object>> rows) {
+    public long importRows(Iterator<Map<String, Object>> rows) {
         return db.insertRows(
                 "INSERT INTO models (" + String.join(", ", EXPORT_COLUMNS) + ") VALUES ("
                         + String.join(
@@ -154,11 +158,11 @@ public final class ModelStore {
     }
 
     /** Ids of the models an operator has disabled. */
-    public java.util.Set<String> disabledIds() {
+    public Set<String> disabledIds() {
         List<String> ids = db.jdbi()
                 .withHandle(h -> h.createQuery("SELECT model_id FROM model_overrides WHERE disabled = 1")
                         .mapTo(String.class)
                         .list());
-        return new java.util.TreeSet<>(ids);
+        return new TreeSet<>(ids);
     }
 }

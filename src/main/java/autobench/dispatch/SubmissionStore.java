@@ -5,11 +5,17 @@ import autobench.db.Database;
 import autobench.db.Ids;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Owner of the {@code submissions} table. UNIQUE(task_id, model_id) makes "one row per task and
@@ -341,7 +347,7 @@ public final class SubmissionStore {
      * Streams the submissions of tasks whose day lies in [from, to] (ISO dates), created before
      * {@code before}, in a stable order. Leases are left out: they mean nothing in another database.
      */
-    public void exportRows(String from, String to, long before, java.util.function.Consumer<Map<String, Object>> sink) {
+    public void exportRows(String from, String to, long before, Consumer<Map<String, Object>> sink) {
         db.streamRows(
                 "SELECT " + String.join(", ", EXPORT_COLUMNS) + " FROM submissions WHERE created_at < :before"
                         + " AND task_id IN (SELECT id FROM tasks WHERE day >= :from AND day <= :to) ORDER BY created_at, id",
@@ -350,7 +356,7 @@ public final class SubmissionStore {
     }
 
     /** Inserts exported rows in one transaction (an import into an empty database). */
-    public long importRows(java.util.Iterator<Map<String, Object>> rows) {
+    public long importRows(Iterator<Map<String, Object>> rows) {
         // Exports written before answers could be hidden have no "hidden" key: such rows are shown.
         return db.insertRows(
                 "INSERT INTO submissions (" + String.join(", ", EXPORT_COLUMNS) + ") VALUES ("
@@ -406,23 +412,23 @@ public final class SubmissionStore {
         });
     }
 
-    private static long lastChangeIn(org.jdbi.v3.core.Handle h) {
+    private static long lastChangeIn(Handle h) {
         return h.createQuery("SELECT COALESCE(MAX(updated_at), 0) FROM submissions")
                 .mapTo(Long.class)
                 .one();
     }
 
     /** Ids of the answers an operator has hidden. */
-    public java.util.Set<String> hiddenIds() {
+    public Set<String> hiddenIds() {
         List<String> ids = db.jdbi()
                 .withHandle(h -> h.createQuery("SELECT id FROM submissions WHERE hidden = 1")
                         .mapTo(String.class)
                         .list());
-        return new java.util.HashSet<>(ids);
+        return new HashSet<>(ids);
     }
 
     /** The submissions of tasks of one arena day with this status, oldest first (bulk re-send). */
-    public List<Submission> ofDay(java.time.LocalDate day, SubmissionStatus status) {
+    public List<Submission> ofDay(LocalDate day, SubmissionStatus status) {
         return db.jdbi()
                 .withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM submissions WHERE status = :s"
                                 + " AND task_id IN (SELECT id FROM tasks WHERE day = :day) ORDER BY created_at, id")
@@ -460,7 +466,7 @@ public final class SubmissionStore {
     public record Finished(
             String modelId,
             String category,
-            java.time.LocalDate day,
+            LocalDate day,
             SubmissionStatus status,
             String renderResult,
             double costUsd,
@@ -476,7 +482,7 @@ public final class SubmissionStore {
                         .map((rs, c) -> new Finished(
                                 rs.getString(1),
                                 rs.getString(2),
-                                java.time.LocalDate.parse(rs.getString(3)),
+                                LocalDate.parse(rs.getString(3)),
                                 WireName.parse(SubmissionStatus.class, rs.getString(4)),
                                 rs.getString(5),
                                 rs.getDouble(6),

@@ -3,6 +3,7 @@ package autobench.extract;
 import autobench.runtime.Libraries;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -30,7 +31,7 @@ final class KnownLibraries {
         for (Libraries.Library lib : Libraries.ALL) {
             List<String> markers = USES.get(lib.npmPackage());
             if (markers == null || markers.stream().noneMatch(code::contains)) continue;
-            String file = lib.file().substring(lib.file().lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+            String file = lib.file().substring(lib.file().lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
             if (lower.contains("/" + lib.npmPackage() + "@") || lower.contains(file)) continue;
             tags.add("<script src=\"" + lib.urls().get(0) + "\"></script>");
         }

@@ -3,8 +3,13 @@ package autobench.leaderboard;
 import autobench.db.Database;
 import autobench.rating.Leaderboard;
 import autobench.rating.LeaderboardRow;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /** Owner of {@code rating_snapshots}: one row per (day, scope, model, method), for history charts. */
 public final class SnapshotStore {
@@ -89,16 +94,16 @@ public final class SnapshotStore {
             List.of("day", "scope", "model_id", "method", "rating", "ci_low", "ci_high", "rank", "votes", "created_at");
 
     /** Streams the snapshots of days in [from, to] (ISO dates), one row at a time, in a stable order. */
-    public void exportRows(String from, String to, java.util.function.Consumer<java.util.Map<String, Object>> sink) {
+    public void exportRows(String from, String to, Consumer<Map<String, Object>> sink) {
         db.streamRows(
                 "SELECT " + String.join(", ", EXPORT_COLUMNS)
                         + " FROM rating_snapshots WHERE day >= :from AND day <= :to ORDER BY day, scope, method, model_id",
-                java.util.Map.of("from", from, "to", to),
+                Map.of("from", from, "to", to),
                 sink);
     }
 
     /** Inserts exported rows in one transaction (an import into an empty database). */
-    public long importRows(java.util.Iterator<java.util.Map<String, Object>> rows) {
+    public long importRows(Iterator<Map<String, Object>> rows) {
         return db.insertRows(
                 "INSERT INTO rating_snapshots (" + String.join(", ", EXPORT_COLUMNS) + ") VALUES ("
                         + String.join(
@@ -114,7 +119,7 @@ public final class SnapshotStore {
                         .one());
     }
 
-    private static Double nullable(java.sql.ResultSet rs, String col) throws java.sql.SQLException {
+    private static Double nullable(ResultSet rs, String col) throws SQLException {
         double v = rs.getDouble(col);
         return rs.wasNull() ? null : v;
     }

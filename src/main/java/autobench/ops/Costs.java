@@ -5,6 +5,7 @@ import autobench.time.ArenaDay;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 /**
  * Spend at a glance, from the call ledger (every attempt counts): today, this month so far, and the
@@ -45,10 +46,10 @@ public final class Costs {
         }
 
         /** The three lines `verify` prints and the operator page shows. */
-        public java.util.List<String> lines() {
+        public List<String> lines() {
             String day = dailyBudgetUsd == null ? "" : String.format(" of $%.2f", dailyBudgetUsd);
             String month = monthBudgetUsd == null ? "" : String.format(" of $%.2f", monthBudgetUsd);
-            return java.util.List.of(
+            return List.of(
                     String.format("cost today (%s): $%.4f%s", today, todayUsd, day),
                     String.format(
                             "cost this month (%d of %d days): $%.4f%s", daysElapsed, daysInMonth, monthUsd, month),

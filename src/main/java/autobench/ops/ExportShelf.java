@@ -3,6 +3,8 @@ package autobench.ops;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -74,11 +76,11 @@ public final class ExportShelf {
     }
 
     /** When the manifest says it was exported; unreadable or missing instants sort first. */
-    static java.time.Instant exportedAt(Manifest m) {
+    static Instant exportedAt(Manifest m) {
         try {
-            return m.exportedAt() == null ? java.time.Instant.MIN : java.time.Instant.parse(m.exportedAt());
-        } catch (java.time.format.DateTimeParseException e) {
-            return java.time.Instant.MIN;
+            return m.exportedAt() == null ? Instant.MIN : Instant.parse(m.exportedAt());
+        } catch (DateTimeParseException e) {
+            return Instant.MIN;
         }
     }
 

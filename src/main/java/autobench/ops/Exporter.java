@@ -3,8 +3,10 @@ package autobench.ops;
 import autobench.vote.Reveal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -14,6 +16,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -136,7 +139,7 @@ public final class Exporter {
     }
 
     private interface Source {
-        void rows(java.util.function.Consumer<Map<String, Object>> sink);
+        void rows(Consumer<Map<String, Object>> sink);
     }
 
     private static Manifest.Entry table(Path dir, String name, Source source) throws IOException {
@@ -181,13 +184,13 @@ public final class Exporter {
             try {
                 mac = Mac.getInstance("HmacSHA256");
                 mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            } catch (java.security.GeneralSecurityException e) {
+            } catch (GeneralSecurityException e) {
                 throw new AssertionError("every JDK has HmacSHA256", e);
             }
         }
 
         String of(String visitor) {
-            byte[] h = mac.doFinal(visitor.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] h = mac.doFinal(visitor.getBytes(StandardCharsets.UTF_8));
             return "p-" + HexFormat.of().formatHex(h, 0, 12);
         }
     }

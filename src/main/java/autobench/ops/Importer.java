@@ -7,11 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -80,7 +82,7 @@ public final class Importer {
             }
         }
         // Every blob row must have its bytes among the verified files, or the import would stop half-way.
-        java.util.Set<String> listed = new java.util.HashSet<>();
+        Set<String> listed = new HashSet<>();
         m.files().forEach(e -> listed.add(e.path()));
         for (Iterator<Map<String, Object>> it = Jsonl.read(dir.resolve(Exporter.BLOBS)); it.hasNext(); ) {
             Object sha = it.next().get("sha256");

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code manifest.json}: what an export holds and how to check it. Every file of the export is
@@ -62,7 +63,7 @@ public record Manifest(
         }
     }
 
-    java.util.Optional<Entry> entry(String path) {
+    Optional<Entry> entry(String path) {
         return files.stream().filter(e -> e.path().equals(path)).findFirst();
     }
 }

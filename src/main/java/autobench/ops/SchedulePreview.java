@@ -2,6 +2,7 @@ package autobench.ops;
 
 import autobench.cycle.Stage;
 import autobench.cycle.StageRuns;
+import autobench.time.ArenaDay;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -34,7 +35,7 @@ public record SchedulePreview(LocalDate today, List<Step> steps) {
             int catchUpDays,
             BiFunction<Stage, LocalDate, Instant> dueAt,
             BiFunction<Stage, LocalDate, Optional<StageRuns.Status>> runs) {
-        LocalDate today = LocalDate.ofInstant(now, zone);
+        LocalDate today = ArenaDay.containing(now, zone).date();
         List<Step> steps = new ArrayList<>();
         for (LocalDate day = today.minusDays(catchUpDays); !day.isAfter(today); day = day.plusDays(1)) {
             for (Stage stage : Stage.values()) {

@@ -1,6 +1,7 @@
 package autobench.provider;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -21,7 +22,7 @@ public final class Options {
         Object v = m.options().get(key);
         if (v == null) return null;
         if (v instanceof Boolean b) return b;
-        return switch (v.toString().trim().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (v.toString().trim().toLowerCase(Locale.ROOT)) {
             case "true", "yes", "on" -> true;
             case "false", "no", "off" -> false;
             default -> throw bad(m, key, "true or false", v);

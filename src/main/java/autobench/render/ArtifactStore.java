@@ -1,6 +1,7 @@
 package autobench.render;
 
 import autobench.db.Database;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +109,7 @@ public final class ArtifactStore {
 
     /** Inserts blobs (each row with its {@code content} bytes) in one transaction. */
     public long importBlobs(Iterator<Map<String, Object>> rows) {
-        List<String> columns = new java.util.ArrayList<>(BLOB_COLUMNS);
+        List<String> columns = new ArrayList<>(BLOB_COLUMNS);
         columns.add("content");
         return db.insertRows(
                 "INSERT INTO blobs (sha256, mime_type, size, created_at, content) VALUES (:sha256, :mime_type, :size, :created_at, :content)",

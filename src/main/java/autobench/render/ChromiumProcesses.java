@@ -1,6 +1,7 @@
 package autobench.render;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -70,7 +71,7 @@ final class ChromiumProcesses {
     private static String commandLine(ProcessHandle p) {
         try {
             byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "cmdline"));
-            return new String(raw, java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+            return new String(raw, StandardCharsets.UTF_8).replace('\0', ' ');
         } catch (IOException | RuntimeException e) {
             return p.info().commandLine().orElse("");
         }

@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One reused browser and the one thread allowed to drive it (Playwright is not thread-safe).
@@ -43,7 +45,7 @@ final class Lane implements AutoCloseable {
             worker.submit(this::healIfNeeded).get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             close();
-            Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             throw new IllegalStateException(
                     "could not start Chromium at " + config.chromium() + ": " + cause.getMessage(), cause);
         }
@@ -162,12 +164,12 @@ final class Lane implements AutoCloseable {
         try {
             f.get(ms, TimeUnit.MILLISECONDS);
             return true;
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return f.isDone();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r && !(r instanceof PlaywrightException)) throw r;
             return true;
         }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,10 +36,31 @@ public final class LibraryBundler {
         Path cache = Path.of(args[0]);
         Path classes = Path.of(args[1]);
         Files.createDirectories(cache);
+        // One npm process for every package not yet in the cache: npm takes about a second to start
+        // and look a package up, so one call per package cost a minute on a clean clone, one call for
+        // all of them a few seconds.
+        Map<String, Path> missing = new LinkedHashMap<>();
+        for (Library lib : Libraries.SERVED) {
+            for (Bundle bundle : lib.bundles()) {
+                Path tgz = tgz(lib, bundle, cache);
+                if (!bundled(lib, bundle, classes) && !Files.isRegularFile(tgz))
+                    missing.put(lib.npmPackage() + "@" + bundle.version(), tgz);
+            }
+        }
+        if (!missing.isEmpty()) pack(missing, cache);
         for (Library lib : Libraries.SERVED) {
             for (Bundle bundle : lib.bundles()) bundle(lib, bundle, cache, classes);
         }
         PreviewLibraries.precompress(classes);
+    }
+
+    private static boolean bundled(Library lib, Bundle bundle, Path classes) {
+        Path root = classes.resolve(LibraryRoutes.resourceRoot(lib.npmPackage(), bundle.version()));
+        return Files.isRegularFile(root.resolve(LibraryRoutes.INDEX));
+    }
+
+    private static Path tgz(Library lib, Bundle bundle, Path cache) {
+        return cache.resolve(lib.npmPackage().replace("@", "").replace('/', '-') + "-" + bundle.version() + ".tgz");
     }
 
     private static void bundle(Library lib, Bundle bundle, Path cache, Path classes)
@@ -47,8 +69,8 @@ public final class LibraryBundler {
         Path root = classes.resolve(LibraryRoutes.resourceRoot(lib.npmPackage(), bundle.version()));
         Path index = root.resolve(LibraryRoutes.INDEX);
         if (Files.isRegularFile(index)) return;
-        Path tgz = cache.resolve(lib.npmPackage().replace("@", "").replace('/', '-') + "-" + bundle.version() + ".tgz");
-        if (!Files.isRegularFile(tgz)) pack(spec, cache, tgz);
+        Path tgz = tgz(lib, bundle, cache);
+        if (!Files.isRegularFile(tgz)) pack(Map.of(spec, tgz), cache);
         Map<String, byte[]> files = untar(tgz);
         List<String> kept = new ArrayList<>();
         long bytes = 0;
@@ -169,9 +191,12 @@ public final class LibraryBundler {
         return peers;
     }
 
-    private static void pack(String spec, Path cache, Path expected) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder("npm", "pack", spec, "--silent", "--pack-destination", cache.toString())
-                .redirectErrorStream(true);
+    /** Packs the packages (spec to the file npm will write) with one npm process. */
+    private static void pack(Map<String, Path> specs, Path cache) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("npm", "pack"));
+        cmd.addAll(specs.keySet());
+        cmd.addAll(List.of("--silent", "--pack-destination", cache.toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         Process p;
         try {
             p = pb.start();
@@ -182,15 +207,20 @@ public final class LibraryBundler {
                     e);
         }
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String what = specs.size() == 1 ? specs.keySet().iterator().next() : specs.size() + " packages";
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
             p.destroyForcibly();
-            throw new IllegalStateException("npm pack " + spec + " timed out");
+            throw new IllegalStateException("npm pack " + what + " timed out");
         }
-        if (p.exitValue() != 0 || !Files.isRegularFile(expected)) {
+        List<String> absent = specs.entrySet().stream()
+                .filter(e -> !Files.isRegularFile(e.getValue()))
+                .map(Map.Entry::getKey)
+                .toList();
+        if (p.exitValue() != 0 || !absent.isEmpty()) {
             throw new IllegalStateException(
-                    "npm pack " + spec + " failed (exit " + p.exitValue() + "). The build needs the npm "
-                            + "registry to bundle the allowed libraries; check the network and `npm config get registry`.\n"
-                            + out);
+                    "npm pack " + what + " failed (exit " + p.exitValue() + "; not packed: " + absent + "). The build "
+                            + "needs the npm registry to bundle the allowed libraries; check the network and "
+                            + "`npm config get registry`.\n" + out);
         }
     }
 

@@ -6,9 +6,11 @@ import autobench.runtime.Libraries.Library;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -412,8 +414,8 @@ public final class LibraryRoutes {
 
     private static String host(String url) {
         try {
-            String h = java.net.URI.create(url).getHost();
-            return h == null ? "" : h.toLowerCase(java.util.Locale.ROOT);
+            String h = URI.create(url).getHost();
+            return h == null ? "" : h.toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
             return "";
         }

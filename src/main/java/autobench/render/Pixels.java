@@ -6,6 +6,7 @@ import java.awt.image.DataBufferInt;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -113,7 +114,7 @@ final class Pixels {
     }
 
     static double changed(byte[] a, byte[] b) {
-        if (java.util.Arrays.equals(a, b)) return 0;
+        if (Arrays.equals(a, b)) return 0;
         return changed(decode(a), decode(b));
     }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -50,7 +51,7 @@ final class RenderJob {
     private final String initScript;
     private final Trace trace;
     private final long stepTimeout;
-    private final String reportPrefix = "autobench-" + java.util.UUID.randomUUID();
+    private final String reportPrefix = "autobench-" + UUID.randomUUID();
     private NetworkGuard guard;
     private CDPSession camera;
 

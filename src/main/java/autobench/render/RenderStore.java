@@ -4,10 +4,14 @@ import autobench.WireName;
 import autobench.db.Database;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Owner of {@code render_results}: one row per rendered submission, claimed like dispatch claims. */
 public final class RenderStore {
@@ -207,18 +211,17 @@ public final class RenderStore {
     /**
      * Streams the render results of submissions to tasks whose day lies in [from, to], created before {@code before}, one row at a time, in a stable order.
      */
-    public void exportRows(
-            String from, String to, long before, java.util.function.Consumer<java.util.Map<String, Object>> sink) {
+    public void exportRows(String from, String to, long before, Consumer<Map<String, Object>> sink) {
         db.streamRows(
                 "SELECT " + String.join(", ", EXPORT_COLUMNS) + " FROM render_results WHERE created_at < :before"
                         + " AND submission_id IN (SELECT s.id FROM submissions s JOIN tasks t ON t.id = s.task_id"
                         + " WHERE t.day >= :from AND t.day <= :to) ORDER BY created_at, submission_id",
-                java.util.Map.of("from", from, "to", to, "before", before),
+                Map.of("from", from, "to", to, "before", before),
                 sink);
     }
 
     /** Inserts exported rows in one transaction (an import into an empty database). */
-    public long importRows(java.util.Iterator<java.util.Map<String, Object>> rows) {
+    public long importRows(Iterator<Map<String, Object>> rows) {
         return db.insertRows(
                 "INSERT INTO render_results (" + String.join(", ", EXPORT_COLUMNS) + ") VALUES ("
                         + String.join(
@@ -273,17 +276,17 @@ public final class RenderStore {
                         .one());
     }
 
-    private static Double dbl(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+    private static Double dbl(ResultSet rs, int i) throws SQLException {
         double v = rs.getDouble(i);
         return rs.wasNull() ? null : v;
     }
 
-    private static Long lng(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+    private static Long lng(ResultSet rs, int i) throws SQLException {
         long v = rs.getLong(i);
         return rs.wasNull() ? null : v;
     }
 
-    private static Boolean bool(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+    private static Boolean bool(ResultSet rs, int i) throws SQLException {
         int v = rs.getInt(i);
         return rs.wasNull() ? null : v == 1;
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.Predicate;
 
 /**
  * Renders untrusted HTML pages in headless Chromium, offline, each in a fresh isolated context of
@@ -63,7 +64,7 @@ public final class Renderer implements AutoCloseable {
         return find(System.getenv(CHROMIUM_ENV), Files::isExecutable);
     }
 
-    static Optional<Path> find(String explicit, java.util.function.Predicate<Path> executable) {
+    static Optional<Path> find(String explicit, Predicate<Path> executable) {
         if (explicit != null && !explicit.isBlank())
             return Optional.of(Path.of(explicit)).filter(executable);
         return USUAL_PLACES.stream().map(Path::of).filter(executable).findFirst();

@@ -1,8 +1,11 @@
 package autobench.render;
 
 import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.IntSupplier;
 
 /**
@@ -25,7 +28,7 @@ final class Trace {
     private final List<ConsoleLine> console = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
     private final List<String> blocked = new ArrayList<>();
-    private final java.util.Set<String> assists = new java.util.LinkedHashSet<>();
+    private final Set<String> assists = new LinkedHashSet<>();
     private int blockedCount;
     private String crash;
     private boolean timedOut;
@@ -177,7 +180,7 @@ final class Trace {
     static final class Shot {
         final byte[] bytes;
         final int errorsBefore;
-        private java.awt.image.BufferedImage image;
+        private BufferedImage image;
 
         Shot(byte[] bytes) {
             this(bytes, 0);
@@ -188,7 +191,7 @@ final class Trace {
             this.errorsBefore = errorsBefore;
         }
 
-        synchronized java.awt.image.BufferedImage image() {
+        synchronized BufferedImage image() {
             if (image == null) image = Pixels.decode(bytes);
             return image;
         }

@@ -3,6 +3,7 @@ package autobench.task;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Makes sure a day has its tasks. Idempotent: slots already filled are kept, and the generator is
@@ -29,7 +30,7 @@ public final class DailyTasks {
         List<StoredTask> existing = store.forDay(day);
         if (existing.size() >= perDay) return existing;
         TaskGenerator.Generated g = generator.generate(day, perDay, store.historyExcept(day));
-        var taken = existing.stream().map(StoredTask::slot).collect(java.util.stream.Collectors.toSet());
+        var taken = existing.stream().map(StoredTask::slot).collect(Collectors.toSet());
         TaskStatus status = autoApprove ? TaskStatus.APPROVED : TaskStatus.PROPOSED;
         for (int slot = 0; slot < perDay && slot < g.tasks().size(); slot++) {
             if (taken.contains(slot)) continue;

@@ -6,9 +6,12 @@ import autobench.db.Ids;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Owner of the {@code tasks} table: all SQL that touches it is here. */
 public final class TaskStore {
@@ -67,7 +70,7 @@ public final class TaskStore {
                         .list());
     }
 
-    public java.util.Optional<StoredTask> byId(String id) {
+    public Optional<StoredTask> byId(String id) {
         return db.jdbi()
                 .withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM tasks WHERE id = :id")
                         .bind("id", id)
@@ -172,17 +175,16 @@ public final class TaskStore {
     /**
      * Streams the tasks whose day lies in [from, to] (ISO dates), created before {@code before}, one row at a time, in a stable order.
      */
-    public void exportRows(
-            String from, String to, long before, java.util.function.Consumer<java.util.Map<String, Object>> sink) {
+    public void exportRows(String from, String to, long before, Consumer<Map<String, Object>> sink) {
         db.streamRows(
                 "SELECT " + String.join(", ", EXPORT_COLUMNS)
                         + " FROM tasks WHERE day >= :from AND day <= :to AND created_at < :before ORDER BY day, slot",
-                java.util.Map.of("from", from, "to", to, "before", before),
+                Map.of("from", from, "to", to, "before", before),
                 sink);
     }
 
     /** Inserts exported rows in one transaction (an import into an empty database). */
-    public long importRows(java.util.Iterator<java.util.Map<String, Object>> rows) {
+    public long importRows(Iterator<Map<String, Object>> rows) {
         return db.insertRows(
                 "INSERT INTO tasks (" + String.join(", ", EXPORT_COLUMNS) + ") VALUES ("
                         + String.join(

@@ -2,12 +2,12 @@ package autobench.vote;
 
 import autobench.db.Ids;
 import autobench.rating.Outcome;
+import autobench.time.ArenaDay;
 import autobench.vote.PairPicker.Pair;
 import autobench.vote.PairPicker.Pick;
 import autobench.vote.PairPicker.Pool;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -183,7 +183,7 @@ public final class Battles {
         if (!t.visitor().equals(visitorId)) return refused(Refusal.WRONG_VISITOR);
         if (now >= t.expiresAt()) return refused(Refusal.EXPIRED);
         if (now - t.issuedAt() < settings.minViewTime().toMillis()) return refused(Refusal.TOO_FAST);
-        LocalDate day = LocalDate.ofInstant(Instant.ofEpochMilli(now), zone);
+        LocalDate day = ArenaDay.containing(now, zone).date();
         CastResult r = votes.cast(new VoteStore.Ballot(
                 t.id(),
                 visitorId,
@@ -209,11 +209,7 @@ public final class Battles {
 
     /** The next moment any task is revealed: the start of the next arena day. */
     private long nextReveal(long now) {
-        return LocalDate.ofInstant(Instant.ofEpochMilli(now), zone)
-                .plusDays(1)
-                .atStartOfDay(zone)
-                .toInstant()
-                .toEpochMilli();
+        return ArenaDay.containing(now, zone).endMillis();
     }
 
     long simulatedVotesOn(LocalDate day) {

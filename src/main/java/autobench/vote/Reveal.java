@@ -1,5 +1,6 @@
 package autobench.vote;
 
+import autobench.time.ArenaDay;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,7 +32,7 @@ public record Reveal(int afterDays, ZoneId zone, Clock clock) {
 
     /** The latest arena day whose tasks were revealed at the moment {@code epochMillis}. */
     public LocalDate revealedThrough(long epochMillis) {
-        return LocalDate.ofInstant(Instant.ofEpochMilli(epochMillis), zone).minusDays(afterDays);
+        return ArenaDay.containing(epochMillis, zone).date().minusDays(afterDays);
     }
 
     public boolean revealed(LocalDate taskDay) {
@@ -40,6 +41,6 @@ public record Reveal(int afterDays, ZoneId zone, Clock clock) {
 
     /** The moment the tasks of {@code taskDay} are revealed: the start of arena day {@code taskDay + afterDays}. */
     public Instant revealAt(LocalDate taskDay) {
-        return taskDay.plusDays(afterDays).atStartOfDay(zone).toInstant();
+        return ArenaDay.of(taskDay.plusDays(afterDays), zone).start();
     }
 }

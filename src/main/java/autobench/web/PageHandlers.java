@@ -9,6 +9,7 @@ import autobench.gallery.Texts;
 import autobench.rating.LeaderboardRow;
 import autobench.rating.RatingSettings;
 import autobench.rating.VoteFilter;
+import autobench.time.ArenaDay;
 import autobench.vote.Reveal;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -52,7 +53,7 @@ final class PageHandlers {
     }
 
     Response home(Context ctx) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        LocalDate today = ArenaDay.today(clock, zone).date();
         List<LocalDate> days = gallery.publishedDays();
         if (days.isEmpty())
             return templates.page("home", new Pages.Home(today, true, List.of(), null, null, List.of(), false));

@@ -9,6 +9,7 @@ import autobench.dispatch.Submission;
 import autobench.dispatch.SubmissionStatus;
 import autobench.ops.Costs;
 import autobench.rating.Outcome;
+import autobench.rating.VoteFilter;
 import autobench.task.StoredTask;
 import autobench.task.TaskStatus;
 import autobench.testing.ChatStub;
@@ -17,14 +18,17 @@ import autobench.testing.Store;
 import autobench.testing.TestAssembly;
 import autobench.testing.TestConfigs;
 import autobench.vote.Battle;
+import autobench.vote.CastResult;
 import autobench.wiring.Assembly;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -220,7 +224,7 @@ public class OperatorTest {
             assertThat(inBattles).doesNotContain(hidden);
             assertThat(json(a.operator().audit(1).get(0).after())).containsEntry("hidden", true);
 
-            ((ManualClock) a.storage().clock()).advance(java.time.Duration.ofSeconds(1));
+            ((ManualClock) a.storage().clock()).advance(Duration.ofSeconds(1));
             a.operator().setHidden(ACTOR, hidden, false);
             assertThat(a.website().gallery().answer(hidden)).isPresent();
             assertThat(a.operator().audit(1).get(0).action()).isEqualTo("unhide");
@@ -277,12 +281,12 @@ public class OperatorTest {
 
             assertThat(a.storage().votes().all()).hasSize(1);
             ((ManualClock) a.storage().clock())
-                    .advance(java.time.Duration.ofDays(1)); // the reveal: DAY's votes are public from the next day
+                    .advance(Duration.ofDays(1)); // the reveal: DAY's votes are public from the next day
             assertThat(a.website().gallery().votes()).hasSize(1);
             assertThat(a.website().gallery().voteCount()).isEqualTo(1);
             assertThat(a.website()
                             .gallery()
-                            .standings(autobench.rating.VoteFilter.ALL)
+                            .standings(VoteFilter.ALL)
                             .get(0)
                             .board()
                             .votes())
@@ -333,7 +337,7 @@ public class OperatorTest {
                     .hasSize(10)
                     .allSatisfy(v -> assertThat(v.others()).as("networks").isEqualTo(1));
 
-            assertThat(a.operator().voidNetwork(ACTOR, network.toUpperCase(java.util.Locale.ROOT)))
+            assertThat(a.operator().voidNetwork(ACTOR, network.toUpperCase(Locale.ROOT)))
                     .isEqualTo(8);
 
             assertThat(a.storage().votes().all()).hasSize(2);
@@ -365,7 +369,7 @@ public class OperatorTest {
         var r = a.website()
                 .battles()
                 .cast(b.token(), visitor, left.equals(model) ? Outcome.LEFT : Outcome.RIGHT, address);
-        assertThat(r).isInstanceOf(autobench.vote.CastResult.Accepted.class);
+        assertThat(r).isInstanceOf(CastResult.Accepted.class);
     }
 
     @ParameterizedTest

@@ -14,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Random;
 import java.util.concurrent.Executors;
@@ -60,7 +61,7 @@ public final class ChaosStub {
         server.start();
         Path tmp = portFile.resolveSibling(portFile.getFileName() + ".tmp");
         Files.writeString(tmp, Integer.toString(server.getAddress().getPort()));
-        Files.move(tmp, portFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(tmp, portFile, StandardCopyOption.ATOMIC_MOVE);
         System.err.println("chaos stub on port " + server.getAddress().getPort() + ", latency " + minMs + "–" + maxMs
                 + " ms, faults " + faultRate);
         Thread.currentThread().join();

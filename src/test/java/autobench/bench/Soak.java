@@ -1,6 +1,7 @@
 package autobench.bench;
 
 import autobench.config.Config;
+import autobench.config.ConfigLoader;
 import autobench.dispatch.SubmissionStatus;
 import autobench.provider.FailureKind;
 import autobench.provider.ModelConfig;
@@ -24,11 +25,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
@@ -88,7 +91,7 @@ final class Soak implements AutoCloseable {
 
         String csv() {
             return String.format(
-                    java.util.Locale.ROOT,
+                    Locale.ROOT,
                     "%s,%d,%d,%d,%d,%s,%d,%d,%s,%.2f,%.3f,%.1f",
                     day,
                     tasks,
@@ -175,7 +178,7 @@ final class Soak implements AutoCloseable {
         return out;
     }
 
-    private void moveTo(java.time.LocalDateTime t) {
+    private void moveTo(LocalDateTime t) {
         long target = t.toInstant(ZoneOffset.UTC).toEpochMilli();
         if (target > clock.millis()) clock.advance(Duration.ofMillis(target - clock.millis()));
     }
@@ -375,7 +378,7 @@ final class Soak implements AutoCloseable {
 
     /** The built-in demo configuration's entry for a style: what the demo provider needs to draw in it. */
     private static ModelConfig demoModel(String style) {
-        return new autobench.config.ConfigLoader(Map.of())
+        return new ConfigLoader(Map.of())
                 .load(null, false).models().stream()
                         .filter(m -> m.model().equals(style))
                         .findFirst()

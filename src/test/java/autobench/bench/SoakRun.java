@@ -2,12 +2,16 @@ package autobench.bench;
 
 import autobench.render.Renderer;
 import autobench.testing.Store;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The soak of {@code bench/soak.sh}: {@link Soak} for N days in this JVM, a CSV line per day on
@@ -39,7 +43,7 @@ public final class SoakRun {
             }
         }
         // Each day's dispatch logs every answer and retry at INFO: thousands of lines that would bury the CSV.
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
         if (days < 2) throw new IllegalArgumentException("--days must be at least 2, got " + days);
         Store store = switch (db) {
@@ -91,9 +95,9 @@ public final class SoakRun {
         }
     }
 
-    private static void deleteTree(Path dir) throws java.io.IOException {
+    private static void deleteTree(Path dir) throws IOException {
         try (var files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         }
     }
 

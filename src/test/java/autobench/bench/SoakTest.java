@@ -2,11 +2,18 @@ package autobench.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import autobench.provider.Completion;
 import autobench.provider.FailureKind;
+import autobench.provider.Prompt;
+import autobench.provider.Provider;
 import autobench.testing.Store;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,9 +88,9 @@ class SoakTest {
     @Test
     void the_fitted_line_of_points_on_a_line_has_its_slope_and_an_r2_of_one() {
         Soak.Fit f = Soak.Fit.of(new double[] {1, 2, 3, 4}, new double[] {3, 5, 7, 9});
-        assertThat(f.slope()).isCloseTo(2.0, org.assertj.core.data.Offset.offset(1e-12));
-        assertThat(f.intercept()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-12));
-        assertThat(f.r2()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(f.slope()).isCloseTo(2.0, Offset.offset(1e-12));
+        assertThat(f.intercept()).isCloseTo(1.0, Offset.offset(1e-12));
+        assertThat(f.r2()).isCloseTo(1.0, Offset.offset(1e-12));
         assertThat(Soak.Fit.of(new double[] {1, 2, 3, 4}, new double[] {1, 3, 1, 3})
                         .r2())
                 .isLessThan(0.5);
@@ -91,10 +98,9 @@ class SoakTest {
 
     @Test
     void injected_faults_are_the_same_for_the_same_seed_whatever_the_order_of_calls() {
-        var a = new java.util.concurrent.ConcurrentHashMap<FailureKind, java.util.concurrent.atomic.AtomicLong>();
-        var b = new java.util.concurrent.ConcurrentHashMap<FailureKind, java.util.concurrent.atomic.AtomicLong>();
-        autobench.provider.Provider ok =
-                p -> autobench.provider.Completion.Failed.of(FailureKind.MALFORMED, "answered");
+        var a = new ConcurrentHashMap<FailureKind, AtomicLong>();
+        var b = new ConcurrentHashMap<FailureKind, AtomicLong>();
+        Provider ok = p -> Completion.Failed.of(FailureKind.MALFORMED, "answered");
         FaultyProvider first = new FaultyProvider(ok, "m", 5, a), second = new FaultyProvider(ok, "m", 5, b);
         List<String> prompts = new ArrayList<>();
         for (int i = 0; i < 300; i++) prompts.add("prompt " + i);
@@ -107,11 +113,11 @@ class SoakTest {
         assertThat(faults).as("about 16 % of 300 calls").isBetween(25L, 75L);
     }
 
-    private static autobench.provider.Prompt prompt(String user) {
-        return new autobench.provider.Prompt("", user, 100, null, java.time.Duration.ofSeconds(1));
+    private static Prompt prompt(String user) {
+        return new Prompt("", user, 100, null, Duration.ofSeconds(1));
     }
 
-    private static String kind(autobench.provider.Completion c) {
-        return c instanceof autobench.provider.Completion.Failed f ? f.kind().name() : "answered";
+    private static String kind(Completion c) {
+        return c instanceof Completion.Failed f ? f.kind().name() : "answered";
     }
 }

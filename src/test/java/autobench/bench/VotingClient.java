@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -234,7 +235,7 @@ public final class VotingClient {
     }
 
     /** Votes stored for these visitors (all of them were created by this run: visitor ids are random). */
-    static long stored(String jdbc, java.util.Set<String> visitors) throws SQLException {
+    static long stored(String jdbc, Set<String> visitors) throws SQLException {
         if (visitors.isEmpty()) return 0;
         try (Connection c = DriverManager.getConnection(jdbc);
                 PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM votes WHERE visitor = ?")) {

@@ -3,6 +3,7 @@ package autobench.cli;
 import static autobench.cli.CliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import autobench.admin.OperatorTest;
 import autobench.config.ConfigLoader;
 import autobench.rating.Outcome;
 import autobench.testing.ChatStub;
@@ -12,6 +13,7 @@ import autobench.testing.TestConfigs;
 import autobench.vote.CastResult;
 import autobench.wiring.Assembly;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,7 +46,7 @@ class AdminCommandTest {
                     .find(
                             a.storage()
                                     .tasks()
-                                    .forDay(java.time.LocalDate.parse("2026-04-01"))
+                                    .forDay(LocalDate.parse("2026-04-01"))
                                     .get(0)
                                     .id(),
                             "b")
@@ -99,7 +101,7 @@ class AdminCommandTest {
                         .exit())
                 .isZero();
         try (Assembly a = TestAssembly.build(new ConfigLoader(Map.of()).load(cfg, false))) {
-            autobench.admin.OperatorTest.publish(a);
+            OperatorTest.publish(a);
             for (int i = 1; i <= 6; i++) {
                 var b = a.website()
                         .battles()

@@ -7,6 +7,7 @@ import autobench.testing.Store;
 import autobench.testing.TestConfigs;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,9 +27,9 @@ class CliTest {
         System.setOut(new PrintStream(out, true));
         System.setErr(new PrintStream(err, true));
         try {
-            var cl = autobench.cli.AppAccess.commandLine();
-            cl.setOut(new java.io.PrintWriter(System.out, true));
-            cl.setErr(new java.io.PrintWriter(System.err, true));
+            var cl = AppAccess.commandLine();
+            cl.setOut(new PrintWriter(System.out, true));
+            cl.setErr(new PrintWriter(System.err, true));
             int code = cl.execute(args);
             return new Run(code, out.toString(), err.toString());
         } finally {

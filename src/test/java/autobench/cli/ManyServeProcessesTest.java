@@ -3,12 +3,14 @@ package autobench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import autobench.render.ChromiumForTests;
+import autobench.testing.ChildJava;
 import autobench.testing.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -154,19 +156,7 @@ class ManyServeProcessesTest {
     }
 
     private Process serve(Path cfg, int i) throws Exception {
-        List<String> cmd = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "autobench.cli.App",
-                "serve",
-                "--config",
-                cfg.toString(),
-                "--port",
-                "0",
-                "--sandbox-port",
-                "0");
+        List<String> cmd = ChildJava.app("serve", "--config", cfg.toString(), "--port", "0", "--sandbox-port", "0");
         return new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("serve-" + i + ".log").toFile())
@@ -182,7 +172,7 @@ class ManyServeProcessesTest {
         try (Statement s = db.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             return rs.next() ? rs.getString(1) : null;
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             return null; // not migrated yet: the children are still starting
         }
     }

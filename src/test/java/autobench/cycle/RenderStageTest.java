@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import autobench.config.Config;
 import autobench.dispatch.Submission;
+import autobench.dispatch.SubmissionStatus;
 import autobench.provider.Completion;
 import autobench.provider.Finish;
 import autobench.provider.Provider;
@@ -15,6 +16,7 @@ import autobench.testing.Store;
 import autobench.testing.TestAssembly;
 import autobench.testing.TestConfigs;
 import autobench.wiring.Assembly;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -114,16 +116,11 @@ class RenderStageTest {
                         throw new IllegalStateException(Renderer.installHint());
                     },
                     Duration.ofSeconds(30),
-                    new RenderStage.Runtime(
-                            Clock.systemUTC(),
-                            "me",
-                            l -> {},
-                            new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+                    new RenderStage.Runtime(Clock.systemUTC(), "me", l -> {}, new SimpleMeterRegistry()));
             RenderStage.Report r = noChromium.renderDay(DAY);
             assertThat(r.skipped()).contains("apt-get install -y chromium-headless-shell");
             assertThat(a.storage().tasks().forDay(DAY)).allMatch(t -> t.status() == TaskStatus.DISPATCHED);
-            assertThat(a.storage().submissions().countsByStatus())
-                    .containsEntry(autobench.dispatch.SubmissionStatus.SUCCEEDED, 2);
+            assertThat(a.storage().submissions().countsByStatus()).containsEntry(SubmissionStatus.SUCCEEDED, 2);
         }
     }
 }

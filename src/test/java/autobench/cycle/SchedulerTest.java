@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
@@ -75,7 +77,7 @@ class SchedulerTest {
                 go.await();
                 return b.pipeline().scheduler().tick();
             });
-            List<Outcome> both = new java.util.ArrayList<>(fa.get());
+            List<Outcome> both = new ArrayList<>(fa.get());
             both.addAll(fb.get());
             for (LocalDate d : List.of(DAY.minusDays(1), DAY)) {
                 assertThat(a.storage().tasks().forDay(d)).hasSize(2);
@@ -133,11 +135,7 @@ class SchedulerTest {
                 TestAssembly.of(c.withDatabase(c.database())).clock(clock).build()) {
             Scheduler s = new Scheduler(
                     a.pipeline().stageRunner(),
-                    new ScheduleSettings(
-                            java.time.LocalTime.MIDNIGHT,
-                            java.time.LocalTime.of(0, 5),
-                            java.time.LocalTime.of(0, 5),
-                            0),
+                    new ScheduleSettings(LocalTime.MIDNIGHT, LocalTime.of(0, 5), LocalTime.of(0, 5), 0),
                     c.zone(),
                     clock);
             List<Outcome> early = s.tick();

@@ -8,6 +8,8 @@ import autobench.cycle.StageRunner.Outcome;
 import autobench.cycle.StageRunner.Ran;
 import autobench.cycle.StageRuns.Status;
 import autobench.cycle.StageRuns.Trigger;
+import autobench.dispatch.CallReason;
+import autobench.dispatch.LedgerCall;
 import autobench.dispatch.Submission;
 import autobench.dispatch.SubmissionOutcome;
 import autobench.dispatch.SubmissionStatus;
@@ -24,6 +26,7 @@ import autobench.testing.TestAssembly;
 import autobench.testing.TestConfigs;
 import autobench.wiring.Assembly;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -64,7 +67,7 @@ class StageTakeoverTest {
                 Map.of());
     }
 
-    static Assembly arena(Config c, java.time.Clock clock) {
+    static Assembly arena(Config c, Clock clock) {
         return TestAssembly.of(c).clock(clock).build();
     }
 
@@ -207,10 +210,7 @@ class StageTakeoverTest {
                 .isTrue();
         assertThat(a.storage()
                         .ledger()
-                        .begin(
-                                new autobench.dispatch.LedgerCall.Start(
-                                        "call-" + id, id, 1, "a", DEAD, autobench.dispatch.CallReason.FIRST),
-                                clock.millis()))
+                        .begin(new LedgerCall.Start("call-" + id, id, 1, "a", DEAD, CallReason.FIRST), clock.millis()))
                 .isTrue();
         return id;
     }

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import autobench.testing.Store;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -104,8 +108,8 @@ class SchemaConstraintTest {
                 .hasMessageContaining(
                         "schema is at version 999 (\"from the future\"), newer than this AutoBench knows");
         // nothing was migrated or changed by the refused open
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
-                java.sql.ResultSet rs = c.createStatement()
+        try (Connection c = DriverManager.getConnection(url);
+                ResultSet rs = c.createStatement()
                         .executeQuery(
                                 "SELECT COUNT(*), MAX(installed_rank) FROM flyway_schema_history WHERE version <> '999'")) {
             rs.next();
@@ -130,7 +134,7 @@ class SchemaConstraintTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void sqlite_runs_in_wal_mode_with_a_busy_timeout() {
         Store store = Store.SQLITE;
         try (Database db = Database.open(store.freshUrl(tmp), null, null)) {
@@ -147,7 +151,7 @@ class SchemaConstraintTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void a_database_url_with_a_password_is_never_shown_in_full() {
         assertThat(Dialect.redact("jdbc:postgresql://h/db?user=a&password=hunter2"))
                 .doesNotContain("hunter2");

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -87,7 +88,7 @@ class ConcurrencyLimitTest {
             }
         };
         try (Assembly arena = arena(3, 2, held);
-                var threads = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+                var threads = Executors.newFixedThreadPool(2)) {
             LocalDate day1 = LocalDate.of(2026, 2, 2), day2 = day1.plusDays(1);
             arena.pipeline().dailyTasks().ensure(day1);
             arena.pipeline().dailyTasks().ensure(day2);

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import autobench.config.Config;
 import autobench.cycle.DailyCycle;
 import autobench.ops.Verifier;
+import autobench.task.TaskStatus;
 import autobench.testing.ChatStub;
 import autobench.testing.ManualClock;
 import autobench.testing.Store;
@@ -18,6 +19,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,8 +73,7 @@ class DispatchExactlyOnceTest {
             assertThat(r.ok()).isTrue();
             assertThat(r.duplicateSubmissions()).isEmpty();
             assertThat(r.callsPerSubmission()).containsExactly(Map.entry(1, 6));
-            assertThat(fresh.storage().tasks().forDay(DAY))
-                    .allMatch(t -> t.status() == autobench.task.TaskStatus.DISPATCHED);
+            assertThat(fresh.storage().tasks().forDay(DAY)).allMatch(t -> t.status() == TaskStatus.DISPATCHED);
         }
     }
 
@@ -120,7 +122,7 @@ class DispatchExactlyOnceTest {
                 .willReturn(ChatStub.ok()));
         List<Duration> waits = new CopyOnWriteArrayList<>();
         // The wait is on the arena's own clock: the test takes no real second and cannot flake.
-        ManualClock clock = new ManualClock(java.time.Instant.parse("2026-03-14T12:00:00Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2026-03-14T12:00:00Z"));
         Sleeper recording = d -> {
             waits.add(d);
             clock.advance(d);
@@ -137,8 +139,8 @@ class DispatchExactlyOnceTest {
             assertThat(calls)
                     .extracting(LedgerCall::attempt, LedgerCall::outcome, LedgerCall::reason)
                     .containsExactly(
-                            org.assertj.core.groups.Tuple.tuple(1, CallOutcome.RATE_LIMITED, CallReason.FIRST),
-                            org.assertj.core.groups.Tuple.tuple(2, CallOutcome.ANSWERED, CallReason.RETRY));
+                            Tuple.tuple(1, CallOutcome.RATE_LIMITED, CallReason.FIRST),
+                            Tuple.tuple(2, CallOutcome.ANSWERED, CallReason.RETRY));
             assertThat(calls.get(0).httpStatus()).isEqualTo(429);
             assertThat(calls.get(0).retryAfterMs()).isEqualTo(1000L);
             assertThat(waits).containsExactly(Duration.ofSeconds(1));
@@ -161,7 +163,7 @@ class DispatchExactlyOnceTest {
             assertThat(s.outcome()).isEqualTo(SubmissionOutcome.SERVER_ERROR);
             assertThat(s.reason()).contains("HTTP 500");
             assertThat(stub.requests()).isEqualTo(1);
-            assertThat(a.storage().tasks().forDay(DAY).get(0).status()).isEqualTo(autobench.task.TaskStatus.DISPATCHED);
+            assertThat(a.storage().tasks().forDay(DAY).get(0).status()).isEqualTo(TaskStatus.DISPATCHED);
         }
     }
 

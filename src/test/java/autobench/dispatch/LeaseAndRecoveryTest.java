@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import autobench.config.Config;
 import autobench.ops.Verifier;
 import autobench.provider.Completion;
+import autobench.provider.FailureKind;
 import autobench.provider.Finish;
 import autobench.provider.Provider;
 import autobench.provider.Usage;
+import autobench.task.TaskStatus;
 import autobench.testing.ChatStub;
+import autobench.testing.ChildJava;
 import autobench.testing.Store;
 import autobench.testing.TestAssembly;
 import autobench.testing.TestConfigs;
@@ -24,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,17 +52,8 @@ class LeaseAndRecoveryTest {
         String yaml = TestConfigs.base(store.freshUrl(tmp), 1) + TestConfigs.stubModel("slow", stub.port(), 300);
         Path cfg = TestConfigs.write(tmp, yaml);
         Config c = TestConfigs.load(tmp, yaml, Map.of());
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "autobench.cli.App",
-                "run-day",
-                "--config",
-                cfg.toString(),
-                "--date",
-                DAY.toString()));
+        List<String> cmd =
+                new ArrayList<>(ChildJava.app("run-day", "--config", cfg.toString(), "--date", DAY.toString()));
         Process child = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("child.log").toFile())
@@ -89,7 +84,7 @@ class LeaseAndRecoveryTest {
                 assertThat(s.outcome()).isEqualTo(SubmissionOutcome.LEASE_EXPIRED);
                 List<LedgerCall> calls = b.storage().ledger().forSubmission(s.id());
                 assertThat(calls).singleElement().satisfies(call -> {
-                    assertThat(call.outcome()).isEqualTo(autobench.dispatch.CallOutcome.UNKNOWN);
+                    assertThat(call.outcome()).isEqualTo(CallOutcome.UNKNOWN);
                     assertThat(call.caller()).isNotEqualTo(b.storage().owner());
                 });
                 Verifier.Report r = b.storage().verifier().run();
@@ -107,7 +102,7 @@ class LeaseAndRecoveryTest {
     void an_operator_resend_is_logged_as_a_new_attempt(Store store) {
         AtomicInteger calls = new AtomicInteger();
         Provider failsThenAnswers = p -> calls.incrementAndGet() == 1
-                ? Completion.Failed.of(autobench.provider.FailureKind.TIMEOUT, "no reply within 30s")
+                ? Completion.Failed.of(FailureKind.TIMEOUT, "no reply within 30s")
                 : new Completion.Answered(
                         "```html\n<canvas></canvas>\n```", "", Finish.STOP, new Usage(5, 5, 0), "v", "{}");
         String yaml = TestConfigs.base(store.freshUrl(tmp), 1) + TestConfigs.stubModel("m", stub.port(), 30);
@@ -130,9 +125,7 @@ class LeaseAndRecoveryTest {
             assertThat(after.status()).isEqualTo(SubmissionStatus.SUCCEEDED);
             assertThat(a.storage().ledger().forSubmission(s.id()))
                     .extracting(LedgerCall::attempt, LedgerCall::reason)
-                    .containsExactly(
-                            org.assertj.core.groups.Tuple.tuple(1, CallReason.FIRST),
-                            org.assertj.core.groups.Tuple.tuple(2, CallReason.OPERATOR_RESEND));
+                    .containsExactly(Tuple.tuple(1, CallReason.FIRST), Tuple.tuple(2, CallReason.OPERATOR_RESEND));
             assertThatThrownBy(() -> a.pipeline().dispatcher().resend(s.id()))
                     .hasMessageContaining("only unknown or failed submissions can be re-sent");
         }
@@ -162,8 +155,7 @@ class LeaseAndRecoveryTest {
             DispatchReport r = a.pipeline().dispatcher().dispatchDay(DAY.plusDays(1));
             assertThat(r.requests()).isEqualTo(1);
             assertThat(a.storage().submissions().countsByStatus()).containsOnlyKeys(SubmissionStatus.SUCCEEDED);
-            assertThat(a.storage().tasks().forDay(DAY))
-                    .allMatch(t -> t.status() == autobench.task.TaskStatus.DISPATCHED);
+            assertThat(a.storage().tasks().forDay(DAY)).allMatch(t -> t.status() == TaskStatus.DISPATCHED);
         }
     }
 

@@ -12,6 +12,7 @@ import autobench.config.Config;
 import autobench.ops.Verifier;
 import autobench.task.StoredTask;
 import autobench.testing.ChatStub;
+import autobench.testing.ChildJava;
 import autobench.testing.Store;
 import autobench.testing.TestAssembly;
 import autobench.testing.TestConfigs;
@@ -157,17 +158,8 @@ class TaskWriterLedgerTest {
         String yaml = yaml(store, "");
         Path cfg = TestConfigs.write(tmp, yaml);
         Config c = TestConfigs.load(tmp, yaml, Map.of());
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "autobench.cli.App",
-                "run-day",
-                "--config",
-                cfg.toString(),
-                "--date",
-                DAY.toString()));
+        List<String> cmd =
+                new ArrayList<>(ChildJava.app("run-day", "--config", cfg.toString(), "--date", DAY.toString()));
         Process child = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("child.log").toFile())

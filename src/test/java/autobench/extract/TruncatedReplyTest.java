@@ -2,6 +2,7 @@ package autobench.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TruncatedReplyTest {
@@ -45,8 +46,7 @@ class TruncatedReplyTest {
 
     @Test
     void the_interface_default_marks_truncation_for_any_extractor() {
-        Extractor plain =
-                reply -> new Extraction("<p>" + reply + "</p>", java.util.List.of(Assist.WRAPPED_FRAGMENT), null);
+        Extractor plain = reply -> new Extraction("<p>" + reply + "</p>", List.of(Assist.WRAPPED_FRAGMENT), null);
         assertThat(plain.extract("x", true).assists()).containsExactly(Assist.TRUNCATED_INPUT, Assist.WRAPPED_FRAGMENT);
         assertThat(plain.extract("x", false).assists()).containsExactly(Assist.WRAPPED_FRAGMENT);
     }

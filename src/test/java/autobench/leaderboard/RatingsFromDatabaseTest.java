@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -52,7 +53,7 @@ class RatingsFromDatabaseTest {
                 DailyCycle.Result r = a.pipeline().dailyCycle().run(DAY);
                 Random rnd = new Random(7);
                 for (var task : r.tasks()) {
-                    Map<String, Submission> byModel = new java.util.HashMap<>();
+                    Map<String, Submission> byModel = new HashMap<>();
                     a.storage().submissions().forTask(task.id()).forEach(s -> byModel.put(s.modelId(), s));
                     for (int i = 0; i < 20; i++) {
                         boolean strongLeft = rnd.nextBoolean();
@@ -126,7 +127,7 @@ class RatingsFromDatabaseTest {
                     .build()) {
                 DailyCycle.Result r = a.pipeline().dailyCycle().run(DAY);
                 var task = r.tasks().get(0);
-                Map<String, Submission> byModel = new java.util.HashMap<>();
+                Map<String, Submission> byModel = new HashMap<>();
                 a.storage().submissions().forTask(task.id()).forEach(s -> byModel.put(s.modelId(), s));
                 for (int i = 0; i < 12; i++) {
                     String battle = a.storage()

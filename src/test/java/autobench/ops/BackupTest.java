@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import autobench.config.Config;
 import autobench.db.Database;
+import autobench.dispatch.Submission;
+import autobench.rating.Outcome;
 import autobench.testing.ChatStub;
 import autobench.testing.Store;
 import autobench.testing.TestAssembly;
@@ -39,8 +41,7 @@ class BackupTest {
             try (Assembly arena = TestAssembly.build(c)) {
                 arena.pipeline().dailyCycle().run(DAY);
                 String task = arena.storage().tasks().forDay(DAY).get(0).id();
-                List<autobench.dispatch.Submission> subs =
-                        arena.storage().submissions().forTask(task);
+                List<Submission> subs = arena.storage().submissions().forTask(task);
                 // a writer keeps voting while the copy is taken
                 AtomicBoolean stop = new AtomicBoolean();
                 AtomicInteger written = new AtomicInteger();
@@ -50,7 +51,7 @@ class BackupTest {
                         String battle = arena.storage()
                                 .votes()
                                 .issueBattle(task, subs.get(0).id(), subs.get(1).id(), "v" + n, n);
-                        arena.storage().votes().vote(battle, "v" + n, autobench.rating.Outcome.LEFT, null, n);
+                        arena.storage().votes().vote(battle, "v" + n, Outcome.LEFT, null, n);
                     }
                 });
                 while (written.get() < 20) Thread.sleep(5);

@@ -15,6 +15,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -127,7 +128,7 @@ class CostPlanTest {
                         "answers average at most 2,225 output tokens",
                         "Catching up 1 missed day(s) first");
         List<String> tables = List.of("models", "tasks", "provider_calls", "stage_runs");
-        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + db);
                 var s = c.createStatement()) {
             for (String t : tables) {
                 try (var rs = s.executeQuery("SELECT COUNT(*) FROM " + t)) {

@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -77,7 +78,7 @@ class ExportColumnsTest {
     private static List<String> columns(Connection c, String table) throws Exception {
         List<String> out = new ArrayList<>();
         try (ResultSet rs = c.getMetaData().getColumns(null, null, table, null)) {
-            while (rs.next()) out.add(rs.getString("COLUMN_NAME").toLowerCase(java.util.Locale.ROOT));
+            while (rs.next()) out.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
         }
         assertThat(out).as("columns of " + table).isNotEmpty();
         return out;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +16,7 @@ class ExportShelfTest {
 
     static void export(Path dir, String exportedAt, String... files) throws Exception {
         Files.createDirectories(dir);
-        List<Manifest.Entry> entries = new java.util.ArrayList<>();
+        List<Manifest.Entry> entries = new ArrayList<>();
         for (String f : files) {
             Path p = dir.resolve(f);
             Files.createDirectories(p.getParent());

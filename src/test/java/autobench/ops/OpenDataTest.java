@@ -3,8 +3,10 @@ package autobench.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import autobench.config.Config;
+import autobench.config.ConfigLoader;
 import autobench.cycle.DailyCycle;
 import autobench.db.Database;
+import autobench.dispatch.ModelStore;
 import autobench.dispatch.Submission;
 import autobench.leaderboard.SnapshotStore;
 import autobench.rating.Outcome;
@@ -16,6 +18,7 @@ import autobench.render.RenderOutput;
 import autobench.render.RenderStatus;
 import autobench.render.Timing;
 import autobench.task.TaskStatus;
+import autobench.task.TaskStore;
 import autobench.testing.ChatStub;
 import autobench.testing.Store;
 import autobench.testing.TestAssembly;
@@ -189,8 +192,8 @@ class OpenDataTest {
                     .contains("votes.jsonl does not match the manifest")
                     .contains("nothing was imported");
             try (Database db = Database.open(url, null, null)) {
-                assertThat(new autobench.task.TaskStore(db).count()).isZero();
-                assertThat(new autobench.dispatch.ModelStore(db).count()).isZero();
+                assertThat(new TaskStore(db).count()).isZero();
+                assertThat(new ModelStore(db).count()).isZero();
             }
         }
     }
@@ -322,7 +325,7 @@ class OpenDataTest {
     }
 
     private Assembly arena(Path cfg, long now) {
-        Config c = new autobench.config.ConfigLoader(Map.of()).load(cfg, false);
+        Config c = new ConfigLoader(Map.of()).load(cfg, false);
         return TestAssembly.of(c)
                 .clock(Clock.fixed(Instant.ofEpochMilli(now), ZoneOffset.UTC))
                 .build();

@@ -11,6 +11,7 @@ import autobench.testing.Store;
 import autobench.testing.TestAssembly;
 import autobench.testing.TestConfigs;
 import autobench.wiring.Assembly;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -54,7 +55,7 @@ class VerifierTest {
         }
         PrintStream old = System.out;
         try {
-            System.setOut(new PrintStream(java.io.OutputStream.nullOutputStream()));
+            System.setOut(new PrintStream(OutputStream.nullOutputStream()));
             assertThat(AppAccess.commandLine().execute("verify", "--config", cfg.toString()))
                     .isEqualTo(1);
         } finally {

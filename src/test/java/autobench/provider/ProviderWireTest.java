@@ -11,6 +11,7 @@ import autobench.provider.local.LocalModels;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -105,8 +106,7 @@ class ProviderWireTest {
 
         Completion completion = provider.complete(prompt);
 
-        List<LoggedRequest> sent =
-                wire.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl()));
+        List<LoggedRequest> sent = wire.findAll(WireMock.anyRequestedFor(anyUrl()));
         assertThat(sent).as("requests sent").hasSize(1);
         WireAssertions.request(sent.getFirst(), f.request(), key);
         WireAssertions.completion(completion, f.expect(), f.responseBody().replace(key, Secrets.MASK));

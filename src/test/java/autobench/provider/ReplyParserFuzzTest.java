@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -122,7 +125,7 @@ class ReplyParserFuzzTest {
         int status = STATUSES[r.nextInt(STATUSES.length)];
         String body = body(r);
         String retryAfterHeader = r.nextInt(3) == 0 ? header(r) : null;
-        Map<String, List<String>> headers = new java.util.TreeMap<>();
+        Map<String, List<String>> headers = new TreeMap<>();
         if (retryAfterHeader != null) headers.put("retry-after", List.of(retryAfterHeader));
         if (r.nextBoolean()) {
             headers.put("x-ratelimit-reset-requests", List.of(header(r)));
@@ -207,7 +210,7 @@ class ReplyParserFuzzTest {
         JsonNodeFactory f = JsonNodeFactory.instance;
         return switch (r.nextInt(10)) {
             case 0 -> f.nullNode();
-            case 1 -> f.numberNode(new java.math.BigInteger("9".repeat(1 + r.nextInt(300))));
+            case 1 -> f.numberNode(new BigInteger("9".repeat(1 + r.nextInt(300))));
             case 2 -> f.numberNode(r.nextBoolean() ? Long.MIN_VALUE : Long.MAX_VALUE);
             case 3 -> f.numberNode(r.nextBoolean() ? -1 : Double.MAX_VALUE);
             case 4 -> f.textNode("x".repeat(r.nextInt(30) == 0 ? 2_000_000 : r.nextInt(10_000)));
@@ -257,7 +260,7 @@ class ReplyParserFuzzTest {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }

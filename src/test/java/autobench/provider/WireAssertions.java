@@ -115,7 +115,7 @@ final class WireAssertions {
             assertThat(c.raw()).as("raw reply kept verbatim").isEqualTo(servedBody);
     }
 
-    private static void usage(autobench.provider.Usage u, JsonNode want) {
+    private static void usage(Usage u, JsonNode want) {
         if (!want.has("usage")) return;
         JsonNode w = want.get("usage");
         assertThat(new long[] {u.inputTokens(), u.outputTokens(), u.reasoningTokens()})

@@ -23,7 +23,9 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -35,7 +37,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * request refused that is not listed. All are rendered first, two at a time with a limit shorter than production's 30 s;
  * the tests then read the results (the expected figures are in docs/rendering.md).
  */
+@Tag("chromium")
+@Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ResourceLock(ChromiumForTests.RENDERS)
 class AnswersCorpusTest {
     /** A short limit: the corpus is rendered on every build, on a busy two-core machine. */
     static final Duration LIMIT = Duration.ofSeconds(20);

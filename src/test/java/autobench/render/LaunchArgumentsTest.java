@@ -2,6 +2,9 @@ package autobench.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.util.function.Predicate;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class LaunchArgumentsTest {
@@ -41,18 +44,17 @@ class LaunchArgumentsTest {
         assertThat(InitScript.forRender(1, "autobench-abc-123"))
                 .contains("report('autobench-abc-123 navigation '")
                 .doesNotContain("__REPORT__");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> InitScript.forRender(1, "x'); alert(1); ('"))
+        Assertions.assertThatThrownBy(() -> InitScript.forRender(1, "x'); alert(1); ('"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void the_headless_shell_is_preferred_over_the_full_browser_and_an_explicit_path_over_both() {
-        java.util.function.Predicate<java.nio.file.Path> everything = p -> true;
-        assertThat(Renderer.find(null, everything)).contains(java.nio.file.Path.of("/usr/bin/chromium-headless-shell"));
+        Predicate<Path> everything = p -> true;
+        assertThat(Renderer.find(null, everything)).contains(Path.of("/usr/bin/chromium-headless-shell"));
         assertThat(Renderer.find(null, p -> p.toString().equals("/usr/bin/chromium")))
-                .contains(java.nio.file.Path.of("/usr/bin/chromium"));
-        assertThat(Renderer.find("/opt/chrome/chrome", everything))
-                .contains(java.nio.file.Path.of("/opt/chrome/chrome"));
+                .contains(Path.of("/usr/bin/chromium"));
+        assertThat(Renderer.find("/opt/chrome/chrome", everything)).contains(Path.of("/opt/chrome/chrome"));
         assertThat(Renderer.find("/opt/chrome/chrome", p -> false)).isEmpty();
     }
 

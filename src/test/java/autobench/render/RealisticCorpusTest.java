@@ -128,8 +128,10 @@ class RealisticCorpusTest {
     @BeforeAll
     void start() throws IOException {
         // The production limit: these pages end on their own, so a shorter one would only add
-        // flakiness. One lane: with two, on the shared 2-core machine at load 26, 13 of the 42
-        // pages ran into the limit while competing for the CPU.
+        // flakiness (a limit cuts short only pages that do not end). One lane: with two, on the
+        // shared 2-core machine at load 26, 13 of the 42 pages ran into the limit while competing
+        // for the CPU. Every 16 ms frame: drawing one frame in three (48 ms) made the corpus about
+        // a third quicker but changed the checks of 5 of these pages (and 4 of AnswersCorpusTest's).
         renderer = Renderer.open(ChromiumForTests.config());
         trap = new LoopbackTrap();
     }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -227,8 +228,7 @@ final class RenderBench {
 
         /** Renders every page the floor's way; {@code pageTimeMs} of page time runs before the picture. */
         double all(List<String> pages, long pageTimeMs) throws Exception {
-            java.util.concurrent.ConcurrentLinkedQueue<Integer> todo =
-                    new java.util.concurrent.ConcurrentLinkedQueue<>();
+            ConcurrentLinkedQueue<Integer> todo = new ConcurrentLinkedQueue<>();
             for (int i = 0; i < pages.size(); i++) todo.add(i);
             long start = System.nanoTime();
             List<Future<?>> jobs = new ArrayList<>();

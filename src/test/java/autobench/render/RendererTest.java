@@ -2,6 +2,9 @@ package autobench.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -163,9 +166,7 @@ class RendererTest {
     private static String jsNumber(double v) {
         return v == 0
                 ? "0"
-                : new java.math.BigDecimal(Double.toString(v))
-                        .stripTrailingZeros()
-                        .toPlainString();
+                : new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
     }
 
     @Test
@@ -270,8 +271,7 @@ class RendererTest {
                 + "g.fillText(new Date().toISOString(),10,290);requestAnimationFrame(f);}requestAnimationFrame(f);</script>";
         String html =
                 "<!doctype html><body style=\"margin:0\"><iframe style=\"border:0;width:400px;height:300px\" src=\"data:text/html,"
-                        + java.net.URLEncoder.encode(inner, java.nio.charset.StandardCharsets.UTF_8)
-                                .replace("+", "%20") + "\"></iframe>";
+                        + URLEncoder.encode(inner, StandardCharsets.UTF_8).replace("+", "%20") + "\"></iframe>";
         RenderOutput a = renderer.render(html, 9), b = renderer.render(html, 9);
         assertThat(a.status()).as(a.reason()).isEqualTo(RenderStatus.OK);
         assertThat(a.checks().animates()).isTrue();

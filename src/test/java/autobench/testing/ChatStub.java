@@ -8,13 +8,15 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A local OpenAI-compatible endpoint that counts what it receives. Never the internet. Use it in a
  * try-with-resources block, or as {@code @RegisterExtension ChatStub stub = new ChatStub();} to get
  * a fresh one per test, stopped after it.
  */
-public final class ChatStub implements AutoCloseable, org.junit.jupiter.api.extension.AfterEachCallback {
+public final class ChatStub implements AutoCloseable, AfterEachCallback {
     public static final String PATH = "/v1/chat/completions";
     public final WireMockServer server;
 
@@ -56,7 +58,7 @@ public final class ChatStub implements AutoCloseable, org.junit.jupiter.api.exte
     }
 
     @Override
-    public void afterEach(org.junit.jupiter.api.extension.ExtensionContext context) {
+    public void afterEach(ExtensionContext context) {
         close();
     }
 

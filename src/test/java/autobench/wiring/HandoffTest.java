@@ -33,7 +33,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * A web-only process and a worker process on one database (two assemblies in one JVM, each with
  * its own identity): what needs a model call is handed from the first to the second through the
- * database, and sent once.
+ * database, and sent once. {@code cli.HandoffProcessesTest} does it with two real {@code serve}
+ * processes on SQLite.
  */
 class HandoffTest {
     static final String TOKEN = "an-operator-token-for-the-handoff-test";

@@ -1,5 +1,6 @@
 package autobench.provider.demo;
 
+import java.util.Locale;
 import java.util.Map;
 
 /** Small text helpers for writing programs: escaping for HTML and JavaScript, and {{name}} templates. */
@@ -52,6 +53,6 @@ final class Text {
 
     /** A number for JavaScript source, always with a dot (never a locale's comma). */
     static String num(double d) {
-        return String.format(java.util.Locale.ROOT, "%.3f", d);
+        return String.format(Locale.ROOT, "%.3f", d);
     }
 }

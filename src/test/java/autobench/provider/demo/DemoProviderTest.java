@@ -6,6 +6,7 @@ import autobench.provider.Completion;
 import autobench.provider.Finish;
 import autobench.provider.Prompt;
 import java.util.HashSet;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -35,8 +36,8 @@ class DemoProviderTest {
         Prompt p = DemoPrompts.seeded(1, 1).get(0);
         Set<String> programs = new HashSet<>();
         for (String style : DemoProvider.STYLES)
-            programs.add(Program.write(Style.forModel(style), "T", new java.util.Random(1))
-                    .js());
+            programs.add(
+                    Program.write(Style.forModel(style), "T", new Random(1)).js());
         assertThat(programs).hasSize(4);
         Set<String> replies = new HashSet<>();
         for (String style : DemoProvider.STYLES) replies.add(answer(style, p).text());
@@ -61,8 +62,7 @@ class DemoProviderTest {
             assertThat(a.text()).startsWith("_Demo reply from `demo-waves`: written by a script, not an AI model._");
             assertThat(a.raw()).contains("\"provider\":\"demo\"").contains("not an AI model");
         }
-        assertThat(Program.write(Style.GRID, "T", new java.util.Random(2)).document())
-                .contains("not an AI model");
+        assertThat(Program.write(Style.GRID, "T", new Random(2)).document()).contains("not an AI model");
     }
 
     @Test
@@ -80,8 +80,7 @@ class DemoProviderTest {
     @Test
     void shows_the_task_title_from_the_prompt_heading_and_escapes_it() {
         String title = "Bouncing <script>alert(1)</script> & Friends";
-        Program program =
-                Program.write(Style.BLOCKS, Program.titleOf("# " + title + "\n\nMore text"), new java.util.Random(4));
+        Program program = Program.write(Style.BLOCKS, Program.titleOf("# " + title + "\n\nMore text"), new Random(4));
         assertThat(program.document())
                 .contains("<h1>Bouncing &lt;script&gt;alert(1)&lt;/script&gt; &amp; Friends</h1>")
                 .doesNotContain("<script>alert(1)");
@@ -108,8 +107,8 @@ class DemoProviderTest {
     void programs_are_one_file_of_60_to_200_lines_that_animate_react_and_use_math_random() {
         for (Style style : Style.values()) {
             for (int seed = 0; seed < 20; seed++) {
-                String doc = Program.write(style, "Task " + seed, new java.util.Random(seed))
-                        .document();
+                String doc =
+                        Program.write(style, "Task " + seed, new Random(seed)).document();
                 assertThat(doc.lines().count()).as(style + " " + seed).isBetween(60L, 200L);
                 assertThat(doc)
                         .contains(

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,7 +137,7 @@ final class TinyGguf {
 
     private static float[] ones(int n) {
         float[] a = new float[n];
-        java.util.Arrays.fill(a, 1f);
+        Arrays.fill(a, 1f);
         return a;
     }
 
