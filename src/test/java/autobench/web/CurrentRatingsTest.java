@@ -33,7 +33,10 @@ class CurrentRatingsTest {
 
     static Standings board(String pool, LeaderboardRow row) {
         return new Standings(
-                pool, new Leaderboard(List.of(row), List.of(), 10, RatingSettings.DEFAULTS, List.of()), Map.of(), List.of());
+                pool,
+                new Leaderboard(List.of(row), List.of(), 10, RatingSettings.DEFAULTS, List.of()),
+                Map.of(),
+                List.of());
     }
 
     static LeaderboardRow row(String model, double rating) {
