@@ -68,7 +68,17 @@ final class PageHandlers {
                                     .map(Texts::code)
                                     .ifPresent(c -> code.put(a.submissionId(), c));
                     }
-                    String run = ctx.queryParam("run");
+                    String run = blankToNull(ctx.queryParam("run"));
+                    // Only one of this task's answers can run: any other value is the one 400 (never kept in the
+                    // page cache, so invented values cannot each take an entry).
+                    if (run != null
+                            && t.answers().stream()
+                                    .noneMatch(a -> a.submissionId().equals(run))) {
+                        return templates.page(
+                                400,
+                                "error",
+                                new Pages.Error(400, "run names no answer of this task; leave it out to run none"));
+                    }
                     return templates.page("task", new Pages.Task(t, run, code, origins.sandbox(ctx)));
                 })
                 .orElseGet(() -> notFound("There is no published task with this id."));

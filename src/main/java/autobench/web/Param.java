@@ -87,10 +87,30 @@ enum Param {
 
     /** The query parameters among {@code reads}, by wire name, in this enum's order. */
     static List<String> inQuery(Collection<Param> reads) {
+        return queryParams(reads).stream().map(p -> p.wire).toList();
+    }
+
+    /** The query parameters among {@code reads}, in this enum's order. */
+    static List<Param> queryParams(Collection<Param> reads) {
         return Arrays.stream(values())
                 .filter(p -> reads.contains(p) && !p.inPath)
-                .map(p -> p.wire)
                 .toList();
+    }
+
+    /**
+     * Whether a decoded, non-blank value is usable as it is written: the one spelling a page-cache key
+     * may hold. A value {@link #problem} accepts only after trimming ({@code " game"}) is not: it is
+     * answered, but not kept, so spellings of one value cannot each take an entry. A submission to run
+     * is any value here; the task page answers 400 for one that is not among its answers, and a 400 is
+     * never kept.
+     */
+    boolean canonical(String v) {
+        if (v.isBlank() || !v.equals(v.trim()) || problem(v) != null) return false;
+        return switch (this) {
+            case FROM, TO, DAY -> date(v).toString().equals(v);
+            case CATEGORY, POOL, PAGE, NOTICE -> true;
+            case RUN -> v.length() <= 64;
+        };
     }
 
     private static LocalDate date(String s) {

@@ -99,18 +99,21 @@ class PageCacheTest {
                 "to=2026-01-31&from=2026-01-01   | ?from=2026-01-01&to=2026-01-31",
                 "utm_source=ad&fbclid=abc        | ''",
                 "category=game&junk&pool=real    | ?category=game&pool=real",
-                "page                            | ?page=",
+                "page                            | ''",
+                "page=&category=                 | ''",
+                "category=g%61me                 | ?category=game",
+                "from=2026-01-01&x=%zz           | ?from=2026-01-01",
             })
     void invented_query_parameters_share_one_cache_key(String raw, String expected) {
         assertThat(PageCache.canonicalQuery(ALL_PARAMETERS, raw)).isEqualTo(expected);
     }
 
     /** Every query parameter some route reads, in the order {@link Param} lists them. */
-    static final List<String> ALL_PARAMETERS = Param.inQuery(EnumSet.allOf(Param.class));
+    static final List<Param> ALL_PARAMETERS = Param.queryParams(EnumSet.allOf(Param.class));
 
     @Test
     void a_parameter_the_route_does_not_read_is_left_out_of_its_key() {
-        List<String> leaderboard = Param.inQuery(Set.of(Param.CATEGORY, Param.FROM, Param.TO));
+        List<Param> leaderboard = Param.queryParams(Set.of(Param.CATEGORY, Param.FROM, Param.TO));
         assertThat(PageCache.canonicalQuery(leaderboard, "page=7&pool=x&category=game"))
                 .isEqualTo("?category=game");
         assertThat(PageCache.canonicalQuery(List.of(), "page=7")).isEmpty();
