@@ -84,10 +84,13 @@ class RouteTableTest {
                             .contains(p.wire);
                 }
                 String key = site.site.routes().key("127.0.0.1", path, query);
-                assertThat(key).as(why).isNotNull();
-                assertThat(site.site.cache().current(key))
-                        .as(why + ": no cache entry")
-                        .isNull();
+                if (p.inPath) { // the path is the key; a 400 is never kept under it
+                    assertThat(site.site.cache().current(key))
+                            .as(why + ": no cache entry")
+                            .isNull();
+                } else {
+                    assertThat(key).as(why + ": a bad query value makes no key").isNull();
+                }
                 checked++;
             }
         }
@@ -98,6 +101,47 @@ class RouteTableTest {
         assertThat(get(site.base + "/leaderboard?category=game").statusCode()).isEqualTo(200);
         assertThat(site.site.cache().current(site.site.routes().key("127.0.0.1", "/leaderboard", "category=game")))
                 .isNotNull();
+    }
+
+    @Test
+    void a_run_that_names_no_answer_of_the_task_is_the_one_400_and_makes_no_entry() throws Exception {
+        var day = new ObjectMapper()
+                .readTree(get(site.base + "/api/v1/days/" + site.today).body());
+        var task = day.get("tasks").get(0);
+        String id = task.get("id").asText(),
+                answer = task.get("submissions").get(0).get("id").asText();
+        long before = site.site.cache().size();
+        for (String run : List.of(
+                "nope" + NONCE.incrementAndGet(), java.util.UUID.randomUUID().toString())) {
+            HttpResponse<String> a = get(site.base + "/task/" + id + "?run=" + run);
+            assertThat(a.statusCode()).as(run).isEqualTo(400);
+            assertThat(a.body()).contains("<h1>Bad request</h1>").contains("run names no answer of this task");
+            assertThat(a.headers().firstValue("Cache-Control")).contains("no-store");
+            assertThat(site.site.cache().current(site.site.routes().key("127.0.0.1", "/task/" + id, "run=" + run)))
+                    .isNull();
+        }
+        // an answer of the task runs, and is kept (so the check above can fail)
+        assertThat(get(site.base + "/task/" + id + "?run=" + answer).statusCode())
+                .isEqualTo(200);
+        assertThat(site.site.cache().current(site.site.routes().key("127.0.0.1", "/task/" + id, "run=" + answer)))
+                .isNotNull();
+        assertThat(site.site.cache().size()).isGreaterThan(before);
+    }
+
+    @Test
+    void odd_spellings_of_a_good_value_are_answered_but_never_kept() throws Exception {
+        for (String query : List.of("category=%20game", "category=game%20", "from=2026-01-01%20", "x=1&page=1")) {
+            HttpResponse<String> a = get(site.base + "/leaderboard?" + query);
+            assertThat(a.statusCode()).as(query).isIn(200, 400);
+            if (site.site.routes().key("127.0.0.1", "/leaderboard", query) == null) {
+                assertThat(a.headers().firstValue("Cache-Control")).as(query).contains("no-store");
+            }
+        }
+        assertThat(site.site.routes().key("127.0.0.1", "/leaderboard", "category=%20game"))
+                .isNull();
+        assertThat(site.site.routes().key("127.0.0.1", "/leaderboard", "category=g%61me"))
+                .as("an escaped letter is the same value, and the same key")
+                .isEqualTo(site.site.routes().key("127.0.0.1", "/leaderboard", "category=game"));
     }
 
     @Test
@@ -151,6 +195,9 @@ class RouteTableTest {
                 .isEqualTo("h|/leaderboard?category=game&to=2026-01-31");
         assertThat(t.key("h", "/leaderboard/", "category=game")).isEqualTo("h|/leaderboard/?category=game");
         assertThat(t.key("h", "/task/abc", "run=s1&page=2")).isEqualTo("h|/task/abc?run=s1");
+        assertThat(t.key("h", "/leaderboard", "category=%20game"))
+                .as("a value in an odd spelling has no key")
+                .isNull();
         assertThat(t.key("h", "/api/v1/days/2026-01-01", null)).isEqualTo("h|/api/v1/days/2026-01-01");
         assertThat(t.key("h", "/battle", null))
                 .as("a per-visitor page has no entry")
