@@ -164,6 +164,11 @@ final class PageCache {
         return maxBytes;
     }
 
+    /** Renders so far (kept or not): what a test counts to show that nothing was invalidated. */
+    long renders() {
+        return (long) rendered.count();
+    }
+
     /**
      * The query as it counts for caching: the parameters the route reads ({@code params}), first value
      * each, decoded, in that order; "" for none. Invented parameters ({@code ?x=1}, {@code ?x=2}, …),
