@@ -39,8 +39,27 @@ public final class Database implements AutoCloseable {
         this.jdbi = Jdbi.create(dataSource);
     }
 
-    /** Opens the database and brings its schema up to date. */
+    /** Connections kept at most by default: SQLite has one writer at a time, so a few readers beside it suffice. */
+    public static final int SQLITE_POOL = 4;
+    /**
+     * PostgreSQL's default: a vote's transaction holds its connection for a few milliseconds, so at 200 votes a
+     * second about one is busy on average, and 10 leave room for bursts, renders and a worker without
+     * taking much of the server's {@code max_connections} (100 by default) per process.
+     */
+    public static final int POSTGRES_POOL = 10;
+
+    /** Opens the database and brings its schema up to date, with the default pool size. */
     public static Database open(String jdbcUrl, String user, String password) {
+        return open(jdbcUrl, user, password, null);
+    }
+
+    /**
+     * Opens the database and brings its schema up to date.
+     *
+     * @param poolSize connections kept at most ({@code database_pool_size}), or null for {@link #SQLITE_POOL} /
+     *                 {@link #POSTGRES_POOL}
+     */
+    public static Database open(String jdbcUrl, String user, String password, Integer poolSize) {
         Dialect dialect = Dialect.of(jdbcUrl);
         HikariConfig hc = new HikariConfig();
         hc.setPoolName("autobench-" + dialect.name().toLowerCase());
@@ -55,12 +74,12 @@ public final class Database implements AutoCloseable {
             SQLiteDataSource sds = new SQLiteDataSource(sc);
             sds.setUrl(jdbcUrl);
             hc.setDataSource(sds);
-            hc.setMaximumPoolSize(4);
+            hc.setMaximumPoolSize(poolSize == null ? SQLITE_POOL : poolSize);
         } else {
             hc.setJdbcUrl(jdbcUrl);
             if (user != null) hc.setUsername(user);
             if (password != null) hc.setPassword(password);
-            hc.setMaximumPoolSize(10);
+            hc.setMaximumPoolSize(poolSize == null ? POSTGRES_POOL : poolSize);
         }
         hc.setMinimumIdle(1);
         HikariDataSource ds;
@@ -128,6 +147,11 @@ public final class Database implements AutoCloseable {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) t = t.getCause();
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /** The most connections this database's pool keeps open. */
+    public int poolSize() {
+        return dataSource.getMaximumPoolSize();
     }
 
     /** The version of the newest migration applied, e.g. "4". */

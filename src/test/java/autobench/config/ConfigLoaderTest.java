@@ -45,6 +45,24 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void the_database_pool_size_is_the_default_unless_set_and_reaches_the_pool() {
+        assertThat(load(GOOD, Map.of("OPENAI_API_KEY", "k")).databasePoolSize()).isNull();
+        Config c = load(GOOD + "database_pool_size: 24\n", Map.of("OPENAI_API_KEY", "k"));
+        assertThat(c.databasePoolSize()).isEqualTo(24);
+        assertThatThrownBy(() -> load(GOOD + "database_pool_size: 0\n", Map.of("OPENAI_API_KEY", "k")))
+                .hasMessageContaining("database_pool_size");
+        try (var db = autobench.wiring.Storage.openDatabase(
+                c.withDatabase("jdbc:sqlite:" + tmp.resolve("pool.db")), Map.<String, String>of()::get)) {
+            assertThat(db.poolSize()).isEqualTo(24);
+        }
+        try (var db = autobench.wiring.Storage.openDatabase(
+                load(GOOD, Map.of("OPENAI_API_KEY", "k")).withDatabase("jdbc:sqlite:" + tmp.resolve("default.db")),
+                Map.<String, String>of()::get)) {
+            assertThat(db.poolSize()).isEqualTo(autobench.db.Database.SQLITE_POOL);
+        }
+    }
+
+    @Test
     void a_malformed_config_names_the_bad_key() {
         String bad = GOOD.replace("tasks_per_day: 4", "tasks_per_day: many")
                 .replace("zone: Europe/Berlin", "zone: Mars/Olympus")
