@@ -171,11 +171,11 @@ final class PageCache {
 
     /**
      * The query as it counts for caching: the parameters the route reads ({@code params}), first value
-     * each, decoded, in that order; "" for none. Invented parameters ({@code ?x=1}, {@code ?x=2}, …),
-     * those the route does not read and blank values name the same entry instead of one render each.
-     * Null when a value is not in its one canonical spelling ({@link Param#canonical}: padded with
-     * spaces, not a known value, badly escaped): such a request is answered without being kept, so no
-     * spelling of a value can make a second entry for the same page.
+     * each, decoded and trimmed as the handlers read them, in that order; "" for none. Invented
+     * parameters ({@code ?x=1}, {@code ?x=2}, …), those the route does not read and blank values name the
+     * same entry instead of one render each, and so do the spellings of one value ({@code g%61me},
+     * {@code +game}). Null when a value is not one the route can use ({@link Param#canonical}; the route
+     * answers it with the one 400) or cannot be decoded: nothing is kept for such a request.
      */
     static String canonicalQuery(List<Param> params, String rawQuery) {
         if (rawQuery == null || rawQuery.isEmpty() || params.isEmpty()) return "";
@@ -193,12 +193,13 @@ final class PageCache {
         }
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < found.length; i++) {
-            if (found[i] == null || found[i].isEmpty()) continue; // absent and blank read the same
-            if (!params.get(i).canonical(found[i])) return null;
+            String v = found[i] == null ? "" : found[i].trim(); // the handlers read values trimmed
+            if (v.isEmpty()) continue; // absent and blank read the same
+            if (!params.get(i).canonical(v)) return null;
             b.append(b.isEmpty() ? '?' : '&')
                     .append(params.get(i).wire)
                     .append('=')
-                    .append(found[i]);
+                    .append(v);
         }
         return b.toString();
     }

@@ -98,14 +98,12 @@ enum Param {
     }
 
     /**
-     * Whether a decoded, non-blank value is usable as it is written: the one spelling a page-cache key
-     * may hold. A value {@link #problem} accepts only after trimming ({@code " game"}) is not: it is
-     * answered, but not kept, so spellings of one value cannot each take an entry. A submission to run
-     * is any value here; the task page answers 400 for one that is not among its answers, and a 400 is
-     * never kept.
+     * Whether a decoded, trimmed, non-blank value may be part of a page-cache key: one the route can use,
+     * in its one spelling (a date as {@link LocalDate} writes it). A submission to run is any short value
+     * here; the task page answers 400 for one that is not among its answers, and a 400 is never kept.
      */
     boolean canonical(String v) {
-        if (v.isBlank() || !v.equals(v.trim()) || problem(v) != null) return false;
+        if (v.isBlank() || problem(v) != null) return false;
         return switch (this) {
             case FROM, TO, DAY -> date(v).toString().equals(v);
             case CATEGORY, POOL, PAGE, NOTICE -> true;

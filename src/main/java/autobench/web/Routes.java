@@ -193,7 +193,7 @@ final class Routes {
                     String host = origins.host(ctx), key = key(host, ctx.path(), ctx.queryString());
                     if (key == null && cached(ctx.path()) == null)
                         key = key(route, host, ctx.path(), ctx.queryString());
-                    if (key == null) { // a value in an odd spelling (" game", "%zz"): answered, never kept
+                    if (key == null) { // a value that cannot be decoded: answered, never kept
                         cache.serveUnkept(ctx, () -> c.render().render(ctx));
                     } else {
                         cache.serve(ctx, key, () -> c.render().render(ctx));

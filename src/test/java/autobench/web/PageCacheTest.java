@@ -102,6 +102,8 @@ class PageCacheTest {
                 "category=game&junk&pool=real    | ?category=game&pool=real",
                 "page                            | ''",
                 "page=&category=                 | ''",
+                "category=%20game+               | ?category=game",
+                "category=nope                   | NULL",
                 "category=g%61me                 | ?category=game",
                 "from=2026-01-01&x=%zz           | ?from=2026-01-01",
             })
@@ -402,7 +404,7 @@ class PageCacheTest {
             String query = switch (i % 4) {
                 case 0 -> "utm_source=" + i + "&fbclid=" + random.nextInt(); // invented: the same key as none
                 case 1 -> "from=" + java.time.LocalDate.ofEpochDay(random.nextInt(40_000)); // valid, distinct
-                case 2 -> "category=%20game&n=" + i; // a valid value in an odd spelling: answered, not kept
+                case 2 -> "category=nope" + i; // an unknown value: the one 400, no key
                 default -> "from=2026-01-01&to=" + java.time.LocalDate.ofEpochDay(20_454 + random.nextInt(9_000));
             };
             String canonical = PageCache.canonicalQuery(reads, query);
