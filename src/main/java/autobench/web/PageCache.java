@@ -112,7 +112,8 @@ final class PageCache {
      *                         entry), {@code stale} (the previous version while another request re-renders),
      *                         {@code render} (rendered now), {@code shared} (waited for the render another request
      *                         of the same key was doing), {@code busy} (refused with a 503); and the gauges
-     *                         {@code autobench_page_cache_bytes} and {@code autobench_page_cache_entries}
+     *                         {@code autobench_page_cache_bytes}, {@code autobench_page_cache_entries} and
+     *                         {@code autobench_page_cache_max_bytes} (the bound)
      * @param maxBytes         the bound on all entries' weight ({@link #weight})
      */
     PageCache(DataVersion version, boolean enabled, long renderWaitMillis, MeterRegistry meters, long maxBytes) {
@@ -133,6 +134,8 @@ final class PageCache {
         this.busy = meters.counter("autobench.page_cache", "result", "busy");
         Gauge.builder("autobench.page_cache.bytes", this, PageCache::bytes).register(meters);
         Gauge.builder("autobench.page_cache.entries", this, PageCache::size).register(meters);
+        Gauge.builder("autobench.page_cache.max_bytes", this, PageCache::maxBytes)
+                .register(meters);
     }
 
     private final Counter hits, stale, rendered, shared, busy;
