@@ -29,7 +29,7 @@ while (($#)); do
 done
 case "$DB" in sqlite) DBS=(sqlite) ;; postgresql) DBS=(postgresql) ;; both) DBS=(sqlite postgresql) ;;
   *) echo "bench/load.sh: --db must be sqlite, postgresql or both" >&2; exit 2 ;; esac
-DAYS="${DAYS:-7}"; HEAP="${HEAP:-256m}"; WRK_CONNECTIONS="${WRK_CONNECTIONS:-8}"; WARMUP="${WARMUP:-5}"
+DAYS="${DAYS:-7}"; JVM_OPTS="${JVM_OPTS:-$("$ROOT/autobench" serve-java-opts)}"; WRK_CONNECTIONS="${WRK_CONNECTIONS:-8}"; WARMUP="${WARMUP:-5}"
 OUT="$ROOT/bench/results/load"; mkdir -p "$OUT"
 for tool in wrk curl; do
   command -v "$tool" >/dev/null 2>&1 || { echo "bench/load.sh: $tool is missing (Debian: apt-get install -y wrk curl)" >&2; exit 1; }
@@ -126,7 +126,7 @@ memory() { # file
   { "$jcmd" "$SERVER" VM.native_memory summary scale=KB; "$jcmd" "$SERVER" GC.heap_info; } >"$1" 2>&1 || true
 }
 nmt() { # file category -> committed MB
-  awk -v c="$2" 'index($0, "- " c " (") || ($1 == "Total:" && c == "Total") {
+  awk -v c="$2" '($0 ~ ("^-[ ]+" c " [(]")) || ($1 == "Total:" && c == "Total") {
     if (match($0, /committed=[0-9]+KB/)) { v = substr($0, RSTART + 10, RLENGTH - 12); printf "%.0f", v / 1024; exit } }' "$1"
 }
 heap_used() { awk '/garbage-first heap|def new generation|total [0-9]+K, used/ { if (match($0, /used [0-9]+K/)) { printf "%.0f", substr($0, RSTART + 5, RLENGTH - 6) / 1024; exit } }' "$1"; }
@@ -158,7 +158,7 @@ for db in "${DBS[@]}"; do
     echo "voting: {min_view_seconds: 0}"; demo_models_yaml; } >"$RUN/serve.yaml"
   # Started directly (not through run_java) so that $! is the JVM itself, whose RSS is sampled.
   # Native Memory Tracking (summary) lets jcmd report the heap and everything off it; it costs a little memory.
-  "$JAVA" --enable-native-access=ALL-UNNAMED -Xmx"$HEAP" -XX:NativeMemoryTracking=summary -jar "$JAR" serve --roles web \
+  "$JAVA" --enable-native-access=ALL-UNNAMED $JVM_OPTS -XX:NativeMemoryTracking=summary -jar "$JAR" serve --roles web \
     --config "$RUN/serve.yaml" >"$RUN/serve.log" 2>&1 &
   SERVER=$!; PIDS+=("$SERVER")
   BASE="http://127.0.0.1:$PORT"
@@ -211,7 +211,7 @@ for db in "${DBS[@]}"; do
   v() { awk -F= -v k="$1" '$1 == k {print $2}' "$RUN/votes.txt"; }
   fl() { awk -F= -v k="$1" '$1 == k {print $2}' "$RUN/flood.txt"; }
   say ""
-  say "== $db: $NOTE; serve --roles web -Xmx$HEAP; load average before the reads $LOAD_READS"
+  say "== $db: $NOTE; serve --roles web $JVM_OPTS; load average before the reads $LOAD_READS"
   say "-- reads alone: 4 wrk (1 thread, $WRK_CONNECTIONS connections each) for ${SECONDS_RUN}s"
   printf '%-22s %10s %10s %10s %10s %12s\n' "endpoint" "requests" "req/s" "p50 ms" "p99 ms" "non-2xx" | tee -a "$SUMMARY"
   WRK_BAD=0; READS_ALONE=0; READS_VOTES=0; READ_P99=0

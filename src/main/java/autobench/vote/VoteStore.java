@@ -344,7 +344,7 @@ public final class VoteStore {
      */
     CastResult cast(Ballot b) {
         try {
-            return db.jdbi().inTransaction(h -> castInside(h, b));
+            return db.inWriteTransaction(h -> castInside(h, b));
         } catch (Refused r) {
             return new CastResult.Refused(r.reason, r.reason.message());
         }
