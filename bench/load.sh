@@ -74,10 +74,12 @@ if [[ ! -f "$WEEK" ]]; then
   run_java -jar "$JAR" demo --no-serve --days "$DAYS" --database "jdbc:sqlite:$WEEK.tmp" >"$OUT/demo.log" 2>&1
   mv "$WEEK.tmp" "$WEEK"
 fi
-EXPORT="$OUT/week-export"
+# Exported with nothing blind (reveal_after_days 0), so that the PostgreSQL copy has the tasks still blind on
+# SQLite too: battles are drawn only from those.
+EXPORT="$OUT/week-export-all"
 if [[ ! -f "$EXPORT/manifest.json" || "$EXPORT/manifest.json" -ot "$WEEK" ]]; then
   rm -rf "$EXPORT"
-  { echo "database: \"jdbc:sqlite:$WEEK\""; demo_models_yaml; } >"$OUT/export.yaml"
+  { echo "database: \"jdbc:sqlite:$WEEK\""; echo "voting: {reveal_after_days: 0}"; demo_models_yaml; } >"$OUT/export.yaml"
   run_java -jar "$JAR" export --out "$EXPORT" --config "$OUT/export.yaml" >"$OUT/export.log" 2>&1
 fi
 
@@ -129,7 +131,10 @@ nmt() { # file category -> committed MB
   awk -v c="$2" '($0 ~ ("^-[ ]+" c " [(]")) || ($1 == "Total:" && c == "Total") {
     if (match($0, /committed=[0-9]+KB/)) { v = substr($0, RSTART + 10, RLENGTH - 12); printf "%.0f", v / 1024; exit } }' "$1"
 }
-heap_used() { awk '/garbage-first heap|def new generation|total [0-9]+K, used/ { if (match($0, /used [0-9]+K/)) { printf "%.0f", substr($0, RSTART + 5, RLENGTH - 6) / 1024; exit } }' "$1"; }
+heap_used() { # G1's one line, or the serial collector's two generations added
+  awk '/^ *(garbage-first heap|DefNew|Tenured|PSYoungGen|ParOldGen) / { if (match($0, /used [0-9]+K/)) u += substr($0, RSTART + 5, RLENGTH - 6) }
+       END { printf "%.0f", u / 1024 }' "$1"
+}
 
 STATUS=0
 declare -a COMPACT=()
@@ -149,6 +154,8 @@ for db in "${DBS[@]}"; do
     run_java -jar "$JAR" import "$EXPORT" --config "$RUN/import.yaml" >"$RUN/import.log" 2>&1
     NOTE="$PG_NOTE, the demo week imported from its export"
   fi
+  # The data was made on some earlier day: move its days so the newest is today's, blind, with battles to vote on.
+  run_java -cp "$CP" autobench.bench.ShiftDays "$JDBC" >"$RUN/shift.txt" 2>&1
   PORT="$(free_port)"; SANDBOX="$(free_port)"
   # trust_forwarded_for: the voting client gives each visitor an X-Forwarded-For address in a /24 of its
   # own, so the network cap (1000 a day) applies per visitor as it would for people behind a proxy we
@@ -250,6 +257,10 @@ for db in "${DBS[@]}"; do
     "$READS_VOTES" "$READS_ALONE" "$RATIO" "$READ_P99" "$(v battle.p50_ms)" "$(v battle.p99_ms)" "$(v vote.p50_ms)" "$(v vote.p99_ms)" \
     "$(v accepted)" "$(v stored)" "$(( $(v server_errors_5xx) + WRK_BAD ))" "$((${PEAK:-0} / 1024))" "$(nmt "$M" "Java Heap")" \
     "$(wrk_field "$RUN/board-before.txt" p99)" "$(wrk_field "$RUN/board-after.txt" p99)")")
+  if [[ "$(v accepted)" == 0 ]]; then
+    say "FAILED on $db: no vote was accepted (no battle offered $(v no_battle) times): the load measured nothing"
+    STATUS=1
+  fi
   if [[ "$CLIENT_RC" != 0 || "$WRK_BAD" != 0 ]]; then
     say "FAILED on $db: $(v ok)$([[ "$WRK_BAD" != 0 ]] && echo "; $WRK_BAD non-2xx answers to wrk")"
     STATUS=1

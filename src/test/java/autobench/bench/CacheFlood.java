@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * A crawler inventing query strings: COUNT requests, each with a query string no other request used,
  * against the cacheable routes, from CONCURRENCY connections at once (bench/load.sh, the flooding phase).
  * Most are values no route can use or parameters no route reads; one in 50 is a valid, new date window
- * of the API leaderboard, which is rendered and kept, so the cache fills to its bound and must evict.
+ * of the leaderboard page, which is rendered and kept (about 20 KB with its compressed forms), so the
+ * cache fills past its bound and must evict.
  * Prints {@code key=value} lines: requests, seconds, and the count per status.
  *
  * <pre>CacheFlood BASE_URL COUNT CONCURRENCY TASK_ID</pre>
@@ -31,7 +32,7 @@ public final class CacheFlood {
     static String path(int i, String taskId) {
         if (i % 50 == 0) { // a window nobody asked before: valid, rendered, kept
             LocalDate from = LocalDate.of(2020, 1, 1).plusDays(i / 50);
-            return "/api/v1/leaderboard?from=" + from + "&to=" + from.plusDays(400);
+            return "/leaderboard?from=" + from + "&to=" + from.plusDays(400);
         }
         return switch (i % 5) {
             case 0 -> "/api/v1/days/" + LocalDate.of(1900, 1, 1).plusDays(i); // no such day: 404, not kept
