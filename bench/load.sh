@@ -29,6 +29,7 @@ while (($#)); do
 done
 case "$DB" in sqlite) DBS=(sqlite) ;; postgresql) DBS=(postgresql) ;; both) DBS=(sqlite postgresql) ;;
   *) echo "bench/load.sh: --db must be sqlite, postgresql or both" >&2; exit 2 ;; esac
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"   # as the launcher sets it for serve
 DAYS="${DAYS:-7}"; JVM_OPTS="${JVM_OPTS:-$("$ROOT/autobench" serve-java-opts)}"; WRK_CONNECTIONS="${WRK_CONNECTIONS:-8}"; WARMUP="${WARMUP:-5}"
 OUT="$ROOT/bench/results/load"; mkdir -p "$OUT"
 for tool in wrk curl; do
@@ -218,7 +219,7 @@ for db in "${DBS[@]}"; do
   v() { awk -F= -v k="$1" '$1 == k {print $2}' "$RUN/votes.txt"; }
   fl() { awk -F= -v k="$1" '$1 == k {print $2}' "$RUN/flood.txt"; }
   say ""
-  say "== $db: $NOTE; serve --roles web $JVM_OPTS; load average before the reads $LOAD_READS"
+  say "== $db: $NOTE; serve --roles web $JVM_OPTS, MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX; load average before the reads $LOAD_READS"
   say "-- reads alone: 4 wrk (1 thread, $WRK_CONNECTIONS connections each) for ${SECONDS_RUN}s"
   printf '%-22s %10s %10s %10s %10s %12s\n' "endpoint" "requests" "req/s" "p50 ms" "p99 ms" "non-2xx" | tee -a "$SUMMARY"
   WRK_BAD=0; READS_ALONE=0; READS_VOTES=0; READ_P99=0

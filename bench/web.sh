@@ -13,6 +13,7 @@ source "$HERE/lib/jdk.sh"
 source "$HERE/lib/site.sh"   # demo_models_yaml, wait_for
 ROUNDS="${ROUNDS:-3}"; DURATION="${DURATION:-8}"; WARMUP="${WARMUP:-5}"; THREADS="${THREADS:-2}"; CONNECTIONS="${CONNECTIONS:-32}"
 JVM_OPTS="${JVM_OPTS:-$("$ROOT/autobench" serve-java-opts)}"   # the launcher's serve defaults
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"   # as the launcher sets it for serve
 OUT="$ROOT/bench/results/web"; mkdir -p "$OUT"
 for tool in wrk nginx curl; do
   command -v "$tool" >/dev/null 2>&1 || { echo "bench/web.sh: $tool is missing (Debian: apt-get install -y nginx-light wrk curl)" >&2; exit 1; }

@@ -3,7 +3,9 @@ package autobench.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import autobench.db.Database;
 import autobench.testing.TestConfigs;
+import autobench.wiring.Storage;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Map;
@@ -51,14 +53,14 @@ class ConfigLoaderTest {
         assertThat(c.databasePoolSize()).isEqualTo(24);
         assertThatThrownBy(() -> load(GOOD + "database_pool_size: 0\n", Map.of("OPENAI_API_KEY", "k")))
                 .hasMessageContaining("database_pool_size");
-        try (var db = autobench.wiring.Storage.openDatabase(
+        try (var db = Storage.openDatabase(
                 c.withDatabase("jdbc:sqlite:" + tmp.resolve("pool.db")), Map.<String, String>of()::get)) {
             assertThat(db.poolSize()).isEqualTo(24);
         }
-        try (var db = autobench.wiring.Storage.openDatabase(
+        try (var db = Storage.openDatabase(
                 load(GOOD, Map.of("OPENAI_API_KEY", "k")).withDatabase("jdbc:sqlite:" + tmp.resolve("default.db")),
                 Map.<String, String>of()::get)) {
-            assertThat(db.poolSize()).isEqualTo(autobench.db.Database.SQLITE_POOL);
+            assertThat(db.poolSize()).isEqualTo(Database.SQLITE_POOL);
         }
     }
 

@@ -38,6 +38,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
@@ -588,7 +589,7 @@ class BlindBattlesTest {
             HttpResponse<byte[]> board = a.get("/api/v1/leaderboard", "Accept-Encoding", "gzip");
             assertThat(board.headers().firstValue("ETag"))
                     .as("the reveal counts the votes: the board changes")
-                    .isNotEqualTo(java.util.Optional.of(etags.get("/api/v1/leaderboard")));
+                    .isNotEqualTo(Optional.of(etags.get("/api/v1/leaderboard")));
             assertThat(a.site.cache().renders()).isGreaterThan(rendered);
         }
     }

@@ -1,13 +1,26 @@
 package autobench.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The page cache without a server: when it renders, and when it asks the database. */
 class PageCacheTest {
@@ -87,8 +100,8 @@ class PageCacheTest {
         assertThat(versionQueries.get()).isEqualTo(5);
     }
 
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource(
+    @ParameterizedTest
+    @CsvSource(
             delimiter = '|',
             nullValues = "NULL",
             value = {
@@ -152,11 +165,10 @@ class PageCacheTest {
     @Test
     void renders_beyond_the_limit_wait_and_never_run_more_than_the_limit_at_once() throws Exception {
         PageCache cache = new PageCache(version(0), false);
-        java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger(),
-                most = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(PageCache.RENDERS_AT_ONCE * 3)) {
-            java.util.List<java.util.concurrent.Future<?>> all = new java.util.ArrayList<>();
+        AtomicInteger running = new AtomicInteger(), most = new AtomicInteger();
+        CountDownLatch go = new CountDownLatch(1);
+        try (var pool = Executors.newFixedThreadPool(PageCache.RENDERS_AT_ONCE * 3)) {
+            List<Future<?>> all = new ArrayList<>();
             for (int i = 0; i < PageCache.RENDERS_AT_ONCE * 3; i++) {
                 all.add(pool.submit(() -> cache.entry("/p", () -> {
                     most.accumulateAndGet(running.incrementAndGet(), Math::max);
@@ -181,10 +193,9 @@ class PageCacheTest {
     @Test
     void a_render_that_cannot_get_a_turn_in_time_is_refused_as_busy_and_nothing_is_cached() throws Exception {
         PageCache cache = new PageCache(version(1_000), true, 100);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch started =
-                new java.util.concurrent.CountDownLatch(PageCache.RENDERS_AT_ONCE);
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(PageCache.RENDERS_AT_ONCE)) {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(PageCache.RENDERS_AT_ONCE);
+        try (var pool = Executors.newFixedThreadPool(PageCache.RENDERS_AT_ONCE)) {
             for (int i = 0; i < PageCache.RENDERS_AT_ONCE; i++) {
                 int n = i;
                 pool.submit(() -> cache.entry("/slow" + n, () -> {
@@ -198,7 +209,7 @@ class PageCacheTest {
                 }));
             }
             started.await();
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> cache.entry("/other", this::render))
+            assertThatThrownBy(() -> cache.entry("/other", this::render))
                     .isInstanceOf(PageCache.Busy.class)
                     .hasMessageContaining("try again");
             assertThat(renders.get()).isZero();
@@ -214,8 +225,7 @@ class PageCacheTest {
         PageCache cache = new PageCache(version(0), true);
         PageCache.Entry before = cache.entry("/leaderboard", this::render);
         data.incrementAndGet();
-        java.util.concurrent.CountDownLatch inRender = new java.util.concurrent.CountDownLatch(1),
-                release = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch inRender = new CountDownLatch(1), release = new CountDownLatch(1);
         Thread first = Thread.ofPlatform()
                 .start(() -> cache.entry("/leaderboard", () -> {
                     inRender.countDown();
@@ -245,11 +255,10 @@ class PageCacheTest {
     void many_concurrent_misses_of_one_key_make_one_render() throws Exception {
         PageCache cache = new PageCache(version(1_000), true);
         int requests = 32;
-        java.util.concurrent.CountDownLatch inRender = new java.util.concurrent.CountDownLatch(1),
-                release = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(requests)) {
-            List<java.util.concurrent.Future<PageCache.Entry>> all = new java.util.ArrayList<>();
+        CountDownLatch inRender = new CountDownLatch(1), release = new CountDownLatch(1);
+        AtomicInteger calls = new AtomicInteger();
+        try (var pool = Executors.newFixedThreadPool(requests)) {
+            List<Future<PageCache.Entry>> all = new ArrayList<>();
             for (int i = 0; i < requests; i++) {
                 all.add(pool.submit(() -> cache.entry("/leaderboard", () -> {
                     calls.incrementAndGet();
@@ -275,9 +284,8 @@ class PageCacheTest {
     @Test
     void a_failed_render_fails_the_requests_that_waited_for_it_and_keeps_nothing() throws Exception {
         PageCache cache = new PageCache(version(1_000), true);
-        java.util.concurrent.CountDownLatch inRender = new java.util.concurrent.CountDownLatch(1),
-                release = new java.util.concurrent.CountDownLatch(1);
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+        CountDownLatch inRender = new CountDownLatch(1), release = new CountDownLatch(1);
+        try (var pool = Executors.newFixedThreadPool(2)) {
             var first = pool.submit(() -> cache.entry("/task/x", () -> {
                 inRender.countDown();
                 try {
@@ -291,10 +299,8 @@ class PageCacheTest {
             var second = pool.submit(() -> cache.entry("/task/x", this::render));
             Thread.sleep(100);
             release.countDown();
-            org.assertj.core.api.Assertions.assertThatThrownBy(first::get)
-                    .hasRootCauseMessage("the database went away");
-            org.assertj.core.api.Assertions.assertThatThrownBy(second::get)
-                    .hasRootCauseMessage("the database went away");
+            assertThatThrownBy(first::get).hasRootCauseMessage("the database went away");
+            assertThatThrownBy(second::get).hasRootCauseMessage("the database went away");
         }
         assertThat(cache.size()).isZero();
         assertThat(cache.entry("/task/x", this::render).status()).isEqualTo(200);
@@ -315,7 +321,7 @@ class PageCacheTest {
 
     /** A page of about {@code bytes} bytes that compresses poorly, so its weight is mostly its size. */
     static Response page(long seed, int bytes) {
-        var random = new java.util.Random(seed);
+        var random = new Random(seed);
         StringBuilder b = new StringBuilder(bytes);
         while (b.length() < bytes) b.append(Long.toString(random.nextLong(), 36));
         return Response.html(b.toString());
@@ -324,8 +330,7 @@ class PageCacheTest {
     @Test
     void the_cache_stays_within_its_bound_in_bytes_and_entries() {
         long bound = 1 << 20;
-        PageCache cache = new PageCache(
-                version(1_000), true, 1_000, new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), bound);
+        PageCache cache = new PageCache(version(1_000), true, 1_000, new SimpleMeterRegistry(), bound);
         for (int i = 0; i < 2_000; i++) {
             int n = i;
             cache.entry("/task/" + n, () -> page(n, 4_000));
@@ -348,8 +353,7 @@ class PageCacheTest {
     @Test
     void a_page_read_often_outlives_a_flood_of_keys_read_once() {
         long bound = 512 << 10;
-        PageCache cache = new PageCache(
-                version(1_000), true, 1_000, new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), bound);
+        PageCache cache = new PageCache(version(1_000), true, 1_000, new SimpleMeterRegistry(), bound);
         AtomicLong hot = new AtomicLong(), cold = new AtomicLong();
         Supplier<Response> leaderboard = () -> {
             hot.incrementAndGet();
@@ -384,12 +388,11 @@ class PageCacheTest {
         assertThat(hot.get()).as("renders of the page read often").isLessThan(reads / 5);
     }
 
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3})
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
     void a_flood_of_100000_distinct_query_strings_keeps_the_cache_in_bound_and_the_leaderboard_a_hit(long seed) {
         long bound = 2 << 20;
-        PageCache cache = new PageCache(
-                version(60_000), true, 1_000, new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), bound);
+        PageCache cache = new PageCache(version(60_000), true, 1_000, new SimpleMeterRegistry(), bound);
         List<Param> reads = Param.queryParams(Set.of(Param.CATEGORY, Param.FROM, Param.TO));
         AtomicLong board = new AtomicLong();
         Supplier<Response> leaderboard = () -> {
@@ -397,15 +400,15 @@ class PageCacheTest {
             return page(0, 6_000);
         };
         cache.entry("/leaderboard", leaderboard);
-        var random = new java.util.Random(seed);
-        java.util.Set<String> keys = new java.util.HashSet<>();
+        var random = new Random(seed);
+        Set<String> keys = new HashSet<>();
         int kept = 0, unkept = 0;
         for (int i = 0; i < 100_000; i++) {
             String query = switch (i % 4) {
                 case 0 -> "utm_source=" + i + "&fbclid=" + random.nextInt(); // invented: the same key as none
-                case 1 -> "from=" + java.time.LocalDate.ofEpochDay(random.nextInt(40_000)); // valid, distinct
+                case 1 -> "from=" + LocalDate.ofEpochDay(random.nextInt(40_000)); // valid, distinct
                 case 2 -> "category=nope" + i; // an unknown value: the one 400, no key
-                default -> "from=2026-01-01&to=" + java.time.LocalDate.ofEpochDay(20_454 + random.nextInt(9_000));
+                default -> "from=2026-01-01&to=" + LocalDate.ofEpochDay(20_454 + random.nextInt(9_000));
             };
             String canonical = PageCache.canonicalQuery(reads, query);
             if (canonical == null) {

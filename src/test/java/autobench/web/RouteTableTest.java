@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -111,8 +112,8 @@ class RouteTableTest {
         String id = task.get("id").asText(),
                 answer = task.get("submissions").get(0).get("id").asText();
         long before = site.site.cache().size();
-        for (String run : List.of(
-                "nope" + NONCE.incrementAndGet(), java.util.UUID.randomUUID().toString())) {
+        for (String run :
+                List.of("nope" + NONCE.incrementAndGet(), UUID.randomUUID().toString())) {
             HttpResponse<String> a = get(site.base + "/task/" + id + "?run=" + run);
             assertThat(a.statusCode()).as(run).isEqualTo(400);
             assertThat(a.body()).contains("<h1>Bad request</h1>").contains("run names no answer of this task");
