@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Load: `autobench serve` with a demo week of data, on SQLite and on PostgreSQL, while wrk reads the
-# home, a task, the leaderboard and the API, and 100 voting visitors (each with its own cookies and
-# address) take battles and vote. Figures per database: votes accepted vs stored, refusals by reason,
-# 5xx, p50/p99 per endpoint, requests/s, the server's peak RSS. See docs/reliability.md.
-#   bench/load.sh [--db sqlite|postgresql|both] [--seconds N] [--visitors N]
+# Load: `autobench serve` with a demo week of data, on SQLite and on PostgreSQL, in three phases per
+# database: (1) wrk reads the home, a task, the leaderboard and the API alone; (2) the same reads while
+# 100 voting visitors (each with its own cookies and address) take battles and vote; (3) a crawler
+# floods the cacheable routes with 100,000 distinct query strings, with the leaderboard's latency and
+# the page cache's size before and after. Figures per database: reads with votes / reads without,
+# votes accepted vs stored, refusals by reason, 5xx, p50/p99 per endpoint, requests/s, the server's peak
+# RSS, its heap and off-heap memory (Native Memory Tracking) and the cache's share. A compact table to
+# paste into docs/reliability.md closes the output. See docs/reliability.md.
+#   bench/load.sh [--db sqlite|postgresql|both] [--seconds N] [--visitors N] [--flood N]
 # Needs: wrk, curl; PostgreSQL's server package (/usr/lib/postgresql/*/bin) for the real server, else the
 # embedded one the tests use. Exit status 1 when accepted != stored or any answer was a 5xx (or non-2xx for wrk).
 set -euo pipefail
@@ -12,19 +16,21 @@ ROOT="$(cd "$HERE/.." && pwd)"
 source "$HERE/lib/jdk.sh"
 source "$HERE/lib/site.sh"   # demo_models_yaml, wait_for
 
-DB=both; SECONDS_RUN=60; VISITORS=100
+DB=both; SECONDS_RUN=60; VISITORS=100; FLOOD=100000
 while (($#)); do
   case "$1" in
+    --flood) FLOOD="$2"; shift 2 ;;
     --db) DB="$2"; shift 2 ;;
     --seconds) SECONDS_RUN="$2"; shift 2 ;;
     --visitors) VISITORS="$2"; shift 2 ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "bench/load.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 case "$DB" in sqlite) DBS=(sqlite) ;; postgresql) DBS=(postgresql) ;; both) DBS=(sqlite postgresql) ;;
   *) echo "bench/load.sh: --db must be sqlite, postgresql or both" >&2; exit 2 ;; esac
-DAYS="${DAYS:-7}"; HEAP="${HEAP:-256m}"; WRK_CONNECTIONS="${WRK_CONNECTIONS:-8}"; WARMUP="${WARMUP:-5}"
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"   # as the launcher sets it for serve
+DAYS="${DAYS:-7}"; JVM_OPTS="${JVM_OPTS:-$("$ROOT/autobench" serve-java-opts)}"; WRK_CONNECTIONS="${WRK_CONNECTIONS:-8}"; WARMUP="${WARMUP:-5}"
 OUT="$ROOT/bench/results/load"; mkdir -p "$OUT"
 for tool in wrk curl; do
   command -v "$tool" >/dev/null 2>&1 || { echo "bench/load.sh: $tool is missing (Debian: apt-get install -y wrk curl)" >&2; exit 1; }
@@ -69,10 +75,12 @@ if [[ ! -f "$WEEK" ]]; then
   run_java -jar "$JAR" demo --no-serve --days "$DAYS" --database "jdbc:sqlite:$WEEK.tmp" >"$OUT/demo.log" 2>&1
   mv "$WEEK.tmp" "$WEEK"
 fi
-EXPORT="$OUT/week-export"
+# Exported with nothing blind (reveal_after_days 0), so that the PostgreSQL copy has the tasks still blind on
+# SQLite too: battles are drawn only from those.
+EXPORT="$OUT/week-export-all"
 if [[ ! -f "$EXPORT/manifest.json" || "$EXPORT/manifest.json" -ot "$WEEK" ]]; then
   rm -rf "$EXPORT"
-  { echo "database: \"jdbc:sqlite:$WEEK\""; demo_models_yaml; } >"$OUT/export.yaml"
+  { echo "database: \"jdbc:sqlite:$WEEK\""; echo "voting: {reveal_after_days: 0}"; demo_models_yaml; } >"$OUT/export.yaml"
   run_java -jar "$JAR" export --out "$EXPORT" --config "$OUT/export.yaml" >"$OUT/export.log" 2>&1
 fi
 
@@ -114,7 +122,23 @@ wrk_field() { # file label -> value in ms for latency percentiles, raw for other
   esac
 }
 
+# The server's memory as the JVM accounts for it: heap committed and used, and Native Memory Tracking's total
+# (heap, class metadata, threads, code, GC, direct buffers under "Other", …), beside the RSS the kernel counts.
+memory() { # file
+  local jcmd="$JAVA_HOME/bin/jcmd"
+  { "$jcmd" "$SERVER" VM.native_memory summary scale=KB; "$jcmd" "$SERVER" GC.heap_info; } >"$1" 2>&1 || true
+}
+nmt() { # file category -> committed MB
+  awk -v c="$2" '($0 ~ ("^-[ ]+" c " [(]")) || ($1 == "Total:" && c == "Total") {
+    if (match($0, /committed=[0-9]+KB/)) { v = substr($0, RSTART + 10, RLENGTH - 12); printf "%.0f", v / 1024; exit } }' "$1"
+}
+heap_used() { # G1's one line, or the serial collector's two generations added
+  awk '/^ *(garbage-first heap|DefNew|Tenured|PSYoungGen|ParOldGen) / { if (match($0, /used [0-9]+K/)) u += substr($0, RSTART + 5, RLENGTH - 6) }
+       END { printf "%.0f", u / 1024 }' "$1"
+}
+
 STATUS=0
+declare -a COMPACT=()
 SUMMARY="$OUT/summary.txt"; : >"$SUMMARY"
 say() { echo "$*" | tee -a "$SUMMARY"; }
 say "bench/load.sh --db $DB --seconds $SECONDS_RUN --visitors $VISITORS   ($(date -u '+%Y-%m-%d %H:%M UTC'))"
@@ -131,6 +155,8 @@ for db in "${DBS[@]}"; do
     run_java -jar "$JAR" import "$EXPORT" --config "$RUN/import.yaml" >"$RUN/import.log" 2>&1
     NOTE="$PG_NOTE, the demo week imported from its export"
   fi
+  # The data was made on some earlier day: move its days so the newest is today's, blind, with battles to vote on.
+  run_java -cp "$CP" autobench.bench.ShiftDays "$JDBC" >"$RUN/shift.txt" 2>&1
   PORT="$(free_port)"; SANDBOX="$(free_port)"
   # trust_forwarded_for: the voting client gives each visitor an X-Forwarded-For address in a /24 of its
   # own, so the network cap (1000 a day) applies per visitor as it would for people behind a proxy we
@@ -139,7 +165,9 @@ for db in "${DBS[@]}"; do
   { echo "database: \"$JDBC\""; echo "web: {port: $PORT, sandbox_port: $SANDBOX, trust_forwarded_for: true}"
     echo "voting: {min_view_seconds: 0}"; demo_models_yaml; } >"$RUN/serve.yaml"
   # Started directly (not through run_java) so that $! is the JVM itself, whose RSS is sampled.
-  "$JAVA" --enable-native-access=ALL-UNNAMED -Xmx"$HEAP" -jar "$JAR" serve --roles web --config "$RUN/serve.yaml" >"$RUN/serve.log" 2>&1 &
+  # Native Memory Tracking (summary) lets jcmd report the heap and everything off it; it costs a little memory.
+  "$JAVA" --enable-native-access=ALL-UNNAMED $JVM_OPTS -XX:NativeMemoryTracking=summary -jar "$JAR" serve --roles web \
+    --config "$RUN/serve.yaml" >"$RUN/serve.log" 2>&1 &
   SERVER=$!; PIDS+=("$SERVER")
   BASE="http://127.0.0.1:$PORT"
   wait_for "$BASE/" 120
@@ -153,6 +181,17 @@ for db in "${DBS[@]}"; do
 
   ( while kill -0 "$SERVER" 2>/dev/null; do awk '/VmRSS/ {print $2}' "/proc/$SERVER/status" 2>/dev/null; sleep 0.5; done ) >"$RUN/rss-kb.txt" &
   SAMPLER=$!; PIDS+=("$SAMPLER")
+
+  # Phase 1: the same reads without votes, for the ratio.
+  WRKS=()
+  for i in "${!PATHS[@]}"; do
+    wrk -t1 -c"$WRK_CONNECTIONS" -d"${SECONDS_RUN}s" --timeout 10s --latency "$BASE${PATHS[$i]}" >"$RUN/reads-$i.txt" 2>&1 &
+    WRKS+=($!)
+  done
+  for w in "${WRKS[@]}"; do wait "$w" || true; done
+  LOAD_READS="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+  # Phase 2: reads while visitors vote.
   WRKS=()
   for i in "${!PATHS[@]}"; do
     wrk -t1 -c"$WRK_CONNECTIONS" -d"${SECONDS_RUN}s" --timeout 10s --latency "$BASE${PATHS[$i]}" >"$RUN/wrk-$i.txt" 2>&1 &
@@ -162,18 +201,41 @@ for db in "${DBS[@]}"; do
   run_java -cp "$CP" autobench.bench.VotingClient "$BASE" "$SECONDS_RUN" "$VISITORS" "$JDBC" >"$RUN/votes.txt" 2>"$RUN/votes.err" || CLIENT_RC=$?
   for w in "${WRKS[@]}"; do wait "$w" || true; done
   LOAD_END="$(cut -d' ' -f1-3 /proc/loadavg)"
+  memory "$RUN/memory-votes.txt"
+
+  # Phase 3: a crawler floods the cacheable routes with distinct query strings; the leaderboard before and after.
+  metric() { curl -fsS "$BASE/metrics" | awk -v m="$1" '$1 == m {printf "%.0f", $2}'; }
+  wrk -t1 -c4 -d5s --latency "$BASE/leaderboard" >"$RUN/board-before.txt" 2>&1
+  CACHE_BEFORE="$(metric autobench_page_cache_entries) entries, $(( $(metric autobench_page_cache_bytes) / 1024 )) KB"
+  run_java -cp "$CP" autobench.bench.CacheFlood "$BASE" "$FLOOD" 8 "$TASK" >"$RUN/flood.txt" 2>"$RUN/flood.err" || true
+  CACHE_AFTER="$(metric autobench_page_cache_entries) entries, $(( $(metric autobench_page_cache_bytes) / 1024 )) KB"
+  CACHE_BOUND="$(( $(metric autobench_page_cache_max_bytes) / 1024 )) KB"
+  wrk -t1 -c4 -d5s --latency "$BASE/leaderboard" >"$RUN/board-after.txt" 2>&1
+  memory "$RUN/memory-flood.txt"
   kill "$SAMPLER" 2>/dev/null || true
   kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true
   [[ "$db" == postgresql ]] && undo
 
   v() { awk -F= -v k="$1" '$1 == k {print $2}' "$RUN/votes.txt"; }
+  fl() { awk -F= -v k="$1" '$1 == k {print $2}' "$RUN/flood.txt"; }
   say ""
-  say "== $db: $NOTE; serve --roles web -Xmx$HEAP; $VISITORS voting visitors + 4 wrk (1 thread, $WRK_CONNECTIONS connections each) for ${SECONDS_RUN}s"
+  say "== $db: $NOTE; serve --roles web $JVM_OPTS, MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX; load average before the reads $LOAD_READS"
+  say "-- reads alone: 4 wrk (1 thread, $WRK_CONNECTIONS connections each) for ${SECONDS_RUN}s"
+  printf '%-22s %10s %10s %10s %10s %12s\n' "endpoint" "requests" "req/s" "p50 ms" "p99 ms" "non-2xx" | tee -a "$SUMMARY"
+  WRK_BAD=0; READS_ALONE=0; READS_VOTES=0; READ_P99=0
+  for i in "${!PATHS[@]}"; do
+    f="$RUN/reads-$i.txt"; bad="$(wrk_field "$f" non2xx)"; WRK_BAD=$((WRK_BAD + bad))
+    READS_ALONE="$(echo "$READS_ALONE + $(wrk_field "$f" rps)" | bc -l)"
+    printf '%-22s %10s %10.0f %10s %10s %12s\n' "${NAMES[$i]}" "$(wrk_field "$f" requests)" "$(wrk_field "$f" rps)" \
+      "$(wrk_field "$f" p50)" "$(wrk_field "$f" p99)" "$bad" | tee -a "$SUMMARY"
+  done
+  say "-- the same reads while $VISITORS voting visitors take battles and vote, ${SECONDS_RUN}s"
   printf '%-22s %10s %10s %10s %10s %12s\n' "endpoint" "requests" "req/s" "p50 ms" "p99 ms" "non-2xx/5xx" | tee -a "$SUMMARY"
-  WRK_BAD=0
   for i in "${!PATHS[@]}"; do
     f="$RUN/wrk-$i.txt"; bad="$(wrk_field "$f" non2xx)"; err="$(wrk_field "$f" errors)"
     WRK_BAD=$((WRK_BAD + bad))
+    READS_VOTES="$(echo "$READS_VOTES + $(wrk_field "$f" rps)" | bc -l)"
+    READ_P99="$(echo "$READ_P99 $(wrk_field "$f" p99)" | awk '{print ($2 > $1) ? $2 : $1}')"
     printf '%-22s %10s %10.0f %10s %10s %12s\n' "${NAMES[$i]}" "$(wrk_field "$f" requests)" "$(wrk_field "$f" rps)" \
       "$(wrk_field "$f" p50)" "$(wrk_field "$f" p99)" "$bad$([[ "$err" != 0 ]] && echo " (+$err socket errors)")" | tee -a "$SUMMARY"
   done
@@ -183,13 +245,33 @@ for db in "${DBS[@]}"; do
   done
   say "votes accepted (client count of reveals): $(v accepted); stored (counted in the database afterwards): $(v stored)"
   say "votes refused: $(v refused)$(grep '^refused\.' "$RUN/votes.txt" | sed 's/^refused\./ · /' | tr '\n' ' '); no battle offered: $(v no_battle); other statuses: $(v other_status); transport errors: $(v transport_errors)"
+  RATIO="$(echo "$READS_VOTES / $READS_ALONE" | bc -l)"
+  say "reads with votes / reads alone: $(printf '%.0f / %.0f = %.2f' "$READS_VOTES" "$READS_ALONE" "$RATIO"); highest read p99 under votes: $READ_P99 ms"
+  say "-- flood: $(fl requests) distinct query strings from 8 connections in $(fl seconds) s ($(fl rps) req/s):$(grep '^status\.' "$RUN/flood.txt" | sed 's/^status\./ /' | tr '\n' ' ')transport errors $(fl transport_errors)"
+  say "page cache before: $CACHE_BEFORE; after: $CACHE_AFTER; bound $CACHE_BOUND"
+  say "/leaderboard (wrk -c4, 5 s) before the flood: $(wrk_field "$RUN/board-before.txt" rps) req/s, p50 $(wrk_field "$RUN/board-before.txt" p50) ms, p99 $(wrk_field "$RUN/board-before.txt" p99) ms; after: $(wrk_field "$RUN/board-after.txt" rps) req/s, p50 $(wrk_field "$RUN/board-after.txt" p50) ms, p99 $(wrk_field "$RUN/board-after.txt" p99) ms"
   PEAK="$(sort -n "$RUN/rss-kb.txt" | tail -1)"
-  say "server peak RSS: $((${PEAK:-0} / 1024)) MB (VmRSS sampled every 0.5 s); load average at the end: $LOAD_END"
+  M="$RUN/memory-votes.txt"; MF="$RUN/memory-flood.txt"
+  say "memory under votes: heap committed $(nmt "$M" "Java Heap") MB (used $(heap_used "$M") MB), NMT total committed $(nmt "$M" Total) MB (off heap: class $(nmt "$M" Class) MB, threads $(nmt "$M" Thread) MB, code $(nmt "$M" Code) MB, GC $(nmt "$M" GC) MB, other (direct buffers) $(nmt "$M" Other) MB); after the flood: heap committed $(nmt "$MF" "Java Heap") MB (used $(heap_used "$MF") MB), NMT total $(nmt "$MF" Total) MB, other $(nmt "$MF" Other) MB"
+  say "server peak RSS: $((${PEAK:-0} / 1024)) MB (VmRSS sampled every 0.5 s over all three phases); load average at the end of the votes: $LOAD_END"
+  COMPACT+=("$(printf '| %s | %.0f / %.0f = %.2f | %s | %s / %s | %s / %s | %s = %s | %s | %s / %s | %s → %s |' "$db" \
+    "$READS_VOTES" "$READS_ALONE" "$RATIO" "$READ_P99" "$(v battle.p50_ms)" "$(v battle.p99_ms)" "$(v vote.p50_ms)" "$(v vote.p99_ms)" \
+    "$(v accepted)" "$(v stored)" "$(( $(v server_errors_5xx) + WRK_BAD ))" "$((${PEAK:-0} / 1024))" "$(nmt "$M" "Java Heap")" \
+    "$(wrk_field "$RUN/board-before.txt" p99)" "$(wrk_field "$RUN/board-after.txt" p99)")")
+  if [[ "$(v accepted)" == 0 ]]; then
+    say "FAILED on $db: no vote was accepted (no battle offered $(v no_battle) times): the load measured nothing"
+    STATUS=1
+  fi
   if [[ "$CLIENT_RC" != 0 || "$WRK_BAD" != 0 ]]; then
     say "FAILED on $db: $(v ok)$([[ "$WRK_BAD" != 0 ]] && echo "; $WRK_BAD non-2xx answers to wrk")"
     STATUS=1
   fi
 done
+say ""
+say "Compact (paste into docs/reliability.md): load average at start $(head -2 "$SUMMARY" | sed -n 's/.*load average at start \([^;]*\);.*/\1/p')"
+say "| db | reads/s with votes / alone = ratio | read p99 ms (worst path) | GET /battle p50 / p99 ms | POST vote p50 / p99 ms | accepted = stored | errors | peak RSS MB / heap committed MB | /leaderboard p99 ms before → after flood |"
+say "|---|---|---|---|---|---|---|---|---|"
+for row in "${COMPACT[@]}"; do say "$row"; done
 say ""
 say "figures in $SUMMARY; raw wrk and client output under $OUT/<db>/"
 exit "$STATUS"

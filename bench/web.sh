@@ -12,7 +12,8 @@ ROOT="$(cd "$HERE/.." && pwd)"
 source "$HERE/lib/jdk.sh"
 source "$HERE/lib/site.sh"   # demo_models_yaml, wait_for
 ROUNDS="${ROUNDS:-3}"; DURATION="${DURATION:-8}"; WARMUP="${WARMUP:-5}"; THREADS="${THREADS:-2}"; CONNECTIONS="${CONNECTIONS:-32}"
-HEAP="${HEAP:-256m}"
+JVM_OPTS="${JVM_OPTS:-$("$ROOT/autobench" serve-java-opts)}"   # the launcher's serve defaults
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"   # as the launcher sets it for serve
 OUT="$ROOT/bench/results/web"; mkdir -p "$OUT"
 for tool in wrk nginx curl; do
   command -v "$tool" >/dev/null 2>&1 || { echo "bench/web.sh: $tool is missing (Debian: apt-get install -y nginx-light wrk curl)" >&2; exit 1; }
@@ -35,7 +36,7 @@ CONFIG="$OUT/bench.yaml"
 
 serve() { # port sandbox-port extra-args... ; prints the pid
   # --roles web: the web alone, so no scheduled cycle competes with the load (and the data stays fixed)
-  "$JAVA" --enable-native-access=ALL-UNNAMED -Xmx"$HEAP" -jar "$JAR" serve --roles web --config "$CONFIG" --port "$1" --sandbox-port "$2" "${@:3}" \
+  "$JAVA" --enable-native-access=ALL-UNNAMED $JVM_OPTS -jar "$JAR" serve --roles web --config "$CONFIG" --port "$1" --sandbox-port "$2" "${@:3}" \
     >"$OUT/serve-$1.log" 2>&1 &
   echo $!
 }
@@ -119,5 +120,5 @@ done
 PEAK="$(sort -n "$OUT/rss-samples.txt" | tail -1)"
 echo | tee -a "$OUT/summary.txt"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine competes for the same cores)" | tee -a "$OUT/summary.txt"
-echo "autobench serve (cached) peak RSS under load: $((PEAK / 1024)) MB (-Xmx$HEAP); $(nproc) cores; wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, median of $ROUNDS rounds" | tee -a "$OUT/summary.txt"
+echo "autobench serve (cached) peak RSS under load: $((PEAK / 1024)) MB ($JVM_OPTS); $(nproc) cores; wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, median of $ROUNDS rounds" | tee -a "$OUT/summary.txt"
 echo "JDK: $("$JAVA" -version 2>&1 | head -1); nginx: $(nginx -v 2>&1)" | tee -a "$OUT/summary.txt"

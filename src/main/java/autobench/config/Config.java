@@ -15,6 +15,8 @@ import java.util.Optional;
  *
  * @param source          the file it came from, or {@code null} for the built-in demo defaults
  * @param database        JDBC URL (jdbc:sqlite:FILE or jdbc:postgresql://…)
+ * @param databasePoolSize connections this process keeps open at most, or {@code null} for the default
+ *                        ({@code autobench.db.Database}: 4 on SQLite, which has one writer anyway; 10 on PostgreSQL)
  * @param zone            the arena day's time zone
  * @param taskGenerator   "builtin" or the id of a configured model
  * @param dailyBudgetUsd  spend cap per arena day, or {@code null} for none
@@ -29,6 +31,7 @@ public record Config(
         String database,
         String databaseUser,
         String databasePasswordEnv,
+        Integer databasePoolSize,
         ZoneId zone,
         int tasksPerDay,
         String taskGenerator,
@@ -153,6 +156,7 @@ public record Config(
                 url,
                 databaseUser,
                 databasePasswordEnv,
+                databasePoolSize,
                 zone,
                 tasksPerDay,
                 taskGenerator,
@@ -174,6 +178,7 @@ public record Config(
                 database,
                 databaseUser,
                 databasePasswordEnv,
+                databasePoolSize,
                 zone,
                 tasksPerDay,
                 taskGenerator,
@@ -195,6 +200,7 @@ public record Config(
                 database,
                 databaseUser,
                 databasePasswordEnv,
+                databasePoolSize,
                 zone,
                 tasksPerDay,
                 taskGenerator,
@@ -216,6 +222,7 @@ public record Config(
                 database,
                 databaseUser,
                 databasePasswordEnv,
+                databasePoolSize,
                 zone,
                 tasksPerDay,
                 taskGenerator,

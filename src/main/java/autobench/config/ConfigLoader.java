@@ -33,6 +33,7 @@ public final class ConfigLoader {
             "database",
             "database_user",
             "database_password_env",
+            "database_pool_size",
             "zone",
             "tasks_per_day",
             "task_generator",

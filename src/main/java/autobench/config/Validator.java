@@ -44,6 +44,9 @@ final class Validator {
         if (dbPasswordEnv != null && env.apply(dbPasswordEnv) == null) {
             problems.add("database_password_env: environment variable " + dbPasswordEnv + " is not set");
         }
+        Integer poolSize = root.hasNonNull("database_pool_size")
+                ? integer(root, "database_pool_size", "database_pool_size", 10, 1, 200)
+                : null;
         ZoneId zone = ConfigLoader.zone(text(root, "zone", "zone", "UTC"), problems);
         int tasksPerDay = integer(root, "tasks_per_day", "tasks_per_day", 3, 1, 50);
         String generator = text(root, "task_generator", "task_generator", "builtin");
@@ -74,6 +77,7 @@ final class Validator {
                 database,
                 dbUser,
                 dbPasswordEnv,
+                poolSize,
                 zone,
                 tasksPerDay,
                 generator,

@@ -340,11 +340,16 @@ public final class VoteStore {
      * and a refusal rolls it back. Exactly-once rests on the battle row: its id is the ticket's id
      * (primary key, INSERT … ON CONFLICT DO NOTHING), so of two racing casts of one ticket, in one
      * process or many, one stores and the other is refused as a replay, on either database. Every
-     * statement is a point read or write on a primary key or unique index.
+     * statement is a point read or write on a primary key or unique index; the two reads come before the
+     * transaction, which then holds only writes.
      */
     CastResult cast(Ballot b) {
         try {
-            return db.jdbi().inTransaction(h -> castInside(h, b));
+            // The two sides are read before the write transaction: a submission's task and model never change, and
+            // on SQLite every statement inside the transaction is time the other votes wait for the one writer.
+            Side[] sides =
+                    db.jdbi().withHandle(h -> new Side[] {side(h, b.leftSubmission()), side(h, b.rightSubmission())});
+            return db.inWriteTransaction(h -> castInside(h, b, sides[0], sides[1]));
         } catch (Refused r) {
             return new CastResult.Refused(r.reason, r.reason.message());
         }
@@ -352,8 +357,7 @@ public final class VoteStore {
 
     private record Side(String taskId, String modelId, boolean demo) {}
 
-    private CastResult castInside(Handle h, Ballot b) {
-        Side left = side(h, b.leftSubmission()), right = side(h, b.rightSubmission());
+    private CastResult castInside(Handle h, Ballot b, Side left, Side right) {
         if (left == null
                 || right == null
                 || !left.taskId().equals(b.taskId())

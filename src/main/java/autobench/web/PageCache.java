@@ -1,15 +1,26 @@
 package autobench.web;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 
@@ -18,9 +29,20 @@ import java.util.zip.GZIPOutputStream;
  * data version is unchanged: an unchanged page costs no database query and no rendering. A
  * changed version re-renders on the next request for that key only. The ETag is the body's
  * hash, so a page that renders to the same bytes keeps its ETag across versions.
+ *
+ * <p>Bounded by bytes, not entries: every entry is weighed by what it holds (its bodies twice, once
+ * on the heap and once off it) and the least valuable go first when the total passes the bound.
+ * Caffeine's W-TinyLFU chooses them: recency as an LRU would, plus how often a key was asked, so
+ * a flood of one-time keys (a crawler inventing query strings) passes through a small window and
+ * cannot push out pages people read. Only 200s are kept, and only under keys made of checked,
+ * canonical parameter values ({@link #canonicalQuery}); N requests that miss one key at once make
+ * one render, which the others wait for (single flight).
  */
 final class PageCache {
-    private static final int MAX_ENTRIES = 4_000;
+    /** The default bound: all entries' bytes together, heap and direct copies counted. */
+    static final long MAX_BYTES = 32L << 20;
+    /** What an entry costs beyond its bodies: the key, the record, the buffers' headers, the map's node. */
+    static final int ENTRY_OVERHEAD = 512;
     /** Shared caches may keep a page briefly and serve it stale while they revalidate. */
     static final String PAGE_CACHE_CONTROL = "public, max-age=10, s-maxage=30, stale-while-revalidate=60";
 
@@ -65,9 +87,11 @@ final class PageCache {
         }
     }
 
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-    /** Keys whose stale entry one request is re-rendering now. */
-    private final java.util.Set<String> rendering = ConcurrentHashMap.newKeySet();
+    private final Cache<String, Entry> entries;
+    /** The render in progress per key: the one request rendering it completes it, the others wait on it. */
+    private final ConcurrentHashMap<String, CompletableFuture<Entry>> loading = new ConcurrentHashMap<>();
+
+    private final long maxBytes;
 
     private final DataVersion version;
     private final boolean enabled;
@@ -79,105 +103,207 @@ final class PageCache {
     }
 
     PageCache(DataVersion version, boolean enabled, long renderWaitMillis) {
-        this(version, enabled, renderWaitMillis, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        this(version, enabled, renderWaitMillis, new SimpleMeterRegistry(), MAX_BYTES);
     }
 
     /**
      * @param renderWaitMillis how long a render waits for its turn before the request gets a 503
      * @param meters           where {@code autobench_page_cache_total{result}} is counted: {@code hit} (current
      *                         entry), {@code stale} (the previous version while another request re-renders),
-     *                         {@code render} (rendered now), {@code busy} (refused with a 503)
+     *                         {@code render} (rendered now), {@code shared} (waited for the render another request
+     *                         of the same key was doing), {@code busy} (refused with a 503); and the gauges
+     *                         {@code autobench_page_cache_bytes}, {@code autobench_page_cache_entries} and
+     *                         {@code autobench_page_cache_max_bytes} (the bound)
+     * @param maxBytes         the bound on all entries' weight ({@link #weight})
      */
-    PageCache(
-            DataVersion version,
-            boolean enabled,
-            long renderWaitMillis,
-            io.micrometer.core.instrument.MeterRegistry meters) {
+    PageCache(DataVersion version, boolean enabled, long renderWaitMillis, MeterRegistry meters, long maxBytes) {
         this.version = version;
         this.enabled = enabled;
         this.renderWaitMillis = renderWaitMillis;
+        this.maxBytes = maxBytes;
+        // Evictions run on the thread that caused them: no background pool, and a test sees the bound at once.
+        this.entries = Caffeine.newBuilder()
+                .maximumWeight(maxBytes)
+                .weigher((String k, Entry e) -> weight(k, e))
+                .executor(Runnable::run)
+                .build();
         this.hits = meters.counter("autobench.page_cache", "result", "hit");
         this.stale = meters.counter("autobench.page_cache", "result", "stale");
         this.rendered = meters.counter("autobench.page_cache", "result", "render");
+        this.shared = meters.counter("autobench.page_cache", "result", "shared");
         this.busy = meters.counter("autobench.page_cache", "result", "busy");
+        Gauge.builder("autobench.page_cache.bytes", this, PageCache::bytes).register(meters);
+        Gauge.builder("autobench.page_cache.entries", this, PageCache::size).register(meters);
+        Gauge.builder("autobench.page_cache.max_bytes", this, PageCache::maxBytes)
+                .register(meters);
     }
 
-    private final io.micrometer.core.instrument.Counter hits, stale, rendered, busy;
+    private final Counter hits, stale, rendered, shared, busy;
 
     /**
-     * The query as it counts for caching: the parameters the route reads ({@code params}), raw, first
-     * value each, in that order; "" for none. Invented parameters ({@code ?x=1}, {@code ?x=2}, …) and
-     * those the route does not read name the same entry instead of one render each.
+     * What an entry costs in memory: each body (identity, gzip, brotli) twice, as an array for the
+     * handlers and as a direct buffer for the fast path, plus the key and a fixed overhead.
      */
-    static String canonicalQuery(List<String> params, String rawQuery) {
+    static int weight(String key, Entry e) {
+        long bodies = length(e.body()) + length(e.gzip()) + length(e.br());
+        return (int) Math.min(Integer.MAX_VALUE, 2 * bodies + 2L * key.length() + ENTRY_OVERHEAD);
+    }
+
+    private static long length(byte[] b) {
+        return b == null ? 0 : b.length;
+    }
+
+    /** The weight of all entries now, in bytes. */
+    long bytes() {
+        return entries.policy().eviction().orElseThrow().weightedSize().orElse(0);
+    }
+
+    /** Entries now. */
+    long size() {
+        return entries.estimatedSize();
+    }
+
+    long maxBytes() {
+        return maxBytes;
+    }
+
+    /** Renders so far (kept or not): what a test counts to show that nothing was invalidated. */
+    long renders() {
+        return (long) rendered.count();
+    }
+
+    /**
+     * The query as it counts for caching: the parameters the route reads ({@code params}), first value
+     * each, decoded and trimmed as the handlers read them, in that order; "" for none. Invented
+     * parameters ({@code ?x=1}, {@code ?x=2}, …), those the route does not read and blank values name the
+     * same entry instead of one render each, and so do the spellings of one value ({@code g%61me},
+     * {@code +game}). Null when a value is not one the route can use ({@link Param#canonical}; the route
+     * answers it with the one 400) or cannot be decoded: nothing is kept for such a request.
+     */
+    static String canonicalQuery(List<Param> params, String rawQuery) {
         if (rawQuery == null || rawQuery.isEmpty() || params.isEmpty()) return "";
         String[] found = new String[params.size()];
         for (String pair : rawQuery.split("&", 64)) {
             int eq = pair.indexOf('=');
-            int at = params.indexOf(eq < 0 ? pair : pair.substring(0, eq));
-            if (at >= 0 && found[at] == null) found[at] = eq < 0 ? "" : pair.substring(eq + 1);
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            if (name == null) return null;
+            int at = -1;
+            for (int i = 0; i < params.size(); i++) if (params.get(i).wire.equals(name)) at = i;
+            if (at < 0 || found[at] != null) continue;
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            if (value == null) return null;
+            found[at] = value;
         }
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < found.length; i++) {
-            if (found[i] != null)
-                b.append(b.isEmpty() ? '?' : '&')
-                        .append(params.get(i))
-                        .append('=')
-                        .append(found[i]);
+            String v = found[i] == null ? "" : found[i].trim(); // the handlers read values trimmed
+            if (v.isEmpty()) continue; // absent and blank read the same
+            if (!params.get(i).canonical(v)) return null;
+            b.append(b.isEmpty() ? '?' : '&')
+                    .append(params.get(i).wire)
+                    .append('=')
+                    .append(v);
         }
         return b.toString();
+    }
+
+    /** A query component decoded as the servlet layer decodes it, or null when it cannot be. */
+    private static String decode(String raw) {
+        if (raw.indexOf('%') < 0 && raw.indexOf('+') < 0) return raw;
+        try {
+            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException badEscape) {
+            return null;
+        }
     }
 
     /** Serves the cached response for {@code key}, rendering it first if missing or stale. */
     void serve(Context ctx, String key, Supplier<Response> render) {
         Entry e = entry(key, render);
-        send(ctx, e, PAGE_CACHE_CONTROL);
+        send(ctx, e, e.status() == 400 ? Routes.BAD_REQUEST_CACHE_CONTROL : PAGE_CACHE_CONTROL);
+    }
+
+    /** Renders an answer in turn with the others, sends it and keeps it nowhere, not even in a shared cache. */
+    void serveUnkept(Context ctx, Supplier<Response> render) {
+        send(ctx, once(renderBounded(render)), Routes.BAD_REQUEST_CACHE_CONTROL);
     }
 
     /** The entry for {@code key} if it is cached and current, else null (the caller renders through the handlers). */
     Entry current(String key) {
         if (!enabled || operatorPage(key)) return null;
-        Entry e = entries.get(key);
+        Entry e = entries.getIfPresent(key);
         if (e == null) return null;
         if (e.version() == version.current()) {
             hits.increment();
             return e;
         }
         // While one request re-renders a changed page, the others get the answer before it (stale while revalidating).
-        if (rendering.contains(key)) {
+        if (loading.containsKey(key)) {
             stale.increment();
             return e;
         }
         return null;
     }
 
+    /**
+     * The current entry for {@code key}, rendered by this call if nobody else is rendering it. Of many
+     * requests for a key that is missing, one renders and the others wait for its answer; for a key
+     * whose entry is stale, one re-renders and the others get the previous answer at once. Under a
+     * stream of data changes every page would otherwise be rebuilt by every request that saw it stale,
+     * and a popular page that fell out would be rendered once per request waiting for it.
+     */
     Entry entry(String key, Supplier<Response> render) {
         long v = version.current();
         boolean keep = enabled && !operatorPage(key);
-        Entry e = keep ? entries.get(key) : null;
+        if (!keep) return once(renderBounded(render));
+        Entry e = entries.getIfPresent(key);
         if (e != null && e.version() == v) {
             hits.increment();
             return e;
         }
-        if (!keep) return once(renderBounded(render));
-        // One re-render per changed page at a time: under a stream of votes every page would otherwise be
-        // rebuilt by every request that saw it stale. The others answer with the previous version meanwhile.
-        boolean mine = e != null && rendering.add(key);
-        if (e != null && !mine) {
-            stale.increment();
-            return e;
+        CompletableFuture<Entry> mine = new CompletableFuture<>();
+        CompletableFuture<Entry> running = loading.putIfAbsent(key, mine);
+        if (running != null) {
+            if (e != null) {
+                stale.increment();
+                return e;
+            }
+            shared.increment();
+            return await(running);
         }
         try {
-            Entry fresh = build(v, renderBounded(render));
-            if (entries.size() >= MAX_ENTRIES) entries.clear();
-            entries.put(key, fresh);
+            Response r = renderBounded(render);
+            // Only a 200 is kept: an error or a 404 for an invented id would otherwise take a place per value.
+            Entry fresh = r.status() == 200 ? build(v, r) : once(r);
+            if (r.status() == 200) entries.put(key, fresh);
+            mine.complete(fresh);
             return fresh;
-        } catch (Busy refused) {
-            if (e == null) throw refused;
-            stale.increment(); // better the previous answer than a 503
-            return e;
+        } catch (RuntimeException failed) {
+            mine.completeExceptionally(failed);
+            if (failed instanceof Busy && e != null) {
+                stale.increment(); // better the previous answer than a 503
+                return e;
+            }
+            throw failed;
         } finally {
-            if (mine) rendering.remove(key);
+            loading.remove(key, mine);
+        }
+    }
+
+    /** Waits for another request's render of the same key, as long as a render may wait for its turn. */
+    private Entry await(CompletableFuture<Entry> running) {
+        try {
+            return running.get(renderWaitMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException slow) {
+            busy.increment();
+            throw new Busy();
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new Busy();
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof Busy) throw new Busy();
+            if (failed.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(failed.getCause());
         }
     }
 
@@ -196,7 +322,7 @@ final class PageCache {
     private Response renderBounded(Supplier<Response> render) {
         boolean got;
         try {
-            got = renders.tryAcquire(renderWaitMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+            got = renders.tryAcquire(renderWaitMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             got = false;

@@ -85,6 +85,17 @@ final class PageHandlers {
         String id = ctx.pathParam("id");
         return gallery.task(id)
                 .map(t -> {
+                    String run = blankToNull(ctx.queryParam("run"));
+                    // Only one of this task's answers can run: any other value is the one 400 (never kept in the
+                    // page cache, so invented values cannot each take an entry), answered before any code is read.
+                    if (run != null
+                            && t.answers().stream()
+                                    .noneMatch(a -> a.submissionId().equals(run))) {
+                        return templates.page(
+                                400,
+                                "error",
+                                new Pages.Error(400, "run names no answer of this task; leave it out to run none"));
+                    }
                     Map<String, String> code = new LinkedHashMap<>();
                     for (Answer a : t.answers()) {
                         if (a.hasCode())
@@ -92,7 +103,6 @@ final class PageHandlers {
                                     .map(Texts::code)
                                     .ifPresent(c -> code.put(a.submissionId(), c));
                     }
-                    String run = ctx.queryParam("run");
                     return templates.page("task", new Pages.Task(t, run, code, origins.sandbox(ctx)));
                 })
                 .orElseGet(() -> notFound("There is no published task with this id."));

@@ -87,10 +87,28 @@ enum Param {
 
     /** The query parameters among {@code reads}, by wire name, in this enum's order. */
     static List<String> inQuery(Collection<Param> reads) {
+        return queryParams(reads).stream().map(p -> p.wire).toList();
+    }
+
+    /** The query parameters among {@code reads}, in this enum's order. */
+    static List<Param> queryParams(Collection<Param> reads) {
         return Arrays.stream(values())
                 .filter(p -> reads.contains(p) && !p.inPath)
-                .map(p -> p.wire)
                 .toList();
+    }
+
+    /**
+     * Whether a decoded, trimmed, non-blank value may be part of a page-cache key: one the route can use,
+     * in its one spelling (a date as {@link LocalDate} writes it). A submission to run is any short value
+     * here; the task page answers 400 for one that is not among its answers, and a 400 is never kept.
+     */
+    boolean canonical(String v) {
+        if (v.isBlank() || problem(v) != null) return false;
+        return switch (this) {
+            case FROM, TO, DAY -> date(v).toString().equals(v);
+            case CATEGORY, POOL, PAGE, NOTICE -> true;
+            case RUN -> v.length() <= 64;
+        };
     }
 
     private static LocalDate date(String s) {

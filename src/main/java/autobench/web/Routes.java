@@ -34,7 +34,7 @@ final class Routes {
     /** Cacheable routes with path parameters, their templates split once. */
     private final List<Template> cachedTemplates = new ArrayList<>();
     /** Each cacheable route's key parameters, listed once. */
-    private final Map<Route, List<String>> keyParameters = new IdentityHashMap<>();
+    private final Map<Route, List<Param>> keyParameters = new IdentityHashMap<>();
 
     /** The literal start of the path (up to its first parameter) rules most routes out with one comparison. */
     private record Template(String prefix, String[] segments, Route route) {}
@@ -46,7 +46,7 @@ final class Routes {
         this.origins = origins;
         for (Route r : all) {
             if (!r.cacheable()) continue;
-            keyParameters.put(r, r.queryParameters());
+            keyParameters.put(r, Param.queryParams(r.reads()));
             if (r.pathParameters().isEmpty()) {
                 cachedByPath.put(r.path(), r);
             } else {
@@ -192,8 +192,13 @@ final class Routes {
                     // The fast path's key, so that it finds what this stores; should Javalin take a path the
                     // table's matcher does not, the entry is keyed by this route alone and served from here.
                     String host = origins.host(ctx), key = key(host, ctx.path(), ctx.queryString());
-                    if (key == null) key = key(route, host, ctx.path(), ctx.queryString());
-                    cache.serve(ctx, key, () -> c.render().render(ctx));
+                    if (key == null && cached(ctx.path()) == null)
+                        key = key(route, host, ctx.path(), ctx.queryString());
+                    if (key == null) { // a value that cannot be decoded: answered, never kept
+                        cache.serveUnkept(ctx, () -> c.render().render(ctx));
+                    } else {
+                        cache.serve(ctx, key, () -> c.render().render(ctx));
+                    }
                 }
                 case Answer.Direct d -> d.handler().handle(ctx);
             }
@@ -202,8 +207,9 @@ final class Routes {
 
     /**
      * The page cache's key for a GET of the main origin, or null when no cacheable route names the
-     * path: the path and the query parameters the route reads, plus the host when the origins come
-     * from the Host header (pages then name it). The handlers and the fast path both ask this.
+     * path or a value it reads is not in its canonical spelling ({@link PageCache#canonicalQuery}): the
+     * path and the query parameters the route reads, plus the host when the origins come from the Host
+     * header (pages then name it). The handlers and the fast path both ask this.
      */
     String key(String host, String path, String rawQuery) {
         Route r = cached(path);
@@ -211,7 +217,8 @@ final class Routes {
     }
 
     private String key(Route r, String host, String path, String rawQuery) {
-        return (origins.fixed() ? "" : host + "|") + path + PageCache.canonicalQuery(keyParameters.get(r), rawQuery);
+        String query = PageCache.canonicalQuery(keyParameters.get(r), rawQuery);
+        return query == null ? null : (origins.fixed() ? "" : host + "|") + path + query;
     }
 
     /** The cacheable route that takes this path, or null. */

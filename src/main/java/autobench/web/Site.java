@@ -73,7 +73,8 @@ public final class Site implements AutoCloseable {
         LongSupplier otherSinceStart = () -> p.otherCalls().getAsLong() - otherBaseline;
         DataVersion version =
                 new DataVersion(p.gallery()::dataVersion, p.clock()::millis, w.cache() ? w.cacheCheckMillis() : 0);
-        PageCache cache = new PageCache(version, w.cache(), PageCache.RENDER_WAIT_MILLIS, p.meters());
+        PageCache cache =
+                new PageCache(version, w.cache(), PageCache.RENDER_WAIT_MILLIS, p.meters(), PageCache.MAX_BYTES);
         Templates templates = new Templates();
         PageHandlers pages =
                 new PageHandlers(p.gallery(), templates, origins, p.clock(), p.zone(), sinceStart, otherSinceStart);

@@ -242,7 +242,8 @@ public final class Storage implements AutoCloseable {
         return Database.open(
                 config.database(),
                 config.databaseUser(),
-                config.databasePasswordEnv() == null ? null : env.apply(config.databasePasswordEnv()));
+                config.databasePasswordEnv() == null ? null : env.apply(config.databasePasswordEnv()),
+                config.databasePoolSize());
     }
 
     /** A new importer into a database opened with {@link #openDatabase}. */

@@ -3,7 +3,9 @@ package autobench.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import autobench.db.Database;
 import autobench.testing.TestConfigs;
+import autobench.wiring.Storage;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Map;
@@ -42,6 +44,24 @@ class ConfigLoaderTest {
         assertThat(c.dispatch().maxAttempts()).isEqualTo(3);
         assertThat(c.model("gpt-4o").orElseThrow().price().outputPerMillion()).isEqualTo(10.0);
         assertThat(c.model("demo-grid").orElseThrow().isDemo()).isTrue();
+    }
+
+    @Test
+    void the_database_pool_size_is_the_default_unless_set_and_reaches_the_pool() {
+        assertThat(load(GOOD, Map.of("OPENAI_API_KEY", "k")).databasePoolSize()).isNull();
+        Config c = load(GOOD + "database_pool_size: 24\n", Map.of("OPENAI_API_KEY", "k"));
+        assertThat(c.databasePoolSize()).isEqualTo(24);
+        assertThatThrownBy(() -> load(GOOD + "database_pool_size: 0\n", Map.of("OPENAI_API_KEY", "k")))
+                .hasMessageContaining("database_pool_size");
+        try (var db = Storage.openDatabase(
+                c.withDatabase("jdbc:sqlite:" + tmp.resolve("pool.db")), Map.<String, String>of()::get)) {
+            assertThat(db.poolSize()).isEqualTo(24);
+        }
+        try (var db = Storage.openDatabase(
+                load(GOOD, Map.of("OPENAI_API_KEY", "k")).withDatabase("jdbc:sqlite:" + tmp.resolve("default.db")),
+                Map.<String, String>of()::get)) {
+            assertThat(db.poolSize()).isEqualTo(Database.SQLITE_POOL);
+        }
     }
 
     @Test

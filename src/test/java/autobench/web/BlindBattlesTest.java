@@ -38,6 +38,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
@@ -81,10 +82,15 @@ class BlindBattlesTest {
         final Set<String> models;
 
         Arena3() {
+            this(false);
+        }
+
+        /** @param cache whether the site keeps pages (off: every request reads the database, the attacker's worst case) */
+        Arena3(boolean cache) {
             Config c = new ConfigLoader(Map.of("AUTOBENCH_RENDER_ENABLED", "false"))
                     .load(null, true)
                     .withDatabase(Store.SQLITE.freshUrl(tmp));
-            c = c.withWeb(c.web().withPorts(0, 0).withCache(false));
+            c = c.withWeb(c.web().withPorts(0, 0).withCache(cache));
             arena = TestAssembly.of(c).clock(clock).build();
             for (LocalDate d = TODAY.minusDays(2); !d.isAfter(TODAY); d = d.plusDays(1)) {
                 clock.advance(Duration.ofMillis(
@@ -522,6 +528,69 @@ class BlindBattlesTest {
                     .get(0);
             assertThat(yesterday.get("submissions").get(0).get("model_id").asText())
                     .isIn(a.models);
+        }
+    }
+
+    /**
+     * With the page cache on, votes on blind tasks invalidate nothing: every public page keeps its bytes
+     * and its ETag (a conditional GET stays a 304), and none is even rendered again, until the reveal.
+     */
+    @Test
+    void votes_on_blind_tasks_leave_every_cached_public_page_unrendered_and_its_etag_unchanged_until_the_reveal()
+            throws Exception {
+        try (Arena3 a = new Arena3(true)) {
+            List<String> paths = new ArrayList<>(publicNumbers(a).keySet());
+            for (JsonNode t : JSON.readTree(a.text("/api/v1/days/" + TODAY)).get("tasks"))
+                paths.add("/task/" + t.get("id").asText());
+            Map<String, String> etags = new LinkedHashMap<>();
+            Map<String, String> bodies = new LinkedHashMap<>();
+            for (String p : paths) {
+                HttpResponse<byte[]> r = a.get(p, "Accept-Encoding", "gzip");
+                assertThat(r.statusCode()).as(p).isEqualTo(200);
+                etags.put(p, r.headers().firstValue("ETag").orElseThrow());
+                bodies.put(p, sha256(r.body()));
+            }
+            long rendered = a.site.cache().renders();
+            for (int i = 0; i < 20; i++) {
+                Fought f = fight(a);
+                a.clock.advance(Duration.ofSeconds(20)); // past the minimum viewing time, and the cache's version check
+                assertThat(a.vote(
+                                        f.cookie(),
+                                        f.token(),
+                                        f.left().ref(),
+                                        f.right().ref(),
+                                        "left")
+                                .statusCode())
+                        .isEqualTo(200);
+                for (String p : paths) {
+                    HttpResponse<byte[]> r = a.get(p, "Accept-Encoding", "gzip");
+                    assertThat(r.headers().firstValue("ETag"))
+                            .as("%s after vote %d", p, i + 1)
+                            .contains(etags.get(p));
+                    assertThat(sha256(r.body()))
+                            .as("%s after vote %d", p, i + 1)
+                            .isEqualTo(bodies.get(p));
+                    assertThat(a.get(p, "If-None-Match", etags.get(p)).statusCode())
+                            .as(p)
+                            .isEqualTo(304);
+                }
+            }
+            assertThat(a.site.cache().renders())
+                    .as("20 votes on blind tasks made no public page render again")
+                    .isEqualTo(rendered);
+            assertThat(a.get("/my/votes", "Cookie", fight(a).cookie()).headers().firstValue("Cache-Control"))
+                    .as("the one page a vote changes is the visitor's own, never a shared entry")
+                    .contains("private, no-store");
+
+            a.clock.advance(Duration.ofMillis(
+                    TODAY.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli()
+                            - a.clock.millis()
+                            + 1_000));
+            HttpResponse<byte[]> board = a.get("/api/v1/leaderboard", "Accept-Encoding", "gzip");
+            assertThat(board.headers().firstValue("ETag"))
+                    .as("the reveal counts the votes: the board changes")
+                    .isNotEqualTo(Optional.of(etags.get("/api/v1/leaderboard")));
+            assertThat(a.site.cache().renders()).isGreaterThan(rendered);
         }
     }
 }

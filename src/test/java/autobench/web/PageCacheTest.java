@@ -1,12 +1,26 @@
 package autobench.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The page cache without a server: when it renders, and when it asks the database. */
 class PageCacheTest {
@@ -86,8 +100,8 @@ class PageCacheTest {
         assertThat(versionQueries.get()).isEqualTo(5);
     }
 
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource(
+    @ParameterizedTest
+    @CsvSource(
             delimiter = '|',
             nullValues = "NULL",
             value = {
@@ -99,18 +113,23 @@ class PageCacheTest {
                 "to=2026-01-31&from=2026-01-01   | ?from=2026-01-01&to=2026-01-31",
                 "utm_source=ad&fbclid=abc        | ''",
                 "category=game&junk&pool=real    | ?category=game&pool=real",
-                "page                            | ?page=",
+                "page                            | ''",
+                "page=&category=                 | ''",
+                "category=%20game+               | ?category=game",
+                "category=nope                   | NULL",
+                "category=g%61me                 | ?category=game",
+                "from=2026-01-01&x=%zz           | ?from=2026-01-01",
             })
     void invented_query_parameters_share_one_cache_key(String raw, String expected) {
         assertThat(PageCache.canonicalQuery(ALL_PARAMETERS, raw)).isEqualTo(expected);
     }
 
     /** Every query parameter some route reads, in the order {@link Param} lists them. */
-    static final List<String> ALL_PARAMETERS = Param.inQuery(EnumSet.allOf(Param.class));
+    static final List<Param> ALL_PARAMETERS = Param.queryParams(EnumSet.allOf(Param.class));
 
     @Test
     void a_parameter_the_route_does_not_read_is_left_out_of_its_key() {
-        List<String> leaderboard = Param.inQuery(Set.of(Param.CATEGORY, Param.FROM, Param.TO));
+        List<Param> leaderboard = Param.queryParams(Set.of(Param.CATEGORY, Param.FROM, Param.TO));
         assertThat(PageCache.canonicalQuery(leaderboard, "page=7&pool=x&category=game"))
                 .isEqualTo("?category=game");
         assertThat(PageCache.canonicalQuery(List.of(), "page=7")).isEmpty();
@@ -146,11 +165,10 @@ class PageCacheTest {
     @Test
     void renders_beyond_the_limit_wait_and_never_run_more_than_the_limit_at_once() throws Exception {
         PageCache cache = new PageCache(version(0), false);
-        java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger(),
-                most = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(PageCache.RENDERS_AT_ONCE * 3)) {
-            java.util.List<java.util.concurrent.Future<?>> all = new java.util.ArrayList<>();
+        AtomicInteger running = new AtomicInteger(), most = new AtomicInteger();
+        CountDownLatch go = new CountDownLatch(1);
+        try (var pool = Executors.newFixedThreadPool(PageCache.RENDERS_AT_ONCE * 3)) {
+            List<Future<?>> all = new ArrayList<>();
             for (int i = 0; i < PageCache.RENDERS_AT_ONCE * 3; i++) {
                 all.add(pool.submit(() -> cache.entry("/p", () -> {
                     most.accumulateAndGet(running.incrementAndGet(), Math::max);
@@ -175,10 +193,9 @@ class PageCacheTest {
     @Test
     void a_render_that_cannot_get_a_turn_in_time_is_refused_as_busy_and_nothing_is_cached() throws Exception {
         PageCache cache = new PageCache(version(1_000), true, 100);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch started =
-                new java.util.concurrent.CountDownLatch(PageCache.RENDERS_AT_ONCE);
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(PageCache.RENDERS_AT_ONCE)) {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(PageCache.RENDERS_AT_ONCE);
+        try (var pool = Executors.newFixedThreadPool(PageCache.RENDERS_AT_ONCE)) {
             for (int i = 0; i < PageCache.RENDERS_AT_ONCE; i++) {
                 int n = i;
                 pool.submit(() -> cache.entry("/slow" + n, () -> {
@@ -192,7 +209,7 @@ class PageCacheTest {
                 }));
             }
             started.await();
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> cache.entry("/other", this::render))
+            assertThatThrownBy(() -> cache.entry("/other", this::render))
                     .isInstanceOf(PageCache.Busy.class)
                     .hasMessageContaining("try again");
             assertThat(renders.get()).isZero();
@@ -208,8 +225,7 @@ class PageCacheTest {
         PageCache cache = new PageCache(version(0), true);
         PageCache.Entry before = cache.entry("/leaderboard", this::render);
         data.incrementAndGet();
-        java.util.concurrent.CountDownLatch inRender = new java.util.concurrent.CountDownLatch(1),
-                release = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch inRender = new CountDownLatch(1), release = new CountDownLatch(1);
         Thread first = Thread.ofPlatform()
                 .start(() -> cache.entry("/leaderboard", () -> {
                     inRender.countDown();
@@ -233,5 +249,186 @@ class PageCacheTest {
         assertThat(after).isNotNull().isNotSameAs(before);
         assertThat(after.etag()).isNotEqualTo(before.etag());
         assertThat(renders.get()).isEqualTo(2);
+    }
+
+    @Test
+    void many_concurrent_misses_of_one_key_make_one_render() throws Exception {
+        PageCache cache = new PageCache(version(1_000), true);
+        int requests = 32;
+        CountDownLatch inRender = new CountDownLatch(1), release = new CountDownLatch(1);
+        AtomicInteger calls = new AtomicInteger();
+        try (var pool = Executors.newFixedThreadPool(requests)) {
+            List<Future<PageCache.Entry>> all = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                all.add(pool.submit(() -> cache.entry("/leaderboard", () -> {
+                    calls.incrementAndGet();
+                    inRender.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return render();
+                })));
+            }
+            inRender.await();
+            Thread.sleep(200); // every other request has arrived at the miss by now
+            release.countDown();
+            PageCache.Entry first = all.get(0).get();
+            for (var f : all) assertThat(f.get().etag()).isEqualTo(first.etag());
+        }
+        assertThat(calls.get()).isEqualTo(1);
+        assertThat(cache.size()).isEqualTo(1);
+    }
+
+    @Test
+    void a_failed_render_fails_the_requests_that_waited_for_it_and_keeps_nothing() throws Exception {
+        PageCache cache = new PageCache(version(1_000), true);
+        CountDownLatch inRender = new CountDownLatch(1), release = new CountDownLatch(1);
+        try (var pool = Executors.newFixedThreadPool(2)) {
+            var first = pool.submit(() -> cache.entry("/task/x", () -> {
+                inRender.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IllegalStateException("the database went away");
+            }));
+            inRender.await();
+            var second = pool.submit(() -> cache.entry("/task/x", this::render));
+            Thread.sleep(100);
+            release.countDown();
+            assertThatThrownBy(first::get).hasRootCauseMessage("the database went away");
+            assertThatThrownBy(second::get).hasRootCauseMessage("the database went away");
+        }
+        assertThat(cache.size()).isZero();
+        assertThat(cache.entry("/task/x", this::render).status()).isEqualTo(200);
+    }
+
+    @Test
+    void only_a_200_is_kept() {
+        PageCache cache = new PageCache(version(1_000), true);
+        for (int i = 0; i < 3; i++)
+            cache.entry("/task/nope", () -> {
+                renders.incrementAndGet();
+                return Response.of(404, Response.HTML, "missing ".repeat(100));
+            });
+        assertThat(renders.get()).isEqualTo(3);
+        assertThat(cache.size()).isZero();
+        assertThat(cache.current("/task/nope")).isNull();
+    }
+
+    /** A page of about {@code bytes} bytes that compresses poorly, so its weight is mostly its size. */
+    static Response page(long seed, int bytes) {
+        var random = new Random(seed);
+        StringBuilder b = new StringBuilder(bytes);
+        while (b.length() < bytes) b.append(Long.toString(random.nextLong(), 36));
+        return Response.html(b.toString());
+    }
+
+    @Test
+    void the_cache_stays_within_its_bound_in_bytes_and_entries() {
+        long bound = 1 << 20;
+        PageCache cache = new PageCache(version(1_000), true, 1_000, new SimpleMeterRegistry(), bound);
+        for (int i = 0; i < 2_000; i++) {
+            int n = i;
+            cache.entry("/task/" + n, () -> page(n, 4_000));
+            assertThat(cache.bytes()).isLessThanOrEqualTo(bound);
+        }
+        int perEntry = PageCache.weight(
+                "/task/1999",
+                cache.current("/task/1999") == null
+                        ? PageCache.build(1, page(1999, 4_000))
+                        : cache.current("/task/1999"));
+        assertThat(perEntry).isGreaterThan(2 * 4_000); // both copies of the body are weighed
+        assertThat(cache.size()).isLessThanOrEqualTo(bound / perEntry + 1).isGreaterThan(bound / perEntry / 2);
+    }
+
+    /**
+     * W-TinyLFU, not a plain LRU: the flood passes four times as many keys between two reads of the
+     * leaderboard as the cache holds, which would push it out of an LRU every time; here it stays nearly
+     * always (the frequency sketch ages, so a page not read for a long while can go too).
+     */
+    @Test
+    void a_page_read_often_outlives_a_flood_of_keys_read_once() {
+        long bound = 512 << 10;
+        PageCache cache = new PageCache(version(1_000), true, 1_000, new SimpleMeterRegistry(), bound);
+        AtomicLong hot = new AtomicLong(), cold = new AtomicLong();
+        Supplier<Response> leaderboard = () -> {
+            hot.incrementAndGet();
+            return page(-1, 4_000);
+        };
+        for (int i = 0; i < 20; i++) cache.entry("/leaderboard", leaderboard);
+        cache.entry("/task/read-once-long-ago", () -> page(-2, 4_000));
+        long holds = bound / PageCache.weight("/task/0", PageCache.build(1, page(0, 4_000)));
+        int between = (int) holds * 4, reads = 0;
+        for (int i = 0; i < 5_000; i++) {
+            int n = i;
+            cache.entry("/task/" + n, () -> {
+                cold.incrementAndGet();
+                return page(n, 4_000);
+            });
+            if (i % between == 0) {
+                cache.entry("/leaderboard", leaderboard);
+                reads++;
+            }
+            assertThat(cache.bytes()).isLessThanOrEqualTo(bound);
+        }
+        assertThat(cold.get()).isEqualTo(5_000);
+        assertThat(cache.current("/task/read-once-long-ago"))
+                .as("the oldest page read once is gone")
+                .isNull();
+        assertThat(cache.current("/task/0"))
+                .as("the flood's first keys went before its last")
+                .isNull();
+        assertThat(cache.current("/task/4999")).as("the newest key is kept").isNotNull();
+        // An LRU would render it at every read (the flood pushes it out in between); here it is rarely rendered.
+        assertThat(reads).isGreaterThan(40);
+        assertThat(hot.get()).as("renders of the page read often").isLessThan(reads / 5);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void a_flood_of_100000_distinct_query_strings_keeps_the_cache_in_bound_and_the_leaderboard_a_hit(long seed) {
+        long bound = 2 << 20;
+        PageCache cache = new PageCache(version(60_000), true, 1_000, new SimpleMeterRegistry(), bound);
+        List<Param> reads = Param.queryParams(Set.of(Param.CATEGORY, Param.FROM, Param.TO));
+        AtomicLong board = new AtomicLong();
+        Supplier<Response> leaderboard = () -> {
+            board.incrementAndGet();
+            return page(0, 6_000);
+        };
+        cache.entry("/leaderboard", leaderboard);
+        var random = new Random(seed);
+        Set<String> keys = new HashSet<>();
+        int kept = 0, unkept = 0;
+        for (int i = 0; i < 100_000; i++) {
+            String query = switch (i % 4) {
+                case 0 -> "utm_source=" + i + "&fbclid=" + random.nextInt(); // invented: the same key as none
+                case 1 -> "from=" + LocalDate.ofEpochDay(random.nextInt(40_000)); // valid, distinct
+                case 2 -> "category=nope" + i; // an unknown value: the one 400, no key
+                default -> "from=2026-01-01&to=" + LocalDate.ofEpochDay(20_454 + random.nextInt(9_000));
+            };
+            String canonical = PageCache.canonicalQuery(reads, query);
+            if (canonical == null) {
+                unkept++;
+                continue; // the route serves it with serveUnkept: no key at all
+            }
+            kept++;
+            keys.add(canonical);
+            int n = i;
+            cache.entry("/leaderboard" + canonical, () -> page(n, 1_000));
+            assertThat(cache.bytes()).isLessThanOrEqualTo(bound);
+            if (i % 100 == 0) assertThat(cache.current("/leaderboard")).isNotNull();
+        }
+        assertThat(unkept).isEqualTo(25_000);
+        assertThat(keys.size()).isGreaterThan(20_000);
+        assertThat(cache.size()).isLessThan(keys.size() / 10);
+        assertThat(cache.bytes()).isLessThanOrEqualTo(bound);
+        assertThat(board.get())
+                .as("the leaderboard was rendered once, and read from the cache after")
+                .isEqualTo(1);
+        assertThat(cache.current("/leaderboard")).isNotNull();
     }
 }

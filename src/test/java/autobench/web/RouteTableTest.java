@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -84,10 +85,13 @@ class RouteTableTest {
                             .contains(p.wire);
                 }
                 String key = site.site.routes().key("127.0.0.1", path, query);
-                assertThat(key).as(why).isNotNull();
-                assertThat(site.site.cache().current(key))
-                        .as(why + ": no cache entry")
-                        .isNull();
+                if (p.inPath) { // the path is the key; a 400 is never kept under it
+                    assertThat(site.site.cache().current(key))
+                            .as(why + ": no cache entry")
+                            .isNull();
+                } else {
+                    assertThat(key).as(why + ": a bad query value makes no key").isNull();
+                }
                 checked++;
             }
         }
@@ -98,6 +102,44 @@ class RouteTableTest {
         assertThat(get(site.base + "/leaderboard?category=game").statusCode()).isEqualTo(200);
         assertThat(site.site.cache().current(site.site.routes().key("127.0.0.1", "/leaderboard", "category=game")))
                 .isNotNull();
+    }
+
+    @Test
+    void a_run_that_names_no_answer_of_the_task_is_the_one_400_and_makes_no_entry() throws Exception {
+        var day = new ObjectMapper()
+                .readTree(get(site.base + "/api/v1/days/" + site.today).body());
+        var task = day.get("tasks").get(0);
+        String id = task.get("id").asText(),
+                answer = task.get("submissions").get(0).get("id").asText();
+        long before = site.site.cache().size();
+        for (String run :
+                List.of("nope" + NONCE.incrementAndGet(), UUID.randomUUID().toString())) {
+            HttpResponse<String> a = get(site.base + "/task/" + id + "?run=" + run);
+            assertThat(a.statusCode()).as(run).isEqualTo(400);
+            assertThat(a.body()).contains("<h1>Bad request</h1>").contains("run names no answer of this task");
+            assertThat(a.headers().firstValue("Cache-Control")).contains("no-store");
+            assertThat(site.site.cache().current(site.site.routes().key("127.0.0.1", "/task/" + id, "run=" + run)))
+                    .isNull();
+        }
+        // an answer of the task runs, and is kept (so the check above can fail)
+        assertThat(get(site.base + "/task/" + id + "?run=" + answer).statusCode())
+                .isEqualTo(200);
+        assertThat(site.site.cache().current(site.site.routes().key("127.0.0.1", "/task/" + id, "run=" + answer)))
+                .isNotNull();
+        assertThat(site.site.cache().size()).isGreaterThan(before);
+    }
+
+    @Test
+    void spellings_of_one_value_share_one_entry() throws Exception {
+        Routes t = site.site.routes();
+        String key = t.key("127.0.0.1", "/leaderboard", "category=game");
+        for (String query : List.of("category=%20game", "category=game%20", "category=g%61me", "category=+game&x=1")) {
+            assertThat(t.key("127.0.0.1", "/leaderboard", query)).as(query).isEqualTo(key);
+            assertThat(get(site.base + "/leaderboard?" + query).statusCode())
+                    .as(query)
+                    .isEqualTo(200);
+        }
+        assertThat(site.site.cache().current(key)).isNotNull();
     }
 
     @Test
@@ -151,6 +193,10 @@ class RouteTableTest {
                 .isEqualTo("h|/leaderboard?category=game&to=2026-01-31");
         assertThat(t.key("h", "/leaderboard/", "category=game")).isEqualTo("h|/leaderboard/?category=game");
         assertThat(t.key("h", "/task/abc", "run=s1&page=2")).isEqualTo("h|/task/abc?run=s1");
+        assertThat(t.key("h", "/leaderboard", "category=%20game")).isEqualTo("h|/leaderboard?category=game");
+        assertThat(t.key("h", "/leaderboard", "category=nope"))
+                .as("a value no route can use has no key")
+                .isNull();
         assertThat(t.key("h", "/api/v1/days/2026-01-01", null)).isEqualTo("h|/api/v1/days/2026-01-01");
         assertThat(t.key("h", "/battle", null))
                 .as("a per-visitor page has no entry")
