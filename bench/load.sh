@@ -7,23 +7,26 @@
 # votes accepted vs stored, refusals by reason, 5xx, p50/p99 per endpoint, requests/s, the server's peak
 # RSS, its heap and off-heap memory (Native Memory Tracking) and the cache's share. A compact table to
 # paste into docs/reliability.md closes the output. See docs/reliability.md.
-#   bench/load.sh [--db sqlite|postgresql|both] [--seconds N] [--visitors N] [--flood N]
+#   bench/load.sh [--db sqlite|postgresql|both] [--seconds N] [--visitors N] [--flood N] [--think-ms N]
 # Needs: wrk, curl; PostgreSQL's server package (/usr/lib/postgresql/*/bin) for the real server, else the
-# embedded one the tests use. Exit status 1 when accepted != stored or any answer was a 5xx (or non-2xx for wrk).
+# embedded one the tests use. --think-ms: each visitor looks at a battle this long (±50 %) before voting;
+# 0 (the default) votes at once, a closed loop that measures capacity. Exit status 1 when accepted != stored
+# or any answer was a 5xx (or non-2xx for wrk).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
 source "$HERE/lib/jdk.sh"
 source "$HERE/lib/site.sh"   # demo_models_yaml, wait_for
 
-DB=both; SECONDS_RUN=60; VISITORS=100; FLOOD=100000
+DB=both; SECONDS_RUN=60; VISITORS=100; FLOOD=100000; THINK_MS=0
 while (($#)); do
   case "$1" in
     --flood) FLOOD="$2"; shift 2 ;;
     --db) DB="$2"; shift 2 ;;
     --seconds) SECONDS_RUN="$2"; shift 2 ;;
     --visitors) VISITORS="$2"; shift 2 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    --think-ms) THINK_MS="$2"; shift 2 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "bench/load.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -141,7 +144,7 @@ STATUS=0
 declare -a COMPACT=()
 SUMMARY="$OUT/summary.txt"; : >"$SUMMARY"
 say() { echo "$*" | tee -a "$SUMMARY"; }
-say "bench/load.sh --db $DB --seconds $SECONDS_RUN --visitors $VISITORS   ($(date -u '+%Y-%m-%d %H:%M UTC'))"
+say "bench/load.sh --db $DB --seconds $SECONDS_RUN --visitors $VISITORS --think-ms $THINK_MS   ($(date -u '+%Y-%m-%d %H:%M UTC'))"
 say "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB RAM, load average at start $(cut -d' ' -f1-3 /proc/loadavg); $("$JAVA" -version 2>&1 | head -1)"
 
 for db in "${DBS[@]}"; do
@@ -198,7 +201,7 @@ for db in "${DBS[@]}"; do
     WRKS+=($!)
   done
   CLIENT_RC=0
-  run_java -cp "$CP" autobench.bench.VotingClient "$BASE" "$SECONDS_RUN" "$VISITORS" "$JDBC" >"$RUN/votes.txt" 2>"$RUN/votes.err" || CLIENT_RC=$?
+  THINK_MS="$THINK_MS" run_java -cp "$CP" autobench.bench.VotingClient "$BASE" "$SECONDS_RUN" "$VISITORS" "$JDBC" >"$RUN/votes.txt" 2>"$RUN/votes.err" || CLIENT_RC=$?
   for w in "${WRKS[@]}"; do wait "$w" || true; done
   LOAD_END="$(cut -d' ' -f1-3 /proc/loadavg)"
   memory "$RUN/memory-votes.txt"

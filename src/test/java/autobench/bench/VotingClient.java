@@ -117,6 +117,9 @@ public final class VotingClient {
                 .build();
         Tally tally = new Tally();
         VotingClient client = new VotingClient(http, base, tally);
+        // THINK_MS: how long a visitor looks at a battle before voting (0: flat out, a closed loop that measures
+        // capacity; people look at least voting.min_view_seconds, 4 s by default).
+        client.thinkMillis = Long.parseLong(System.getenv().getOrDefault("THINK_MS", "0"));
         long t0 = System.nanoTime();
         client.run(visitors, Duration.ofSeconds(seconds), seed);
         double elapsed = (System.nanoTime() - t0) / 1e9;
@@ -124,6 +127,9 @@ public final class VotingClient {
         boolean ok = report(tally, stored, elapsed, visitors, System.out);
         System.exit(ok ? 0 : 1);
     }
+
+    /** Pause between seeing a battle and voting, uniform in [think/2, 3·think/2]; 0 votes at once. */
+    long thinkMillis;
 
     /** Runs {@code visitors} visitors, one virtual thread each, until {@code duration} has passed. */
     void run(int visitors, Duration duration, long seed) throws InterruptedException {
@@ -169,6 +175,7 @@ public final class VotingClient {
                     Thread.sleep(50);
                     continue;
                 }
+                if (thinkMillis > 0) Thread.sleep(thinkMillis / 2 + rnd.nextLong(thinkMillis + 1));
                 String form = "token=" + enc(unescape(token.group(1))) + "&left=" + enc(unescape(left.group(1)))
                         + "&right=" + enc(unescape(right.group(1))) + "&choice=" + CHOICES[rnd.nextInt(CHOICES.length)];
                 HttpResponse<String> reveal = send(
