@@ -5,6 +5,7 @@ import autobench.dispatch.DispatchSettings;
 import autobench.provider.ModelConfig;
 import autobench.vote.VoteSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -140,9 +141,9 @@ public record Config(
     }
 
     /** How long a stopping process lets the calls in flight finish: by default the longest model timeout. */
-    public java.time.Duration shutdownGrace() {
-        if (shutdownGraceSeconds != null) return java.time.Duration.ofSeconds(shutdownGraceSeconds);
-        return java.time.Duration.ofSeconds(
+    public Duration shutdownGrace() {
+        if (shutdownGraceSeconds != null) return Duration.ofSeconds(shutdownGraceSeconds);
+        return Duration.ofSeconds(
                 models.stream().mapToInt(ModelConfig::timeoutSeconds).max().orElse(60));
     }
 

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -188,7 +189,7 @@ public final class ConfigLoader {
             if (!known.contains(k)) {
                 String hint = known.stream()
                         .filter(kk -> distance(kk, k.toLowerCase(Locale.ROOT)) <= 3)
-                        .min(java.util.Comparator.comparingInt(kk -> distance(kk, k.toLowerCase(Locale.ROOT))))
+                        .min(Comparator.comparingInt(kk -> distance(kk, k.toLowerCase(Locale.ROOT))))
                         .map(kk -> " (did you mean '" + kk + "'?)")
                         .orElse("");
                 out.add(path + k + ": unknown key" + hint);

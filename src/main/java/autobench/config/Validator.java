@@ -10,14 +10,18 @@ import autobench.provider.ProviderKind;
 import autobench.vote.VoteSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -143,7 +147,7 @@ final class Validator {
         if (v == null) return def;
         try {
             return LocalTime.parse(v.length() == 4 ? "0" + v : v);
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             problems.add("schedule." + key + ": '" + v + "' is not a time of day; write HH:MM, e.g. \"00:05\"");
             return def;
         }
@@ -242,7 +246,7 @@ final class Validator {
             }
         }
         String exportDir = text(w, "export_dir", "web.export_dir", null);
-        if (exportDir != null && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(exportDir))) {
+        if (exportDir != null && !Files.isDirectory(Path.of(exportDir))) {
             problems.add("web.export_dir: " + exportDir
                     + " is not a directory (create it, then ./autobench export --out " + exportDir + "/<name>)");
         }
@@ -273,8 +277,8 @@ final class Validator {
     /** A path that cannot exist (a NUL character) is simply not an executable file. */
     private static boolean executable(String path) {
         try {
-            return java.nio.file.Files.isExecutable(java.nio.file.Path.of(path));
-        } catch (java.nio.file.InvalidPathException e) {
+            return Files.isExecutable(Path.of(path));
+        } catch (InvalidPathException e) {
             return false;
         }
     }
@@ -467,7 +471,7 @@ final class Validator {
         JsonNode v = n.get(key);
         if (v == null || v.isNull()) return def;
         if (v.isBoolean()) return v.asBoolean();
-        String s = v.asText().trim().toLowerCase(java.util.Locale.ROOT);
+        String s = v.asText().trim().toLowerCase(Locale.ROOT);
         if (s.equals("true") || s.equals("yes") || s.equals("1")) return true;
         if (s.equals("false") || s.equals("no") || s.equals("0")) return false;
         problems.add(path + ": must be true or false, got '" + v.asText() + "'");

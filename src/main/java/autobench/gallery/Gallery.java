@@ -19,6 +19,7 @@ import autobench.vote.Reveal;
 import autobench.vote.VoteStore;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,6 +29,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -465,7 +467,7 @@ public final class Gallery {
         List<String> errors =
                 d == null ? List.of() : parse(d.errorsJson(), new TypeReference<List<String>>() {}, List.of());
         return new Render(
-                r.status().name().toLowerCase(java.util.Locale.ROOT),
+                r.status().name().toLowerCase(Locale.ROOT),
                 r.result(),
                 r.reason(),
                 r.runs(),
@@ -483,7 +485,7 @@ public final class Gallery {
         try {
             T v = JSON.readValue(json, type);
             return v == null ? fallback : v;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return fallback;
         }
     }

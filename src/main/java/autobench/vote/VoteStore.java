@@ -4,11 +4,16 @@ import autobench.WireName;
 import autobench.db.Database;
 import autobench.db.Ids;
 import autobench.rating.Outcome;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 
@@ -104,15 +109,14 @@ public final class VoteStore {
      * right_model, outcome, visitor, cast_at, category, day, demo (0/1), simulated (0/1). The address
      * hash is not read.
      */
-    public void exportRows(
-            String from, String to, long before, java.util.function.Consumer<java.util.Map<String, Object>> sink) {
+    public void exportRows(String from, String to, long before, Consumer<Map<String, Object>> sink) {
         db.streamRows("""
                 SELECT v.id, v.task_id, v.left_model, v.right_model, v.outcome, v.visitor, v.cast_at, t.category, t.day,
                        CASE WHEN lm.demo = 1 OR rm.demo = 1 THEN 1 ELSE 0 END AS demo, v.simulated
                 FROM votes v JOIN tasks t ON t.id = v.task_id
                   JOIN models lm ON lm.id = v.left_model JOIN models rm ON rm.id = v.right_model
                 WHERE t.day >= :from AND t.day <= :to AND v.cast_at < :before AND v.voided_at IS NULL
-                ORDER BY v.cast_at, v.id""", java.util.Map.of("from", from, "to", to, "before", before), sink);
+                ORDER BY v.cast_at, v.id""", Map.of("from", from, "to", to, "before", before), sink);
     }
 
     /**
@@ -123,7 +127,7 @@ public final class VoteStore {
      *
      * @throws IllegalStateException if a vote names a model with no submission for its task
      */
-    public long importRows(java.util.Iterator<java.util.Map<String, Object>> rows) {
+    public long importRows(Iterator<Map<String, Object>> rows) {
         return db.jdbi().inTransaction(h -> {
             long n = 0;
             while (rows.hasNext()) {
@@ -210,7 +214,7 @@ public final class VoteStore {
                 "answer-labels",
                 () -> {
                     byte[] b = new byte[32];
-                    new java.security.SecureRandom().nextBytes(b);
+                    new SecureRandom().nextBytes(b);
                     return b;
                 },
                 now);
@@ -448,7 +452,7 @@ public final class VoteStore {
     }
 
     /** getLong and wasNull, since getObject(column, Long.class) is not supported the same way by both drivers. */
-    private static Long nullableLong(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
         long v = rs.getLong(column);
         return rs.wasNull() ? null : v;
     }

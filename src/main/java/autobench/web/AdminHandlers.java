@@ -4,7 +4,10 @@ import autobench.admin.Operator;
 import autobench.admin.Sessions;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -115,7 +118,7 @@ final class AdminHandlers {
                         null,
                         SameSite.STRICT);
                 ctx.cookie(c);
-                ctx.redirect("/admin", io.javalin.http.HttpStatus.SEE_OTHER);
+                ctx.redirect("/admin", HttpStatus.SEE_OTHER);
             }
             case Sessions.Refused r -> {
                 log.warn("operator sign-in refused from {}: wrong or missing token", address);
@@ -288,9 +291,7 @@ final class AdminHandlers {
     }
 
     private static void redirect(Context ctx, String to, String notice) {
-        ctx.redirect(
-                to + "?notice=" + java.net.URLEncoder.encode(notice, java.nio.charset.StandardCharsets.UTF_8),
-                io.javalin.http.HttpStatus.SEE_OTHER);
+        ctx.redirect(to + "?notice=" + URLEncoder.encode(notice, StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
     }
 
     private static AdminPages.Frame frame(Context ctx, Sessions.Session s) {

@@ -1,6 +1,7 @@
 package autobench.web;
 
 import autobench.gallery.Gallery;
+import autobench.render.ArtifactStore;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -84,7 +85,7 @@ final class Assets {
             ctx.status(304);
             return;
         }
-        Optional<autobench.render.ArtifactStore.Blob> blob = gallery.blob(sha);
+        Optional<ArtifactStore.Blob> blob = gallery.blob(sha);
         if (blob.isEmpty()) {
             ctx.header("Cache-Control", "no-store");
             ctx.status(404).result("no artifact with this hash");

@@ -9,6 +9,7 @@ import autobench.vote.Battle;
 import autobench.vote.Battles;
 import autobench.vote.CastResult;
 import io.javalin.http.Context;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,7 +29,7 @@ final class BattleHandlers {
     private final Origins origins;
     private final DataVersion version;
 
-    private final io.micrometer.core.instrument.MeterRegistry meters;
+    private final MeterRegistry meters;
     private final CurrentRatings ratings;
 
     BattleHandlers(
@@ -39,7 +40,7 @@ final class BattleHandlers {
             Templates templates,
             Origins origins,
             DataVersion version,
-            io.micrometer.core.instrument.MeterRegistry meters) {
+            MeterRegistry meters) {
         this.meters = meters;
         this.gallery = gallery;
         this.ratings = new CurrentRatings(gallery);

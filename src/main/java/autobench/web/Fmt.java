@@ -2,6 +2,9 @@ package autobench.web;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /** Number formats shared by the templates. */
@@ -64,16 +67,14 @@ public final class Fmt {
 
     /** An epoch-millisecond instant as ISO UTC to the second. */
     public static String time(long millis) {
-        return java.time.Instant.ofEpochMilli(millis)
-                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-                .toString();
+        return Instant.ofEpochMilli(millis).truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     /** A reveal time for people: the UTC minute (the {@code <time datetime>} beside it carries the exact instant). */
-    public static String when(java.time.Instant at) {
-        return at.atOffset(java.time.ZoneOffset.UTC)
+    public static String when(Instant at) {
+        return at.atOffset(ZoneOffset.UTC)
                         .toLocalDateTime()
-                        .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                        .truncatedTo(ChronoUnit.MINUTES)
                         .toString()
                         .replace('T', ' ')
                 + " UTC";

@@ -1,6 +1,8 @@
 package autobench.web;
 
 import io.javalin.http.Context;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -70,8 +72,8 @@ final class Origins {
     }
 
     // Per-process memos of pure functions of the Host header, so a cached page costs no parsing.
-    private final java.util.Map<String, String> hosts = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.Map<String, String> policies = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> hosts = new ConcurrentHashMap<>();
+    private final Map<String, String> policies = new ConcurrentHashMap<>();
 
     /** The main origin's policy: our own scripts and styles only, previews only from the sandbox, never framed. */
     String mainPolicy(Context ctx) {

@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,10 +20,14 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 
 /**
  * Rendered pages and API answers kept in memory with their gzip form and ETag, valid while the
@@ -58,10 +63,10 @@ final class PageCache {
             byte[] gzip,
             byte[] br,
             String etag,
-            java.nio.ByteBuffer directBody,
-            java.nio.ByteBuffer directGzip,
-            java.nio.ByteBuffer directBr,
-            org.eclipse.jetty.http.HttpField[] wire) {
+            ByteBuffer directBody,
+            ByteBuffer directGzip,
+            ByteBuffer directBr,
+            HttpField[] wire) {
 
         /** The coding to send to a client with this Accept-Encoding. */
         Encodings.Coding coding(String acceptEncoding) {
@@ -77,8 +82,8 @@ final class PageCache {
         }
 
         /** A view of the shared direct bytes of one coding, for one response. */
-        java.nio.ByteBuffer direct(Encodings.Coding c) {
-            java.nio.ByteBuffer shared = switch (c) {
+        ByteBuffer direct(Encodings.Coding c) {
+            ByteBuffer shared = switch (c) {
                 case BR -> directBr;
                 case GZIP -> directGzip;
                 case IDENTITY -> directBody;
@@ -348,7 +353,7 @@ final class PageCache {
 
     static final int RENDERS_AT_ONCE = Math.max(2, Runtime.getRuntime().availableProcessors());
     private final long renderWaitMillis;
-    private final java.util.concurrent.Semaphore renders = new java.util.concurrent.Semaphore(RENDERS_AT_ONCE, true);
+    private final Semaphore renders = new Semaphore(RENDERS_AT_ONCE, true);
 
     /** An entry to keep: gzip and brotli made once, here. */
     static Entry build(long version, Response r) {
@@ -393,10 +398,10 @@ final class PageCache {
     }
 
     /** An entry's own headers for the fast path, encoded once. */
-    private static org.eclipse.jetty.http.HttpField[] wire(String etag, String contentType) {
-        return new org.eclipse.jetty.http.HttpField[] {
-            new org.eclipse.jetty.http.PreEncodedHttpField(org.eclipse.jetty.http.HttpHeader.ETAG, etag),
-            new org.eclipse.jetty.http.PreEncodedHttpField(org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE, contentType)
+    private static HttpField[] wire(String etag, String contentType) {
+        return new HttpField[] {
+            new PreEncodedHttpField(HttpHeader.ETAG, etag),
+            new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, contentType)
         };
     }
 
@@ -475,8 +480,8 @@ final class PageCache {
                 || type.contains("svg");
     }
 
-    private static java.nio.ByteBuffer direct(byte[] bytes) {
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocateDirect(bytes.length);
+    private static ByteBuffer direct(byte[] bytes) {
+        ByteBuffer b = ByteBuffer.allocateDirect(bytes.length);
         b.put(bytes).flip();
         return b.asReadOnlyBuffer();
     }

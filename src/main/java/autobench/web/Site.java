@@ -2,8 +2,12 @@ package autobench.web;
 
 import autobench.config.Config;
 import autobench.gallery.Gallery;
+import autobench.ops.ExportShelf;
+import autobench.vote.Battles;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.function.LongSupplier;
@@ -27,7 +31,7 @@ public final class Site implements AutoCloseable {
      */
     public record Parts(
             Gallery gallery,
-            autobench.vote.Battles battles,
+            Battles battles,
             Keys keys,
             LibraryLookup libraries,
             Config.Web settings,
@@ -38,8 +42,8 @@ public final class Site implements AutoCloseable {
             LongSupplier otherCalls,
             Operations operations,
             OperatorParts operator,
-            autobench.ops.ExportShelf exports,
-            io.micrometer.core.instrument.MeterRegistry meters) {}
+            ExportShelf exports,
+            MeterRegistry meters) {}
 
     /** True while this thread serves a visitor's request: any page or API call but the cron triggers and /admin. */
     private static final ThreadLocal<Boolean> VISITOR = ThreadLocal.withInitial(() -> false);
@@ -92,7 +96,7 @@ public final class Site implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.jetty.host = p.host();
             // Cached answers are compressed once, when cached; nothing is compressed per request.
-            config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE;
+            config.http.compressionStrategy = CompressionStrategy.NONE;
             config.routes.before(ctx -> {
                 VISITOR.set(!ctx.path().startsWith("/api/cron/") && !ctx.path().startsWith("/admin"));
                 headers(ctx, origins);

@@ -6,6 +6,7 @@ import autobench.config.Config;
 import autobench.testing.TestAssembly;
 import autobench.testing.TestConfigs;
 import autobench.wiring.Assembly;
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -140,7 +141,7 @@ class AcceptedVotesSurviveAKillTest {
                         HttpRequest.newBuilder(URI.create(base + "/healthz")).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) return;
-            } catch (java.io.IOException notYet) {
+            } catch (IOException notYet) {
                 // not listening yet
             }
             Thread.sleep(200);

@@ -3,11 +3,19 @@ package autobench.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import autobench.cycle.ScheduleSettings;
 import autobench.db.Database;
+import autobench.provider.ProviderKind;
 import autobench.testing.TestConfigs;
+import autobench.vote.VoteSettings;
 import autobench.wiring.Storage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,11 +105,10 @@ class ConfigLoaderTest {
     void a_web_signing_key_shorter_than_32_characters_is_refused_naming_its_variable() {
         String yaml = GOOD + "web:\n  secret_env: WEB_KEY\n";
         Map<String, String> keys = Map.of("OPENAI_API_KEY", "sk-test");
-        assertThatThrownBy(() ->
-                        load(yaml, new java.util.HashMap<>(Map.of("OPENAI_API_KEY", "sk-test", "WEB_KEY", "short"))))
+        assertThatThrownBy(() -> load(yaml, new HashMap<>(Map.of("OPENAI_API_KEY", "sk-test", "WEB_KEY", "short"))))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("web.secret_env: the key in WEB_KEY is too short");
-        Map<String, String> good = new java.util.HashMap<>(keys);
+        Map<String, String> good = new HashMap<>(keys);
         good.put("WEB_KEY", "k".repeat(32));
         assertThat(load(yaml, good).web().secretEnv()).isEqualTo("WEB_KEY");
     }
@@ -128,8 +135,7 @@ class ConfigLoaderTest {
         assertThat(c.zone()).isEqualTo(ZoneId.of("UTC"));
         assertThat(c.tasksPerDay()).isEqualTo(2);
         assertThat(c.dispatch().maxAttempts()).isEqualTo(5);
-        assertThat(c.dispatch().concurrencyFor(autobench.provider.ProviderKind.OPENAI))
-                .isEqualTo(8);
+        assertThat(c.dispatch().concurrencyFor(ProviderKind.OPENAI)).isEqualTo(8);
         assertThat(c.model("gpt-4o").orElseThrow().model()).isEqualTo("gpt-4o-2024-11-20");
         assertThat(c.model("gpt-4o").orElseThrow().price().inputPerMillion()).isEqualTo(3.0);
     }
@@ -137,7 +143,7 @@ class ConfigLoaderTest {
     @Test
     void the_stage_lease_defaults_to_a_minute_and_a_too_short_one_is_refused_by_name() {
         assertThat(load(GOOD, Map.of("OPENAI_API_KEY", "k")).schedule().stageLease())
-                .isEqualTo(java.time.Duration.ofSeconds(60));
+                .isEqualTo(Duration.ofSeconds(60));
         assertThat(load(GOOD + "schedule:\n  stage_lease_seconds: 15\n", Map.of("OPENAI_API_KEY", "k"))
                         .schedule()
                         .stageLeaseSeconds())
@@ -149,13 +155,13 @@ class ConfigLoaderTest {
     @Test
     void the_schedule_defaults_to_the_seed_and_can_be_set_in_the_file_or_the_environment() {
         Config seed = load(GOOD, Map.of("OPENAI_API_KEY", "k"));
-        assertThat(seed.schedule()).isEqualTo(autobench.cycle.ScheduleSettings.SEED);
-        assertThat(seed.schedule().dispatchAt()).isEqualTo(java.time.LocalTime.of(0, 5));
+        assertThat(seed.schedule()).isEqualTo(ScheduleSettings.SEED);
+        assertThat(seed.schedule().dispatchAt()).isEqualTo(LocalTime.of(0, 5));
         Config c = load(
                 GOOD + "schedule:\n  generate_at: \"23:30\"\n  catch_up_days: 3\n",
                 Map.of("OPENAI_API_KEY", "k", "AUTOBENCH_SCHEDULE_DISPATCH_AT", "23:45"));
-        assertThat(c.schedule().generateAt()).isEqualTo(java.time.LocalTime.of(23, 30));
-        assertThat(c.schedule().dispatchAt()).isEqualTo(java.time.LocalTime.of(23, 45));
+        assertThat(c.schedule().generateAt()).isEqualTo(LocalTime.of(23, 30));
+        assertThat(c.schedule().dispatchAt()).isEqualTo(LocalTime.of(23, 45));
         assertThat(c.schedule().catchUpDays()).isEqualTo(3);
         assertThatThrownBy(() -> load(GOOD + "schedule:\n  render_at: noon\n", Map.of("OPENAI_API_KEY", "k")))
                 .hasMessageContaining("schedule.render_at: 'noon' is not a time of day");
@@ -164,14 +170,12 @@ class ConfigLoaderTest {
     @Test
     void
             the_voting_limits_default_to_a_24_and_64_network_and_four_seconds_and_can_be_set_in_the_file_or_the_environment() {
-        assertThat(load(GOOD, Map.of("OPENAI_API_KEY", "k")).voting()).isEqualTo(autobench.vote.VoteSettings.DEFAULTS);
+        assertThat(load(GOOD, Map.of("OPENAI_API_KEY", "k")).voting()).isEqualTo(VoteSettings.DEFAULTS);
         Config c = load(
                 GOOD
                         + "voting:\n  network_cap_per_day: 50\n  ipv4_prefix: 22\n  ipv6_prefix: 56\n  min_view_seconds: 0\n",
                 Map.of("OPENAI_API_KEY", "k", "AUTOBENCH_VOTING_VISITOR_CAP_PER_DAY", "30"));
-        assertThat(c.voting())
-                .isEqualTo(new autobench.vote.VoteSettings(
-                        30, 50, java.time.Duration.ofHours(1), java.time.Duration.ZERO, 22, 56, 1));
+        assertThat(c.voting()).isEqualTo(new VoteSettings(30, 50, Duration.ofHours(1), Duration.ZERO, 22, 56, 1));
         assertThatThrownBy(() ->
                         load(GOOD + "voting:\n  ipv6_prefix: 8\n  address_cap: 3\n", Map.of("OPENAI_API_KEY", "k")))
                 .hasMessageContaining("voting.ipv6_prefix")
@@ -183,10 +187,10 @@ class ConfigLoaderTest {
         Config c = load(GOOD, Map.of("OPENAI_API_KEY", "k"));
         int longest =
                 c.models().stream().mapToInt(m -> m.timeoutSeconds()).max().orElseThrow();
-        assertThat(c.shutdownGrace()).isEqualTo(java.time.Duration.ofSeconds(longest));
+        assertThat(c.shutdownGrace()).isEqualTo(Duration.ofSeconds(longest));
         assertThat(load(GOOD + "shutdown_grace_seconds: 20\n", Map.of("OPENAI_API_KEY", "k"))
                         .shutdownGrace())
-                .isEqualTo(java.time.Duration.ofSeconds(20));
+                .isEqualTo(Duration.ofSeconds(20));
     }
 
     @Test
@@ -245,10 +249,7 @@ class ConfigLoaderTest {
     @Test
     void a_config_file_that_is_not_utf8_is_refused_with_its_line() throws Exception {
         Path f = tmp.resolve("latin1.yaml");
-        java.nio.file.Files.write(
-                f,
-                GOOD.replace("Europe/Berlin", "Europe/M\u00fcnchen")
-                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Files.write(f, GOOD.replace("Europe/Berlin", "Europe/M\u00fcnchen").getBytes(StandardCharsets.ISO_8859_1));
         assertThatThrownBy(() -> new ConfigLoader(Map.of("OPENAI_API_KEY", "k")).load(f, true))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("not valid UTF-8 at line 2");
@@ -315,11 +316,7 @@ class ConfigLoaderTest {
                 .containsExactlyInAnyOrder("openai", "anthropic", "gemini", "deepseek");
         assertThat(c.models())
                 .extracting(m -> m.provider())
-                .contains(
-                        autobench.provider.ProviderKind.OPENAI,
-                        autobench.provider.ProviderKind.ANTHROPIC,
-                        autobench.provider.ProviderKind.GEMINI,
-                        autobench.provider.ProviderKind.DEEPSEEK);
+                .contains(ProviderKind.OPENAI, ProviderKind.ANTHROPIC, ProviderKind.GEMINI, ProviderKind.DEEPSEEK);
         assertThat(c.models()).allSatisfy(m -> {
             assertThat(m.isDemo()).as(m.id()).isFalse();
             assertThat(m.enabled()).as(m.id()).isTrue();
@@ -341,18 +338,14 @@ class ConfigLoaderTest {
 
     @Test
     void the_full_example_in_docs_providers_md_is_a_valid_config() throws Exception {
-        String doc = java.nio.file.Files.readString(Path.of("docs/providers.md"));
+        String doc = Files.readString(Path.of("docs/providers.md"));
         int start = doc.indexOf("```yaml\nmodels:");
         assertThat(start).as("docs/providers.md has a full example config").isNotNegative();
         String yaml = doc.substring(start + "```yaml\n".length(), doc.indexOf("```", start + 7));
         Config c = new ConfigLoader(Map.of()).load(TestConfigs.write(tmp, yaml), false);
         assertThat(c.models())
                 .extracting(m -> m.provider())
-                .contains(
-                        autobench.provider.ProviderKind.OPENAI,
-                        autobench.provider.ProviderKind.ANTHROPIC,
-                        autobench.provider.ProviderKind.GEMINI,
-                        autobench.provider.ProviderKind.DEEPSEEK);
+                .contains(ProviderKind.OPENAI, ProviderKind.ANTHROPIC, ProviderKind.GEMINI, ProviderKind.DEEPSEEK);
         assertThat(c.models().size()).isGreaterThanOrEqualTo(4);
     }
 

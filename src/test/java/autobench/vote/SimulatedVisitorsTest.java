@@ -12,9 +12,12 @@ import autobench.rating.VoteFilter;
 import autobench.testing.ChatStub;
 import autobench.testing.Store;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -78,11 +81,11 @@ class SimulatedVisitorsTest {
             assertThat(sim.run(DAYS, 150).cast()).isEqualTo(450);
             assertThat(sim.run(DAYS, 150))
                     .as("a second run leaves simulated days alone")
-                    .isEqualTo(new SimulatedVisitors.Report(0, java.util.Map.of(), 3));
+                    .isEqualTo(new SimulatedVisitors.Report(0, Map.of(), 3));
 
             for (VoteStore.StoredVote s : v.arena.storage().votes().all()) {
-                assertThat(java.time.Instant.ofEpochMilli(s.castAt())
-                                .atZone(java.time.ZoneOffset.UTC)
+                assertThat(Instant.ofEpochMilli(s.castAt())
+                                .atZone(ZoneOffset.UTC)
                                 .toLocalDate())
                         .isEqualTo(s.day());
             }

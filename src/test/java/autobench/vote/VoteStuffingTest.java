@@ -156,7 +156,11 @@ class VoteStuffingTest {
             String decoded = new String(Base64.getUrlDecoder().decode(b.token()), StandardCharsets.ISO_8859_1);
 
             for (String secret : List.of(
-                    b.leftSubmissionId(), b.rightSubmissionId(), b.taskId(), v.modelOf(b.leftSubmissionId()), visitor)) {
+                    b.leftSubmissionId(),
+                    b.rightSubmissionId(),
+                    b.taskId(),
+                    v.modelOf(b.leftSubmissionId()),
+                    visitor)) {
                 assertThat(b.token()).doesNotContain(secret);
                 assertThat(decoded).doesNotContain(secret);
             }

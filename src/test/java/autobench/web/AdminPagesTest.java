@@ -2,12 +2,15 @@ package autobench.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import autobench.admin.OperatorTest;
 import autobench.cli.Serving;
 import autobench.config.Config;
+import autobench.rating.Outcome;
 import autobench.testing.ChatStub;
 import autobench.testing.Store;
 import autobench.testing.TestAssembly;
 import autobench.testing.TestConfigs;
+import autobench.vote.CastResult;
 import autobench.wiring.Assembly;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -184,7 +187,7 @@ class AdminPagesTest {
         try (Assembly a = arena(c);
                 Site site = Serving.start(a.website(), c.web(), "127.0.0.1")) {
             a.pipeline().dailyCycle().run(a.today().date());
-            autobench.admin.OperatorTest.publish(a);
+            OperatorTest.publish(a);
             String taskId = a.storage().tasks().forDay(a.today().date()).get(0).id();
             String hidden =
                     a.storage().submissions().find(taskId, "a").orElseThrow().id();
@@ -236,16 +239,14 @@ class AdminPagesTest {
         try (Assembly a = arena(c);
                 Site site = Serving.start(a.website(), c.web(), "127.0.0.1")) {
             a.pipeline().dailyCycle().run(a.today().date());
-            autobench.admin.OperatorTest.publish(a);
+            OperatorTest.publish(a);
             for (int i = 1; i <= 6; i++) {
                 var b = a.website()
                         .battles()
                         .issue("cookie-" + i, "203.0.113." + i)
                         .orElseThrow();
-                assertThat(a.website()
-                                .battles()
-                                .cast(b.token(), "cookie-" + i, autobench.rating.Outcome.RIGHT, "203.0.113." + i))
-                        .isInstanceOf(autobench.vote.CastResult.Accepted.class);
+                assertThat(a.website().battles().cast(b.token(), "cookie-" + i, Outcome.RIGHT, "203.0.113." + i))
+                        .isInstanceOf(CastResult.Accepted.class);
             }
             String network = a.website().battles().networkHashOf("203.0.113.0");
 

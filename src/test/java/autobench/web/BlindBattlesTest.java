@@ -14,6 +14,7 @@ import autobench.vote.SimulatedVisitors;
 import autobench.wiring.Assembly;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -276,7 +277,7 @@ class BlindBattlesTest {
             if (path.startsWith("/api/") && !path.endsWith(".jsonl")) {
                 try {
                     walk(JSON.readTree(body), c);
-                } catch (java.io.IOException notJson) {
+                } catch (IOException notJson) {
                     // a non-JSON answer under /api: nothing to walk
                 }
             }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import autobench.rating.Vote;
 import autobench.rating.io.VoteFile;
+import com.aayushatharva.brotli4j.decoder.Decoder;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +13,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -134,9 +137,7 @@ class SiteHttpTest {
             assertThat(br.headers().firstValue("Content-Encoding")).contains("br");
             assertThat(br.headers().firstValue("Vary")).contains("Accept-Encoding");
             assertThat(br.body().length).isLessThan(plain.length / 2);
-            assertThat(com.aayushatharva.brotli4j.decoder.Decoder.decompress(br.body())
-                            .getDecompressedData())
-                    .isEqualTo(plain);
+            assertThat(Decoder.decompress(br.body()).getDecompressedData()).isEqualTo(plain);
         }
         HttpResponse<byte[]> refused = HTTP.send(
                 HttpRequest.newBuilder(URI.create(site.base + "/leaderboard"))
@@ -153,15 +154,14 @@ class SiteHttpTest {
         long fresh = 100_000 + System.nanoTime() % 1_000_000;
         for (String accept : List.of("identity", "gzip", "gzip, br")) {
             String u = site.base + "/archive?page=" + (fresh++);
-            java.util.Map<String, List<String>> first = headersOf(get(u, "Accept-Encoding", accept));
-            java.util.Map<String, List<String>> second = headersOf(get(u, "Accept-Encoding", accept));
+            Map<String, List<String>> first = headersOf(get(u, "Accept-Encoding", accept));
+            Map<String, List<String>> second = headersOf(get(u, "Accept-Encoding", accept));
             assertThat(second).as(accept).isEqualTo(first);
         }
     }
 
-    private static java.util.Map<String, List<String>> headersOf(HttpResponse<String> r) {
-        java.util.Map<String, List<String>> h =
-                new java.util.TreeMap<>(r.headers().map());
+    private static Map<String, List<String>> headersOf(HttpResponse<String> r) {
+        Map<String, List<String>> h = new TreeMap<>(r.headers().map());
         h.remove("date");
         h.remove(":status");
         return h;
