@@ -156,6 +156,15 @@ public final class VotingClient {
     /** One visitor's loop: battle, vote, reveal, again. */
     void visit(String address, SplittableRandom rnd, long deadline) {
         Map<String, String> jar = new HashMap<>();
+        // Paced visitors arrive spread over one look, as people do, not all in the same millisecond.
+        if (thinkMillis > 0) {
+            try {
+                Thread.sleep(rnd.nextLong(thinkMillis));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
         while (System.nanoTime() < deadline) {
             try {
                 HttpResponse<String> page = send(
