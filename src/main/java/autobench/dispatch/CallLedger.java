@@ -80,15 +80,11 @@ public final class CallLedger {
 
     /** Marks the day's task writer call, lost in flight by a process that died, as unknown; false if it had an outcome. */
     public boolean markTaskWriterUnknown(String day, long now) {
-        return db.jdbi()
-                        .withHandle(h -> h.createUpdate("""
-                UPDATE provider_calls SET outcome = :unknown, finished_at = :now,
-                  detail = 'the process stopped while the call was in flight; the provider may have received and billed it'
-                WHERE task_day = :d AND outcome IS NULL""")
-                                .bind("unknown", CallOutcome.UNKNOWN.wireName())
-                                .bind("now", now)
-                                .bind("d", day)
-                                .execute())
+        return markUnknown(
+                        "task_day",
+                        day,
+                        "the process stopped while the call was in flight; the provider may have received and billed it",
+                        now)
                 == 1;
     }
 
@@ -152,14 +148,22 @@ public final class CallLedger {
 
     /** Marks the in-flight calls of a submission whose process died as unknown. */
     public int markInFlightUnknown(String submissionId, long now) {
+        return markUnknown(
+                "submission_id",
+                submissionId,
+                "lease expired while in flight; the provider may have received and billed it",
+                now);
+    }
+
+    /** Marks the calls without an outcome whose {@code column} (a constant of this class) is {@code key} unknown. */
+    private int markUnknown(String column, String key, String detail, long now) {
         return db.jdbi()
-                .withHandle(h -> h.createUpdate("""
-                UPDATE provider_calls SET outcome = :unknown, finished_at = :now,
-                  detail = 'lease expired while in flight; the provider may have received and billed it'
-                WHERE submission_id = :s AND outcome IS NULL""")
+                .withHandle(h -> h.createUpdate("UPDATE provider_calls SET outcome = :unknown, finished_at = :now,"
+                                + " detail = :detail WHERE " + column + " = :key AND outcome IS NULL")
                         .bind("unknown", CallOutcome.UNKNOWN.wireName())
                         .bind("now", now)
-                        .bind("s", submissionId)
+                        .bind("detail", detail)
+                        .bind("key", key)
                         .execute());
     }
 

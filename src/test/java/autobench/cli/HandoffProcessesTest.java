@@ -6,15 +6,14 @@ import autobench.config.Config;
 import autobench.dispatch.SubmissionStatus;
 import autobench.testing.ChatStub;
 import autobench.testing.ChildJava;
+import autobench.testing.OperatorClient;
 import autobench.testing.Store;
 import autobench.testing.TestAssembly;
 import autobench.testing.TestConfigs;
 import autobench.wiring.Assembly;
 import autobench.wiring.Role;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -191,30 +190,15 @@ class HandoffProcessesTest {
     }
 
     private HttpResponse<String> get(int port, String path, String cookie) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .header("Cookie", cookie)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return new OperatorClient(port).get(path, cookie);
     }
 
     private HttpResponse<String> post(int port, String path, String cookie, String form) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form));
-        if (cookie != null) b.header("Cookie", cookie);
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return new OperatorClient(port).post(path, cookie, form);
     }
 
     private String[] signIn(int port) throws Exception {
-        HttpResponse<String> r =
-                post(port, "/admin/login", null, "token=" + URLEncoder.encode(TOKEN, StandardCharsets.UTF_8));
-        assertThat(r.statusCode()).isEqualTo(303);
-        String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
-        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
-        Matcher m = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]{64})\"")
-                .matcher(get(port, "/admin", cookie).body());
-        assertThat(m.find()).as("a CSRF token on the admin page").isTrue();
-        return new String[] {cookie, m.group(1)};
+        OperatorClient.Session s = new OperatorClient(port).signIn(TOKEN);
+        return new String[] {s.cookie(), s.csrf()};
     }
 }

@@ -7,24 +7,18 @@ import autobench.cli.Serving;
 import autobench.config.Config;
 import autobench.rating.Outcome;
 import autobench.testing.ChatStub;
+import autobench.testing.OperatorClient;
 import autobench.testing.Store;
 import autobench.testing.TestAssembly;
 import autobench.testing.TestConfigs;
 import autobench.vote.CastResult;
 import autobench.wiring.Assembly;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,38 +50,22 @@ class AdminPagesTest {
     }
 
     HttpResponse<String> get(Site site, String path, String cookie) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + site.port() + path));
-        if (cookie != null) b.header("Cookie", cookie);
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return new OperatorClient(site.port()).get(path, cookie);
     }
 
     HttpResponse<String> post(Site site, String path, String cookie, Map<String, String> form) throws Exception {
-        String body = form.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + site.port() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (cookie != null) b.header("Cookie", cookie);
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return new OperatorClient(site.port()).post(path, cookie, form);
     }
 
     /** Signs in; returns the cookie header value and the CSRF token of the operator page. */
     String[] signIn(Site site) throws Exception {
-        HttpResponse<String> r = post(site, "/admin/login", null, Map.of("token", TOKEN));
-        assertThat(r.statusCode()).isEqualTo(303);
-        String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
-        assertThat(setCookie)
+        OperatorClient.Session s = new OperatorClient(site.port()).signIn(TOKEN);
+        assertThat(s.setCookie())
                 .contains("HttpOnly")
                 .containsIgnoringCase("SameSite=Strict")
                 .contains("Path=/admin")
                 .contains("Max-Age=");
-        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
-        HttpResponse<String> page = get(site, "/admin", cookie);
-        assertThat(page.statusCode()).isEqualTo(200);
-        Matcher m = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]{64})\"").matcher(page.body());
-        assertThat(m.find()).isTrue();
-        return new String[] {cookie, m.group(1)};
+        return new String[] {s.cookie(), s.csrf()};
     }
 
     static Map<String, String> form(String... kv) {

@@ -7,24 +7,18 @@ import autobench.config.Config;
 import autobench.cycle.WorkRequestStore;
 import autobench.dispatch.SubmissionStatus;
 import autobench.testing.ChatStub;
+import autobench.testing.OperatorClient;
 import autobench.testing.Store;
 import autobench.testing.TestAssembly;
 import autobench.testing.TestConfigs;
 import autobench.web.Site;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -163,31 +157,16 @@ class HandoffTest {
     }
 
     HttpResponse<String> get(Site site, String path, String cookie) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + site.port() + path));
-        if (cookie != null) b.header("Cookie", cookie);
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return new OperatorClient(site.port()).get(path, cookie);
     }
 
     HttpResponse<String> post(Site site, String path, String cookie, Map<String, String> form) throws Exception {
-        String body = form.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + site.port() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (cookie != null) b.header("Cookie", cookie);
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return new OperatorClient(site.port()).post(path, cookie, form);
     }
 
     String[] signIn(Site site) throws Exception {
-        HttpResponse<String> r = post(site, "/admin/login", null, Map.of("token", TOKEN));
-        assertThat(r.statusCode()).isEqualTo(303);
-        String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
-        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
-        Matcher m = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]{64})\"")
-                .matcher(get(site, "/admin", cookie).body());
-        assertThat(m.find()).isTrue();
-        return new String[] {cookie, m.group(1)};
+        OperatorClient.Session s = new OperatorClient(site.port()).signIn(TOKEN);
+        return new String[] {s.cookie(), s.csrf()};
     }
 
     static Map<String, String> form(String... kv) {
