@@ -9,9 +9,6 @@ import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.LoadState;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,12 +16,14 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
-/** A visitor in a real browser against a real site: the journey, keyboard voting, clean consoles, accessibility. */
+/**
+ * A visitor in a real browser against a real site: the journey and keyboard voting, with clean consoles. Every
+ * page's accessibility, width and console at 1280 and 375 px: {@link PageSweepTest} (one sweep for the whole site).
+ */
 @Tag("slow")
 @ResourceLock(WebFixture.LOCK)
 @Tag("chromium")
 class VisitorJourneyTest {
-    static final Path SHOTS = Path.of("target", "web-screenshots");
     static WebFixture site;
     static BrowserForTests browsers;
     static long callsBefore;
@@ -34,7 +33,6 @@ class VisitorJourneyTest {
         site = WebFixture.shared();
         browsers = new BrowserForTests();
         callsBefore = site.arena.storage().providerCalls().get();
-        Files.createDirectories(SHOTS);
     }
 
     @AfterAll
@@ -141,46 +139,6 @@ class VisitorJourneyTest {
             assertThat(page.locator("h1").textContent()).contains("You voted: Tie");
             assertThat(demoVotes()).isEqualTo(before + 2);
         }
-    }
-
-    @Test
-    void no_page_logs_a_console_error_and_axe_finds_no_violations_at_1280_and_375_px() throws Exception {
-        String axe = WebFixture.resource("axe.min.js");
-        String task = firstTaskId();
-        List<String> paths = List.of(
-                "/", "/task/" + task, "/battle", "/leaderboard", "/archive", "/model/demo-orbit", "/methodology");
-        List<String> problems = new ArrayList<>();
-        for (int width : new int[] {1280, 375}) {
-            try (BrowserContext context = context(width)) {
-                for (String path : paths) {
-                    Page page = page(context);
-                    List<String> errors = BrowserForTests.watchErrors(page);
-                    page.navigate(site.base + path);
-                    page.waitForLoadState(LoadState.NETWORKIDLE);
-                    String name = path.equals("/") ? "today" : path.substring(1).replaceAll("/.*", "");
-                    page.screenshot(new Page.ScreenshotOptions()
-                            .setPath(SHOTS.resolve(name + "-" + width + ".png"))
-                            .setFullPage(true));
-                    page.evaluate(axe);
-                    String violations = (String)
-                            page.evaluate(
-                                    "async () => JSON.stringify((await axe.run(document, {resultTypes: ['violations']}))"
-                                            + ".violations.map(v => v.impact + ' ' + v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ')))");
-                    if (!violations.equals("[]")) problems.add(path + " @" + width + " axe: " + violations);
-                    if (!siteErrors(errors).isEmpty())
-                        problems.add(path + " @" + width + " console: " + siteErrors(errors));
-                    Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
-                    if (((Number) overflow).intValue() > 0)
-                        problems.add(path + " @" + width + " scrolls sideways by " + overflow + " px");
-                    page.close();
-                }
-            }
-        }
-        assertThat(problems).isEmpty();
-    }
-
-    static String firstTaskId() throws Exception {
-        return site.firstTaskId();
     }
 
     static long demoVotes() {
