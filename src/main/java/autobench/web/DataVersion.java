@@ -32,6 +32,19 @@ final class DataVersion {
         }
     }
 
+    /** What {@link #ifFresh} answers when the version is due to be asked again. */
+    static final long UNKNOWN = Long.MIN_VALUE;
+
+    /**
+     * The version if it was asked within the interval, else {@link #UNKNOWN}; never asks the database itself,
+     * so a thread that must not wait (Jetty's selector) can call it.
+     */
+    long ifFresh() {
+        long at = checkedAt; // read before the version: current() writes the version first
+        if (at == Long.MIN_VALUE || clock.getAsLong() - at >= intervalMs) return UNKNOWN;
+        return version;
+    }
+
     /** Something changed here (a vote): the next call asks the database. */
     void changed() {
         checkedAt = Long.MIN_VALUE;

@@ -9,6 +9,7 @@ import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Handler;
@@ -45,14 +46,14 @@ final class FastPath extends Handler.Wrapper {
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         boolean head = HttpMethod.HEAD.is(request.getMethod());
-        if (!head && !HttpMethod.GET.is(request.getMethod())) return super.handle(request, response, callback);
+        if (!head && !HttpMethod.GET.is(request.getMethod())) return dispatch(request, response, callback);
         HttpURI uri = request.getHttpURI();
         HttpFields in = request.getHeaders();
         String host = origins.host(in.get(HttpHeader.HOST));
         String key = routes.key(host, uri.getPath(), uri.getQuery());
         PageCache.Entry e = key == null ? null : cache.current(key);
-        if (e == null && head) return super.handle(asGet(request), response, callback);
-        if (e == null) return super.handle(request, response, callback);
+        if (e == null && head) return dispatch(asGet(request), response, callback);
+        if (e == null) return dispatch(request, response, callback);
 
         String scheme = origins.scheme(request.isSecure() ? "https" : "http", in.get("X-Forwarded-Proto"));
         HttpFields.Mutable out = response.getHeaders();
@@ -76,6 +77,31 @@ final class FastPath extends Handler.Wrapper {
         } else {
             response.write(true, body, callback);
         }
+        return true;
+    }
+
+    /**
+     * Non-blocking: a cached answer is written from the thread that read the request (Jetty's selector),
+     * with no hand-over to another thread; everything else is {@linkplain #dispatch dispatched}.
+     */
+    @Override
+    public InvocationType getInvocationType() {
+        return InvocationType.NON_BLOCKING;
+    }
+
+    /**
+     * Javalin's handlers block (templates, the database), so they run on the server's thread pool, never
+     * on the thread that called {@link #handle}.
+     */
+    private boolean dispatch(Request request, Response response, Callback callback) {
+        getServer().getThreadPool().execute(() -> {
+            try {
+                if (!super.handle(request, response, callback))
+                    Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
+            } catch (Throwable t) {
+                Response.writeError(request, response, callback, t);
+            }
+        });
         return true;
     }
 

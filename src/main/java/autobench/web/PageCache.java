@@ -233,12 +233,23 @@ final class PageCache {
         send(ctx, once(renderBounded(render)), Routes.BAD_REQUEST_CACHE_CONTROL);
     }
 
-    /** The entry for {@code key} if it is cached and current, else null (the caller renders through the handlers). */
+    /** The entry kept for {@code key}, current or not, or null: what the cache holds (tests). */
+    Entry kept(String key) {
+        return entries.getIfPresent(key);
+    }
+
+    /**
+     * The entry for {@code key} if it is cached and current, else null (the caller renders through the handlers).
+     * Never waits: it runs on the thread that reads requests ({@link FastPath}), so when the data version is due
+     * to be asked again it answers null and the handlers, on the thread pool, ask the database.
+     */
     Entry current(String key) {
         if (!enabled || operatorPage(key)) return null;
         Entry e = entries.getIfPresent(key);
         if (e == null) return null;
-        if (e.version() == version.current()) {
+        long v = version.ifFresh();
+        if (v == DataVersion.UNKNOWN) return null;
+        if (e.version() == v) {
             hits.increment();
             return e;
         }

@@ -414,7 +414,7 @@ class AdminPagesTest {
         PageCache cache = new PageCache(new DataVersion(() -> 1, () -> 0, 1000), true);
         cache.entry("/admin", () -> Response.html("secret"));
         cache.entry("/leaderboard", () -> Response.html("public"));
-        assertThat(cache.current("/admin")).isNull();
-        assertThat(cache.current("/leaderboard")).isNotNull();
+        assertThat(cache.kept("/admin")).isNull();
+        assertThat(cache.kept("/leaderboard")).isNotNull();
     }
 }

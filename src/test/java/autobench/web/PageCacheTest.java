@@ -221,10 +221,32 @@ class PageCacheTest {
     }
 
     @Test
+    void the_fast_path_never_asks_the_database_and_leaves_a_due_version_check_to_the_handlers() {
+        PageCache cache = new PageCache(version(1_000), true);
+        PageCache.Entry page = cache.entry("/leaderboard", this::render);
+        assertThat(versionQueries.get()).isEqualTo(1);
+        for (int i = 0; i < 100; i++) assertThat(cache.current("/leaderboard")).isSameAs(page);
+        now.addAndGet(999);
+        assertThat(cache.current("/leaderboard")).isSameAs(page);
+        now.addAndGet(1); // due: the fast path does not know whether the page is current, and does not ask
+        assertThat(cache.current("/leaderboard")).isNull();
+        assertThat(versionQueries.get()).isEqualTo(1);
+        assertThat(cache.entry("/leaderboard", this::render)).isSameAs(page); // the handlers ask, nothing changed
+        assertThat(versionQueries.get()).isEqualTo(2);
+        assertThat(cache.current("/leaderboard")).isSameAs(page);
+        data.incrementAndGet();
+        now.addAndGet(1_000);
+        assertThat(cache.current("/leaderboard")).isNull();
+        assertThat(cache.entry("/leaderboard", this::render)).isNotSameAs(page);
+        assertThat(renders.get()).isEqualTo(2);
+    }
+
+    @Test
     void while_a_changed_page_re_renders_other_requests_get_the_previous_answer_at_once() throws Exception {
-        PageCache cache = new PageCache(version(0), true);
+        PageCache cache = new PageCache(version(1_000), true);
         PageCache.Entry before = cache.entry("/leaderboard", this::render);
         data.incrementAndGet();
+        now.addAndGet(1_000); // the interval passes: the next request through the handlers asks the database
         CountDownLatch inRender = new CountDownLatch(1), release = new CountDownLatch(1);
         Thread first = Thread.ofPlatform()
                 .start(() -> cache.entry("/leaderboard", () -> {

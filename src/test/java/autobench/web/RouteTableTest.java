@@ -86,7 +86,7 @@ class RouteTableTest {
                 }
                 String key = site.site.routes().key("127.0.0.1", path, query);
                 if (p.inPath) { // the path is the key; a 400 is never kept under it
-                    assertThat(site.site.cache().current(key))
+                    assertThat(site.site.cache().kept(key))
                             .as(why + ": no cache entry")
                             .isNull();
                 } else {
@@ -100,7 +100,7 @@ class RouteTableTest {
                 .isEqualTo(9);
         // The same look-up finds what a good value caches, so the check above can fail.
         assertThat(get(site.base + "/leaderboard?category=game").statusCode()).isEqualTo(200);
-        assertThat(site.site.cache().current(site.site.routes().key("127.0.0.1", "/leaderboard", "category=game")))
+        assertThat(site.site.cache().kept(site.site.routes().key("127.0.0.1", "/leaderboard", "category=game")))
                 .isNotNull();
     }
 
@@ -118,13 +118,13 @@ class RouteTableTest {
             assertThat(a.statusCode()).as(run).isEqualTo(400);
             assertThat(a.body()).contains("<h1>Bad request</h1>").contains("run names no answer of this task");
             assertThat(a.headers().firstValue("Cache-Control")).contains("no-store");
-            assertThat(site.site.cache().current(site.site.routes().key("127.0.0.1", "/task/" + id, "run=" + run)))
+            assertThat(site.site.cache().kept(site.site.routes().key("127.0.0.1", "/task/" + id, "run=" + run)))
                     .isNull();
         }
         // an answer of the task runs, and is kept (so the check above can fail)
         assertThat(get(site.base + "/task/" + id + "?run=" + answer).statusCode())
                 .isEqualTo(200);
-        assertThat(site.site.cache().current(site.site.routes().key("127.0.0.1", "/task/" + id, "run=" + answer)))
+        assertThat(site.site.cache().kept(site.site.routes().key("127.0.0.1", "/task/" + id, "run=" + answer)))
                 .isNotNull();
         assertThat(site.site.cache().size()).isGreaterThan(before);
     }
@@ -139,7 +139,7 @@ class RouteTableTest {
                     .as(query)
                     .isEqualTo(200);
         }
-        assertThat(site.site.cache().current(key)).isNotNull();
+        assertThat(site.site.cache().kept(key)).isNotNull();
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.util.thread.Invocable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,18 @@ class SiteHttpTest {
                 .POST(HttpRequest.BodyPublishers.ofString(form));
         for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void cached_answers_leave_from_one_selector_per_core_and_the_rest_is_dispatched_to_the_pool() throws Exception {
+        // Non-blocking: Jetty runs the fast path on the selector thread that read the request (no hand-over per
+        // request); a Javalin handler, which may block, runs on the pool (FastPath.dispatch).
+        assertThat(site.site.invocationType()).isEqualTo(Invocable.InvocationType.NON_BLOCKING);
+        assertThat(site.site.selectors()).isGreaterThanOrEqualTo(2);
+        assertThat(get(site.base + "/leaderboard").statusCode()).isEqualTo(200); // cached after the first
+        assertThat(get(site.base + "/leaderboard").statusCode()).isEqualTo(200);
+        assertThat(get(site.base + "/my/votes").statusCode()).isEqualTo(200); // never cached: always dispatched
+        assertThat(get(site.base + "/no/such/page").statusCode()).isEqualTo(404);
     }
 
     @Test
