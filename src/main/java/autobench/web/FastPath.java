@@ -35,7 +35,9 @@ final class FastPath extends Handler.Wrapper {
     private final PageCache cache;
     private final Routes routes;
     private final Origins origins;
-    private final Map<String, HttpField> policies = new ConcurrentHashMap<>();
+    // The policy names the sandbox origin, a function of the scheme and the host: made once per pair, not per request.
+    private final Map<String, HttpField> httpPolicies = new ConcurrentHashMap<>();
+    private final Map<String, HttpField> httpsPolicies = new ConcurrentHashMap<>();
 
     FastPath(PageCache cache, Routes routes, Origins origins) {
         this.cache = cache;
@@ -58,7 +60,7 @@ final class FastPath extends Handler.Wrapper {
         String scheme = origins.scheme(request.isSecure() ? "https" : "http", in.get("X-Forwarded-Proto"));
         HttpFields.Mutable out = response.getHeaders();
         // Every header arrives as bytes made once (per policy, per entry): nothing is encoded per request.
-        out.add(policy(origins.sandbox(scheme, host)));
+        out.add(policy(scheme, host));
         for (HttpField f : FIXED) out.add(f);
         for (HttpField f : e.wire()) out.add(f);
         PageCache.Reply reply =
@@ -113,12 +115,12 @@ final class FastPath extends Handler.Wrapper {
         return f.toArray(HttpField[]::new);
     }
 
-    private HttpField policy(String sandbox) {
-        HttpField f = policies.get(sandbox);
+    private HttpField policy(String scheme, String host) {
+        Map<String, HttpField> policies = scheme.equals("https") ? httpsPolicies : httpPolicies;
+        HttpField f = policies.get(host);
         if (f == null) {
-            f = new PreEncodedHttpField("Content-Security-Policy", origins.mainPolicy(sandbox));
-            if (policies.size() < 1_000)
-                policies.put(sandbox, f); // a few real hosts; invented Host headers are not kept
+            f = new PreEncodedHttpField("Content-Security-Policy", origins.mainPolicy(origins.sandbox(scheme, host)));
+            if (policies.size() < 1_000) policies.put(host, f); // a few real hosts; invented Host headers are not kept
         }
         return f;
     }
