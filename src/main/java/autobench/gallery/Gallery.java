@@ -132,6 +132,15 @@ public final class Gallery {
                 .map(t -> view(t, models()));
     }
 
+    /** The title, prompt and blindness of a published task, without its answers: one query. */
+    public Optional<TaskHeading> heading(String id) {
+        return src.tasks()
+                .byId(id)
+                .filter(t -> t.status() == TaskStatus.PUBLISHED)
+                .map(t -> new TaskHeading(
+                        t.id(), t.title(), t.prompt(), reveal.revealed(t.day()) ? null : reveal.revealAt(t.day())));
+    }
+
     /** One answer of a published task. */
     public Optional<Answer> answer(String submissionId) {
         return src.submissions()

@@ -351,9 +351,9 @@ public final class VoteStore {
         try {
             // The two sides are read before the write transaction: a submission's task and model never change, and
             // on SQLite every statement inside the transaction is time the other votes wait for the one writer.
-            Side[] sides =
-                    db.jdbi().withHandle(h -> new Side[] {side(h, b.leftSubmission()), side(h, b.rightSubmission())});
-            return db.inWriteTransaction(h -> castInside(h, b, sides[0], sides[1]));
+            Map<String, Side> sides = db.jdbi().withHandle(h -> sides(h, b.leftSubmission(), b.rightSubmission()));
+            return db.inWriteTransaction(
+                    h -> castInside(h, b, sides.get(b.leftSubmission()), sides.get(b.rightSubmission())));
         } catch (Refused r) {
             return new CastResult.Refused(r.reason, r.reason.message());
         }
@@ -414,13 +414,18 @@ public final class VoteStore {
         return new CastResult.Accepted(b.taskId(), left.modelId(), right.modelId(), b.outcome());
     }
 
-    private static Side side(Handle h, String submissionId) {
-        return h.createQuery(
-                        "SELECT s.task_id, s.model_id, m.demo FROM submissions s JOIN models m ON m.id = s.model_id WHERE s.id = :id")
-                .bind("id", submissionId)
-                .map((rs, c) -> new Side(rs.getString("task_id"), rs.getString("model_id"), rs.getInt("demo") == 1))
-                .findOne()
-                .orElse(null);
+    /** Both sides of a battle with one query (a round trip fewer per vote on PostgreSQL), by submission id. */
+    private static Map<String, Side> sides(Handle h, String left, String right) {
+        Map<String, Side> sides = new HashMap<>();
+        h.createQuery("SELECT s.id, s.task_id, s.model_id, m.demo FROM submissions s JOIN models m ON m.id = s.model_id"
+                        + " WHERE s.id IN (:l, :r)")
+                .bind("l", left)
+                .bind("r", right)
+                .map((rs, c) -> Map.entry(
+                        rs.getString("id"),
+                        new Side(rs.getString("task_id"), rs.getString("model_id"), rs.getInt("demo") == 1)))
+                .forEach(e -> sides.put(e.getKey(), e.getValue()));
+        return sides;
     }
 
     /** One more vote for the pair, in the pair's id order (the table's primary key). */

@@ -3,7 +3,7 @@ package autobench.web;
 import autobench.WireName;
 import autobench.gallery.Answer;
 import autobench.gallery.Gallery;
-import autobench.gallery.TaskView;
+import autobench.gallery.TaskHeading;
 import autobench.rating.Outcome;
 import autobench.vote.Battle;
 import autobench.vote.Battles;
@@ -105,7 +105,7 @@ final class BattleHandlers {
             case CastResult.Accepted a -> {
                 meters.counter("autobench.votes", "result", "accepted", "reason", "")
                         .increment();
-                TaskView t = gallery.task(a.taskId()).orElse(null);
+                TaskHeading t = gallery.heading(a.taskId()).orElse(null);
                 // A vote on a blind task changes nothing public until the reveal: no page is invalidated, no name
                 // shown.
                 boolean named = t == null || !t.blind();
@@ -165,7 +165,7 @@ final class BattleHandlers {
                             : "There is nothing to battle yet: battles need a published task with two rendered answers.");
         }
         Battle battle = b.get();
-        TaskView t = gallery.task(battle.taskId()).orElseThrow();
+        TaskHeading t = gallery.heading(battle.taskId()).orElseThrow();
         return new Pages.Battle(
                 battle.token(),
                 t.id(),
