@@ -10,7 +10,8 @@
 #   bench/load.sh [--db sqlite|postgresql|both] [--seconds N] [--visitors N] [--flood N] [--think-ms N]
 # Needs: wrk, curl; PostgreSQL's server package (/usr/lib/postgresql/*/bin) for the real server, else the
 # embedded one the tests use. --think-ms: each visitor looks at a battle this long (±50 %) before voting;
-# 0 (the default) votes at once, a closed loop that measures capacity. Exit status 1 when accepted != stored
+# 0 (the default) votes at once, a closed loop that measures capacity. POOL_SIZE=N sets the server's
+# database_pool_size (default: the server's own, 4 on SQLite, 10 on PostgreSQL). Exit status 1 when accepted != stored
 # or any answer was a 5xx (or non-2xx for wrk).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -26,7 +27,7 @@ while (($#)); do
     --seconds) SECONDS_RUN="$2"; shift 2 ;;
     --visitors) VISITORS="$2"; shift 2 ;;
     --think-ms) THINK_MS="$2"; shift 2 ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "bench/load.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -98,7 +99,7 @@ start_postgres() { # sets JDBC; the server lives in a temp dir and is stopped on
     if [[ "$(id -u)" == 0 ]]; then chown postgres "$tmp"; as=(runuser -u postgres --); fi
     "${as[@]}" "$bin/initdb" -D "$tmp/data" -U autobench -A trust -E UTF8 >"$OUT/initdb.log" 2>&1
     "${as[@]}" "$bin/pg_ctl" -D "$tmp/data" -l "$tmp/server.log" -w \
-      -o "-p $port -k $tmp -c listen_addresses=127.0.0.1 -c max_connections=200" start >"$OUT/pg_ctl.log" 2>&1
+      -o "-p $port -k $tmp -c listen_addresses=127.0.0.1 -c max_connections=200 ${PG_SETTINGS:-}" start >"$OUT/pg_ctl.log" 2>&1
     CLEANUP+=("${as[*]} '$bin/pg_ctl' -D '$tmp/data' -m fast -w stop >/dev/null 2>&1")
     "$bin/createdb" -h 127.0.0.1 -p "$port" -U autobench autobench
     JDBC="jdbc:postgresql://127.0.0.1:$port/autobench?user=autobench"
@@ -166,7 +167,8 @@ for db in "${DBS[@]}"; do
   # run, instead of capping all 100 visitors together as one loopback address. min_view_seconds 0: the
   # client votes as soon as the battle arrives, to load the vote path (people wait 4 s, docs/voting.md).
   { echo "database: \"$JDBC\""; echo "web: {port: $PORT, sandbox_port: $SANDBOX, trust_forwarded_for: true}"
-    echo "voting: {min_view_seconds: 0}"; demo_models_yaml; } >"$RUN/serve.yaml"
+    echo "voting: {min_view_seconds: 0}"; [[ -n "${POOL_SIZE:-}" ]] && echo "database_pool_size: $POOL_SIZE"
+    demo_models_yaml; } >"$RUN/serve.yaml"
   # Started directly (not through run_java) so that $! is the JVM itself, whose RSS is sampled.
   # Native Memory Tracking (summary) lets jcmd report the heap and everything off it; it costs a little memory.
   "$JAVA" --enable-native-access=ALL-UNNAMED $JVM_OPTS -XX:NativeMemoryTracking=summary -jar "$JAR" serve --roles web \
