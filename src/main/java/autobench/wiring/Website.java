@@ -93,8 +93,12 @@ public final class Website {
                 sessions, operator, integrity, () -> storage.today().date());
         String dir = config.web().exportDir();
         this.exports = new ExportShelf(dir == null ? null : Path.of(dir));
-        PreviewLibraries previews = PreviewLibraries.bundled();
-        this.libraries = url -> previews.lookup(url)
+        this.libraries = libraryLookup(PreviewLibraries.bundled());
+    }
+
+    /** The sandbox's view of the bundled libraries: their preview form, with the forms compressed at build time. */
+    public static LibraryLookup libraryLookup(PreviewLibraries previews) {
+        return url -> previews.lookup(url)
                 .map(p -> new LibraryLookup.Served(
                         p.body(),
                         p.contentType(),

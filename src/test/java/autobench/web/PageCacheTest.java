@@ -39,6 +39,16 @@ class PageCacheTest {
                 intervalMs);
     }
 
+    /** A render that says it started, then waits until released (or interrupted). */
+    static void holdUntil(CountDownLatch started, CountDownLatch release) {
+        started.countDown();
+        try {
+            release.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     Response render() {
         renders.incrementAndGet();
         return Response.html("<p>" + "page ".repeat(100) + data.get() + "</p>");
@@ -199,12 +209,7 @@ class PageCacheTest {
             for (int i = 0; i < PageCache.RENDERS_AT_ONCE; i++) {
                 int n = i;
                 pool.submit(() -> cache.entry("/slow" + n, () -> {
-                    started.countDown();
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
+                    holdUntil(started, release);
                     return Response.html("slow");
                 }));
             }
@@ -250,12 +255,7 @@ class PageCacheTest {
         CountDownLatch inRender = new CountDownLatch(1), release = new CountDownLatch(1);
         Thread first = Thread.ofPlatform()
                 .start(() -> cache.entry("/leaderboard", () -> {
-                    inRender.countDown();
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
+                    holdUntil(inRender, release);
                     return render();
                 }));
         inRender.await();
@@ -284,12 +284,7 @@ class PageCacheTest {
             for (int i = 0; i < requests; i++) {
                 all.add(pool.submit(() -> cache.entry("/leaderboard", () -> {
                     calls.incrementAndGet();
-                    inRender.countDown();
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
+                    holdUntil(inRender, release);
                     return render();
                 })));
             }
@@ -309,12 +304,7 @@ class PageCacheTest {
         CountDownLatch inRender = new CountDownLatch(1), release = new CountDownLatch(1);
         try (var pool = Executors.newFixedThreadPool(2)) {
             var first = pool.submit(() -> cache.entry("/task/x", () -> {
-                inRender.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                holdUntil(inRender, release);
                 throw new IllegalStateException("the database went away");
             }));
             inRender.await();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import autobench.render.PreviewLibraries;
 import autobench.runtime.Libraries;
+import autobench.wiring.Website;
 import com.aayushatharva.brotli4j.decoder.Decoder;
 import io.javalin.Javalin;
 import java.io.ByteArrayInputStream;
@@ -32,14 +33,7 @@ class SandboxLibrariesHttpTest {
 
     @BeforeAll
     static void start() {
-        PreviewLibraries previews = PreviewLibraries.bundled();
-        LibraryLookup lookup = url -> previews.lookup(url)
-                .map(p -> new LibraryLookup.Served(
-                        p.body(),
-                        p.contentType(),
-                        p.sha(),
-                        p.gzip() ? Optional.of(() -> PreviewLibraries.gzip(p.sha())) : Optional.empty(),
-                        p.br() ? Optional.of(() -> PreviewLibraries.brotli(p.sha())) : Optional.empty()));
+        LibraryLookup lookup = Website.libraryLookup(PreviewLibraries.bundled()); // as the website wires it
         Origins origins = new Origins("http://main.test", "http://sandbox.test", false);
         server = new SandboxSite(null, Keys.random(), lookup, origins)
                 .create("127.0.0.1")
