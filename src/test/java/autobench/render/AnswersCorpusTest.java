@@ -13,8 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -242,6 +245,7 @@ class AnswersCorpusTest {
         } finally {
             pool.shutdown();
         }
+        rerenderWhatTheMachineStopped();
         String posters = System.getProperty("autobench.posters");
         if (posters != null) {
             Path dir = Files.createDirectories(Path.of(posters));
@@ -250,6 +254,32 @@ class AnswersCorpusTest {
                 if (poster.isPresent())
                     Files.write(dir.resolve(e.getKey() + ".png"), poster.get().bytes());
             }
+        }
+    }
+
+    /** Pages rendered a second time, alone, because the first render, two at a time, ended TIMEOUT. */
+    final Set<String> rerendered = ConcurrentHashMap.newKeySet();
+
+    /**
+     * A page not expected to time out that did, while rendered two at a time beside the rest of the
+     * suite, is rendered once more, alone: on a shared two-core machine a stall of the whole machine
+     * (seen in CI: a 48 ms piece of page time that took more than the stall limit, two pages at once)
+     * reads to the watchdog exactly like an endless loop. The second verdict is the one asserted, so
+     * a page that really hangs still fails; the output names every page rendered twice.
+     */
+    void rerenderWhatTheMachineStopped() throws IOException {
+        Map<String, RenderStatus> expected = new HashMap<>();
+        for (Case c : corpus()) expected.put(c.page(), c.status());
+        for (var e : new TreeMap<>(outputs).entrySet()) {
+            String page = e.getKey();
+            if (e.getValue().status() != TIMEOUT || expected.get(page) == TIMEOUT) continue;
+            System.out.printf(
+                    "answers corpus: %s ended %s (%s) two at a time; rendering it again alone%n",
+                    page, e.getValue().status().wireName(), e.getValue().reason());
+            long t0 = System.nanoTime();
+            outputs.put(page, renderer.render(page(page), 17));
+            millis.put(page, (System.nanoTime() - t0) / 1_000_000);
+            rerendered.add(page);
         }
     }
 
@@ -269,10 +299,11 @@ class AnswersCorpusTest {
         Assumptions.assumeTrue(out != null, "not rendered in this run");
         Checks k = out.checks();
         System.out.printf(
-                "%-40s %-7s %6d ms animates=%s interactive=%s slow=%s reason=%s errors=%s blocked=%s assists=%s%n",
+                "%-40s %-7s %6d ms%s animates=%s interactive=%s slow=%s reason=%s errors=%s blocked=%s assists=%s%n",
                 c.page(),
                 out.status().wireName(),
                 millis.get(c.page()),
+                rerendered.contains(c.page()) ? " (second render, alone)" : "",
                 k.animates(),
                 k.interactive(),
                 k.slow(),
