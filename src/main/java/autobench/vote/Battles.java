@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -41,6 +42,7 @@ public final class Battles {
     private final Tokens tokens;
     private final PairCounters counters;
     private final Reveal reveal;
+    private final EligibleAnswers answers;
 
     /** Battles with names shown at once ({@code reveal_after_days: 0}): not blind; tests and small private arenas. */
     public Battles(VoteStore votes, VoteSettings settings, ZoneId zone, Clock clock, RandomGenerator random) {
@@ -62,7 +64,8 @@ public final class Battles {
                 random,
                 new Tokens(votes.secret(
                         SECRET, Battles::freshSecret, reveal.clock().millis())),
-                new PairCounters(votes::pairCounts, settings.battleLifetime().toMillis()));
+                new PairCounters(votes::pairCounts, settings.battleLifetime().toMillis()),
+                EligibleAnswers.uncached(votes));
     }
 
     private Battles(
@@ -71,7 +74,8 @@ public final class Battles {
             Reveal reveal,
             RandomGenerator random,
             Tokens tokens,
-            PairCounters counters) {
+            PairCounters counters,
+            EligibleAnswers answers) {
         this.votes = votes;
         this.settings = settings;
         this.zone = reveal.zone();
@@ -80,11 +84,22 @@ public final class Battles {
         this.random = random;
         this.tokens = tokens;
         this.counters = counters;
+        this.answers = answers;
     }
 
     /** The same battles with another generator: the simulated visitors bring a seeded one. */
     Battles withRandom(RandomGenerator other) {
-        return new Battles(votes, settings, reveal, other, tokens, counters);
+        return new Battles(votes, settings, reveal, other, tokens, counters, answers);
+    }
+
+    /**
+     * The same battles (same secret, same pair counters), reading the answers a battle can show once
+     * per value of {@code version}, a number that changes whenever a task, an answer, a render or the
+     * reveal changes (the site's data version): a battle page then asks the database nothing to choose
+     * its pair. An answer hidden by an operator leaves new battles once the version says so.
+     */
+    public Battles answersCachedBy(LongSupplier version) {
+        return new Battles(votes, settings, reveal, random, tokens, counters, EligibleAnswers.cached(votes, version));
     }
 
     /** When tasks are revealed, for the vote's reply. */
@@ -144,10 +159,11 @@ public final class Battles {
             throw new IllegalArgumentException("a battle is issued to a visitor id; it is missing");
         boolean blind = blindOnly && !reveal.never();
         // Read outside the lock: only the choice and the counters must not interleave.
-        var answers = votes.answers(day, blind ? reveal.revealedThrough(now) : null);
+        var eligible = answers.get(day, blind ? reveal.revealedThrough(now) : null);
+        counters.refreshIfStale();
         Optional<Pick> pick;
         synchronized (counters) {
-            pick = PairPicker.pick(answers, p -> counters.weight(p, now), pool, random);
+            pick = PairPicker.pick(eligible, p -> counters.weight(p, now), pool, random);
             pick.ifPresent(
                     p -> counters.shown(Pair.of(p.left().modelId(), p.right().modelId()), now));
         }

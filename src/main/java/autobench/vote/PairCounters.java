@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -16,7 +17,8 @@ import java.util.function.Supplier;
  * visitors who arrive together from all getting the same least-voted pair; letting them age out keeps
  * a crawler that only fetches battles from starving the pairs it was shown for longer than a lifetime.
  *
- * <p>Not thread-safe: {@link Battles} uses it under its lock.
+ * <p>{@link Battles} calls {@link #refreshIfStale} first, without a lock, then {@link #weight},
+ * {@link #shown} and {@link #voted} under its lock on this object.
  */
 final class PairCounters {
     private static final long REFRESH_NANOS = 5_000_000_000L;
@@ -25,14 +27,23 @@ final class PairCounters {
 
     private final Supplier<List<PairCount>> load;
     private final long slotMillis;
+    private final long refreshNanos;
     private Map<Pair, Long> voted = new HashMap<>();
-    private long loadedAtNanos;
-    private boolean loaded;
+    private volatile long loadedAtNanos;
+    private volatile boolean loaded;
+    private final AtomicBoolean refreshing = new AtomicBoolean();
+    private final Object firstLoad = new Object();
     private final Map<Pair, Slots> open = new HashMap<>();
 
     PairCounters(Supplier<List<PairCount>> load, long lifetimeMillis) {
+        this(load, lifetimeMillis, REFRESH_NANOS);
+    }
+
+    /** @param refreshNanos how old the counts may get before the table is read again */
+    PairCounters(Supplier<List<PairCount>> load, long lifetimeMillis, long refreshNanos) {
         this.load = load;
         this.slotMillis = Math.max(1, lifetimeMillis / SLOTS);
+        this.refreshNanos = refreshNanos;
     }
 
     /** A ring of per-slot counts; a slot holding an older epoch is empty. */
@@ -47,7 +58,6 @@ final class PairCounters {
 
     /** The weight of a pair at {@code now}: votes plus open tickets. Fewer is picked first. */
     long weight(Pair pair, long now) {
-        refreshIfStale();
         long w = voted.getOrDefault(pair, 0L);
         Slots s = open.get(pair);
         if (s != null) {
@@ -80,13 +90,41 @@ final class PairCounters {
         if (s.epoch[slot] == epoch && s.count[slot] > 0) s.count[slot]--;
     }
 
-    private void refreshIfStale() {
+    /**
+     * Reads the table again if the counts are older than the refresh interval. Called before taking
+     * the lock, never under it: on a busy database the read can take a while, and the battles being
+     * issued meanwhile go on with the counts they have (one caller reads; the first read is waited for).
+     */
+    void refreshIfStale() {
         long t = System.nanoTime();
-        if (loaded && t - loadedAtNanos < REFRESH_NANOS) return;
-        Map<Pair, Long> fresh = new HashMap<>();
-        for (PairCount c : load.get()) fresh.merge(Pair.of(c.leftModel(), c.rightModel()), c.battles(), Long::sum);
-        voted = fresh;
-        loadedAtNanos = t;
-        loaded = true;
+        if (loaded && t - loadedAtNanos < refreshNanos) return;
+        if (!refreshing.compareAndSet(false, true)) {
+            if (loaded) return;
+            synchronized (firstLoad) { // nothing to go on yet: wait for the caller that is reading
+                while (!loaded && refreshing.get()) {
+                    try {
+                        firstLoad.wait(50);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+            return;
+        }
+        try {
+            Map<Pair, Long> fresh = new HashMap<>();
+            for (PairCount c : load.get()) fresh.merge(Pair.of(c.leftModel(), c.rightModel()), c.battles(), Long::sum);
+            synchronized (this) { // the lock Battles holds around weight, shown and voted
+                voted = fresh;
+            }
+            loadedAtNanos = t;
+            loaded = true;
+        } finally {
+            refreshing.set(false);
+            synchronized (firstLoad) {
+                firstLoad.notifyAll();
+            }
+        }
     }
 }

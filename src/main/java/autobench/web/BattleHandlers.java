@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The blind battle: issue a pair, take a vote, reveal. Per-visitor pages, never cached. The
@@ -31,6 +32,7 @@ final class BattleHandlers {
 
     private final MeterRegistry meters;
     private final CurrentRatings ratings;
+    private final Function<String, Optional<TaskHeading>> headings;
 
     BattleHandlers(
             Gallery gallery,
@@ -44,7 +46,12 @@ final class BattleHandlers {
         this.meters = meters;
         this.gallery = gallery;
         this.ratings = new CurrentRatings(gallery);
-        this.voting = voting;
+        // With the page cache on, a battle page and a vote read what does not change per vote (the answers a
+        // battle can show, the task's heading) once per data version: a battle then costs no database round trip.
+        boolean remember = version.remembers();
+        this.voting = remember ? voting.answersCachedBy(version::current) : voting;
+        this.headings =
+                remember ? new VersionedMemo<>(version::current, gallery::heading, 4_096)::get : gallery::heading;
         this.visitors = visitors;
         this.keys = keys;
         this.templates = templates;
@@ -105,7 +112,7 @@ final class BattleHandlers {
             case CastResult.Accepted a -> {
                 meters.counter("autobench.votes", "result", "accepted", "reason", "")
                         .increment();
-                TaskHeading t = gallery.heading(a.taskId()).orElse(null);
+                TaskHeading t = headings.apply(a.taskId()).orElse(null);
                 // A vote on a blind task changes nothing public until the reveal: no page is invalidated, no name
                 // shown.
                 boolean named = t == null || !t.blind();
@@ -165,7 +172,7 @@ final class BattleHandlers {
                             : "There is nothing to battle yet: battles need a published task with two rendered answers.");
         }
         Battle battle = b.get();
-        TaskHeading t = gallery.heading(battle.taskId()).orElseThrow();
+        TaskHeading t = headings.apply(battle.taskId()).orElseThrow();
         return new Pages.Battle(
                 battle.token(),
                 t.id(),

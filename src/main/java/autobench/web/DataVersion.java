@@ -32,6 +32,11 @@ final class DataVersion {
         }
     }
 
+    /** Whether a version is kept between calls at all (with caching off, every call asks the database). */
+    boolean remembers() {
+        return intervalMs > 0;
+    }
+
     /** What {@link #ifFresh} answers when the version is due to be asked again. */
     static final long UNKNOWN = Long.MIN_VALUE;
 

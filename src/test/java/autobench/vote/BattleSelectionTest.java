@@ -11,6 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -108,6 +114,53 @@ class BattleSelectionTest {
             for (int i = 0; i < 40; i++) {
                 Battle b = battles.issue("visitor", "addr").orElseThrow();
                 assertThat(List.of(b.leftSubmissionId(), b.rightSubmissionId())).doesNotContain(failedRender);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void battles_read_their_answers_once_per_data_version_and_a_hidden_answer_leaves_at_the_next(Store store) {
+        try (Voting v = Voting.demoOnly(store, tmp).publish()) {
+            Jdbi jdbi = v.arena.storage().database().jdbi();
+            AtomicInteger reads = new AtomicInteger();
+            SqlLogger before = jdbi.getConfig(SqlStatements.class).getSqlLogger();
+            jdbi.setSqlLogger(new SqlLogger() {
+                @Override
+                public void logAfterExecution(StatementContext context) {
+                    if (context.getRawSql().contains("JOIN render_results r ON r.submission_id = s.id"))
+                        reads.incrementAndGet();
+                }
+            });
+            try {
+                Battles uncached = v.battles();
+                for (int i = 0; i < 3; i++) uncached.issue("visitor", "addr").orElseThrow();
+                assertThat(reads.get())
+                        .as("without a version, every battle reads")
+                        .isEqualTo(3);
+
+                AtomicLong version = new AtomicLong(1);
+                Battles battles = v.battles().answersCachedBy(version::get);
+                reads.set(0);
+                for (int i = 0; i < 20; i++) battles.issue("visitor", "addr").orElseThrow();
+                assertThat(reads.get())
+                        .as("one read for twenty battles at one version")
+                        .isEqualTo(1);
+
+                Battle shown = battles.issue("visitor", "addr").orElseThrow();
+                String hidden = shown.leftSubmissionId();
+                v.arena.storage().submissions().setHidden(hidden, true, v.clock.millis());
+                version.incrementAndGet(); // what hiding does to the site's data version
+                for (int i = 0; i < 40; i++) {
+                    Battle b = battles.issue("visitor", "addr").orElseThrow();
+                    assertThat(List.of(b.leftSubmissionId(), b.rightSubmissionId()))
+                            .doesNotContain(hidden);
+                }
+                assertThat(reads.get())
+                        .as("read again once, at the new version")
+                        .isEqualTo(2);
+            } finally {
+                jdbi.setSqlLogger(before);
             }
         }
     }
