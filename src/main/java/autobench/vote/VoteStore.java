@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
@@ -27,6 +28,14 @@ import org.jdbi.v3.core.Handle;
  */
 public final class VoteStore {
     private final Database db;
+    /**
+     * The task, model and demo flag of submissions votes named lately: they never change once written, so
+     * a vote on answers already seen reads nothing before its transaction. Bounded: past
+     * {@link #KNOWN_SIDES} entries it starts over.
+     */
+    private final Map<String, Side> knownSides = new ConcurrentHashMap<>();
+
+    private static final int KNOWN_SIDES = 10_000;
 
     public VoteStore(Database db) {
         this.db = db;
@@ -345,17 +354,25 @@ public final class VoteStore {
      * and a refusal rolls it back. Exactly-once rests on the battle row: its id is the ticket's id
      * (primary key, INSERT … ON CONFLICT DO NOTHING), so of two racing casts of one ticket, in one
      * process or many, one stores and the other is refused as a replay, on either database. Every
-     * statement is a point read or write on a primary key or unique index; the two reads come before the
-     * transaction, which then holds only writes.
+     * statement is a point read or write on a primary key or unique index; the two sides are read before the
+     * transaction (once per submission: then remembered), which holds only writes.
      */
     CastResult cast(Ballot b) {
         try {
             // The two sides are read before the write transaction: a submission's task and model never change, and
             // on SQLite every statement inside the transaction is time the other votes wait for the one writer.
-            Map<String, Side> sides = db.jdbi().withHandle(h -> sides(h, b.leftSubmission(), b.rightSubmission()));
+            Side left = knownSides.get(b.leftSubmission()), right = knownSides.get(b.rightSubmission());
+            if (left == null || right == null) {
+                Map<String, Side> read = db.jdbi().withHandle(h -> sides(h, b.leftSubmission(), b.rightSubmission()));
+                if (knownSides.size() + read.size() > KNOWN_SIDES) knownSides.clear();
+                knownSides.putAll(read);
+                left = read.get(b.leftSubmission());
+                right = read.get(b.rightSubmission());
+            }
+            Side l = left, r = right;
             return db.inWriteTransaction(h -> {
                 if (db.dialect() == Dialect.POSTGRES) h.execute(ASYNC_COMMIT);
-                return castInside(h, b, sides.get(b.leftSubmission()), sides.get(b.rightSubmission()));
+                return castInside(h, b, l, r);
             });
         } catch (Refused r) {
             return new CastResult.Refused(r.reason, r.reason.message());
@@ -401,11 +418,9 @@ public final class VoteStore {
                 .bind("now", b.now())
                 .execute();
         if (taken != 1) throw new Refused(Refusal.REPLAYED); // this ticket voted before, here or in another process
-        if (!raiseTally(h, "visitor", b.visitor(), b.day(), b.caps().visitorCapPerDay()))
-            throw new Refused(Refusal.OVER_VISITOR_CAP);
-        if (!raiseTally(h, "network", b.networkHash(), b.day(), b.caps().networkCapPerDay())) {
-            throw new Refused(Refusal.OVER_NETWORK_CAP);
-        }
+        List<String> raised = raiseTallies(h, b);
+        if (!raised.contains("visitor")) throw new Refused(Refusal.OVER_VISITOR_CAP);
+        if (!raised.contains("network")) throw new Refused(Refusal.OVER_NETWORK_CAP);
         int stored = h.createUpdate("""
                 INSERT INTO votes (id, battle_id, task_id, left_model, right_model, outcome, visitor, address_hash, network_hash,
                                    cast_at, simulated)
@@ -454,20 +469,25 @@ public final class VoteStore {
     }
 
     /**
-     * Counts one more vote for a visitor or an address on a day, unless the cap is reached. One
-     * upsert: on PostgreSQL the conflicting row is locked and its count re-read, so two racing votes
-     * cannot both take the last place; on SQLite the transaction already holds the write lock.
+     * Counts one more vote for the visitor and for its network on the ballot's day, each unless its cap is
+     * reached, in one statement (one round trip). Returns the scopes raised: a scope missing is at its cap.
+     * On PostgreSQL a conflicting row is locked and its count re-read, so two racing votes cannot both take
+     * the last place; on SQLite the transaction already holds the write lock.
      */
-    private static boolean raiseTally(Handle h, String scope, String subject, LocalDate day, int cap) {
-        return h.createUpdate("""
-                INSERT INTO vote_tallies (scope, subject, day, votes) VALUES (:scope, :subject, :day, 1)
-                ON CONFLICT (scope, subject, day) DO UPDATE SET votes = vote_tallies.votes + 1 WHERE vote_tallies.votes < :cap""")
-                        .bind("scope", scope)
-                        .bind("subject", subject)
-                        .bind("day", day.toString())
-                        .bind("cap", cap)
-                        .execute()
-                == 1;
+    private static List<String> raiseTallies(Handle h, Ballot b) {
+        return h.createQuery("""
+                INSERT INTO vote_tallies (scope, subject, day, votes)
+                VALUES ('visitor', :visitor, :day, 1), ('network', :network, :day, 1)
+                ON CONFLICT (scope, subject, day) DO UPDATE SET votes = vote_tallies.votes + 1
+                WHERE vote_tallies.votes < CASE vote_tallies.scope WHEN 'visitor' THEN :visitorCap ELSE :networkCap END
+                RETURNING scope""")
+                .bind("visitor", b.visitor())
+                .bind("network", b.networkHash())
+                .bind("day", b.day().toString())
+                .bind("visitorCap", b.caps().visitorCapPerDay())
+                .bind("networkCap", b.caps().networkCapPerDay())
+                .mapTo(String.class)
+                .list();
     }
 
     /** getLong and wasNull, since getObject(column, Long.class) is not supported the same way by both drivers. */

@@ -2,6 +2,7 @@ package autobench.vote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import autobench.rating.Outcome;
 import autobench.testing.ChatStub;
 import autobench.testing.Store;
 import autobench.vote.PairPicker.Pool;
@@ -159,6 +160,40 @@ class BattleSelectionTest {
                 assertThat(reads.get())
                         .as("read again once, at the new version")
                         .isEqualTo(2);
+            } finally {
+                jdbi.setSqlLogger(before);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Store.class)
+    void a_vote_reads_each_submission_it_names_once_and_then_only_writes(Store store) {
+        try (Voting v = Voting.demoOnly(store, tmp).publish()) {
+            Jdbi jdbi = v.arena.storage().database().jdbi();
+            AtomicInteger sideReads = new AtomicInteger();
+            SqlLogger before = jdbi.getConfig(SqlStatements.class).getSqlLogger();
+            jdbi.setSqlLogger(new SqlLogger() {
+                @Override
+                public void logAfterExecution(StatementContext context) {
+                    if (context.getRawSql().contains("WHERE s.id IN (:l, :r)")) sideReads.incrementAndGet();
+                }
+            });
+            try {
+                Battles battles = v.battles();
+                Set<String> submissions = new TreeSet<>();
+                for (int i = 0; i < 40; i++) {
+                    String visitor = "visitor-" + i;
+                    Battle b = battles.issue(visitor, "addr").orElseThrow();
+                    submissions.add(b.leftSubmissionId());
+                    submissions.add(b.rightSubmissionId());
+                    assertThat(battles.cast(b.token(), visitor, Outcome.LEFT, "198.51." + i + ".7"))
+                            .isInstanceOf(CastResult.Accepted.class);
+                }
+                assertThat(sideReads.get())
+                        .as("a read brings at least one submission not seen before; %d were seen", submissions.size())
+                        .isBetween(1, submissions.size())
+                        .isLessThan(40);
             } finally {
                 jdbi.setSqlLogger(before);
             }
