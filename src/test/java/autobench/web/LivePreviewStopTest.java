@@ -69,10 +69,10 @@ class LivePreviewStopTest {
                     .isTrue();
             assertThat(page.locator(HOSTILE + " .stage").getAttribute("data-live"))
                     .isNull();
-            // Longer than the heartbeat's patience: still "running" means its answers to the pings came back.
+            // Longer than the heartbeat's patience: "running" after it means its answers to the pings came back.
+            // (Waited for, not read once: a stall of the whole machine can make any frame late for a beat.)
             page.waitForTimeout(4500);
-            assertThat(page.locator(NEIGHBOUR + " .stage").getAttribute("data-live"))
-                    .isEqualTo("running");
+            page.waitForSelector(NEIGHBOUR + " .stage[data-live='running']", tenSeconds);
             assertThat(animates(page, page.locator(NEIGHBOUR + " iframe")))
                     .as("the neighbour animates again")
                     .isTrue();
@@ -87,9 +87,9 @@ class LivePreviewStopTest {
             String run = page.locator(NEIGHBOUR + " a.run").getAttribute("href");
             page.navigate(site.base + run);
             page.waitForSelector(NEIGHBOUR + " .stage[data-live='running'] iframe");
-            page.waitForTimeout(4000);
-            assertThat(page.locator(NEIGHBOUR + " .stage").getAttribute("data-live"))
-                    .isEqualTo("running");
+            page.waitForTimeout(4000); // longer than the heartbeat's patience, then answering its pings
+            page.waitForSelector(
+                    NEIGHBOUR + " .stage[data-live='running']", new Page.WaitForSelectorOptions().setTimeout(10_000));
             page.locator(NEIGHBOUR + " button.stop").click();
             page.waitForURL(u -> !u.contains("run="));
             assertThat(page.locator(NEIGHBOUR + " a.run img").isVisible()).isTrue();
