@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import autobench.rating.Outcome;
 import autobench.testing.ChatStub;
+import autobench.testing.StatementCounter;
 import autobench.testing.Store;
 import autobench.vote.PairPicker.Pool;
 import java.nio.file.Path;
@@ -12,12 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.SqlLogger;
-import org.jdbi.v3.core.statement.SqlStatements;
-import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -122,81 +118,56 @@ class BattleSelectionTest {
     @ParameterizedTest
     @EnumSource(Store.class)
     void battles_read_their_answers_once_per_data_version_and_a_hidden_answer_leaves_at_the_next(Store store) {
-        try (Voting v = Voting.demoOnly(store, tmp).publish()) {
-            Jdbi jdbi = v.arena.storage().database().jdbi();
-            AtomicInteger reads = new AtomicInteger();
-            SqlLogger before = jdbi.getConfig(SqlStatements.class).getSqlLogger();
-            jdbi.setSqlLogger(new SqlLogger() {
-                @Override
-                public void logAfterExecution(StatementContext context) {
-                    if (context.getRawSql().contains("JOIN render_results r ON r.submission_id = s.id"))
-                        reads.incrementAndGet();
-                }
-            });
-            try {
-                Battles uncached = v.battles();
-                for (int i = 0; i < 3; i++) uncached.issue("visitor", "addr").orElseThrow();
-                assertThat(reads.get())
-                        .as("without a version, every battle reads")
-                        .isEqualTo(3);
+        try (Voting v = Voting.demoOnly(store, tmp).publish();
+                StatementCounter reads = new StatementCounter(
+                        v.arena.storage().database().jdbi(),
+                        sql -> sql.contains("JOIN render_results r ON r.submission_id = s.id"))) {
+            Battles uncached = v.battles();
+            for (int i = 0; i < 3; i++) uncached.issue("visitor", "addr").orElseThrow();
+            assertThat(reads.count())
+                    .as("without a version, every battle reads")
+                    .isEqualTo(3);
 
-                AtomicLong version = new AtomicLong(1);
-                Battles battles = v.battles().answersCachedBy(version::get);
-                reads.set(0);
-                for (int i = 0; i < 20; i++) battles.issue("visitor", "addr").orElseThrow();
-                assertThat(reads.get())
-                        .as("one read for twenty battles at one version")
-                        .isEqualTo(1);
+            AtomicLong version = new AtomicLong(1);
+            Battles battles = v.battles().answersCachedBy(version::get);
+            reads.reset();
+            for (int i = 0; i < 20; i++) battles.issue("visitor", "addr").orElseThrow();
+            assertThat(reads.count())
+                    .as("one read for twenty battles at one version")
+                    .isEqualTo(1);
 
-                Battle shown = battles.issue("visitor", "addr").orElseThrow();
-                String hidden = shown.leftSubmissionId();
-                v.arena.storage().submissions().setHidden(hidden, true, v.clock.millis());
-                version.incrementAndGet(); // what hiding does to the site's data version
-                for (int i = 0; i < 40; i++) {
-                    Battle b = battles.issue("visitor", "addr").orElseThrow();
-                    assertThat(List.of(b.leftSubmissionId(), b.rightSubmissionId()))
-                            .doesNotContain(hidden);
-                }
-                assertThat(reads.get())
-                        .as("read again once, at the new version")
-                        .isEqualTo(2);
-            } finally {
-                jdbi.setSqlLogger(before);
+            Battle shown = battles.issue("visitor", "addr").orElseThrow();
+            String hidden = shown.leftSubmissionId();
+            v.arena.storage().submissions().setHidden(hidden, true, v.clock.millis());
+            version.incrementAndGet(); // what hiding does to the site's data version
+            for (int i = 0; i < 40; i++) {
+                Battle b = battles.issue("visitor", "addr").orElseThrow();
+                assertThat(List.of(b.leftSubmissionId(), b.rightSubmissionId())).doesNotContain(hidden);
             }
+            assertThat(reads.count()).as("read again once, at the new version").isEqualTo(2);
         }
     }
 
     @ParameterizedTest
     @EnumSource(Store.class)
     void a_vote_reads_each_submission_it_names_once_and_then_only_writes(Store store) {
-        try (Voting v = Voting.demoOnly(store, tmp).publish()) {
-            Jdbi jdbi = v.arena.storage().database().jdbi();
-            AtomicInteger sideReads = new AtomicInteger();
-            SqlLogger before = jdbi.getConfig(SqlStatements.class).getSqlLogger();
-            jdbi.setSqlLogger(new SqlLogger() {
-                @Override
-                public void logAfterExecution(StatementContext context) {
-                    if (context.getRawSql().contains("WHERE s.id IN (:l, :r)")) sideReads.incrementAndGet();
-                }
-            });
-            try {
-                Battles battles = v.battles();
-                Set<String> submissions = new TreeSet<>();
-                for (int i = 0; i < 40; i++) {
-                    String visitor = "visitor-" + i;
-                    Battle b = battles.issue(visitor, "addr").orElseThrow();
-                    submissions.add(b.leftSubmissionId());
-                    submissions.add(b.rightSubmissionId());
-                    assertThat(battles.cast(b.token(), visitor, Outcome.LEFT, "198.51." + i + ".7"))
-                            .isInstanceOf(CastResult.Accepted.class);
-                }
-                assertThat(sideReads.get())
-                        .as("a read brings at least one submission not seen before; %d were seen", submissions.size())
-                        .isBetween(1, submissions.size())
-                        .isLessThan(40);
-            } finally {
-                jdbi.setSqlLogger(before);
+        try (Voting v = Voting.demoOnly(store, tmp).publish();
+                StatementCounter sideReads = new StatementCounter(
+                        v.arena.storage().database().jdbi(), sql -> sql.contains("WHERE s.id IN (:l, :r)"))) {
+            Battles battles = v.battles();
+            Set<String> submissions = new TreeSet<>();
+            for (int i = 0; i < 40; i++) {
+                String visitor = "visitor-" + i;
+                Battle b = battles.issue(visitor, "addr").orElseThrow();
+                submissions.add(b.leftSubmissionId());
+                submissions.add(b.rightSubmissionId());
+                assertThat(battles.cast(b.token(), visitor, Outcome.LEFT, "198.51." + i + ".7"))
+                        .isInstanceOf(CastResult.Accepted.class);
             }
+            assertThat(sideReads.count())
+                    .as("a read brings at least one submission not seen before; %d were seen", submissions.size())
+                    .isBetween(1, submissions.size())
+                    .isLessThan(40);
         }
     }
 }

@@ -19,19 +19,24 @@ class PairCountersTest {
     /** A thread per task: the common pool has one thread on a two-core machine, and the slow read would hold it. */
     static final Executor THREADS = r -> Thread.ofPlatform().daemon().start(r);
 
+    /** A database that takes its time: says it is reading, then answers {@code votes} for the pair once released. */
+    static List<PairCount> slowly(CountDownLatch reading, CountDownLatch release, long votes) {
+        reading.countDown();
+        try {
+            release.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return List.of(new PairCount("a", "b", votes));
+    }
+
     @Test
     void a_slow_read_of_the_pair_counts_holds_up_no_battle_and_its_counts_arrive_when_it_ends() throws Exception {
         CountDownLatch reading = new CountDownLatch(1), release = new CountDownLatch(1);
         AtomicInteger reads = new AtomicInteger();
         Supplier<List<PairCount>> load = () -> {
             if (reads.incrementAndGet() == 1) return List.of(new PairCount("a", "b", 3));
-            reading.countDown();
-            try {
-                release.await(); // a database that takes its time
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return List.of(new PairCount("a", "b", 10));
+            return slowly(reading, release, 10);
         };
         PairCounters counters = new PairCounters(load, 60_000, 0); // stale at once: every call wants a read
         counters.refreshIfStale();
@@ -67,17 +72,7 @@ class PairCountersTest {
     @Test
     void the_first_read_is_waited_for_so_no_battle_is_drawn_on_no_counts() throws Exception {
         CountDownLatch reading = new CountDownLatch(1), release = new CountDownLatch(1);
-        PairCounters counters = new PairCounters(
-                () -> {
-                    reading.countDown();
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return List.of(new PairCount("a", "b", 7));
-                },
-                60_000);
+        PairCounters counters = new PairCounters(() -> slowly(reading, release, 7), 60_000);
         CompletableFuture<Void> first = CompletableFuture.runAsync(counters::refreshIfStale, THREADS);
         assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<Long> second = CompletableFuture.supplyAsync(

@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import autobench.gallery.Gallery;
 import autobench.gallery.TaskHeading;
 import autobench.gallery.TaskView;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.SqlLogger;
-import org.jdbi.v3.core.statement.SqlStatements;
-import org.jdbi.v3.core.statement.StatementContext;
+import autobench.testing.StatementCounter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,26 +18,17 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @ResourceLock(WebFixture.LOCK)
 class BattlePageQueriesTest {
     static WebFixture site;
-    static Jdbi jdbi;
-    static final AtomicInteger statements = new AtomicInteger();
-    static SqlLogger before;
+    static StatementCounter statements;
 
     @BeforeAll
     static void start() {
         site = WebFixture.shared();
-        jdbi = site.arena.storage().database().jdbi();
-        before = jdbi.getConfig(SqlStatements.class).getSqlLogger();
-        jdbi.setSqlLogger(new SqlLogger() {
-            @Override
-            public void logAfterExecution(StatementContext context) {
-                statements.incrementAndGet();
-            }
-        });
+        statements = new StatementCounter(site.arena.storage().database().jdbi(), sql -> true);
     }
 
     @AfterAll
     static void stop() {
-        if (jdbi != null) jdbi.setSqlLogger(before);
+        if (statements != null) statements.close();
     }
 
     @Test
@@ -49,17 +36,17 @@ class BattlePageQueriesTest {
         Gallery gallery = site.arena.website().gallery();
         String id = site.firstTaskId();
         TaskView full = gallery.task(id).orElseThrow();
-        statements.set(0);
+        statements.reset();
         TaskHeading heading = gallery.heading(id).orElseThrow();
-        assertThat(statements.get()).isEqualTo(1);
+        assertThat(statements.count()).isEqualTo(1);
         assertThat(heading.id()).isEqualTo(full.id());
         assertThat(heading.title()).isEqualTo(full.title());
         assertThat(heading.prompt()).isEqualTo(full.prompt());
         assertThat(heading.revealAt()).isEqualTo(full.revealAt());
         assertThat(heading.blind()).isEqualTo(full.blind());
-        statements.set(0);
+        statements.reset();
         gallery.task(id);
-        assertThat(statements.get())
+        assertThat(statements.count())
                 .as("the full view, which the battle handlers no longer read, costs more (so the check above can fail)")
                 .isGreaterThan(1);
         assertThat(gallery.heading("no-such-task")).isEmpty();
