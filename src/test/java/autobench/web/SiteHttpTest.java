@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -215,6 +216,26 @@ class SiteHttpTest {
     private static boolean positive(String scrape, String series) {
         Matcher m = Pattern.compile("(?m)^" + series + " ([0-9.]+)$").matcher(scrape);
         return m.find() && Double.parseDouble(m.group(1)) > 0;
+    }
+
+    @Test
+    void a_cached_answer_states_one_content_length_that_fits_its_body_in_every_coding() throws Exception {
+        for (String coding : List.of("identity", "gzip", "br")) {
+            for (int i = 0; i < 3; i++) { // rendered and cached, then from the fast path
+                HttpResponse<byte[]> r = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(site.base + "/leaderboard"))
+                                .header("Accept-Encoding", coding)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                assertThat(r.statusCode()).isEqualTo(200);
+                assertThat(r.headers().firstValue("Content-Encoding"))
+                        .as(coding)
+                        .isEqualTo(coding.equals("identity") ? Optional.empty() : Optional.of(coding));
+                assertThat(r.headers().allValues("Content-Length"))
+                        .as(coding)
+                        .containsExactly(Integer.toString(r.body().length));
+            }
+        }
     }
 
     @Test
