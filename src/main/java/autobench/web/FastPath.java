@@ -73,7 +73,7 @@ final class FastPath extends Handler.Wrapper {
         response.setStatus(f.status());
         if (f.encoding() != null) out.add(f.coding() == Encodings.Coding.BR ? BR : GZIP);
         ByteBuffer body = e.direct(f.coding()); // each response reads its own view of the shared bytes
-        out.add(e.length(f.coding())); // encoded with the entry: no scan of the fields, no number formatted
+        out.put(HttpHeader.CONTENT_LENGTH, body.remaining());
         if (head) { // the headers a GET would get, with its length, and no body
             response.write(true, null, callback);
         } else {

@@ -66,8 +66,7 @@ final class PageCache {
             ByteBuffer directBody,
             ByteBuffer directGzip,
             ByteBuffer directBr,
-            HttpField[] wire,
-            HttpField[] lengths) {
+            HttpField[] wire) {
 
         /** The coding to send to a client with this Accept-Encoding. */
         Encodings.Coding coding(String acceptEncoding) {
@@ -80,11 +79,6 @@ final class PageCache {
                 case GZIP -> gzip;
                 case IDENTITY -> body;
             };
-        }
-
-        /** The Content-Length header of one coding, made when the entry was. */
-        HttpField length(Encodings.Coding c) {
-            return lengths[c.ordinal()];
         }
 
         /** A view of the shared direct bytes of one coding, for one response. */
@@ -394,8 +388,7 @@ final class PageCache {
                 direct(r.body()),
                 gzip == null ? null : direct(gzip),
                 br == null ? null : direct(br),
-                wire(tag, type),
-                lengths(r.body(), gzip, br));
+                wire(tag, type));
     }
 
     /** An answer sent once and not kept (uncached pages, errors): gzip only, no direct copies. */
@@ -412,23 +405,7 @@ final class PageCache {
                 null,
                 null,
                 null,
-                null,
                 null);
-    }
-
-    /** The Content-Length header of each coding, by {@link Encodings.Coding#ordinal()}, encoded once. */
-    private static HttpField[] lengths(byte[] body, byte[] gzip, byte[] br) {
-        HttpField[] f = new HttpField[Encodings.Coding.values().length];
-        f[Encodings.Coding.IDENTITY.ordinal()] = contentLength(body);
-        f[Encodings.Coding.GZIP.ordinal()] = contentLength(gzip);
-        f[Encodings.Coding.BR.ordinal()] = contentLength(br);
-        return f;
-    }
-
-    private static HttpField contentLength(byte[] bytes) {
-        return bytes == null
-                ? null
-                : new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, Integer.toString(bytes.length));
     }
 
     /** An entry's own headers for the fast path, encoded once. */
