@@ -19,6 +19,22 @@ class PairCountersTest {
     /** A thread per task: the common pool has one thread on a two-core machine, and the slow read would hold it. */
     static final Executor THREADS = r -> Thread.ofPlatform().daemon().start(r);
 
+    /**
+     * What {@link Battles} does for a battle, on a thread of its own: refresh without the lock, then
+     * (optionally count the pair as shown and) weigh it under the lock.
+     */
+    static CompletableFuture<Long> battle(PairCounters counters, boolean shown) {
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    counters.refreshIfStale();
+                    synchronized (counters) {
+                        if (shown) counters.shown(AB, 0);
+                        return counters.weight(AB, 0);
+                    }
+                },
+                THREADS);
+    }
+
     /** A database that takes its time: says it is reading, then answers {@code votes} for the pair once released. */
     static List<PairCount> slowly(CountDownLatch reading, CountDownLatch release, long votes) {
         reading.countDown();
@@ -47,15 +63,7 @@ class PairCountersTest {
         CompletableFuture<Void> slow = CompletableFuture.runAsync(counters::refreshIfStale, THREADS);
         assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
         // While that read hangs, battles are still drawn, on the counts already known: the read holds no lock.
-        CompletableFuture<Long> battle = CompletableFuture.supplyAsync(
-                () -> {
-                    counters.refreshIfStale();
-                    synchronized (counters) {
-                        counters.shown(AB, 0);
-                        return counters.weight(AB, 0);
-                    }
-                },
-                THREADS);
+        CompletableFuture<Long> battle = battle(counters, true);
         assertThat(battle.get(10, TimeUnit.SECONDS)).isEqualTo(3 + 1);
         assertThat(slow).isNotDone();
         assertThat(reads.get()).as("one caller reads; the others go on").isEqualTo(2);
@@ -75,14 +83,7 @@ class PairCountersTest {
         PairCounters counters = new PairCounters(() -> slowly(reading, release, 7), 60_000);
         CompletableFuture<Void> first = CompletableFuture.runAsync(counters::refreshIfStale, THREADS);
         assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<Long> second = CompletableFuture.supplyAsync(
-                () -> {
-                    counters.refreshIfStale();
-                    synchronized (counters) {
-                        return counters.weight(AB, 0);
-                    }
-                },
-                THREADS);
+        CompletableFuture<Long> second = battle(counters, false);
         Thread.sleep(200);
         assertThat(second).as("nothing known yet: it waits for the first read").isNotDone();
         release.countDown();
