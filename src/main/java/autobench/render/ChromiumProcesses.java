@@ -44,6 +44,38 @@ final class ChromiumProcesses {
                 .orElse(List.of());
     }
 
+    /**
+     * CPU time used so far, in clock ticks (user and system, all threads), by the lane's page
+     * processes and by its GPU process, which is where WebGL is drawn in software (SwiftShader).
+     */
+    record Cpu(long pages, long gpu) {
+        Cpu since(Cpu earlier) {
+            return new Cpu(pages - earlier.pages, gpu - earlier.gpu);
+        }
+    }
+
+    Cpu cpu() {
+        long pages = 0;
+        long gpu = 0;
+        for (ProcessHandle p : browser().map(b -> b.descendants().toList()).orElse(List.of())) {
+            String c = commandLine(p);
+            if (c.contains("--type=renderer")) pages += ticks(p);
+            else if (c.contains("--type=gpu-process")) gpu += ticks(p);
+        }
+        return new Cpu(pages, gpu);
+    }
+
+    /** utime + stime from /proc/PID/stat (fields 14 and 15, counted after the name in parentheses); 0 elsewhere. */
+    static long ticks(ProcessHandle p) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0; // the process ended between listing and reading, or this is not Linux
+        }
+    }
+
     /** Resident memory of the browser's largest renderer, in bytes (0 where /proc is not available). */
     long largestRenderer() {
         return renderers().stream().mapToLong(ChromiumProcesses::rss).max().orElse(0);

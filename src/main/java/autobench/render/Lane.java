@@ -4,6 +4,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -83,15 +84,41 @@ final class Lane implements AutoCloseable {
         }
         long deadline = System.nanoTime() + config.timeLimit().toNanos();
         // A page stuck in a loop cannot answer anything; one stage taking half the time limit means
-        // that (a merely slow page, such as a 10 MB DOM on a busy machine, gets that much).
+        // that (a merely slow page, such as a 10 MB DOM on a busy machine, gets that much), unless
+        // the time went to drawing (see drawing()).
         long stallLimit = config.timeLimit().toMillis() / 2;
+        ChromiumProcesses.Cpu before = null; // CPU used when the stage's look-back window began
+        long beforeAt = 0;
+        boolean drawingNoted = false;
+        long lastStage = 0;
         while (!job.isDone() && System.nanoTime() < deadline) {
             await(job, WATCH_MS);
             if (job.isDone()) break;
+            long stage = trace.stageMillis();
+            if (stage < lastStage) before = null; // a new stage began: its look-back starts afresh
+            lastStage = stage;
+            if (before == null && stage > stallLimit - DRAW_WINDOW_MS) {
+                before = processes.cpu();
+                beforeAt = System.nanoTime();
+            }
             if (processes.largestRenderer() > config.memoryLimit()) {
                 trace.crashed("killed for using more than " + config.memoryLimit() / (1024 * 1024) + " MB of memory");
                 processes.killRenderers();
-            } else if (!trace.isHung() && trace.stageMillis() > stallLimit) {
+            } else if (!trace.isHung() && stage > stallLimit) {
+                long window = (System.nanoTime() - beforeAt) / 1_000_000;
+                if (before != null && window < DRAW_WINDOW_MS / 2) continue; // let the look-back cover some time
+                ChromiumProcesses.Cpu now = processes.cpu();
+                if (before != null && drawing(now.since(before), window)) {
+                    if (!drawingNoted)
+                        trace.note(
+                                "one step took more than " + String.format(Locale.ROOT, "%.1f", stallLimit / 1000.0)
+                                        + " s while the browser's GPU"
+                                        + " process drew (WebGL in software): a slow frame, not a page that stopped responding");
+                    drawingNoted = true;
+                    before = now; // look again one window later; the time limit still ends the render
+                    beforeAt = System.nanoTime();
+                    continue;
+                }
                 trace.hung();
                 processes.killRenderers();
             }
@@ -100,6 +127,28 @@ final class Lane implements AutoCloseable {
         worker.submit(this::healIfNeeded); // the next render starts on a working browser
         return Verdict.of(trace, config, (System.nanoTime() - start) / 1_000_000);
     }
+
+    /**
+     * Whether a stalled stage is a frame being drawn rather than a loop. WebGL is drawn in software
+     * by the browser's GPU process, while the page's renderer waits for the frame; an endless loop
+     * is the other way round (the renderer busy, the GPU process idle), and a machine too busy to
+     * run the page leaves both idle. On two busy cores a heavy three.js scene (a voxel terrain,
+     * instanced) spent more than ten seconds of real time on one 48 ms piece of page time and was
+     * taken for an endless loop; alone it ends in 13 s. So the stall counts as drawing when, over
+     * the last window, the GPU process used more CPU than the page's renderers and at least a
+     * quarter of a core.
+     */
+    static boolean drawing(ChromiumProcesses.Cpu used, long windowMs) {
+        if (used.pages() < 0 || used.gpu() < 0 || windowMs <= 0) return false; // a process was replaced
+        long gpuMs = used.gpu() * 1000 / CLOCK_TICKS_PER_SECOND;
+        return used.gpu() > used.pages() && gpuMs * 4 >= windowMs;
+    }
+
+    /** The look-back over which a stalled stage's CPU is split between renderer and GPU process. */
+    static final long DRAW_WINDOW_MS = 2_000;
+
+    /** Linux's USER_HZ, the unit of /proc/PID/stat times: 100 on every architecture the JDK runs on. */
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
 
     void killBrowser() {
         processes.killBrowser();
