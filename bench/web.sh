@@ -76,7 +76,7 @@ http {
 }
 CONF
 nginx -c "$OUT/nginx.conf" -g 'daemon off;' &
-PIDS+=($!)
+NGINX_PID=$!; PIDS+=("$NGINX_PID")
 wait_for "http://127.0.0.1:$NGINX/"
 
 rss_kb() { ps -o rss= -p "$1" | tr -d ' '; }
@@ -84,7 +84,21 @@ PEAK=0
 watch_rss() { while kill -0 "$CACHED_PID" 2>/dev/null; do r="$(rss_kb "$CACHED_PID")"; echo "$r"; sleep 0.5; done >"$OUT/rss-samples.txt"; }
 watch_rss & PIDS+=($!)
 
-rps() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" "$@" | tee -a "$OUT/wrk.log" | awk '/Requests\/sec/ {print $2}'; }
+# CPU the server spent (user + system, every thread or worker process), in clock ticks, from /proc.
+NGINX_WORKERS=()
+ticks() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$t"; }
+# One wrk run against the server whose pids follow the URL: prints "requests/s µs-of-server-CPU-per-request".
+# r/s depends on how the two cores are shared between wrk and the server (and on anything else running);
+# the CPU a server spends on one request does not, so it is the steadier of the two comparisons.
+rps() {
+  local url="$1"; shift; local pids=("$@") t0 t1 out
+  t0="$(ticks "${pids[@]}")"
+  out="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" "${WRK_ARGS[@]}" "$url" | tee -a "$OUT/wrk.log")"
+  t1="$(ticks "${pids[@]}")"
+  awk -v t="$((t1 - t0))" -v hz="$(getconf CLK_TCK)" '
+    /requests in/ {n = $1} /Requests\/sec/ {r = $2}
+    END {printf "%s %.2f\n", r, (n > 0 ? t * 1000000 / hz / n : 0)}' <<<"$out"
+}
 GZ=(-H 'Accept-Encoding: gzip')
 : >"$OUT/wrk.log"
 # JIT warm-up: the JVM compiles its hot path in the first seconds; nginx needs none, but gets the same.
@@ -94,28 +108,41 @@ done
 # Rounds interleave the three servers, so a burst of load from elsewhere hits all of them; the median is shown.
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 declare -A A N U AZ NZ
+mapfile -t NGINX_WORKERS < <(pgrep -P "$NGINX_PID")
+[[ ${#NGINX_WORKERS[@]} -gt 0 ]] || { echo "bench/web.sh: nginx has no worker processes" >&2; exit 1; }
+declare -A AC NC AZC NZC
+# Appends a run's r/s to the first array and its CPU per request to the second.
+record() { local -n rs="$1" us="$2"; local key="$3" r c; read -r r c < <(rps "${@:4}"); rs[$key]+=" $r"; us[$key]+=" $c"; }
 for round in $(seq 1 "$ROUNDS"); do
   for p in "${PATHS[@]}"; do
-    A[$p]+=" $(rps "http://127.0.0.1:$CACHED$p")"
-    N[$p]+=" $(rps "http://127.0.0.1:$NGINX$p")"
-    U[$p]+=" $(rps "http://127.0.0.1:$UNCACHED$p")"
-    AZ[$p]+=" $(rps "${GZ[@]}" "http://127.0.0.1:$CACHED$p")"
-    NZ[$p]+=" $(rps "${GZ[@]}" "http://127.0.0.1:$NGINX$p")"
+    WRK_ARGS=()
+    record A AC "$p" "http://127.0.0.1:$CACHED$p" "$CACHED_PID"
+    record N NC "$p" "http://127.0.0.1:$NGINX$p" "${NGINX_WORKERS[@]}"
+    U[$p]+=" $(rps "http://127.0.0.1:$UNCACHED$p" "$UNCACHED_PID" | cut -d' ' -f1)"
+    WRK_ARGS=("${GZ[@]}")
+    record AZ AZC "$p" "http://127.0.0.1:$CACHED$p" "$CACHED_PID"
+    record NZ NZC "$p" "http://127.0.0.1:$NGINX$p" "${NGINX_WORKERS[@]}"
   done
 done
-printf '\n%-22s %14s %14s %8s %16s\n' "path" "autobench r/s" "nginx r/s" "ratio" "no-cache r/s" | tee "$OUT/summary.txt"
+# Columns: requests per second (median), their ratio, then the server CPU per request in µs (median)
+# and nginx's CPU per request over ours (above 1.0: each request costs autobench less CPU than nginx).
+HEAD_FMT='%-22s %14s %14s %8s %11s %11s %9s'
+ROW_FMT='%-22s %14.0f %14.0f %8.2f %11.2f %11.2f %9.2f'
+row() { # label a-rates n-rates a-cpu n-cpu
+  local a n ac nc; a="$(echo "$2" | median)"; n="$(echo "$3" | median)"; ac="$(echo "$4" | median)"; nc="$(echo "$5" | median)"
+  printf "$ROW_FMT" "$1" "$a" "$n" "$(echo "$a / $n" | bc -l)" "$ac" "$nc" "$(echo "$nc / $ac" | bc -l)"
+}
+printf "\n$HEAD_FMT %16s\n" "path" "autobench r/s" "nginx r/s" "ratio" "ab µs/req" "ngx µs/req" "cpu ratio" "no-cache r/s" | tee "$OUT/summary.txt"
 for p in "${PATHS[@]}"; do
-  a="$(echo "${A[$p]}" | median)"; n="$(echo "${N[$p]}" | median)"; u="$(echo "${U[$p]}" | median)"
   label="$p"; [[ "$p" == /task/* ]] && label="/task/{id}"
-  printf '%-22s %14.0f %14.0f %8.2f %16.0f\n' "$label" "$a" "$n" "$(echo "$a / $n" | bc -l)" "$u" | tee -a "$OUT/summary.txt"
-  echo "  rounds: autobench${A[$p]} · nginx${N[$p]} · no-cache${U[$p]}" >>"$OUT/summary.txt"
+  printf '%s %16.0f\n' "$(row "$label" "${A[$p]}" "${N[$p]}" "${AC[$p]}" "${NC[$p]}")" "$(echo "${U[$p]}" | median)" | tee -a "$OUT/summary.txt"
+  echo "  rounds: autobench${A[$p]} · nginx${N[$p]} · no-cache${U[$p]} · µs/req autobench${AC[$p]} · nginx${NC[$p]}" >>"$OUT/summary.txt"
 done
-printf '\nAccept-Encoding: gzip (as browsers ask; both send the same gzip bytes)\n%-22s %14s %14s %8s\n' "path" "autobench r/s" "nginx r/s" "ratio" | tee -a "$OUT/summary.txt"
+printf "\nAccept-Encoding: gzip (as browsers ask; both send the same gzip bytes)\n$HEAD_FMT\n" "path" "autobench r/s" "nginx r/s" "ratio" "ab µs/req" "ngx µs/req" "cpu ratio" | tee -a "$OUT/summary.txt"
 for p in "${PATHS[@]}"; do
-  a="$(echo "${AZ[$p]}" | median)"; n="$(echo "${NZ[$p]}" | median)"
   label="$p"; [[ "$p" == /task/* ]] && label="/task/{id}"
-  printf '%-22s %14.0f %14.0f %8.2f\n' "$label" "$a" "$n" "$(echo "$a / $n" | bc -l)" | tee -a "$OUT/summary.txt"
-  echo "  rounds: autobench${AZ[$p]} · nginx${NZ[$p]}" >>"$OUT/summary.txt"
+  row "$label" "${AZ[$p]}" "${NZ[$p]}" "${AZC[$p]}" "${NZC[$p]}" | tee -a "$OUT/summary.txt"; echo | tee -a "$OUT/summary.txt"
+  echo "  rounds: autobench${AZ[$p]} · nginx${NZ[$p]} · µs/req autobench${AZC[$p]} · nginx${NZC[$p]}" >>"$OUT/summary.txt"
 done
 PEAK="$(sort -n "$OUT/rss-samples.txt" | tail -1)"
 echo | tee -a "$OUT/summary.txt"
