@@ -1,9 +1,12 @@
 package autobench.task;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.WeakHashMap;
 
 /**
  * How alike two tasks read, from 0 (no words in common) to 1 (the same words).
@@ -48,9 +51,22 @@ final class Similarity {
         return task.title() + "\n" + body;
     }
 
+    /**
+     * A task's fingerprint, remembered for as long as something else holds the task (weak keys):
+     * a generator rebuilds its index from the history it is handed on every run, and a caller that
+     * keeps the same history in memory between runs (a simulated year, a model asked again) need
+     * not read every earlier task again. Nothing is kept once the history is dropped.
+     */
     static Fingerprint fingerprint(TaskSpec task) {
-        return fingerprint(comparableText(task));
+        Fingerprint f = REMEMBERED.get(task);
+        if (f == null) {
+            f = fingerprint(comparableText(task));
+            REMEMBERED.put(task, f);
+        }
+        return f;
     }
+
+    private static final Map<TaskSpec, Fingerprint> REMEMBERED = Collections.synchronizedMap(new WeakHashMap<>());
 
     static Fingerprint fingerprint(String text) {
         long[] f = new long[256];

@@ -191,4 +191,16 @@ class SimilarityTest {
         // quadratic, with room for a machine shared by many builds.
         assertThat(millis).isLessThan(20_000);
     }
+
+    /** A generator rebuilds its index from the history on every run; a history kept in memory is read once. */
+    @Test
+    void a_task_held_in_memory_is_fingerprinted_once_and_an_equal_copy_reads_the_same() {
+        TaskSpec t = task("Neon Tetra Aquarium", "Build a neon tetra aquarium where sharks patrol the glass.");
+        Similarity.Fingerprint first = Similarity.fingerprint(t);
+        assertThat(Similarity.fingerprint(t)).isSameAs(first);
+        TaskSpec copy = new TaskSpec(new String(t.title()), t.category(), new String(t.prompt()), t.theme());
+        assertThat(Similarity.fingerprint(copy).features()).isEqualTo(first.features());
+        assertThat(Similarity.fingerprint(Similarity.comparableText(t)).features())
+                .isEqualTo(first.features());
+    }
 }
