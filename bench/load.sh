@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load: `autobench serve` with a demo week of data, on SQLite and on PostgreSQL, in three phases per
 # database: (1) wrk reads the home, a task, the leaderboard and the API alone; (2) the same reads while
-# 100 voting visitors (each with its own cookies and address) take battles and vote; (3) a crawler
+# 100 voting visitors (each with its own cookies and address) take battles, fetch their two posters as a
+# browser would, and vote; (3) a crawler
 # floods the cacheable routes with 100,000 distinct query strings, with the leaderboard's latency and
 # the page cache's size before and after. Figures per database: reads with votes / reads without,
 # votes accepted vs stored, refusals by reason, 5xx, p50/p99 per endpoint, requests/s, the server's peak
@@ -244,12 +245,13 @@ for db in "${DBS[@]}"; do
     printf '%-22s %10s %10.0f %10s %10s %12s\n' "${NAMES[$i]}" "$(wrk_field "$f" requests)" "$(wrk_field "$f" rps)" \
       "$(wrk_field "$f" p50)" "$(wrk_field "$f" p99)" "$bad$([[ "$err" != 0 ]] && echo " (+$err socket errors)")" | tee -a "$SUMMARY"
   done
-  for e in battle vote; do
-    printf '%-22s %10s %10.0f %10s %10s %12s\n' "$([[ $e == battle ]] && echo "GET /battle" || echo "POST /battle/vote")" \
-      "$(v $e.requests)" "$(v $e.rps)" "$(v $e.p50_ms)" "$(v $e.p99_ms)" "$(v server_errors_5xx) (both)" | tee -a "$SUMMARY"
+  for e in battle poster vote; do
+    case $e in battle) label="GET /battle" ;; poster) label="GET /p/{ref} (posters)" ;; *) label="POST /battle/vote" ;; esac
+    printf '%-22s %10s %10.0f %10s %10s %12s\n' "$label" \
+      "$(v $e.requests)" "$(v $e.rps)" "$(v $e.p50_ms)" "$(v $e.p99_ms)" "$(v server_errors_5xx) (all)" | tee -a "$SUMMARY"
   done
   say "votes accepted (client count of reveals): $(v accepted); stored (counted in the database afterwards): $(v stored)"
-  say "votes refused: $(v refused)$(grep '^refused\.' "$RUN/votes.txt" | sed 's/^refused\./ · /' | tr '\n' ' '); no battle offered: $(v no_battle); other statuses: $(v other_status); transport errors: $(v transport_errors)"
+  say "votes refused: $(v refused)$(grep '^refused\.' "$RUN/votes.txt" | sed 's/^refused\./ · /' | tr '\n' ' '); no battle offered: $(v no_battle); posters without a picture (404): $(v poster_missing); other statuses: $(v other_status); transport errors: $(v transport_errors)"
   RATIO="$(echo "$READS_VOTES / $READS_ALONE" | bc -l)"
   say "reads with votes / reads alone: $(printf '%.0f / %.0f = %.2f' "$READS_VOTES" "$READS_ALONE" "$RATIO"); highest read p99 under votes: $READ_P99 ms"
   say "-- flood: $(fl requests) distinct query strings from 8 connections in $(fl seconds) s ($(fl rps) req/s):$(grep '^status\.' "$RUN/flood.txt" | sed 's/^status\./ /' | tr '\n' ' ')transport errors $(fl transport_errors)"
@@ -259,8 +261,8 @@ for db in "${DBS[@]}"; do
   M="$RUN/memory-votes.txt"; MF="$RUN/memory-flood.txt"
   say "memory under votes: heap committed $(nmt "$M" "Java Heap") MB (used $(heap_used "$M") MB), NMT total committed $(nmt "$M" Total) MB (off heap: class $(nmt "$M" Class) MB, threads $(nmt "$M" Thread) MB, code $(nmt "$M" Code) MB, GC $(nmt "$M" GC) MB, other (direct buffers) $(nmt "$M" Other) MB); after the flood: heap committed $(nmt "$MF" "Java Heap") MB (used $(heap_used "$MF") MB), NMT total $(nmt "$MF" Total) MB, other $(nmt "$MF" Other) MB"
   say "server peak RSS: $((${PEAK:-0} / 1024)) MB (VmRSS sampled every 0.5 s over all three phases); load average at the end of the votes: $LOAD_END"
-  COMPACT+=("$(printf '| %s | %.0f / %.0f = %.2f | %s | %s / %s | %s / %s | %s = %s | %s | %s / %s | %s → %s |' "$db" \
-    "$READS_VOTES" "$READS_ALONE" "$RATIO" "$READ_P99" "$(v battle.p50_ms)" "$(v battle.p99_ms)" "$(v vote.p50_ms)" "$(v vote.p99_ms)" \
+  COMPACT+=("$(printf '| %s | %.0f / %.0f = %.2f | %s | %s / %s | %s / %s | %s / %s | %s = %s | %s | %s / %s | %s → %s |' "$db" \
+    "$READS_VOTES" "$READS_ALONE" "$RATIO" "$READ_P99" "$(v battle.p50_ms)" "$(v battle.p99_ms)" "$(v poster.p50_ms)" "$(v poster.p99_ms)" "$(v vote.p50_ms)" "$(v vote.p99_ms)" \
     "$(v accepted)" "$(v stored)" "$(( $(v server_errors_5xx) + WRK_BAD ))" "$((${PEAK:-0} / 1024))" "$(nmt "$M" "Java Heap")" \
     "$(wrk_field "$RUN/board-before.txt" p99)" "$(wrk_field "$RUN/board-after.txt" p99)")")
   if [[ "$(v accepted)" == 0 ]]; then
@@ -274,8 +276,8 @@ for db in "${DBS[@]}"; do
 done
 say ""
 say "Compact (paste into docs/reliability.md): load average at start $(head -2 "$SUMMARY" | sed -n 's/.*load average at start \([^;]*\);.*/\1/p')"
-say "| db | reads/s with votes / alone = ratio | read p99 ms (worst path) | GET /battle p50 / p99 ms | POST vote p50 / p99 ms | accepted = stored | errors | peak RSS MB / heap committed MB | /leaderboard p99 ms before → after flood |"
-say "|---|---|---|---|---|---|---|---|---|"
+say "| db | reads/s with votes / alone = ratio | read p99 ms (worst path) | GET /battle p50 / p99 ms | GET poster p50 / p99 ms | POST vote p50 / p99 ms | accepted = stored | errors | peak RSS MB / heap committed MB | /leaderboard p99 ms before → after flood |"
+say "|---|---|---|---|---|---|---|---|---|---|"
 for row in "${COMPACT[@]}"; do say "$row"; done
 say ""
 say "figures in $SUMMARY; raw wrk and client output under $OUT/<db>/"

@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
 
 /**
  * The voting half of {@code bench/load.sh}: N visitors, each with its own cookie jar (and, when the
- * server trusts X-Forwarded-For, its own address), take a battle, vote at random, read the reveal
+ * server trusts X-Forwarded-For, its own address), take a battle and its two posters, vote at random, read the reveal
  * and take the next battle, for a fixed time. Afterwards it counts, in the database, the votes stored
  * for the visitors it played, and prints the figures as {@code key=value} lines plus a short table.
  *
@@ -79,9 +79,11 @@ public final class VotingClient {
         final AtomicLong noBattle = new AtomicLong();
         final AtomicLong serverErrors = new AtomicLong();
         final AtomicLong otherStatus = new AtomicLong();
+        final AtomicLong posterMissing = new AtomicLong();
         final AtomicLong transportErrors = new AtomicLong();
         final Map<String, AtomicLong> refused = new ConcurrentHashMap<>();
         final Histogram battle = new Histogram();
+        final Histogram poster = new Histogram();
         final Histogram vote = new Histogram();
         final Map<String, Long> acceptedByVisitor = new ConcurrentHashMap<>();
 
@@ -184,6 +186,8 @@ public final class VotingClient {
                     Thread.sleep(50);
                     continue;
                 }
+                // The page shows both answers' posters: a browser asks for them at once, so the visitor does too.
+                for (String ref : List.of(unescape(left.group(1)), unescape(right.group(1)))) poster(jar, address, ref);
                 if (thinkMillis > 0) Thread.sleep(thinkMillis / 2 + rnd.nextLong(thinkMillis + 1));
                 String form = "token=" + enc(unescape(token.group(1))) + "&left=" + enc(unescape(left.group(1)))
                         + "&right=" + enc(unescape(right.group(1))) + "&choice=" + CHOICES[rnd.nextInt(CHOICES.length)];
@@ -209,6 +213,18 @@ public final class VotingClient {
                 return;
             }
         }
+    }
+
+    /** One poster of a battle, as the page's {@code <img src="/p/{ref}">} asks for it; the bytes are not kept. */
+    void poster(Map<String, String> jar, String address, String ref) throws IOException, InterruptedException {
+        HttpResponse<?> r = send(
+                jar,
+                address,
+                HttpRequest.newBuilder(URI.create(base + "/p/" + enc(ref))).GET(),
+                tally.poster,
+                HttpResponse.BodyHandlers.discarding());
+        if (r.statusCode() >= 500) tally.serverErrors.incrementAndGet();
+        else if (r.statusCode() != 200) tally.posterMissing.incrementAndGet(); // an answer that has no picture
     }
 
     /** Sorts the answer to a vote: accepted (the reveal), refused (by the server's reason), or an error. */
@@ -239,6 +255,16 @@ public final class VotingClient {
 
     private HttpResponse<String> send(Map<String, String> jar, String address, HttpRequest.Builder b, Histogram h)
             throws IOException, InterruptedException {
+        return send(jar, address, b, h, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private <T> HttpResponse<T> send(
+            Map<String, String> jar,
+            String address,
+            HttpRequest.Builder b,
+            Histogram h,
+            HttpResponse.BodyHandler<T> body)
+            throws IOException, InterruptedException {
         if (!jar.isEmpty()) {
             StringBuilder cookie = new StringBuilder();
             jar.forEach((k, v) -> cookie.append(cookie.isEmpty() ? "" : "; ")
@@ -249,7 +275,7 @@ public final class VotingClient {
         }
         b.header("X-Forwarded-For", address).timeout(Duration.ofSeconds(30));
         long t0 = System.nanoTime();
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<T> r = http.send(b.build(), body);
         h.add((System.nanoTime() - t0) / 1000);
         for (String set : r.headers().allValues("Set-Cookie")) {
             Matcher m = COOKIE.matcher(set);
@@ -290,8 +316,9 @@ public final class VotingClient {
         out.printf(Locale.ROOT, "no_battle=%d%n", t.noBattle.get());
         out.printf(Locale.ROOT, "server_errors_5xx=%d%n", t.serverErrors.get());
         out.printf(Locale.ROOT, "other_status=%d%n", t.otherStatus.get());
+        out.printf(Locale.ROOT, "poster_missing=%d%n", t.posterMissing.get());
         out.printf(Locale.ROOT, "transport_errors=%d%n", t.transportErrors.get());
-        for (var e : List.of(Map.entry("battle", t.battle), Map.entry("vote", t.vote))) {
+        for (var e : List.of(Map.entry("battle", t.battle), Map.entry("poster", t.poster), Map.entry("vote", t.vote))) {
             Histogram h = e.getValue();
             out.printf(
                     Locale.ROOT,

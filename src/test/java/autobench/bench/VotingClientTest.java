@@ -27,7 +27,8 @@ class VotingClientTest {
 
     @ParameterizedTest
     @EnumSource(Store.class)
-    void every_vote_the_client_counts_as_accepted_is_stored_once_against_a_live_site(Store store) throws Exception {
+    void every_vote_counted_as_accepted_is_stored_once_and_every_battle_shown_fetches_its_two_posters(Store store)
+            throws Exception {
         String url = store.freshUrl(tmp);
         try (Soak soak = new Soak(new Soak.Settings(url, 2, false, 2, 4, 2, 11L), tmp)) {
             soak.run(d -> {});
@@ -51,6 +52,14 @@ class VotingClientTest {
                 assertThat(tally.refused).isEmpty();
                 assertThat(tally.vote.count()).isEqualTo((int) tally.accepted.get());
                 assertThat(tally.battle.count()).isGreaterThanOrEqualTo(tally.vote.count());
+                // As a browser showing the battle would: both <img src="/p/…"> of every battle shown.
+                assertThat(tally.poster.count())
+                        .isEqualTo(2 * (tally.battle.count() - (int) tally.noBattle.get()))
+                        .isGreaterThanOrEqualTo(2 * tally.vote.count());
+                // The soak stands in for rendering, so its answers have no picture: each poster is a 404, counted
+                // apart.
+                assertThat(tally.posterMissing.get()).isEqualTo(tally.poster.count());
+                assertThat(tally.otherStatus.get()).isZero();
             } finally {
                 site.close();
             }
