@@ -5,9 +5,12 @@ import autobench.gallery.Answer;
 import autobench.gallery.Gallery;
 import autobench.gallery.TaskHeading;
 import autobench.rating.Outcome;
+import autobench.render.ArtifactStore;
 import autobench.vote.Battle;
 import autobench.vote.Battles;
 import autobench.vote.CastResult;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -33,6 +36,13 @@ final class BattleHandlers {
     private final MeterRegistry meters;
     private final CurrentRatings ratings;
     private final Function<String, Optional<TaskHeading>> headings;
+    // Submission id -> its poster's sha-256 (empty: no such answer to show, or it has no picture).
+    private final Function<String, Optional<String>> posters;
+    // Poster bytes by sha-256 (content-addressed, so never stale); null when nothing is remembered.
+    private final Cache<String, ArtifactStore.Blob> posterBytes;
+
+    /** The poster bytes a process keeps: a day's battles show a few dozen posters of tens of kilobytes. */
+    static final long POSTER_BYTES = 8L * 1024 * 1024;
 
     BattleHandlers(
             Gallery gallery,
@@ -52,6 +62,15 @@ final class BattleHandlers {
         this.voting = remember ? voting.answersCachedBy(version::current) : voting;
         this.headings =
                 remember ? new VersionedMemo<>(version::current, gallery::heading, 4_096)::get : gallery::heading;
+        // The posters too: each battle page asks for two, and finding one without the memo reads the whole task.
+        Function<String, Optional<String>> poster = id -> gallery.answer(id).map(Answer::poster);
+        this.posters = remember ? new VersionedMemo<>(version::current, poster, 4_096)::get : poster;
+        this.posterBytes = remember
+                ? Caffeine.newBuilder()
+                        .maximumWeight(POSTER_BYTES)
+                        .weigher((String sha, ArtifactStore.Blob b) -> b.content().length)
+                        .build()
+                : null;
         this.visitors = visitors;
         this.keys = keys;
         this.templates = templates;
@@ -153,7 +172,12 @@ final class BattleHandlers {
      */
     private Pages.Side revealSide(Context ctx, String side, String model) {
         String ref = ctx.formParam(side);
-        return new Pages.Side(ref != null && keys.unseal(ref).isPresent() ? ref : "", model, ratings.of(model));
+        Optional<String> id = ref == null ? Optional.empty() : keys.unseal(ref);
+        return new Pages.Side(
+                id.isPresent() ? ref : "",
+                model,
+                ratings.of(model),
+                id.flatMap(posters).isPresent());
     }
 
     private Pages.Battle fresh(Context ctx, String message) {
@@ -178,8 +202,8 @@ final class BattleHandlers {
                 t.id(),
                 t.title(),
                 t.prompt(),
-                new Pages.Side(keys.seal(battle.leftSubmissionId()), null),
-                new Pages.Side(keys.seal(battle.rightSubmissionId()), null),
+                side(battle.leftSubmissionId(), null),
+                side(battle.rightSubmissionId(), null),
                 null,
                 message,
                 origins.sandbox(ctx),
@@ -209,15 +233,31 @@ final class BattleHandlers {
 
     /** A battle poster by sealed reference: the URL does not say whose answer it is. */
     void poster(Context ctx) {
-        Optional<String> poster =
-                keys.unseal(ctx.pathParam("ref")).flatMap(gallery::answer).map(Answer::poster);
-        var blob = poster.flatMap(gallery::blob);
+        var blob = keys.unseal(ctx.pathParam("ref")).flatMap(posters).flatMap(this::posterBlob);
         if (blob.isEmpty()) {
             ctx.status(404).result("no such poster");
             return;
         }
         ctx.header("Cache-Control", "private, max-age=3600");
         ctx.contentType(blob.get().mimeType()).result(blob.get().content());
+    }
+
+    private Optional<ArtifactStore.Blob> posterBlob(String sha) {
+        if (posterBytes == null) return gallery.blob(sha);
+        ArtifactStore.Blob known = posterBytes.getIfPresent(sha);
+        if (known != null) return Optional.of(known);
+        Optional<ArtifactStore.Blob> read = gallery.blob(sha);
+        read.ifPresent(b -> posterBytes.put(sha, b));
+        return read;
+    }
+
+    /** One side of a battle as the page shows it: its sealed reference, and whether it has a picture to show. */
+    private Pages.Side side(String submissionId, String model) {
+        return new Pages.Side(
+                keys.seal(submissionId),
+                model,
+                ratings.of(model),
+                posters.apply(submissionId).isPresent());
     }
 
     /**

@@ -103,9 +103,18 @@ public final class Pages {
      *
      * @param rating the named model's current public rating, or null (not named, or no votes counted yet)
      */
-    public record Side(String ref, String model, Rating rating) {
+    /**
+     * One answer of a battle: its sealed reference, its model and rating once named, and whether it
+     * has a poster (an answer whose page ended with no picture at all, such as one that crashed, is
+     * shown as such rather than as a broken image).
+     */
+    public record Side(String ref, String model, Rating rating, boolean pictured) {
+        Side(String ref, String model, Rating rating) {
+            this(ref, model, rating, true);
+        }
+
         Side(String ref, String model) {
-            this(ref, model, null);
+            this(ref, model, null, true);
         }
     }
 

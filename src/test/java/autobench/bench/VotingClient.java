@@ -186,8 +186,9 @@ public final class VotingClient {
                     Thread.sleep(50);
                     continue;
                 }
-                // The page shows both answers' posters: a browser asks for them at once, so the visitor does too.
-                for (String ref : List.of(unescape(left.group(1)), unescape(right.group(1)))) poster(jar, address, ref);
+                // A browser asks for the posters the page shows (a side with no picture shows none); so does the
+                // visitor.
+                for (String ref : postersShown(page.body())) poster(jar, address, ref);
                 if (thinkMillis > 0) Thread.sleep(thinkMillis / 2 + rnd.nextLong(thinkMillis + 1));
                 String form = "token=" + enc(unescape(token.group(1))) + "&left=" + enc(unescape(left.group(1)))
                         + "&right=" + enc(unescape(right.group(1))) + "&choice=" + CHOICES[rnd.nextInt(CHOICES.length)];
@@ -213,6 +214,16 @@ public final class VotingClient {
                 return;
             }
         }
+    }
+
+    private static final Pattern POSTER = Pattern.compile("<img src=\"/p/([^\"]+)\"");
+
+    /** The references of the posters a battle page shows, in page order. */
+    static List<String> postersShown(String page) {
+        List<String> refs = new ArrayList<>();
+        Matcher m = POSTER.matcher(page);
+        while (m.find()) refs.add(unescape(m.group(1)));
+        return refs;
     }
 
     /** One poster of a battle, as the page's {@code <img src="/p/{ref}">} asks for it; the bytes are not kept. */

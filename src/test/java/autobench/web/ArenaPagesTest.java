@@ -69,4 +69,18 @@ class ArenaPagesTest {
                 .contains("href=\"/my/votes\"")
                 .doesNotContain("class=\"rating");
     }
+
+    @Test
+    void a_side_without_a_picture_says_so_instead_of_showing_a_broken_poster_and_can_still_run_live() {
+        var left = new Pages.Side("L", null, null, false);
+        var right = new Pages.Side("R", null);
+        String html = render(
+                "battle",
+                new Pages.Battle("tok", "t1", "Title", "Prompt", left, right, null, null, "http://s", null, null));
+        assertThat(html)
+                .doesNotContain("src=\"/p/L\"")
+                .contains("src=\"/p/R\"")
+                .contains("<span class=\"no-picture\">No picture:")
+                .contains("data-run=\"http://s/run/L\"");
+    }
 }

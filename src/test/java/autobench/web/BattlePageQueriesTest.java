@@ -6,6 +6,12 @@ import autobench.gallery.Gallery;
 import autobench.gallery.TaskHeading;
 import autobench.gallery.TaskView;
 import autobench.testing.StatementCounter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,5 +56,35 @@ class BattlePageQueriesTest {
                 .as("the full view, which the battle handlers no longer read, costs more (so the check above can fail)")
                 .isGreaterThan(1);
         assertThat(gallery.heading("no-such-task")).isEmpty();
+    }
+
+    /** Each battle page makes the browser ask for two posters; finding one used to read the whole task view. */
+    @Test
+    void a_poster_once_served_is_served_again_without_asking_the_database() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String page = http.send(
+                        HttpRequest.newBuilder(URI.create(site.base + "/battle"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        Matcher m = Pattern.compile("<img src=\"/p/([^\"]+)\"").matcher(page);
+        assertThat(m.find()).as("the battle shows a poster").isTrue();
+        URI poster = URI.create(site.base + "/p/" + m.group(1));
+        HttpResponse<byte[]> first =
+                http.send(HttpRequest.newBuilder(poster).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(first.statusCode()).isEqualTo(200);
+        try (StatementCounter reads = new StatementCounter(
+                site.arena.storage().database().jdbi(),
+                sql -> sql.contains("artifacts") || sql.contains("blobs") || sql.contains("submissions"))) {
+            HttpResponse<byte[]> again =
+                    http.send(HttpRequest.newBuilder(poster).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(again.statusCode()).isEqualTo(200);
+            assertThat(again.body()).isEqualTo(first.body());
+            assertThat(reads.count()).isZero();
+        }
+        HttpResponse<String> forged = http.send(
+                HttpRequest.newBuilder(URI.create(site.base + "/p/forged-ref")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(404);
     }
 }
