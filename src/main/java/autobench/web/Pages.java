@@ -102,11 +102,8 @@ public final class Pages {
      * One side of a battle: opaque references until the reveal names the model.
      *
      * @param rating the named model's current public rating, or null (not named, or no votes counted yet)
-     */
-    /**
-     * One answer of a battle: its sealed reference, its model and rating once named, and whether it
-     * has a poster (an answer whose page ended with no picture at all, such as one that crashed, is
-     * shown as such rather than as a broken image).
+     * @param pictured whether the answer has a poster: one whose page ended with no picture at all (it
+     *     crashed, or hung before drawing) says so instead of showing a broken image
      */
     public record Side(String ref, String model, Rating rating, boolean pictured) {
         Side(String ref, String model, Rating rating) {

@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
 
 /**
  * The voting half of {@code bench/load.sh}: N visitors, each with its own cookie jar (and, when the
- * server trusts X-Forwarded-For, its own address), take a battle and its two posters, vote at random, read the reveal
+ * server trusts X-Forwarded-For, its own address), take a battle and the posters it shows, vote at random, read the reveal
  * and take the next battle, for a fixed time. Afterwards it counts, in the database, the votes stored
  * for the visitors it played, and prints the figures as {@code key=value} lines plus a short table.
  *

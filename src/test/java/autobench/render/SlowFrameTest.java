@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
@@ -17,8 +20,11 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @ResourceLock(ChromiumForTests.RENDERS)
 @Tag("chromium")
 @Tag("slow")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SlowFrameTest {
-    private static final Duration LIMIT = Duration.ofSeconds(6); // stall limit 3 s
+    // Stall limit 5 s: on a busy machine the page may start running 3 s or more into the render, and the loop
+    // must still meet the stall limit before the time limit.
+    private static final Duration LIMIT = Duration.ofSeconds(10);
     private static Renderer renderer;
 
     @BeforeAll
@@ -57,6 +63,7 @@ class SlowFrameTest {
             </script>""";
 
     @Test
+    @Order(2)
     void a_frame_that_takes_seconds_to_draw_in_software_webgl_is_not_taken_for_an_endless_loop() {
         RenderOutput out = renderer.render(HEAVY_SHADER, 1);
         assertThat(out.reason()).as(out.reason()).doesNotContain("stopped responding");
@@ -65,7 +72,13 @@ class SlowFrameTest {
                 .anyMatch(l -> l.type().equals("autobench") && l.text().contains("GPU process drew"));
     }
 
+    /**
+     * First, on the lane's warm browser: the heavy frame's render ends by killing its browser, and the
+     * first page of a fresh browser on a busy machine can start running seconds late, too late for
+     * its stall to come before the time limit (seen twice with the loop run second).
+     */
     @Test
+    @Order(1)
     void an_endless_loop_is_still_stopped_at_half_the_time_limit() {
         RenderOutput out = renderer.render(
                 "<!doctype html><body><script>requestAnimationFrame(() => { for (;;) {} });</script>", 1);
