@@ -14,8 +14,9 @@
 --   and rejected tasks, answers of those tasks and hidden answers (with their renders, artifacts and
 --   artifact bytes), and every server secret but the one that signs battle tickets ('voting'). It
 --   cannot read the call ledger (provider_calls), the audit log or operator sessions. It writes only
---   the vote path: battles (insert; used_at alone may change), votes (insert), vote_tallies, and the
---   'voting' secret on first use. It cannot delete anything.
+--   the vote path: battles (insert; used_at alone may change), votes (insert), vote_tallies, pair_counts,
+--   and the 'voting' secret on first use, and it alone may execute autobench_cast_vote (a vote in one
+--   call). It cannot delete anything.
 -- worker (run-day, schedule, serve --roles scheduler,worker): reads and writes the pipeline's
 --   tables (models, tasks, submissions, the ledger, renders, artifacts, blobs, rating snapshots, the
 --   run history), deletes artifact rows (a re-render), reads battles, votes and model switches. No
@@ -84,6 +85,13 @@ BEGIN
     EXECUTE format('GRANT UPDATE ON TABLE %I.vote_tallies TO %I', schema, web);
     -- The per-pair vote counts that make battle selection constant-time (V8), raised with each vote.
     EXECUTE format('GRANT INSERT, UPDATE ON TABLE %I.pair_counts TO %I', schema, web);
+    -- A vote in one call (V16): PostgreSQL lets everyone (PUBLIC) execute a new function; only the web may.
+    -- It runs with the caller's rights, so the grants above still decide what it writes.
+    FOR p IN SELECT oid::regprocedure AS f FROM pg_proc
+             WHERE pronamespace = schema::regnamespace AND proname = 'autobench_cast_vote' LOOP
+        EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC, %I, %I', p.f, web, worker);
+        EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO %I', p.f, web);
+    END LOOP;
     -- Work a web-only process hands on to the workers: cron stages and operator re-sends (V7).
     EXECUTE format('GRANT INSERT ON TABLE %I.work_requests TO %I', schema, web);
     EXECUTE format('GRANT DELETE ON TABLE %I.artifacts TO %I', schema, worker);

@@ -108,7 +108,7 @@ public final class VoteStore {
                     .bind("battle", battleId)
                     .map((rs, c) -> List.of(rs.getString("left_model"), rs.getString("right_model")))
                     .one();
-            raisePairCount(h, models.get(0), models.get(1));
+            raisePairCount(h, models.get(0), models.get(1), battleId);
             return true;
         });
     }
@@ -174,7 +174,11 @@ public final class VoteStore {
                         .bind("cast", v.get("cast_at"))
                         .bind("simulated", v.get("simulated") instanceof Number x && x.intValue() == 1 ? 1 : 0)
                         .execute();
-                raisePairCount(h, String.valueOf(v.get("left_model")), String.valueOf(v.get("right_model")));
+                raisePairCount(
+                        h,
+                        String.valueOf(v.get("left_model")),
+                        String.valueOf(v.get("right_model")),
+                        String.valueOf(v.get("id")));
             }
             return n;
         });
@@ -303,13 +307,14 @@ public final class VoteStore {
     record PairCount(String leftModel, String rightModel, long battles) {}
 
     /**
-     * Votes per model pair, from the counter table every vote raises (V8): one row per pair, so this
-     * costs the same at ten votes and at ten million. Voided votes still count: balancing is about which
+     * Votes per model pair, from the counter table every vote raises (V8): at most {@link #PAIR_SHARDS} rows
+     * per pair (V15), so this costs the same at ten votes and at ten million. Voided votes still count: balancing is about which
      * pairs were shown, not about which votes the leaderboard keeps.
      */
     List<PairCount> pairCounts() {
         return db.jdbi()
-                .withHandle(h -> h.createQuery("SELECT model_a, model_b, votes FROM pair_counts")
+                .withHandle(h -> h.createQuery(
+                                "SELECT model_a, model_b, SUM(votes) AS votes FROM pair_counts GROUP BY model_a, model_b")
                         .map((rs, c) ->
                                 new PairCount(rs.getString("model_a"), rs.getString("model_b"), rs.getLong("votes")))
                         .list());
@@ -370,29 +375,17 @@ public final class VoteStore {
                 right = read.get(b.rightSubmission());
             }
             Side l = left, r = right;
-            return db.inWriteTransaction(h -> {
-                if (db.dialect() == Dialect.POSTGRES) h.execute(ASYNC_COMMIT);
-                return castInside(h, b, l, r);
-            });
+            if (db.dialect() == Dialect.POSTGRES) return castInOneCall(b, l, r);
+            return db.inWriteTransaction(h -> castInside(h, b, l, r));
         } catch (Refused r) {
             return new CastResult.Refused(r.reason, r.reason.message());
         }
     }
 
-    /**
-     * On PostgreSQL a vote's commit returns once it is in the server's write-ahead log buffers, not once the log
-     * is on disk: the server's WAL writer flushes it within 200 ms ({@code wal_writer_delay}). The same promise
-     * as SQLite's {@code synchronous=NORMAL}: a crash of any AutoBench process loses no accepted vote; a power
-     * cut or a crash of the database server itself may lose the votes of the last fraction of a second (at most
-     * three times {@code wal_writer_delay}), never corrupt anything. For this transaction only: model calls
-     * and everything else commit synchronously. Waiting for the disk put the vote path's p99 at 180-300 ms
-     * under 150 votes a second on this machine (docs/reliability.md).
-     */
-    private static final String ASYNC_COMMIT = "SET LOCAL synchronous_commit = off";
-
     private record Side(String taskId, String modelId, boolean demo) {}
 
-    private CastResult castInside(Handle h, Ballot b, Side left, Side right) {
+    /** Refuses a ticket whose two answers are not of its task; a simulated visitor votes on demo models only. */
+    private static void check(Ballot b, Side left, Side right) {
         if (left == null
                 || right == null
                 || !left.taskId().equals(b.taskId())
@@ -404,6 +397,14 @@ public final class VoteStore {
             throw new IllegalStateException(
                     "a simulated visitor was given a battle with a real model: " + b.battleId());
         }
+    }
+
+    /**
+     * The SQLite path: one statement per write, in the transaction that holds the one writer's lock
+     * (SQLite has no INSERT inside WITH). Each refusal throws, and the rollback takes back what came before it.
+     */
+    private CastResult castInside(Handle h, Ballot b, Side left, Side right) {
+        check(b, left, right);
         int taken = h.createUpdate("""
                 INSERT INTO battles (id, task_id, left_submission, right_submission, visitor, issued_at, expires_at, used_at)
                 VALUES (:id, :task, :l, :r, :v, :issued, :expires, :now)
@@ -439,8 +440,67 @@ public final class VoteStore {
                 .bind("sim", b.simulated() ? 1 : 0)
                 .execute();
         if (stored != 1) throw new Refused(Refusal.REPLAYED);
-        raisePairCount(h, left.modelId(), right.modelId());
+        raisePairCount(h, left.modelId(), right.modelId(), b.battleId());
         return new CastResult.Accepted(b.taskId(), left.modelId(), right.modelId(), b.outcome());
+    }
+
+    /**
+     * The PostgreSQL path: the same four writes as {@link #castInside}, in the same order and under the same
+     * conditions, made by one call of the function {@code autobench_cast_vote} (migration V16) in its own
+     * transaction. Sent one by one, each row a write locked stayed locked until this process's COMMIT
+     * arrived; under load every vote on the same pair then waited behind a process waiting for a core (lock
+     * waits of up to half a second in {@code bench/load.sh}). In one call the locks last as long as the
+     * server takes to run it, and a vote is one round trip. A refusal is undone inside the function (its
+     * writes run in a block whose handler rolls them back) and returned as a word, so nothing is written
+     * and nothing is logged as an error.
+     *
+     * <p>The vote's commit returns once it is in the server's write-ahead log buffers, not once the log is
+     * on disk: the server's WAL writer flushes it within 200 ms ({@code wal_writer_delay}). The same promise as
+     * SQLite's {@code synchronous=NORMAL}: a crash of any AutoBench process loses no accepted vote; a power cut
+     * or a crash of the database server itself may lose the votes of the last fraction of a second (at most
+     * three times {@code wal_writer_delay}), never corrupt anything. For this transaction only (the function
+     * sets {@code synchronous_commit} with {@code set_config(…, true)}): model calls and everything else commit
+     * synchronously. Waiting for the disk put the vote path's p99 at 180-300 ms under 150 votes a second on this
+     * machine (docs/reliability.md).
+     */
+    private CastResult castInOneCall(Ballot b, Side left, Side right) {
+        check(b, left, right);
+        boolean inOrder = left.modelId().compareTo(right.modelId()) <= 0;
+        String outcome = db.jdbi()
+                .withHandle(h -> h.createQuery("""
+                        SELECT autobench_cast_vote(:id, :task, :l, :r, :v, :issued, :expires, :now, :day, :net, :addr,
+                                                   :visitorCap, :networkCap, :voteId, :lm, :rm, :outcome, :sim, :a, :b,
+                                                   :shard)""")
+                        .bind("id", b.battleId())
+                        .bind("task", b.taskId())
+                        .bind("l", b.leftSubmission())
+                        .bind("r", b.rightSubmission())
+                        .bind("v", b.visitor())
+                        .bind("issued", b.issuedAt())
+                        .bind("expires", b.expiresAt())
+                        .bind("now", b.now())
+                        .bind("day", b.day().toString())
+                        .bind("net", b.networkHash())
+                        .bind("addr", b.addressHash())
+                        .bind("visitorCap", b.caps().visitorCapPerDay())
+                        .bind("networkCap", b.caps().networkCapPerDay())
+                        .bind("voteId", Ids.newId())
+                        .bind("lm", left.modelId())
+                        .bind("rm", right.modelId())
+                        .bind("outcome", b.outcome().wireName())
+                        .bind("sim", b.simulated() ? 1 : 0)
+                        .bind("a", inOrder ? left.modelId() : right.modelId())
+                        .bind("b", inOrder ? right.modelId() : left.modelId())
+                        .bind("shard", pairShard(b.battleId()))
+                        .mapTo(String.class)
+                        .one());
+        return switch (outcome) {
+            case "accepted" -> new CastResult.Accepted(b.taskId(), left.modelId(), right.modelId(), b.outcome());
+            case "replayed" -> throw new Refused(Refusal.REPLAYED);
+            case "over_visitor_cap" -> throw new Refused(Refusal.OVER_VISITOR_CAP);
+            case "over_network_cap" -> throw new Refused(Refusal.OVER_NETWORK_CAP);
+            default -> throw new IllegalStateException("autobench_cast_vote answered " + outcome);
+        };
     }
 
     /** Both sides of a battle with one query (a round trip fewer per vote on PostgreSQL), by submission id. */
@@ -457,14 +517,27 @@ public final class VoteStore {
         return sides;
     }
 
-    /** One more vote for the pair, in the pair's id order (the table's primary key). */
-    private static void raisePairCount(Handle h, String one, String other) {
+    /**
+     * Rows each pair's vote count is split over (V15). A vote holds its row's lock until it commits; with one row
+     * per pair, every vote on a pair waited for the one before it (on PostgreSQL under load, up to half a second).
+     * Sixteen rows make two votes of a pair meet on one row one time in sixteen; a pair's count is their sum.
+     */
+    static final int PAIR_SHARDS = 16;
+
+    /** The shard a vote raises: any spread will do; the battle (or imported vote) id gives one without a generator. */
+    static int pairShard(String id) {
+        return Math.floorMod(id.hashCode(), PAIR_SHARDS);
+    }
+
+    /** One more vote for the pair, in the pair's id order (the table's primary key), on the shard the id picks. */
+    private static void raisePairCount(Handle h, String one, String other, String id) {
         boolean inOrder = one.compareTo(other) <= 0;
         h.createUpdate("""
-                INSERT INTO pair_counts (model_a, model_b, votes) VALUES (:a, :b, 1)
-                ON CONFLICT (model_a, model_b) DO UPDATE SET votes = pair_counts.votes + 1""")
+                INSERT INTO pair_counts (model_a, model_b, shard, votes) VALUES (:a, :b, :shard, 1)
+                ON CONFLICT (model_a, model_b, shard) DO UPDATE SET votes = pair_counts.votes + 1""")
                 .bind("a", inOrder ? one : other)
                 .bind("b", inOrder ? other : one)
+                .bind("shard", pairShard(id))
                 .execute();
     }
 

@@ -203,6 +203,11 @@ class PostgresRolesTest {
             assertDenied(s, "SELECT * FROM server_secrets");
             assertDenied(s, "SELECT * FROM audit_log");
             assertDenied(s, "UPDATE votes SET outcome = 'right'");
+            // a vote is the web's to cast: the worker may not even call the function that casts one
+            assertDenied(
+                    s,
+                    "SELECT autobench_cast_vote('b', 't', 'l', 'r', 'v', 0, 1, 0, '2026-06-01', 'n', 'a', 10, 10,"
+                            + " 'x', 'lm', 'rm', 'left', 0, 'lm', 'rm', 0)");
         }
     }
 

@@ -94,7 +94,7 @@ class VoteStuffingTest {
             assertRefused(battles.cast(b.token(), "me", Outcome.LEFT, "203.0.113.7"), Refusal.TOO_FAST);
             v.clock.advance(Duration.ofMillis(3_999));
             assertRefused(battles.cast(b.token(), "me", Outcome.LEFT, "203.0.113.7"), Refusal.TOO_FAST);
-            assertThat(v.counts()).isEqualTo(new Voting.Counts(0, 0, 0));
+            assertThat(v.counts()).isEqualTo(new Voting.Counts(0, 0, 0, 0));
 
             v.clock.advance(Duration.ofMillis(1));
             assertThat(battles.cast(b.token(), "me", Outcome.LEFT, "203.0.113.7"))
@@ -142,7 +142,7 @@ class VoteStuffingTest {
             } finally {
                 pool.shutdownNow();
             }
-            assertThat(v.counts()).isEqualTo(new Voting.Counts(1, 1, 2));
+            assertThat(v.counts()).isEqualTo(new Voting.Counts(1, 1, 2, 1));
         }
     }
 

@@ -98,7 +98,8 @@ final class Voting implements AutoCloseable {
     }
 
     /** What a vote can change: if a refusal leaves all three alone, it was counted nowhere. */
-    record Counts(long votes, long usedBattles, long tallied) {}
+    /** @param paired the votes the pair counters hold: every stored vote raises one, a refused one none */
+    record Counts(long votes, long usedBattles, long tallied, long paired) {}
 
     Counts counts() {
         return arena.storage()
@@ -112,6 +113,9 @@ final class Voting implements AutoCloseable {
                                 .mapTo(Long.class)
                                 .one(),
                         h.createQuery("SELECT COALESCE(SUM(votes), 0) FROM vote_tallies")
+                                .mapTo(Long.class)
+                                .one(),
+                        h.createQuery("SELECT COALESCE(SUM(votes), 0) FROM pair_counts")
                                 .mapTo(Long.class)
                                 .one()));
     }

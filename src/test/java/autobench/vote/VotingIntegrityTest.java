@@ -49,7 +49,7 @@ class VotingIntegrityTest {
                 assertThat(s.outcome()).isEqualTo(Outcome.RIGHT);
                 assertThat(s.simulated()).isFalse();
             });
-            assertThat(v.counts()).isEqualTo(new Voting.Counts(1, 1, 2));
+            assertThat(v.counts()).isEqualTo(new Voting.Counts(1, 1, 2, 1));
         }
     }
 
@@ -83,7 +83,7 @@ class VotingIntegrityTest {
             assertRefused(battles.cast(b.token(), OTHER, Outcome.LEFT, ADDRESS), Refusal.WRONG_VISITOR);
             assertRefused(battles.cast(b.token(), null, Outcome.LEFT, ADDRESS), Refusal.WRONG_VISITOR);
 
-            assertThat(v.counts()).isEqualTo(new Voting.Counts(0, 0, 0));
+            assertThat(v.counts()).isEqualTo(new Voting.Counts(0, 0, 0, 0));
             assertThat(battles.cast(b.token(), ME, Outcome.LEFT, ADDRESS))
                     .as("its own visitor still can")
                     .isInstanceOf(CastResult.Accepted.class);
@@ -120,7 +120,7 @@ class VotingIntegrityTest {
                 assertRefused(battles.cast(foreign.token(), ME, Outcome.LEFT, ADDRESS), Refusal.FORGED);
             }
 
-            assertThat(v.counts()).isEqualTo(new Voting.Counts(0, 0, 0));
+            assertThat(v.counts()).isEqualTo(new Voting.Counts(0, 0, 0, 0));
         }
     }
 
@@ -136,7 +136,7 @@ class VotingIntegrityTest {
             v.clock.advance(Duration.ofMinutes(10));
             assertRefused(battles.cast(b.token(), ME, Outcome.LEFT, ADDRESS), Refusal.EXPIRED);
 
-            assertThat(v.counts()).isEqualTo(new Voting.Counts(0, 0, 0));
+            assertThat(v.counts()).isEqualTo(new Voting.Counts(0, 0, 0, 0));
         }
     }
 
@@ -157,7 +157,7 @@ class VotingIntegrityTest {
                     now + 60_000));
             assertRefused(battles.cast(token, ME, Outcome.LEFT, ADDRESS), Refusal.UNKNOWN_BATTLE);
 
-            assertThat(v.counts()).isEqualTo(new Voting.Counts(0, 0, 0));
+            assertThat(v.counts()).isEqualTo(new Voting.Counts(0, 0, 0, 0));
         }
     }
 
@@ -228,7 +228,7 @@ class VotingIntegrityTest {
             assertThat(race(pastCap).stream().filter(CastResult.Accepted.class::isInstance))
                     .as("one place was left under the cap")
                     .hasSize(1);
-            assertThat(v.counts()).isEqualTo(new Voting.Counts(2, 2, 4));
+            assertThat(v.counts()).isEqualTo(new Voting.Counts(2, 2, 4, 2));
         }
     }
 
