@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -36,7 +37,8 @@ class PageCacheTest {
                     return data.get();
                 },
                 now::get,
-                intervalMs);
+                intervalMs,
+                Runnable::run); // the read aside happens in the caller: each step below is exact
     }
 
     /** A render that says it started, then waits until released (or interrupted). */
@@ -64,6 +66,89 @@ class PageCacheTest {
         cache.entry("/", this::render);
         assertThat(versionQueries.get()).isEqualTo(2);
         assertThat(renders.get()).isEqualTo(1);
+    }
+
+    /**
+     * Past its interval the version is read aside, once, and nobody waits for it: a request meanwhile goes on
+     * with the version it has (the fast path too). Before, every request waited on the one that asked.
+     */
+    @Test
+    void a_version_due_for_its_check_is_read_aside_once_while_every_request_goes_on() throws Exception {
+        CountDownLatch started = new CountDownLatch(1), release = new CountDownLatch(1);
+        AtomicLong reads = new AtomicLong();
+        DataVersion v = new DataVersion(
+                () -> {
+                    if (reads.incrementAndGet() > 1) holdUntil(started, release); // the first read is the initial one
+                    return data.get();
+                },
+                now::get,
+                1_000);
+        assertThat(v.current()).isEqualTo(7);
+        data.set(8);
+        now.addAndGet(1_000);
+        assertThat(v.current()).as("the old version, at once").isEqualTo(7);
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        for (int i = 0; i < 100; i++) {
+            assertThat(v.current()).isEqualTo(7);
+            assertThat(v.ifFresh()).isEqualTo(7);
+        }
+        assertThat(reads.get()).as("one read aside, however many requests").isEqualTo(2);
+        release.countDown();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (v.ifFresh() != 8 && System.nanoTime() < until) Thread.sleep(5);
+        assertThat(v.current()).isEqualTo(8);
+        assertThat(reads.get()).isEqualTo(2);
+    }
+
+    /** A site idle for two intervals reads the version before answering: the first visitor after a quiet spell sees current data. */
+    @Test
+    void a_version_left_unread_for_two_intervals_is_read_before_answering() {
+        AtomicLong reads = new AtomicLong();
+        DataVersion v = new DataVersion(
+                () -> {
+                    reads.incrementAndGet();
+                    return data.get();
+                },
+                now::get,
+                1_000,
+                r -> {
+                    throw new AssertionError("not read aside");
+                });
+        assertThat(v.current()).isEqualTo(7);
+        data.set(9);
+        now.addAndGet(2_000);
+        assertThat(v.ifFresh()).as("the fast path leaves it to the handlers").isEqualTo(DataVersion.UNKNOWN);
+        assertThat(v.current()).isEqualTo(9);
+        assertThat(reads.get()).isEqualTo(2);
+    }
+
+    /** A read aside that began before a change was announced does not bring back the version the change replaced. */
+    @Test
+    void a_read_aside_that_began_before_a_change_does_not_undo_it() throws Exception {
+        CountDownLatch started = new CountDownLatch(1), release = new CountDownLatch(1), done = new CountDownLatch(1);
+        AtomicLong reads = new AtomicLong();
+        DataVersion v = new DataVersion(
+                () -> {
+                    long seen = data.get(); // what the database said when the read began
+                    if (reads.incrementAndGet() == 2) holdUntil(started, release);
+                    return seen;
+                },
+                now::get,
+                1_000,
+                r -> Thread.ofVirtual().start(() -> {
+                    r.run();
+                    done.countDown();
+                }));
+        assertThat(v.current()).isEqualTo(7);
+        now.addAndGet(1_500);
+        assertThat(v.current()).isEqualTo(7); // the read aside begins, and sees 7
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        data.set(10);
+        v.changed(); // a vote that counts publicly, while the read is out
+        release.countDown();
+        assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(v.ifFresh()).as("still due: the old read did not count").isEqualTo(DataVersion.UNKNOWN);
+        assertThat(v.current()).isEqualTo(10);
     }
 
     @Test
@@ -226,24 +311,42 @@ class PageCacheTest {
     }
 
     @Test
-    void the_fast_path_never_asks_the_database_and_leaves_a_due_version_check_to_the_handlers() {
-        PageCache cache = new PageCache(version(1_000), true);
+    void the_fast_path_never_asks_the_database_and_leaves_a_due_version_check_to_a_read_aside() {
+        List<Runnable> aside = new ArrayList<>();
+        PageCache cache = new PageCache(
+                new DataVersion(
+                        () -> {
+                            versionQueries.incrementAndGet();
+                            return data.get();
+                        },
+                        now::get,
+                        1_000,
+                        aside::add),
+                true);
         PageCache.Entry page = cache.entry("/leaderboard", this::render);
         assertThat(versionQueries.get()).isEqualTo(1);
         for (int i = 0; i < 100; i++) assertThat(cache.current("/leaderboard")).isSameAs(page);
         now.addAndGet(999);
         assertThat(cache.current("/leaderboard")).isSameAs(page);
-        now.addAndGet(1); // due: the fast path does not know whether the page is current, and does not ask
-        assertThat(cache.current("/leaderboard")).isNull();
+        now.addAndGet(1); // due: the fast path answers with what it has and only starts the read, which runs aside
+        assertThat(cache.current("/leaderboard")).isSameAs(page);
+        assertThat(cache.current("/leaderboard")).isSameAs(page);
         assertThat(versionQueries.get()).isEqualTo(1);
-        assertThat(cache.entry("/leaderboard", this::render)).isSameAs(page); // the handlers ask, nothing changed
+        assertThat(aside).hasSize(1);
+        aside.remove(0).run(); // nothing changed
         assertThat(versionQueries.get()).isEqualTo(2);
         assertThat(cache.current("/leaderboard")).isSameAs(page);
         data.incrementAndGet();
         now.addAndGet(1_000);
+        assertThat(cache.current("/leaderboard")).isSameAs(page); // the change is not known yet
+        aside.remove(0).run(); // now it is: the page must be rendered again, which the fast path leaves to the handlers
         assertThat(cache.current("/leaderboard")).isNull();
         assertThat(cache.entry("/leaderboard", this::render)).isNotSameAs(page);
         assertThat(renders.get()).isEqualTo(2);
+        now.addAndGet(2_000); // unread for two intervals: the fast path does not know, and does not ask
+        assertThat(cache.current("/leaderboard")).isNull();
+        assertThat(aside).isEmpty();
+        assertThat(versionQueries.get()).isEqualTo(3);
     }
 
     @Test
