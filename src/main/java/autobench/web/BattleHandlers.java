@@ -40,6 +40,8 @@ final class BattleHandlers {
     private final Function<String, Optional<String>> posters;
     // Poster bytes by sha-256 (content-addressed, so never stale); null when nothing is remembered.
     private final Cache<String, ArtifactStore.Blob> posterBytes;
+    /** Which poster each answer has, per data version; null with the page cache off. */
+    private final VersionedMemo<String, String> posterMemo;
 
     /** The poster bytes a process keeps: a day's battles show a few dozen posters of tens of kilobytes. */
     static final long POSTER_BYTES = 8L * 1024 * 1024;
@@ -64,7 +66,8 @@ final class BattleHandlers {
                 remember ? new VersionedMemo<>(version::current, gallery::heading, 4_096)::get : gallery::heading;
         // The posters too: each battle page asks for two, and finding one without the memo reads the whole task.
         Function<String, Optional<String>> poster = id -> gallery.answer(id).map(Answer::poster);
-        this.posters = remember ? new VersionedMemo<>(version::current, poster, 4_096)::get : poster;
+        this.posterMemo = remember ? new VersionedMemo<>(version::current, poster, 4_096) : null;
+        this.posters = remember ? posterMemo::get : poster;
         this.posterBytes = remember
                 ? Caffeine.newBuilder()
                         .maximumWeight(POSTER_BYTES)
@@ -238,9 +241,31 @@ final class BattleHandlers {
             ctx.status(404).result("no such poster");
             return;
         }
-        ctx.header("Cache-Control", "private, max-age=3600");
+        ctx.header("Cache-Control", POSTER_CACHE_CONTROL);
+        // its length up front, as the fast path sends it (else the servlet would send it in chunks)
+        ctx.header("Content-Length", String.valueOf(blob.get().content().length));
         ctx.contentType(blob.get().mimeType()).result(blob.get().content());
     }
+
+    /**
+     * A poster's bytes when they can be sent without waiting for anything, else null: the data version is
+     * current ({@link DataVersion#ifFresh}), and which poster the sealed reference's answer has and its bytes
+     * were both remembered by an earlier request. The fast path sends those from Jetty's selector
+     * ({@link FastPath}); everything else (a first request, a forged reference, an answer without a picture)
+     * goes to {@link #poster}, which answers it and remembers what it read.
+     */
+    ArtifactStore.Blob posterIfKnown(String ref) {
+        if (posterMemo == null) return null;
+        long v = version.ifFresh();
+        if (v == DataVersion.UNKNOWN) return null;
+        Optional<String> id = keys.unseal(ref);
+        if (id.isEmpty()) return null;
+        Optional<String> sha = posterMemo.ifKnown(v, id.get());
+        return sha == null || sha.isEmpty() ? null : posterBytes.getIfPresent(sha.get());
+    }
+
+    /** The poster's {@code Cache-Control}: private (a battle is one visitor's), and kept an hour. */
+    static final String POSTER_CACHE_CONTROL = "private, max-age=3600";
 
     private Optional<ArtifactStore.Blob> posterBlob(String sha) {
         if (posterBytes == null) return gallery.blob(sha);

@@ -1,10 +1,13 @@
 package autobench.web;
 
+import autobench.render.ArtifactStore;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -20,7 +23,8 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Serves a GET (or HEAD) whose answer is cached and current straight from Jetty, before the servlet layer:
  * the same bytes and headers as {@link PageCache#send}, by the same decision ({@link PageCache#reply}),
- * without the per-request cost of Javalin's context. Anything else (a path no cacheable route names,
+ * without the per-request cost of Javalin's context; and a battle's poster whose bytes are remembered
+ * ({@link BattleHandlers#posterIfKnown}), with the headers {@link BattleHandlers#poster} sends. Anything else (a path no cacheable route names,
  * a miss, a stale entry, another method) goes on to Javalin, which checks, renders and caches it.
  * The key is the route table's ({@link Routes#key}), the one the handlers use.
  */
@@ -31,6 +35,10 @@ final class FastPath extends Handler.Wrapper {
             new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, PageCache.contentEncoding(Encodings.Coding.GZIP));
     /** The main origin's fixed headers, as {@link Site#headers} sends them, plus the page cache's. */
     private static final HttpField[] FIXED = fixed();
+    /** The main origin's fixed headers alone, and a poster's own: what {@link BattleHandlers#poster} sends. */
+    private static final HttpField[] POSTER = poster();
+
+    private static final String POSTER_PREFIX = "/p/";
 
     private final PageCache cache;
     private final Routes routes;
@@ -39,10 +47,18 @@ final class FastPath extends Handler.Wrapper {
     private final Map<String, HttpField> httpPolicies = new ConcurrentHashMap<>();
     private final Map<String, HttpField> httpsPolicies = new ConcurrentHashMap<>();
 
-    FastPath(PageCache cache, Routes routes, Origins origins) {
+    private final Function<String, ArtifactStore.Blob> posters;
+    private final LongAdder postersSent = new LongAdder();
+
+    /**
+     * @param posters a battle poster's bytes by its sealed reference when they can be sent without waiting,
+     *                else null ({@link BattleHandlers#posterIfKnown})
+     */
+    FastPath(PageCache cache, Routes routes, Origins origins, Function<String, ArtifactStore.Blob> posters) {
         this.cache = cache;
         this.routes = routes;
         this.origins = origins;
+        this.posters = posters;
     }
 
     @Override
@@ -52,7 +68,14 @@ final class FastPath extends Handler.Wrapper {
         HttpURI uri = request.getHttpURI();
         HttpFields in = request.getHeaders();
         String host = origins.host(in.get(HttpHeader.HOST));
-        String key = routes.key(host, uri.getPath(), uri.getQuery());
+        String path = uri.getPath();
+        if (path.startsWith(POSTER_PREFIX)) {
+            // A battle's poster (two per battle page): answered here once its bytes are remembered, like a page.
+            String ref = path.substring(POSTER_PREFIX.length());
+            ArtifactStore.Blob poster = ref.isEmpty() || ref.indexOf('/') >= 0 ? null : posters.apply(ref);
+            if (poster != null) return poster(request, response, callback, poster, head, host);
+        }
+        String key = routes.key(host, path, uri.getQuery());
         PageCache.Entry e = key == null ? null : cache.current(key);
         if (e == null && head) return dispatch(asGet(request), response, callback);
         if (e == null) return dispatch(request, response, callback);
@@ -80,6 +103,31 @@ final class FastPath extends Handler.Wrapper {
             response.write(true, body, callback);
         }
         return true;
+    }
+
+    private boolean poster(
+            Request request,
+            Response response,
+            Callback callback,
+            ArtifactStore.Blob poster,
+            boolean head,
+            String host) {
+        String scheme = origins.scheme(
+                request.isSecure() ? "https" : "http", request.getHeaders().get("X-Forwarded-Proto"));
+        HttpFields.Mutable out = response.getHeaders();
+        out.add(policy(scheme, host));
+        for (HttpField f : POSTER) out.add(f);
+        out.put(HttpHeader.CONTENT_TYPE, poster.mimeType());
+        out.put(HttpHeader.CONTENT_LENGTH, poster.content().length);
+        response.setStatus(200);
+        response.write(true, head ? null : ByteBuffer.wrap(poster.content()), callback);
+        postersSent.increment();
+        return true;
+    }
+
+    /** Posters answered here rather than by the handlers (tests). */
+    long postersSent() {
+        return postersSent.sum();
     }
 
     /**
@@ -112,6 +160,13 @@ final class FastPath extends Handler.Wrapper {
         for (String[] h : Site.FIXED_HEADERS) f.add(new PreEncodedHttpField(h[0], h[1]));
         f.add(new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, PageCache.PAGE_CACHE_CONTROL));
         f.add(new PreEncodedHttpField(HttpHeader.VARY, "Accept-Encoding"));
+        return f.toArray(HttpField[]::new);
+    }
+
+    private static HttpField[] poster() {
+        List<HttpField> f = new ArrayList<>();
+        for (String[] h : Site.FIXED_HEADERS) f.add(new PreEncodedHttpField(h[0], h[1]));
+        f.add(new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, BattleHandlers.POSTER_CACHE_CONTROL));
         return f.toArray(HttpField[]::new);
     }
 

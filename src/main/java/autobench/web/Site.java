@@ -106,7 +106,8 @@ public final class Site implements AutoCloseable {
             });
             config.routes.after(ctx -> VISITOR.remove());
             // Current cached answers leave from Jetty directly; Javalin attaches its servlet inside this wrapper.
-            config.jetty.modifyServer(server -> server.setHandler(new FastPath(cache, routes, origins)));
+            config.jetty.modifyServer(
+                    server -> server.setHandler(new FastPath(cache, routes, origins, battles::posterIfKnown)));
             // One selector per core (Jetty's default is one per two): the fast path writes cached answers on the
             // selector's own thread, like one event loop per core. bench/web.sh on 2 cores, /leaderboard: one selector
             // 75,000 r/s, two 95,000, three or four no more (docs/web.md, "Speed").
@@ -149,6 +150,11 @@ public final class Site implements AutoCloseable {
     /** How the main origin's server runs a request it has read: non-blocking, with the fast path in front (tests). */
     Invocable.InvocationType invocationType() {
         return main.jettyServer().server().getInvocationType();
+    }
+
+    /** Battle posters the fast path answered (tests). */
+    long fastPathPosters() {
+        return ((FastPath) main.jettyServer().server().getHandler()).postersSent();
     }
 
     /** The main origin's selector threads (tests). */

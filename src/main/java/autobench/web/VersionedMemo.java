@@ -25,6 +25,15 @@ final class VersionedMemo<K, V> {
         this.maxEntries = maxEntries;
     }
 
+    /**
+     * The value remembered for {@code key} under {@code version}, or null when none is (another version, or not
+     * read yet). Never reads: for a thread that must not wait.
+     */
+    Optional<V> ifKnown(long version, K key) {
+        Generation<K, V> g = current;
+        return g.version() == version ? g.values().get(key) : null;
+    }
+
     Optional<V> get(K key) {
         long v = version.getAsLong(); // before the read, as EligibleAnswers does: a change during it is read again
         Generation<K, V> g = current;

@@ -10,6 +10,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -82,9 +85,71 @@ class BattlePageQueriesTest {
             assertThat(again.body()).isEqualTo(first.body());
             assertThat(reads.count()).isZero();
         }
+        assertThat(site.site.fastPathPosters())
+                .as("the repeat left from the fast path")
+                .isPositive();
         HttpResponse<String> forged = http.send(
                 HttpRequest.newBuilder(URI.create(site.base + "/p/forged-ref")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(forged.statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * A poster the fast path sends (from Jetty's selector, once its bytes are remembered) carries exactly the
+     * status, headers and bytes the handler sent for it; a HEAD gets the same headers and no body.
+     */
+    @Test
+    void a_remembered_poster_leaves_from_the_fast_path_exactly_as_the_handler_sent_it() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        // a poster the handler answers (nobody asked for it since the data changed last): the fixture is shared, so
+        // battles are drawn until one shows such a poster
+        URI poster = null;
+        HttpResponse<byte[]> first = null;
+        for (int i = 0; i < 50 && first == null; i++) {
+            String page = http.send(
+                            HttpRequest.newBuilder(URI.create(site.base + "/battle"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            Matcher m = Pattern.compile("<img src=\"/p/([^\"]+)\"").matcher(page);
+            while (m.find() && first == null) {
+                URI u = URI.create(site.base + "/p/" + m.group(1));
+                long before = site.site.fastPathPosters();
+                HttpResponse<byte[]> r =
+                        http.send(HttpRequest.newBuilder(u).build(), HttpResponse.BodyHandlers.ofByteArray());
+                if (site.site.fastPathPosters() == before) {
+                    poster = u;
+                    first = r;
+                }
+            }
+        }
+        assertThat(first).as("a poster answered by the handler").isNotNull();
+        long before = site.site.fastPathPosters();
+        HttpResponse<byte[]> second =
+                http.send(HttpRequest.newBuilder(poster).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(site.site.fastPathPosters())
+                .as("the repeat left from the fast path")
+                .isEqualTo(before + 1);
+        assertThat(second.statusCode()).isEqualTo(first.statusCode()).isEqualTo(200);
+        assertThat(headersOf(second)).isEqualTo(headersOf(first));
+        assertThat(second.body()).isEqualTo(first.body());
+        assertThat(headersOf(second))
+                .containsEntry("cache-control", List.of(BattleHandlers.POSTER_CACHE_CONTROL))
+                .containsKeys("content-security-policy", "x-content-type-options", "content-type");
+        HttpResponse<byte[]> head = http.send(
+                HttpRequest.newBuilder(poster)
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.headers().firstValue("content-length")).contains(String.valueOf(first.body().length));
+    }
+
+    private static Map<String, List<String>> headersOf(HttpResponse<?> r) {
+        Map<String, List<String>> h = new TreeMap<>(r.headers().map());
+        h.remove("date");
+        h.remove(":status");
+        return h;
     }
 }
