@@ -89,7 +89,18 @@ if [[ ! -f "$EXPORT/manifest.json" || "$EXPORT/manifest.json" -ot "$WEEK" ]]; th
   run_java -jar "$JAR" export --out "$EXPORT" --config "$OUT/export.yaml" >"$OUT/export.log" 2>&1
 fi
 
-PG_NOTE=""
+PG_NOTE=""; PG_BIN=""; PG_PORT=""
+# A server that has been up for a while reuses its WAL files: each checkpoint renames the old ones for the
+# log to come. A server fresh from initdb has none, so at every 16 MB switch during the run it creates a
+# file and fills it with zeros while every writing backend waits: on this machine's disk, clusters of votes
+# stalled together for 300-760 ms (six such stalls in 30 s of votes, docs/reliability.md). Writing and
+# dropping 64 MB and checkpointing gives the run the reused files a running server has. Settings unchanged.
+warm_wal() { # log file
+  [[ -n "$PG_BIN" ]] || return 0
+  "$PG_BIN/psql" -q -h 127.0.0.1 -p "$PG_PORT" -U autobench -d autobench -v ON_ERROR_STOP=1 \
+    -c "CREATE TABLE wal_warmup AS SELECT repeat('x', 1000) AS x FROM generate_series(1, 65536)" \
+    -c "DROP TABLE wal_warmup" -c "CHECKPOINT" >"$1" 2>&1
+}
 start_postgres() { # sets JDBC; the server lives in a temp dir and is stopped on exit
   local port; port="$(free_port)"
   local bin; bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)"
@@ -104,7 +115,8 @@ start_postgres() { # sets JDBC; the server lives in a temp dir and is stopped on
     CLEANUP+=("${as[*]} '$bin/pg_ctl' -D '$tmp/data' -m fast -w stop >/dev/null 2>&1")
     "$bin/createdb" -h 127.0.0.1 -p "$port" -U autobench autobench
     JDBC="jdbc:postgresql://127.0.0.1:$port/autobench?user=autobench"
-    PG_NOTE="PostgreSQL $("$bin/postgres" --version | awk '{print $3}') (Debian package, started by this script: initdb, pg_ctl; default settings, max_connections=200)"
+    PG_BIN="$bin"; PG_PORT="$port"
+    PG_NOTE="PostgreSQL $("$bin/postgres" --version | awk '{print $3}') (Debian package, started by this script: initdb, pg_ctl; default settings, max_connections=200; WAL warmed, see warm_wal)"
   else
     echo "bench/load.sh: no PostgreSQL server package (/usr/lib/postgresql/*/bin); using the embedded PostgreSQL of the tests" >&2
     "$JAVA" -cp "$CP" autobench.bench.EmbeddedPostgresServer "$port" "$tmp/data" >"$OUT/embedded-pg.log" 2>&1 &
@@ -162,6 +174,7 @@ for db in "${DBS[@]}"; do
   fi
   # The data was made on some earlier day: move its days so the newest is today's, blind, with battles to vote on.
   run_java -cp "$CP" autobench.bench.ShiftDays "$JDBC" >"$RUN/shift.txt" 2>&1
+  [[ "$db" == sqlite ]] || warm_wal "$RUN/wal-warmup.log"
   PORT="$(free_port)"; SANDBOX="$(free_port)"
   # trust_forwarded_for: the voting client gives each visitor an X-Forwarded-For address in a /24 of its
   # own, so the network cap (1000 a day) applies per visitor as it would for people behind a proxy we
