@@ -1,5 +1,7 @@
 package autobench.testing;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.jdbi.v3.core.Jdbi;
@@ -8,13 +10,14 @@ import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * Counts the statements a Jdbi executes whose SQL (as written, before binding) matches, until closed;
+ * Counts (and keeps) the statements a Jdbi executes whose SQL (as written, before binding) matches, until closed;
  * then the logger it replaced is put back. For tests that say how many round trips something costs.
  */
 public final class StatementCounter implements AutoCloseable {
     private final Jdbi jdbi;
     private final SqlLogger before;
     private final AtomicInteger count = new AtomicInteger();
+    private final List<String> seen = new CopyOnWriteArrayList<>();
 
     public StatementCounter(Jdbi jdbi, Predicate<String> sql) {
         this.jdbi = jdbi;
@@ -22,7 +25,9 @@ public final class StatementCounter implements AutoCloseable {
         jdbi.setSqlLogger(new SqlLogger() {
             @Override
             public void logAfterExecution(StatementContext context) {
-                if (sql.test(context.getRawSql())) count.incrementAndGet();
+                if (!sql.test(context.getRawSql())) return;
+                count.incrementAndGet();
+                seen.add(context.getRawSql().strip());
             }
         });
     }
@@ -31,8 +36,14 @@ public final class StatementCounter implements AutoCloseable {
         return count.get();
     }
 
+    /** The matching statements' SQL, as written, in the order they ran. */
+    public List<String> statements() {
+        return List.copyOf(seen);
+    }
+
     public void reset() {
         count.set(0);
+        seen.clear();
     }
 
     @Override

@@ -32,8 +32,7 @@ class PairCountShardsTest {
             Battle first = battles.issue("visitor", "203.0.113.7").orElseThrow();
             int votes = 40;
             for (int i = 0; i < votes; i++) {
-                assertThat(battles.cast(
-                                ticket(battles, v, first, "ticket-" + i), "visitor", Outcome.TIE, "203.0.113.7"))
+                assertThat(battles.cast(v.ticket(battles, first, "ticket-" + i), "visitor", Outcome.TIE, "203.0.113.7"))
                         .isInstanceOf(CastResult.Accepted.class);
             }
             String a = v.modelOf(first.leftSubmissionId()), b = v.modelOf(first.rightSubmissionId());
@@ -85,7 +84,7 @@ class PairCountShardsTest {
                             .bind("b", hi)
                             .bind("s", VoteStore.pairShard(held))
                             .execute();
-                    String token = ticket(battles, v, first, other);
+                    String token = v.ticket(battles, first, other);
                     cast = CompletableFuture.supplyAsync(
                             () -> battles.cast(token, "visitor", Outcome.LEFT, "203.0.113.7"));
                     assertThat(cast)
@@ -122,17 +121,5 @@ class PairCountShardsTest {
                     .containsExactlyInAnyOrder(
                             new VoteStore.PairCount("alpha", "beta", 7), new VoteStore.PairCount("alpha", "gamma", 2));
         }
-    }
-
-    /** A ticket for the same two answers as {@code shown}, under a chosen id (the id picks the row). */
-    private static String ticket(Battles battles, Voting v, Battle shown, String id) {
-        return battles.sign(new Tokens.Ticket(
-                id,
-                "visitor",
-                shown.taskId(),
-                shown.leftSubmissionId(),
-                shown.rightSubmissionId(),
-                v.clock.millis(),
-                v.clock.millis() + 60_000));
     }
 }

@@ -3,14 +3,10 @@ package autobench.vote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import autobench.rating.Outcome;
+import autobench.testing.StatementCounter;
 import autobench.testing.Store;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.SqlLogger;
-import org.jdbi.v3.core.statement.SqlStatements;
-import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,22 +23,15 @@ class VoteCommitTest {
     void a_vote_on_postgresql_commits_asynchronously_and_the_connection_after_it_does_not() {
         try (Voting v = Voting.demoOnly(Store.POSTGRES, tmp).publish()) {
             Jdbi jdbi = v.arena.storage().database().jdbi();
-            SqlLogger before = jdbi.getConfig(SqlStatements.class).getSqlLogger();
-            List<String> seen = new CopyOnWriteArrayList<>();
-            jdbi.setSqlLogger(new SqlLogger() {
-                @Override
-                public void logAfterExecution(StatementContext context) {
-                    seen.add(context.getRawSql().strip());
-                }
-            });
-            try {
+            try (StatementCounter sql = new StatementCounter(jdbi, s -> true)) {
                 Battles battles = v.battles();
                 Battle b = battles.issue("visitor", "203.0.113.7").orElseThrow();
-                assertThat(seen).noneMatch(s -> s.contains("autobench_cast_vote")); // drawing a battle writes nothing
-                seen.clear();
+                assertThat(sql.statements())
+                        .noneMatch(s -> s.contains("autobench_cast_vote")); // drawing a battle writes nothing
+                sql.reset();
                 assertThat(battles.cast(b.token(), "visitor", Outcome.LEFT, "203.0.113.7"))
                         .isInstanceOf(CastResult.Accepted.class);
-                assertThat(seen)
+                assertThat(sql.statements())
                         .as("the vote's writes are one call of the function that sets the commit mode")
                         .filteredOn(s -> s.contains("INSERT") || s.contains("autobench_cast_vote"))
                         .singleElement()
@@ -58,8 +47,6 @@ class VoteCommitTest {
                                     .one());
                     assertThat(source).isNotIn("session", "transaction");
                 }
-            } finally {
-                jdbi.setSqlLogger(before);
             }
             assertThat(v.arena.storage().votes().all()).hasSize(1);
         }
@@ -117,30 +104,13 @@ class VoteCommitTest {
             Battle first = battles.issue("visitor", "203.0.113.7").orElseThrow();
             assertThat(battles.cast(first.token(), "visitor", Outcome.LEFT, "203.0.113.7"))
                     .isInstanceOf(CastResult.Accepted.class);
-            SqlLogger before = jdbi.getConfig(SqlStatements.class).getSqlLogger();
-            List<String> seen = new CopyOnWriteArrayList<>();
-            jdbi.setSqlLogger(new SqlLogger() {
-                @Override
-                public void logAfterExecution(StatementContext context) {
-                    seen.add(context.getRawSql().strip());
-                }
-            });
             // a second ticket for the same two answers: their task and models are known, so the vote reads nothing
-            String second = battles.sign(new Tokens.Ticket(
-                    "second-ticket",
-                    "visitor",
-                    first.taskId(),
-                    first.leftSubmissionId(),
-                    first.rightSubmissionId(),
-                    v.clock.millis(),
-                    v.clock.millis() + 60_000));
-            try {
+            String second = v.ticket(battles, first, "second-ticket");
+            try (StatementCounter sql = new StatementCounter(jdbi, s -> true)) {
                 assertThat(battles.cast(second, "visitor", Outcome.RIGHT, "203.0.113.7"))
                         .isInstanceOf(CastResult.Accepted.class);
-            } finally {
-                jdbi.setSqlLogger(before);
+                assertThat(sql.statements()).singleElement().asString().contains("autobench_cast_vote");
             }
-            assertThat(seen).singleElement().asString().contains("autobench_cast_vote");
             assertThat(v.counts()).isEqualTo(new Voting.Counts(2, 2, 4, 2));
         }
     }

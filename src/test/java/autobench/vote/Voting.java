@@ -83,6 +83,18 @@ final class Voting implements AutoCloseable {
                 new SplittableRandom(seed));
     }
 
+    /** A ticket for the same two answers as {@code shown}, to the same visitor "visitor", under a chosen id. */
+    String ticket(Battles battles, Battle shown, String id) {
+        return battles.sign(new Tokens.Ticket(
+                id,
+                "visitor",
+                shown.taskId(),
+                shown.leftSubmissionId(),
+                shown.rightSubmissionId(),
+                clock.millis(),
+                clock.millis() + 60_000));
+    }
+
     Battles battles() {
         return battles(QUICK, 1);
     }

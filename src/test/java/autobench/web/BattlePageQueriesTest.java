@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -65,14 +66,9 @@ class BattlePageQueriesTest {
     @Test
     void a_poster_once_served_is_served_again_without_asking_the_database() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        String page = http.send(
-                        HttpRequest.newBuilder(URI.create(site.base + "/battle"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
-        Matcher m = Pattern.compile("<img src=\"/p/([^\"]+)\"").matcher(page);
-        assertThat(m.find()).as("the battle shows a poster").isTrue();
-        URI poster = URI.create(site.base + "/p/" + m.group(1));
+        List<URI> shown = postersOfABattle(http);
+        assertThat(shown).as("the battle shows a poster").isNotEmpty();
+        URI poster = shown.get(0);
         HttpResponse<byte[]> first =
                 http.send(HttpRequest.newBuilder(poster).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(first.statusCode()).isEqualTo(200);
@@ -106,14 +102,8 @@ class BattlePageQueriesTest {
         URI poster = null;
         HttpResponse<byte[]> first = null;
         for (int i = 0; i < 50 && first == null; i++) {
-            String page = http.send(
-                            HttpRequest.newBuilder(URI.create(site.base + "/battle"))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString())
-                    .body();
-            Matcher m = Pattern.compile("<img src=\"/p/([^\"]+)\"").matcher(page);
-            while (m.find() && first == null) {
-                URI u = URI.create(site.base + "/p/" + m.group(1));
+            for (URI u : postersOfABattle(http)) {
+                if (first != null) break;
                 long before = site.site.fastPathPosters();
                 HttpResponse<byte[]> r =
                         http.send(HttpRequest.newBuilder(u).build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -127,9 +117,10 @@ class BattlePageQueriesTest {
         long before = site.site.fastPathPosters();
         HttpResponse<byte[]> second =
                 http.send(HttpRequest.newBuilder(poster).build(), HttpResponse.BodyHandlers.ofByteArray());
+        // at least one more (classes that do not hold the fixture's lock may fetch posters at the same time)
         assertThat(site.site.fastPathPosters())
                 .as("the repeat left from the fast path")
-                .isEqualTo(before + 1);
+                .isGreaterThan(before);
         assertThat(second.statusCode()).isEqualTo(first.statusCode()).isEqualTo(200);
         assertThat(headersOf(second)).isEqualTo(headersOf(first));
         assertThat(second.body()).isEqualTo(first.body());
@@ -144,6 +135,19 @@ class BattlePageQueriesTest {
         assertThat(head.statusCode()).isEqualTo(200);
         assertThat(head.body()).isEmpty();
         assertThat(head.headers().firstValue("content-length")).contains(String.valueOf(first.body().length));
+    }
+
+    /** The posters a fresh battle page shows. */
+    private static List<URI> postersOfABattle(HttpClient http) throws Exception {
+        String page = http.send(
+                        HttpRequest.newBuilder(URI.create(site.base + "/battle"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        List<URI> posters = new ArrayList<>();
+        Matcher m = Pattern.compile("<img src=\"/p/([^\"]+)\"").matcher(page);
+        while (m.find()) posters.add(URI.create(site.base + "/p/" + m.group(1)));
+        return posters;
     }
 
     private static Map<String, List<String>> headersOf(HttpResponse<?> r) {
