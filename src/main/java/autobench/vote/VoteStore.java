@@ -405,43 +405,63 @@ public final class VoteStore {
      */
     private CastResult castInside(Handle h, Ballot b, Side left, Side right) {
         check(b, left, right);
+        Map<String, Object> p = parameters(b, left, right);
         int taken = h.createUpdate("""
                 INSERT INTO battles (id, task_id, left_submission, right_submission, visitor, issued_at, expires_at, used_at)
-                VALUES (:id, :task, :l, :r, :v, :issued, :expires, :now)
-                ON CONFLICT (id) DO NOTHING""")
-                .bind("id", b.battleId())
-                .bind("task", b.taskId())
-                .bind("l", b.leftSubmission())
-                .bind("r", b.rightSubmission())
-                .bind("v", b.visitor())
-                .bind("issued", b.issuedAt())
-                .bind("expires", b.expiresAt())
-                .bind("now", b.now())
-                .execute();
+                VALUES (:battle, :task, :ls, :rs, :visitor, :issued, :expires, :now)
+                ON CONFLICT (id) DO NOTHING""").bindMap(p).execute();
         if (taken != 1) throw new Refused(Refusal.REPLAYED); // this ticket voted before, here or in another process
-        List<String> raised = raiseTallies(h, b);
+        // One more vote for the visitor and for its network on the ballot's day, each unless its cap is reached, in
+        // one statement; it returns the scopes raised (a scope missing is at its cap). The transaction holds SQLite's
+        // write lock, so two racing votes cannot both take the last place.
+        List<String> raised = h.createQuery("""
+                INSERT INTO vote_tallies (scope, subject, day, votes)
+                VALUES ('visitor', :visitor, :day, 1), ('network', :network, :day, 1)
+                ON CONFLICT (scope, subject, day) DO UPDATE SET votes = vote_tallies.votes + 1
+                WHERE vote_tallies.votes < CASE vote_tallies.scope WHEN 'visitor' THEN :visitorCap ELSE :networkCap END
+                RETURNING scope""").bindMap(p).mapTo(String.class).list();
         if (!raised.contains("visitor")) throw new Refused(Refusal.OVER_VISITOR_CAP);
         if (!raised.contains("network")) throw new Refused(Refusal.OVER_NETWORK_CAP);
         int stored = h.createUpdate("""
                 INSERT INTO votes (id, battle_id, task_id, left_model, right_model, outcome, visitor, address_hash, network_hash,
                                    cast_at, simulated)
-                VALUES (:id, :battle, :task, :l, :r, :outcome, :v, :addr, :net, :now, :sim)
-                ON CONFLICT (battle_id) DO NOTHING""")
-                .bind("id", Ids.newId())
-                .bind("battle", b.battleId())
-                .bind("task", b.taskId())
-                .bind("l", left.modelId())
-                .bind("r", right.modelId())
-                .bind("outcome", b.outcome().wireName())
-                .bind("v", b.visitor())
-                .bind("addr", b.addressHash())
-                .bind("net", b.networkHash())
-                .bind("now", b.now())
-                .bind("sim", b.simulated() ? 1 : 0)
-                .execute();
+                VALUES (:vote, :battle, :task, :lm, :rm, :outcome, :visitor, :address, :network, :now, :simulated)
+                ON CONFLICT (battle_id) DO NOTHING""").bindMap(p).execute();
         if (stored != 1) throw new Refused(Refusal.REPLAYED);
         raisePairCount(h, left.modelId(), right.modelId(), b.battleId());
         return new CastResult.Accepted(b.taskId(), left.modelId(), right.modelId(), b.outcome());
+    }
+
+    /**
+     * Everything a vote writes, by the names both paths use: SQLite's statements ({@link #castInside}) and the
+     * arguments of PostgreSQL's {@code autobench_cast_vote} ({@link #castInOneCall}) read the same map, so the two
+     * cannot bind a value differently. The vote's own id is made here, once.
+     */
+    private static Map<String, Object> parameters(Ballot b, Side left, Side right) {
+        boolean inOrder = left.modelId().compareTo(right.modelId()) <= 0;
+        Map<String, Object> p = new HashMap<>();
+        p.put("battle", b.battleId());
+        p.put("task", b.taskId());
+        p.put("ls", b.leftSubmission());
+        p.put("rs", b.rightSubmission());
+        p.put("visitor", b.visitor());
+        p.put("issued", b.issuedAt());
+        p.put("expires", b.expiresAt());
+        p.put("now", b.now());
+        p.put("day", b.day().toString());
+        p.put("network", b.networkHash());
+        p.put("address", b.addressHash());
+        p.put("visitorCap", b.caps().visitorCapPerDay());
+        p.put("networkCap", b.caps().networkCapPerDay());
+        p.put("vote", Ids.newId());
+        p.put("lm", left.modelId());
+        p.put("rm", right.modelId());
+        p.put("outcome", b.outcome().wireName());
+        p.put("simulated", b.simulated() ? 1 : 0);
+        p.put("a", inOrder ? left.modelId() : right.modelId()); // the pair in the order of its counter's key
+        p.put("b", inOrder ? right.modelId() : left.modelId());
+        p.put("shard", pairShard(b.battleId()));
+        return p;
     }
 
     /**
@@ -465,35 +485,13 @@ public final class VoteStore {
      */
     private CastResult castInOneCall(Ballot b, Side left, Side right) {
         check(b, left, right);
-        boolean inOrder = left.modelId().compareTo(right.modelId()) <= 0;
+        Map<String, Object> p = parameters(b, left, right);
         String outcome = db.jdbi()
-                .withHandle(h -> h.createQuery("""
-                        SELECT autobench_cast_vote(:id, :task, :l, :r, :v, :issued, :expires, :now, :day, :net, :addr,
-                                                   :visitorCap, :networkCap, :voteId, :lm, :rm, :outcome, :sim, :a, :b,
-                                                   :shard)""")
-                        .bind("id", b.battleId())
-                        .bind("task", b.taskId())
-                        .bind("l", b.leftSubmission())
-                        .bind("r", b.rightSubmission())
-                        .bind("v", b.visitor())
-                        .bind("issued", b.issuedAt())
-                        .bind("expires", b.expiresAt())
-                        .bind("now", b.now())
-                        .bind("day", b.day().toString())
-                        .bind("net", b.networkHash())
-                        .bind("addr", b.addressHash())
-                        .bind("visitorCap", b.caps().visitorCapPerDay())
-                        .bind("networkCap", b.caps().networkCapPerDay())
-                        .bind("voteId", Ids.newId())
-                        .bind("lm", left.modelId())
-                        .bind("rm", right.modelId())
-                        .bind("outcome", b.outcome().wireName())
-                        .bind("sim", b.simulated() ? 1 : 0)
-                        .bind("a", inOrder ? left.modelId() : right.modelId())
-                        .bind("b", inOrder ? right.modelId() : left.modelId())
-                        .bind("shard", pairShard(b.battleId()))
-                        .mapTo(String.class)
-                        .one());
+                .withHandle(
+                        h -> h.createQuery("""
+                        SELECT autobench_cast_vote(:battle, :task, :ls, :rs, :visitor, :issued, :expires, :now, :day,
+                                                   :network, :address, :visitorCap, :networkCap, :vote, :lm, :rm,
+                                                   :outcome, :simulated, :a, :b, :shard)""").bindMap(p).mapTo(String.class).one());
         return switch (outcome) {
             case "accepted" -> new CastResult.Accepted(b.taskId(), left.modelId(), right.modelId(), b.outcome());
             case "replayed" -> throw new Refused(Refusal.REPLAYED);
@@ -539,28 +537,6 @@ public final class VoteStore {
                 .bind("b", inOrder ? other : one)
                 .bind("shard", pairShard(id))
                 .execute();
-    }
-
-    /**
-     * Counts one more vote for the visitor and for its network on the ballot's day, each unless its cap is
-     * reached, in one statement (one round trip). Returns the scopes raised: a scope missing is at its cap.
-     * On PostgreSQL a conflicting row is locked and its count re-read, so two racing votes cannot both take
-     * the last place; on SQLite the transaction already holds the write lock.
-     */
-    private static List<String> raiseTallies(Handle h, Ballot b) {
-        return h.createQuery("""
-                INSERT INTO vote_tallies (scope, subject, day, votes)
-                VALUES ('visitor', :visitor, :day, 1), ('network', :network, :day, 1)
-                ON CONFLICT (scope, subject, day) DO UPDATE SET votes = vote_tallies.votes + 1
-                WHERE vote_tallies.votes < CASE vote_tallies.scope WHEN 'visitor' THEN :visitorCap ELSE :networkCap END
-                RETURNING scope""")
-                .bind("visitor", b.visitor())
-                .bind("network", b.networkHash())
-                .bind("day", b.day().toString())
-                .bind("visitorCap", b.caps().visitorCapPerDay())
-                .bind("networkCap", b.caps().networkCapPerDay())
-                .mapTo(String.class)
-                .list();
     }
 
     /** getLong and wasNull, since getObject(column, Long.class) is not supported the same way by both drivers. */
