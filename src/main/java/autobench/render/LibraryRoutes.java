@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Answers library URLs, as models write them, from the copies bundled at build time: one table
@@ -273,15 +276,27 @@ public final class LibraryRoutes {
                     .filter(n -> !n.isBlank() && !RESERVED.contains(n) && !n.equals(g))
                     .toList();
             StringBuilder s = new StringBuilder();
-            s.append("if (globalThis[\"")
+            // What the build needs loaded before it runs (ReactDOM needs React): imported first, so
+            // the module graph runs them first. Scripts added to a page run in the order they
+            // arrive, so two facades loading at once would otherwise race.
+            for (String dependency : classicDependencies(lib, b))
+                s.append("import \"").append(dependency).append("\";\n");
+            // One load per build however many module URLs stand for it (esm.sh and jsDelivr, two
+            // versions substituted by one): a second copy would replace the global the first bound.
+            String src = canonical(lib, b, b.classic());
+            s.append("const loads = (globalThis[Symbol.for(\"autobench.classic\")] ??= new Map());\n")
+                    .append("if (globalThis[\"")
                     .append(g)
-                    .append("\"] === undefined) await new Promise((ok, fail) => {\n")
-                    .append("  const s = document.createElement('script');\n")
-                    .append("  s.src = \"")
-                    .append(canonical(lib, b, b.classic()))
+                    .append("\"] === undefined) {\n")
+                    .append("  const src = \"")
+                    .append(src)
                     .append("\";\n")
-                    .append("  s.onload = ok; s.onerror = () => fail(new Error('could not load ' + s.src));\n")
-                    .append("  document.head.appendChild(s);\n});\n")
+                    .append("  if (!loads.has(src)) loads.set(src, new Promise((ok, fail) => {\n")
+                    .append("    const s = document.createElement('script');\n")
+                    .append("    s.src = src;\n")
+                    .append("    s.onload = ok; s.onerror = () => fail(new Error('could not load ' + src));\n")
+                    .append("    document.head.appendChild(s);\n  }));\n")
+                    .append("  await loads.get(src);\n}\n")
                     .append("const g = globalThis[\"")
                     .append(g)
                     .append("\"];\n")
@@ -296,6 +311,34 @@ public final class LibraryRoutes {
                 s.append("export const registerables = [];\n");
             return s.toString().getBytes(StandardCharsets.UTF_8);
         });
+    }
+
+    /** A UMD build's AMD line names what it needs: {@code define(["exports","react"], ...)}. */
+    private static final Pattern AMD_DEPENDENCIES = Pattern.compile("define\\(\\s*\\[([^\\]]*)\\]");
+
+    /**
+     * Module URLs of the kept classic libraries this build needs before it runs: of the same
+     * version where the other library keeps one (react-dom 17 with react 17), else its default.
+     */
+    List<String> classicDependencies(Library lib, Bundle b) {
+        Matcher m = AMD_DEPENDENCIES.matcher(text(lib, b, b.classic()));
+        if (!m.find()) return List.of();
+        List<String> urls = new ArrayList<>();
+        for (String quoted : m.group(1).split(",")) {
+            String name = quoted.strip().replaceAll("^[\"']|[\"']$", "");
+            Libraries.SERVED.stream()
+                    .filter(d -> d.npmPackage().equals(name) && d.global() != null && d != lib)
+                    .findFirst()
+                    .ifPresent(d -> {
+                        String version = d.bundles().stream()
+                                .map(Bundle::version)
+                                .filter(v -> v.equals(b.version()))
+                                .findFirst()
+                                .orElse(d.version());
+                        urls.add(CANONICAL + d.npmPackage() + "@" + version + "/+esm");
+                    });
+        }
+        return urls;
     }
 
     private static final Set<String> RESERVED = Set.of(
@@ -347,7 +390,8 @@ public final class LibraryRoutes {
             "await",
             "arguments",
             "eval",
-            "g");
+            "g",
+            "loads");
 
     private static boolean hasDefault(byte[] module) {
         String s = new String(module, StandardCharsets.UTF_8);

@@ -129,6 +129,10 @@ class AnswersCorpusTest {
                 ok("react17_cdnjs_todo", false, false)
                         .and(assisted("@babel/standalone@7.23.5 → @babel/standalone@7.26.4")),
                 ok("react_esm_sh_createroot", ANIMATES, false).and(assisted("react@18.2.0 → react@18.3.1")),
+                // ReactDOM's build needs React loaded first, whichever the page imports first
+                ok("react_esm_dom_first_hooks", ANIMATES, false),
+                // two URLs of one React are one instance: hooks work across them
+                ok("react_two_hosts_one_instance", false, false).and(assisted("react@18.2.0 → react@18.3.1")),
                 ok("framer_motion_umd", ANIMATES, false).and(assisted("framer-motion@10.16.4 → framer-motion@10.18.0")),
                 ok("vue3_global_counter", false, false) /* the click misses the buttons */,
                 ok("vue2_cdnjs_list", false, false).and(assisted("vue@2.6.14 → vue@2.7.16")),

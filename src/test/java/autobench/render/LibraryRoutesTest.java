@@ -167,6 +167,30 @@ class LibraryRoutesTest {
     }
 
     @Test
+    void a_module_of_a_classic_build_imports_the_libraries_its_build_needs_before_loading_it() {
+        String dom18 = text("https://esm.sh/react-dom@18.2.0/client");
+        assertThat(dom18).startsWith("import \"https://cdn.jsdelivr.net/npm/react@18.3.1/+esm\";\n");
+        assertThat(dom18.indexOf("import \"")).isLessThan(dom18.indexOf("createElement('script')"));
+        assertThat(text("https://unpkg.com/react-dom@17.0.2/umd/react-dom.production.min.js?module"))
+                .startsWith("import \"https://cdn.jsdelivr.net/npm/react@17.0.2/+esm\";\n");
+        assertThat(text("https://esm.sh/framer-motion@10.18.0"))
+                .startsWith("import \"https://cdn.jsdelivr.net/npm/react@18.3.1/+esm\";\n");
+        // what it imports is React's own module, which needs nothing before it
+        String react = text("https://cdn.jsdelivr.net/npm/react@18.3.1/+esm");
+        assertThat(react).contains("globalThis[\"React\"]").doesNotContain("import ");
+        assertThat(text("https://cdn.jsdelivr.net/npm/d3@7/+esm")).doesNotContain("import ");
+    }
+
+    @Test
+    void every_module_url_of_one_classic_build_shares_one_load_of_it() {
+        String a = text("https://esm.sh/react@18.2.0");
+        String b = text("https://cdn.jsdelivr.net/npm/react@18/+esm");
+        String src = "const src = \"https://cdn.jsdelivr.net/npm/react@18.3.1/umd/react.production.min.js\";";
+        assertThat(a).contains(src, "Symbol.for(\"autobench.classic\")", "if (!loads.has(src))");
+        assertThat(b).contains(src);
+    }
+
+    @Test
     void web_fonts_are_refused_with_a_reason_of_their_own() {
         assertThat(routes.resolve("https://fonts.googleapis.com/css2?family=Inter:wght@400;700&display=swap"))
                 .isEqualTo(new Resolution.Refused("web fonts are not available offline (fallback fonts are used)"));
