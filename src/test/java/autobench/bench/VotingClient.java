@@ -52,11 +52,38 @@ public final class VotingClient {
     /** Client-side latency samples of one endpoint, in microseconds. */
     static final class Histogram {
         private long[] samples = new long[1024];
+        /** When each sample's request began, in milliseconds since the histogram was made. */
+        private long[] at = new long[1024];
+
         private int n;
+        private final long start = System.nanoTime();
 
         synchronized void add(long micros) {
-            if (n == samples.length) samples = Arrays.copyOf(samples, n * 2);
+            add(micros, (System.nanoTime() - start) / 1_000_000 - micros / 1000);
+        }
+
+        synchronized void add(long micros, long atMillis) {
+            if (n == samples.length) {
+                samples = Arrays.copyOf(samples, n * 2);
+                at = Arrays.copyOf(at, n * 2);
+            }
+            at[n] = atMillis;
             samples[n++] = micros;
+        }
+
+        /**
+         * The p99 of each {@code windowMillis}-long slice of the run, in milliseconds, in order: where
+         * in the run the slow answers were (at the start, while the client's own JVM compiles its
+         * code, or spread over the run).
+         */
+        synchronized List<Double> p99ByWindow(long windowMillis) {
+            Map<Long, Histogram> windows = new TreeMap<>();
+            for (int i = 0; i < n; i++)
+                windows.computeIfAbsent(Math.max(0, at[i]) / windowMillis, k -> new Histogram())
+                        .add(samples[i], 0);
+            List<Double> p99 = new ArrayList<>();
+            windows.values().forEach(h -> p99.add(h.quantile(0.99) / 1000.0));
+            return p99;
         }
 
         synchronized int count() {
@@ -342,6 +369,15 @@ public final class VotingClient {
                     h.quantile(0.50) / 1000.0,
                     e.getKey(),
                     h.quantile(0.99) / 1000.0);
+            out.printf(
+                    Locale.ROOT,
+                    "%s.p99_by_5s_ms=%s%n",
+                    e.getKey(),
+                    String.join(
+                            " ",
+                            h.p99ByWindow(5000).stream()
+                                    .map(v -> String.format(Locale.ROOT, "%.0f", v))
+                                    .toList()));
         }
         List<String> problems = new ArrayList<>();
         if (stored != t.accepted.get()) problems.add("accepted " + t.accepted.get() + " but stored " + stored);

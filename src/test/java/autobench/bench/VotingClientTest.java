@@ -92,6 +92,16 @@ class VotingClientTest {
         assertThat(new VotingClient.Histogram().quantile(0.5)).isZero();
     }
 
+    @Test
+    void the_p99_by_window_says_where_in_the_run_the_slow_answers_were() {
+        VotingClient.Histogram h = new VotingClient.Histogram();
+        for (int i = 0; i < 100; i++) h.add(400_000L, 1_000); // a slow first window
+        for (int i = 0; i < 100; i++) h.add(5_000L, 6_000);
+        for (int i = 0; i < 100; i++) h.add(i == 99 ? 90_000L : 7_000L, 12_000);
+        assertThat(h.p99ByWindow(5000)).containsExactly(400.0, 5.0, 7.0);
+        assertThat(h.quantile(0.99)).isEqualTo(400_000L);
+    }
+
     private static PrintStream quiet() {
         return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     }
