@@ -34,7 +34,7 @@ class RealisticCorpusTest {
             boolean runs,
             boolean notBlank,
             boolean animates,
-            boolean interactive,
+            Boolean interactive,
             List<String> assists,
             List<String> refused) {
         @Override
@@ -45,7 +45,7 @@ class RealisticCorpusTest {
 
     static final boolean RUNS = true, NOT_BLANK = true, ANIMATES = true, INTERACTIVE = true;
 
-    static Case ok(String page, boolean animates, boolean interactive, String... assists) {
+    static Case ok(String page, boolean animates, Boolean interactive, String... assists) {
         return new Case(page, RUNS, NOT_BLANK, animates, interactive, List.of(assists), List.of());
     }
 
@@ -68,10 +68,13 @@ class RealisticCorpusTest {
                 ok("three_esm_sh_orbit", ANIMATES, INTERACTIVE, sub("three@0.165.0", "three@0.160.1")),
                 ok("three_skypack_r128", ANIMATES, false),
                 ok("three_jsdelivr_plus_esm", ANIMATES, INTERACTIVE),
-                ok(
-                        "three_addons_gui_stats",
-                        ANIMATES,
-                        false), // lil-gui hover styles: run again, but nothing is clicked on it
+                // lil-gui hover styles: run again, but nothing is clicked on it. Whether the input
+                // "changed" it is not checked: Chromium leaves a box at the foot of lil-gui's fixed
+                // column unpainted (black), its size varying from one load to the next at the same
+                // page time (a frame 161 of 120,000 pixels apart between loads, in 3 of 6 loads
+                // here); CI once saw the replay's box differ from the first run's by just over the
+                // 0.1 % threshold.
+                ok("three_addons_gui_stats", ANIMATES, null),
                 refusing(
                         ok("three_es_module_shims_docs_style", ANIMATES, false, sub("three@0.150.0", "three@0.158.0")),
                         "es-module-shims"),
@@ -165,7 +168,8 @@ class RealisticCorpusTest {
         assertThat(k.runs()).as("runs: " + why).isEqualTo(c.runs());
         assertThat(k.notBlank()).as("not_blank: " + why).isEqualTo(c.notBlank());
         assertThat(k.animates()).as("animates: " + why).isEqualTo(c.animates());
-        assertThat(k.interactive()).as("interactive: " + why).isEqualTo(c.interactive());
+        if (c.interactive() != null)
+            assertThat(k.interactive()).as("interactive: " + why).isEqualTo(c.interactive());
         assertThat(out.assists()).as("assists").containsExactlyInAnyOrderElementsOf(c.assists());
         for (String r : out.blockedRequests()) {
             assertThat(c.refused()).as("an unexpected refusal: " + r).anyMatch(r::contains);
