@@ -36,6 +36,7 @@ case "$DB" in sqlite) DBS=(sqlite) ;; postgresql) DBS=(postgresql) ;; both) DBS=
   *) echo "bench/load.sh: --db must be sqlite, postgresql or both" >&2; exit 2 ;; esac
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"   # as the launcher sets it for serve
 DAYS="${DAYS:-7}"; JVM_OPTS="${JVM_OPTS:-$("$ROOT/autobench" serve-java-opts)}"; WRK_CONNECTIONS="${WRK_CONNECTIONS:-8}"; WARMUP="${WARMUP:-5}"
+CLIENT_WARMUP="${CLIENT_WARMUP:-5}"
 OUT="$ROOT/bench/results/load"; mkdir -p "$OUT"
 for tool in wrk curl; do
   command -v "$tool" >/dev/null 2>&1 || { echo "bench/load.sh: $tool is missing (Debian: apt-get install -y wrk curl)" >&2; exit 1; }
@@ -210,15 +211,24 @@ for db in "${DBS[@]}"; do
   for w in "${WRKS[@]}"; do wait "$w" || true; done
   LOAD_READS="$(cut -d' ' -f1-3 /proc/loadavg)"
 
-  # Phase 2: reads while visitors vote.
+  # Phase 2: reads while visitors vote. The voting client first plays CLIENT_WARMUP seconds uncounted (its own
+  # JVM compiling its code and opening connections is not the server's latency); wrk starts when the counted
+  # visitors do, so both measure the same SECONDS_RUN seconds.
+  CLIENT_RC=0
+  ( WARMUP_SECONDS="$CLIENT_WARMUP" THINK_MS="$THINK_MS" run_java -cp "$CP" autobench.bench.VotingClient "$BASE" \
+      "$SECONDS_RUN" "$VISITORS" "$JDBC" >"$RUN/votes.txt" 2>"$RUN/votes.err" ) &
+  CLIENT=$!
+  sleep "$CLIENT_WARMUP"
   WRKS=()
   for i in "${!PATHS[@]}"; do
     wrk -t1 -c"$WRK_CONNECTIONS" -d"${SECONDS_RUN}s" --timeout 10s --latency "$BASE${PATHS[$i]}" >"$RUN/wrk-$i.txt" 2>&1 &
     WRKS+=($!)
   done
-  CLIENT_RC=0
-  THINK_MS="$THINK_MS" run_java -cp "$CP" autobench.bench.VotingClient "$BASE" "$SECONDS_RUN" "$VISITORS" "$JDBC" >"$RUN/votes.txt" 2>"$RUN/votes.err" || CLIENT_RC=$?
+  wait "$CLIENT" || CLIENT_RC=$?
   for w in "${WRKS[@]}"; do wait "$w" || true; done
+  # The server's own account of the same battles and votes (and of its database pool), for the split of
+  # each client-side figure into the server's work and the waiting outside it.
+  curl -fsS "$BASE/metrics" >"$RUN/metrics-votes.txt" 2>/dev/null || true
   LOAD_END="$(cut -d' ' -f1-3 /proc/loadavg)"
   memory "$RUN/memory-votes.txt"
 
@@ -263,6 +273,10 @@ for db in "${DBS[@]}"; do
     printf '%-22s %10s %10.0f %10s %10s %12s\n' "$label" \
       "$(v $e.requests)" "$(v $e.rps)" "$(v $e.p50_ms)" "$(v $e.p99_ms)" "$(v server_errors_5xx) (all)" | tee -a "$SUMMARY"
   done
+  say "p99 per 5 s of the run (client): GET /battle $(v battle.p99_by_5s_ms) · posters $(v poster.p99_by_5s_ms) · vote $(v vote.p99_by_5s_ms) ms"
+  M="$RUN/metrics-votes.txt"
+  sm() { awk -v s="$1" 'index($0, s) == 1 { printf "%.1f", $2 * 1000; exit }' "$M" 2>/dev/null; }
+  say "server's own time (its handler, median / p99 / max, last minutes): GET /battle $(sm 'autobench_battle_request_seconds{request="battle",quantile="0.5"}') / $(sm 'autobench_battle_request_seconds{request="battle",quantile="0.99"}') / $(sm 'autobench_battle_request_seconds_max{request="battle"}') ms · vote $(sm 'autobench_battle_request_seconds{request="vote",quantile="0.5"}') / $(sm 'autobench_battle_request_seconds{request="vote",quantile="0.99"}') / $(sm 'autobench_battle_request_seconds_max{request="vote"}') ms; database pool: longest wait for a connection $(sm 'hikaricp_connections_acquire_seconds_max') ms, connections $(awk '/^hikaricp_connections_max/ {print $2; exit}' "$M" 2>/dev/null)"
   say "votes accepted (client count of reveals): $(v accepted); stored (counted in the database afterwards): $(v stored)"
   say "votes refused: $(v refused)$(grep '^refused\.' "$RUN/votes.txt" | sed 's/^refused\./ · /' | tr '\n' ' '); no battle offered: $(v no_battle); posters without a picture (404): $(v poster_missing); other statuses: $(v other_status); transport errors: $(v transport_errors)"
   RATIO="$(echo "$READS_VOTES / $READS_ALONE" | bc -l)"

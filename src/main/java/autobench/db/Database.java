@@ -2,6 +2,8 @@ package autobench.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -154,6 +156,14 @@ public final class Database implements AutoCloseable {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) t = t.getCause();
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /**
+     * Publishes the pool's figures (HikariCP's own meters: {@code hikaricp_connections_acquire_seconds},
+     * {@code _usage_seconds}, {@code _pending}, {@code _active}, …) in {@code registry}. Once per pool.
+     */
+    public void publishPoolMetrics(MeterRegistry registry) {
+        dataSource.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
     }
 
     /** The most connections this database's pool keeps open. */

@@ -71,6 +71,7 @@ public final class Storage implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.database = openDatabase(config, env);
+        database.publishPoolMetrics(meters);
         this.tasks = new TaskStore(database);
         this.submissions = new SubmissionStore(database);
         this.ledger = new CallLedger(database);

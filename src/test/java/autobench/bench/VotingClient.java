@@ -149,6 +149,15 @@ public final class VotingClient {
         // THINK_MS: how long a visitor looks at a battle before voting (0: flat out, a closed loop that measures
         // capacity; people look at least voting.min_view_seconds, 4 s by default).
         client.thinkMillis = Long.parseLong(System.getenv().getOrDefault("THINK_MS", "0"));
+        // WARMUP_SECONDS: visitors first play this long uncounted, on the same HTTP client, so that the figures
+        // are the server's and not this JVM compiling its own code and opening its connections (the server is
+        // warmed the same way before it is measured). The counted visitors that follow are new ones (new cookies).
+        long warmup = Long.parseLong(System.getenv().getOrDefault("WARMUP_SECONDS", "0"));
+        if (warmup > 0) {
+            VotingClient warming = new VotingClient(http, base, new Tally());
+            warming.thinkMillis = client.thinkMillis;
+            warming.run(visitors, Duration.ofSeconds(warmup), seed ^ 0x5DEECE66DL);
+        }
         long t0 = System.nanoTime();
         client.run(visitors, Duration.ofSeconds(seconds), seed);
         double elapsed = (System.nanoTime() - t0) / 1e9;

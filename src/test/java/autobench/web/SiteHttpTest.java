@@ -213,6 +213,25 @@ class SiteHttpTest {
                 .isTrue();
     }
 
+    @Test
+    void metrics_time_battle_pages_and_votes_and_the_database_pools_waits() throws Exception {
+        Battle b = battle();
+        assertThat(post("/battle/vote", "token=" + b.token + "&choice=left", "Cookie", b.cookie, "Origin", site.base)
+                        .statusCode())
+                .isEqualTo(200);
+        String m = get(site.base + "/metrics").body();
+        for (String request : List.of("battle", "vote")) {
+            assertThat(positive(m, "autobench_battle_request_seconds_count\\{request=\"" + request + "\"}"))
+                    .as(request)
+                    .isTrue();
+            assertThat(m).contains("autobench_battle_request_seconds{request=\"" + request + "\",quantile=\"0.99\"}");
+        }
+        // HikariCP's own meters, for the pool this process votes through
+        assertThat(positive(m, "hikaricp_connections_acquire_seconds_count\\{pool=\"[^\"]+\"}"))
+                .isTrue();
+        assertThat(m).contains("hikaricp_connections_max{pool=");
+    }
+
     private static boolean positive(String scrape, String series) {
         Matcher m = Pattern.compile("(?m)^" + series + " ([0-9.]+)$").matcher(scrape);
         return m.find() && Double.parseDouble(m.group(1)) > 0;
