@@ -39,7 +39,8 @@ public final class Verifier {
             Budget budget,
             Supplier<String> database,
             Costs costs,
-            Supplier<Findings> schedule) {}
+            Supplier<Findings> schedule,
+            Supplier<List<String>> danglingVoteReferences) {}
 
     /** Findings a part of the arena reports about itself: problems fail the report, warnings do not. */
     public record Findings(List<String> problems, List<String> warnings) {}
@@ -115,6 +116,7 @@ public final class Verifier {
         }
         Findings schedule = from.schedule().get();
         problems.addAll(schedule.problems());
+        from.danglingVoteReferences().get().forEach(d -> problems.add(d + " (votes must name what is stored)"));
         warnings.addAll(schedule.warnings());
         Double cap = from.budget().capUsd();
         double spent = from.budget().spentToday(clock);

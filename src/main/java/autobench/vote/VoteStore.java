@@ -59,6 +59,36 @@ public final class VoteStore {
             boolean demo,
             boolean simulated) {}
 
+    /**
+     * Battles and votes that name a task, submission or model that is not stored, at most 20, described for
+     * people. On PostgreSQL no foreign key guards these references (migration V17: their checks share-locked the
+     * few rows every concurrent vote pointed at); the vote's own check and the fact that tasks, submissions and
+     * models are never deleted keep them whole, and {@code autobench verify} reports any that is not.
+     */
+    public List<String> danglingReferences() {
+        return db.jdbi().withHandle(h -> h.createQuery("""
+                SELECT 'battle ' || b.id || ' names a missing ' || CASE
+                           WHEN t.id IS NULL THEN 'task ' || b.task_id
+                           WHEN l.id IS NULL THEN 'submission ' || b.left_submission
+                           ELSE 'submission ' || b.right_submission END
+                FROM battles b
+                LEFT JOIN tasks t ON t.id = b.task_id
+                LEFT JOIN submissions l ON l.id = b.left_submission
+                LEFT JOIN submissions r ON r.id = b.right_submission
+                WHERE t.id IS NULL OR l.id IS NULL OR r.id IS NULL
+                UNION ALL
+                SELECT 'vote ' || v.id || ' names a missing ' || CASE
+                           WHEN t.id IS NULL THEN 'task ' || v.task_id
+                           WHEN lm.id IS NULL THEN 'model ' || v.left_model
+                           ELSE 'model ' || v.right_model END
+                FROM votes v
+                LEFT JOIN tasks t ON t.id = v.task_id
+                LEFT JOIN models lm ON lm.id = v.left_model
+                LEFT JOIN models rm ON rm.id = v.right_model
+                WHERE t.id IS NULL OR lm.id IS NULL OR rm.id IS NULL
+                LIMIT 20""").mapTo(String.class).list());
+    }
+
     /** Issues a battle for two submissions of one task to a visitor; returns its id. */
     public String issueBattle(String taskId, String leftSubmission, String rightSubmission, String visitor, long now) {
         String id = Ids.newId();

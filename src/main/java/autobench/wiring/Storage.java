@@ -89,10 +89,19 @@ public final class Storage implements AutoCloseable {
         StageHealth schedule = new StageHealth(
                 stageRuns, workRequests, config.schedule(), config.render().enabled(), config.zone(), clock);
         this.verifier = new Verifier(
-                new Verifier.Sources(tasks, submissions, ledger, renders, budget, database::describe, costs, () -> {
-                    StageHealth.Findings f = schedule.check();
-                    return new Verifier.Findings(f.problems(), f.warnings());
-                }),
+                new Verifier.Sources(
+                        tasks,
+                        submissions,
+                        ledger,
+                        renders,
+                        budget,
+                        database::describe,
+                        costs,
+                        () -> {
+                            StageHealth.Findings f = schedule.check();
+                            return new Verifier.Findings(f.problems(), f.warnings());
+                        },
+                        votes::danglingReferences),
                 clock);
         queueGauges();
         if (recordModels) {
