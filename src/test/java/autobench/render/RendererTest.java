@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** The renderer's promises on well-behaved pages: reproducible, isolated, recovering. */
-@ResourceLock(ChromiumForTests.RENDER_LANE_B)
+@ResourceLock(ChromiumForTests.RENDERS)
 @Tag("chromium")
 @Tag("slow")
 class RendererTest {
