@@ -180,14 +180,18 @@ class AnswersCorpusTest {
                 ok("socketio_chat_offline", false, false)
                         .refusing("chat.example.com")
                         .and(o -> assertThat(o.errors()).isEmpty()),
-                // Firestore tries its backend, and first a tracking pixel on www.google.com (its network test)
-                ok("firebase_compat_gstatic_offline", false, false)
+                // Firestore tries its backend, and first a tracking pixel on www.google.com (its network test).
+                // Whether it moves is not asserted for either Firestore page: the page redraws (its list or its
+                // status line) when Firestore answers offline, after its refused connection, and that refusal
+                // arrives in real time, not page time: usually before the first frame, but on a busy machine
+                // between two (a clean clone once saw motion 0.25 here). docs/rendering.md, "Chromium traps".
+                new Case("firebase_compat_gstatic_offline", OK, null, false, List.of(), o -> {})
                         .refusing("googleapis.com", "www.google.com/images/cleardot.gif")
                         .and(o -> assertThat(o.errors()).isEmpty())
                         .and(assisted("firebase@9.22.0 → firebase@10.14.1")),
                 // modular Firebase: firestore's module imports the app by its own gstatic URL; one instance
                 // of the app whatever version the page names, or getFirestore(app) would throw at load
-                new Case("firebase_modular_esm_gstatic", OK, false, null, List.of(), o -> {})
+                new Case("firebase_modular_esm_gstatic", OK, null, null, List.of(), o -> {})
                         .refusing("googleapis.com", "www.google.com/images/cleardot.gif")
                         .and(o -> assertThat(o.errors()).isEmpty())
                         .and(assisted("firebase@10.7.1 → firebase@10.14.1")),
