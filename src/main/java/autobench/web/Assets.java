@@ -29,7 +29,12 @@ final class Assets {
         add("site.js", "text/javascript; charset=utf-8", "/autobench/web/static/site.js");
         add("favicon.ico", "image/x-icon", "/autobench/web/static/favicon.ico");
         add("htmx.min.js", "text/javascript; charset=utf-8", WEBJARS + "htmx.org/2.0.10/dist/htmx.min.js");
-        add("prism.css", "text/css; charset=utf-8", PRISM + "themes/prism.min.css");
+        // Prism's theme and, after it, its token colours made readable (WCAG AA contrast; the file says which).
+        add(
+                "prism.css",
+                "text/css; charset=utf-8",
+                PRISM + "themes/prism.min.css",
+                "/autobench/web/static/prism-contrast.css");
         // Prism's core and the three languages an HTML answer mixes; clike is what javascript extends.
         add(
                 "prism.js",

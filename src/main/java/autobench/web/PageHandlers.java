@@ -96,14 +96,16 @@ final class PageHandlers {
                                 "error",
                                 new Pages.Error(400, "run names no answer of this task; leave it out to run none"));
                     }
-                    Map<String, String> code = new LinkedHashMap<>();
+                    // The code itself is not on the page (it is loaded when a visitor opens it): its length is.
+                    Map<String, Long> lines = new LinkedHashMap<>();
                     for (Answer a : t.answers()) {
                         if (a.hasCode())
                             gallery.texts(a.submissionId())
                                     .map(Texts::code)
-                                    .ifPresent(c -> code.put(a.submissionId(), c));
+                                    .ifPresent(c -> lines.put(
+                                            a.submissionId(), c.lines().count()));
                     }
-                    return templates.page("task", new Pages.Task(t, run, code, origins.sandbox(ctx)));
+                    return templates.page("task", new Pages.Task(t, run, lines, origins.sandbox(ctx)));
                 })
                 .orElseGet(() -> notFound("There is no published task with this id."));
     }
@@ -118,6 +120,21 @@ final class PageHandlers {
                                         "raw", new Pages.Raw(a, t.title(), tx.rawResponse(), tx.reasoning())))))
                 .orElseGet(() -> notFound("There is no published answer with this id, or its task is still blind"
                         + " (a raw reply can name its model, so it is shown when the names are)."));
+    }
+
+    /**
+     * One answer's code, shown as the task page shows it (blind answers by their label): the page a task page's
+     * "Code" loads into itself when opened, and where its link leads without JavaScript.
+     */
+    Response code(Context ctx) {
+        String id = ctx.pathParam("id");
+        return gallery.answer(id)
+                .filter(Answer::hasCode)
+                .flatMap(a -> gallery.texts(id)
+                        .map(Texts::code)
+                        .flatMap(c -> gallery.task(a.taskId())
+                                .map(t -> templates.page("code", new Pages.Code(a, t.title(), c)))))
+                .orElseGet(() -> notFound("There is no published answer with this id, or it has no code."));
     }
 
     /** The page number was checked by the route ({@link Param#PAGE}); one past the last page is a 404. */

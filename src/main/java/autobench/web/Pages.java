@@ -39,7 +39,14 @@ public final class Pages {
      * @param code    submission id to its code (answers without code are absent)
      * @param sandbox the preview origin
      */
-    public record Task(TaskView task, String run, Map<String, String> code, String sandbox) {}
+    /**
+     * @param codeLines the number of lines of each answer's code, by submission id (answers without code are
+     *                  absent); the code itself is on {@code /answer/{id}/code}, loaded when a visitor opens it
+     */
+    public record Task(TaskView task, String run, Map<String, Long> codeLines, String sandbox) {}
+
+    /** The code of one answer, on a page of its own: loaded into the task page when a visitor opens it. */
+    public record Code(Answer answer, String taskTitle, String code) {}
 
     /** The raw reply of one answer, shown on demand. */
     public record Raw(Answer answer, String taskTitle, String raw, String reasoning) {}

@@ -72,6 +72,7 @@ final class Routes {
         t.add(cached(Kind.PAGE, "/", Set.of(), pages::home));
         t.add(cached(Kind.PAGE, "/task/{id}", Set.of(Param.RUN), pages::task));
         t.add(cached(Kind.PAGE, "/answer/{id}/raw", Set.of(), pages::raw));
+        t.add(cached(Kind.PAGE, "/answer/{id}/code", Set.of(), pages::code));
         t.add(direct(Kind.PAGE, GET, "/battle", Set.of(), battles::show));
         t.add(direct(Kind.PAGE, POST, "/battle/vote", Set.of(), battles::vote));
         t.add(direct(Kind.PAGE, GET, "/robots.txt", Set.of(), battles::robots));

@@ -502,6 +502,17 @@ class BlindBattlesTest {
                                 Instant.parse(TODAY.plusDays(1) + "T00:00:00Z").toString());
                 assertThat(a.get("/answer/" + s.get("id").asText() + "/raw").statusCode())
                         .isEqualTo(404);
+                // the code is shown (it is what the preview runs), under the label: nothing around it names the model
+                // (the demo programs' own code names them in a comment, as it does in the preview)
+                var shown = a.get("/answer/" + s.get("id").asText() + "/code");
+                if (shown.statusCode() == 404) { // an answer without code: the task page offers none
+                    assertThat(page).doesNotContain("/answer/" + s.get("id").asText() + "/code");
+                    continue;
+                }
+                String code =
+                        new String(shown.body(), StandardCharsets.UTF_8).replaceAll("(?s)<code id=.*?</code>", "");
+                assertThat(code).contains("Code of " + s.get("label").asText());
+                for (String m : a.models) assertThat(code).doesNotContain(m);
             }
             // an operator hides one answer: the others keep their labels
             Map<String, String> labels = new HashMap<>();

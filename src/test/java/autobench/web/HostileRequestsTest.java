@@ -204,6 +204,7 @@ class HostileRequestsTest {
             "/",
             "/task/{x}",
             "/answer/{x}/raw",
+            "/answer/{x}/code",
             "/battle",
             "/battle/vote",
             "/battle/vote",

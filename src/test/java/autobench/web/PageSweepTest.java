@@ -152,11 +152,18 @@ class PageSweepTest {
 
     /** Every page of the site: public ones, the two error pages, and the operator's. */
     static List<Visit> pages() {
-        String task = arena.website().gallery().day(arena.today().date()).get(0).id();
+        var first = arena.website().gallery().day(arena.today().date()).get(0);
+        String task = first.id();
+        String code = first.answers().stream()
+                .filter(a -> a.hasCode())
+                .findFirst()
+                .orElseThrow()
+                .submissionId();
         return List.of(
                 new Visit("/", 200, false),
                 new Visit("/archive", 200, false),
                 new Visit("/task/" + task, 200, false),
+                new Visit("/answer/" + code + "/code", 200, false),
                 new Visit("/battle", 200, false),
                 new Visit("/leaderboard", 200, false),
                 new Visit("/model/sim-large-2", 200, false),

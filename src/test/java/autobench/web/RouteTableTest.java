@@ -215,6 +215,8 @@ class RouteTableTest {
                 "/task/{id}          | /task             | false",
                 "/task/{id}          | /task/abc/raw     | false",
                 "/answer/{id}/raw    | /answer/a/raw     | true",
+                "/answer/{id}/code   | /answer/a/code    | true",
+                "/answer/{id}/code   | /answer/a/raw     | false",
                 "/leaderboard        | /leaderboard      | true",
                 "/leaderboard        | /leaderboards     | false",
                 "/                   | /                 | true",

@@ -62,6 +62,70 @@ class SiteHttpTest {
         assertThat(get(site.base + "/no/such/page").statusCode()).isEqualTo(404);
     }
 
+    /**
+     * A task page carries each answer's line count and a link, not its code: opening "Code" loads the answer's
+     * code page (cached like the task page), whose code is the stored code, escaped, the hostile answer's too.
+     */
+    @Test
+    void an_answers_code_is_not_on_its_task_page_but_on_a_cached_page_of_its_own_escaped() throws Exception {
+        String taskId = site.firstTaskId();
+        String task = get(site.base + "/task/" + taskId).body();
+        assertThat(task).doesNotContain("language-html").doesNotContain("<pre tabindex=\"0\"><code");
+        int pages = 0;
+        boolean hostileSeen = false;
+        for (var s : site.get("/api/v1/tasks/" + taskId).get("submissions")) {
+            String id = s.get("id").asText();
+            String code = site.arena
+                    .storage()
+                    .submissions()
+                    .texts(id)
+                    .map(m -> m.get("code"))
+                    .orElse(null);
+            if (code == null) {
+                assertThat(task).doesNotContain("/answer/" + id + "/code");
+                continue;
+            }
+            assertThat(task)
+                    .contains("hx-get=\"/answer/" + id + "/code\"")
+                    .contains("<a href=\"/answer/" + id + "/code\">Open the code</a>");
+            Matcher lines = Pattern.compile("/answer/" + id + "/code\"[^>]*>\\s*<summary>Code \\((\\d+) lines\\)")
+                    .matcher(task);
+            assertThat(lines.find()).as("the line count of " + id).isTrue();
+            assertThat(Long.parseLong(lines.group(1))).isEqualTo(code.lines().count());
+
+            HttpResponse<String> page = get(site.base + "/answer/" + id + "/code");
+            assertThat(page.statusCode()).isEqualTo(200);
+            Matcher shown = Pattern.compile(
+                            "<code id=\"code-" + id + "\" class=\"language-html\">(.*?)</code>", Pattern.DOTALL)
+                    .matcher(page.body());
+            assertThat(shown.find()).isTrue();
+            assertThat(unescape(shown.group(1))).as("the code as stored").isEqualTo(code);
+            assertThat(page.body()).contains("<div class=\"code-body\">", "data-copy=\"code-" + id + "\"");
+            if (code.contains("<script")) {
+                hostileSeen = true;
+                assertThat(shown.group(1)).doesNotContain("<script").contains("&lt;script");
+            }
+            String etag = page.headers().firstValue("ETag").orElseThrow();
+            assertThat(get(site.base + "/answer/" + id + "/code", "If-None-Match", etag)
+                            .statusCode())
+                    .as("cached: an unchanged code page answers 304")
+                    .isEqualTo(304);
+            pages++;
+        }
+        assertThat(pages).isGreaterThanOrEqualTo(2);
+        assertThat(hostileSeen).as("the hostile answer's code was among them").isTrue();
+        assertThat(get(site.base + "/answer/no-such-answer/code").statusCode()).isEqualTo(404);
+    }
+
+    static String unescape(String html) {
+        return html.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&#34;", "\"")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&amp;", "&");
+    }
+
     @Test
     void main_origin_pages_carry_the_security_headers() throws Exception {
         HttpResponse<String> r = get(site.base + "/");

@@ -103,6 +103,35 @@ class VisitorJourneyTest {
         }
     }
 
+    /** The task page does not carry the code: opening "Code" loads it in place, highlighted, and Copy copies it. */
+    @Test
+    void opening_an_answers_code_loads_it_in_place_highlighted_and_copy_copies_it() {
+        try (BrowserContext context = context(1280)) {
+            context.grantPermissions(
+                    List.of("clipboard-read", "clipboard-write"),
+                    new BrowserContext.GrantPermissionsOptions().setOrigin(site.base));
+            Page page = page(context);
+            List<String> errors = BrowserForTests.watchErrors(page);
+            page.navigate(site.base + "/task/" + site.firstTaskId());
+            Locator details = page.locator("article.answer details.code").first();
+            assertThat(details.locator("pre").count())
+                    .as("no code before it is opened")
+                    .isZero();
+            details.locator("summary").click();
+            Locator code = details.locator("pre code.language-html");
+            code.waitFor();
+            page.waitForFunction("() => document.querySelector('details.code pre code .token') !== null");
+            String id = code.getAttribute("id").substring("code-".length());
+            String stored =
+                    site.arena.storage().submissions().texts(id).orElseThrow().get("code");
+            assertThat(code.textContent()).isEqualTo(stored);
+            details.locator("button.copy").click();
+            page.waitForFunction("() => document.querySelector('details.code button.copy').textContent === 'Copied'");
+            assertThat(page.evaluate("() => navigator.clipboard.readText()")).isEqualTo(stored);
+            assertThat(siteErrors(errors)).isEmpty();
+        }
+    }
+
     /**
      * The console errors of the site itself. A battle runs its answers at once, and the fixture's hostile
      * answer logs its own blocked escapes (CSP, Trusted Types, sandbox) from the sandbox origin or from

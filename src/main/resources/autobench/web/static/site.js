@@ -1,6 +1,6 @@
 // AutoBench: the little behaviour the pages need. Everything works without it (links and forms);
 // this runs answers live in place of their posters (scaled 800×600 frames with Stop, full screen and a heartbeat),
-// copies code, adds keyboard voting, and shows a refused vote's reason in place.
+// loads and highlights an answer's code when it is opened, copies code, adds keyboard voting, and shows a refused vote's reason in place.
 (function () {
   "use strict";
 
@@ -300,6 +300,17 @@
   document.addEventListener("htmx:sendError", unsent);
   document.addEventListener("htmx:responseError", function (e) {
     if (!(e.detail.xhr && e.detail.xhr.status < 500 && e.detail.target && e.detail.target.id === "battle")) unsent(e);
+  });
+
+  // An answer's code is not on its task page: opening "Code" loads it (htmx, from /answer/{id}/code). Once it is
+  // in, Prism highlights it as it highlights code present at load.
+  document.addEventListener("htmx:afterSwap", function () {
+    if (!window.Prism) return;
+    var blocks = document.querySelectorAll("details.code code[class*='language-']:not([data-highlighted])");
+    for (var i = 0; i < blocks.length; i++) {
+      blocks[i].setAttribute("data-highlighted", "");
+      window.Prism.highlightElement(blocks[i]);
+    }
   });
 
   // After a vote is swapped in, move focus to the result (or the refusal) so keyboard and screen-reader
