@@ -35,13 +35,10 @@ public final class Pages {
             boolean battles) {}
 
     /**
-     * @param run     the submission to show running live in place of its poster, or null
-     * @param code    submission id to its code (answers without code are absent)
-     * @param sandbox the preview origin
-     */
-    /**
+     * @param run       the submission to show running live in place of its poster, or null
      * @param codeLines the number of lines of each answer's code, by submission id (answers without code are
      *                  absent); the code itself is on {@code /answer/{id}/code}, loaded when a visitor opens it
+     * @param sandbox   the preview origin
      */
     public record Task(TaskView task, String run, Map<String, Long> codeLines, String sandbox) {}
 

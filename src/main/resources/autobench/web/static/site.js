@@ -1,6 +1,7 @@
 // AutoBench: the little behaviour the pages need. Everything works without it (links and forms);
 // this runs answers live in place of their posters (scaled 800×600 frames with Stop, full screen and a heartbeat),
-// loads and highlights an answer's code when it is opened, copies code, adds keyboard voting, and shows a refused vote's reason in place.
+// loads and highlights an answer's code when it is opened, copies code, adds keyboard voting, and shows a refused
+// vote's reason in place.
 (function () {
   "use strict";
 
