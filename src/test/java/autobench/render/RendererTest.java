@@ -2,9 +2,13 @@ package autobench.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -33,6 +37,50 @@ class RendererTest {
             const g = c.getContext('2d'); g.fillStyle = '#fff'; g.fillRect(0, 0, 800, 600);
             for (let i = 0; i < 300; i++) { g.fillStyle = '#000'; g.fillRect(Math.random() * 800, Math.random() * 600, 6, 6); }
             </script>""";
+
+    /**
+     * An input handler starts a one-second CSS transition; the next input event's handler then holds the page for
+     * 1.5 s of real time (as a busy machine can hold a round trip). The transition must still run on page time,
+     * so it cannot have ended before a second of page time has passed, however long the real wait.
+     */
+    static final String TRANSITION_ON_INPUT = """
+            <!doctype html><style>body{margin:0;background:#fff}
+            #box{width:800px;height:600px;background:#fff;transition:background-color 1s linear}#box.on{background:#000}</style>
+            <div id=box></div><script>
+            const real = () => Performance.prototype.now.call(performance);
+            let downs = 0, ups = 0;
+            addEventListener('mousedown', () => {
+              if (downs++) return;
+              box.classList.add('on'); getComputedStyle(box).backgroundColor;
+              console.log('started ' + performance.now());
+            });
+            addEventListener('mouseup', () => { if (ups++) return; const t = real(); while (real() - t < 1500) {} });
+            box.addEventListener('transitionend', () => console.log('ended ' + performance.now()));
+            </script>""";
+
+    @Test
+    void a_transition_started_by_input_runs_on_page_time_however_long_the_next_input_takes_in_real_time()
+            throws Exception {
+        RenderOutput out = renderer.render(TRANSITION_ON_INPUT, 1);
+        List<String> lines = out.console().stream().map(ConsoleLine::text).toList();
+        double started = lines.stream()
+                .filter(l -> l.startsWith("started "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(8)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the input never reached the page: " + lines));
+        assertThat(lines)
+                .as("page time at which the transition ended, if it did; it started at " + started)
+                .filteredOn(l -> l.startsWith("ended "))
+                .allSatisfy(l ->
+                        assertThat(Double.parseDouble(l.substring(6)) - started).isGreaterThanOrEqualTo(1000));
+        // and the picture after the input shows it part of the way, as page time says (about 0.4 s of its 1 s)
+        byte[] png = out.artifact(Artifact.AFTER_INPUT).orElseThrow().bytes();
+        BufferedImage after = ImageIO.read(new ByteArrayInputStream(png));
+        int grey = after.getRGB(after.getWidth() / 2, after.getHeight() / 2) & 0xff;
+        assertThat(grey)
+                .as("the box's colour after the input, white 255 to black 0")
+                .isBetween(60, 220);
+    }
 
     @Test
     void the_seed_decides_the_poster_same_seed_same_bytes_other_seed_other_picture() {
