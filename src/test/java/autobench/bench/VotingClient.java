@@ -399,8 +399,8 @@ public final class VotingClient {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    /** Undoes the HTML escaping jte applies to attribute values and text. */
-    static String unescape(String s) {
+    /** Undoes the HTML escaping jte applies to attribute values and text (pages' tests use it too). */
+    public static String unescape(String s) {
         return s.replace("&#39;", "'")
                 .replace("&#34;", "\"")
                 .replace("&quot;", "\"")

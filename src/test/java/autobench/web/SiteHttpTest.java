@@ -2,6 +2,7 @@ package autobench.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import autobench.bench.VotingClient;
 import autobench.rating.Vote;
 import autobench.rating.io.VoteFile;
 import com.aayushatharva.brotli4j.decoder.Decoder;
@@ -99,7 +100,9 @@ class SiteHttpTest {
                             "<code id=\"code-" + id + "\" class=\"language-html\">(.*?)</code>", Pattern.DOTALL)
                     .matcher(page.body());
             assertThat(shown.find()).isTrue();
-            assertThat(unescape(shown.group(1))).as("the code as stored").isEqualTo(code);
+            assertThat(VotingClient.unescape(shown.group(1)))
+                    .as("the code as stored")
+                    .isEqualTo(code);
             assertThat(page.body()).contains("<div class=\"code-body\">", "data-copy=\"code-" + id + "\"");
             if (code.contains("<script")) {
                 hostileSeen = true;
@@ -115,15 +118,6 @@ class SiteHttpTest {
         assertThat(pages).isGreaterThanOrEqualTo(2);
         assertThat(hostileSeen).as("the hostile answer's code was among them").isTrue();
         assertThat(get(site.base + "/answer/no-such-answer/code").statusCode()).isEqualTo(404);
-    }
-
-    static String unescape(String html) {
-        return html.replace("&lt;", "<")
-                .replace("&gt;", ">")
-                .replace("&#34;", "\"")
-                .replace("&quot;", "\"")
-                .replace("&#39;", "'")
-                .replace("&amp;", "&");
     }
 
     @Test
