@@ -61,6 +61,9 @@ class PageSweepTest {
     static Path tmp;
 
     static Assembly arena;
+    /** The day the fixture published last, fixed at setup: a run that crosses midnight UTC still sweeps its pages. */
+    static LocalDate lastDay;
+
     static Site site;
     static String base;
     static BrowserForTests browsers;
@@ -93,6 +96,7 @@ class PageSweepTest {
                 .providers(Map.of("sim-large-2", program("#1d4ed8"), "sim-open-7b", program("#b45309")))
                 .build();
         LocalDate today = arena.today().date();
+        lastDay = today;
         List<LocalDate> days = List.of(today.minusDays(2), today.minusDays(1), today);
         for (LocalDate d : days) arena.pipeline().dailyCycle().run(d);
         new SimulatedVisitors(arena.website().battles(), 7).run(days, 40);
@@ -152,7 +156,7 @@ class PageSweepTest {
 
     /** Every page of the site: public ones, the two error pages, and the operator's. */
     static List<Visit> pages() {
-        var first = arena.website().gallery().day(arena.today().date()).get(0);
+        var first = arena.website().gallery().day(lastDay).get(0);
         String task = first.id();
         String code = first.answers().stream()
                 .filter(a -> a.hasCode())
