@@ -43,7 +43,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Tag("chromium")
 @Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ResourceLock(ChromiumForTests.RENDERS)
+@ResourceLock(ChromiumForTests.RENDER_LANE_B)
 class AnswersCorpusTest {
     /** A short limit: the corpus is rendered on every build, on a busy two-core machine. */
     static final Duration LIMIT = Duration.ofSeconds(20);

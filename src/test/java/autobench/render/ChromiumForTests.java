@@ -10,10 +10,17 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class ChromiumForTests {
     /**
-     * Held by the test classes that keep Chromium rendering page after page: renders are CPU-bound,
-     * so two such classes side by side on two cores only slow each other into their time limits.
+     * The two render lanes: each test class that keeps Chromium rendering page after page holds one,
+     * so at most two such classes run at once, beside one lane of other tests (three lanes,
+     * junit-platform.properties). Renders are CPU-bound; three of them side by side on two cores
+     * slowed each other toward their time limits. Each class names the lane that balances the two
+     * (seconds per class from a clean clone's surefire reports, test-class-seconds.txt):
+     * lane A: RealisticCorpus, PageSweep, SlowFrame, BlindArenaJourney; lane B: AnswersCorpus,
+     * HostileCorpus, ArenaJourney, Renderer.
      */
-    public static final String RENDERS = "autobench.render.ChromiumForTests.RENDERS";
+    public static final String RENDER_LANE_A = "autobench.render.ChromiumForTests.RENDER_LANE_A";
+
+    public static final String RENDER_LANE_B = "autobench.render.ChromiumForTests.RENDER_LANE_B";
 
     private ChromiumForTests() {}
 

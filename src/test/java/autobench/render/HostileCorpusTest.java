@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Tag("chromium")
 @Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ResourceLock(ChromiumForTests.RENDERS)
+@ResourceLock(ChromiumForTests.RENDER_LANE_B)
 class HostileCorpusTest {
     /**
      * The limit for the pages that must be stopped (those that may end in a timeout). A page that

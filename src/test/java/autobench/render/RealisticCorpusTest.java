@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Tag("chromium")
 @Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ResourceLock(ChromiumForTests.RENDERS)
+@ResourceLock(ChromiumForTests.RENDER_LANE_A)
 class RealisticCorpusTest {
     /**
      * @param refused substrings of the only requests the page may have refused (fonts, a polyfill, …)
@@ -131,9 +131,11 @@ class RealisticCorpusTest {
     @BeforeAll
     void start() throws IOException {
         // The production limit: these pages end on their own, so a shorter one would only add
-        // flakiness (a limit cuts short only pages that do not end). One lane: with two, on the
-        // shared 2-core machine at load 26, 13 of the 42 pages ran into the limit while competing
-        // for the CPU. Every 16 ms frame: drawing one frame in three (48 ms) made the corpus about
+        // flakiness (a limit cuts short only pages that do not end). One lane within the class: with
+        // two, on the shared 2-core machine at load 26, 13 of the 42 pages ran into the limit while
+        // competing for the CPU (beside one other render class and one other test, as the suite runs
+        // it now, a page takes about 3 s of its 30). Every 16 ms frame: drawing one frame in three (48 ms) made the
+        // corpus about
         // a third quicker but changed the checks of 5 of these pages (and 4 of AnswersCorpusTest's).
         renderer = Renderer.open(ChromiumForTests.config());
         trap = new LoopbackTrap();

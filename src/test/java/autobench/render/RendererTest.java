@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** The renderer's promises on well-behaved pages: reproducible, isolated, recovering. */
-@ResourceLock(ChromiumForTests.RENDERS)
+@ResourceLock(ChromiumForTests.RENDER_LANE_B)
 @Tag("chromium")
 @Tag("slow")
 class RendererTest {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * time; when the browser's GPU process spent it drawing WebGL in software, it is a slow frame, and
  * only the time limit ends it (docs/rendering.md, "Hangs, and frames that take seconds").
  */
-@ResourceLock(ChromiumForTests.RENDERS)
+@ResourceLock(ChromiumForTests.RENDER_LANE_A)
 @Tag("chromium")
 @Tag("slow")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

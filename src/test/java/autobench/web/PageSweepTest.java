@@ -50,7 +50,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  */
 @Tag("slow")
 @Tag("chromium")
-@ResourceLock(ChromiumForTests.RENDERS)
+@ResourceLock(ChromiumForTests.RENDER_LANE_A)
 class PageSweepTest {
     static final Path SHOTS = Path.of("target", "web-screenshots");
     static final String TOKEN = "operator-token-for-the-page-sweep-0123";
