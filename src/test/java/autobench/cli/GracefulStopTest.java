@@ -116,6 +116,8 @@ class GracefulStopTest {
                 + "schedule: {generate_at: \"00:00\", dispatch_at: \"00:00\", render_at: \"00:00\", catch_up_days: 0}\n";
         Path cfg = TestConfigs.write(tmp, yaml);
         Config c = TestConfigs.load(tmp, yaml, Map.of());
+        // The child's scheduler works on its own today; a run that crosses midnight UTC finds it on the next day.
+        LocalDate started = LocalDate.now(ZoneOffset.UTC);
         List<String> cmd = ChildJava.app("serve", "--config", cfg.toString(), "--roles", "worker,scheduler");
         Process child = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
@@ -138,8 +140,11 @@ class GracefulStopTest {
             child.destroyForcibly();
         }
         try (Assembly a = TestAssembly.build(c)) {
-            LocalDate today = LocalDate.now(ZoneOffset.UTC);
-            var run = a.storage().stageRuns().find(Stage.DISPATCH, today).orElseThrow();
+            var run = a.storage()
+                    .stageRuns()
+                    .find(Stage.DISPATCH, started)
+                    .or(() -> a.storage().stageRuns().find(Stage.DISPATCH, started.plusDays(1)))
+                    .orElseThrow();
             assertThat(run.status())
                     .as("the dispatch run records the stop; another process may take it over at once")
                     .isEqualTo(StageRuns.Status.STOPPED);

@@ -81,6 +81,8 @@ class ArenaJourneyTest {
     static String base;
     static Path dir;
     static BrowserForTests browsers;
+    /** The day the arena ran, fixed once: a run that crosses midnight UTC still finds its tasks. */
+    static LocalDate runDay;
 
     @BeforeAll
     static void start() throws Exception {
@@ -105,7 +107,8 @@ class ArenaJourneyTest {
         Provider pointer = p -> new Completion.Answered(
                 "```html\n" + POINTER_ANSWER + "\n```", "", Finish.STOP, new Usage(10, 10, 0), "pointer-1", "{}");
         arena = TestAssembly.of(config).providers(Map.of("pointer", pointer)).build();
-        arena.pipeline().dailyCycle().run(LocalDate.now(ZoneOffset.UTC));
+        runDay = LocalDate.now(ZoneOffset.UTC);
+        arena.pipeline().dailyCycle().run(runDay);
         site = Serving.start(arena.website(), config.web(), "127.0.0.1");
         base = "http://127.0.0.1:" + port;
         browsers = new BrowserForTests();
@@ -451,8 +454,7 @@ class ArenaJourneyTest {
 
     static String firstTaskId() throws Exception {
         JsonNode day = new ObjectMapper()
-                .readTree(URI.create(base + "/api/v1/days/" + LocalDate.now(ZoneOffset.UTC))
-                        .toURL());
+                .readTree(URI.create(base + "/api/v1/days/" + runDay).toURL());
         return day.get("tasks").get(0).get("id").asText();
     }
 }
