@@ -5,13 +5,23 @@
 #   bench/web.sh                       defaults: 3 rounds of 8 s runs (median shown), 2 threads, 32 connections,
 #                                      each URL without encoding and again with Accept-Encoding: gzip
 #   DURATION=30 CONNECTIONS=64 bench/web.sh
+#   PIN=1 bench/web.sh                 each server on core 1 (nginx with one worker), wrk on core 0 with one
+#                                      thread: r/s is then what one core of the server can serve, not how the
+#                                      two cores happened to be shared between wrk and the server
 # Needs: wrk and nginx (Debian: apt-get install -y nginx-light wrk), curl. Results in bench/results/web/.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
 source "$HERE/lib/jdk.sh"
 source "$HERE/lib/site.sh"   # demo_models_yaml, wait_for
-ROUNDS="${ROUNDS:-3}"; DURATION="${DURATION:-8}"; WARMUP="${WARMUP:-5}"; THREADS="${THREADS:-2}"; CONNECTIONS="${CONNECTIONS:-32}"
+PIN="${PIN:-0}"
+ROUNDS="${ROUNDS:-3}"; DURATION="${DURATION:-8}"; WARMUP="${WARMUP:-5}"; CONNECTIONS="${CONNECTIONS:-32}"
+SERVER_CPU=(); CLIENT_CPU=(); NGINX_WORKERS_N="$(nproc)"; THREADS="${THREADS:-2}"
+if [[ "$PIN" == 1 ]]; then
+  [[ "$(nproc)" -ge 2 ]] || { echo "bench/web.sh: PIN=1 needs two cores" >&2; exit 1; }
+  command -v taskset >/dev/null 2>&1 || { echo "bench/web.sh: PIN=1 needs taskset (Debian: util-linux)" >&2; exit 1; }
+  SERVER_CPU=(taskset -c 1); CLIENT_CPU=(taskset -c 0); NGINX_WORKERS_N=1; THREADS=1
+fi
 JVM_OPTS="${JVM_OPTS:-$("$ROOT/autobench" serve-java-opts)}"   # the launcher's serve defaults
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"   # as the launcher sets it for serve
 OUT="$ROOT/bench/results/web"; mkdir -p "$OUT"
@@ -36,7 +46,7 @@ CONFIG="$OUT/bench.yaml"
 
 serve() { # port sandbox-port extra-args... ; prints the pid
   # --roles web: the web alone, so no scheduled cycle competes with the load (and the data stays fixed)
-  "$JAVA" --enable-native-access=ALL-UNNAMED $JVM_OPTS -jar "$JAR" serve --roles web --config "$CONFIG" --port "$1" --sandbox-port "$2" "${@:3}" \
+  "${SERVER_CPU[@]}" "$JAVA" --enable-native-access=ALL-UNNAMED $JVM_OPTS -jar "$JAR" serve --roles web --config "$CONFIG" --port "$1" --sandbox-port "$2" "${@:3}" \
     >"$OUT/serve-$1.log" 2>&1 &
   echo $!
 }
@@ -60,7 +70,7 @@ for p in "${PATHS[@]}"; do
   cmp -s <(gzip -dc "$f.gz") "$f" || { echo "bench/web.sh: the gzip form of $p does not decode to its page" >&2; exit 1; }
 done
 cat >"$OUT/nginx.conf" <<CONF
-worker_processes $(nproc);
+worker_processes $NGINX_WORKERS_N;
 error_log $OUT/nginx-error.log;
 pid $OUT/nginx.pid;
 events { worker_connections 1024; }
@@ -75,7 +85,7 @@ http {
   }
 }
 CONF
-nginx -c "$OUT/nginx.conf" -g 'daemon off;' &
+"${SERVER_CPU[@]}" nginx -c "$OUT/nginx.conf" -g 'daemon off;' &
 NGINX_PID=$!; PIDS+=("$NGINX_PID")
 wait_for "http://127.0.0.1:$NGINX/"
 
@@ -93,7 +103,7 @@ ticks() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/pr
 rps() {
   local url="$1"; shift; local pids=("$@") t0 t1 out
   t0="$(ticks "${pids[@]}")"
-  out="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" "${WRK_ARGS[@]}" "$url" | tee -a "$OUT/wrk.log")"
+  out="$("${CLIENT_CPU[@]}" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" "${WRK_ARGS[@]}" "$url" | tee -a "$OUT/wrk.log")"
   t1="$(ticks "${pids[@]}")"
   awk -v t="$((t1 - t0))" -v hz="$(getconf CLK_TCK)" '
     /requests in/ {n = $1} /Requests\/sec/ {r = $2}
@@ -103,7 +113,7 @@ GZ=(-H 'Accept-Encoding: gzip')
 : >"$OUT/wrk.log"
 # JIT warm-up: the JVM compiles its hot path in the first seconds; nginx needs none, but gets the same.
 for p in "${PATHS[@]}"; do
-  for port in $CACHED $UNCACHED $NGINX; do wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "http://127.0.0.1:$port$p" >/dev/null; done
+  for port in $CACHED $UNCACHED $NGINX; do "${CLIENT_CPU[@]}" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "http://127.0.0.1:$port$p" >/dev/null; done
 done
 # Rounds interleave the three servers, so a burst of load from elsewhere hits all of them; the median is shown.
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
@@ -147,5 +157,5 @@ done
 PEAK="$(sort -n "$OUT/rss-samples.txt" | tail -1)"
 echo | tee -a "$OUT/summary.txt"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine competes for the same cores)" | tee -a "$OUT/summary.txt"
-echo "autobench serve (cached) peak RSS under load: $((PEAK / 1024)) MB ($JVM_OPTS); $(nproc) cores; wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, median of $ROUNDS rounds" | tee -a "$OUT/summary.txt"
+echo "autobench serve (cached) peak RSS under load: $((PEAK / 1024)) MB ($JVM_OPTS); $(nproc) cores$([[ "$PIN" == 1 ]] && echo ", servers pinned to core 1 and wrk to core 0"); wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, median of $ROUNDS rounds" | tee -a "$OUT/summary.txt"
 echo "JDK: $("$JAVA" -version 2>&1 | head -1); nginx: $(nginx -v 2>&1)" | tee -a "$OUT/summary.txt"
