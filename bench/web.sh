@@ -78,6 +78,8 @@ http {
   access_log off;
   default_type text/html;
   sendfile on; tcp_nopush on; keepalive_requests 100000; gzip_static on;
+  # without it nginx opens, stats and closes the file on every request (16-30 % fewer r/s on / here)
+  open_file_cache max=1000 inactive=60s; open_file_cache_valid 60s;
   server {
     listen 127.0.0.1:$NGINX;
     root $STATIC;
