@@ -13,7 +13,9 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -46,9 +48,13 @@ class BattlePageQueriesTest {
         Gallery gallery = site.arena.website().gallery();
         String id = site.firstTaskId();
         TaskView full = gallery.task(id).orElseThrow();
+        Set<String> versionCheck = versionCheck(sql -> true);
         statements.reset();
         TaskHeading heading = gallery.heading(id).orElseThrow();
-        assertThat(statements.count()).isEqualTo(1);
+        assertThat(statements.statements())
+                .as("statements besides the data-version check, which a request just before may have begun aside")
+                .filteredOn(sql -> !versionCheck.contains(sql))
+                .hasSize(1);
         assertThat(heading.id()).isEqualTo(full.id());
         assertThat(heading.title()).isEqualTo(full.title());
         assertThat(heading.prompt()).isEqualTo(full.prompt());
@@ -62,6 +68,21 @@ class BattlePageQueriesTest {
         assertThat(gallery.heading("no-such-task")).isEmpty();
     }
 
+    /**
+     * The statements (of those {@code sql} matches) of the site's data-version check, which a request may begin on a
+     * thread of its own at any time: not a lookup of what a test counts, so told apart by their text.
+     */
+    static Set<String> versionCheck(Predicate<String> sql) {
+        Set<String> seen;
+        try (StatementCounter check =
+                new StatementCounter(site.arena.storage().database().jdbi(), sql)) {
+            site.arena.website().gallery().dataVersion();
+            seen = Set.copyOf(check.statements());
+        }
+        assertThat(seen).as("the data-version check's own statements").isNotEmpty();
+        return seen;
+    }
+
     /** Each battle page makes the browser ask for two posters; finding one used to read the whole task view. */
     @Test
     void a_poster_once_served_is_served_again_without_asking_the_database() throws Exception {
@@ -72,14 +93,21 @@ class BattlePageQueriesTest {
         HttpResponse<byte[]> first =
                 http.send(HttpRequest.newBuilder(poster).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(first.statusCode()).isEqualTo(200);
-        try (StatementCounter reads = new StatementCounter(
-                site.arena.storage().database().jdbi(),
-                sql -> sql.contains("artifacts") || sql.contains("blobs") || sql.contains("submissions"))) {
+        Predicate<String> posterTables =
+                sql -> sql.contains("artifacts") || sql.contains("blobs") || sql.contains("submissions");
+        // The site's routine data-version check (every 100 ms, aside from requests) reads two of these tables too;
+        // when the repeat comes later than that on a busy machine, the check runs meanwhile.
+        Set<String> versionCheck = versionCheck(posterTables);
+        try (StatementCounter reads =
+                new StatementCounter(site.arena.storage().database().jdbi(), posterTables)) {
             HttpResponse<byte[]> again =
                     http.send(HttpRequest.newBuilder(poster).build(), HttpResponse.BodyHandlers.ofByteArray());
             assertThat(again.statusCode()).isEqualTo(200);
             assertThat(again.body()).isEqualTo(first.body());
-            assertThat(reads.count()).isZero();
+            assertThat(reads.statements())
+                    .as("statements other than the data-version check while a served poster was served again")
+                    .filteredOn(sql -> !versionCheck.contains(sql))
+                    .isEmpty();
         }
         HttpResponse<String> forged = http.send(
                 HttpRequest.newBuilder(URI.create(site.base + "/p/forged-ref")).build(),
