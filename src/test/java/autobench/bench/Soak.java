@@ -61,16 +61,28 @@ final class Soak implements AutoCloseable {
      *                     succeeded answer is marked rendered without a picture and the task published)
      * @param votesPerDay  battles taken and voted on per day, spread over the day
      * @param visitors     distinct visitors (cookies and addresses) the votes come from each day
+     * @param settleHeap   take each day's heap figure after a full collection (bench/soak.sh, whose leak
+     *                     check fits a line through it); false reads the heap as it is: the tests run in
+     *                     the suite's shared JVM, where the figure says nothing about the soak and every
+     *                     full collection stops all the other tests running beside it (52 of them cost
+     *                     the suite 11 s of CPU)
      */
     record Settings(
-            String databaseUrl, int days, boolean render, int tasksPerDay, int votesPerDay, int visitors, long seed) {}
+            String databaseUrl,
+            int days,
+            boolean render,
+            int tasksPerDay,
+            int votesPerDay,
+            int visitors,
+            long seed,
+            boolean settleHeap) {}
 
     /**
      * What one day left behind.
      *
      * @param published     every task of the day published, one submission per model for each, every succeeded answer rendered
      * @param snapshot      the day's leaderboard snapshot exists (written by the next day's cycle)
-     * @param heapBytes     heap in use after a full GC, at the end of the day
+     * @param heapBytes     heap in use at the end of the day, after a full GC if {@link Settings#settleHeap}
      * @param databaseBytes database size at the end of the day (SQLite: file and WAL; PostgreSQL: pg_database_size)
      */
     record Day(
@@ -259,7 +271,7 @@ final class Soak implements AutoCloseable {
                 votes[0],
                 votes[1],
                 false,
-                heapAfterGc(),
+                settings.settleHeap() ? heapAfterGc() : heapInUse(),
                 databaseBytes(),
                 nanos / 1_000_000);
     }
@@ -313,6 +325,10 @@ final class Soak implements AutoCloseable {
             }
         }
         return gaps;
+    }
+
+    static long heapInUse() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     static long heapAfterGc() {

@@ -75,7 +75,8 @@ public final class SoakRun {
         Path dir = Files.createTempDirectory("autobench-soak");
         String name = "soak-" + db + (withRender ? "" : "-norender");
         Path csv = out.resolve(name + ".csv");
-        Soak.Settings settings = new Soak.Settings(store.freshUrl(dir), days, withRender, 3, votes, 10, 20_260_101L);
+        Soak.Settings settings =
+                new Soak.Settings(store.freshUrl(dir), days, withRender, 3, votes, 10, 20_260_101L, true);
         long t0 = System.nanoTime();
         List<Soak.Day> result;
         try (Soak soak = new Soak(settings, dir);

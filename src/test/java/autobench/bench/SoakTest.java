@@ -29,7 +29,7 @@ class SoakTest {
     @ParameterizedTest
     @EnumSource(Store.class)
     void ten_days_with_provider_faults_publish_every_day_and_keep_the_rating_history_continuous(Store store) {
-        Soak.Settings s = new Soak.Settings(store.freshUrl(tmp), 10, false, 3, 30, 6, 7L);
+        Soak.Settings s = new Soak.Settings(store.freshUrl(tmp), 10, false, 3, 30, 6, 7L, false);
         try (Soak soak = new Soak(s, tmp)) {
             List<Soak.Day> seen = new ArrayList<>();
             List<Soak.Day> days = soak.run(seen::add);
@@ -70,7 +70,7 @@ class SoakTest {
 
     @Test
     void a_missing_snapshot_day_is_reported_as_a_gap_in_the_rating_history() {
-        Soak.Settings s = new Soak.Settings(Store.SQLITE.freshUrl(tmp), 4, false, 1, 12, 4, 3L);
+        Soak.Settings s = new Soak.Settings(Store.SQLITE.freshUrl(tmp), 4, false, 1, 12, 4, 3L, false);
         try (Soak soak = new Soak(s, tmp)) {
             soak.run(d -> {});
             assertThat(soak.historyGaps()).isEmpty();

@@ -29,7 +29,7 @@ class VotingClientTest {
     @EnumSource(Store.class)
     void every_vote_counted_as_accepted_is_stored_once_against_a_live_site(Store store) throws Exception {
         String url = store.freshUrl(tmp);
-        try (Soak soak = new Soak(new Soak.Settings(url, 2, false, 2, 4, 2, 11L), tmp)) {
+        try (Soak soak = new Soak(new Soak.Settings(url, 2, false, 2, 4, 2, 11L, false), tmp)) {
             soak.run(d -> {});
             Site site = Serving.start(
                     soak.arena.website(), new Config.Web(0, 0, null, null, true, 100, true, null), "127.0.0.1");
