@@ -16,7 +16,6 @@ import autobench.wiring.Assembly;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.LoadState;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -199,8 +199,9 @@ class PageSweepTest {
                             failed.add(r.status() + " " + r.url());
                     });
                     page.onRequestFailed(r -> failed.add("failed " + r.url() + " " + r.failure()));
+                    AtomicInteger inFlight = BrowserForTests.inFlight(page);
                     var response = page.navigate(base + v.path());
-                    page.waitForLoadState(LoadState.NETWORKIDLE);
+                    BrowserForTests.awaitQuiet(page, inFlight);
                     String at = v.path() + " @" + width + ": ";
                     if (response.status() != v.status()) problems.add(at + "status " + response.status());
                     page.screenshot(new Page.ScreenshotOptions()
