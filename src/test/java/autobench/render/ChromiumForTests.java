@@ -15,8 +15,8 @@ public final class ChromiumForTests {
      * junit-platform.properties). Renders are CPU-bound; three of them side by side on two cores
      * slowed each other toward their time limits. Each class names the lane that balances the two
      * (seconds per class from a clean clone's surefire reports, test-class-seconds.txt):
-     * lane A: RealisticCorpus, PageSweep, SlowFrame, BlindArenaJourney; lane B: AnswersCorpus,
-     * HostileCorpus, ArenaJourney, Renderer.
+     * lane A: RealisticCorpus, PageSweep, ArenaJourney, SlowFrame, BlindArenaJourney (188 s on the
+     * clean clone of 7 December 04:30 UTC); lane B: AnswersCorpus, HostileCorpus, Renderer (185 s).
      */
     public static final String RENDER_LANE_A = "autobench.render.ChromiumForTests.RENDER_LANE_A";
 

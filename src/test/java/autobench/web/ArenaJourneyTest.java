@@ -49,7 +49,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @Tag("slow")
 @Tag("chromium")
-@ResourceLock(ChromiumForTests.RENDER_LANE_B)
+@ResourceLock(ChromiumForTests.RENDER_LANE_A)
 class ArenaJourneyTest {
     static final Path SHOTS = Path.of("target", "web-screenshots");
     static final String POINTER = "article.answer:has(h3 a[href='/model/pointer'])";
