@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +21,13 @@ final class Assets {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final String WEBJARS = "/META-INF/resources/webjars/";
     private static final String PRISM = WEBJARS + "prismjs/1.30.0/";
+    /**
+     * The compressed files, made once per process however many sites it starts: brotli at its best
+     * quality takes a quarter of a second for these few files, and the test suite starts dozens of
+     * sites in one JVM. The files come from the class path, so a name's bytes never change.
+     */
+    private static final Map<String, PageCache.Entry> MADE = new ConcurrentHashMap<>();
+
     private final Map<String, PageCache.Entry> files = new LinkedHashMap<>();
     private final Gallery gallery;
 
@@ -47,6 +55,10 @@ final class Assets {
     }
 
     private void add(String name, String type, String... resources) {
+        files.put(name, MADE.computeIfAbsent(name, n -> make(type, resources)));
+    }
+
+    private static PageCache.Entry make(String type, String... resources) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (String r : resources) {
             try (InputStream in = Assets.class.getResourceAsStream(r)) {
@@ -57,7 +69,12 @@ final class Assets {
                 throw new UncheckedIOException(e);
             }
         }
-        files.put(name, PageCache.build(0, new Response(200, type, out.toByteArray()), Encodings.STATIC_QUALITY));
+        return PageCache.build(0, new Response(200, type, out.toByteArray()), Encodings.STATIC_QUALITY);
+    }
+
+    /** The kept entry of a static file, or null. */
+    PageCache.Entry entry(String name) {
+        return files.get(name);
     }
 
     void file(Context ctx) {
