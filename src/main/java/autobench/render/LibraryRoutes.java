@@ -68,8 +68,20 @@ public final class LibraryRoutes {
 
     private LibraryRoutes() {}
 
-    /** The routes for {@link Libraries#SERVED}; fails if the build did not bundle one of them. */
-    public static LibraryRoutes bundled() {
+    private static LibraryRoutes shared;
+
+    /**
+     * The routes for {@link Libraries#SERVED}, one instance per process: the bundle is on the class
+     * path and cannot change while the process runs, so every renderer lane and the previews share
+     * one set of read and rewritten bodies rather than each reading and rewriting its own (the test
+     * suite opens dozens of renderers in one JVM). Fails if the build did not bundle one of them.
+     */
+    public static synchronized LibraryRoutes bundled() {
+        if (shared == null) shared = read();
+        return shared;
+    }
+
+    private static LibraryRoutes read() {
         LibraryRoutes routes = new LibraryRoutes();
         for (Library lib : Libraries.SERVED) {
             for (Bundle b : lib.bundles())

@@ -39,7 +39,19 @@ record ThemeCatalog(List<Theme> themes, List<Theme.Slot> palettes, List<String> 
 
     private record SharedFile(List<String> palettes, List<String> finishes) {}
 
-    static ThemeCatalog load() {
+    private static ThemeCatalog loaded;
+
+    /**
+     * The catalog, read once per process (the files are on the class path and cannot change while it
+     * runs; the test suite builds a generator for every arena it assembles). A malformed file fails
+     * every call, not only the first.
+     */
+    static synchronized ThemeCatalog load() {
+        if (loaded == null) loaded = readAll();
+        return loaded;
+    }
+
+    private static ThemeCatalog readAll() {
         List<Theme> themes = new ArrayList<>();
         for (Category c : Category.values()) {
             List<ThemeFile> files = read(c.wireName() + ".yaml", new TypeReference<>() {});

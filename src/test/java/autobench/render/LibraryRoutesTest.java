@@ -27,6 +27,15 @@ class LibraryRoutesTest {
     }
 
     @Test
+    void every_renderer_in_the_process_shares_one_set_of_read_and_rewritten_bodies() {
+        assertThat(LibraryRoutes.bundled()).isSameAs(routes);
+        String url = "https://cdn.jsdelivr.net/npm/three@0.160.1/examples/jsm/controls/OrbitControls.js";
+        // the same bytes, not equal ones: an add-on's bare imports are rewritten once per process
+        assertThat(((Resolution.Served) LibraryRoutes.bundled().resolve(url)).body())
+                .isSameAs(served(url).body());
+    }
+
+    @Test
     void every_prompted_url_is_answered_from_the_bundled_copy_without_substitution() {
         for (var lib : Libraries.ALL) {
             assertThat(lib.urls()).isNotEmpty();

@@ -29,6 +29,12 @@ class BuiltinLibraryTest {
     }
 
     @Test
+    void the_theme_catalog_is_read_once_per_process() {
+        assertThat(ThemeCatalog.load()).isSameAs(ThemeCatalog.load());
+        assertThat(ThemeCatalog.load().themes()).isNotEmpty();
+    }
+
+    @Test
     void library_has_at_least_40_themes_covering_every_category() {
         List<Theme> themes = LIBRARY.themes();
         assertThat(themes).hasSizeGreaterThanOrEqualTo(40);
