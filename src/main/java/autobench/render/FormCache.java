@@ -9,6 +9,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
@@ -19,31 +20,21 @@ import java.util.zip.GZIPInputStream;
  * 62 MB again, 16 s on two cores. An entry is named by the SHA-256 of the body and how it was
  * compressed ({@code <sha>.br10}, {@code <sha>.gz9}), so it can only be taken for the same bytes
  * compressed the same way; an empty entry records that the form was not smaller than the body. An
- * entry is decompressed and checked against its name before it is taken (a damaged one is made
+ * entry is decompressed and compared with the body before it is taken (a damaged one is made
  * again and replaced), and written to a temporary file that is then moved into place, so an
  * interrupted build leaves no half entry.
  *
  * <p>Where: {@code $AUTOBENCH_BUILD_CACHE}, else {@code $XDG_CACHE_HOME/autobench}, else
- * {@code ~/.cache/autobench}, in a folder {@code precompressed}; {@code AUTOBENCH_BUILD_CACHE=off}
- * builds without it. Deleting the folder is always safe.
+ * {@code ~/.cache/autobench}, in a folder {@code precompressed} (beside {@code npm-packs}, the
+ * packed packages, see LibraryBundler); {@code AUTOBENCH_BUILD_CACHE=off} builds without either.
+ * Deleting the folders is always safe.
  */
 record FormCache(Path dir) {
     /** The cache the environment names, or none. */
     static Optional<FormCache> fromEnvironment(Map<String, String> env, String home) {
-        String named = env.get("AUTOBENCH_BUILD_CACHE");
-        Path root;
-        if (named != null && !named.isBlank()) {
-            if (named.equalsIgnoreCase("off")) return Optional.empty();
-            root = Path.of(named);
-        } else if (env.get("XDG_CACHE_HOME") != null
-                && !env.get("XDG_CACHE_HOME").isBlank()) {
-            root = Path.of(env.get("XDG_CACHE_HOME"), "autobench");
-        } else if (home != null && !home.isBlank()) {
-            root = Path.of(home, ".cache", "autobench");
-        } else {
-            return Optional.empty();
-        }
-        Path dir = root.resolve("precompressed");
+        Optional<Path> root = root(env, home);
+        if (root.isEmpty()) return Optional.empty();
+        Path dir = root.get().resolve("precompressed");
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -51,6 +42,22 @@ record FormCache(Path dir) {
             return Optional.empty();
         }
         return Optional.of(new FormCache(dir));
+    }
+
+    /**
+     * The machine's build cache folder ({@code $AUTOBENCH_BUILD_CACHE}, else
+     * {@code $XDG_CACHE_HOME/autobench}, else {@code ~/.cache/autobench}), or none if it is off or
+     * there is no home; it holds the compressed forms and the packed npm packages.
+     */
+    static Optional<Path> root(Map<String, String> env, String home) {
+        String named = env.get("AUTOBENCH_BUILD_CACHE");
+        if (named != null && !named.isBlank()) {
+            return named.equalsIgnoreCase("off") ? Optional.empty() : Optional.of(Path.of(named));
+        }
+        String xdg = env.get("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank()) return Optional.of(Path.of(xdg, "autobench"));
+        if (home != null && !home.isBlank()) return Optional.of(Path.of(home, ".cache", "autobench"));
+        return Optional.empty();
     }
 
     /** How a form was made: the file suffix of its entry. */
@@ -66,10 +73,12 @@ record FormCache(Path dir) {
     }
 
     /**
-     * What an earlier build made of the body named {@code sha}: the form, an empty array if the form
-     * was not smaller than the body, or empty if there is no usable entry.
+     * What an earlier build made of {@code body} (named {@code sha}): the form, an empty array if the
+     * form was not smaller than the body, or empty if there is no usable entry. An entry is taken
+     * only if it decompresses to exactly {@code body}: compared byte for byte, which unlike hashing
+     * what it decompresses to costs next to nothing.
      */
-    Optional<byte[]> get(String sha, Form form) {
+    Optional<byte[]> get(String sha, byte[] body, Form form) {
         Path entry = dir.resolve(sha + "." + form.suffix);
         byte[] bytes;
         try {
@@ -78,7 +87,7 @@ record FormCache(Path dir) {
         } catch (IOException e) {
             return Optional.empty();
         }
-        if (bytes.length == 0 || sha.equals(PreviewLibraries.sha(decompressed(bytes, form)))) return Optional.of(bytes);
+        if (bytes.length == 0 || Arrays.equals(decompressed(bytes, form), body)) return Optional.of(bytes);
         return Optional.empty(); // damaged or foreign: made again, and put() replaces it
     }
 

@@ -225,7 +225,7 @@ public final class PreviewLibraries {
     private static Made makeForm(Prepared p, Path file, FormCache.Form form, Optional<FormCache> cache)
             throws IOException {
         if (Files.isRegularFile(file)) return Made.PRESENT;
-        Optional<byte[]> kept = cache.flatMap(c -> c.get(p.sha(), form));
+        Optional<byte[]> kept = cache.flatMap(c -> c.get(p.sha(), p.body(), form));
         Made how = kept.isPresent() ? Made.REUSED : Made.MADE;
         byte[] packed = kept.orElseGet(() -> compress(p, form));
         boolean smaller = packed.length > 0 && packed.length < p.body().length;

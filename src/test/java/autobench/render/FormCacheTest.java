@@ -68,8 +68,8 @@ class FormCacheTest {
                 cache.dir().resolve(SCRIPT.sha() + ".gz9"),
                 PreviewLibraries.gzipped("other".repeat(400).getBytes()));
 
-        assertThat(cache.get(SCRIPT.sha(), Form.BROTLI10)).isEmpty();
-        assertThat(cache.get(SCRIPT.sha(), Form.GZIP9)).isEmpty();
+        assertThat(cache.get(SCRIPT.sha(), SCRIPT.body(), Form.BROTLI10)).isEmpty();
+        assertThat(cache.get(SCRIPT.sha(), SCRIPT.body(), Form.GZIP9)).isEmpty();
         Path second = classes("second");
         assertThat(PreviewLibraries.makeForms(SCRIPT, second, true, Optional.of(cache)))
                 .isEqualTo(Made.MADE);
@@ -78,8 +78,8 @@ class FormCacheTest {
                 .isEqualTo(SCRIPT.body());
         assertThat(FormCache.decompressed(Files.readAllBytes(second.resolve(SCRIPT.sha() + ".gz")), Form.GZIP9))
                 .isEqualTo(SCRIPT.body());
-        assertThat(cache.get(SCRIPT.sha(), Form.BROTLI10)).isPresent();
-        assertThat(cache.get(SCRIPT.sha(), Form.GZIP9)).isPresent();
+        assertThat(cache.get(SCRIPT.sha(), SCRIPT.body(), Form.BROTLI10)).isPresent();
+        assertThat(cache.get(SCRIPT.sha(), SCRIPT.body(), Form.GZIP9)).isPresent();
         try (var left = Files.list(cache.dir())) {
             assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
         }
@@ -93,7 +93,7 @@ class FormCacheTest {
         FormCache cache = new FormCache(Files.createDirectories(tmp.resolve("cache")));
 
         PreviewLibraries.makeForms(p, classes("first"), true, Optional.of(cache));
-        assertThat(cache.get(p.sha(), Form.GZIP9))
+        assertThat(cache.get(p.sha(), p.body(), Form.GZIP9))
                 .hasValueSatisfying(b -> assertThat(b).isEmpty());
         Path second = classes("second");
         assertThat(PreviewLibraries.makeForms(p, second, true, Optional.of(cache)))

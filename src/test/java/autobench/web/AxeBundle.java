@@ -1,17 +1,18 @@
 package autobench.web;
 
+import autobench.render.LibraryBundler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 
 /**
  * Build step for the browser tests (exec-maven-plugin, after test-compile): fetches axe-core from
  * the npm registry with {@code npm pack} and puts its {@code axe.min.js} among the test classes,
- * so the accessibility checks run offline afterwards. The pack is cached in target/.
+ * so the accessibility checks run offline afterwards. The pack is kept where the libraries' packs are
+ * ({@link LibraryBundler#packCache}).
  */
 public final class AxeBundle {
     static final String VERSION = "4.11.4";
@@ -23,19 +24,7 @@ public final class AxeBundle {
         Path cache = Path.of(args[0]), testClasses = Path.of(args[1]);
         Path target = testClasses.resolve(RESOURCE);
         if (Files.isRegularFile(target)) return;
-        Files.createDirectories(cache);
-        Path tgz = cache.resolve("axe-core-" + VERSION + ".tgz");
-        if (!Files.isRegularFile(tgz)) {
-            Process p = new ProcessBuilder(
-                            "npm", "pack", "axe-core@" + VERSION, "--silent", "--pack-destination", cache.toString())
-                    .redirectErrorStream(true)
-                    .start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0 || !Files.isRegularFile(tgz)) {
-                throw new IllegalStateException("npm pack axe-core@" + VERSION
-                        + " failed; the browser tests need it from the npm registry\n" + out);
-            }
-        }
+        Path tgz = LibraryBundler.packed("axe-core", VERSION, cache);
         byte[] axe = member(tgz, "package/axe.min.js");
         Files.createDirectories(target.getParent());
         Files.write(target, axe);
