@@ -119,6 +119,7 @@ final class Lane implements AutoCloseable {
                     beforeAt = System.nanoTime();
                     continue;
                 }
+                if (before != null) trace.note(cpuSplit(now.since(before), window));
                 trace.hung();
                 processes.killRenderers();
             }
@@ -142,6 +143,16 @@ final class Lane implements AutoCloseable {
         if (used.pages() < 0 || used.gpu() < 0 || windowMs <= 0) return false; // a process was replaced
         long gpuMs = used.gpu() * 1000 / CLOCK_TICKS_PER_SECOND;
         return used.gpu() > used.pages() && gpuMs * 4 >= windowMs;
+    }
+
+    /** Where the CPU went while a stage stalled, for the console of a render stopped as not responding. */
+    static String cpuSplit(ChromiumProcesses.Cpu used, long windowMs) {
+        return String.format(
+                Locale.ROOT,
+                "stopped as not responding: in the last %.1f s the page used %d ms of CPU, the browser's GPU process %d ms",
+                windowMs / 1000.0,
+                Math.max(0, used.pages()) * 1000 / CLOCK_TICKS_PER_SECOND,
+                Math.max(0, used.gpu()) * 1000 / CLOCK_TICKS_PER_SECOND);
     }
 
     /** The look-back over which a stalled stage's CPU is split between renderer and GPU process. */

@@ -359,6 +359,9 @@ class AnswersCorpusTest {
                 System.out.printf(
                         "answers corpus: %s ended %s (%s) two at a time; rendering it again alone%n",
                         page, e.getValue().status().wireName(), e.getValue().reason());
+                e.getValue().console().stream()
+                        .filter(l -> l.type().equals("autobench"))
+                        .forEach(l -> System.out.println("    note: " + l.text()));
                 if (alone == null) alone = Renderer.open(ChromiumForTests.config());
                 long t0 = System.nanoTime();
                 outputs.put(page, alone.render(page(page), 17));

@@ -36,4 +36,11 @@ class StalledStageTest {
         assertThat(drawing(10, -50, 2_000)).isFalse();
         assertThat(drawing(10, 100, 0)).isFalse();
     }
+
+    @Test
+    void a_page_stopped_as_not_responding_says_where_the_cpu_went() {
+        assertThat(Lane.cpuSplit(new ChromiumProcesses.Cpu(190, 3), 2_000))
+                .isEqualTo("stopped as not responding: in the last 2.0 s the page used 1900 ms of CPU,"
+                        + " the browser's GPU process 30 ms");
+    }
 }
