@@ -124,7 +124,7 @@ final class Lane implements AutoCloseable {
                 processes.killRenderers();
             }
         }
-        if (!job.isDone()) escalate(job, trace);
+        if (!job.isDone()) escalate(job, trace, drawingNoted);
         worker.submit(this::healIfNeeded); // the next render starts on a working browser
         return Verdict.of(trace, config, (System.nanoTime() - start) / 1_000_000);
     }
@@ -165,10 +165,19 @@ final class Lane implements AutoCloseable {
         processes.killBrowser();
     }
 
-    private void escalate(Future<?> job, Trace trace) {
+    /**
+     * Ends a render at its time limit: the page processes first (the browser survives and reports
+     * the page crashed), then the browser, then Playwright's driver, whichever unblocks the lane. A
+     * render that was drawing WebGL goes straight to the browser: the frame is drawn in the GPU
+     * process, which killing the page does not stop, and which went on burning every core through
+     * the wait (a frame of 60,000 shader steps a pixel: 6 s more, on two cores).
+     */
+    private void escalate(Future<?> job, Trace trace, boolean drawing) {
         trace.timedOut();
-        processes.killRenderers();
-        if (await(job, GRACE_MS)) return;
+        if (!drawing) {
+            processes.killRenderers();
+            if (await(job, GRACE_MS)) return;
+        }
         processes.killBrowser();
         if (await(job, GRACE_MS)) return;
         // The driver itself is stuck: end it, abandon its thread, start afresh on the next render.

@@ -134,18 +134,21 @@ class BareImportsTest {
         }
     }
 
-    /** The bundled three.js modules, as the build left them in the class path (at least one version). */
+    /**
+     * The bundled three.js modules of the version the prompt names, as the build left them in the
+     * class path (one version: the reference expression takes a second for each).
+     */
     @Test
     void every_bundled_module_is_rewritten_exactly_as_the_expression_rewrites_it() throws IOException {
         Path libs = Path.of("target/classes/autobench/render/libs");
         assertThat(libs).as("the build bundles the libraries before the tests").isDirectory();
         List<Path> modules;
         try (Stream<Path> s = Files.walk(libs)) {
-            modules = s.filter(
-                            p -> p.toString().contains("three@") && p.toString().endsWith(".js"))
+            modules = s.filter(p -> p.toString().contains("three@0.160.1/")
+                            && p.toString().endsWith(".js"))
                     .toList();
         }
-        assertThat(modules).hasSizeGreaterThan(500);
+        assertThat(modules).hasSizeGreaterThan(400);
         int rewritten = 0;
         for (Path p : modules) {
             String text = Files.readString(p, StandardCharsets.UTF_8);
@@ -153,6 +156,6 @@ class BareImportsTest {
             assertThat(got).as(p.toString()).isEqualTo(reference(text, "three", URL));
             if (!got.equals(text)) rewritten++;
         }
-        assertThat(rewritten).as("modules that import three by name").isGreaterThan(300);
+        assertThat(rewritten).as("modules that import three by name").isGreaterThan(200);
     }
 }

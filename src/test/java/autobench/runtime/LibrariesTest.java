@@ -94,6 +94,11 @@ class LibrariesTest {
         for (Path p : files) {
             String text = Files.readString(p, StandardCharsets.UTF_8);
             String got = Libraries.pointAt(text, "");
+            // the expression needs a host's name to match: without one, the same string must come back
+            if (Libraries.CDN_HOSTS.stream().noneMatch(text::contains)) {
+                assertThat(got).as(p.toString()).isSameAs(text);
+                continue;
+            }
             assertThat(got).as(p.toString()).isEqualTo(reference(text, ""));
             if (got != text) pointed++;
         }
