@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -408,8 +409,9 @@ class ArenaJourneyTest {
         try (BrowserContext context = browsers.browser.newContext(
                 new Browser.NewContextOptions().setViewportSize(1280, 900).setReducedMotion(ReducedMotion.REDUCE))) {
             Page page = context.newPage();
+            AtomicInteger flying = BrowserForTests.inFlight(page);
             page.navigate(base + "/battle");
-            page.waitForLoadState(LoadState.NETWORKIDLE);
+            BrowserForTests.awaitQuiet(page, flying);
             assertThat(page.locator("#battle iframe").count()).isZero();
             assertThat(page.locator("#side-left a.run img").isVisible()).isTrue();
             page.locator("#side-left a.run").click();
@@ -426,6 +428,7 @@ class ArenaJourneyTest {
         for (int width : new int[] {1280, 375}) {
             try (BrowserContext context = context(width)) {
                 Page page = context.newPage();
+                AtomicInteger flying = BrowserForTests.inFlight(page);
                 List<String> errors = BrowserForTests.watchErrors(page);
                 for (String step : List.of("/", "/battle", "reveal", "/my/votes", "/task/" + firstTaskId())) {
                     if (step.equals("reveal")) {
@@ -434,7 +437,7 @@ class ArenaJourneyTest {
                     } else {
                         page.navigate(base + step);
                     }
-                    page.waitForLoadState(LoadState.NETWORKIDLE);
+                    BrowserForTests.awaitQuiet(page, flying);
                     if (step.equals("/battle")) bothAnswersRunAtTheirRealSize(page);
                     page.evaluate(axe);
                     String violations = (String) page.evaluate(

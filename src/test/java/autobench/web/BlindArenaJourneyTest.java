@@ -13,7 +13,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.LoadState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +21,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -98,6 +98,7 @@ class BlindArenaJourneyTest {
                         new Browser.NewContextOptions().setViewportSize(width, width >= 1000 ? 900 : 800));
                 contexts.add(context);
                 Page page = context.newPage();
+                AtomicInteger flying = BrowserForTests.inFlight(page);
                 List<String> errors = BrowserForTests.watchErrors(page);
                 page.navigate(base + "/");
                 Locator policy = page.locator(".blind-policy");
@@ -113,7 +114,7 @@ class BlindArenaJourneyTest {
                 assertThat(page.locator(".named-days").textContent())
                         .contains("demo-orbit")
                         .contains("demo-grid");
-                check(page, axe, "/", width, problems);
+                check(page, flying, axe, "/", width, problems);
                 shot(page, "home", width);
 
                 page.locator("#start").click();
@@ -129,7 +130,7 @@ class BlindArenaJourneyTest {
                         .isEqualTo(TODAY.plusDays(1) + "T00:00:00Z");
                 assertThat(verdict.locator("a[href='/my/votes']").count()).isEqualTo(1);
                 assertThat(page.locator("#battle").textContent()).doesNotContain("demo-");
-                check(page, axe, "reveal", width, problems);
+                check(page, flying, axe, "reveal", width, problems);
                 shot(page, "reveal", width);
 
                 verdict.locator("a[href='/my/votes']").click();
@@ -137,7 +138,7 @@ class BlindArenaJourneyTest {
                 assertThat(page.locator("table.my-votes tbody tr").getAttribute("data-revealed"))
                         .isEqualTo("later");
                 assertThat(page.locator("table.my-votes").textContent()).contains("Named at");
-                check(page, axe, "/my/votes", width, problems);
+                check(page, flying, axe, "/my/votes", width, problems);
                 shot(page, "my-votes", width);
                 if (!errors.isEmpty()) problems.add("@" + width + " console: " + errors);
             }
@@ -146,13 +147,14 @@ class BlindArenaJourneyTest {
 
             for (int i = 0; i < WIDTHS.length; i++) {
                 Page page = contexts.get(i).newPage();
+                AtomicInteger flying = BrowserForTests.inFlight(page);
                 page.navigate(base + "/my/votes");
                 Locator row = page.locator("table.my-votes tbody tr");
                 assertThat(row.getAttribute("data-revealed")).isEqualTo("yes");
                 assertThat(row.locator("a[href^='/model/demo-']").count()).isEqualTo(2);
                 assertThat(row.locator(".rating").count()).isEqualTo(2);
                 assertThat(row.locator(".rating").first().textContent()).contains("95% interval");
-                check(page, axe, "/my/votes revealed", WIDTHS[i], problems);
+                check(page, flying, axe, "/my/votes revealed", WIDTHS[i], problems);
                 shot(page, "my-votes-revealed", WIDTHS[i]);
             }
         } finally {
@@ -161,8 +163,8 @@ class BlindArenaJourneyTest {
         assertThat(problems).isEmpty();
     }
 
-    static void check(Page page, String axe, String step, int width, List<String> problems) {
-        page.waitForLoadState(LoadState.NETWORKIDLE);
+    static void check(Page page, AtomicInteger flying, String axe, String step, int width, List<String> problems) {
+        BrowserForTests.awaitQuiet(page, flying);
         page.evaluate(axe);
         String violations = (String)
                 page.evaluate("async () => JSON.stringify((await axe.run(document, {resultTypes: ['violations']}))"
