@@ -15,8 +15,9 @@ public final class ChromiumForTests {
      * junit-platform.properties). Renders are CPU-bound; three of them side by side on two cores
      * slowed each other toward their time limits. Each class names the lane that balances the two
      * (seconds per class from a clean clone's surefire reports, test-class-seconds.txt):
-     * lane A: RealisticCorpus, PageSweep, ArenaJourney, SlowFrame, BlindArenaJourney (188 s on the
-     * clean clone of 7 December 04:30 UTC); lane B: AnswersCorpus, HostileCorpus, Renderer (185 s).
+     * lane A: RealisticCorpus, PageSweep, ArenaJourney, SlowFrame (189 s on the clean clone of
+     * 7 December 06:56 UTC, ArenaJourney before it waited for quiet pages: about 186 s now); lane B:
+     * AnswersCorpus, HostileCorpus, Renderer, BlindArenaJourney (187 s).
      */
     public static final String RENDER_LANE_A = "autobench.render.ChromiumForTests.RENDER_LANE_A";
 

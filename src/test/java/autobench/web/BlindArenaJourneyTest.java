@@ -36,7 +36,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  */
 @Tag("slow")
 @Tag("chromium")
-@ResourceLock(ChromiumForTests.RENDER_LANE_A)
+@ResourceLock(ChromiumForTests.RENDER_LANE_B)
 class BlindArenaJourneyTest {
     static final LocalDate TODAY = LocalDate.of(2026, 9, 14);
     static final int[] WIDTHS = {1280, 375};
