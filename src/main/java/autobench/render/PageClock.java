@@ -3,6 +3,7 @@ package autobench.render;
 import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
+import java.util.List;
 
 /**
  * Moves page time (the paused clock of init.js): one round trip runs every timer and animation
@@ -16,8 +17,8 @@ import com.microsoft.playwright.PlaywrightException;
  * instead of being reported as the page's uncaught error.
  */
 record PageClock(Page page) {
-    private static final String ADVANCE =
-            "ms => { const c = window[Symbol.for('autobench.clock')]; return c ? c.advance(ms) : null; }";
+    private static final String ADVANCE = "([ms, budget]) => { const c = window[Symbol.for('autobench.clock')];"
+            + " return c ? c.advance(ms, budget) : null; }";
     // A frame that shares the page's clock has none of its own: it answers null and is not moved twice.
     private static final String ADVANCE_OWN =
             "ms => { const c = Object.getOwnPropertyDescriptor(window, Symbol.for('autobench.clock'));"
@@ -32,15 +33,28 @@ record PageClock(Page page) {
     }
 
     void advance(long ms) {
-        page.evaluate(ADVANCE, (double) ms); // Playwright has no long arguments
+        advance(ms, 0);
+    }
+
+    /**
+     * Moves page time by {@code ms}, or less if the page's timers and frames ran past
+     * {@code budgetMs} of real time first (0: no budget): the step then ends at the page time of the
+     * last one run, and the rest is left for the next step, which runs it in the same order.
+     *
+     * @return the page time moved
+     */
+    long advance(long ms, long budgetMs) {
+        Object moved = page.evaluate(ADVANCE, List.of((double) ms, (double) budgetMs)); // no long arguments
+        long done = moved instanceof Number n ? Math.max(0, Math.min(ms, Math.round(n.doubleValue()))) : ms;
         Frame main = page.mainFrame();
         for (Frame frame : page.frames()) {
             if (frame == main) continue;
             try {
-                frame.evaluate(ADVANCE_OWN, (double) ms);
+                frame.evaluate(ADVANCE_OWN, (double) done);
             } catch (PlaywrightException e) {
                 // the frame went away meanwhile; its timers went with it
             }
         }
+        return done;
     }
 }

@@ -160,13 +160,15 @@ final class RenderJob {
             long piece = Math.min(done == 0 || behind ? FIRST_PIECE_MS : PIECE_MS, settle - done);
             trace.stage("running (" + done + " of " + settle + " ms)");
             long t0 = System.nanoTime();
-            clock.advance(piece);
-            done += piece;
+            // A piece ends early once it has taken the slow floor's real time: a page whose frames
+            // suddenly take seconds (a heavy scene appearing) is slowed after one of them.
+            long moved = clock.advance(piece, SLOW_FLOOR_MS);
+            done += moved;
             // a page drawing more slowly than twice page time goes on in small pieces, so that one
             // piece cannot use up the stall limit before it is given coarser frames
             long took = (System.nanoTime() - t0) / 1_000_000;
-            behind = took > 2 * piece && took > BEHIND_FLOOR_MS;
-            pace(clock, piece, t0);
+            behind = took > 2 * moved && took > BEHIND_FLOOR_MS;
+            pace(clock, Math.max(1, moved), t0);
             if (coarseness > 0) trace.captures.provisional(shot(page, false));
         }
         if (late())

@@ -74,8 +74,16 @@
         try { s.fn(now); } catch (e) {}
       }
     };
-    const advance = async (ms) => {
+    // advance(ms, budget): with a budget (real milliseconds), the step ends early once a timer or
+    // frame has run past it, at that timer's page time, and says how far it got: the rest is run by
+    // the next step, in the same order. A frame that suddenly takes seconds to draw (a heavy WebGL
+    // scene) then costs one frame, not a whole piece of 16 ms frames, before the renderer slows it.
+    const realNow = performance.now.bind(performance);
+    const advance = async (ms, budget) => {
+      const start = now;
       const target = now + ms;
+      const began = realNow();
+      let drawsBefore = gl.draws;
       sync();
       for (;;) {
         let first = null;
@@ -88,9 +96,14 @@
         try { first.fn.apply(first.win, first.kind === 'frame' ? [now] : first.args); } catch (e) { first.rethrow(e); }
         await new Promise(realPost); // a real task boundary: promises settle, events are handled
         sync();
+        if (budget > 0) {
+          if (gl.draws !== drawsBefore) { gl.finish(); drawsBefore = gl.draws; }
+          if (realNow() - began > budget) return now - start;
+        }
       }
       now = target;
       sync();
+      return ms;
     };
     // coarse(ms): a page too slow to draw every 16 ms frame in software gets one frame per ms
     // instead (RenderJob decides), as a slow machine would drop frames; 0 goes back to 16 ms.
@@ -190,13 +203,26 @@
   // WebGL: which canvases hold a context and how many draw calls were made, so that a blank 3D
   // scene is told apart from a page that drew one (the probe's webgl(), below).
   const GL = Symbol.for('autobench.webgl');
-  const gl = { canvases: new Set(), draws: 0 };
+  const gl = { canvases: new Set(), contexts: new Set(), draws: 0 };
   Object.defineProperty(window, GL, { value: gl });
   const realGetContext = HTMLCanvasElement.prototype.getContext;
   HTMLCanvasElement.prototype.getContext = function getContext(type) {
     const c = realGetContext.apply(this, arguments);
-    if (c && /webgl/i.test(String(type))) gl.canvases.add(this);
+    if (c && /webgl/i.test(String(type))) { gl.canvases.add(this); gl.contexts.add(c); }
     return c;
+  };
+  // Waits until the GPU process has drawn what the page's WebGL contexts were given (the clock's
+  // budgeted steps): otherwise a heavy scene's frames queue up there while its script runs on,
+  // and the wait falls on the next picture, seconds or tens of seconds later, beyond any budget.
+  const finishes = [window.WebGLRenderingContext, window.WebGL2RenderingContext].filter(Boolean)
+    .map((k) => [k, k.prototype.finish]);
+  gl.finish = () => {
+    for (const c of gl.contexts) {
+      try {
+        const f = finishes.find(([k]) => c instanceof k);
+        if (f && !c.isContextLost()) f[1].call(c);
+      } catch (e) {}
+    }
   };
   for (const proto of [window.WebGLRenderingContext, window.WebGL2RenderingContext].filter(Boolean).map((k) => k.prototype)) {
     for (const name of ['drawArrays', 'drawElements', 'drawArraysInstanced', 'drawElementsInstanced', 'drawRangeElements']) {

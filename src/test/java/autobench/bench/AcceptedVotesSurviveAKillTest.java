@@ -3,11 +3,11 @@ package autobench.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import autobench.config.Config;
+import autobench.testing.FreePorts;
 import autobench.testing.TestAssembly;
 import autobench.testing.TestConfigs;
 import autobench.wiring.Assembly;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,7 +48,8 @@ class AcceptedVotesSurviveAKillTest {
 
     @Test
     void every_vote_answered_as_counted_is_stored_after_the_server_is_killed_mid_stream() throws Exception {
-        int port = freePort(), sandboxPort = freePort();
+        int[] ports = FreePorts.distinct(2);
+        int port = ports[0], sandboxPort = ports[1];
         String yaml = """
                 database: "jdbc:sqlite:%s/votes.db"
                 zone: UTC
@@ -147,11 +148,5 @@ class AcceptedVotesSurviveAKillTest {
             Thread.sleep(200);
         }
         throw new AssertionError("serve did not answer /healthz within 90 s");
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

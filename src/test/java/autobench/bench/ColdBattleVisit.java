@@ -7,6 +7,7 @@ import autobench.provider.Finish;
 import autobench.provider.Provider;
 import autobench.provider.Usage;
 import autobench.render.ChromiumForTests;
+import autobench.testing.FreePorts;
 import autobench.testing.TestAssembly;
 import autobench.testing.TestConfigs;
 import autobench.web.Site;
@@ -24,7 +25,6 @@ import com.microsoft.playwright.options.Sizes;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -167,7 +167,8 @@ public final class ColdBattleVisit {
     record Arena(Assembly assembly, Site site, String base, String sandbox) implements AutoCloseable {
         static Arena start(String kind) throws IOException {
             Path dir = Files.createTempDirectory("cold-battle");
-            int port = freePort(), sandboxPort = freePort();
+            int[] ports = FreePorts.distinct(2);
+            int port = ports[0], sandboxPort = ports[1];
             String models = kind.equals("demo") ? """
                       - {id: demo-orbit, provider: demo, model: demo-orbit}
                       - {id: demo-grid, provider: demo, model: demo-grid}
@@ -220,12 +221,6 @@ public final class ColdBattleVisit {
         try (InputStream in = ColdBattleVisit.class.getResourceAsStream("/autobench/render/" + name)) {
             if (in == null) throw new IllegalArgumentException("no page " + name);
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 

@@ -2,10 +2,10 @@ package autobench.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import autobench.testing.FreePorts;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,7 +55,8 @@ class UpgradeUnderServeTest {
         Files.copy(first, target.resolve("autobench.jar"));
         Object inodeBefore = Files.getAttribute(target.resolve("autobench.jar"), "unix:ino");
 
-        int port = freePort(), sandbox = freePort();
+        int[] ports = FreePorts.distinct(2);
+        int port = ports[0], sandbox = ports[1];
         Path log = tmp.resolve("serve.log");
         ProcessBuilder pb = new ProcessBuilder(
                         checkout.resolve("autobench").toString(),
@@ -186,11 +187,5 @@ class UpgradeUnderServeTest {
                         .timeout(Duration.ofSeconds(30))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -2,12 +2,13 @@ package autobench.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import autobench.testing.Fuzz;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -114,12 +115,9 @@ class BareImportsTest {
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16})
     void random_text_is_rewritten_exactly_as_the_expression_rewrites_it(long seed) {
-        Random r = new Random(seed);
+        SplittableRandom r = new SplittableRandom(seed);
         for (int n = 0; n < 2_000; n++) {
-            StringBuilder b = new StringBuilder();
-            int len = r.nextInt(30);
-            for (int i = 0; i < len; i++) b.append(PIECES.get(r.nextInt(PIECES.size())));
-            String module = b.toString();
+            String module = Fuzz.pieces(r, PIECES, 30);
             StringBuilder calls = new StringBuilder(), expectedCalls = new StringBuilder();
             String got = BareImports.rewrite(module, "three", sub -> {
                 calls.append('[').append(sub).append(']');

@@ -2,13 +2,14 @@ package autobench.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import autobench.testing.Fuzz;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -69,12 +70,9 @@ class LibrariesTest {
                 "unpkg.co",
                 "cdn."));
         pieces.addAll(Libraries.CDN_HOSTS);
-        Random r = new Random(seed);
+        SplittableRandom r = new SplittableRandom(seed);
         for (int n = 0; n < 5_000; n++) {
-            StringBuilder b = new StringBuilder();
-            int len = r.nextInt(24);
-            for (int i = 0; i < len; i++) b.append(pieces.get(r.nextInt(pieces.size())));
-            String text = b.toString();
+            String text = Fuzz.pieces(r, pieces, 24);
             assertThat(Libraries.pointAt(text, "O")).as(text).isEqualTo(reference(text, "O"));
             assertThat(Libraries.pointAt(text, "")).as(text).isEqualTo(reference(text, ""));
         }

@@ -135,6 +135,14 @@ public final class Fuzz {
         return b;
     }
 
+    /** Fewer than {@code most} pieces drawn from {@code from} (repeats allowed), joined: text made of a scanner's tokens. */
+    public static String pieces(SplittableRandom r, List<String> from, int most) {
+        StringBuilder b = new StringBuilder();
+        int n = r.nextInt(most);
+        for (int i = 0; i < n; i++) b.append(pick(r, from));
+        return b.toString();
+    }
+
     public static <T> T pick(SplittableRandom r, List<T> from) {
         return from.get(r.nextInt(from.size()));
     }

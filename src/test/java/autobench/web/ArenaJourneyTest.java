@@ -10,6 +10,7 @@ import autobench.provider.Finish;
 import autobench.provider.Provider;
 import autobench.provider.Usage;
 import autobench.render.ChromiumForTests;
+import autobench.testing.FreePorts;
 import autobench.testing.TestAssembly;
 import autobench.testing.TestConfigs;
 import autobench.wiring.Assembly;
@@ -90,7 +91,8 @@ class ArenaJourneyTest {
         ChromiumForTests.require();
         dir = Files.createTempDirectory("autobench-arena");
         Files.createDirectories(SHOTS);
-        int port = WebFixture.freePort(), sandboxPort = WebFixture.freePort();
+        int[] ports = FreePorts.distinct(2);
+        int port = ports[0], sandboxPort = ports[1];
         // Named at once (reveal_after_days: 0) so that the reveal after a vote shows names and ratings.
         String yaml = """
                 database: "jdbc:sqlite:%s/arena.db"

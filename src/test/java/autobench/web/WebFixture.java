@@ -7,6 +7,7 @@ import autobench.provider.Finish;
 import autobench.provider.Provider;
 import autobench.provider.Usage;
 import autobench.render.ChromiumForTests;
+import autobench.testing.FreePorts;
 import autobench.testing.TestAssembly;
 import autobench.testing.TestConfigs;
 import autobench.wiring.Assembly;
@@ -82,7 +83,8 @@ final class WebFixture {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        int port = freePort(), sandboxPort = freePort();
+        int[] ports = FreePorts.distinct(2);
+        int port = ports[0], sandboxPort = ports[1];
         String yaml = """
                 database: "jdbc:sqlite:%s/web.db"
                 zone: UTC
