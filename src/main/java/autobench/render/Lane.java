@@ -4,6 +4,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -191,22 +192,32 @@ final class Lane implements AutoCloseable {
     private void healIfNeeded() {
         if (browser != null && browser.isConnected()) return;
         closeQuietly();
-        playwright = Playwright.create(new Playwright.CreateOptions()
+        playwright = playwright();
+        browser = launch(playwright, config.chromium(), marker);
+        driver = processes.browser().flatMap(ProcessHandle::parent);
+    }
+
+    /** Playwright on the machine's Node.js, never downloading a browser of its own. */
+    static Playwright playwright() {
+        return Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of(
                         "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD",
                         "1",
                         "PLAYWRIGHT_NODEJS_PATH",
                         NodeLocator.node().toString())));
-        browser = playwright
+    }
+
+    /** The render browser: {@code chromium} headless with the renderer's switches ({@link ChromiumArgs}). */
+    static Browser launch(Playwright playwright, Path chromium, String marker) {
+        return playwright
                 .chromium()
                 .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(config.chromium())
+                        .setExecutablePath(chromium)
                         .setHeadless(true)
                         .setChromiumSandbox(false)
                         .setArgs(ChromiumArgs.launch(marker))
                         .setIgnoreDefaultArgs(ChromiumArgs.removedDefaults())
                         .setTimeout(30_000));
-        driver = processes.browser().flatMap(ProcessHandle::parent);
     }
 
     private void closeQuietly() {

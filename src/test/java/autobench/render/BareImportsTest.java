@@ -2,6 +2,7 @@ package autobench.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import autobench.testing.BundledFiles;
 import autobench.testing.Fuzz;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,6 @@ import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -138,14 +138,7 @@ class BareImportsTest {
      */
     @Test
     void every_bundled_module_is_rewritten_exactly_as_the_expression_rewrites_it() throws IOException {
-        Path libs = Path.of("target/classes/autobench/render/libs");
-        assertThat(libs).as("the build bundles the libraries before the tests").isDirectory();
-        List<Path> modules;
-        try (Stream<Path> s = Files.walk(libs)) {
-            modules = s.filter(p -> p.toString().contains("three@0.160.1/")
-                            && p.toString().endsWith(".js"))
-                    .toList();
-        }
+        List<Path> modules = BundledFiles.where(p -> p.contains("three@0.160.1/") && p.endsWith(".js"));
         assertThat(modules).hasSizeGreaterThan(400);
         int rewritten = 0;
         for (Path p : modules) {

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -31,19 +29,8 @@ class PageClockTest {
 
     @BeforeAll
     static void start() {
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of(
-                        "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD",
-                        "1",
-                        "PLAYWRIGHT_NODEJS_PATH",
-                        NodeLocator.node().toString())));
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(ChromiumForTests.require())
-                        .setHeadless(true)
-                        .setChromiumSandbox(false)
-                        .setArgs(List.of("--no-sandbox")));
+        playwright = Lane.playwright();
+        browser = Lane.launch(playwright, ChromiumForTests.require(), "page-clock-test");
     }
 
     @AfterAll

@@ -2,6 +2,7 @@ package autobench.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import autobench.testing.BundledFiles;
 import autobench.testing.Fuzz;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -80,13 +80,7 @@ class LibrariesTest {
 
     @Test
     void every_bundled_script_and_style_sheet_is_pointed_exactly_as_the_expression_points_it() throws IOException {
-        Path libs = Path.of("target/classes/autobench/render/libs");
-        assertThat(libs).as("the build bundles the libraries before the tests").isDirectory();
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(libs)) {
-            files = s.filter(p -> p.toString().endsWith(".js") || p.toString().endsWith(".css"))
-                    .toList();
-        }
+        List<Path> files = BundledFiles.where(p -> p.endsWith(".js") || p.endsWith(".css"));
         assertThat(files).hasSizeGreaterThan(1000);
         int pointed = 0;
         for (Path p : files) {
