@@ -97,7 +97,7 @@
         await new Promise(realPost); // a real task boundary: promises settle, events are handled
         sync();
         if (budget > 0) {
-          if (gl.draws !== drawsBefore) { gl.finish(); drawsBefore = gl.draws; }
+          if (gl.draws !== drawsBefore) { finishDrawing(); drawsBefore = gl.draws; }
           if (realNow() - began > budget) return now - start;
         }
       }
@@ -203,12 +203,13 @@
   // WebGL: which canvases hold a context and how many draw calls were made, so that a blank 3D
   // scene is told apart from a page that drew one (the probe's webgl(), below).
   const GL = Symbol.for('autobench.webgl');
-  const gl = { canvases: new Set(), contexts: new Set(), draws: 0 };
+  const gl = { canvases: new Set(), draws: 0 };
   Object.defineProperty(window, GL, { value: gl });
+  const contexts = new Set(); // for finishDrawing, below; not on the page-visible object, nor is it
   const realGetContext = HTMLCanvasElement.prototype.getContext;
   HTMLCanvasElement.prototype.getContext = function getContext(type) {
     const c = realGetContext.apply(this, arguments);
-    if (c && /webgl/i.test(String(type))) { gl.canvases.add(this); gl.contexts.add(c); }
+    if (c && /webgl/i.test(String(type))) { gl.canvases.add(this); contexts.add(c); }
     return c;
   };
   // Waits until the GPU process has drawn what the page's WebGL contexts were given (the clock's
@@ -216,8 +217,8 @@
   // and the wait falls on the next picture, seconds or tens of seconds later, beyond any budget.
   const finishes = [window.WebGLRenderingContext, window.WebGL2RenderingContext].filter(Boolean)
     .map((k) => [k, k.prototype.finish]);
-  gl.finish = () => {
-    for (const c of gl.contexts) {
+  const finishDrawing = () => {
+    for (const c of contexts) {
       try {
         const f = finishes.find(([k]) => c instanceof k);
         if (f && !c.isContextLost()) f[1].call(c);
